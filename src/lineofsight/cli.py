@@ -1,0 +1,66 @@
+"""The ``lineofsight`` command line: thin sub-commands that parse arguments and call services.
+
+Each sub-command lives in ``lineofsight.commands.<name>`` and exposes
+``register(subparsers) -> None`` (adding its parser, with ``help`` and ``description``, and
+``set_defaults(run=...)``).  Commands that touch the database call ``django_setup()`` first; pure
+commands (``synth``, ``validate``) do not, so they run without a configured site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+COMMANDS = (
+    "demo",
+    "synth",
+    "validate",
+    "ingest",
+    "benchmarks",
+    "indicators",
+    "manage",
+)
+
+
+def django_setup() -> None:
+    """Configure Django for a command that needs the database."""
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lineofsight.config.settings")
+    django.setup()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lineofsight",
+        description="Line of Sight: performance, learning and reporting for a Safeguarding "
+        "Children Partnership.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"lineofsight.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"lineofsight.commands.{name}":
+                continue  # command not built yet
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    result = args.run(args)
+    return int(result or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
