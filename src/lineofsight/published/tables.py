@@ -170,8 +170,8 @@ def read_table(
     """Every value of one DfE table file, mapped to indicator ids.
 
     ``population`` (from :func:`read_population`) lets the B1 table yield ``cin_rate_per_10k``
-    too. Raises :class:`UnknownTableError` for a file that is not a DfE value table (a neighbour
-    groupings file is read with :func:`read_neighbours`).
+    too. Raises :class:`UnknownTableError` at the call, not on iteration, for a file that is
+    not a DfE value table (a neighbour groupings file is read with :func:`read_neighbours`).
     """
     layout = require_layout(path)
     if layout.name in NEIGHBOUR_LAYOUTS:
@@ -179,7 +179,12 @@ def read_table(
             f"{path}: is a statistical neighbour file ({layout.description}); "
             "read it with read_neighbours()"
         )
-    reader = ROW_READERS[layout.name]
+    return _read_rows(path, ROW_READERS[layout.name], population)
+
+
+def _read_rows(
+    path: Path | str, reader: RowReader, population: PopulationIndex | None
+) -> Iterator[PublishedValue]:
     with open_dfe_csv(path) as handle:
         rows = csv.DictReader(handle)
         rows.fieldnames = [name.strip() for name in rows.fieldnames or []]
