@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import authenticate
+from django.http import HttpRequest
+
+
+class SignInForm(forms.Form):
+    username = forms.CharField(
+        label="Username", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"})
+    )
+    password = forms.CharField(
+        label="Password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    def __init__(self, request: HttpRequest, *args: object, **kwargs: object) -> None:
+        self.request = request
+        self.user = None
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        self.user = authenticate(
+            self.request, username=data.get("username"), password=data.get("password")
+        )
+        if self.user is None and not getattr(self.request, "axes_locked_out", False):
+            raise forms.ValidationError(
+                "Enter a correct username and password. Both are case-sensitive."
+            )
+        return data
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label="Security code",
+        help_text="The 6-digit code from your authenticator app",
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def clean_token(self) -> str:
+        token = self.cleaned_data["token"].strip()
+        if not token.isdigit():
+            raise forms.ValidationError("Enter the 6-digit code using numbers only")
+        return token

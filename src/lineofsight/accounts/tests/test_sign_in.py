@@ -1,0 +1,91 @@
+import pytest
+from django.test import Client
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from lineofsight.audit.models import AuditLog
+from lineofsight.partnership.roles import Role
+from lineofsight.testing.fixtures import PASSWORD, client_for
+
+
+def test_passwords_are_hashed_with_argon2_by_configuration():
+    from lineofsight.config import settings as configured
+
+    assert configured.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+@pytest.mark.django_db
+def test_sign_in_with_right_password_and_audit_row(make_user):
+    user = make_user(Role.BOARD_MEMBER, username="bernard")
+    client = Client()
+    response = client.post("/accounts/sign-in/", {"username": "bernard", "password": PASSWORD, "next": "/audit/"})
+    assert response.status_code == 302 and response["Location"] == "/audit/"
+    assert AuditLog.objects.filter(verb="account.sign_in", actor=user).exists()
+
+
+@pytest.mark.django_db
+def test_sign_in_refuses_an_offsite_next(make_user):
+    make_user(Role.BOARD_MEMBER, username="bernard")
+    response = Client().post("/accounts/sign-in/", {"username": "bernard", "password": PASSWORD, "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+@pytest.mark.django_db
+def test_wrong_password_shows_govuk_error_summary(make_user):
+    make_user(Role.BOARD_MEMBER, username="bernard")
+    response = Client().post("/accounts/sign-in/", {"username": "bernard", "password": "wrong"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in body and "Enter a correct username and password" in body
+    assert "<title>Error: Sign in" in body
+    assert AuditLog.objects.filter(verb="account.sign_in_failed").exists()
+
+
+@pytest.mark.django_db
+def test_failed_sign_ins_are_throttled(make_user, settings):
+    make_user(Role.BOARD_MEMBER, username="bernard")
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/accounts/sign-in/", {"username": "bernard", "password": "wrong"})
+    locked = client.post("/accounts/sign-in/", {"username": "bernard", "password": PASSWORD})
+    assert locked.status_code == 429
+    assert "Too many sign-in attempts" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_sign_out_needs_post_and_ends_the_session(make_user):
+    client = client_for(make_user(Role.BOARD_MEMBER))
+    assert client.get("/accounts/sign-out/").status_code == 405
+    assert client.post("/accounts/sign-out/").status_code == 302
+    assert client.get("/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_session_cookie_settings(settings):
+    assert settings.SESSION_COOKIE_HTTPONLY and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert settings.SESSION_COOKIE_AGE <= 8 * 3600
+
+
+@pytest.mark.django_db
+def test_child_level_roles_must_set_up_two_factor(make_user, settings):
+    settings.REQUIRE_TWO_FACTOR = True
+    analyst = make_user(Role.PERFORMANCE_ANALYST)
+    board = make_user(Role.BOARD_MEMBER)
+    assert client_for(board).get("/").status_code == 200  # aggregate-only role: no 2FA needed
+    client = client_for(analyst)
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/two-factor/set-up/")
+    page = client.get(response["Location"])
+    assert page.status_code == 200 and "<svg" in page.content.decode()
+    device = TOTPDevice.objects.get(user=analyst, confirmed=False)
+    wrong = client.post("/accounts/two-factor/set-up/", {"token": "000000"})
+    assert "not right" in wrong.content.decode()
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 1  # wrong codes are throttled by django-otp
+    device.throttle_reset()
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    done = client.post("/accounts/two-factor/set-up/?next=/", {"token": f"{token:06d}"})
+    assert done.status_code == 302
+    assert client.get("/").status_code == 200
+    assert AuditLog.objects.filter(verb="two_factor.confirmed", actor=analyst).exists()

@@ -1,0 +1,95 @@
+"""The auditor: every service that writes calls ``record`` inside its own transaction.
+
+``record`` refuses to run outside a transaction (``transaction.atomic``), so an audit row can
+never be committed without the change it describes, nor the change without its row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+from typing import Any
+
+from django.db import connection, models, transaction
+from django.forms.models import model_to_dict
+
+from lineofsight.audit.models import AuditLog
+
+
+class AuditOutsideTransaction(RuntimeError):
+    pass
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if hasattr(value, "name") and hasattr(value, "url"):  # file fields
+        return value.name or None
+    return value
+
+
+def snapshot(instance: models.Model | None, exclude: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """A JSON-safe picture of a model instance's fields, for ``before``/``after``."""
+    if instance is None:
+        return None
+    data = model_to_dict(instance, exclude=list(exclude))
+    for field in instance._meta.concrete_fields:
+        if not field.editable and field.name not in exclude:
+            data[field.name] = getattr(instance, field.attname)
+    data.pop("password", None)
+    return _json_safe(data)
+
+
+def record(
+    *,
+    actor: Any,
+    verb: str,
+    action: str,
+    obj: models.Model | None = None,
+    object_type: str | None = None,
+    object_id: str | int | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditLog:
+    if not connection.in_atomic_block:
+        raise AuditOutsideTransaction(
+            f"audit.record({verb!r}) must run inside the writing service's transaction"
+        )
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    agency = getattr(actor, "agency", None) if authenticated else None
+    return AuditLog.objects.create(
+        actor=actor if authenticated else None,
+        actor_label=actor.get_username() if authenticated else "system",
+        agency_label=str(agency) if agency else "",
+        action=action,
+        verb=verb,
+        object_type=object_type or (obj._meta.label if obj is not None else ""),
+        object_id=str(object_id if object_id is not None else (obj.pk if obj is not None else "")),
+        object_repr=str(obj)[:300] if obj is not None else "",
+        before=_json_safe(before),
+        after=_json_safe(after),
+        detail=_json_safe(detail),
+    )
+
+
+def record_read(*, actor: Any, object_type: str, object_id: str | int, detail: dict[str, Any] | None = None) -> AuditLog:
+    """Reads of child-level data are audited too (their own short transaction)."""
+    with transaction.atomic():
+        return record(
+            actor=actor,
+            verb=f"{object_type}.read",
+            action=AuditLog.Action.READ,
+            object_type=object_type,
+            object_id=object_id,
+            detail=detail,
+        )

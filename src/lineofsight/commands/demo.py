@@ -1,0 +1,49 @@
+"""``lineofsight demo``: set up the embedded database with the synthetic demo partnership and serve it."""
+
+from __future__ import annotations
+
+import argparse
+
+from lineofsight.cli import django_setup
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+
+    # The demo's users have no authenticator app; production settings always require one.
+    os.environ.setdefault("REQUIRE_TWO_FACTOR", "false")
+    django_setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.utils.module_loading import import_string
+
+    from lineofsight.partnership import demo
+
+    call_command("migrate", interactive=False, verbosity=0)
+    print(f"Database ready: {settings.DATABASES['default']['NAME']}")
+    passwords = demo.load()
+    for dotted in settings.DEMO_LOADERS:
+        loader = import_string(dotted)
+        print(f"Loading {loader.__doc__.strip().splitlines()[0] if loader.__doc__ else dotted}")
+        loader(seed=args.seed)
+    print(demo.describe(passwords))
+    if args.no_serve:
+        return 0
+    address = f"{args.host}:{args.port}"
+    print(f"Serving on http://{address}/  (Ctrl+C to stop)")
+    call_command("runserver", address, use_reloader=False, use_threading=True)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "demo",
+        help="create the demo partnership (synthetic data) and serve it on 127.0.0.1:8000",
+        description="Migrate the embedded database, load the synthetic demo partnership "
+        "(idempotent: safe to run again), print the demo users and serve the site.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to serve on")
+    parser.add_argument("--port", type=int, default=8000, help="port to serve on")
+    parser.add_argument("--seed", type=int, default=2021, help="seed for the synthetic data")
+    parser.add_argument("--no-serve", action="store_true", help="load the demo data and stop")
+    parser.set_defaults(run=run)

@@ -1,0 +1,26 @@
+"""``lineofsight manage ...``: Django's management commands (migrate, createsuperuser, check...)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+
+    from django.core.management import execute_from_command_line
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lineofsight.config.settings")
+    execute_from_command_line(["lineofsight manage", *args.arguments])
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "manage",
+        help="run a Django management command (e.g. migrate, check --deploy)",
+        description="Run a Django management command, e.g. `lineofsight manage migrate`.",
+        add_help=False,
+    )
+    parser.add_argument("arguments", nargs=argparse.REMAINDER)
+    parser.set_defaults(run=run)

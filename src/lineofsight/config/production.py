@@ -1,0 +1,21 @@
+"""Production settings: everything in ``settings`` plus HTTPS-only transport.
+
+Use with ``DJANGO_SETTINGS_MODULE=lineofsight.config.production`` behind a TLS-terminating proxy.
+"""
+
+from lineofsight.config.env import env_int
+from lineofsight.config.settings import *  # noqa: F403
+
+DEBUG = False
+REQUIRE_TWO_FACTOR = True
+SECURE_SSL_REDIRECT = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31536000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}

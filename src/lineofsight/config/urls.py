@@ -1,0 +1,16 @@
+from django.urls import include, path
+
+from lineofsight.partnership import views as partnership_views
+
+handler400 = "lineofsight.govuk.errors.bad_request"
+handler403 = "lineofsight.govuk.errors.permission_denied"
+handler404 = "lineofsight.govuk.errors.page_not_found"
+handler500 = "lineofsight.govuk.errors.server_error"
+
+urlpatterns = [
+    path("", partnership_views.home, name="home"),
+    path("accessibility/", partnership_views.accessibility, name="accessibility"),
+    path("health/", partnership_views.health, name="health"),
+    path("accounts/", include("lineofsight.accounts.urls")),
+    path("audit/", include("lineofsight.audit.urls")),
+]

@@ -1,0 +1,100 @@
+"""Deny by default: every view declares who may reach it, or nobody can.
+
+- ``@public`` - anyone, signed in or not (login page, health check).
+- ``@signed_in`` - any signed-in user (home page, sign out).
+- ``@requires("perm")`` - signed-in users holding a role that grants ``perm`` (``roles.PERMISSIONS``).
+
+``DenyByDefaultMiddleware`` enforces the declaration before the view runs: an undeclared view
+answers 403, an anonymous user is sent to sign in, a user without the permission gets 403.
+Object-level scoping (which agency's records a user sees) is the selectors' job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from lineofsight.partnership.roles import roles_with
+
+View = TypeVar("View", bound=Callable[..., Any])
+ATTRIBUTE = "lineofsight_access"
+
+
+@dataclass(frozen=True)
+class Access:
+    public: bool = False
+    permission: str | None = None
+
+
+def _declare(view: View, access: Access) -> View:
+    target = getattr(view, "view_class", view)
+    setattr(target, ATTRIBUTE, access)
+    if target is not view:
+        setattr(view, ATTRIBUTE, access)
+    return view
+
+
+def public(view: View) -> View:
+    return _declare(view, Access(public=True))
+
+
+def signed_in(view: View) -> View:
+    return _declare(view, Access())
+
+
+def requires(permission: str) -> Callable[[View], View]:
+    roles_with(permission)  # fail at import time on a misspelt permission
+
+    def decorate(view: View) -> View:
+        return _declare(view, Access(permission=permission))
+
+    return decorate
+
+
+def access_of(view_func: Callable[..., Any]) -> Access | None:
+    access = getattr(view_func, ATTRIBUTE, None)
+    if access is None and hasattr(view_func, "view_class"):
+        access = getattr(view_func.view_class, ATTRIBUTE, None)
+    return access
+
+
+def has_permission(user: Any, permission: str) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return bool(user.role_set() & roles_with(permission))
+
+
+def check_permission(user: Any, permission: str) -> None:
+    """For services and selectors: raise ``PermissionDenied`` unless ``user`` holds ``permission``."""
+    if not has_permission(user, permission):
+        raise PermissionDenied(permission)
+
+
+class DenyByDefaultMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., Any], args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        access = access_of(view_func)
+        if access is None:
+            if getattr(view_func, "__module__", "").startswith("django.views.static") and settings.DEBUG:
+                return None
+            raise PermissionDenied("This page declares no access rule")
+        if access.public:
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if access.permission and not has_permission(request.user, access.permission):
+            raise PermissionDenied(access.permission)
+        return None

@@ -1,0 +1,51 @@
+"""Template context shared by every page: the partnership's name and the user's navigation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.selectors import current_partnership
+
+# (label, url name, permission needed) - shown only to users holding the permission.
+NAVIGATION: list[tuple[str, str, str | None]] = [
+    ("Home", "home", None),
+    ("Performance", "performance:overview", "performance.view"),
+    ("Data", "datasets:list", "datasets.view"),
+    ("Learning", "learning:home", "learning.view"),
+    ("Actions", "actions:list", "learning.view"),
+    ("LADO", "lado:list", "lado.manage"),
+    ("Child deaths", "cdop:list", "cdop.manage"),
+    ("Training", "workforce:list", "workforce.manage"),
+    ("Reports", "reports:list", "reports.view"),
+    ("Audit log", "audit:search", "audit.view"),
+]
+
+
+def navigation(request: HttpRequest) -> list[dict[str, Any]]:
+    if not request.user.is_authenticated:
+        return []
+    items = []
+    for label, name, permission in NAVIGATION:
+        if permission and not has_permission(request.user, permission):
+            continue
+        try:
+            href = reverse(name)
+        except NoReverseMatch:
+            continue  # that part of the system is not installed
+        active = request.path == href or (href != "/" and request.path.startswith(href))
+        items.append({"text": label, "href": href, "active": active})
+    return items
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    partnership = current_partnership()
+    return {
+        "partnership": partnership,
+        "service_name": partnership.name if partnership else "Line of Sight",
+        "navigation": navigation(request),
+        "csp_nonce": getattr(request, "csp_nonce", None),
+    }

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+
+from lineofsight.partnership.roles import CHILD_LEVEL_ROLES, Role
+
+
+class Partnership(models.Model):
+    """The safeguarding children partnership this installation serves (one per installation)."""
+
+    name = models.CharField(max_length=200)
+    la_code = models.CharField(
+        "local authority code",
+        max_length=3,
+        validators=[RegexValidator(r"^\d{3}$", "Enter the three-digit DfE local authority code")],
+        help_text="The DfE (old) local authority code, for example 371",
+    )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Population(models.Model):
+    """Under-18 population of the partnership's area, by year (ONS mid-year estimate)."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="populations")
+    year = models.PositiveIntegerField(help_text="Mid-year estimate year, e.g. 2020")
+    under_18 = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "year"], name="one_population_per_year")
+        ]
+        ordering = ["year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.under_18:,}"
+
+
+class Agency(models.Model):
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Council"
+        POLICE = "police", "Police"
+        HEALTH = "health", "Health (integrated care board)"
+        HEALTH_PROVIDER = "health_provider", "Health provider"
+        CHILDRENS_TRUST = "childrens_trust", "Children's services trust"
+        EDUCATION = "education", "Schools and education"
+        PROBATION = "probation", "Probation"
+        DOMESTIC_ABUSE = "domestic_abuse", "Domestic abuse service"
+        VOLUNTARY = "voluntary", "Voluntary and community sector"
+        PARTNERSHIP_TEAM = "partnership_team", "Partnership business unit"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="agencies")
+    name = models.CharField(max_length=200)
+    code = models.SlugField(max_length=40, help_text="Short code used in partner returns")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+
+    class Meta:
+        verbose_name_plural = "agencies"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "code"], name="agency_code_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """A person who signs in. Belongs to one agency; holds one or more roles."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="users", null=True, blank=True
+    )
+
+    def role_set(self) -> frozenset[Role]:
+        if not hasattr(self, "_role_cache"):
+            self._role_cache = frozenset(
+                Role(r) for r in self.role_assignments.values_list("role", flat=True)
+            )
+        return self._role_cache
+
+    def has_role(self, role: Role) -> bool:
+        return role in self.role_set()
+
+    @property
+    def needs_two_factor(self) -> bool:
+        return bool(self.role_set() & CHILD_LEVEL_ROLES)
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(max_length=40, choices=Role.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="role_once_per_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user} as {self.get_role_display()}"

@@ -1,0 +1,72 @@
+"""The roles people hold, and what each lets them do.
+
+Permissions are named capabilities (``"audit.view"``); a role grants a set of them.  Anything not
+granted here is refused: views declare the permission they need (``lineofsight.partnership.access``).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    PARTNERSHIP_ADMIN = "partnership_admin", "Partnership administrator"
+    PERFORMANCE_ANALYST = "performance_analyst", "Performance analyst"
+    BOARD_MEMBER = "board_member", "Board member or scrutineer"
+    AGENCY_LEAD = "agency_lead", "Agency lead"
+    LADO = "lado", "Local authority designated officer (LADO)"
+    CDOP_COORDINATOR = "cdop_coordinator", "Child death review (CDOP) coordinator"
+    TRAINING_MANAGER = "training_manager", "Training manager"
+
+
+# Roles whose work involves child-level (pseudonymised) records: two-factor authentication is
+# required for them when REQUIRE_TWO_FACTOR is on.
+CHILD_LEVEL_ROLES = frozenset(
+    {Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.LADO, Role.CDOP_COORDINATOR}
+)
+
+_ALL = frozenset(Role)
+
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    # partnership administration
+    "partnership.view": _ALL,
+    "partnership.manage": frozenset({Role.PARTNERSHIP_ADMIN}),
+    "audit.view": frozenset({Role.PARTNERSHIP_ADMIN}),
+    # data in
+    "datasets.view": frozenset({Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD}),
+    "datasets.upload": frozenset({Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD}),
+    # indicators and dashboards (aggregate figures)
+    "performance.view": frozenset(
+        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER, Role.AGENCY_LEAD}
+    ),
+    "performance.manage": frozenset({Role.PERFORMANCE_ANALYST}),
+    # learning and improvement
+    "learning.view": frozenset(
+        {
+            Role.PARTNERSHIP_ADMIN,
+            Role.PERFORMANCE_ANALYST,
+            Role.BOARD_MEMBER,
+            Role.AGENCY_LEAD,
+            Role.TRAINING_MANAGER,
+        }
+    ),
+    "learning.manage": frozenset({Role.PARTNERSHIP_ADMIN}),
+    "actions.update": frozenset({Role.PARTNERSHIP_ADMIN, Role.AGENCY_LEAD}),
+    "section11.respond": frozenset({Role.AGENCY_LEAD}),
+    # specialist functions
+    "lado.manage": frozenset({Role.LADO}),
+    "cdop.manage": frozenset({Role.CDOP_COORDINATOR}),
+    "workforce.manage": frozenset({Role.TRAINING_MANAGER}),
+    # reports
+    "reports.view": frozenset(
+        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER}
+    ),
+}
+
+
+def roles_with(permission: str) -> frozenset[Role]:
+    """The roles that grant ``permission``; an unknown permission is an error, not a refusal."""
+    try:
+        return PERMISSIONS[permission]
+    except KeyError:
+        raise KeyError(f"Unknown permission {permission!r}: declare it in roles.PERMISSIONS") from None
