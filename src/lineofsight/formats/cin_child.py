@@ -1,0 +1,369 @@
+"""One CIN census ``Child``: its rows for the normalised tables and the rules it must meet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from xml.etree.ElementTree import Element
+
+from lineofsight.formats.cin_fields import FieldReader
+from lineofsight.formats.problems import ProblemLog
+
+Row = dict[str, object]
+SEX_FROM_YEAR = 2025  # the 2024-25 census replaced GenderCurrent (1/2/0/9) with Sex (M/F/U)
+
+
+@dataclass
+class CinContext:
+    log: ProblemLog
+    collection_year: int | None
+    reference_date: date | None
+    tables: dict[str, list[Row]]
+    seen: set[str] = field(default_factory=set)
+    position: int = 0  # the child's place in the file, for children without an LAchildID
+
+
+def read_child(element: Element, ctx: CinContext) -> None:
+    ctx.position += 1
+    ids = element.find("ChildIdentifiers")
+    raw_id = ids.findtext("LAchildID", "").strip() if ids is not None else ""
+    if not raw_id:
+        ctx.log.error(
+            "cin.missing_element",
+            "The child has no LAchildID, so none of its records can be used.",
+            location=f"child number {ctx.position} in the file",
+            field="LAchildID",
+        )
+        return
+    where = f"child {raw_id}"
+    fields = FieldReader(ctx.log, ctx.reference_date, raw_id)
+    if raw_id in ctx.seen:
+        ctx.log.error(
+            "cin.duplicate_child",
+            "This LAchildID appears more than once: each child "
+            "must be one Child element holding all their CINdetails.",
+            location=where,
+            field="LAchildID",
+            child=raw_id,
+        )
+    ctx.seen.add(raw_id)
+    ctx.tables["cin_children"].append(_child_row(element, ids, raw_id, where, fields, ctx))
+    episodes = element.findall("CINdetails")
+    if not episodes:
+        fields.missing("CINdetails", where, why="Every child needs at least one CINdetails.")
+    for number, episode in enumerate(episodes, start=1):
+        _episode(episode, raw_id, number, f"{where} / CINdetails {number}", fields, ctx.tables)
+
+
+def _child_row(
+    element: Element,
+    ids: Element | None,
+    raw_id: str,
+    where: str,
+    fields: FieldReader,
+    ctx: CinContext,
+) -> Row:
+    row: Row = {"child_id": raw_id}
+    if ids is None:
+        fields.missing("ChildIdentifiers", where)
+        ids = Element("ChildIdentifiers")
+    birth = fields.date(ids, "PersonBirthDate", where)
+    expected = fields.date(ids, "ExpectedPersonBirthDate", where, may_be_after_reference=True)
+    if birth is None and expected is None and fields.text(ids, "PersonBirthDate") is None:
+        fields.missing(
+            "PersonBirthDate",
+            where,
+            why="Give PersonBirthDate, or ExpectedPersonBirthDate for an unborn child.",
+        )
+    death = fields.date(ids, "PersonDeathDate", where)
+    fields.order(
+        birth,
+        death,
+        "cin.death_before_birth",
+        "PersonDeathDate is before PersonBirthDate.",
+        where,
+        "PersonDeathDate",
+    )
+    upn_unknown = fields.text(ids, "UPNunknown")
+    if upn_unknown is not None:
+        fields.check_code(upn_unknown, "UPNunknown", "cin_upn_unknown", where, "warning")
+    row.update(
+        sex=_sex(ids, where, fields, ctx.collection_year),
+        birth_date=birth,
+        expected_birth_date=expected,
+        death_date=death,
+    )
+    traits = element.find("ChildCharacteristics")
+    if traits is None:
+        fields.missing("ChildCharacteristics", where, "warning")
+        row.update(ethnicity=None, disabilities=None)
+        return row
+    row["ethnicity"] = fields.code(
+        traits, "Ethnicity", "ethnicity", where, required=True, severity="warning"
+    )
+    found = [(d.text or "").strip() for d in traits.iterfind("Disabilities/Disability")]
+    for code in found:
+        fields.check_code(code, "Disability", "cin_disability", where, "warning")
+    row["disabilities"] = " ".join(found) or None
+    return row
+
+
+def _sex(ids: Element, where: str, fields: FieldReader, year: int | None) -> str | None:
+    sex = fields.text(ids, "Sex")
+    gender = fields.text(ids, "GenderCurrent")
+    if sex is not None:
+        fields.check_code(sex, "Sex", "cin_sex", where, "warning")
+        if year is not None and year < SEX_FROM_YEAR:
+            ctx_log_layout(fields, where, "Sex", "GenderCurrent (1, 2, 0 or 9)", year)
+        return sex
+    if gender is not None:
+        fields.check_code(gender, "GenderCurrent", "cin_gender_current", where, "warning")
+        if year is not None and year >= SEX_FROM_YEAR:
+            ctx_log_layout(fields, where, "GenderCurrent", "Sex (M, F or U)", year)
+        return gender
+    tag = "Sex" if year is None or year >= SEX_FROM_YEAR else "GenderCurrent"
+    fields.missing(tag, where, "warning")
+    return None
+
+
+def ctx_log_layout(fields: FieldReader, where: str, used: str, expected: str, year: int) -> None:
+    fields.log.warning(
+        "cin.sex_layout",
+        f"A {year - 1}-{year % 100:02d} census records {expected}, not {used}.",
+        location=where,
+        field=used,
+        child=fields.child,
+    )
+
+
+def _episode(
+    ep: Element,
+    child: str,
+    number: int,
+    where: str,
+    fields: FieldReader,
+    tables: dict[str, list[Row]],
+) -> None:
+    referral = fields.date(ep, "CINreferralDate", where, required=True)
+    fields.code(ep, "ReferralSource", "cin_referral_source", where, required=True)
+    need = fields.code(ep, "PrimaryNeedCode", "cin_primary_need", where, severity="warning")
+    closure = fields.date(ep, "CINclosureDate", where)
+    reason = fields.code(ep, "ReasonForClosure", "cin_reason_for_closure", where)
+    nfa = fields.boolean(ep, "ReferralNFA", where, required=True)
+    fields.date(ep, "DateOfInitialCPC", where)
+    fields.order(
+        referral,
+        closure,
+        "cin.closure_before_referral",
+        "CINclosureDate is before CINreferralDate.",
+        where,
+        "CINclosureDate",
+    )
+    if closure is not None and reason is None and fields.text(ep, "ReasonForClosure") is None:
+        fields.missing("ReasonForClosure", where, why="A closed episode needs a reason.")
+    if reason is not None and closure is None and fields.text(ep, "CINclosureDate") is None:
+        fields.missing(
+            "CINclosureDate",
+            where,
+            why=f"ReasonForClosure {reason} is given, so "
+            "the episode has closed and needs its closure date.",
+        )
+    if need is None and nfa is False and fields.text(ep, "PrimaryNeedCode") is None:
+        fields.missing(
+            "PrimaryNeedCode",
+            where,
+            "warning",
+            "A referral that was not NFA should have a primary need.",
+        )
+    tables["cin_episodes"].append(
+        {
+            "child_id": child,
+            "episode_no": number,
+            "referral_date": referral,
+            "referral_source": fields.text(ep, "ReferralSource"),
+            "primary_need": need,
+            "closure_date": closure,
+            "closure_reason": reason,
+            "referral_nfa": nfa,
+        }
+    )
+    _assessments(ep, child, number, where, referral, fields, tables)
+    for k, plan in enumerate(ep.iterfind("CINPlanDates"), start=1):
+        at = f"{where} / CINPlanDates {k}"
+        start = fields.date(plan, "CINPlanStartDate", at, required=True)
+        end = fields.date(plan, "CINPlanEndDate", at)
+        fields.order(
+            start,
+            end,
+            "cin.cin_plan_end_before_start",
+            "CINPlanEndDate is before CINPlanStartDate.",
+            at,
+            "CINPlanEndDate",
+        )
+        tables["cin_plans"].append(
+            {"child_id": child, "episode_no": number, "start_date": start, "end_date": end}
+        )
+    _section47s(ep, child, number, where, referral, fields, tables)
+    _protection_plans(ep, child, number, where, referral, fields, tables)
+
+
+def _assessments(
+    ep: Element,
+    child: str,
+    number: int,
+    where: str,
+    referral: date | None,
+    fields: FieldReader,
+    tables: dict[str, list[Row]],
+) -> None:
+    for k, item in enumerate(ep.iterfind("Assessments"), start=1):
+        at = f"{where} / Assessments {k}"
+        start = fields.date(item, "AssessmentActualStartDate", at, required=True)
+        review = fields.date(item, "AssessmentInternalReviewDate", at)
+        authorised = fields.date(item, "AssessmentAuthorisationDate", at)
+        fields.order(
+            start,
+            authorised,
+            "cin.assessment_authorised_before_start",
+            "AssessmentAuthorisationDate is before AssessmentActualStartDate.",
+            at,
+            "AssessmentAuthorisationDate",
+        )
+        fields.order(
+            referral,
+            start,
+            "cin.assessment_before_referral",
+            "AssessmentActualStartDate is before the CINreferralDate of its episode.",
+            at,
+            "AssessmentActualStartDate",
+            "warning",
+        )
+        factors = [
+            (f.text or "").strip()
+            for f in item.iterfind("FactorsIdentifiedAtAssessment/AssessmentFactors")
+        ]
+        for code in factors:
+            fields.check_code(code, "AssessmentFactors", "cin_assessment_factor", at, "warning")
+        tables["cin_assessments"].append(
+            {
+                "child_id": child,
+                "episode_no": number,
+                "start_date": start,
+                "internal_review_date": review,
+                "authorisation_date": authorised,
+                "factors": " ".join(factors) or None,
+            }
+        )
+
+
+def _section47s(
+    ep: Element,
+    child: str,
+    number: int,
+    where: str,
+    referral: date | None,
+    fields: FieldReader,
+    tables: dict[str, list[Row]],
+) -> None:
+    for k, item in enumerate(ep.iterfind("Section47"), start=1):
+        at = f"{where} / Section47 {k}"
+        start = fields.date(item, "S47ActualStartDate", at, required=True)
+        target = fields.date(item, "InitialCPCtarget", at, may_be_after_reference=True)
+        icpc = fields.date(item, "DateOfInitialCPC", at)
+        not_required = fields.boolean(item, "ICPCnotRequired", at, required=True)
+        fields.order(
+            start,
+            icpc,
+            "cin.icpc_before_s47",
+            "DateOfInitialCPC is before S47ActualStartDate: the conference cannot "
+            "come before the enquiry that led to it.",
+            at,
+            "DateOfInitialCPC",
+        )
+        fields.order(
+            referral,
+            start,
+            "cin.s47_before_referral",
+            "S47ActualStartDate is before the CINreferralDate of its episode.",
+            at,
+            "S47ActualStartDate",
+            "warning",
+        )
+        tables["s47_enquiries"].append(
+            {
+                "child_id": child,
+                "episode_no": number,
+                "start_date": start,
+                "icpc_target_date": target,
+                "icpc_date": icpc,
+                "icpc_not_required": not_required,
+            }
+        )
+
+
+def _protection_plans(
+    ep: Element,
+    child: str,
+    number: int,
+    where: str,
+    referral: date | None,
+    fields: FieldReader,
+    tables: dict[str, list[Row]],
+) -> None:
+    for k, plan in enumerate(ep.iterfind("ChildProtectionPlans"), start=1):
+        at = f"{where} / ChildProtectionPlans {k}"
+        start = fields.date(plan, "CPPstartDate", at, required=True)
+        end = fields.date(plan, "CPPendDate", at)
+        fields.order(
+            start,
+            end,
+            "cin.cpp_end_before_start",
+            "CPPendDate is before CPPstartDate.",
+            at,
+            "CPPendDate",
+        )
+        fields.order(
+            referral,
+            start,
+            "cin.cpp_before_referral",
+            "CPPstartDate is before the CINreferralDate of its episode.",
+            at,
+            "CPPstartDate",
+            "warning",
+        )
+        initial = fields.code(
+            plan, "InitialCategoryOfAbuse", "category_of_abuse", at, required=True
+        )
+        latest = fields.code(plan, "LatestCategoryOfAbuse", "category_of_abuse", at, required=True)
+        previous = fields.whole_number(plan, "NumberOfPreviousCPP", at, required=True)
+        tables["cp_plans"].append(
+            {
+                "child_id": child,
+                "episode_no": number,
+                "start_date": start,
+                "end_date": end,
+                "initial_category": initial,
+                "latest_category": latest,
+                "previous_plans": previous,
+            }
+        )
+        for review_el in plan.iterfind("Reviews/CPPreviewDate"):
+            raw = (review_el.text or "").strip() or None
+            review = fields.date_value(raw, "CPPreviewDate", at, required=True)
+            fields.order(
+                start,
+                review,
+                "cin.review_before_plan",
+                "CPPreviewDate is before the plan's CPPstartDate.",
+                at,
+                "CPPreviewDate",
+                "warning",
+            )
+            tables["cp_reviews"].append(
+                {
+                    "child_id": child,
+                    "episode_no": number,
+                    "plan_start_date": start,
+                    "review_date": review,
+                }
+            )

@@ -1,0 +1,159 @@
+"""``read``: turn the files a user gives into returns, each parsed and validated.
+
+Grouping: one CIN XML is one return; the SSDA903 CSVs of one folder are one return; one Annex A
+workbook is one return; one partner-return file is one return.  A folder stands for its files.
+Sizes are checked before any file is opened.  Nothing here raises for a bad file: every failure
+becomes a ``Problem`` on the return it belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from lineofsight.formats.annex_a import parse_annex_a
+from lineofsight.formats.cin_census import parse_cin_census
+from lineofsight.formats.detect import detect, explain_unknown
+from lineofsight.formats.partner_return import parse_partner_return
+from lineofsight.formats.problems import Parsed, ProblemLog
+from lineofsight.formats.safe_files import DEFAULT_MAX_BYTES, check_size
+from lineofsight.formats.ssda903 import parse_ssda903
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def expand(paths: Sequence[Path | str]) -> list[Path]:
+    """Each path, with a folder replaced by its (non-hidden) files in name order."""
+    files: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            )
+        else:
+            files.append(path)
+    return files
+
+
+class _Progress:
+    def __init__(self, callback: ProgressCallback | None, total: int) -> None:
+        self.callback, self.total, self.done = callback, total, 0
+
+    def within(self, offset: int) -> None:
+        if self.callback is not None:
+            self.callback(min(self.done + offset, self.total), self.total)
+
+    def finish(self, size: int) -> None:
+        self.done += size
+        self.within(0)
+
+
+def read(
+    paths: Sequence[Path | str],
+    progress: ProgressCallback | None = None,
+    *,
+    collection_year: int | None = None,
+    la_code: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Parsed]:
+    """Parse and validate every return in ``paths``; ``progress(done, total)`` counts bytes."""
+    returns: list[Parsed] = []
+    ready: list[tuple[Path, int, str | None]] = []
+    for path in expand(paths):
+        log = ProblemLog(str(path))
+        if not path.exists():
+            log.error("file.not_found", "There is no file at this path.", value=str(path))
+            returns.append(_failed(path, log))
+            continue
+        size = check_size(path, log, max_bytes)
+        if size is None:
+            returns.append(_failed(path, log, detect(path) if path.is_file() else None))
+            continue
+        ready.append((path, size, detect(path)))
+    meter = _Progress(progress, sum(size for _, size, _ in ready))
+    folders_903: dict[Path, list[Path]] = {}
+    unknown_csv: dict[Path, list[ProblemLog]] = {}
+    strays: list[tuple[Path, ProblemLog]] = []
+    for path, size, kind in ready:
+        log = ProblemLog(str(path))
+        if kind == "cin_census":
+            parsed = parse_cin_census(
+                path, log, collection_year=collection_year, on_read=meter.within
+            )
+            if la_code and parsed.la_code and parsed.la_code != la_code:
+                log.warning(
+                    "cin.la_mismatch",
+                    f"The file's LEA is {parsed.la_code}, not "
+                    f"{la_code} as given; the file's code was used.",
+                    value=parsed.la_code,
+                )
+            parsed.la_code = parsed.la_code or la_code
+            returns.append(_finish(parsed, log))
+        elif kind == "annex_a":
+            returns.append(
+                _finish(
+                    parse_annex_a(
+                        path,
+                        log,
+                        max_bytes=max_bytes,
+                        collection_year=collection_year,
+                        la_code=la_code,
+                    ),
+                    log,
+                )
+            )
+        elif kind == "partner_return":
+            returns.append(
+                _finish(
+                    parse_partner_return(
+                        path,
+                        log,
+                        max_bytes=max_bytes,
+                        collection_year=collection_year,
+                        la_code=la_code,
+                    ),
+                    log,
+                )
+            )
+        elif kind == "ssda903":
+            folders_903.setdefault(path.parent, []).append(path)
+        else:
+            strays.append((path, log))
+        meter.finish(size)
+    for path, log in strays:
+        if path.suffix.lower() == ".csv" and path.parent in folders_903:
+            log.warning(
+                "ssda903.unknown_file",
+                "This CSV is not an SSDA903 table (no CHILD column), so it was not read.",
+            )
+            unknown_csv.setdefault(path.parent, []).append(log)
+        else:
+            explain_unknown(path, log, max_bytes)
+            returns.append(_failed(path, log))
+    for folder, files in folders_903.items():
+        parsed = parse_ssda903(
+            files,
+            collection_year=collection_year,
+            la_code=la_code,
+            extra_problems=unknown_csv.get(folder, []),
+        )
+        returns.append(_finish(parsed, None))
+    return returns
+
+
+def _failed(path: Path, log: ProblemLog, kind: str | None = None) -> Parsed:
+    log.close()
+    return Parsed(format=kind or "unknown", problems=log.problems, source_files=[str(path)])
+
+
+def _finish(parsed: Parsed, log: ProblemLog | None) -> Parsed:
+    """Attach the file's problems and stamp every row with the return's LA and year."""
+    if log is not None:
+        log.close()
+        parsed.problems = log.problems + parsed.problems
+    for rows in parsed.tables.values():
+        for row in rows:
+            row["la_code"] = parsed.la_code
+            row["collection_year"] = parsed.collection_year
+    return parsed

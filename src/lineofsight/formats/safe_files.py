@@ -1,0 +1,145 @@
+"""Guards every file passes before a parser sees it: size, type and encoding.
+
+Each guard reports through a ``ProblemLog`` and returns a plain value or ``None``; none raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from pathlib import Path
+
+from lineofsight.formats.problems import ProblemLog
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+MAX_ZIP_ENTRIES = 5_000
+MAX_ZIP_RATIO = 200  # uncompressed / compressed: past this a workbook is treated as a zip bomb
+HEAD_BYTES = 64 * 1024
+
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary .xls / .doc
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def check_size(path: Path, log: ProblemLog, max_bytes: int = DEFAULT_MAX_BYTES) -> int | None:
+    """The file's size if it can be read at all and is within ``max_bytes``; else ``None``."""
+    try:
+        if not path.is_file():
+            log.error("file.not_a_file", "This is not a file that can be read.", value=str(path))
+            return None
+        size = path.stat().st_size
+    except OSError as exc:
+        log.error("file.unreadable", f"The file could not be opened: {exc.strerror or exc}.")
+        return None
+    if size == 0:
+        log.error("file.empty", "The file is empty (0 bytes). Export the return again.")
+        return None
+    if size > max_bytes:
+        log.error(
+            "file.too_large",
+            f"The file is {megabytes(size)}, over the {megabytes(max_bytes)} limit. "
+            "Check it is the right file; split it or ask an administrator to raise the limit.",
+            value=str(size),
+        )
+        return None
+    return size
+
+
+def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
+    """The first ``size`` bytes of a file, or ``b""`` if it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
+
+
+def looks_binary(head: bytes) -> bool:
+    """True for bytes that are not text in any encoding a return is written in."""
+    if head.startswith(UTF16_BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head[:4096] if byte < 9 or 13 < byte < 32)
+    return controls > 8
+
+
+def first_bad_utf8(data: bytes) -> tuple[int, int, bytes] | None:
+    """(line, column, bad bytes) of the first byte sequence that is not UTF-8, or ``None``."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return line, column, data[exc.start : exc.end]
+    return None
+
+
+def decode_text(data: bytes, log: ProblemLog) -> str | None:
+    """CSV bytes as text: UTF-8 with or without a byte-order mark; anything else is a problem."""
+    if data.startswith(UTF16_BOMS) or data[:2].count(b"\x00") == 1:
+        log.error(
+            "file.encoding",
+            "The file is saved as UTF-16 (Unicode text). Save it as 'CSV UTF-8' and try again.",
+        )
+        return None
+    if looks_binary(data[:HEAD_BYTES]):
+        log.error(
+            "file.binary",
+            "The file holds binary data, not text: it is not a CSV file (check the file type).",
+        )
+        return None
+    bad = first_bad_utf8(data)
+    if bad is not None:
+        line, column, raw = bad
+        log.error(
+            "file.encoding",
+            f"The file is not UTF-8: line {line}, character {column} has the byte(s) "
+            f"{raw.hex(' ')}, "
+            "which is how Windows-1252/Latin-1 text looks. Save it as 'CSV UTF-8' and try again.",
+            location=f"line {line}, column {column}",
+            value=raw.hex(" "),
+        )
+        return None
+    return data.decode("utf-8-sig")
+
+
+def check_workbook_zip(path: Path, log: ProblemLog, max_bytes: int) -> bool:
+    """True if ``path`` is a zip whose contents are a plausible, bounded .xlsx workbook."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            names = {entry.filename for entry in entries}
+            unpacked = sum(entry.file_size for entry in entries)
+            packed = sum(entry.compress_size for entry in entries) or 1
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        log.error(
+            "file.corrupt_workbook",
+            f"The workbook cannot be opened ({exc}); it may be cut short or damaged. "
+            "Save it again from Excel as .xlsx.",
+        )
+        return False
+    if "xl/workbook.xml" not in names:
+        log.error(
+            "file.wrong_type",
+            "This is a zip file but not an Excel .xlsx workbook.",
+        )
+        return False
+    if (
+        len(entries) > MAX_ZIP_ENTRIES
+        or unpacked > 5 * max_bytes
+        or unpacked / packed > MAX_ZIP_RATIO
+    ):
+        log.error(
+            "file.zip_bomb",
+            f"The workbook unpacks to {megabytes(unpacked)} from {megabytes(packed)}, which is "
+            "far more than a real return: it was not opened.",
+            value=str(unpacked),
+        )
+        return False
+    return True
