@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "lineofsight.lib",
     "lineofsight.govuk",
     "lineofsight.audit",
     "lineofsight.partnership",
