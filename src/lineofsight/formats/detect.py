@@ -15,6 +15,7 @@ from lineofsight.formats.safe_files import (
     ZIP_MAGIC,
     check_workbook_zip,
     looks_binary,
+    looks_utf16,
     read_head,
 )
 from lineofsight.formats.workbook import cell_text, open_workbook, sheet_rows
@@ -95,7 +96,7 @@ def explain_unknown(path: Path, log: ProblemLog, max_bytes: int) -> None:
                 "This workbook has no sheets named 'List 1'..'List "
                 "11' (Annex A) and its first row is not the partner return header.",
             )
-    elif head[:2].count(b"\x00") == 1:
+    elif looks_utf16(head):
         log.error(
             "file.encoding",
             "The file looks like UTF-16 text without a byte-order mark. "

@@ -9,6 +9,8 @@ becomes a ``Problem`` on the return it belongs to.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from lineofsight.formats.annex_a import parse_annex_a
@@ -49,6 +51,13 @@ class _Progress:
         self.within(0)
 
 
+@dataclass(frozen=True)
+class _Options:
+    collection_year: int | None
+    la_code: str | None
+    max_bytes: int
+
+
 def read(
     paths: Sequence[Path | str],
     progress: ProgressCallback | None = None,
@@ -58,6 +67,7 @@ def read(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[Parsed]:
     """Parse and validate every return in ``paths``; ``progress(done, total)`` counts bytes."""
+    options = _Options(collection_year, la_code, max_bytes)
     returns: list[Parsed] = []
     ready: list[tuple[Path, int, str | None]] = []
     for path in expand(paths):
@@ -73,54 +83,19 @@ def read(
         ready.append((path, size, detect(path)))
     meter = _Progress(progress, sum(size for _, size, _ in ready))
     folders_903: dict[Path, list[Path]] = {}
-    unknown_csv: dict[Path, list[ProblemLog]] = {}
     strays: list[tuple[Path, ProblemLog]] = []
     for path, size, kind in ready:
         log = ProblemLog(str(path))
-        if kind == "cin_census":
-            parsed = parse_cin_census(
-                path, log, collection_year=collection_year, on_read=meter.within
-            )
-            if la_code and parsed.la_code and parsed.la_code != la_code:
-                log.warning(
-                    "cin.la_mismatch",
-                    f"The file's LEA is {parsed.la_code}, not "
-                    f"{la_code} as given; the file's code was used.",
-                    value=parsed.la_code,
-                )
-            parsed.la_code = parsed.la_code or la_code
-            returns.append(_finish(parsed, log))
-        elif kind == "annex_a":
-            returns.append(
-                _finish(
-                    parse_annex_a(
-                        path,
-                        log,
-                        max_bytes=max_bytes,
-                        collection_year=collection_year,
-                        la_code=la_code,
-                    ),
-                    log,
-                )
-            )
-        elif kind == "partner_return":
-            returns.append(
-                _finish(
-                    parse_partner_return(
-                        path,
-                        log,
-                        max_bytes=max_bytes,
-                        collection_year=collection_year,
-                        la_code=la_code,
-                    ),
-                    log,
-                )
-            )
-        elif kind == "ssda903":
+        if kind == "ssda903":
             folders_903.setdefault(path.parent, []).append(path)
-        else:
+        elif kind is None:
             strays.append((path, log))
+        else:
+            returns.append(
+                _guarded(path, log, partial(_parse_one, kind, path, log, options, meter))
+            )
         meter.finish(size)
+    unknown_csv: dict[Path, list[ProblemLog]] = {}
     for path, log in strays:
         if path.suffix.lower() == ".csv" and path.parent in folders_903:
             log.warning(
@@ -129,17 +104,77 @@ def read(
             )
             unknown_csv.setdefault(path.parent, []).append(log)
         else:
-            explain_unknown(path, log, max_bytes)
-            returns.append(_failed(path, log))
+            returns.append(_guarded(path, log, partial(_unknown, path, log, max_bytes)))
     for folder, files in folders_903.items():
-        parsed = parse_ssda903(
-            files,
-            collection_year=collection_year,
-            la_code=la_code,
-            extra_problems=unknown_csv.get(folder, []),
+        log = ProblemLog(str(folder))
+        returns.append(
+            _guarded(
+                files[0],
+                log,
+                partial(
+                    parse_ssda903,
+                    files,
+                    collection_year=collection_year,
+                    la_code=la_code,
+                    extra_problems=unknown_csv.get(folder, []),
+                ),
+            )
         )
-        returns.append(_finish(parsed, None))
     return returns
+
+
+def _parse_one(
+    kind: str, path: Path, log: ProblemLog, options: _Options, meter: _Progress
+) -> Parsed:
+    if kind == "cin_census":
+        parsed = parse_cin_census(
+            path, log, collection_year=options.collection_year, on_read=meter.within
+        )
+        given = options.la_code
+        if given and parsed.la_code and parsed.la_code != given:
+            log.warning(
+                "cin.la_mismatch",
+                f"The file's LEA is {parsed.la_code}, not {given} as "
+                "given; the file's code was used.",
+                value=parsed.la_code,
+            )
+        parsed.la_code = parsed.la_code or given
+    elif kind == "annex_a":
+        parsed = parse_annex_a(
+            path,
+            log,
+            max_bytes=options.max_bytes,
+            collection_year=options.collection_year,
+            la_code=options.la_code,
+        )
+    else:
+        parsed = parse_partner_return(
+            path,
+            log,
+            max_bytes=options.max_bytes,
+            collection_year=options.collection_year,
+            la_code=options.la_code,
+        )
+    return parsed
+
+
+def _unknown(path: Path, log: ProblemLog, max_bytes: int) -> Parsed:
+    explain_unknown(path, log, max_bytes)
+    return Parsed(format="unknown", source_files=[str(path)])
+
+
+def _guarded(path: Path, log: ProblemLog, parse: Callable[[], Parsed]) -> Parsed:
+    """Run ``parse``; an unexpected failure becomes a problem, never a traceback."""
+    try:
+        parsed = parse()
+    except Exception as exc:  # noqa: BLE001 - the safety net: report, never crash
+        log.error(
+            "internal.unexpected",
+            "The file could not be checked because of an unexpected "
+            f"error ({type(exc).__name__}). Please report this with the file's format.",
+        )
+        return _failed(path, log)
+    return _finish(parsed, log)
 
 
 def _failed(path: Path, log: ProblemLog, kind: str | None = None) -> Parsed:
@@ -147,11 +182,10 @@ def _failed(path: Path, log: ProblemLog, kind: str | None = None) -> Parsed:
     return Parsed(format=kind or "unknown", problems=log.problems, source_files=[str(path)])
 
 
-def _finish(parsed: Parsed, log: ProblemLog | None) -> Parsed:
+def _finish(parsed: Parsed, log: ProblemLog) -> Parsed:
     """Attach the file's problems and stamp every row with the return's LA and year."""
-    if log is not None:
-        log.close()
-        parsed.problems = log.problems + parsed.problems
+    log.close()
+    parsed.problems = log.problems + parsed.problems
     for rows in parsed.tables.values():
         for row in rows:
             row["la_code"] = parsed.la_code

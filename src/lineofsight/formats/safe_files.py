@@ -68,6 +68,20 @@ def looks_binary(head: bytes) -> bool:
     return controls > 8
 
 
+def looks_utf16(head: bytes) -> bool:
+    """True for text saved as UTF-16 (with or without a byte-order mark)."""
+    if head.startswith(UTF16_BOMS):
+        return True
+    sample = head[:200]
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return (
+        max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.9
+        and min(even.count(0), odd.count(0)) == 0
+    )
+
+
 def first_bad_utf8(data: bytes) -> tuple[int, int, bytes] | None:
     """(line, column, bad bytes) of the first byte sequence that is not UTF-8, or ``None``."""
     try:
@@ -82,7 +96,7 @@ def first_bad_utf8(data: bytes) -> tuple[int, int, bytes] | None:
 
 def decode_text(data: bytes, log: ProblemLog) -> str | None:
     """CSV bytes as text: UTF-8 with or without a byte-order mark; anything else is a problem."""
-    if data.startswith(UTF16_BOMS) or data[:2].count(b"\x00") == 1:
+    if looks_utf16(data[:HEAD_BYTES]):
         log.error(
             "file.encoding",
             "The file is saved as UTF-16 (Unicode text). Save it as 'CSV UTF-8' and try again.",

@@ -16,7 +16,13 @@ import defusedxml.ElementTree as safe_etree
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from lineofsight.formats.problems import ProblemLog
-from lineofsight.formats.safe_files import UTF16_BOMS, first_bad_utf8, looks_binary, read_head
+from lineofsight.formats.safe_files import (
+    UTF16_BOMS,
+    first_bad_utf8,
+    looks_binary,
+    looks_utf16,
+    read_head,
+)
 
 Progress = Callable[[int], None]
 _CODE = expat.errors.codes  # message -> number
@@ -56,7 +62,7 @@ def _explain(path: Path, exc: ParseError) -> tuple[str, str, str]:
     code = getattr(exc, "code", None)
     head = read_head(path, 4096)
     if line <= 1 and looks_binary(head) and not head.startswith(UTF16_BOMS):
-        if head[:2].count(b"\x00") == 1:
+        if looks_utf16(head):
             return (
                 "file.encoding",
                 "The file looks like UTF-16 text without a byte-order mark. "

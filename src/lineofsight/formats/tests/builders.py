@@ -19,12 +19,18 @@ def errors(parsed: Parsed) -> set[str]:
 
 
 def episode(
-    referral: str = "2023-05-01", source: str = "1A", need: str | None = "N1",
-    closure: str | None = "2023-09-01", reason: str | None = "RC7", nfa: str = "false",
+    referral: str = "2023-05-01",
+    source: str = "1A",
+    need: str | None = "N1",
+    closure: str | None = "2023-09-01",
+    reason: str | None = "RC7",
+    nfa: str = "false",
     body: str = "",
 ) -> str:
-    parts = [f"<CINreferralDate>{referral}</CINreferralDate>",
-             f"<ReferralSource>{source}</ReferralSource>"]
+    parts = [
+        f"<CINreferralDate>{referral}</CINreferralDate>",
+        f"<ReferralSource>{source}</ReferralSource>",
+    ]
     if need is not None:
         parts.append(f"<PrimaryNeedCode>{need}</PrimaryNeedCode>")
     if closure is not None:
@@ -36,31 +42,51 @@ def episode(
     return "<CINdetails>" + "".join(parts) + "</CINdetails>"
 
 
-def assessment(start: str = "2023-05-02", authorised: str | None = "2023-06-01",
-               factors: tuple[str, ...] = ("1A", "3B")) -> str:
-    auth = f"<AssessmentAuthorisationDate>{authorised}</AssessmentAuthorisationDate>" if authorised else ""
+def assessment(
+    start: str = "2023-05-02",
+    authorised: str | None = "2023-06-01",
+    factors: tuple[str, ...] = ("1A", "3B"),
+) -> str:
+    auth = (
+        f"<AssessmentAuthorisationDate>{authorised}</AssessmentAuthorisationDate>"
+        if authorised
+        else ""
+    )
     found = "".join(f"<AssessmentFactors>{f}</AssessmentFactors>" for f in factors)
-    return (f"<Assessments><AssessmentActualStartDate>{start}</AssessmentActualStartDate>{auth}"
-            f"<FactorsIdentifiedAtAssessment>{found}</FactorsIdentifiedAtAssessment></Assessments>")
+    return (
+        f"<Assessments><AssessmentActualStartDate>{start}</AssessmentActualStartDate>{auth}"
+        f"<FactorsIdentifiedAtAssessment>{found}</FactorsIdentifiedAtAssessment></Assessments>"
+    )
 
 
-def section47(start: str = "2023-05-03", icpc: str | None = "2023-05-19",
-              not_required: str = "false") -> str:
+def section47(
+    start: str = "2023-05-03", icpc: str | None = "2023-05-19", not_required: str = "false"
+) -> str:
     conference = f"<DateOfInitialCPC>{icpc}</DateOfInitialCPC>" if icpc else ""
-    return (f"<Section47><S47ActualStartDate>{start}</S47ActualStartDate>"
-            f"<InitialCPCtarget>2023-05-24</InitialCPCtarget>{conference}"
-            f"<ICPCnotRequired>{not_required}</ICPCnotRequired></Section47>")
+    return (
+        f"<Section47><S47ActualStartDate>{start}</S47ActualStartDate>"
+        f"<InitialCPCtarget>2023-05-24</InitialCPCtarget>{conference}"
+        f"<ICPCnotRequired>{not_required}</ICPCnotRequired></Section47>"
+    )
 
 
-def cp_plan(start: str = "2023-05-19", end: str | None = "2023-08-30", initial: str = "NEG",
-            latest: str = "NEG", previous: str = "0", reviews: tuple[str, ...] = ("2023-06-19",)) -> str:
+def cp_plan(
+    start: str = "2023-05-19",
+    end: str | None = "2023-08-30",
+    initial: str = "NEG",
+    latest: str = "NEG",
+    previous: str = "0",
+    reviews: tuple[str, ...] = ("2023-06-19",),
+) -> str:
     finish = f"<CPPendDate>{end}</CPPendDate>" if end else ""
     dates = "".join(f"<CPPreviewDate>{r}</CPPreviewDate>" for r in reviews)
-    return (f"<ChildProtectionPlans><CPPstartDate>{start}</CPPstartDate>{finish}"
-            f"<InitialCategoryOfAbuse>{initial}</InitialCategoryOfAbuse>"
-            f"<LatestCategoryOfAbuse>{latest}</LatestCategoryOfAbuse>"
-            f"<NumberOfPreviousCPP>{previous}</NumberOfPreviousCPP>"
-            f"<Reviews>{dates}</Reviews></ChildProtectionPlans>")
+    return (
+        f"<ChildProtectionPlans><CPPstartDate>{start}</CPPstartDate>{finish}"
+        f"<InitialCategoryOfAbuse>{initial}</InitialCategoryOfAbuse>"
+        f"<LatestCategoryOfAbuse>{latest}</LatestCategoryOfAbuse>"
+        f"<NumberOfPreviousCPP>{previous}</NumberOfPreviousCPP>"
+        f"<Reviews>{dates}</Reviews></ChildProtectionPlans>"
+    )
 
 
 def cin_plan(start: str = "2023-06-01", end: str | None = "2023-08-01") -> str:
@@ -71,30 +97,49 @@ def cin_plan(start: str = "2023-06-01", end: str | None = "2023-08-01") -> str:
 def full_episode() -> str:
     """An episode with one of everything, in schema order."""
     return episode(body=assessment() + cin_plan() + section47(), nfa="false").replace(
-        "</CINdetails>", cp_plan() + "</CINdetails>")
+        "</CINdetails>", cp_plan() + "</CINdetails>"
+    )
 
 
 def child(
-    child_id: str = "C0001", *, sex: str = "<GenderCurrent>1</GenderCurrent>",
-    birth: str | None = "2015-01-01", ethnicity: str = "WBRI", episodes: tuple[str, ...] | None = None,
+    child_id: str = "C0001",
+    *,
+    sex: str = "<GenderCurrent>1</GenderCurrent>",
+    birth: str | None = "2015-01-01",
+    ethnicity: str = "WBRI",
+    episodes: tuple[str, ...] | None = None,
     identifiers_extra: str = "",
 ) -> str:
     born = f"<PersonBirthDate>{birth}</PersonBirthDate>" if birth else ""
     eps = "".join(episodes if episodes is not None else (full_episode(),))
-    return (f"<Child><ChildIdentifiers><LAchildID>{child_id}</LAchildID><UPN>A123456789012</UPN>"
-            f"{born}{sex}{identifiers_extra}</ChildIdentifiers><ChildCharacteristics>"
-            f"<Ethnicity>{ethnicity}</Ethnicity><Disabilities><Disability>NONE</Disability>"
-            f"</Disabilities></ChildCharacteristics>{eps}</Child>")
+    return (
+        f"<Child><ChildIdentifiers><LAchildID>{child_id}</LAchildID><UPN>A123456789012</UPN>"
+        f"{born}{sex}{identifiers_extra}</ChildIdentifiers><ChildCharacteristics>"
+        f"<Ethnicity>{ethnicity}</Ethnicity><Disabilities><Disability>NONE</Disability>"
+        f"</Disabilities></ChildCharacteristics>{eps}</Child>"
+    )
 
 
-def cin_xml(*children: str, year: int = 2024, lea: str = "371", reference: str | None = None,
-            header: bool = True) -> str:
+def cin_xml(
+    *children: str,
+    year: int = 2024,
+    lea: str = "371",
+    reference: str | None = None,
+    header: bool = True,
+) -> str:
     reference = reference or f"{year}-03-31"
-    head = (f"<Header><CollectionDetails><Collection>CIN</Collection><Year>{year}</Year>"
+    head = (
+        (
+            f"<Header><CollectionDetails><Collection>CIN</Collection><Year>{year}</Year>"
             f"<ReferenceDate>{reference}</ReferenceDate></CollectionDetails><Source>"
-            f"<SourceLevel>L</SourceLevel><LEA>{lea}</LEA></Source></Header>") if header else ""
+            f"<SourceLevel>L</SourceLevel><LEA>{lea}</LEA></Source></Header>"
+        )
+        if header
+        else ""
+    )
     body = "".join(children or (child(),))
-    return f'<?xml version="1.0" encoding="utf-8"?>\n<Message>{head}<Children>{body}</Children></Message>\n'
+    declaration = '<?xml version="1.0" encoding="utf-8"?>\n'
+    return f"{declaration}<Message>{head}<Children>{body}</Children></Message>\n"
 
 
 def sex_2025(code: str = "M") -> str:
@@ -114,25 +159,82 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
 # ---- SSDA903 ----
 VALID_903: dict[str, list[dict[str, str]]] = {
     "Header": [
-        {"CHILD": "L1", "SEX": "1", "DOB": "01/02/2012", "ETHNIC": "WBRI", "UPN": "A123456789012",
-         "MOTHER": "", "MC_DOB": ""},
-        {"CHILD": "L2", "SEX": "2", "DOB": "03/04/2008", "ETHNIC": "AIND", "UPN": "UN1",
-         "MOTHER": "0", "MC_DOB": ""},
+        {
+            "CHILD": "L1",
+            "SEX": "1",
+            "DOB": "01/02/2012",
+            "ETHNIC": "WBRI",
+            "UPN": "A123456789012",
+            "MOTHER": "",
+            "MC_DOB": "",
+        },
+        {
+            "CHILD": "L2",
+            "SEX": "2",
+            "DOB": "03/04/2008",
+            "ETHNIC": "AIND",
+            "UPN": "UN1",
+            "MOTHER": "0",
+            "MC_DOB": "",
+        },
     ],
     "Episodes": [
-        {"CHILD": "L1", "DECOM": "01/05/2023", "RNE": "S", "LS": "C2", "CIN": "N1", "PLACE": "U1",
-         "PLACE_PROVIDER": "PR1", "DEC": "10/09/2023", "REC": "X1", "REASON_PLACE_CHANGE": "CARPL",
-         "HOME_POST": "DN1 1AA", "PL_POST": "DN2 2BB", "URN": "SC123456"},
-        {"CHILD": "L1", "DECOM": "10/09/2023", "RNE": "P", "LS": "C2", "CIN": "N1", "PLACE": "U3",
-         "PLACE_PROVIDER": "PR1", "DEC": "", "REC": "", "REASON_PLACE_CHANGE": "",
-         "HOME_POST": "DN1 1AA", "PL_POST": "DN3 3CC", "URN": "SC654321"},
-        {"CHILD": "L2", "DECOM": "15/06/2022", "RNE": "S", "LS": "V2", "CIN": "N4", "PLACE": "K2",
-         "PLACE_PROVIDER": "PR4", "DEC": "20/01/2024", "REC": "E8", "REASON_PLACE_CHANGE": "",
-         "HOME_POST": "", "PL_POST": "", "URN": "XXXXXX"},
+        {
+            "CHILD": "L1",
+            "DECOM": "01/05/2023",
+            "RNE": "S",
+            "LS": "C2",
+            "CIN": "N1",
+            "PLACE": "U1",
+            "PLACE_PROVIDER": "PR1",
+            "DEC": "10/09/2023",
+            "REC": "X1",
+            "REASON_PLACE_CHANGE": "CARPL",
+            "HOME_POST": "DN1 1AA",
+            "PL_POST": "DN2 2BB",
+            "URN": "SC123456",
+        },
+        {
+            "CHILD": "L1",
+            "DECOM": "10/09/2023",
+            "RNE": "P",
+            "LS": "C2",
+            "CIN": "N1",
+            "PLACE": "U3",
+            "PLACE_PROVIDER": "PR1",
+            "DEC": "",
+            "REC": "",
+            "REASON_PLACE_CHANGE": "",
+            "HOME_POST": "DN1 1AA",
+            "PL_POST": "DN3 3CC",
+            "URN": "SC654321",
+        },
+        {
+            "CHILD": "L2",
+            "DECOM": "15/06/2022",
+            "RNE": "S",
+            "LS": "V2",
+            "CIN": "N4",
+            "PLACE": "K2",
+            "PLACE_PROVIDER": "PR4",
+            "DEC": "20/01/2024",
+            "REC": "E8",
+            "REASON_PLACE_CHANGE": "",
+            "HOME_POST": "",
+            "PL_POST": "",
+            "URN": "XXXXXX",
+        },
     ],
     "Reviews": [{"CHILD": "L1", "DOB": "01/02/2012", "REVIEW": "20/05/2023", "REVIEW_CODE": "PN1"}],
-    "Missing": [{"CHILD": "L1", "DOB": "01/02/2012", "MISSING": "M", "MIS_START": "02/07/2023",
-                 "MIS_END": "03/07/2023"}],
+    "Missing": [
+        {
+            "CHILD": "L1",
+            "DOB": "01/02/2012",
+            "MISSING": "M",
+            "MIS_START": "02/07/2023",
+            "MIS_END": "03/07/2023",
+        }
+    ],
     "OC3": [{"CHILD": "L2", "DOB": "03/04/2008", "IN_TOUCH": "YES", "ACTIV": "F2", "ACCOM": "V1"}],
 }
 
@@ -147,8 +249,11 @@ def csv_text(table: str, rows: list[dict[str, str]], columns: list[str] | None =
     return out.getvalue()
 
 
-def write_903(folder: Path, tables: dict[str, list[dict[str, str]]] | None = None,
-              **changes: list[dict[str, str]]) -> Path:
+def write_903(
+    folder: Path,
+    tables: dict[str, list[dict[str, str]]] | None = None,
+    **changes: list[dict[str, str]],
+) -> Path:
     """Write a 903 folder (file names deliberately unhelpful: tables are found by header)."""
     data = {**VALID_903, **(tables or {}), **changes}
     folder.mkdir(parents=True, exist_ok=True)

@@ -20,4 +20,3 @@ def read_one(tmp_path: Path) -> Callable[..., Parsed]:
         return returns[0]
 
     return run
-

@@ -5,8 +5,17 @@ from datetime import date
 import pytest
 
 from lineofsight.formats.tests.builders import (
-    assessment, child, cin_plan, cin_xml, cp_plan, episode, errors, full_episode, rules,
-    section47, sex_2025,
+    assessment,
+    child,
+    cin_plan,
+    cin_xml,
+    cp_plan,
+    episode,
+    errors,
+    full_episode,
+    rules,
+    section47,
+    sex_2025,
 )
 
 
@@ -19,8 +28,15 @@ def test_valid_2023_24_return_is_accepted_with_all_tables(read_one):
     assert not parsed.rejected
     assert parsed.record_count == 2
     counts = {name: len(rows) for name, rows in parsed.tables.items()}
-    assert counts == {"cin_children": 2, "cin_episodes": 2, "cin_assessments": 2, "cin_plans": 2,
-                      "s47_enquiries": 2, "cp_plans": 2, "cp_reviews": 2}
+    assert counts == {
+        "cin_children": 2,
+        "cin_episodes": 2,
+        "cin_assessments": 2,
+        "cin_plans": 2,
+        "s47_enquiries": 2,
+        "cp_plans": 2,
+        "cp_reviews": 2,
+    }
     first = parsed.tables["cin_children"][0]
     assert first["child_id"] == "C1" and first["sex"] == "1" and first["ethnicity"] == "WBRI"
     assert first["la_code"] == "371" and first["collection_year"] == 2024
@@ -56,12 +72,14 @@ def test_sex_in_2023_24_is_a_layout_warning(read_one):
 def test_unknown_sex_code_is_a_warning(read_one):
     parsed = read_one(cin_xml(child(sex=sex_2025("X")), year=2025))
     assert [(p.rule, p.severity, p.value) for p in parsed.problems] == [
-        ("cin.code_unknown", "warning", "X")]
+        ("cin.code_unknown", "warning", "X")
+    ]
 
 
 def test_closure_before_referral(read_one):
-    parsed = read_one(cin_xml(child("C9", episodes=(episode(referral="2023-06-01",
-                                                             closure="2023-05-01"),))))
+    parsed = read_one(
+        cin_xml(child("C9", episodes=(episode(referral="2023-06-01", closure="2023-05-01"),)))
+    )
     [problem] = parsed.problems
     assert problem.rule == "cin.closure_before_referral" and problem.severity == "error"
     assert problem.location == "child C9 / CINdetails 1" and problem.field == "CINclosureDate"
@@ -70,34 +88,43 @@ def test_closure_before_referral(read_one):
 
 def test_cpp_end_before_start(read_one):
     body = episode(body=section47()).replace(
-        "</CINdetails>", cp_plan(start="2023-06-01", end="2023-05-30") + "</CINdetails>")
+        "</CINdetails>", cp_plan(start="2023-06-01", end="2023-05-30") + "</CINdetails>"
+    )
     parsed = read_one(cin_xml(child(episodes=(body,))))
     assert errors(parsed) == {"cin.cpp_end_before_start"}
     assert parsed.problems[0].location.endswith("ChildProtectionPlans 1")
 
 
 def test_icpc_before_s47_start(read_one):
-    parsed = read_one(cin_xml(child(episodes=(episode(body=section47(start="2023-05-10",
-                                                                     icpc="2023-05-09")),))))
+    parsed = read_one(
+        cin_xml(child(episodes=(episode(body=section47(start="2023-05-10", icpc="2023-05-09")),)))
+    )
     assert errors(parsed) == {"cin.icpc_before_s47"}
 
 
 def test_assessment_authorised_before_start(read_one):
-    parsed = read_one(cin_xml(child(episodes=(episode(body=assessment(
-        start="2023-06-01", authorised="2023-05-20")),))))
+    parsed = read_one(
+        cin_xml(
+            child(episodes=(episode(body=assessment(start="2023-06-01", authorised="2023-05-20")),))
+        )
+    )
     assert errors(parsed) == {"cin.assessment_authorised_before_start"}
 
 
 def test_cin_plan_end_before_start(read_one):
-    parsed = read_one(cin_xml(child(episodes=(episode(body=cin_plan("2023-06-01",
-                                                                    "2023-05-01")),))))
+    parsed = read_one(
+        cin_xml(child(episodes=(episode(body=cin_plan("2023-06-01", "2023-05-01")),)))
+    )
     assert errors(parsed) == {"cin.cin_plan_end_before_start"}
 
 
-@pytest.mark.parametrize(("field", "xml"), [
-    ("ReferralSource", episode(source="99")),
-    ("ReasonForClosure", episode(reason="RC99")),
-])
+@pytest.mark.parametrize(
+    ("field", "xml"),
+    [
+        ("ReferralSource", episode(source="99")),
+        ("ReasonForClosure", episode(reason="RC99")),
+    ],
+)
 def test_code_that_breaks_an_indicator_is_an_error(read_one, field, xml):
     parsed = read_one(cin_xml(child(episodes=(xml,))))
     [problem] = parsed.problems
@@ -109,14 +136,18 @@ def test_unknown_category_of_abuse_is_an_error(read_one):
     body = episode().replace("</CINdetails>", cp_plan(latest="XYZ") + "</CINdetails>")
     parsed = read_one(cin_xml(child(episodes=(body,))))
     assert [(p.field, p.value, p.severity) for p in parsed.problems] == [
-        ("LatestCategoryOfAbuse", "XYZ", "error")]
+        ("LatestCategoryOfAbuse", "XYZ", "error")
+    ]
 
 
-@pytest.mark.parametrize(("xml", "field"), [
-    (child(ethnicity="ZZZZ"), "Ethnicity"),
-    (child(episodes=(episode(need="N11"),)), "PrimaryNeedCode"),
-    (child(episodes=(episode(body=assessment(factors=("99Z",))),)), "AssessmentFactors"),
-])
+@pytest.mark.parametrize(
+    ("xml", "field"),
+    [
+        (child(ethnicity="ZZZZ"), "Ethnicity"),
+        (child(episodes=(episode(need="N11"),)), "PrimaryNeedCode"),
+        (child(episodes=(episode(body=assessment(factors=("99Z",))),)), "AssessmentFactors"),
+    ],
+)
 def test_descriptive_code_problems_are_warnings(read_one, xml, field):
     parsed = read_one(cin_xml(xml))
     assert [(p.field, p.severity) for p in parsed.problems] == [(field, "warning")]
@@ -124,8 +155,9 @@ def test_descriptive_code_problems_are_warnings(read_one, xml, field):
 
 
 def test_closure_date_needs_a_reason_and_reason_needs_a_date(read_one):
-    parsed = read_one(cin_xml(child(episodes=(episode(reason=None),
-                                              episode(closure=None, reason="RC8")))))
+    parsed = read_one(
+        cin_xml(child(episodes=(episode(reason=None), episode(closure=None, reason="RC8"))))
+    )
     assert [(p.location, p.field) for p in parsed.problems] == [
         ("child C0001 / CINdetails 1", "ReasonForClosure"),
         ("child C0001 / CINdetails 2", "CINclosureDate"),
@@ -136,7 +168,9 @@ def test_missing_required_elements(read_one):
     xml = cin_xml(child(episodes=(episode().replace("<ReferralSource>1A</ReferralSource>", ""),)))
     parsed = read_one(xml.replace("<ReferralNFA>false</ReferralNFA>", ""))
     assert {(p.rule, p.field) for p in parsed.problems} == {
-        ("cin.missing_element", "ReferralSource"), ("cin.missing_element", "ReferralNFA")}
+        ("cin.missing_element", "ReferralSource"),
+        ("cin.missing_element", "ReferralNFA"),
+    }
 
 
 def test_child_without_id_or_birth_date(read_one):
@@ -152,13 +186,18 @@ def test_duplicate_child(read_one):
     assert "cin.duplicate_child" in errors(read_one(cin_xml(child("C1"), child("C1"))))
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    ("2023-5-1", "not a date in the form"), ("2023-13-01", "not a real calendar date"), ("2023-02-30", "not a real calendar date"),
-    ("01/05/2023", "YYYY-MM-DD"), ("1066-10-14", "before 1900"),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2023-5-1", "not a date in the form"),
+        ("2023-13-01", "not a real calendar date"),
+        ("2023-02-30", "not a real calendar date"),
+        ("01/05/2023", "YYYY-MM-DD"),
+        ("1066-10-14", "before 1900"),
+    ],
+)
 def test_bad_dates(read_one, text, words):
-    parsed = read_one(cin_xml(child(episodes=(episode(referral=text, closure=None,
-                                                      reason=None),))))
+    parsed = read_one(cin_xml(child(episodes=(episode(referral=text, closure=None, reason=None),))))
     [problem] = parsed.problems
     assert problem.rule == "cin.date_invalid" and words in problem.message
     assert problem.value == text and problem.field == "CINreferralDate"
@@ -171,8 +210,11 @@ def test_date_after_reference_date(read_one):
 
 
 def test_expected_birth_date_may_be_after_reference_date(read_one):
-    unborn = child(birth=None, sex="<GenderCurrent>0</GenderCurrent>",
-                   identifiers_extra="<ExpectedPersonBirthDate>2024-06-01</ExpectedPersonBirthDate>")
+    unborn = child(
+        birth=None,
+        sex="<GenderCurrent>0</GenderCurrent>",
+        identifiers_extra="<ExpectedPersonBirthDate>2024-06-01</ExpectedPersonBirthDate>",
+    )
     parsed = read_one(cin_xml(unborn))
     assert parsed.problems == []
     assert parsed.tables["cin_children"][0]["expected_birth_date"] == date(2024, 6, 1)

@@ -6,7 +6,13 @@ import pytest
 
 from lineofsight.formats import read
 from lineofsight.formats.tests.builders import (
-    VALID_903, csv_text, episode_row, errors, rules, write, write_903,
+    VALID_903,
+    csv_text,
+    episode_row,
+    errors,
+    rules,
+    write,
+    write_903,
 )
 
 
@@ -38,28 +44,39 @@ def test_collection_year_is_inferred_from_the_latest_date(tmp_path):
     assert rules(parsed) == {"ssda903.year_inferred"} and not parsed.rejected
 
 
-@pytest.mark.parametrize(("column", "value", "severity"), [
-    ("LS", "Q9", "error"), ("RNE", "Z", "error"), ("PLACE", "XX", "error"),
-    ("REC", "E99", "error"), ("CIN", "N9", "error"), ("PLACE_PROVIDER", "PR9", "warning"),
-])
+@pytest.mark.parametrize(
+    ("column", "value", "severity"),
+    [
+        ("LS", "Q9", "error"),
+        ("RNE", "Z", "error"),
+        ("PLACE", "XX", "error"),
+        ("REC", "E99", "error"),
+        ("CIN", "N9", "error"),
+        ("PLACE_PROVIDER", "PR9", "warning"),
+    ],
+)
 def test_episode_codes(tmp_path, column, value, severity):
-    parsed = read_903(write_903(tmp_path, Episodes=[episode_row(**{column: value})]),
-                      collection_year=2024)
+    parsed = read_903(
+        write_903(tmp_path, Episodes=[episode_row(**{column: value})]), collection_year=2024
+    )
     [problem] = [p for p in parsed.problems if p.rule == "ssda903.code_unknown"]
     assert (problem.field, problem.value, problem.severity) == (column, value, severity)
     assert problem.location == "row 2" and problem.child == "L2"
 
 
 def test_dec_before_decom(tmp_path):
-    parsed = read_903(write_903(tmp_path, Episodes=[episode_row(DEC="01/01/2022")]),
-                      collection_year=2024)
+    parsed = read_903(
+        write_903(tmp_path, Episodes=[episode_row(DEC="01/01/2022")]), collection_year=2024
+    )
     assert errors(parsed) == {"ssda903.dec_before_decom"}
 
 
 def test_overlapping_and_open_episodes(tmp_path):
-    rows = [episode_row(DECOM="01/05/2023", DEC="01/08/2023", REC="X1"),
-            episode_row(DECOM="01/07/2023", DEC="", REC=""),
-            episode_row(DECOM="01/09/2023", DEC="", REC="")]
+    rows = [
+        episode_row(DECOM="01/05/2023", DEC="01/08/2023", REC="X1"),
+        episode_row(DECOM="01/07/2023", DEC="", REC=""),
+        episode_row(DECOM="01/09/2023", DEC="", REC=""),
+    ]
     parsed = read_903(write_903(tmp_path, Episodes=rows), collection_year=2024)
     overlaps = [p for p in parsed.problems if p.rule == "ssda903.overlapping_episodes"]
     assert [p.location for p in overlaps] == ["row 3", "row 4"]
@@ -67,8 +84,9 @@ def test_overlapping_and_open_episodes(tmp_path):
 
 def test_duplicate_episode_start(tmp_path):
     rows = [episode_row(DEC="", REC=""), episode_row(DEC="", REC="")]
-    assert "ssda903.duplicate_episode" in errors(read_903(write_903(tmp_path, Episodes=rows),
-                                                          collection_year=2024))
+    assert "ssda903.duplicate_episode" in errors(
+        read_903(write_903(tmp_path, Episodes=rows), collection_year=2024)
+    )
 
 
 def test_end_and_reason_must_come_together(tmp_path):
@@ -86,14 +104,22 @@ def test_dates(tmp_path):
 
 
 def test_date_after_year_end(tmp_path):
-    parsed = read_903(write_903(tmp_path, Episodes=[episode_row(DEC="02/04/2024")]),
-                      collection_year=2024)
+    parsed = read_903(
+        write_903(tmp_path, Episodes=[episode_row(DEC="02/04/2024")]), collection_year=2024
+    )
     assert errors(parsed) == {"ssda903.date_after_year_end"}
 
 
 def test_missing_spell_end_before_start(tmp_path):
-    missing = [{"CHILD": "L1", "DOB": "01/02/2012", "MISSING": "A", "MIS_START": "05/07/2023",
-                "MIS_END": "03/07/2023"}]
+    missing = [
+        {
+            "CHILD": "L1",
+            "DOB": "01/02/2012",
+            "MISSING": "A",
+            "MIS_START": "05/07/2023",
+            "MIS_END": "03/07/2023",
+        }
+    ]
     parsed = read_903(write_903(tmp_path, Missing=missing), collection_year=2024)
     assert errors(parsed) == {"ssda903.missing_end_before_start"}
 
@@ -132,8 +158,9 @@ def test_duplicate_table_and_header_rules(tmp_path):
 
 
 def test_child_not_in_header_and_no_header(tmp_path):
-    parsed = read_903(write_903(tmp_path / "a", Episodes=[episode_row(CHILD="L9")]),
-                      collection_year=2024)
+    parsed = read_903(
+        write_903(tmp_path / "a", Episodes=[episode_row(CHILD="L9")]), collection_year=2024
+    )
     assert "ssda903.child_not_in_header" in rules(parsed)
     data = {k: v for k, v in VALID_903.items() if k != "Header"}
     folder = tmp_path / "b"
@@ -143,8 +170,9 @@ def test_child_not_in_header_and_no_header(tmp_path):
 
 
 def test_formula_like_cells_are_warned_and_kept_as_text(tmp_path):
-    parsed = read_903(write_903(tmp_path, Episodes=[episode_row(URN="=HYPERLINK(\"x\")")]),
-                      collection_year=2024)
+    parsed = read_903(
+        write_903(tmp_path, Episodes=[episode_row(URN='=HYPERLINK("x")')]), collection_year=2024
+    )
     [problem] = [p for p in parsed.problems if p.rule == "csv.formula_like_cell"]
     assert problem.field == "URN" and problem.severity == "warning"
     assert parsed.tables["cla_episodes"][0]["urn"] == '=HYPERLINK("x")'
@@ -158,6 +186,7 @@ def test_ragged_row_is_an_error(tmp_path):
 
 
 def test_two_folders_are_two_returns(tmp_path):
-    returns = read([write_903(tmp_path / "2023"), write_903(tmp_path / "2024")],
-                   collection_year=2024)
+    returns = read(
+        [write_903(tmp_path / "2023"), write_903(tmp_path / "2024")], collection_year=2024
+    )
     assert [r.format for r in returns] == ["ssda903", "ssda903"]
