@@ -19,7 +19,9 @@ class TwoFactorRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func: object, args: object, kwargs: object) -> HttpResponse | None:
+    def process_view(
+        self, request: HttpRequest, view_func: object, args: object, kwargs: object
+    ) -> HttpResponse | None:
         user = request.user
         if not settings.REQUIRE_TWO_FACTOR or not user.is_authenticated:
             return None

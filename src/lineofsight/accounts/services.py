@@ -15,8 +15,13 @@ def start_two_factor_setup(user: User) -> TOTPDevice:
     with transaction.atomic():
         user.totpdevice_set.filter(confirmed=False).delete()
         device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
-        record(actor=user, verb="two_factor.setup_started", action=AuditLog.Action.CREATE, obj=device,
-               after={"confirmed": False})
+        record(
+            actor=user,
+            verb="two_factor.setup_started",
+            action=AuditLog.Action.CREATE,
+            obj=device,
+            after={"confirmed": False},
+        )
         return device
 
 
@@ -27,6 +32,12 @@ def confirm_two_factor(user: User, device: TOTPDevice, token: str) -> bool:
     with transaction.atomic():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        record(actor=user, verb="two_factor.confirmed", action=AuditLog.Action.UPDATE, obj=device,
-               before={"confirmed": False}, after={"confirmed": True})
+        record(
+            actor=user,
+            verb="two_factor.confirmed",
+            action=AuditLog.Action.UPDATE,
+            obj=device,
+            before={"confirmed": False},
+            after={"confirmed": True},
+        )
     return True

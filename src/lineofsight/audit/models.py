@@ -31,7 +31,9 @@ class AuditLog(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    actor_label = models.CharField(max_length=200, help_text="Username at the time, kept if the user is removed")
+    actor_label = models.CharField(
+        max_length=200, help_text="Username at the time, kept if the user is removed"
+    )
     agency_label = models.CharField(max_length=200, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices, db_index=True)
     verb = models.CharField(max_length=100, help_text="The service operation, e.g. 'action.close'")

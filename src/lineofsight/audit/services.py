@@ -82,7 +82,9 @@ def record(
     )
 
 
-def record_read(*, actor: Any, object_type: str, object_id: str | int, detail: dict[str, Any] | None = None) -> AuditLog:
+def record_read(
+    *, actor: Any, object_type: str, object_id: str | int, detail: dict[str, Any] | None = None
+) -> AuditLog:
     """Reads of child-level data are audited too (their own short transaction)."""
     with transaction.atomic():
         return record(

@@ -11,13 +11,17 @@ PAGES = {
     400: ("There is a problem with your request", ["Check the address or form and try again."]),
     403: (
         "You do not have access to this page",
-        ["Your role or agency does not give you access to this page.",
-         "If you think you should have access, contact your partnership administrator."],
+        [
+            "Your role or agency does not give you access to this page.",
+            "If you think you should have access, contact your partnership administrator.",
+        ],
     ),
     404: (
         "Page not found",
-        ["If you typed the web address, check it is correct.",
-         "If you pasted the web address, check you copied the entire address."],
+        [
+            "If you typed the web address, check it is correct.",
+            "If you pasted the web address, check you copied the entire address.",
+        ],
     ),
     500: ("Sorry, there is a problem with the service", ["Try again later."]),
 }

@@ -20,7 +20,8 @@ class DateWidget(forms.MultiWidget):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         boxes = {
-            part: forms.TextInput(attrs={"inputmode": "numeric"}) for part in ("day", "month", "year")
+            part: forms.TextInput(attrs={"inputmode": "numeric"})
+            for part in ("day", "month", "year")
         }
         super().__init__(boxes, attrs)
 
@@ -149,7 +150,9 @@ class ChoiceGroupRenderer(FieldRenderer):
         params = super().params(bf)
         params["idPrefix"] = params.pop("id")
         label = params.pop("label")
-        params["fieldset"] = {"legend": {"text": label["text"], "classes": "govuk-fieldset__legend--s"}}
+        params["fieldset"] = {
+            "legend": {"text": label["text"], "classes": "govuk-fieldset__legend--s"}
+        }
         chosen = _selected(bf)
         params["items"] = [
             {"value": value, "text": label, "checked": value in chosen}
@@ -188,7 +191,9 @@ class DateRenderer(FieldRenderer):
     def params(self, bf: forms.BoundField) -> dict[str, Any]:
         params = super().params(bf)
         label = params.pop("label")
-        params["fieldset"] = {"legend": {"text": label["text"], "classes": "govuk-fieldset__legend--s"}}
+        params["fieldset"] = {
+            "legend": {"text": label["text"], "classes": "govuk-fieldset__legend--s"}
+        }
         raw = bf.value()
         values = raw if isinstance(raw, list | tuple) else bf.field.widget.decompress(raw)
         widths = {"day": 2, "month": 2, "year": 4}

@@ -44,4 +44,3 @@ def environment(**options: Any) -> Environment:
         }
     )
     return env
-

@@ -30,5 +30,7 @@ class ContentSecurityPolicyMiddleware:
         request.csp_nonce = nonce  # type: ignore[attr-defined]
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", POLICY.format(nonce=nonce))
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
+        )
         return response

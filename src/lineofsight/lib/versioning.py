@@ -32,7 +32,9 @@ class Versioned(models.Model):
         abstract = True
 
 
-def save_if_unchanged(instance: Versioned, expected_version: int, fields: list[str] | None = None) -> None:
+def save_if_unchanged(
+    instance: Versioned, expected_version: int, fields: list[str] | None = None
+) -> None:
     """Save ``instance`` if its stored version is ``expected_version``; bump the version."""
     model = type(instance)
     names = fields or [

@@ -2,7 +2,8 @@
 
 - ``@public`` - anyone, signed in or not (login page, health check).
 - ``@signed_in`` - any signed-in user (home page, sign out).
-- ``@requires("perm")`` - signed-in users holding a role that grants ``perm`` (``roles.PERMISSIONS``).
+- ``@requires("perm")`` - signed-in users holding a role that grants ``perm``
+  (see ``roles.PERMISSIONS``).
 
 ``DenyByDefaultMiddleware`` enforces the declaration before the view runs: an undeclared view
 answers 403, an anonymous user is sent to sign in, a user without the permission gets 403.
@@ -71,7 +72,7 @@ def has_permission(user: Any, permission: str) -> bool:
 
 
 def check_permission(user: Any, permission: str) -> None:
-    """For services and selectors: raise ``PermissionDenied`` unless ``user`` holds ``permission``."""
+    """For services and selectors: ``PermissionDenied`` unless ``user`` holds ``permission``."""
     if not has_permission(user, permission):
         raise PermissionDenied(permission)
 
@@ -88,7 +89,10 @@ class DenyByDefaultMiddleware:
     ) -> HttpResponse | None:
         access = access_of(view_func)
         if access is None:
-            if getattr(view_func, "__module__", "").startswith("django.views.static") and settings.DEBUG:
+            if (
+                getattr(view_func, "__module__", "").startswith("django.views.static")
+                and settings.DEBUG
+            ):
                 return None
             raise PermissionDenied("This page declares no access rule")
         if access.public:

@@ -89,8 +89,13 @@ def load() -> dict[str, str]:
         user = User.objects.filter(username=username).first()
         if user is None:
             services.create_user(
-                actor=None, username=username, password=passwords[username],
-                agency=agencies[agency_code], roles=roles, first_name=first, last_name=last,
+                actor=None,
+                username=username,
+                password=passwords[username],
+                agency=agencies[agency_code],
+                roles=roles,
+                first_name=first,
+                last_name=last,
             )
         elif not user.check_password(passwords[username]):
             user.set_password(passwords[username])

@@ -25,7 +25,9 @@ class Partnership(models.Model):
 class Population(models.Model):
     """Under-18 population of the partnership's area, by year (ONS mid-year estimate)."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="populations")
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="populations"
+    )
     year = models.PositiveIntegerField(help_text="Mid-year estimate year, e.g. 2020")
     under_18 = models.PositiveIntegerField(validators=[MinValueValidator(1)])
 

@@ -1,7 +1,7 @@
 """The roles people hold, and what each lets them do.
 
-Permissions are named capabilities (``"audit.view"``); a role grants a set of them.  Anything not
-granted here is refused: views declare the permission they need (``lineofsight.partnership.access``).
+Permissions are named capabilities (``"audit.view"``); a role grants a set of them.  Anything
+not granted here is refused: views declare the permission they need (``partnership.access``).
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "partnership.manage": frozenset({Role.PARTNERSHIP_ADMIN}),
     "audit.view": frozenset({Role.PARTNERSHIP_ADMIN}),
     # data in
-    "datasets.view": frozenset({Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD}),
+    "datasets.view": frozenset(
+        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD}
+    ),
     "datasets.upload": frozenset({Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD}),
     # indicators and dashboards (aggregate figures)
     "performance.view": frozenset(
@@ -69,4 +71,6 @@ def roles_with(permission: str) -> frozenset[Role]:
     try:
         return PERMISSIONS[permission]
     except KeyError:
-        raise KeyError(f"Unknown permission {permission!r}: declare it in roles.PERMISSIONS") from None
+        raise KeyError(
+            f"Unknown permission {permission!r}: declare it in roles.PERMISSIONS"
+        ) from None

@@ -10,9 +10,7 @@ def current_partnership() -> Partnership | None:
 
 def under_18_population(partnership: Partnership) -> dict[int, int]:
     """Mid-year under-18 population by year."""
-    return dict(
-        Population.objects.filter(partnership=partnership).values_list("year", "under_18")
-    )
+    return dict(Population.objects.filter(partnership=partnership).values_list("year", "under_18"))
 
 
 def agencies(partnership: Partnership) -> list[Agency]:

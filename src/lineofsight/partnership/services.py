@@ -18,32 +18,53 @@ def create_partnership(*, actor: Any, name: str, la_code: str) -> Partnership:
         partnership = Partnership(name=name, la_code=la_code)
         partnership.full_clean()
         partnership.save()
-        record(actor=actor, verb="partnership.create", action=AuditLog.Action.CREATE,
-               obj=partnership, after=snapshot(partnership))
+        record(
+            actor=actor,
+            verb="partnership.create",
+            action=AuditLog.Action.CREATE,
+            obj=partnership,
+            after=snapshot(partnership),
+        )
         return partnership
 
 
 def set_population(*, actor: Any, partnership: Partnership, year: int, under_18: int) -> Population:
     with transaction.atomic():
-        existing = Population.objects.select_for_update().filter(partnership=partnership, year=year).first()
+        existing = (
+            Population.objects.select_for_update()
+            .filter(partnership=partnership, year=year)
+            .first()
+        )
         before = snapshot(existing)
         population = existing or Population(partnership=partnership, year=year)
         population.under_18 = under_18
         population.full_clean()
         population.save()
-        record(actor=actor, verb="population.set",
-               action=AuditLog.Action.UPDATE if existing else AuditLog.Action.CREATE,
-               obj=population, before=before, after=snapshot(population))
+        record(
+            actor=actor,
+            verb="population.set",
+            action=AuditLog.Action.UPDATE if existing else AuditLog.Action.CREATE,
+            obj=population,
+            before=before,
+            after=snapshot(population),
+        )
         return population
 
 
-def create_agency(*, actor: Any, partnership: Partnership, name: str, code: str, kind: str) -> Agency:
+def create_agency(
+    *, actor: Any, partnership: Partnership, name: str, code: str, kind: str
+) -> Agency:
     with transaction.atomic():
         agency = Agency(partnership=partnership, name=name, code=code, kind=kind)
         agency.full_clean()
         agency.save()
-        record(actor=actor, verb="agency.create", action=AuditLog.Action.CREATE, obj=agency,
-               after=snapshot(agency))
+        record(
+            actor=actor,
+            verb="agency.create",
+            action=AuditLog.Action.CREATE,
+            obj=agency,
+            after=snapshot(agency),
+        )
         return agency
 
 
@@ -59,15 +80,22 @@ def create_user(
     email: str = "",
 ) -> User:
     with transaction.atomic():
-        user = User(username=username, agency=agency, first_name=first_name,
-                    last_name=last_name, email=email)
+        user = User(
+            username=username,
+            agency=agency,
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+        )
         user.set_password(password)
         user.full_clean()
         user.save()
         RoleAssignment.objects.bulk_create(RoleAssignment(user=user, role=r) for r in roles)
         after = snapshot(user, exclude=("last_login", "password"))
         after["roles"] = sorted(str(r) for r in roles)
-        record(actor=actor, verb="user.create", action=AuditLog.Action.CREATE, obj=user, after=after)
+        record(
+            actor=actor, verb="user.create", action=AuditLog.Action.CREATE, obj=user, after=after
+        )
         return user
 
 
@@ -80,6 +108,12 @@ def set_roles(*, actor: Any, user: User, roles: Iterable[Role]) -> User:
         RoleAssignment.objects.bulk_create(RoleAssignment(user=user, role=r) for r in wanted - have)
         if hasattr(user, "_role_cache"):
             del user._role_cache
-        record(actor=actor, verb="user.set_roles", action=AuditLog.Action.UPDATE, obj=user,
-               before={"roles": before}, after={"roles": sorted(str(r) for r in wanted)})
+        record(
+            actor=actor,
+            verb="user.set_roles",
+            action=AuditLog.Action.UPDATE,
+            obj=user,
+            before={"roles": before},
+            after={"roles": sorted(str(r) for r in wanted)},
+        )
         return user

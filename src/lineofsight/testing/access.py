@@ -8,10 +8,14 @@ from lineofsight.partnership.models import User
 from lineofsight.testing.fixtures import client_for
 
 
-def assert_outsider_refused(outsider: User, url: str, method: str = "get", data: dict | None = None) -> None:
+def assert_outsider_refused(
+    outsider: User, url: str, method: str = "get", data: dict | None = None
+) -> None:
     """An anonymous visitor is sent to sign in; a signed-in outsider gets 403 or 404."""
     anonymous = getattr(Client(), method)(url, data or {})
-    assert anonymous.status_code == 302, f"anonymous {method.upper()} {url} gave {anonymous.status_code}"
+    assert anonymous.status_code == 302, (
+        f"anonymous {method.upper()} {url} gave {anonymous.status_code}"
+    )
     assert "/accounts/sign-in/" in anonymous["Location"]
     response = getattr(client_for(outsider), method)(url, data or {})
     assert response.status_code in (403, 404), (

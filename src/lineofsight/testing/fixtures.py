@@ -30,14 +30,22 @@ def partnership(db: None) -> Partnership:
 @pytest.fixture
 def agency(partnership: Partnership) -> Agency:
     return services.create_agency(
-        actor=None, partnership=partnership, name="Test Police", code="police", kind=Agency.Kind.POLICE
+        actor=None,
+        partnership=partnership,
+        name="Test Police",
+        code="police",
+        kind=Agency.Kind.POLICE,
     )
 
 
 @pytest.fixture
 def other_agency(partnership: Partnership) -> Agency:
     return services.create_agency(
-        actor=None, partnership=partnership, name="Test Health", code="health", kind=Agency.Kind.HEALTH
+        actor=None,
+        partnership=partnership,
+        name="Test Health",
+        code="health",
+        kind=Agency.Kind.HEALTH,
     )
 
 

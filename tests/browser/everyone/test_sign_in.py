@@ -25,8 +25,12 @@ def test_wrong_password_shows_an_accessible_error_summary(live_server, page, mak
 def test_sign_in_reaches_the_home_page(signed_in_as, live_server):
     page = signed_in_as(Role.PARTNERSHIP_ADMIN)
     expect(page.get_by_role("heading", level=1)).to_have_text("Test Partnership")
-    expect(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Audit log")).to_be_visible()
-    page.screenshot(path=str(Path(os.environ.get("LINEOFSIGHT_VAR_DIR", "/tmp")) / "home.png"), full_page=True)
+    expect(
+        page.get_by_role("navigation", name="Menu").get_by_role("link", name="Audit log")
+    ).to_be_visible()
+    page.screenshot(
+        path=str(Path(os.environ.get("LINEOFSIGHT_VAR_DIR", "/tmp")) / "home.png"), full_page=True
+    )
     assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
     assert_no_axe_violations(page)
 

@@ -18,7 +18,9 @@ def test_passwords_are_hashed_with_argon2_by_configuration():
 def test_sign_in_with_right_password_and_audit_row(make_user):
     user = make_user(Role.BOARD_MEMBER, username="bernard")
     client = Client()
-    response = client.post("/accounts/sign-in/", {"username": "bernard", "password": PASSWORD, "next": "/audit/"})
+    response = client.post(
+        "/accounts/sign-in/", {"username": "bernard", "password": PASSWORD, "next": "/audit/"}
+    )
     assert response.status_code == 302 and response["Location"] == "/audit/"
     assert AuditLog.objects.filter(verb="account.sign_in", actor=user).exists()
 
@@ -26,7 +28,10 @@ def test_sign_in_with_right_password_and_audit_row(make_user):
 @pytest.mark.django_db
 def test_sign_in_refuses_an_offsite_next(make_user):
     make_user(Role.BOARD_MEMBER, username="bernard")
-    response = Client().post("/accounts/sign-in/", {"username": "bernard", "password": PASSWORD, "next": "https://evil.example/"})
+    response = Client().post(
+        "/accounts/sign-in/",
+        {"username": "bernard", "password": PASSWORD, "next": "https://evil.example/"},
+    )
     assert response["Location"] == "/"
 
 
@@ -75,7 +80,9 @@ def test_child_level_roles_must_set_up_two_factor(make_user, settings):
     assert client_for(board).get("/").status_code == 200  # aggregate-only role: no 2FA needed
     client = client_for(analyst)
     response = client.get("/")
-    assert response.status_code == 302 and response["Location"].startswith("/accounts/two-factor/set-up/")
+    assert response.status_code == 302 and response["Location"].startswith(
+        "/accounts/two-factor/set-up/"
+    )
     page = client.get(response["Location"])
     assert page.status_code == 200 and "<svg" in page.content.decode()
     device = TOTPDevice.objects.get(user=analyst, confirmed=False)

@@ -10,7 +10,10 @@ from lineofsight.partnership.models import Agency
 @pytest.mark.django_db
 def test_a_service_write_leaves_its_audit_row(partnership, admin_user):
     agency = services.create_agency(
-        actor=admin_user, partnership=partnership, name="Probation", code="probation",
+        actor=admin_user,
+        partnership=partnership,
+        name="Probation",
+        code="probation",
         kind=Agency.Kind.PROBATION,
     )
     row = AuditLog.objects.get(verb="agency.create", object_id=str(agency.pk))
@@ -37,8 +40,13 @@ def test_a_failed_write_leaves_neither_the_change_nor_the_row(partnership, agenc
         # agency codes are unique per partnership: the insert fails inside the service
         Agency.full_clean = lambda self, *a, **k: None  # skip form-level validation
         try:
-            services.create_agency(actor=admin_user, partnership=partnership, name="Again",
-                                   code=agency.code, kind=Agency.Kind.POLICE)
+            services.create_agency(
+                actor=admin_user,
+                partnership=partnership,
+                name="Again",
+                code=agency.code,
+                kind=Agency.Kind.POLICE,
+            )
         finally:
             del Agency.full_clean
     assert AuditLog.objects.count() == rows_before
@@ -52,8 +60,13 @@ def test_when_the_audit_row_fails_the_change_is_rolled_back(partnership, admin_u
 
     monkeypatch.setattr(AuditLog.objects, "create", broken_create)
     with pytest.raises(RuntimeError, match="audit store unavailable"):
-        services.create_agency(actor=admin_user, partnership=partnership, name="Ghost",
-                               code="ghost", kind=Agency.Kind.VOLUNTARY)
+        services.create_agency(
+            actor=admin_user,
+            partnership=partnership,
+            name="Ghost",
+            code="ghost",
+            kind=Agency.Kind.VOLUNTARY,
+        )
     assert not Agency.objects.filter(code="ghost").exists()
 
 

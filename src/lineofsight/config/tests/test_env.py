@@ -6,7 +6,10 @@ from django.core.exceptions import ImproperlyConfigured
 from lineofsight.config.env import database_url, env_bool, env_choice, env_int, env_list, secret_key
 
 
-@pytest.mark.parametrize("raw,expected", [("1", True), ("TRUE", True), ("on", True), ("0", False), ("no", False), ("", False)])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [("1", True), ("TRUE", True), ("on", True), ("0", False), ("no", False), ("", False)],
+)
 def test_env_bool_reads_common_spellings(raw, expected):
     assert env_bool("X", default=not expected, environ={"X": raw}) is expected
 
@@ -45,7 +48,9 @@ def test_database_url_defaults_to_sqlite_under_var(tmp_path):
 
 
 def test_database_url_accepts_postgres_and_refuses_others(tmp_path):
-    assert database_url({"DATABASE_URL": "postgres://u@127.0.0.1:5432/db"}, tmp_path).startswith("postgres")
+    assert database_url({"DATABASE_URL": "postgres://u@127.0.0.1:5432/db"}, tmp_path).startswith(
+        "postgres"
+    )
     with pytest.raises(ImproperlyConfigured, match="sqlite:// or postgres://"):
         database_url({"DATABASE_URL": "mysql://root@localhost/db"}, tmp_path)
 

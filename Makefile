@@ -1,0 +1,45 @@
+# Line of Sight: the two commands a newcomer needs are `make demo` and `make test`.
+# Both create a virtual environment (.venv) from pyproject.toml with the newest Python >= 3.11 found.
+
+PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 python; do \
+  if $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then echo $$p; break; fi; done)
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck browser-deps pytest benchmarks clean help
+
+help:
+	@echo "make demo   - install, load the synthetic demo partnership and serve http://127.0.0.1:8000"
+	@echo "make test   - install, lint, type-check and run every test (browser tests included)"
+	@echo "make benchmarks - run the speed benchmarks (prints a table, writes benchmarks/results/*.json)"
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3 --version)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/lineofsight demo
+
+browser-deps:
+	@scripts/ensure-chromium.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP) browser-deps
+	$(BIN)/pytest -q -p no:cacheprovider
+
+test: lint typecheck pytest
+
+benchmarks: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .venv-* var .pytest_cache .mypy_cache .ruff_cache
