@@ -20,8 +20,12 @@ COLUMNS = (("severity", 8), ("file", 28), ("location", 34), ("field", 22), ("val
 BAR_WIDTH = 30
 
 
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else "\N{HORIZONTAL ELLIPSIS}" + text[-(width - 1) :]
+def _cut(text: str, width: int, *, keep_end: bool) -> str:
+    if len(text) <= width:
+        return text
+    if keep_end:  # file names and locations: the end says most
+        return "\N{HORIZONTAL ELLIPSIS}" + text[-(width - 1) :]
+    return text[: width - 1] + "\N{HORIZONTAL ELLIPSIS}"
 
 
 def _short_file(problem: Problem) -> str:
@@ -40,7 +44,10 @@ def problem_table(problems: list[Problem]) -> str:
             "field": problem.field,
             "value": problem.value,
         }
-        row = "  ".join(_cut(cells[name], width).ljust(width) for name, width in COLUMNS)
+        row = "  ".join(
+            _cut(cells[name], width, keep_end=name in ("file", "location")).ljust(width)
+            for name, width in COLUMNS
+        )
         lines.append(f"{row}  {problem.message}")
     return "\n".join(lines)
 
