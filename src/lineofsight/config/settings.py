@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "lineofsight.audit",
     "lineofsight.partnership",
     "lineofsight.accounts",
+    "lineofsight.datasets",
 ]
 
 MIDDLEWARE = [
@@ -51,8 +52,9 @@ MIDDLEWARE = [
     "lineofsight.govuk.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lineofsight.datasets.middleware.UploadSizeLimitMiddleware",  # before CSRF reads the body
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -170,3 +172,4 @@ LOGGING = {
 
 # What `lineofsight demo` loads after the demo partnership (each: a callable taking seed=...).
 DEMO_LOADERS: list[str] = []
+SNAPSHOT_DIR = VAR_DIR / "snapshots"

@@ -13,4 +13,5 @@ urlpatterns = [
     path("health/", partnership_views.health, name="health"),
     path("accounts/", include("lineofsight.accounts.urls")),
     path("audit/", include("lineofsight.audit.urls")),
+    path("data/", include("lineofsight.datasets.urls")),
 ]

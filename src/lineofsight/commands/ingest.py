@@ -1,0 +1,91 @@
+"""``lineofsight ingest``: validate returns, store the accepted ones as pseudonymised snapshots."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from lineofsight.cli import django_setup
+from lineofsight.commands.validate import as_json, problem_table, progress_bar, summary
+
+
+def run(args: argparse.Namespace) -> int:
+    django_setup()
+    from django.core.management import call_command
+
+    from lineofsight.datasets import services
+    from lineofsight.partnership.models import User
+    from lineofsight.partnership.selectors import current_partnership
+
+    call_command("migrate", interactive=False, verbosity=0)
+    partnership = current_partnership()
+    if partnership is None:
+        print(
+            "No partnership is set up yet: run `lineofsight demo --no-serve` first.",
+            file=sys.stderr,
+        )
+        return 2
+    actor = User.objects.filter(username=args.user).first() if args.user else None
+    if args.user and actor is None:
+        print(f"There is no user called {args.user!r}.", file=sys.stderr)
+        return 2
+    show_progress = args.progress or sys.stderr.isatty()
+    try:
+        outcomes = services.ingest_paths(
+            actor=actor,
+            partnership=partnership,
+            paths=[Path(p) for p in args.paths],
+            agency=actor.agency if actor else None,
+            la_code=args.la,
+            collection_year=args.collection_year,
+            progress=progress_bar(sys.stderr) if show_progress else None,
+        )
+    except services.ConcurrentIngest as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if args.json:
+        report = []
+        for outcome in outcomes:
+            entry = as_json(outcome.parsed)
+            entry["stored"] = outcome.accepted
+            entry["already_stored"] = outcome.already_stored
+            entry["submission"] = outcome.submission.pk
+            entry["snapshot"] = str(outcome.snapshot) if outcome.snapshot else None
+            report.append(entry)
+        print(json.dumps(report, indent=2, default=str))
+    else:
+        problems = [p for outcome in outcomes for p in outcome.parsed.problems]
+        if problems:
+            print(problem_table(problems))
+            print()
+        for outcome in outcomes:
+            print(summary(outcome.parsed))
+            if outcome.already_stored:
+                print(f"  already stored as {outcome.snapshot}: nothing changed")
+            elif outcome.snapshot:
+                print(f"  stored as {outcome.snapshot}")
+            else:
+                print("  rejected: nothing stored")
+    return 0 if all(outcome.accepted for outcome in outcomes) else 1
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "ingest",
+        help="validate returns and store accepted ones as pseudonymised snapshots",
+        description="Detect, parse and validate each return; store the accepted ones as "
+        "immutable Parquet snapshots with children's identifiers replaced by keyed pseudonyms. "
+        "Re-ingesting the same file changes nothing; a corrected file supersedes the old one. "
+        "Exits 1 if any return is rejected.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    parser.add_argument(
+        "--la", metavar="CODE", help="three-digit DfE LA code, if the file lacks it"
+    )
+    parser.add_argument("--collection-year", type=int, help="year the collection ends, e.g. 2021")
+    parser.add_argument("--user", help="username to record as the submitter (default: system)")
+    parser.add_argument("--json", action="store_true", help="machine-readable report")
+    parser.add_argument("--progress", action="store_true", help="progress bar even when piped")
+    parser.set_defaults(run=run)

@@ -1,0 +1,235 @@
+"""Ingest: parse, validate, pseudonymise and store returns as immutable snapshots (audited).
+
+``ingest_paths`` is used by the CLI, the upload page and the demo alike.  For each return found:
+- rejected (any error): a ``Submission`` records the problems; nothing else is stored;
+- the same files again: nothing is written (the earlier submission is returned);
+- accepted: Parquet files are written atomically (``storage``), then in one transaction the
+  submission, the snapshot, the superseding of the previous version and the audit row.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from lineofsight.audit.models import AuditLog
+from lineofsight.audit.services import record
+from lineofsight.datasets import storage
+from lineofsight.datasets.keys import pseudonymisation_key
+from lineofsight.datasets.models import Snapshot, Submission
+from lineofsight.formats import Parsed, Problem, pseudonymise, read
+from lineofsight.partnership.models import Agency, Partnership
+
+PROBLEMS_KEPT = 500  # per submission, in the database; the CLI prints them all
+
+
+class ConcurrentIngest(Exception):
+    pass
+
+
+@dataclass
+class IngestOutcome:
+    submission: Submission
+    snapshot: Snapshot | None
+    parsed: Parsed
+    already_stored: bool = False
+
+    @property
+    def accepted(self) -> bool:
+        return self.submission.status == Submission.Status.ACCEPTED
+
+
+def checksum(files: Sequence[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files, key=lambda p: p.name):
+        digest.update(path.name.encode() + b"\0")
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def _problem_dicts(problems: list[Problem]) -> list[dict[str, Any]]:
+    return [dataclasses.asdict(p) for p in problems[:PROBLEMS_KEPT]]
+
+
+def _return_key(parsed: Parsed, agency: Agency | None) -> str:
+    return ":".join(
+        [
+            parsed.format,
+            parsed.la_code or "",
+            str(parsed.collection_year or ""),
+            agency.code if agency else "",
+        ]
+    )
+
+
+def _folder_name(return_key: str, version: int, digest: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", return_key.lower()).strip("-")
+    return f"{slug}-v{version}-{digest[:12]}"
+
+
+def ingest_paths(
+    *,
+    actor: Any,
+    partnership: Partnership,
+    paths: Sequence[Path],
+    agency: Agency | None = None,
+    la_code: str | None = None,
+    collection_year: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    display_names: dict[str, str] | None = None,
+) -> list[IngestOutcome]:
+    max_bytes = settings.MAX_UPLOAD_MB * 1024 * 1024
+    returns = read(
+        paths,
+        progress,
+        collection_year=collection_year,
+        la_code=la_code or partnership.la_code,
+        max_bytes=max_bytes,
+    )
+    names = display_names or {}
+    return [_store(actor, partnership, agency, parsed, names) for parsed in returns]
+
+
+def _store(
+    actor: Any,
+    partnership: Partnership,
+    agency: Agency | None,
+    parsed: Parsed,
+    names: dict[str, str],
+) -> IngestOutcome:
+    files = [Path(f) for f in parsed.source_files if Path(f).is_file()]
+    digest = (
+        checksum(files) if files else hashlib.sha256(repr(parsed.source_files).encode()).hexdigest()
+    )
+    described = [{"name": names.get(str(f), f.name), "bytes": f.stat().st_size} for f in files]
+    existing = (
+        Submission.objects.filter(
+            partnership=partnership, source_checksum=digest, status=Submission.Status.ACCEPTED
+        )
+        .select_related("snapshot")
+        .first()
+    )
+    if existing is not None:
+        return IngestOutcome(existing, existing.snapshot, parsed, already_stored=True)
+    common = dict(
+        partnership=partnership,
+        agency=agency,
+        submitted_by=actor if getattr(actor, "is_authenticated", False) else None,
+        format=parsed.format,
+        la_code=parsed.la_code or "",
+        collection_year=parsed.collection_year,
+        reference_date=parsed.reference_date,
+        source_files=described,
+        source_checksum=digest,
+        record_count=parsed.record_count,
+        error_count=parsed.error_count,
+        warning_count=parsed.warning_count,
+    )
+    if parsed.rejected:
+        return IngestOutcome(_record_rejection(actor, parsed, common), None, parsed)
+    return _store_snapshot(
+        actor, partnership, agency, pseudonymise(parsed, pseudonymisation_key()), common, digest
+    )
+
+
+def _record_rejection(actor: Any, parsed: Parsed, common: dict[str, Any]) -> Submission:
+    with transaction.atomic():
+        submission = Submission.objects.create(
+            **common, status=Submission.Status.REJECTED, problems=_problem_dicts(parsed.problems)
+        )
+        record(
+            actor=actor,
+            verb="submission.reject",
+            action=AuditLog.Action.CREATE,
+            obj=submission,
+            after={
+                "format": parsed.format,
+                "errors": parsed.error_count,
+                "warnings": parsed.warning_count,
+                "files": common["source_files"],
+            },
+        )
+    return submission
+
+
+def _store_snapshot(
+    actor: Any,
+    partnership: Partnership,
+    agency: Agency | None,
+    parsed: Parsed,
+    common: dict[str, Any],
+    digest: str,
+) -> IngestOutcome:
+    key = _return_key(parsed, agency)
+    latest = Snapshot.objects.filter(return_key=key).aggregate(v=Max("version"))["v"] or 0
+    version = latest + 1
+    folder = _folder_name(key, version, digest)
+    manifest = storage.write_tables(
+        folder,
+        parsed.tables,
+        {"la_code": parsed.la_code, "collection_year": parsed.collection_year},
+    )
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                **common,
+                status=Submission.Status.ACCEPTED,
+                problems=_problem_dicts(parsed.problems),
+            )
+            snapshot = Snapshot.objects.create(
+                submission=submission,
+                partnership=partnership,
+                return_key=key,
+                version=version,
+                directory=folder,
+                tables=manifest,
+            )
+            superseded = list(
+                Snapshot.objects.select_for_update()
+                .filter(return_key=key, superseded_by__isnull=True)
+                .exclude(pk=snapshot.pk)
+            )
+            Snapshot.objects.filter(pk__in=[s.pk for s in superseded]).update(
+                superseded_by=snapshot
+            )
+            record(
+                actor=actor,
+                verb="snapshot.create",
+                action=AuditLog.Action.CREATE,
+                obj=snapshot,
+                after={
+                    "return": key,
+                    "version": version,
+                    "checksum": digest,
+                    "tables": {t: m["rows"] for t, m in manifest.items()},
+                    "supersedes": [str(s) for s in superseded],
+                    "warnings": parsed.warning_count,
+                },
+            )
+    except IntegrityError as exc:
+        storage.remove_folder(folder)
+        raise ConcurrentIngest(
+            "Another copy of this return was being stored at the same moment. Nothing was "
+            "stored from this one: try again."
+        ) from exc
+    except BaseException:
+        storage.remove_folder(folder)
+        raise
+    return IngestOutcome(submission, snapshot, parsed)
+
+
+def remove_orphan_folders() -> list[str]:
+    """Tidy folders left by a crash between writing files and committing their snapshot row."""
+    known = set(Snapshot.objects.values_list("directory", flat=True))
+    return storage.remove_orphans(known)

@@ -1,0 +1,91 @@
+"""Writing a snapshot's Parquet files so that a crash leaves the whole snapshot or nothing.
+
+Files are written into a temporary folder beside the final one, flushed to disk, then the folder
+is renamed into place in one step (``os.rename`` is atomic within a file system).  The database
+row that makes a snapshot visible is created only after the rename; a folder without a row (a
+crash between the two) is never read and is removed by ``remove_orphans``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+from django.conf import settings
+
+from lineofsight.formats.tables import TABLES, to_arrow
+
+
+def snapshot_root() -> Path:
+    root = Path(settings.SNAPSHOT_DIR)
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_tables(
+    directory_name: str, tables: dict[str, list[dict[str, Any]]], common: dict[str, Any]
+) -> dict[str, dict[str, Any]]:
+    """Write each table to ``<root>/<directory_name>/<table>.parquet``; return the manifest."""
+    root = snapshot_root()
+    final = root / directory_name
+    if final.exists():
+        raise FileExistsError(f"Snapshot folder {directory_name} already exists")
+    staging = root / f".staging-{uuid.uuid4().hex}"
+    staging.mkdir()
+    manifest: dict[str, dict[str, Any]] = {}
+    try:
+        for table, rows in tables.items():
+            if table not in TABLES or not rows:
+                continue
+            path = staging / f"{table}.parquet"
+            arrow = to_arrow(table, [{**common, **row} for row in rows])
+            pq.write_table(arrow, path, compression="zstd")
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+            manifest[table] = {"file": path.name, "rows": arrow.num_rows, "sha256": _sha256(path)}
+        _fsync_dir(staging)
+        os.rename(staging, final)
+        _fsync_dir(root)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return manifest
+
+
+def remove_folder(directory_name: str) -> None:
+    shutil.rmtree(snapshot_root() / directory_name, ignore_errors=True)
+
+
+def remove_orphans(known: set[str]) -> list[str]:
+    """Delete staging folders and folders no snapshot row refers to; returns what was removed."""
+    removed = []
+    for entry in snapshot_root().iterdir():
+        if entry.is_dir() and entry.name not in known:
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry.name)
+    return removed
+
+
+def table_path(directory_name: str, file_name: str) -> Path:
+    return snapshot_root() / directory_name / file_name

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lineofsight.datasets import services
+from lineofsight.datasets.forms import UploadForm
+from lineofsight.datasets.selectors import submissions_for
+from lineofsight.partnership.access import requires
+from lineofsight.partnership.selectors import current_partnership
+
+
+@requires("datasets.view")
+@require_GET
+def submission_list(request: HttpRequest) -> HttpResponse:
+    rows = submissions_for(request.user)[:200]
+    return render(request, "datasets/list.html", {"submissions": rows})
+
+
+@requires("datasets.view")
+@require_GET
+def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_object_or_404(submissions_for(request.user), pk=pk)
+    return render(request, "datasets/detail.html", {"submission": submission})
+
+
+def _safe_name(name: str) -> str:
+    base = Path(name).name
+    return re.sub(r"[^A-Za-z0-9._-]", "_", base)[:120] or "upload"
+
+
+@requires("datasets.upload")
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        partnership = current_partnership()
+        staging = Path(tempfile.mkdtemp(prefix="upload-", dir=settings.VAR_DIR))
+        try:
+            names: dict[str, str] = {}
+            paths = []
+            for uploaded in form.cleaned_data["returns"]:
+                target = staging / _safe_name(uploaded.name)
+                with target.open("wb") as handle:
+                    for chunk in uploaded.chunks():
+                        handle.write(chunk)
+                names[str(target)] = uploaded.name
+                paths.append(target)
+            outcomes = services.ingest_paths(
+                actor=request.user,
+                partnership=partnership,
+                paths=paths,
+                agency=request.user.agency,
+                display_names=names,
+            )
+        except services.ConcurrentIngest as exc:
+            form.add_error(None, str(exc))
+            return render(request, "datasets/upload.html", {"form": form}, status=409)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        for outcome in outcomes:
+            if outcome.already_stored:
+                messages.info(request, f"{outcome.submission}: already stored, nothing changed.")
+        if len(outcomes) == 1:
+            return redirect("datasets:detail", pk=outcomes[0].submission.pk)
+        return redirect("datasets:list")
+    return render(request, "datasets/upload.html", {"form": form})
