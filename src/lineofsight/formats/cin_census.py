@@ -41,14 +41,27 @@ def parse_cin_census(
     parsed = Parsed(format="cin_census", collection_year=collection_year, source_files=[str(path)])
     ctx = CinContext(log, collection_year, None, {name: [] for name in CIN_TABLES})
     header_seen = False
-    stack: list[Element] = []
-    child_start = 0
-    count = 0
+    depth = 0  # of the element just started, or just ended plus one
+    section: Element | None = None  # the open child of <Message> (Header or Children)
+    child_start = count = 0
     for event, element in iter_events(path, log, on_read):
         if event == "start":
+            depth += 1
             count += 1
-            stack.append(element)
-            if len(stack) == 1 and element.tag != "Message":
+            if depth > 3:
+                if count - child_start > MAX_ELEMENTS_PER_CHILD:
+                    log.error(
+                        "cin.child_too_large",
+                        f"One child holds over {MAX_ELEMENTS_PER_CHILD} elements, which no real "
+                        "return does: the file was not read further.",
+                        location=f"child number {ctx.position + 1} in the file",
+                    )
+                    break
+            elif depth == 3:
+                child_start = count
+            elif depth == 2:
+                section = element
+            elif element.tag != "Message":
                 log.error(
                     "cin.wrong_root",
                     f"The XML starts with <{element.tag}>, not <Message>: "
@@ -56,20 +69,24 @@ def parse_cin_census(
                     field=element.tag,
                 )
                 break
-            if len(stack) == 3:
-                child_start = count
-            elif len(stack) > 3 and count - child_start > MAX_ELEMENTS_PER_CHILD:
-                log.error(
-                    "cin.child_too_large",
-                    f"One child holds over {MAX_ELEMENTS_PER_CHILD} "
-                    "elements, which no real return does: the file was not read further.",
-                    location=f"child number {ctx.position + 1} in the file",
-                )
-                break
             continue
-        stack.pop()
-        depth = len(stack) + 1
-        if depth == 2:
+        depth -= 1
+        if depth > 2:  # the fast path: an element inside a child
+            continue
+        if depth == 2 and section is not None and section.tag == "Children":
+            if not header_seen:
+                header_seen = True
+                _no_header(parsed, log, ctx)
+            if element.tag == "Child":
+                read_child(element, ctx)
+            else:
+                log.warning(
+                    "cin.unexpected_element",
+                    f"<{element.tag}> inside <Children> is not a Child and was ignored.",
+                    field=element.tag,
+                )
+            section.clear()
+        elif depth == 1:
             if element.tag == "Header":
                 header_seen = True
                 _read_header(element, parsed, log)
@@ -82,19 +99,6 @@ def parse_cin_census(
                     field=element.tag,
                 )
             element.clear()
-        elif depth == 3 and stack[-1].tag == "Children":
-            if not header_seen:
-                header_seen = True
-                _no_header(parsed, log, ctx)
-            if element.tag == "Child":
-                read_child(element, ctx)
-            else:
-                log.warning(
-                    "cin.unexpected_element",
-                    f"<{element.tag}> inside <Children> is not a Child and was ignored.",
-                    field=element.tag,
-                )
-            stack[-1].clear()
     if ctx.position == 0 and not any(p.is_error for p in log.problems):
         log.error("cin.no_children", "The return has no Children/Child elements.")
     parsed.tables = ctx.tables

@@ -24,7 +24,15 @@ def _build(year: int, month: int, day: int, text: str) -> date:
 
 
 def parse_iso(text: str) -> date:
-    """A YYYY-MM-DD date (as in CIN census XML); an optional time or zone suffix is ignored."""
+    """A YYYY-MM-DD date (as in CIN census XML); an optional time-zone suffix is ignored."""
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
+        try:  # the fast path for the common, well-formed case
+            value = date.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            if value.year >= EARLIEST_YEAR:
+                return value
     match = ISO.fullmatch(text)
     if not match:
         raise DateProblem(f"'{text}' is not a date in the form YYYY-MM-DD")
