@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "lineofsight.partnership",
     "lineofsight.accounts",
     "lineofsight.datasets",
+    "lineofsight.performance",
 ]
 
 MIDDLEWARE = [

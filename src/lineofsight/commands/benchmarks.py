@@ -1,0 +1,109 @@
+"""``lineofsight benchmarks``: import DfE's published LA tables, and show an LA's comparisons."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+from pathlib import Path
+
+from lineofsight.cli import django_setup
+
+
+def parse_years(text: str | None) -> list[int] | None:
+    """``2018-2021`` -> [2018, 2019, 2020, 2021]; ``2021`` -> [2021]."""
+    if not text:
+        return None
+    first, _, last = text.partition("-")
+    try:
+        start, end = int(first), int(last or first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"years must look like 2018-2021, not {text!r}") from None
+    if end < start:
+        raise argparse.ArgumentTypeError(f"years run backwards: {text!r}")
+    return list(range(start, end + 1))
+
+
+def run_import(args: argparse.Namespace) -> int:
+    django_setup()
+    from django.core.management import call_command
+
+    from lineofsight.performance.benchmark_services import import_files
+
+    call_command("migrate", interactive=False, verbosity=0)
+    try:
+        counts = import_files(actor=None, paths=[Path(p) for p in args.files])
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"Nothing imported: {exc}")
+        return 1
+    for name, count in counts.items():
+        print(f"{count:>8,}  {name}")
+    return 0
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:,.1f}"
+
+
+def run_show(args: argparse.Namespace) -> int:
+    django_setup()
+    from lineofsight.performance.benchmark_selectors import benchmark_rows
+
+    try:
+        rows = benchmark_rows(args.la, args.indicator, years=args.years, grouping=args.grouping)
+    except LookupError as exc:
+        print(str(exc))
+        return 1
+    if args.json:
+        print(json.dumps([dataclasses.asdict(r) for r in rows], indent=2))
+        return 0
+    print(f"{args.indicator} for LA {args.la} ({rows[0].la_name if rows else ''})")
+    print(f"{'year':<8}{'LA':>10}{'region':>10}{'stat. neighbours':>18}{'England':>10}")
+    for r in rows:
+        la = r.la_suppressed if r.la_value is None and r.la_suppressed else _fmt(r.la_value)
+        print(
+            f"{r.year - 1}-{r.year % 100:02d} {la:>9}{_fmt(r.region_value):>10}"
+            f"{_fmt(r.sn_average):>18}{_fmt(r.england_value):>10}"
+        )
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "benchmarks",
+        help="import DfE published LA tables; show an LA against region, neighbours and England",
+        description="Benchmarks are DfE's published local-authority figures, never invented.",
+    )
+    sub = parser.add_subparsers(dest="benchmarks_command", metavar="ACTION", required=True)
+    imp = sub.add_parser(
+        "import",
+        help="import DfE tables as published (default: the shipped copies)",
+        description="Import DfE CSV tables in the layout DfE publishes them (children in need, "
+        "referrals, repeat CP plans, children looked after, care leavers, ONS population, "
+        "statistical neighbour groupings). Re-importing replaces the same figures.",
+    )
+    imp.add_argument(
+        "files", nargs="*", metavar="FILE", help="CSV files (none: the shipped copies)"
+    )
+    imp.set_defaults(run=run_import)
+    show = sub.add_parser(
+        "show",
+        help="an LA's figures beside its region, statistical neighbours and England",
+        description="Per year: the LA's published value, its region, the statistical-neighbour "
+        "average (simple mean of the ten neighbours' published values, as DfE's LAIT) and England.",
+    )
+    show.add_argument(
+        "--la", required=True, metavar="CODE", help="old three-digit LA code, e.g. 371"
+    )
+    show.add_argument("--indicator", required=True, metavar="ID", help="e.g. rereferral_pct")
+    show.add_argument(
+        "--years", type=parse_years, metavar="2018-2021", help="years ending 31 March"
+    )
+    show.add_argument(
+        "--grouping",
+        default="2021",
+        choices=["2021", "2025"],
+        help="statistical neighbour grouping (default 2021)",
+    )
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.set_defaults(run=run_show)

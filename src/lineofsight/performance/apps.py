@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PerformanceConfig(AppConfig):
+    name = "lineofsight.performance"
+    label = "performance"
+    verbose_name = "Indicators, benchmarks and the performance dashboard"

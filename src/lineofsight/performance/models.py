@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from django.db import models
+
+from lineofsight.partnership.models import Partnership
+
+
+class PublishedFigure(models.Model):
+    """A figure DfE (or ONS) published for England, a region or a local authority, as imported."""
+
+    indicator_id = models.CharField(max_length=60)
+    year = models.PositiveIntegerField(help_text="Year ending 31 March, e.g. 2021 for 2020-21")
+    level = models.CharField(max_length=20)  # national | regional | local_authority
+    area_code = models.CharField(max_length=12)
+    area_name = models.CharField(max_length=120)
+    region_code = models.CharField(max_length=12, blank=True)
+    region_name = models.CharField(max_length=120, blank=True)
+    value = models.FloatField(null=True, blank=True)
+    numerator = models.FloatField(null=True, blank=True)
+    denominator = models.FloatField(null=True, blank=True)
+    suppressed = models.CharField(max_length=10, blank=True, help_text="DfE symbol, e.g. c, x, z")
+    source_file = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator_id", "year", "level", "area_code"], name="one_published_figure"
+            )
+        ]
+        indexes = [models.Index(fields=["indicator_id", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.year} {self.area_name}: {self.value}"
+
+
+class StatisticalNeighbour(models.Model):
+    """One of an LA's ten statistical neighbours in a DfE grouping (e.g. the April 2021 model)."""
+
+    grouping = models.CharField(max_length=20)
+    la_code = models.CharField(max_length=3)
+    neighbour_code = models.CharField(max_length=3)
+    rank = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["grouping", "la_code", "rank"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["grouping", "la_code", "rank"], name="one_neighbour_rank"
+            )
+        ]
+
+
+class IndicatorResult(models.Model):
+    """A computed indicator value for one period, stored so dashboards read and never compute."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="results")
+    indicator_id = models.CharField(max_length=60)
+    period_type = models.CharField(max_length=20)
+    period_label = models.CharField(max_length=20)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    breakdown = models.CharField(max_length=40, blank=True)
+    numerator = models.FloatField(null=True, blank=True)
+    denominator = models.FloatField(null=True, blank=True)
+    value = models.FloatField(null=True, blank=True)
+    ci_low = models.FloatField(null=True, blank=True)
+    ci_high = models.FloatField(null=True, blank=True)
+    run = models.ForeignKey("ComputeRun", on_delete=models.CASCADE, related_name="results")
+
+    class Meta:
+        ordering = ["indicator_id", "period_type", "period_start", "breakdown"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "indicator_id", "period_type", "period_start", "breakdown"],
+                name="one_result_per_period",
+            )
+        ]
+        indexes = [models.Index(fields=["partnership", "indicator_id", "period_type"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.period_label} {self.breakdown}: {self.value}".strip()
+
+
+class ComputeRun(models.Model):
+    """One recomputation of every indicator from the current snapshots."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        COMPLETE = "complete", "Complete"
+        FAILED = "failed", "Failed"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="runs")
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    snapshot_ids = models.JSONField(default=list, help_text="The snapshots the results come from")
+    result_count = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Run {self.pk} ({self.status})"
