@@ -1,4 +1,4 @@
-"""``lineofsight demo``: set up the embedded database with the synthetic demo partnership and serve it."""
+"""``lineofsight demo``: load the synthetic demo partnership into the embedded database, serve it."""
 
 from __future__ import annotations
 

@@ -49,6 +49,9 @@ class StatisticalNeighbour(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.la_code} neighbour {self.rank}: {self.neighbour_code} ({self.grouping})"
+
 
 class IndicatorResult(models.Model):
     """A computed indicator value for one period, stored so dashboards read and never compute."""
