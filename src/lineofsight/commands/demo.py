@@ -1,4 +1,4 @@
-"""``lineofsight demo``: load the synthetic demo partnership into the embedded database, serve it."""
+"""``lineofsight demo``: load the synthetic demo partnership into the embedded database; serve."""
 
 from __future__ import annotations
 
