@@ -11,6 +11,7 @@ from lineofsight.synth.config import BoroughParams, CodeLists
 from lineofsight.synth.model import CareEpisode, CarePeriod, MissingEpisode
 from lineofsight.synth.randomness import Picker, days_after, lognormal_days, poisson
 
+NEXT_LEGAL_STATUS = {"V2": "C1", "C1": "C2"}
 FOSTER_PROVIDERS = {"U1": "PR1", "U2": "PR1", "U3": "PR1", "U4": "PR1", "U5": "PR4", "U6": "PR4"}
 
 
@@ -23,6 +24,9 @@ def birthday(born: date, years: int) -> date:
 
 def age_on(born: date, when: date) -> int:
     return when.year - born.year - ((when.month, when.day) < (born.month, born.day))
+
+
+Placement = tuple[str, str, str, str, str]
 
 
 @dataclass(frozen=True)
@@ -56,29 +60,28 @@ class CareBuilder:
         changes = self._changes(rng, start, end, outcome)
         home = rng.choice(self.postcodes)
         legal = "V2" if rng.random() < 0.35 else "C1"
+        foster_only = outcome == "sgo"
         episodes: list[CareEpisode] = []
-        place, provider, place_post, urn = self._placement(rng, born, start, legal, home)
+        place = self._placement(rng, born, start, legal, home, foster_only)
         cin_category = need if need in {f"N{i}" for i in range(1, 9)} else "N8"
-        current = CareEpisode(
-            start, "S", legal, cin_category, place, provider, home, place_post, urn=urn
-        )
+        current = CareEpisode(start, "S", legal, cin_category, *place)
         for change in changes:
+            if not change.legal and place[0] == "A6":
+                continue  # placed for adoption: no further moves
             current.end, current.reason_ceased = change.when, "X1"
             episodes.append(current)
             if change.legal:
-                legal = self._next_legal(legal, outcome, change.when == changes[-1].when)
-            if change.placement:
-                place, provider, place_post, urn = self._placement(
-                    rng, born, change.when, legal, home
-                )
+                legal = "E1" if outcome == "adoption" else NEXT_LEGAL_STATUS.get(legal, "C2")
+                rne = "L"
+            else:
+                previous = place
+                while place == previous:
+                    place = self._placement(rng, born, change.when, legal, home, foster_only)
                 if outcome == "adoption" and legal == "E1":
-                    place, provider, place_post, urn = "A6", "PR1", rng.choice(self.postcodes), ""
-            rne = "T" if change.legal and change.placement else ("L" if change.legal else "P")
-            current = CareEpisode(
-                change.when, rne, legal, cin_category, place, provider, home, place_post, urn=urn
-            )
-            if change.placement:
+                    place = ("A6", "PR1", home, self._other_postcode(rng, home), self.urn)
                 current.reason_place_change = self.move_reason(rng)
+                rne = "P"
+            current = CareEpisode(change.when, rne, legal, cin_category, *place)
         current.end, current.reason_ceased = end, reason
         episodes.append(current)
         period = CarePeriod(episodes)
@@ -107,36 +110,31 @@ class CareBuilder:
     def _changes(self, rng: random.Random, start: date, end: date, outcome: str) -> list[_Change]:
         span = (end - start).days
         moves = poisson(rng, self.params.placement_moves_per_year * span / 365)
-        when = sorted({rng.randint(7, max(8, span - 7)) for _ in range(moves)})
-        changes = [_Change(days_after(start, d), True, False) for d in when if d < span - 1]
+        days = {rng.randint(7, max(8, span - 7)): False for _ in range(moves)}
         if rng.random() < self.params.legal_status_change_probability or outcome == "adoption":
-            legal_day = min(span - 2, rng.randint(60, 300))
+            legal_day = min(span - 25, rng.randint(60, 300))
             if legal_day > 1:
-                changes.append(_Change(days_after(start, legal_day), outcome == "adoption", True))
-        merged: dict[date, _Change] = {}
-        for c in changes:
-            old = merged.get(c.when)
-            merged[c.when] = c if old is None else _Change(c.when, True, old.legal or c.legal)
-        return [merged[d] for d in sorted(merged)]
-
-    def _next_legal(self, legal: str, outcome: str, last: bool) -> str:
-        if outcome == "adoption" and last:
-            return "E1"
-        return {"V2": "C1", "C1": "C2"}.get(legal, "C2")
+                days[legal_day] = True
+                if outcome == "adoption":
+                    days[legal_day + rng.randint(5, 20)] = False
+        return [
+            _Change(days_after(start, d), not legal, legal)
+            for d, legal in sorted(days.items())
+            if 0 < d < span - 1
+        ]
 
     def _placement(
-        self, rng: random.Random, born: date, when: date, legal: str, home: str
-    ) -> tuple[str, str, str, str]:
+        self, rng: random.Random, born: date, when: date, legal: str, home: str, foster_only: bool
+    ) -> Placement:
+        """(PLACE, PLACE_PROVIDER, HOME_POST, PL_POST, URN) for a new placement."""
         age = age_on(born, when)
-        kind = self.placement_type(rng)
+        kind = "foster" if foster_only else self.placement_type(rng)
         if kind == "parents" and legal in {"C1", "C2"}:
-            return "P1", "PR0", home, ""
-        if kind == "semi_independent" and age >= 16:
-            return "H5", "PR4", self._other_postcode(rng, home), ""
+            return "P1", "PR0", home, home, ""
         if kind == "residential" and age >= 11:
-            return "R1", "PR4", self._other_postcode(rng, home), ""
+            return "R1", "PR4", home, self._other_postcode(rng, home), ""
         place = self.foster(rng)
-        return place, FOSTER_PROVIDERS[place], self._other_postcode(rng, home), self.urn
+        return place, FOSTER_PROVIDERS[place], home, self._other_postcode(rng, home), self.urn
 
     def _other_postcode(self, rng: random.Random, home: str) -> str:
         choice = rng.choice(self.postcodes)
@@ -158,7 +156,9 @@ class CareBuilder:
             return []
         days = sorted({rng.randint(1, span - 5) for _ in range(1 + poisson(rng, 2.0))})
         return [
-            MissingEpisode(days_after(start, d), days_after(start, d + rng.randint(0, 3)))
+            MissingEpisode(
+                days_after(start, d), days_after(start, min(span - 1, d + rng.randint(0, 3)))
+            )
             for d in days
         ]
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from lineofsight.synth.config import BoroughParams, code_lists, default_params
 from lineofsight.synth.model import Borough
 from lineofsight.synth.simulate import Simulator
+from lineofsight.synth.write_903 import write_ssda903
 from lineofsight.synth.write_cin import write_cin_census
 
 DEFAULT_YEARS = range(2016, 2022)
@@ -70,14 +71,17 @@ def generate(
             scale if index == 0 else scale * random.Random(f"{seed}:{code}:size").uniform(0.4, 2.0)
         )
         borough = simulate_borough(seed, code, years, borough_scale, params)
-        written += write_borough(borough, out_dir / code, years)
+        written += write_borough(borough, out_dir / code, years, seed)
     return written
 
 
-def write_borough(borough: Borough, root: Path, years: range) -> list[Path]:
+def write_borough(borough: Borough, root: Path, years: range, seed: int) -> list[Path]:
     written: list[Path] = []
     cin_dir = root / "cin"
     cin_dir.mkdir(parents=True, exist_ok=True)
     for year in years:
         written.append(write_cin_census(borough.children, borough.la_code, year, cin_dir))
+        written += write_ssda903(
+            borough.children, borough.la_code, year, root / "ssda903" / str(year), seed
+        )
     return written

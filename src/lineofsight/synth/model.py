@@ -65,10 +65,10 @@ class CareEpisode:
     provider: str  # PLACE_PROVIDER
     home_postcode: str
     placement_postcode: str
-    reason_place_change: str | None = None
+    urn: str
+    reason_place_change: str | None = None  # why this episode's placement ended
     end: date | None = None
     reason_ceased: str | None = None  # REC
-    urn: str = ""
 
 
 @dataclass

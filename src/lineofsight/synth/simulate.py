@@ -147,9 +147,9 @@ class Simulator:
             return episode
         assessment = self.assessment(referral_date)
         episode.assessments.append(assessment)
-        activity_end = assessment.authorised
         care_start: date | None = None
-        plan = self.section47(child, episode, assessment)
+        plan = self.section47(child, episode, assessment)  # may extend the assessment
+        activity_end = assessment.authorised
         if direct_care or rng.random() < p.cla_direct_after_referral:
             care_start = referral_date
         elif plan is not None:
@@ -164,6 +164,7 @@ class Simulator:
         else:
             start = next_working_day(days_after(assessment.authorised, rng.randint(0, 5)))
             activity_end, care_start = self.cin_plan(episode, start)
+        activity_end = max(activity_end, assessment.authorised)
         if care_start is not None:
             return self.into_care(child, episode, care_start, activity_end)
         return self.close(child, episode, activity_end, self.pick["closure"](rng), delay=True)
