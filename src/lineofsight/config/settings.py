@@ -172,5 +172,7 @@ LOGGING = {
 }
 
 # What `lineofsight demo` loads after the demo partnership (each: a callable taking seed=...).
-DEMO_LOADERS: list[str] = []
+DEMO_LOADERS: list[str] = [
+    "lineofsight.datasets.demo.load",
+]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"

@@ -63,14 +63,16 @@ def _problem_dicts(problems: list[Problem]) -> list[dict[str, Any]]:
 
 
 def _return_key(parsed: Parsed, agency: Agency | None) -> str:
-    return ":".join(
-        [
-            parsed.format,
-            parsed.la_code or "",
-            str(parsed.collection_year or ""),
-            agency.code if agency else "",
-        ]
-    )
+    """What a later version of the same return shares: format, LA, year and submitting agency.
+
+    A partner return sent without an agency (the command line) is keyed by the agency codes in
+    its rows, so two agencies' returns for one year never supersede each other.
+    """
+    owner = agency.code if agency else ""
+    if not owner and parsed.format == "partner_return":
+        rows = parsed.tables.get("partner_measures", [])
+        owner = "+".join(sorted({str(row.get("agency") or "") for row in rows}))
+    return ":".join([parsed.format, parsed.la_code or "", str(parsed.collection_year or ""), owner])
 
 
 def _folder_name(return_key: str, version: int, digest: str) -> str:
