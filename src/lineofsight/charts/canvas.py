@@ -1,0 +1,120 @@
+"""Small drawing helpers shared by the charts: scales, escaping and tick choice."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+# GOV.UK colour palette (accessible contrast on white)
+BLUE = "#1d70b8"
+DARK_GREY = "#505a5f"
+MID_GREY = "#b1b4b6"
+ORANGE = "#f47738"
+RED = "#d4351c"
+GREEN = "#00703c"
+PURPLE = "#4c2c92"
+BLACK = "#0b0c0c"
+
+
+def text(value: object) -> str:
+    return escape(str(value), {'"': "&quot;"})
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Maps data values in [low, high] to pixels in [top, bottom] (SVG y grows downward)."""
+
+    low: float
+    high: float
+    top: float
+    bottom: float
+
+    def y(self, value: float) -> float:
+        if self.high == self.low:
+            return (self.top + self.bottom) / 2
+        share = (value - self.low) / (self.high - self.low)
+        return round(self.bottom - share * (self.bottom - self.top), 2)
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values covering [low, high] (1, 2, 2.5 or 5 times a power of ten apart)."""
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    start = math.floor(low / step) * step
+    ticks = []
+    value = start
+    while value <= high + step * 1e-9:
+        ticks.append(round(value, 10))
+        value += step
+    if ticks[-1] < high:
+        ticks.append(round(value, 10))
+    return ticks
+
+
+def format_tick(value: float) -> str:
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    if value == int(value):
+        return f"{int(value)}"
+    return f"{value:g}"
+
+
+def axis_ticks(values: list[float]) -> list[float]:
+    """Ticks for the values; the axis starts at zero unless the data sit far above it."""
+    low, high = min(values), max(values)
+    if 0 <= low < high * 0.3:
+        low = 0.0
+    return nice_ticks(low, high)
+
+
+def svg_open(chart_id: str, width: int, height: int, title: str, description: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="los-chart" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">'
+        f'<title id="{chart_id}-title">{text(title)}</title>'
+        f'<desc id="{chart_id}-desc">{text(description)}</desc>'
+    )
+
+
+def y_axis(ticks: list[float], scale: Scale, left: float, right: float, suffix: str) -> str:
+    parts = []
+    for tick in ticks:
+        y = scale.y(tick)
+        parts.append(f'<line x1="{left}" x2="{right}" y1="{y}" y2="{y}" stroke="#f3f2f1"/>')
+        parts.append(
+            f'<text x="{left - 8}" y="{y + 4}" text-anchor="end" font-size="12" '
+            f'fill="{DARK_GREY}">{text(format_tick(tick) + suffix)}</text>'
+        )
+    return "".join(parts)
+
+
+def x_labels(xs: list[float], labels: list[str], y: float, most: int = 12) -> str:
+    every = max(1, len(labels) // most)
+    return "".join(
+        f'<text x="{x}" y="{y}" text-anchor="middle" font-size="11" fill="{DARK_GREY}">'
+        f"{text(label)}</text>"
+        for index, (x, label) in enumerate(zip(xs, labels, strict=True))
+        if index % every == 0 or index == len(labels) - 1
+    )
+
+
+def polyline(
+    points: list[tuple[float, float]], colour: str, dash: str = "", width: float = 2
+) -> str:
+    if len(points) < 2:
+        return ""
+    coords = " ".join(f"{x},{y}" for x, y in points)
+    dashed = f' stroke-dasharray="{dash}"' if dash else ""
+    return (
+        f'<polyline points="{coords}" fill="none" stroke="{colour}" '
+        f'stroke-width="{width}"{dashed}/>'
+    )
+
+
+def x_positions(count: int, left: float, right: float) -> list[float]:
+    step = (right - left) / max(count - 1, 1)
+    return [round(left + i * step, 2) for i in range(count)]

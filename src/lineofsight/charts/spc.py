@@ -1,0 +1,104 @@
+"""A statistical process control (XmR) chart in the NHS "Making Data Count" style.
+
+Points are joined by a grey line; the mean is a solid line and the process limits dashed.  Points
+in a special-cause signal are coloured: orange for concern, blue for improvement, purple where the
+direction is neutral.  Recalculation points start new limits: each point carries its own mean and
+limits, and a change between points breaks those lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lineofsight.charts.canvas import (
+    BLACK,
+    BLUE,
+    DARK_GREY,
+    MID_GREY,
+    ORANGE,
+    PURPLE,
+    RED,
+    Scale,
+    axis_ticks,
+    format_tick,
+    polyline,
+    svg_open,
+    text,
+    x_labels,
+    x_positions,
+    y_axis,
+)
+
+WIDTH, HEIGHT = 720, 320
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 24, 56
+SIGNAL_COLOURS = {"concern": ORANGE, "improvement": BLUE, "neutral": PURPLE}
+
+
+@dataclass(frozen=True)
+class SpcPoint:
+    label: str
+    value: float | None
+    mean: float | None = None
+    upper: float | None = None
+    lower: float | None = None
+    signal: str | None = None  # "concern" | "improvement" | "neutral" | None
+
+
+def _runs(
+    xs: list[float], values: list[float | None], scale: Scale
+) -> list[list[tuple[float, float]]]:
+    """Runs of consecutive equal-phase, non-missing values (a gap or a new phase breaks a line)."""
+    runs: list[list[tuple[float, float]]] = [[]]
+    previous: float | None = None
+    for x, value in zip(xs, values, strict=True):
+        if value is None or (previous is not None and value != previous and runs[-1]):
+            runs.append([])
+        if value is not None:
+            runs[-1].append((x, scale.y(value)))
+        previous = value
+    return [run for run in runs if run]
+
+
+def spc_chart(
+    points: Sequence[SpcPoint],
+    *,
+    title: str,
+    description: str,
+    target: float | None = None,
+    unit_suffix: str = "",
+) -> str:
+    """The chart as an SVG string (``role="img"`` with a title and a description)."""
+    values = [p.value for p in points if p.value is not None]
+    limits = [v for p in points for v in (p.upper, p.lower) if v is not None]
+    ticks = axis_ticks(values + limits + ([target] if target is not None else []) or [0.0])
+    scale = Scale(ticks[0], ticks[-1], TOP, HEIGHT - BOTTOM)
+    xs = x_positions(len(points), LEFT, WIDTH - RIGHT)
+    parts = [svg_open("spc", WIDTH, HEIGHT, title, description)]
+    parts.append(y_axis(ticks, scale, LEFT, WIDTH - RIGHT, unit_suffix))
+    for attr, colour, dash in (
+        ("mean", BLACK, ""),
+        ("upper", DARK_GREY, "6 4"),
+        ("lower", DARK_GREY, "6 4"),
+    ):
+        for run in _runs(xs, [getattr(p, attr) for p in points], scale):
+            parts.append(polyline(run, colour, dash, width=1.5))
+    if target is not None:
+        parts.append(
+            polyline([(LEFT, scale.y(target)), (WIDTH - RIGHT, scale.y(target))], RED, "2 3", 1.5)
+        )
+    values_line = [
+        (x, scale.y(p.value)) for x, p in zip(xs, points, strict=True) if p.value is not None
+    ]
+    parts.append(polyline(values_line, MID_GREY))
+    for x, point in zip(xs, points, strict=True):
+        if point.value is not None:
+            colour = SIGNAL_COLOURS.get(point.signal or "", MID_GREY)
+            tooltip = f"{point.label}: {format_tick(point.value)}{unit_suffix}"
+            parts.append(
+                f'<circle cx="{x}" cy="{scale.y(point.value)}" r="4" fill="{colour}">'
+                f"<title>{text(tooltip)}</title></circle>"
+            )
+    parts.append(x_labels(xs, [p.label for p in points], HEIGHT - BOTTOM + 18))
+    parts.append("</svg>")
+    return "".join(parts)

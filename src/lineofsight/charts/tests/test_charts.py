@@ -1,0 +1,66 @@
+import xml.etree.ElementTree as ET
+
+from lineofsight.charts import SpcPoint, benchmark_chart, spc_chart
+from lineofsight.charts.canvas import Scale, nice_ticks
+
+NS = {"s": "http://www.w3.org/2000/svg"}
+
+
+def test_nice_ticks_cover_the_range_with_round_steps():
+    assert nice_ticks(0, 100) == [0, 25, 50, 75, 100]
+    # (27.6 - 18.3) / 4 = 2.325 -> step 2.5; first tick floor(18.3 / 2.5) * 2.5 = 17.5
+    assert nice_ticks(18.3, 27.6) == [17.5, 20, 22.5, 25, 27.5, 30]
+    ticks = nice_ticks(1706, 2292)
+    assert ticks[0] <= 1706 and ticks[-1] >= 2292
+
+
+def test_scale_maps_low_to_bottom_and_high_to_top():
+    scale = Scale(0, 100, top=10, bottom=110)
+    assert (scale.y(0), scale.y(100), scale.y(25)) == (110, 10, 85)
+
+
+def test_spc_chart_is_accessible_svg_with_coloured_signals():
+    points = [SpcPoint(f"M{i}", 10 + i, mean=12, upper=18, lower=6) for i in range(6)]
+    points.append(SpcPoint("M6", 25, mean=12, upper=18, lower=6, signal="concern"))
+    svg = spc_chart(points, title="Contacts", description="Contacts by month, one above the limit")
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img"
+    assert root.find("s:title", NS).text == "Contacts"
+    assert "one above the limit" in root.find("s:desc", NS).text
+    circles = root.findall("s:circle", NS)
+    assert len(circles) == 7
+    assert circles[-1].get("fill") == "#f47738" and circles[0].get("fill") == "#b1b4b6"
+    assert circles[-1].find("s:title", NS).text == "M6: 25"
+
+
+def test_spc_chart_breaks_the_limits_at_a_recalculation_point():
+    before = [SpcPoint(f"A{i}", 10, mean=10, upper=14, lower=6) for i in range(3)]
+    after = [SpcPoint(f"B{i}", 20, mean=20, upper=24, lower=16) for i in range(3)]
+    root = ET.fromstring(spc_chart(before + after, title="t", description="d"))
+    # mean, upper and lower each drawn as two separate lines, plus the values line
+    assert len(root.findall("s:polyline", NS)) == 7
+
+
+def test_text_is_escaped():
+    svg = spc_chart([SpcPoint("<b>", 1), SpcPoint("x", 2)], title="A & B <script>", description="d")
+    assert "<script>" not in svg and "A &amp; B &lt;script&gt;" in svg
+    ET.fromstring(svg)
+
+
+def test_benchmark_chart_has_a_line_and_legend_per_series():
+    svg = benchmark_chart(
+        ["2017-18", "2018-19", "2019-20", "2020-21"],
+        [
+            ("Doncaster", [25.5, 27.0, 27.6, 25.4]),
+            ("England", [21.9, 22.6, 22.6, 22.7]),
+            ("Statistical neighbours", [20.5, None, 20.9, 21.8]),
+        ],
+        title="Re-referrals",
+        description="d",
+        unit_suffix="%",
+    )
+    root = ET.fromstring(svg)
+    texts = [t.text for t in root.findall("s:text", NS)]
+    assert {"Doncaster", "England", "Statistical neighbours"} <= set(texts)
+    assert "25%" in texts or "26%" in texts
+    assert len(root.findall("s:circle", NS)) == 11  # the missing value draws no point
