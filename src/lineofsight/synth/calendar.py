@@ -76,11 +76,30 @@ def next_working_day(d: date) -> date:
     return d
 
 
+_FIRST, _LAST = date(1990, 1, 1).toordinal(), date(2045, 12, 31).toordinal()
+
+
+@cache
+def _working_day_index() -> tuple[list[int], list[int]]:
+    """Working-day ordinals, and for each calendar day the number of working days up to it."""
+    ordinals: list[int] = []
+    counts: list[int] = []
+    for ordinal in range(_FIRST, _LAST + 1):
+        if is_working_day(date.fromordinal(ordinal)):
+            ordinals.append(ordinal)
+        counts.append(len(ordinals))
+    return ordinals, counts
+
+
 def add_working_days(start: date, days: int) -> date:
     """The working day ``days`` working days after ``start`` (``start`` itself not counted)."""
-    d = start
-    while days > 0:
-        d += ONE_DAY
-        if is_working_day(d):
-            days -= 1
-    return d
+    ordinals, counts = _working_day_index()
+    offset = start.toordinal() - _FIRST
+    if days <= 0 or not 0 <= offset < len(counts):
+        d = start
+        while days > 0:
+            d += ONE_DAY
+            if is_working_day(d):
+                days -= 1
+        return d
+    return date.fromordinal(ordinals[counts[offset] + days - 1])

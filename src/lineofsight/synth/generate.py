@@ -9,10 +9,13 @@ from importlib import resources
 from pathlib import Path
 
 from lineofsight.synth.config import BoroughParams, code_lists, default_params
+from lineofsight.synth.demand import months
 from lineofsight.synth.model import Borough
 from lineofsight.synth.simulate import Simulator
 from lineofsight.synth.write_903 import write_ssda903
+from lineofsight.synth.write_annex_a import write_annex_a
 from lineofsight.synth.write_cin import write_cin_census
+from lineofsight.synth.write_partnership import month_end, write_partner_returns, write_records
 
 DEFAULT_YEARS = range(2016, 2022)
 
@@ -70,18 +73,43 @@ def generate(
         borough_scale = (
             scale if index == 0 else scale * random.Random(f"{seed}:{code}:size").uniform(0.4, 2.0)
         )
-        borough = simulate_borough(seed, code, years, borough_scale, params)
-        written += write_borough(borough, out_dir / code, years, seed)
+        params_used = params or default_params()
+        borough = simulate_borough(seed, code, years, borough_scale, params_used)
+        written += write_borough(borough, out_dir / code, years, seed, params_used, borough_scale)
     return written
 
 
-def write_borough(borough: Borough, root: Path, years: range, seed: int) -> list[Path]:
+def early_help_open_by_month(borough: Borough, years: range) -> dict[tuple[int, int], int]:
+    """Children with an early help episode open at each month end."""
+    ends = [(y, m, month_end(y, m)) for y, m in months(years.start, years.stop - 1)]
+    counts = dict.fromkeys(((y, m) for y, m, _ in ends), 0)
+    for child in borough.children:
+        for eh in child.early_help:
+            for y, m, end in ends:
+                if eh.start <= end < eh.end:
+                    counts[(y, m)] += 1
+    return counts
+
+
+def write_borough(
+    borough: Borough, root: Path, years: range, seed: int, params: BoroughParams, scale: float
+) -> list[Path]:
+    """Every file of one borough, in a stable order."""
     written: list[Path] = []
-    cin_dir = root / "cin"
-    cin_dir.mkdir(parents=True, exist_ok=True)
+    code = borough.la_code
+    early_help_open = early_help_open_by_month(borough, years)
     for year in years:
-        written.append(write_cin_census(borough.children, borough.la_code, year, cin_dir))
-        written += write_ssda903(
-            borough.children, borough.la_code, year, root / "ssda903" / str(year), seed
+        written.append(write_cin_census(borough.children, code, year, root / "cin"))
+        written += write_ssda903(borough.children, code, year, root / "ssda903" / str(year), seed)
+        written.append(write_annex_a(borough.children, year, root / "annex_a"))
+        written += write_partner_returns(
+            params,
+            scale,
+            year,
+            root / "partner_returns",
+            random.Random(f"{seed}:{code}:partners:{year}"),
+            params.covid_multipliers,
+            early_help_open,
         )
+    written += write_records(params, scale, years, root, f"{seed}:{code}")
     return written

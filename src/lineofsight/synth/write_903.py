@@ -92,10 +92,8 @@ class Year903:
     def add_child(self, child: Child) -> None:
         cy, dob = self.cy, uk(child.birth_date)
         periods = [p for p in child.care_periods if cy.overlaps(p.start, cy.known(p.end))]
-        in_header = False
         self._adoption(child, periods)
         for period in periods:
-            in_header = True
             self._episodes(child, period)
             for review in period.reviews:
                 if cy.contains(review):

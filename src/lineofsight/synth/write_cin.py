@@ -129,6 +129,7 @@ def cin_census_xml(children: list[Child], la_code: str, year: int) -> str:
 
 
 def write_cin_census(children: list[Child], la_code: str, year: int, directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"cin_census_{year}.xml"
     path.write_text(cin_census_xml(children, la_code, year), encoding="utf-8", newline="\n")
     return path
