@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "lineofsight.accounts",
     "lineofsight.datasets",
     "lineofsight.performance",
+    "lineofsight.actions",
 ]
 
 MIDDLEWARE = [

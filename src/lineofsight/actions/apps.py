@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ActionsConfig(AppConfig):
+    name = "lineofsight.actions"
+    label = "actions"
+    verbose_name = "Learning and improvement: actions and learning themes"
+
+    def ready(self) -> None:
+        from lineofsight.actions import theme_sources
+
+        theme_sources.register_builtin()

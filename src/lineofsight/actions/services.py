@@ -1,0 +1,247 @@
+"""Writes to actions: create, update with evidence, close with evidence of impact (all audited).
+
+Other apps create actions here (``source_object=`` links the action back to their record)::
+
+    create_action(actor=user, title="...", source=Action.Source.AUDIT, owner_agency=police,
+                  due_date=date(2021, 9, 30), source_label="Neglect audit 2021 finding 2",
+                  source_object=finding, themes=["neglect"])
+
+``add_update`` and ``close_action`` take the version the person's form was loaded with and raise
+``lineofsight.lib.versioning.EditConflict`` if someone else changed the action meanwhile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from lineofsight.actions.models import Action, ActionUpdate, LearningTheme
+from lineofsight.audit.models import AuditLog
+from lineofsight.audit.services import record, snapshot
+from lineofsight.lib.versioning import save_if_unchanged
+from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.models import Agency
+from lineofsight.partnership.roles import Role
+
+ThemeRef = LearningTheme | str | int
+
+
+def can_update(user: Any, action: Action) -> bool:
+    """Partnership administrators update any action; agency leads their own agency's only."""
+    if not has_permission(user, "actions.update"):
+        return False
+    if user.has_role(Role.PARTNERSHIP_ADMIN):
+        return True
+    return user.agency_id is not None and user.agency_id == action.owner_agency_id
+
+
+def _check_can_update(actor: Any, action: Action) -> None:
+    if actor is not None and not can_update(actor, action):
+        raise PermissionDenied("Only the owning agency's lead or a partnership administrator")
+
+
+def resolve_themes(themes: Iterable[ThemeRef]) -> list[LearningTheme]:
+    """Themes given as objects, slugs or primary keys; an unknown one is a ValidationError."""
+    resolved: list[LearningTheme] = []
+    for ref in themes:
+        if isinstance(ref, LearningTheme):
+            resolved.append(ref)
+            continue
+        lookup = {"pk": ref} if isinstance(ref, int) else {"slug": ref}
+        theme = LearningTheme.objects.filter(**lookup).first()
+        if theme is None:
+            raise ValidationError({"themes": f"Unknown learning theme {ref!r}"})
+        resolved.append(theme)
+    return resolved
+
+
+def _action_snapshot(action: Action) -> dict[str, Any] | None:
+    data = snapshot(action, exclude=("themes",))
+    if data is not None and action.pk:
+        data["themes"] = sorted(action.themes.values_list("slug", flat=True))
+    return data
+
+
+def create_action(
+    *,
+    actor: Any,
+    title: str,
+    source: str,
+    owner_agency: Agency,
+    due_date: dt.date,
+    description: str = "",
+    source_label: str = "",
+    source_object: models.Model | None = None,
+    owner_person: str = "",
+    themes: Iterable[ThemeRef] = (),
+    at: dt.datetime | None = None,
+) -> Action:
+    """A new open action.  ``at`` backdates creation (importing an existing tracker, demo)."""
+    with transaction.atomic():
+        action = Action(
+            title=title.strip(),
+            description=description.strip(),
+            source=source,
+            source_label=source_label.strip(),
+            owner_agency=owner_agency,
+            owner_person=owner_person.strip(),
+            due_date=due_date,
+            created_at=at or timezone.now(),
+        )
+        if source_object is not None:
+            if source_object.pk is None:
+                raise ValueError("source_object must be saved before it can own actions")
+            action.source_app_label = source_object._meta.app_label
+            action.source_model = source_object._meta.model_name or ""
+            action.source_id = str(source_object.pk)
+        action.full_clean()
+        action.save()
+        action.themes.set(resolve_themes(themes))
+        record(
+            actor=actor,
+            verb="action.create",
+            action=AuditLog.Action.CREATE,
+            obj=action,
+            after=_action_snapshot(action),
+        )
+        return action
+
+
+def add_update(
+    *,
+    actor: Any,
+    action: Action,
+    expected_version: int,
+    text: str,
+    evidence: str = "",
+    status: str | None = None,
+    at: dt.datetime | None = None,
+) -> ActionUpdate:
+    """A progress update; ``status`` may move the action (not to closed: use close_action)."""
+    _check_can_update(actor, action)
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": "Enter what has happened"})
+    new_status = status or action.status
+    if new_status not in Action.Status.values:
+        raise ValidationError({"status": f"Unknown status {new_status!r}"})
+    if new_status == Action.Status.CLOSED and action.status != Action.Status.CLOSED:
+        raise ValidationError({"status": "To close an action, use Close with evidence of impact"})
+    if action.status in Action.FINISHED and new_status not in Action.FINISHED:
+        if actor is not None and not actor.has_role(Role.PARTNERSHIP_ADMIN):
+            raise PermissionDenied("Only a partnership administrator can reopen an action")
+    with transaction.atomic():
+        before = _action_snapshot(action)
+        when = at or timezone.now()
+        action.status = new_status
+        if new_status not in Action.FINISHED:
+            action.closed_at = None
+        elif new_status == Action.Status.CANCELLED and action.closed_at is None:
+            action.closed_at = when
+        save_if_unchanged(action, expected_version, fields=["status", "closed_at"])
+        update = ActionUpdate.objects.create(
+            action=action,
+            author=actor if getattr(actor, "is_authenticated", False) else None,
+            at=when,
+            text=text,
+            evidence=evidence.strip(),
+            status_after=new_status,
+        )
+        record(
+            actor=actor,
+            verb="action.update",
+            action=AuditLog.Action.UPDATE,
+            obj=action,
+            before=before,
+            after=_action_snapshot(action),
+            detail={"update_id": update.pk, "text": text, "evidence": update.evidence},
+        )
+        return update
+
+
+def close_action(
+    *,
+    actor: Any,
+    action: Action,
+    expected_version: int,
+    impact_evidence: str,
+    at: dt.datetime | None = None,
+) -> Action:
+    """Close the action, recording the evidence that it changed practice (required)."""
+    _check_can_update(actor, action)
+    impact_evidence = impact_evidence.strip()
+    if not impact_evidence:
+        raise ValidationError(
+            {"impact_evidence": "Enter the evidence that this action has made a difference"}
+        )
+    if action.status in Action.FINISHED:
+        raise ValidationError(f"This action is already {action.get_status_display().lower()}")
+    with transaction.atomic():
+        before = _action_snapshot(action)
+        when = at or timezone.now()
+        action.status = Action.Status.CLOSED
+        action.closed_at = when
+        action.impact_evidence = impact_evidence
+        save_if_unchanged(
+            action, expected_version, fields=["status", "closed_at", "impact_evidence"]
+        )
+        ActionUpdate.objects.create(
+            action=action,
+            author=actor if getattr(actor, "is_authenticated", False) else None,
+            at=when,
+            text="Closed with evidence of impact",
+            evidence=impact_evidence,
+            status_after=Action.Status.CLOSED,
+        )
+        record(
+            actor=actor,
+            verb="action.close",
+            action=AuditLog.Action.UPDATE,
+            obj=action,
+            before=before,
+            after=_action_snapshot(action),
+        )
+        return action
+
+
+def edit_action(
+    *,
+    actor: Any,
+    action: Action,
+    expected_version: int,
+    title: str,
+    description: str,
+    owner_agency: Agency,
+    owner_person: str,
+    due_date: dt.date,
+    themes: Iterable[ThemeRef],
+) -> Action:
+    """Change what the action is, who owns it and when it is due (partnership administrators)."""
+    if actor is not None and not has_permission(actor, "learning.manage"):
+        raise PermissionDenied("learning.manage")
+    with transaction.atomic():
+        before = _action_snapshot(action)
+        action.title, action.description = title.strip(), description.strip()
+        action.owner_agency, action.owner_person = owner_agency, owner_person.strip()
+        action.due_date = due_date
+        action.full_clean()
+        save_if_unchanged(
+            action,
+            expected_version,
+            fields=["title", "description", "owner_agency_id", "owner_person", "due_date"],
+        )
+        action.themes.set(resolve_themes(themes))
+        record(
+            actor=actor,
+            verb="action.edit",
+            action=AuditLog.Action.UPDATE,
+            obj=action,
+            before=before,
+            after=_action_snapshot(action),
+        )
+        return action

@@ -1,0 +1,91 @@
+"""Where a learning theme recurs: a registry that other apps add their tagged records to.
+
+The themes page counts, for each theme, the case reviews, audits, findings, actions (and, when
+the workforce app registers one, training) tagged with it, by year.  An app registers a source in
+its ``AppConfig.ready()``::
+
+    from lineofsight.actions.theme_sources import Occurrence, register_theme_source
+
+    def audit_occurrences(themes):          # themes: the LearningTheme queryset being shown
+        for audit in Audit.objects.filter(themes__in=themes).prefetch_related("themes"):
+            for theme in audit.themes.all():
+                yield Occurrence(theme.pk, "audit", audit.completed_on.year, str(audit),
+                                 audit.get_absolute_url())
+
+    register_theme_source("audit", "multi-agency audit", "multi-agency audits",
+                          audit_occurrences)
+
+Training (Guskey-evaluated courses) registers with kind ``"training"`` the same way; the themes
+page lists every registered kind, so nothing here changes when it arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One tagged record: ``theme_id`` recurs in a ``kind`` of record in ``year``."""
+
+    theme_id: int
+    kind: str
+    year: int
+    title: str
+    url: str = ""
+
+
+OccurrenceFinder = Callable[[QuerySet[Any]], Iterable[Occurrence]]
+
+
+@dataclass(frozen=True)
+class ThemeSource:
+    kind: str
+    singular: str
+    plural: str
+    find: OccurrenceFinder
+    order: int = 50
+
+    def label(self, count: int) -> str:
+        return self.singular if count == 1 else self.plural
+
+
+_SOURCES: dict[str, ThemeSource] = {}
+
+
+def register_theme_source(
+    kind: str, singular: str, plural: str, find: OccurrenceFinder, order: int = 50
+) -> None:
+    """Add (or replace) the finder for ``kind``; ``order`` sorts kinds on the page."""
+    _SOURCES[kind] = ThemeSource(kind, singular, plural, find, order)
+
+
+def theme_sources() -> list[ThemeSource]:
+    return sorted(_SOURCES.values(), key=lambda s: (s.order, s.kind))
+
+
+def _action_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from lineofsight.actions.models import Action
+
+    through = Action.themes.through
+    rows = through.objects.filter(learningtheme__in=themes).select_related("action")
+    for row in rows:
+        action = row.action
+        yield Occurrence(
+            theme_id=row.learningtheme_id,
+            kind="action",
+            year=timezone.localtime(action.created_at).year,
+            title=action.title,
+            url=reverse("actions:detail", args=[action.pk]),
+        )
+
+
+def register_builtin() -> None:
+    register_theme_source("action", "action", "actions", _action_occurrences, order=90)
