@@ -1,0 +1,23 @@
+"""The indicator catalogue: one declared ``IndicatorSpec`` per indicator, by stable id."""
+
+from __future__ import annotations
+
+from lineofsight.indicators.catalogue.children_in_need import CHILDREN_IN_NEED
+from lineofsight.indicators.catalogue.looked_after import LOOKED_AFTER
+from lineofsight.indicators.catalogue.partner_measures import PARTNER_MEASURES
+from lineofsight.indicators.catalogue.spec import IndicatorSpec
+
+CATALOGUE: dict[str, IndicatorSpec] = {
+    spec.id: spec for spec in CHILDREN_IN_NEED + LOOKED_AFTER + PARTNER_MEASURES
+}
+
+
+def get(indicator_id: str) -> IndicatorSpec:
+    """The spec of ``indicator_id``; ``KeyError`` naming the id when unknown."""
+    try:
+        return CATALOGUE[indicator_id]
+    except KeyError:
+        raise KeyError(f"unknown indicator: {indicator_id}") from None
+
+
+__all__ = ["CATALOGUE", "IndicatorSpec", "get"]

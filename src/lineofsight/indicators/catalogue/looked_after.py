@@ -1,0 +1,119 @@
+# ruff: noqa: S608 - SQL is built from the declared catalogue and quoted file paths, never from user input
+"""Children looked after, care leavers and early help indicators (SSDA903, Annex A)."""
+
+from __future__ import annotations
+
+from lineofsight.indicators.catalogue.children_in_need import FLOW, STOCK
+from lineofsight.indicators.catalogue.spec import IndicatorSpec
+
+# Agreed series of short-term placements (respite) are not counted as looked after by DfE.
+NOT_RESPITE = "coalesce(legal_status, '') NOT IN ('V3', 'V4')"
+
+# The birthday in the return's year (1 April to 31 March) and the age reached on it.
+_BIRTHDAY_AGE = (
+    "(CASE WHEN month(birth_date) >= 4 THEN collection_year - 1 ELSE collection_year END)"
+    " - year(birth_date)"
+)
+CARE_LEAVERS_19_21 = (
+    "SELECT birth_date + to_years(CAST(age AS INTEGER)) AS event_date, 1 AS amount,"
+    " NULL AS breakdown, activity FROM ("
+    f" SELECT birth_date, activity, {_BIRTHDAY_AGE} AS age FROM care_leavers"
+    " WHERE birth_date IS NOT NULL AND collection_year IS NOT NULL)"
+    " WHERE age BETWEEN 19 AND 21"
+)
+
+LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
+    IndicatorSpec(
+        id="cla_rate_per_10k",
+        title="Children looked after per 10,000 children",
+        meaning_for_children="How many children are in the care of the local authority.",
+        numerator_sql="SELECT child_id, start_date AS open_from, end_date AS open_to, "
+        f"NULL AS breakdown FROM cla_episodes WHERE start_date IS NOT NULL AND {NOT_RESPITE}",
+        denominator_sql=None,
+        unit="rate_per_10k",
+        period_types=("snapshot", "month", "quarter"),
+        polarity="neutral",
+        source="ssda903",
+        dfe_definition="Children looked after at 31 March (an episode started on or before "
+        "the day and not ended by it; agreed series of short-term placements, legal status "
+        "V3/V4, excluded) per 10,000 children aged under 18 (DfE children looked after in "
+        "England). The published figure is the 31 March snapshot; month and quarter ends use "
+        "the same rule.",
+        benchmark_key="cla_rate_per_10k",
+        tables=("cla_episodes",),
+        counting="open_at_end",
+    ),
+    IndicatorSpec(
+        id="cla_starts",
+        title="Children who started to be looked after",
+        meaning_for_children="Children coming into care.",
+        numerator_sql="SELECT start_date AS event_date, child_id, NULL AS breakdown FROM "
+        f"cla_episodes WHERE start_date IS NOT NULL AND reason_new_episode = 'S' AND {NOT_RESPITE}",
+        denominator_sql=None,
+        unit="count",
+        period_types=FLOW,
+        polarity="neutral",
+        source="ssda903",
+        dfe_definition="Children who started to be looked after in the period (episode with "
+        "reason for new episode S), each child counted once in a period; V3/V4 excluded.",
+        benchmark_key=None,
+        tables=("cla_episodes",),
+        counting="children",
+    ),
+    IndicatorSpec(
+        id="cla_ceased",
+        title="Children who ceased to be looked after",
+        meaning_for_children="Children leaving care: home, to adoption, special guardianship "
+        "or adulthood.",
+        numerator_sql="SELECT end_date AS event_date, child_id, NULL AS breakdown FROM "
+        "cla_episodes WHERE end_date IS NOT NULL AND coalesce(reason_episode_ceased, '') <> "
+        f"'X1' AND {NOT_RESPITE}",
+        denominator_sql=None,
+        unit="count",
+        period_types=FLOW,
+        polarity="neutral",
+        source="ssda903",
+        dfe_definition="Children who ceased to be looked after in the period (an episode "
+        "ending with a reason other than X1, 'episode ceases and new episode begins'), each "
+        "child counted once in a period; V3/V4 excluded.",
+        benchmark_key=None,
+        tables=("cla_episodes",),
+        counting="children",
+    ),
+    IndicatorSpec(
+        id="care_leavers_19_21_eet_pct",
+        title="Care leavers aged 19 to 21 in education, employment or training",
+        meaning_for_children="Young adults who were in care and are learning or working.",
+        numerator_sql=f"SELECT * FROM ({CARE_LEAVERS_19_21}) WHERE activity IN "
+        "(SELECT code FROM oc3_activity_codes WHERE eet)",
+        denominator_sql=CARE_LEAVERS_19_21,
+        unit="percent",
+        period_types=("financial_year",),
+        polarity="higher_is_better",
+        source="ssda903",
+        dfe_definition="Care leavers whose 19th, 20th or 21st birthday fell in the year, with "
+        "activity (OC3 ACTIV) F1/P1 higher education, F2/P2 other education, F4/P4 training "
+        "or employment or F5/P5 apprenticeship, as a percentage of all care leavers of those "
+        "ages in the year, including those whose activity is not known (DfE care leavers' "
+        "activity table).",
+        benchmark_key="care_leavers_19_21_eet_pct",
+        tables=("care_leavers",),
+    ),
+    IndicatorSpec(
+        id="early_help_rate_per_10k",
+        title="Early help cases open per 10,000 children",
+        meaning_for_children="Families getting help early, before problems escalate.",
+        numerator_sql="SELECT child_id, start_date AS open_from, end_date AS open_to, "
+        "NULL AS breakdown FROM early_help WHERE start_date IS NOT NULL",
+        denominator_sql=None,
+        unit="rate_per_10k",
+        period_types=STOCK,
+        polarity="neutral",
+        source="annex_a",
+        dfe_definition="Children with an early help episode open at the end of the period "
+        "(Annex A list 2), per 10,000 children aged under 18. No DfE statistic.",
+        benchmark_key=None,
+        tables=("early_help",),
+        counting="open_at_end",
+    ),
+)
