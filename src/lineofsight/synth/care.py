@@ -86,7 +86,12 @@ class CareBuilder:
         episodes.append(current)
         period = CarePeriod(episodes)
         period.reviews = self._reviews(start, end)
-        period.missing = self._missing(rng, born, start, end)
+        boundaries = [e.start for e in episodes[1:]] + [end]
+        period.missing = [
+            m
+            for m in self._missing(rng, born, start, end)
+            if not any(m.start <= b <= m.end for b in boundaries)
+        ]
         return period
 
     def _end(
@@ -155,12 +160,15 @@ class CareBuilder:
         if rng.random() >= self.params.missing_child_probability_12plus:
             return []
         days = sorted({rng.randint(1, span - 5) for _ in range(1 + poisson(rng, 2.0))})
-        return [
-            MissingEpisode(
-                days_after(start, d), days_after(start, min(span - 1, d + rng.randint(0, 3)))
+        episodes: list[MissingEpisode] = []
+        for d in days:
+            begin = days_after(start, d)
+            if episodes and begin <= episodes[-1].end:
+                continue  # one missing period at a time
+            episodes.append(
+                MissingEpisode(begin, days_after(start, min(span - 1, d + rng.randint(0, 3))))
             )
-            for d in days
-        ]
+        return episodes
 
 
 def age_on_date(when: date, start: date, age_at_start: int) -> int:

@@ -111,7 +111,7 @@ class Year903:
                         }
                     )
             for missing in period.missing:
-                if cy.contains(missing.start):
+                if cy.contains(missing.start) and cy.contains(missing.end):
                     self.rows["missing.csv"].append(
                         {
                             "CHILD": child.child_id,
@@ -176,9 +176,8 @@ class Year903:
             )
 
     def _continuously_looked_after(self, period: CarePeriod) -> bool:
-        ref = self.cy.reference_date
         end = self.cy.known(period.end)
-        return end is None and (ref - period.start).days >= 365
+        return end is None and period.start <= self.cy.start  # looked after all year
 
     def _oc2(self, child: Child) -> None:
         rng, cy, born = self.rng, self.cy, child.birth_date
