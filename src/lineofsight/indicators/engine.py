@@ -18,7 +18,7 @@ import pyarrow as pa
 from lineofsight.indicators.catalogue import CATALOGUE, IndicatorSpec
 from lineofsight.indicators.catalogue.spec import RATE_BASE, Counting
 from lineofsight.indicators.methods import byars, wilson
-from lineofsight.indicators.periods import Period
+from lineofsight.indicators.periods import Period, PeriodType
 from lineofsight.indicators.sources import load_reference, load_tables
 
 
@@ -27,7 +27,7 @@ class IndicatorResult:
     """One indicator for one period (and breakdown, None for the total)."""
 
     indicator_id: str
-    period_type: str
+    period_type: PeriodType
     period_label: str
     period_start: date
     period_end: date
