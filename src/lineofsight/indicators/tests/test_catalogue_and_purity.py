@@ -1,0 +1,84 @@
+import ast
+from pathlib import Path
+
+import lineofsight
+from lineofsight.formats.tables import TABLES
+from lineofsight.indicators.catalogue import CATALOGUE, get
+
+EXPECTED_IDS = {
+    "contacts",
+    "referrals",
+    "contact_to_referral_pct",
+    "rereferral_pct",
+    "referral_nfa_pct",
+    "assessments_45_days_pct",
+    "s47_enquiries",
+    "icpc_15_days_pct",
+    "cp_plan_starts",
+    "cp_repeat_plan_pct",
+    "cp_category_neglect_pct",
+    "cp_category_emotional_pct",
+    "cp_category_physical_pct",
+    "cp_category_sexual_pct",
+    "cp_category_multiple_pct",
+    "cin_rate_per_10k",
+    "cla_rate_per_10k",
+    "cla_starts",
+    "cla_ceased",
+    "care_leavers_19_21_eet_pct",
+    "early_help_rate_per_10k",
+    "exploitation_tracked",
+    "pm_police_da_incidents_children_present",
+    "pm_police_missing_child_episodes",
+    "pm_ae_self_harm_attendances_u18",
+    "pm_health_visitor_safeguarding_referrals",
+    "pm_idva_referrals",
+    "pm_idva_repeat_victims",
+    "pm_early_help_cases_open",
+}
+PURE_PACKAGES = ("indicators", "formats", "synth", "published")
+
+
+def test_the_catalogue_holds_exactly_the_agreed_indicators():
+    assert set(CATALOGUE) == EXPECTED_IDS
+
+
+def test_every_spec_is_complete_and_reads_known_tables():
+    for spec in CATALOGUE.values():
+        assert spec.title and spec.meaning_for_children and spec.dfe_definition, spec.id
+        assert set(spec.tables) <= set(TABLES), spec.id
+        assert spec.period_types, spec.id
+        if spec.unit == "percent":
+            assert spec.denominator_sql is not None, spec.id
+        for table in spec.tables:
+            assert table in spec.numerator_sql + (spec.denominator_sql or ""), spec.id
+
+
+def test_get_names_an_unknown_indicator():
+    try:
+        get("nonsense")
+    except KeyError as error:
+        assert "nonsense" in str(error)
+    else:
+        raise AssertionError("expected KeyError")
+
+
+def _imported_modules(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_pure_packages_never_import_django():
+    root = Path(lineofsight.__file__).parent
+    checked = 0
+    for package in PURE_PACKAGES:
+        for path in (root / package).rglob("*.py"):
+            checked += 1
+            offending = {m for m in _imported_modules(path) if m.split(".")[0] == "django"}
+            assert not offending, f"{path} imports {offending}"
+    assert checked > 10
