@@ -14,4 +14,6 @@ urlpatterns = [
     path("accounts/", include("lineofsight.accounts.urls")),
     path("audit/", include("lineofsight.audit.urls")),
     path("data/", include("lineofsight.datasets.urls")),
+    path("learning/", include("lineofsight.actions.learning_urls")),
+    path("actions/", include("lineofsight.actions.urls")),
 ]
