@@ -109,7 +109,7 @@ def benchmark_finding(
     ]
     value = format_value(own[latest], unit)
     if len(set(positions)) > 1:
-        return f"{title} ({value}) is " + " but ".join(parts)
+        return f"{title} ({value}) are " + " but ".join(parts)
     held = 0
     for year in reversed(years):
         if _comparators(benchmarks[year]) != comparators:
@@ -119,8 +119,8 @@ def benchmark_finding(
         held += 1
     joined = " and ".join([parts[0], *[part.split(" ", 1)[1] for part in parts[1:]]])
     if held > 1:
-        return f"{title} ({value}) has been {joined} for {_words(held)} years"
-    return f"{title} ({value}) is {joined}"
+        return f"{title} ({value}) have been {joined} for {_words(held)} years"
+    return f"{title} ({value}) are {joined}"
 
 
 def _comparators(row: Mapping[str, float | None]) -> list[str]:

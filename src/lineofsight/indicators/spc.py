@@ -111,9 +111,11 @@ def xmr(
     (None: all of the phase).  ``recalculation_points``: indices where a new phase starts.
     """
     series = [float(value) for value in values]
+    if not series:
+        return XmrResult((), ())
     starts = sorted({0, *(point for point in recalculation_points if 0 < point < len(series))})
     bounds = list(zip(starts, [*starts[1:], len(series)], strict=True))
-    phases = tuple(phase_limits(series[a:b], a, baseline) for a, b in bounds) if series else ()
+    phases = tuple(phase_limits(series[a:b], a, baseline) for a, b in bounds)
     rules: list[set[str]] = [set() for _ in series]
     for limits, (a, b) in zip(phases, bounds, strict=True):
         _flag_phase(series, a, b, limits, rules)

@@ -1,4 +1,4 @@
-"""Contacts, referrals, conversion, re-referrals, NFA and assessment timeliness on hand-built data."""
+"""Contacts, referrals, conversion, re-referrals, NFA and assessment timeliness."""
 
 import datetime as dt
 

@@ -9,9 +9,9 @@ from lineofsight.indicators.methods import (
     REFERENCE_PACKAGE,
     bank_holidays,
     byars,
+    wilson,
     working_day_index,
     working_days,
-    wilson,
 )
 
 D = dt.date
