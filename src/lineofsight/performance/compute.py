@@ -1,0 +1,105 @@
+"""Materialising indicators: compute every indicator from the current snapshots and store results.
+
+Dashboards and reports read stored ``IndicatorResult`` rows and never compute.  A recomputation is
+idempotent (the same snapshots give the same rows) and resumable: each indicator's results are
+replaced in their own transaction and the run records which indicators are done, so a run that
+was killed carries on where it stopped when started again over the same snapshots.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from lineofsight.audit.models import AuditLog
+from lineofsight.audit.services import record
+from lineofsight.datasets.models import Snapshot
+from lineofsight.datasets.selectors import current_table_files
+from lineofsight.indicators import catalogue, engine
+from lineofsight.indicators.periods import Period, all_periods
+from lineofsight.partnership.models import Partnership
+from lineofsight.partnership.selectors import under_18_population
+from lineofsight.performance.models import ComputeRun, IndicatorResult
+
+
+def _fingerprint(snapshot_ids: Sequence[int], population: dict[int, int]) -> str:
+    text = repr((sorted(snapshot_ids), sorted(population.items())))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _population_by_year_ending(partnership: Partnership) -> dict[int, int]:
+    """Under-18 population for each financial year, from the mid-year estimate it starts in
+    (DfE divides a year ending 31 March 2021 by the mid-2020 estimate)."""
+    return {year + 1: count for year, count in under_18_population(partnership).items()}
+
+
+def _periods_for(partnership: Partnership) -> list[Period]:
+    """Every month, quarter, financial year and 31 March snapshot of the years returns cover."""
+    current = Snapshot.objects.filter(partnership=partnership, superseded_by__isnull=True)
+    years = [y for y in current.values_list("submission__collection_year", flat=True) if y]
+    if not years:
+        return []
+    return all_periods(min(years) - 1, max(years) - 1)
+
+
+def recompute(
+    *,
+    actor: Any,
+    partnership: Partnership,
+    indicator_ids: Sequence[str] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> ComputeRun:
+    current = list(
+        Snapshot.objects.filter(partnership=partnership, superseded_by__isnull=True)
+        .order_by("pk").values_list("pk", flat=True)
+    )
+    population = _population_by_year_ending(partnership)
+    fingerprint = _fingerprint(current, population)
+    run = (
+        ComputeRun.objects.filter(
+            partnership=partnership, fingerprint=fingerprint, status=ComputeRun.Status.RUNNING
+        ).first()
+        or ComputeRun.objects.create(
+            partnership=partnership, snapshot_ids=current, fingerprint=fingerprint
+        )
+    )
+    files = current_table_files(partnership)
+    periods = _periods_for(partnership)
+    wanted = list(indicator_ids or catalogue.CATALOGUE)
+    for indicator_id in wanted:
+        if indicator_id in run.completed:
+            continue
+        results = engine.compute(files, periods, indicator_ids=[indicator_id], population=population)
+        _replace(partnership, run, indicator_id, results)
+        if progress:
+            progress(indicator_id)
+    with transaction.atomic():
+        run.status = ComputeRun.Status.COMPLETE
+        run.finished_at = timezone.now()
+        run.result_count = IndicatorResult.objects.filter(partnership=partnership).count()
+        run.save(update_fields=["status", "finished_at", "result_count"])
+        record(actor=actor, verb="indicators.recompute", action=AuditLog.Action.UPDATE, obj=run,
+               after={"snapshots": current, "indicators": len(wanted),
+                      "results": run.result_count, "periods": len(periods)})
+    return run
+
+
+def _replace(partnership: Partnership, run: ComputeRun, indicator_id: str, results: list[Any]) -> None:
+    rows = [
+        IndicatorResult(
+            partnership=partnership, run=run, indicator_id=r.indicator_id,
+            period_type=r.period_type, period_label=r.period_label, period_start=r.period_start,
+            period_end=r.period_end, breakdown=r.breakdown or "", numerator=r.numerator,
+            denominator=r.denominator, value=r.value, ci_low=r.ci_low, ci_high=r.ci_high,
+        )
+        for r in results
+    ]
+    with transaction.atomic():
+        IndicatorResult.objects.filter(partnership=partnership, indicator_id=indicator_id).delete()
+        IndicatorResult.objects.bulk_create(rows, batch_size=1000)
+        run.completed = [*run.completed, indicator_id]
+        run.save(update_fields=["completed"])
