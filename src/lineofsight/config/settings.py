@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "lineofsight.datasets",
     "lineofsight.performance",
     "lineofsight.actions",
+    "lineofsight.reviews",
+    "lineofsight.assurance",
+    "lineofsight.delivery",
 ]
 
 MIDDLEWARE = [
@@ -162,6 +165,10 @@ STORAGES = {
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 200, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Case reviews: a local child safeguarding practice review's publication target, in months from
+# its initiation (Working Together: about 6 months).
+REVIEW_PUBLICATION_TARGET_MONTHS = env_int("REVIEW_PUBLICATION_TARGET_MONTHS", 6, minimum=1)
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
 LOGGING = {

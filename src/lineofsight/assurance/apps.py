@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AssuranceConfig(AppConfig):
+    name = "lineofsight.assurance"
+    label = "assurance"
+    verbose_name = "Assurance: audits, Section 11 and challenge"

@@ -1,0 +1,214 @@
+"""Reads of the assurance records, scoped to the user's partnership and, for Section 11 drafts,
+to the user's own agency."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from lineofsight.assurance import standards
+from lineofsight.assurance.comparison import ComparisonRow, compare
+from lineofsight.assurance.models import (
+    Audit,
+    AuditCase,
+    Challenge,
+    Grading,
+    Rating,
+    Section11Answer,
+    Section11Return,
+    Section11Round,
+)
+from lineofsight.partnership.access import check_permission, has_permission
+from lineofsight.partnership.selectors import current_partnership
+
+
+def _partnership_id(user: Any) -> int | None:
+    agency = getattr(user, "agency", None)
+    if agency is not None:
+        return agency.partnership_id
+    partnership = current_partnership()
+    return partnership.pk if partnership else None
+
+
+# audits ---------------------------------------------------------------------------------------
+
+
+def audits_for(
+    user: Any, *, text: str = "", year: int | None = None, status: str = "", theme: str = ""
+) -> QuerySet[Audit]:
+    check_permission(user, "learning.view")
+    rows = (
+        Audit.objects.filter(partnership_id=_partnership_id(user))
+        .select_related("lead_agency", "original")
+        .annotate(case_count=Count("cases", distinct=True))
+    )
+    if text:
+        rows = rows.filter(Q(title__icontains=text) | Q(theme__icontains=text))
+    if year:
+        rows = rows.filter(year=year)
+    if status:
+        rows = rows.filter(status=status)
+    if theme:
+        rows = rows.filter(theme__iexact=theme)
+    return rows
+
+
+def audit_years(user: Any) -> list[int]:
+    return sorted(set(audits_for(user).values_list("year", flat=True)), reverse=True)
+
+
+def cases_for(audit: Audit) -> list[AuditCase]:
+    return list(audit.cases.prefetch_related("gradings__agency"))
+
+
+def _triples(audit: Audit, by: str) -> list[tuple[str, str, str]]:
+    rows = Grading.objects.filter(case__audit=audit).values_list(
+        "case__case_type", "agency__name", "grade"
+    )
+    if by == "agency":
+        return [(agency, agency, grade) for _, agency, grade in rows]
+    return list(rows)
+
+
+def comparison(re_audit: Audit, by: str = "case_type") -> list[ComparisonRow]:
+    """The re-audit against its original: share of good or outstanding gradings, before/after."""
+    if re_audit.original is None:
+        return []
+    labels = dict(AuditCase.CaseType.choices) if by == "case_type" else None
+    return compare(_triples(re_audit.original, by), _triples(re_audit, by), labels)
+
+
+# Section 11 -----------------------------------------------------------------------------------
+
+
+def rounds_for(user: Any) -> QuerySet[Section11Round]:
+    check_permission(user, "learning.view")
+    return Section11Round.objects.filter(partnership_id=_partnership_id(user))
+
+
+def own_return(user: Any, round_: Section11Round) -> Section11Return | None:
+    """The user's own agency's return in this round (drafts included), if it has one."""
+    check_permission(user, "section11.respond")
+    if user.agency_id is None:
+        return None
+    return Section11Return.objects.filter(round=round_, agency_id=user.agency_id).first()
+
+
+def returns_for(user: Any, round_: Section11Round) -> QuerySet[Section11Return]:
+    """Returns the user may read: every submitted return, plus their own agency's draft."""
+    check_permission(user, "learning.view")
+    visible = Q(status=Section11Return.Status.SUBMITTED)
+    if user.agency_id and has_permission(user, "section11.respond"):
+        visible |= Q(agency_id=user.agency_id)
+    return (
+        Section11Return.objects.filter(round=round_)
+        .filter(visible)
+        .select_related("agency", "submitted_by")
+    )
+
+
+def return_statuses(user: Any, round_: Section11Round) -> list[dict[str, Any]]:
+    """Each agency's status in the round (no content: drafts stay with their agency)."""
+    check_permission(user, "learning.view")
+    by_agency = {r.agency_id: r for r in Section11Return.objects.filter(round=round_)}
+    return [
+        {
+            "agency": agency,
+            "status": by_agency[agency.pk].status if agency.pk in by_agency else "",
+            "submitted_at": by_agency[agency.pk].submitted_at if agency.pk in by_agency else None,
+        }
+        for agency in round_.partnership.agencies.order_by("name")
+    ]
+
+
+def answers_by_standard(section11_return: Section11Return) -> dict[str, Section11Answer]:
+    return {a.standard: a for a in section11_return.answers.all()}
+
+
+@dataclass
+class StandardSummary:
+    standard: standards.Standard
+    counts: Counter = field(default_factory=Counter)
+    development_points: list[Section11Answer] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def fully_met_pct(self) -> float | None:
+        return 100.0 * self.counts[Rating.FULLY_MET] / self.total if self.total else None
+
+
+@dataclass
+class RoundSummary:
+    submitted: int
+    rows: list[StandardSummary]
+
+    @property
+    def strengths(self) -> list[StandardSummary]:
+        """Standards every submitting agency fully meets."""
+        return [r for r in self.rows if r.total and r.counts[Rating.FULLY_MET] == r.total]
+
+    @property
+    def development_themes(self) -> list[StandardSummary]:
+        """Standards some agency has not fully met, most often first."""
+        needing = [r for r in self.rows if r.total and r.counts[Rating.FULLY_MET] < r.total]
+        return sorted(
+            needing, key=lambda r: (r.counts[Rating.FULLY_MET] - r.total, r.standard.number)
+        )
+
+
+def round_summary(user: Any, round_: Section11Round) -> RoundSummary:
+    """Across the agencies' SUBMITTED returns: ratings per standard and development points."""
+    check_permission(user, "learning.view")
+    answers = Section11Answer.objects.filter(
+        section11_return__round=round_,
+        section11_return__status=Section11Return.Status.SUBMITTED,
+    ).select_related("section11_return__agency")
+    rows = {s.code: StandardSummary(s) for s in standards.standards()}
+    for answer in answers:
+        row = rows.get(answer.standard)
+        if row is None or not answer.rating:
+            continue
+        row.counts[answer.rating] += 1
+        if answer.development_point.strip():
+            row.development_points.append(answer)
+    submitted = round_.returns.filter(status=Section11Return.Status.SUBMITTED).count()
+    return RoundSummary(submitted=submitted, rows=list(rows.values()))
+
+
+def development_point(user: Any, pk: int) -> Section11Answer:
+    """A development point in a submitted return of the user's partnership (for raising actions)."""
+    check_permission(user, "learning.view")
+    return Section11Answer.objects.select_related("section11_return__agency").get(
+        pk=pk,
+        section11_return__status=Section11Return.Status.SUBMITTED,
+        section11_return__round__partnership_id=_partnership_id(user),
+    )
+
+
+# challenges -----------------------------------------------------------------------------------
+
+
+def challenges_for(
+    user: Any, *, text: str = "", status: str = "", agency: Any = None, year: int | None = None
+) -> QuerySet[Challenge]:
+    check_permission(user, "learning.view")
+    rows = Challenge.objects.filter(partnership_id=_partnership_id(user)).select_related(
+        "raised_by_agency", "challenged_agency"
+    )
+    if text:
+        rows = rows.filter(
+            Q(subject__icontains=text) | Q(detail__icontains=text) | Q(outcome__icontains=text)
+        )
+    if status:
+        rows = rows.filter(status=status)
+    if agency:
+        rows = rows.filter(Q(raised_by_agency=agency) | Q(challenged_agency=agency))
+    if year:
+        rows = rows.filter(raised_on__year=year)
+    return rows

@@ -1,0 +1,1 @@
+"""All writes to the assurance records (each audited in its own transaction)."""

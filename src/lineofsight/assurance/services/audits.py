@@ -1,0 +1,170 @@
+"""Writes to the multi-agency audit programme: audits, re-audits, cases and gradings, findings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from lineofsight.assurance.models import Audit, AuditCase, Finding, Grading
+from lineofsight.assurance.services.base import audited_create, audited_update, require
+from lineofsight.audit.models import AuditLog
+from lineofsight.audit.services import record, snapshot
+from lineofsight.lib.versioning import save_if_unchanged
+from lineofsight.partnership.models import Agency, Partnership
+
+AUDIT_FIELDS = (
+    "title",
+    "theme",
+    "year",
+    "quarter",
+    "lead",
+    "lead_agency",
+    "expert",
+    "purpose",
+    "summary",
+    "status",
+    "original",
+)
+
+
+def create_audit(*, actor: Any, partnership: Partnership, **fields: Any) -> Audit:
+    require(actor, "learning.manage")
+    unknown = set(fields) - set(AUDIT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown audit fields: {sorted(unknown)}")
+    audit = Audit(partnership=partnership, **fields)
+    _check_original(audit)
+    return audited_create(actor=actor, instance=audit, verb="audit.create")
+
+
+def update_audit(*, actor: Any, audit: Audit, expected_version: int, **fields: Any) -> Audit:
+    require(actor, "learning.manage")
+    unknown = set(fields) - set(AUDIT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown audit fields: {sorted(unknown)}")
+    if "original" in fields:
+        audit.original = fields["original"]
+        _check_original(audit)
+    return audited_update(
+        actor=actor,
+        instance=audit,
+        expected_version=expected_version,
+        changes=fields,
+        verb="audit.update",
+    )
+
+
+def _check_original(audit: Audit) -> None:
+    original = audit.original
+    if original is None:
+        return
+    if original.partnership_id != audit.partnership_id:
+        raise ValidationError({"original": "The original audit belongs to another partnership"})
+    seen = {audit.pk} if audit.pk else set()
+    while original is not None:
+        if original.pk in seen:
+            raise ValidationError({"original": "A re-audit cannot follow up itself"})
+        seen.add(original.pk)
+        original = original.original
+
+
+def _grading_snapshot(case: AuditCase) -> dict[str, str]:
+    return {str(g.agency_id): g.grade for g in case.gradings.all()}
+
+
+def _set_gradings(case: AuditCase, gradings: Mapping[Agency, str]) -> None:
+    partnership_id = case.audit.partnership_id
+    wanted = {agency.pk: grade for agency, grade in gradings.items() if grade}
+    for agency in gradings:
+        if agency.partnership_id != partnership_id:
+            raise ValidationError("Gradings can only come from the partnership's agencies")
+    case.gradings.exclude(agency_id__in=wanted).delete()
+    for agency_id, grade in wanted.items():
+        grading = case.gradings.filter(agency_id=agency_id).first() or Grading(
+            case=case, agency_id=agency_id
+        )
+        grading.grade = grade
+        grading.full_clean()
+        grading.save()
+
+
+def add_case(
+    *,
+    actor: Any,
+    audit: Audit,
+    reference: str,
+    case_type: str,
+    gradings: Mapping[Agency, str],
+    notes: str = "",
+) -> AuditCase:
+    require(actor, "learning.manage")
+    with transaction.atomic():
+        case = AuditCase(audit=audit, reference=reference, case_type=case_type, notes=notes)
+        case.full_clean()
+        case.save()
+        _set_gradings(case, gradings)
+        after = snapshot(case)
+        after["gradings"] = _grading_snapshot(case)
+        record(
+            actor=actor,
+            verb="audit_case.create",
+            action=AuditLog.Action.CREATE,
+            obj=case,
+            after=after,
+        )
+        return case
+
+
+def update_case(
+    *,
+    actor: Any,
+    case: AuditCase,
+    expected_version: int,
+    reference: str,
+    case_type: str,
+    gradings: Mapping[Agency, str],
+    notes: str = "",
+) -> AuditCase:
+    require(actor, "learning.manage")
+    with transaction.atomic():
+        stored = AuditCase.objects.get(pk=case.pk)
+        before = snapshot(stored)
+        before["gradings"] = _grading_snapshot(stored)
+        case.reference, case.case_type, case.notes = reference, case_type, notes
+        case.full_clean(exclude=["version"])
+        save_if_unchanged(case, expected_version)
+        _set_gradings(case, gradings)
+        after = snapshot(case)
+        after["gradings"] = _grading_snapshot(case)
+        record(
+            actor=actor,
+            verb="audit_case.update",
+            action=AuditLog.Action.UPDATE,
+            obj=case,
+            before=before,
+            after=after,
+        )
+        return case
+
+
+def add_finding(*, actor: Any, audit: Audit, kind: str, text: str) -> Finding:
+    require(actor, "learning.manage")
+    return audited_create(
+        actor=actor, instance=Finding(audit=audit, kind=kind, text=text), verb="finding.create"
+    )
+
+
+def update_finding(
+    *, actor: Any, finding: Finding, expected_version: int, kind: str, text: str
+) -> Finding:
+    require(actor, "learning.manage")
+    return audited_update(
+        actor=actor,
+        instance=finding,
+        expected_version=expected_version,
+        changes={"kind": kind, "text": text},
+        verb="finding.update",
+    )

@@ -1,0 +1,52 @@
+"""Writes to the challenge log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lineofsight.assurance.models import Challenge
+from lineofsight.assurance.services.base import audited_create, audited_update, require
+from lineofsight.partnership.models import Partnership
+
+FIELDS = (
+    "raised_on",
+    "raised_by_agency",
+    "raised_by_person",
+    "challenged_agency",
+    "subject",
+    "detail",
+    "response",
+    "response_date",
+    "outcome",
+    "status",
+)
+
+
+def _check_fields(fields: dict[str, Any]) -> None:
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown challenge fields: {sorted(unknown)}")
+
+
+def create_challenge(*, actor: Any, partnership: Partnership, **fields: Any) -> Challenge:
+    require(actor, "learning.manage")
+    _check_fields(fields)
+    return audited_create(
+        actor=actor,
+        instance=Challenge(partnership=partnership, **fields),
+        verb="challenge.create",
+    )
+
+
+def update_challenge(
+    *, actor: Any, challenge: Challenge, expected_version: int, **fields: Any
+) -> Challenge:
+    require(actor, "learning.manage")
+    _check_fields(fields)
+    return audited_update(
+        actor=actor,
+        instance=challenge,
+        expected_version=expected_version,
+        changes=fields,
+        verb="challenge.update",
+    )
