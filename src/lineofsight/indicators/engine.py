@@ -86,31 +86,37 @@ def _load_periods(connection: duckdb.DuckDBPyConnection, periods: Sequence[Perio
     connection.register("periods_arrow", table)
     connection.execute("CREATE OR REPLACE TABLE periods AS SELECT * FROM periods_arrow")
     connection.unregister("periods_arrow")
+    connection.execute(
+        "CREATE OR REPLACE TABLE period_days AS SELECT period_type, label, "
+        "CAST(unnest(generate_series(period_start, period_end, INTERVAL 1 DAY)) AS DATE) AS day "
+        "FROM periods"
+    )
 
 
-def _aggregate_sql(sql: str, counting: Counting, period_filter: str) -> str:
-    """(period_type, label, breakdown, value) for the rows of ``sql``; breakdown NULL = total."""
+def _aggregate_sql(sql: str, counting: Counting, period_types: str) -> str:
+    """(period_type, label, breakdown, value) for the rows of ``sql``; breakdown NULL = total.
+
+    Dated rows meet their periods by an equality join on ``period_days`` (every day of every
+    period); stocks open at a period's end come from ``_open_at_end_sql``.
+    """
     if counting == "open_at_end":
-        rows = f"SELECT child_id, open_from, open_to, breakdown FROM ({sql})"
-        joined = (
-            f"SELECT p.period_type, p.label, r.breakdown, r.child_id FROM ({period_filter}) p "
-            f"JOIN ({rows}) r ON r.open_from <= p.period_end "
-            "AND (r.open_to IS NULL OR r.open_to > p.period_end)"
-        )
-        measure = "count(DISTINCT child_id)"
-    elif counting == "children":
+        return _open_at_end_sql(sql, period_types)
+    days = f"SELECT * FROM period_days WHERE period_type IN ({period_types})"
+    if counting == "children":
         rows = f"SELECT event_date, child_id, breakdown FROM ({sql})"
         joined = (
-            f"SELECT p.period_type, p.label, r.breakdown, r.child_id FROM ({period_filter}) p "
-            f"JOIN ({rows}) r ON r.event_date BETWEEN p.period_start AND p.period_end"
+            f"SELECT d.period_type, d.label, r.breakdown, r.child_id FROM ({days}) d "
+            f"JOIN ({rows}) r ON r.event_date = d.day"
         )
         measure = "count(DISTINCT child_id)"
     else:
-        rows = f"SELECT event_date, CAST(amount AS DOUBLE) AS amount, breakdown FROM ({sql})"
+        daily = (
+            "SELECT event_date, breakdown, sum(CAST(amount AS DOUBLE)) AS amount "
+            f"FROM ({sql}) GROUP BY event_date, breakdown"
+        )
         joined = (
-            f"SELECT p.period_type, p.label, r.breakdown, r.amount, r.event_date "
-            f"FROM ({period_filter}) p "
-            f"JOIN ({rows}) r ON r.event_date BETWEEN p.period_start AND p.period_end"
+            f"SELECT d.period_type, d.label, r.breakdown, r.amount, r.event_date "
+            f"FROM ({days}) d JOIN ({daily}) r ON r.event_date = d.day"
         )
         if counting == "latest_in_period":
             joined = (
@@ -126,13 +132,61 @@ def _aggregate_sql(sql: str, counting: Counting, period_filter: str) -> str:
     )
 
 
+def _open_at_end_sql(sql: str, period_types: str) -> str:
+    """Distinct children open at each period's end, without a range join.
+
+    Each row is counted once in the total (``grp`` NULL) and once in its breakdown.  A child's
+    overlapping or touching intervals are merged, so that the open count at a day is the
+    running sum of +1 at each ``open_from`` and -1 at each ``open_to``; each period end then
+    takes the running sum of the latest change on or before it (an ASOF join).  Rows closed
+    before they opened are never open, as in the plain definition.
+    """
+    far = "DATE '9999-12-31'"
+    rows = (
+        f"SELECT child_id, open_from, coalesce(open_to, {far}) AS open_to, grp FROM ("
+        f"SELECT child_id, open_from, open_to, NULL AS grp FROM ({sql}) UNION ALL "
+        f"SELECT child_id, open_from, open_to, breakdown FROM ({sql}) WHERE breakdown "
+        "IS NOT NULL) WHERE open_from IS NOT NULL AND (open_to IS NULL OR open_to >= open_from)"
+    )
+    window = "PARTITION BY child_id, grp ORDER BY open_from, open_to"
+    starts = (
+        f"SELECT *, CASE WHEN open_from <= max(open_to) OVER ({window} ROWS BETWEEN "
+        "UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS new_island "
+        f"FROM ({rows})"
+    )
+    islands = (
+        f"SELECT *, sum(new_island) OVER ({window} ROWS UNBOUNDED PRECEDING) AS island "
+        f"FROM ({starts})"
+    )
+    merged = (
+        "SELECT grp, min(open_from) AS open_from, max(open_to) AS open_to "
+        f"FROM ({islands}) GROUP BY child_id, grp, island"
+    )
+    changes = (
+        f"SELECT grp, day, sum(delta) AS delta FROM (SELECT grp, open_from AS day, 1 AS delta "
+        f"FROM ({merged}) UNION ALL SELECT grp, open_to, -1 FROM ({merged})) GROUP BY grp, day"
+    )
+    running = (
+        "SELECT grp, day, sum(delta) OVER (PARTITION BY grp ORDER BY day) AS open_count "
+        f"FROM ({changes})"
+    )
+    ends = (
+        "SELECT p.period_type, p.label, p.period_end, g.grp FROM periods p, "
+        f"(SELECT DISTINCT grp FROM ({changes})) g WHERE p.period_type IN ({period_types})"
+    )
+    return (
+        "SELECT e.period_type, e.label, e.grp AS breakdown, r.open_count AS value "
+        f"FROM ({ends}) e ASOF JOIN ({running}) r "
+        "ON e.grp IS NOT DISTINCT FROM r.grp AND e.period_end >= r.day"
+    )
+
+
 def _indicator_sql(spec: IndicatorSpec) -> str:
     types = ", ".join(f"'{period_type}'" for period_type in spec.period_types)
-    period_filter = f"SELECT * FROM periods WHERE period_type IN ({types})"
-    numerator = _aggregate_sql(spec.numerator_sql, spec.counting, period_filter)
+    numerator = _aggregate_sql(spec.numerator_sql, spec.counting, types)
     if spec.denominator_sql is None:
         return f"SELECT period_type, label, breakdown, value, NULL FROM ({numerator})"
-    denominator = _aggregate_sql(spec.denominator_sql, spec.denominator_counting, period_filter)
+    denominator = _aggregate_sql(spec.denominator_sql, spec.denominator_counting, types)
     return (
         "SELECT coalesce(n.period_type, d.period_type), coalesce(n.label, d.label), "
         "coalesce(n.breakdown, d.breakdown), n.value, d.value "
