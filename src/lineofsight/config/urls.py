@@ -16,4 +16,5 @@ urlpatterns = [
     path("data/", include("lineofsight.datasets.urls")),
     path("learning/", include("lineofsight.actions.learning_urls")),
     path("actions/", include("lineofsight.actions.urls")),
+    path("reviews/", include("lineofsight.reviews.urls")),
 ]
