@@ -5,3 +5,8 @@ class AssuranceConfig(AppConfig):
     name = "lineofsight.assurance"
     label = "assurance"
     verbose_name = "Assurance: audits, Section 11 and challenge"
+
+    def ready(self) -> None:
+        from lineofsight.assurance import themes
+
+        themes.register()

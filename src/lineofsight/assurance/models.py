@@ -8,7 +8,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.urls import reverse
 
+from lineofsight.actions.models import LearningTheme
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, Partnership, User
 
@@ -62,12 +64,16 @@ class Audit(Versioned):
         related_name="re_audits",
         help_text="For a re-audit: the audit it follows up",
     )
+    themes = models.ManyToManyField(LearningTheme, blank=True, related_name="audits")
 
     class Meta:
         ordering = ["-year", "-quarter", "title"]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.period_label})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("assurance:audit", args=[self.pk])
 
     @property
     def period_label(self) -> str:
@@ -141,12 +147,16 @@ class Finding(Versioned):
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="findings")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.IMPROVEMENT)
     text = models.TextField("finding")
+    themes = models.ManyToManyField(LearningTheme, blank=True, related_name="findings")
 
     class Meta:
         ordering = ["kind", "pk"]
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("assurance:audit", args=[self.audit_id]) + f"#finding-{self.pk}"
 
 
 class Section11Round(Versioned):
@@ -174,6 +184,9 @@ class Section11Round(Versioned):
     def __str__(self) -> str:
         return f"Section 11 self-assessment {self.year}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("assurance:section11_round", args=[self.pk])
+
 
 class Section11Return(Versioned):
     """One agency's self-assessment in a round: a draft only that agency sees, then submitted."""
@@ -198,6 +211,9 @@ class Section11Return(Versioned):
 
     def __str__(self) -> str:
         return f"{self.agency}: Section 11 {self.round.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("assurance:section11_return", args=[self.pk])
 
 
 class Rating(models.TextChoices):
@@ -226,6 +242,9 @@ class Section11Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.section11_return}: {self.standard} {self.rating}"
+
+    def get_absolute_url(self) -> str:
+        return self.section11_return.get_absolute_url() + f"#standard-{self.standard}"
 
 
 class Challenge(Versioned):
@@ -266,6 +285,9 @@ class Challenge(Versioned):
 
     def __str__(self) -> str:
         return f"{self.raised_by_agency} to {self.challenged_agency}: {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("assurance:challenge", args=[self.pk])
 
     def clean(self) -> None:
         errors = {}

@@ -44,6 +44,7 @@ def audits_for(
         Audit.objects.filter(partnership_id=_partnership_id(user))
         .select_related("lead_agency", "original")
         .annotate(case_count=Count("cases", distinct=True))
+        .order_by("-year", "-quarter", "title")
     )
     if text:
         rows = rows.filter(Q(title__icontains=text) | Q(theme__icontains=text))

@@ -17,4 +17,6 @@ urlpatterns = [
     path("learning/", include("lineofsight.actions.learning_urls")),
     path("actions/", include("lineofsight.actions.urls")),
     path("reviews/", include("lineofsight.reviews.urls")),
+    path("assurance/", include("lineofsight.assurance.urls")),
+    path("delivery-plan/", include("lineofsight.delivery.urls")),
 ]

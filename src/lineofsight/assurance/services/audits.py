@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from lineofsight.actions.services import resolve_themes
 from lineofsight.assurance.models import Audit, AuditCase, Finding, Grading
 from lineofsight.assurance.services.base import audited_create, audited_update, require
 from lineofsight.audit.models import AuditLog
@@ -30,17 +31,35 @@ AUDIT_FIELDS = (
 )
 
 
-def create_audit(*, actor: Any, partnership: Partnership, **fields: Any) -> Audit:
+def _set_themes(themes: Iterable[Any] | None) -> Callable[[Any], None] | None:
+    if themes is None:
+        return None
+    resolved = resolve_themes(themes)
+    return lambda instance: instance.themes.set(resolved)
+
+
+def create_audit(
+    *, actor: Any, partnership: Partnership, themes: Iterable[Any] = (), **fields: Any
+) -> Audit:
     require(actor, "learning.manage")
     unknown = set(fields) - set(AUDIT_FIELDS)
     if unknown:
         raise TypeError(f"Unknown audit fields: {sorted(unknown)}")
     audit = Audit(partnership=partnership, **fields)
     _check_original(audit)
-    return audited_create(actor=actor, instance=audit, verb="audit.create")
+    return audited_create(
+        actor=actor, instance=audit, verb="audit.create", after_save=_set_themes(themes)
+    )
 
 
-def update_audit(*, actor: Any, audit: Audit, expected_version: int, **fields: Any) -> Audit:
+def update_audit(
+    *,
+    actor: Any,
+    audit: Audit,
+    expected_version: int,
+    themes: Iterable[Any] | None = None,
+    **fields: Any,
+) -> Audit:
     require(actor, "learning.manage")
     unknown = set(fields) - set(AUDIT_FIELDS)
     if unknown:
@@ -54,6 +73,7 @@ def update_audit(*, actor: Any, audit: Audit, expected_version: int, **fields: A
         expected_version=expected_version,
         changes=fields,
         verb="audit.update",
+        after_save=_set_themes(themes),
     )
 
 
@@ -150,15 +170,26 @@ def update_case(
         return case
 
 
-def add_finding(*, actor: Any, audit: Audit, kind: str, text: str) -> Finding:
+def add_finding(
+    *, actor: Any, audit: Audit, kind: str, text: str, themes: Iterable[Any] = ()
+) -> Finding:
     require(actor, "learning.manage")
     return audited_create(
-        actor=actor, instance=Finding(audit=audit, kind=kind, text=text), verb="finding.create"
+        actor=actor,
+        instance=Finding(audit=audit, kind=kind, text=text),
+        verb="finding.create",
+        after_save=_set_themes(themes),
     )
 
 
 def update_finding(
-    *, actor: Any, finding: Finding, expected_version: int, kind: str, text: str
+    *,
+    actor: Any,
+    finding: Finding,
+    expected_version: int,
+    kind: str,
+    text: str,
+    themes: Iterable[Any] | None = None,
 ) -> Finding:
     require(actor, "learning.manage")
     return audited_update(
@@ -167,4 +198,5 @@ def update_finding(
         expected_version=expected_version,
         changes={"kind": kind, "text": text},
         verb="finding.update",
+        after_save=_set_themes(themes),
     )

@@ -100,19 +100,20 @@ def _answers_snapshot(section11_return: Section11Return) -> dict[str, dict[str, 
 
 
 def submission_problems(answers: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
-    """What stops a return being submitted, by standard code (empty when complete)."""
+    """What stops a return being submitted, keyed ``<standard code>_<field>`` (the form's field
+    names); empty when the return is complete."""
     problems: dict[str, str] = {}
     for item in standards.standards():
         answer = answers.get(item.code, {})
         if not answer.get("rating"):
-            problems[item.code] = f"Rate standard {item.number}: {item.title.lower()}"
+            problems[f"{item.code}_rating"] = f"Rate standard {item.number}: {item.title.lower()}"
         elif not answer.get("evidence", "").strip():
-            problems[item.code] = f"Give the evidence for standard {item.number}"
+            problems[f"{item.code}_evidence"] = f"Give the evidence for standard {item.number}"
         elif (
             answer["rating"] in NEEDS_DEVELOPMENT
             and not answer.get("development_point", "").strip()
         ):
-            problems[item.code] = (
+            problems[f"{item.code}_development_point"] = (
                 f"Standard {item.number} is not fully met: say what your agency will develop"
             )
     return problems

@@ -48,8 +48,9 @@ def test_a_lead_starts_saves_a_draft_and_submits(round_, lead, agency):
         section11.save_return(
             actor=lead, section11_return=ret, expected_version=2, answers={}, submit=True
         )
-    assert "training" in problems.value.message_dict
-    assert "say what your agency will develop" in problems.value.message_dict["training"][0]
+    message = problems.value.message_dict["training_development_point"][0]
+    assert "say what your agency will develop" in message
+    assert "senior_management_rating" in problems.value.message_dict
     ret.refresh_from_db()
     assert ret.status == "draft" and ret.version == 2
     answers = complete_answers()

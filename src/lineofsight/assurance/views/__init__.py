@@ -1,0 +1,1 @@
+"""Assurance pages: thin views over the selectors and services."""

@@ -1,0 +1,354 @@
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lineofsight.actions.selectors import actions_for_source
+from lineofsight.assurance import forms, selectors
+from lineofsight.assurance.models import Audit, AuditCase, Finding
+from lineofsight.assurance.services import actions, audits
+from lineofsight.assurance.viewhelpers import (
+    export_if_asked,
+    export_links,
+    render_form,
+    run_service,
+)
+from lineofsight.partnership.access import requires
+from lineofsight.partnership.selectors import current_partnership
+
+EXPORT_HEADER = [
+    "Title",
+    "Theme",
+    "Financial year",
+    "Quarter",
+    "Lead",
+    "Lead agency",
+    "Expert",
+    "Status",
+    "Re-audit of",
+    "Cases audited",
+    "Summary",
+]
+
+
+def _audit(request: HttpRequest, pk: int) -> Audit:
+    return get_object_or_404(selectors.audits_for(request.user), pk=pk)
+
+
+@requires("learning.view")
+@require_GET
+def audit_list(request: HttpRequest) -> HttpResponse:
+    form = forms.AuditFilterForm(request.GET or None, years=selectors.audit_years(request.user))
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    rows = selectors.audits_for(request.user, **{k: v for k, v in filters.items() if v})
+    exported = export_if_asked(
+        request,
+        "Multi-agency audits",
+        EXPORT_HEADER,
+        lambda: (
+            [
+                a.title,
+                a.theme,
+                a.year,
+                a.quarter,
+                a.lead,
+                str(a.lead_agency or ""),
+                a.expert,
+                a.get_status_display(),
+                str(a.original or ""),
+                a.case_count,
+                a.summary,
+            ]
+            for a in rows
+        ),
+    )
+    if exported:
+        return exported
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "assurance/audits.html",
+        {"form": form, "page": page, "exports": export_links(request)},
+    )
+
+
+@requires("learning.view")
+@require_GET
+def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _audit(request, pk)
+    findings = list(audit.findings.prefetch_related("themes"))
+    for finding in findings:
+        finding.action_list = list(actions_for_source(finding))
+    context = {
+        "audit": audit,
+        "cases": selectors.cases_for(audit),
+        "agencies": list(audit.partnership.agencies.order_by("name")),
+        "findings": findings,
+        "re_audits": list(audit.re_audits.all()),
+        "comparison": selectors.comparison(audit),
+        "comparison_by_agency": selectors.comparison(audit, by="agency"),
+    }
+    return render(request, "assurance/audit.html", context)
+
+
+def _audit_fields(form: forms.AuditForm) -> dict:
+    data = dict(form.cleaned_data)
+    data.pop("version", None)
+    return data
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def audit_create(request: HttpRequest) -> HttpResponse:
+    partnership = current_partnership()
+    initial = {"status": Audit.Status.PLANNED}
+    if request.GET.get("original"):
+        original = selectors.audits_for(request.user).filter(pk=request.GET["original"]).first()
+        if original:
+            initial.update(
+                original=original.pk,
+                theme=original.theme,
+                title=f"{original.title} re-audit",
+                expert=original.expert,
+            )
+    form = forms.AuditForm(request.POST or None, partnership=partnership, initial=initial)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            audit, status = run_service(
+                form,
+                lambda: audits.create_audit(
+                    actor=request.user, partnership=partnership, **_audit_fields(form)
+                ),
+            )
+            if audit:
+                return redirect(audit)
+    return render_form(
+        request, form, title="Add an audit", back_url=reverse("assurance:audits"), status=status
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _audit(request, pk)
+    initial = {name: getattr(audit, name) for name in audits.AUDIT_FIELDS}
+    initial.update(
+        lead_agency=audit.lead_agency_id,
+        original=audit.original_id,
+        version=audit.version,
+        themes=list(audit.themes.all()),
+    )
+    form = forms.EditAuditForm(
+        request.POST or None, partnership=audit.partnership, exclude_pk=audit.pk, initial=initial
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            saved, status = run_service(
+                form,
+                lambda: audits.update_audit(
+                    actor=request.user,
+                    audit=audit,
+                    expected_version=form.cleaned_data["version"],
+                    **_audit_fields(form),
+                ),
+            )
+            if saved:
+                return redirect(saved)
+    return render_form(
+        request,
+        form,
+        title=f"Change {audit.title}",
+        back_url=audit.get_absolute_url(),
+        status=status,
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def case_create(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _audit(request, pk)
+    form = forms.CaseForm(request.POST or None, partnership=audit.partnership)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            case, status = run_service(
+                form,
+                lambda: audits.add_case(
+                    actor=request.user,
+                    audit=audit,
+                    reference=form.cleaned_data["reference"],
+                    case_type=form.cleaned_data["case_type"],
+                    notes=form.cleaned_data["notes"],
+                    gradings=form.gradings(),
+                ),
+            )
+            if case:
+                return redirect(audit)
+    return render_form(
+        request,
+        form,
+        title="Add an audited case",
+        caption=str(audit),
+        back_url=audit.get_absolute_url(),
+        status=status,
+        intro="Record each agency's grading of its practice in this case.",
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_object_or_404(
+        AuditCase.objects.filter(audit__in=selectors.audits_for(request.user)), pk=pk
+    )
+    initial = {
+        "reference": case.reference,
+        "case_type": case.case_type,
+        "notes": case.notes,
+        "version": case.version,
+    }
+    initial.update({f"grade_{g.agency_id}": g.grade for g in case.gradings.all()})
+    form = forms.EditCaseForm(
+        request.POST or None, partnership=case.audit.partnership, initial=initial
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            saved, status = run_service(
+                form,
+                lambda: audits.update_case(
+                    actor=request.user,
+                    case=case,
+                    expected_version=form.cleaned_data["version"],
+                    reference=form.cleaned_data["reference"],
+                    case_type=form.cleaned_data["case_type"],
+                    notes=form.cleaned_data["notes"],
+                    gradings=form.gradings(),
+                ),
+            )
+            if saved:
+                return redirect(case.audit)
+    return render_form(
+        request,
+        form,
+        title=f"Change case {case.reference}",
+        caption=str(case.audit),
+        back_url=case.audit.get_absolute_url(),
+        status=status,
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _audit(request, pk)
+    form = forms.FindingForm(
+        request.POST or None,
+        initial={"kind": Finding.Kind.IMPROVEMENT, "themes": list(audit.themes.all())},
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            finding, status = run_service(
+                form,
+                lambda: audits.add_finding(actor=request.user, audit=audit, **form.cleaned_data),
+            )
+            if finding:
+                return redirect(audit)
+    return render_form(
+        request,
+        form,
+        title="Add a finding",
+        caption=str(audit),
+        back_url=audit.get_absolute_url(),
+        status=status,
+    )
+
+
+def _finding(request: HttpRequest, pk: int) -> Finding:
+    return get_object_or_404(
+        Finding.objects.filter(audit__in=selectors.audits_for(request.user)), pk=pk
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = _finding(request, pk)
+    form = forms.EditFindingForm(
+        request.POST or None,
+        initial={
+            "kind": finding.kind,
+            "text": finding.text,
+            "themes": list(finding.themes.all()),
+            "version": finding.version,
+        },
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version")
+            saved, status = run_service(
+                form,
+                lambda: audits.update_finding(
+                    actor=request.user, finding=finding, expected_version=version, **data
+                ),
+            )
+            if saved:
+                return redirect(finding.audit)
+    return render_form(
+        request,
+        form,
+        title="Change a finding",
+        caption=str(finding.audit),
+        back_url=finding.audit.get_absolute_url(),
+        status=status,
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def finding_action(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = _finding(request, pk)
+    form = forms.RaiseActionForm(
+        request.POST or None,
+        partnership=finding.audit.partnership,
+        initial={
+            "owner_agency": finding.audit.lead_agency_id,
+            "themes": list(finding.themes.all()),
+        },
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            action, status = run_service(
+                form,
+                lambda: actions.raise_action(
+                    actor=request.user, source_object=finding, **form.cleaned_data
+                ),
+            )
+            if action:
+                return redirect("actions:detail", action.pk)
+    return render_form(
+        request,
+        form,
+        title="Raise an action from this finding",
+        caption=str(finding.audit),
+        intro=finding.text,
+        back_url=finding.audit.get_absolute_url(),
+        status=status,
+        submit="Raise the action",
+    )

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lineofsight.actions.selectors import actions_for_source
+from lineofsight.assurance import forms, selectors
+from lineofsight.assurance.models import Challenge
+from lineofsight.assurance.services import actions, challenges
+from lineofsight.assurance.viewhelpers import (
+    export_if_asked,
+    export_links,
+    render_form,
+    run_service,
+)
+from lineofsight.partnership.access import requires
+from lineofsight.partnership.selectors import current_partnership
+
+EXPORT_HEADER = [
+    "Date raised",
+    "Challenging agency",
+    "Challenged by",
+    "Agency challenged",
+    "About",
+    "Challenge",
+    "Response",
+    "Response date",
+    "Outcome",
+    "Status",
+]
+
+
+def _challenge(request: HttpRequest, pk: int) -> Challenge:
+    return get_object_or_404(selectors.challenges_for(request.user), pk=pk)
+
+
+@requires("learning.view")
+@require_GET
+def challenge_list(request: HttpRequest) -> HttpResponse:
+    form = forms.ChallengeFilterForm(request.GET or None, partnership=current_partnership())
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    rows = selectors.challenges_for(request.user, **{k: v for k, v in filters.items() if v})
+    exported = export_if_asked(
+        request,
+        "Challenge log",
+        EXPORT_HEADER,
+        lambda: (
+            [
+                c.raised_on,
+                c.raised_by_agency.name,
+                c.raised_by_person,
+                c.challenged_agency.name,
+                c.subject,
+                c.detail,
+                c.response,
+                c.response_date,
+                c.outcome,
+                c.get_status_display(),
+            ]
+            for c in rows
+        ),
+    )
+    if exported:
+        return exported
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "assurance/challenges.html",
+        {"form": form, "page": page, "exports": export_links(request)},
+    )
+
+
+@requires("learning.view")
+@require_GET
+def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = _challenge(request, pk)
+    return render(
+        request,
+        "assurance/challenge.html",
+        {"challenge": challenge, "actions": list(actions_for_source(challenge))},
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def challenge_create(request: HttpRequest) -> HttpResponse:
+    partnership = current_partnership()
+    form = forms.ChallengeForm(
+        request.POST or None, partnership=partnership, initial={"status": Challenge.Status.OPEN}
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            saved, status = run_service(
+                form,
+                lambda: challenges.create_challenge(
+                    actor=request.user, partnership=partnership, **form.cleaned_data
+                ),
+            )
+            if saved:
+                return redirect(saved)
+    return render_form(
+        request,
+        form,
+        title="Log a challenge",
+        back_url=reverse("assurance:challenges"),
+        status=status,
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def challenge_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = _challenge(request, pk)
+    initial = {name: getattr(challenge, name) for name in challenges.FIELDS}
+    initial.update(
+        raised_by_agency=challenge.raised_by_agency_id,
+        challenged_agency=challenge.challenged_agency_id,
+        version=challenge.version,
+    )
+    form = forms.EditChallengeForm(
+        request.POST or None, partnership=challenge.partnership, initial=initial
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version")
+            saved, status = run_service(
+                form,
+                lambda: challenges.update_challenge(
+                    actor=request.user, challenge=challenge, expected_version=version, **data
+                ),
+            )
+            if saved:
+                return redirect(saved)
+    return render_form(
+        request,
+        form,
+        title="Update the challenge",
+        caption=challenge.subject,
+        back_url=challenge.get_absolute_url(),
+        status=status,
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def challenge_action(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = _challenge(request, pk)
+    form = forms.RaiseActionForm(
+        request.POST or None,
+        partnership=challenge.partnership,
+        initial={"owner_agency": challenge.challenged_agency_id},
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            action, status = run_service(
+                form,
+                lambda: actions.raise_action(
+                    actor=request.user, source_object=challenge, **form.cleaned_data
+                ),
+            )
+            if action:
+                return redirect("actions:detail", action.pk)
+    return render_form(
+        request,
+        form,
+        title="Raise an action from this challenge",
+        caption=challenge.subject,
+        back_url=challenge.get_absolute_url(),
+        status=status,
+        submit="Raise the action",
+    )

@@ -1,0 +1,286 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lineofsight.actions.selectors import actions_for_source
+from lineofsight.assurance import forms, selectors, standards
+from lineofsight.assurance.models import Section11Answer, Section11Return, Section11Round
+from lineofsight.assurance.services import actions, section11
+from lineofsight.assurance.viewhelpers import (
+    export_if_asked,
+    export_links,
+    render_form,
+    run_service,
+)
+from lineofsight.partnership.access import has_permission, requires
+from lineofsight.partnership.selectors import current_partnership
+
+
+def _round(request: HttpRequest, pk: int) -> Section11Round:
+    return get_object_or_404(selectors.rounds_for(request.user), pk=pk)
+
+
+@requires("learning.view")
+@require_GET
+def round_list(request: HttpRequest) -> HttpResponse:
+    rounds = list(selectors.rounds_for(request.user))
+    responder = has_permission(request.user, "section11.respond") and request.user.agency_id
+    for round_ in rounds:
+        round_.own = selectors.own_return(request.user, round_) if responder else None
+        round_.submitted_count = round_.returns.filter(
+            status=Section11Return.Status.SUBMITTED
+        ).count()
+    return render(
+        request, "assurance/section11_rounds.html", {"rounds": rounds, "responder": responder}
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def round_create(request: HttpRequest) -> HttpResponse:
+    form = forms.RoundForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            round_, status = run_service(
+                form,
+                lambda: section11.create_round(
+                    actor=request.user, partnership=current_partnership(), **form.cleaned_data
+                ),
+            )
+            if round_:
+                return redirect(round_)
+    return render_form(
+        request,
+        form,
+        title="Open a Section 11 round",
+        back_url=reverse("assurance:section11"),
+        status=status,
+        intro="Each agency's lead then completes their own agency's return.",
+    )
+
+
+EXPORT_HEADER = ["Agency", "Status", "Standard", "Rating", "Evidence", "Development point"]
+
+
+@requires("learning.view")
+@require_GET
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _round(request, pk)
+    visible = list(selectors.returns_for(request.user, round_))
+    exported = export_if_asked(
+        request,
+        f"Section 11 {round_.year}",
+        EXPORT_HEADER,
+        lambda: (
+            [
+                r.agency.name,
+                r.get_status_display(),
+                standards.standard(a.standard).title,
+                a.get_rating_display(),
+                a.evidence,
+                a.development_point,
+            ]
+            for r in visible
+            for a in sorted(r.answers.all(), key=lambda a: standards.standard(a.standard).number)
+        ),
+    )
+    if exported:
+        return exported
+    summary = selectors.round_summary(request.user, round_)
+    for row in summary.rows:
+        for point in row.development_points:
+            point.action_list = list(actions_for_source(point))
+    context = {
+        "round": round_,
+        "statuses": selectors.return_statuses(request.user, round_),
+        "visible": {r.agency_id: r for r in visible},
+        "summary": summary,
+        "exports": export_links(request),
+        "responder": has_permission(request.user, "section11.respond") and request.user.agency_id,
+    }
+    return render(request, "assurance/section11_round.html", context)
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _round(request, pk)
+    form = forms.RoundSummaryForm(
+        request.POST or None,
+        initial={
+            "due_date": round_.due_date,
+            "status": round_.status,
+            "strengths": round_.strengths,
+            "development_themes": round_.development_themes,
+            "version": round_.version,
+        },
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version")
+            saved, status = run_service(
+                form,
+                lambda: section11.update_round(
+                    actor=request.user, round_=round_, expected_version=version, **data
+                ),
+            )
+            if saved:
+                return redirect(saved)
+    return render_form(
+        request,
+        form,
+        title=f"Summary of {round_}",
+        back_url=round_.get_absolute_url(),
+        status=status,
+        intro="The partnership's strengths and development themes across the "
+        "agencies' submitted returns.",
+    )
+
+
+@requires("section11.respond")
+@require_http_methods(["GET", "POST"])
+def respond(request: HttpRequest, pk: int) -> HttpResponse:
+    """The signed-in lead's own agency's return: start it, save it as a draft, submit it."""
+    round_ = _round(request, pk)
+    if request.user.agency is None:
+        raise Http404("You are not in an agency")
+    own = selectors.own_return(request.user, round_)
+    if own is None:
+        if request.method != "POST" or round_.status != Section11Round.Status.OPEN:
+            return render(request, "assurance/section11_start.html", {"round": round_})
+        own, status = run_service(
+            forms.forms.Form(),
+            lambda: section11.start_return(
+                actor=request.user, round_=round_, agency=request.user.agency
+            ),
+        )
+        return redirect("assurance:section11_respond", round_.pk)
+    if own.status != Section11Return.Status.DRAFT or round_.status != Section11Round.Status.OPEN:
+        return redirect(own)
+    initial = forms.Section11ReturnForm.initial_from(
+        selectors.answers_by_standard(own), own.version
+    )
+    form = forms.Section11ReturnForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        submit = request.POST.get("action") == "submit"
+        if form.is_valid():
+            saved, status = run_service(
+                form,
+                lambda: section11.save_return(
+                    actor=request.user,
+                    section11_return=own,
+                    expected_version=form.cleaned_data["version"],
+                    answers=form.answers(),
+                    submit=submit,
+                ),
+            )
+            if saved:
+                if submit:
+                    messages.success(request, f"{own.agency}'s return has been submitted.")
+                    return redirect(saved)
+                messages.success(
+                    request,
+                    "Your draft has been saved. Only your agency can see it until you submit it.",
+                )
+                return redirect("assurance:section11_respond", round_.pk)
+    return render(
+        request,
+        "assurance/section11_respond.html",
+        {"round": round_, "return": own, "form": form},
+        status=status,
+    )
+
+
+@requires("learning.view")
+@require_GET
+def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    ret = Section11Return.objects.select_related("round", "agency").filter(pk=pk).first()
+    if ret is None:
+        raise Http404
+    ret = get_object_or_404(selectors.returns_for(request.user, ret.round), pk=pk)
+    answers = selectors.answers_by_standard(ret)
+    rows = [(item, answers.get(item.code)) for item in standards.standards()]
+    can_edit = (
+        ret.status == Section11Return.Status.DRAFT
+        and has_permission(request.user, "section11.respond")
+        and request.user.agency_id == ret.agency_id
+    )
+    return render(
+        request,
+        "assurance/section11_return.html",
+        {"return": ret, "rows": rows, "can_edit": can_edit},
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["POST"])
+def return_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    ret = Section11Return.objects.select_related("round").filter(pk=pk).first()
+    if ret is None:
+        raise Http404
+    ret = get_object_or_404(selectors.returns_for(request.user, ret.round), pk=pk)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = 0
+    form = forms.forms.Form()
+    saved, _ = run_service(
+        form,
+        lambda: section11.reopen_return(
+            actor=request.user, section11_return=ret, expected_version=version
+        ),
+    )
+    if saved:
+        messages.success(request, f"{ret.agency}'s return is a draft again.")
+    else:
+        messages.error(request, " ".join(form.non_field_errors()))
+    return redirect(ret.round)
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def point_action(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        point = selectors.development_point(request.user, pk)
+    except Section11Answer.DoesNotExist:
+        raise Http404 from None
+    ret = point.section11_return
+    form = forms.RaiseActionForm(
+        request.POST or None,
+        partnership=ret.round.partnership,
+        initial={"owner_agency": ret.agency_id, "title": point.development_point[:300]},
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            action, status = run_service(
+                form,
+                lambda: actions.raise_action(
+                    actor=request.user, source_object=point, **form.cleaned_data
+                ),
+            )
+            if action:
+                return redirect("actions:detail", action.pk)
+    item = standards.standard(point.standard)
+    return render_form(
+        request,
+        form,
+        title="Raise an action from a development point",
+        caption=f"{ret}: standard {item.number}, {item.title}",
+        intro=point.development_point,
+        back_url=ret.round.get_absolute_url(),
+        status=status,
+        submit="Raise the action",
+    )

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from lineofsight.delivery.models import Rag
+from lineofsight.govuk.fields import GovukDateField
+from lineofsight.lib.versioning import VersionField
+from lineofsight.partnership.models import Agency, Partnership
+
+TEXTAREA = {"rows": 4}
+
+
+class ItemFilterForm(forms.Form):
+    text = forms.CharField(label="Search", required=False)
+    rag = forms.ChoiceField(
+        label="RAG rating",
+        required=False,
+        choices=[("", "Any"), ("none", "Not yet rated")] + Rag.choices,
+    )
+    agency = forms.ModelChoiceField(
+        label="Lead agency", queryset=None, required=False, empty_label="Any"
+    )
+    plan = forms.ModelChoiceField(label="Plan", queryset=None, required=False, empty_label="Any")
+
+    def __init__(
+        self, *args: Any, partnership: Partnership | None, plans: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(partnership=partnership)
+        self.fields["plan"].queryset = plans
+
+
+class PlanForm(forms.Form):
+    title = forms.CharField(max_length=200, help_text="For example: Delivery plan 2021-2022")
+    starts = GovukDateField(label="Starts")
+    ends = GovukDateField(label="Ends")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["starts"].required = self.fields["ends"].required = True
+
+
+class EditPlanForm(PlanForm):
+    version = VersionField()
+
+
+class PriorityForm(forms.Form):
+    number = forms.IntegerField(
+        min_value=1, max_value=99, widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+    )
+    title = forms.CharField(label="Priority", widget=forms.Textarea(attrs={"rows": 3}))
+    lead = forms.CharField(
+        label="Lead (optional)",
+        max_length=200,
+        required=False,
+        help_text="The person, sub-group or board leading it",
+    )
+
+
+class EditPriorityForm(PriorityForm):
+    version = VersionField()
+
+
+class ItemForm(forms.Form):
+    reference = forms.CharField(max_length=5, help_text="For example a, b or c")
+    text = forms.CharField(label="What we will do", widget=forms.Textarea(attrs=TEXTAREA))
+    lead_agency = forms.ModelChoiceField(
+        label="Lead agency (optional)", queryset=None, required=False, empty_label="None"
+    )
+    lead_person = forms.CharField(label="Lead person (optional)", max_length=200, required=False)
+    due_date = GovukDateField(label="Due by (optional)", required=False)
+
+    def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["lead_agency"].queryset = Agency.objects.filter(partnership=partnership)
+
+
+class EditItemForm(ItemForm):
+    version = VersionField()
+
+
+class MeasureForm(forms.Form):
+    text = forms.CharField(label="What success looks like", widget=forms.Textarea(attrs=TEXTAREA))
+    indicator_id = forms.CharField(
+        label="Indicator id (optional)",
+        max_length=60,
+        required=False,
+        help_text="Link to an indicator so its latest figure shows, for example rereferral_pct",
+    )
+    target = forms.CharField(label="Target (optional)", max_length=200, required=False)
+
+
+class EditMeasureForm(MeasureForm):
+    version = VersionField()
+
+
+class ProgressForm(forms.Form):
+    rag = forms.ChoiceField(label="RAG rating", choices=Rag.choices, widget=forms.RadioSelect)
+    note = forms.CharField(label="Progress", widget=forms.Textarea(attrs=TEXTAREA))
+    on = GovukDateField(label="Date of the update")
+    version = VersionField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].required = True

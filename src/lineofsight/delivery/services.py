@@ -1,0 +1,157 @@
+"""Writes to the delivery plan: each audited in its own transaction, edits optimistically locked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from lineofsight.actions.models import Action
+from lineofsight.actions.services import create_action
+from lineofsight.assurance.services.base import audited_create, audited_update, require
+from lineofsight.audit.models import AuditLog
+from lineofsight.audit.services import record, snapshot
+from lineofsight.delivery.models import Plan, PlanItem, Priority, ProgressUpdate, SuccessMeasure
+from lineofsight.lib.versioning import save_if_unchanged
+from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.models import Agency, Partnership
+
+EDITABLE = {
+    Plan: {"title", "starts", "ends"},
+    Priority: {"number", "title", "lead"},
+    PlanItem: {"reference", "text", "lead_agency", "lead_person", "due_date"},
+    SuccessMeasure: {"text", "indicator_id", "target"},
+}
+
+
+def _check(model: type, fields: dict[str, Any]) -> None:
+    unknown = set(fields) - EDITABLE[model]
+    if unknown:
+        raise TypeError(f"Unknown {model.__name__} fields: {sorted(unknown)}")
+
+
+def create_plan(*, actor: Any, partnership: Partnership, **fields: Any) -> Plan:
+    require(actor, "learning.manage")
+    _check(Plan, fields)
+    return audited_create(
+        actor=actor, instance=Plan(partnership=partnership, **fields), verb="plan.create"
+    )
+
+
+def add_priority(*, actor: Any, plan: Plan, **fields: Any) -> Priority:
+    require(actor, "learning.manage")
+    _check(Priority, fields)
+    return audited_create(
+        actor=actor, instance=Priority(plan=plan, **fields), verb="plan_priority.create"
+    )
+
+
+def add_item(*, actor: Any, priority: Priority, **fields: Any) -> PlanItem:
+    require(actor, "learning.manage")
+    _check(PlanItem, fields)
+    agency = fields.get("lead_agency")
+    if agency is not None and agency.partnership_id != priority.plan.partnership_id:
+        raise PermissionDenied("The lead agency is not in this partnership")
+    return audited_create(
+        actor=actor, instance=PlanItem(priority=priority, **fields), verb="plan_item.create"
+    )
+
+
+def add_measure(*, actor: Any, priority: Priority, **fields: Any) -> SuccessMeasure:
+    require(actor, "learning.manage")
+    _check(SuccessMeasure, fields)
+    return audited_create(
+        actor=actor,
+        instance=SuccessMeasure(priority=priority, **fields),
+        verb="plan_measure.create",
+    )
+
+
+def update(*, actor: Any, instance: Any, expected_version: int, **fields: Any) -> Any:
+    """Edit a plan, priority, item or success measure if nobody saved it since the form opened."""
+    require(actor, "learning.manage")
+    _check(type(instance), fields)
+    return audited_update(
+        actor=actor,
+        instance=instance,
+        expected_version=expected_version,
+        changes=fields,
+        verb=f"{type(instance)._meta.model_name}.update",
+    )
+
+
+def can_report_progress(user: Any, item: PlanItem) -> bool:
+    """Partnership managers, or a lead of the agency leading the item."""
+    if has_permission(user, "learning.manage"):
+        return True
+    return (
+        has_permission(user, "actions.update")
+        and item.lead_agency_id is not None
+        and user.agency_id == item.lead_agency_id
+    )
+
+
+def add_progress(
+    *,
+    actor: Any,
+    item: PlanItem,
+    expected_version: int,
+    rag: str,
+    note: str,
+    on: dt.date | None = None,
+) -> ProgressUpdate:
+    """A RAG-rated update; the item takes its latest rating (locked like an edit of the item)."""
+    if actor is not None and not can_report_progress(actor, item):
+        raise PermissionDenied("Only the partnership or the item's lead agency report progress")
+    with transaction.atomic():
+        before = snapshot(PlanItem.objects.get(pk=item.pk))
+        update = ProgressUpdate(
+            item=item,
+            rag=rag,
+            note=note,
+            on=on or dt.date.today(),
+            author=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        update.full_clean()
+        update.save()
+        latest = item.updates.order_by("-on", "-pk").first()
+        item.rag = latest.rag if latest else rag
+        save_if_unchanged(item, expected_version, fields=["rag"])
+        record(
+            actor=actor,
+            verb="plan_item.progress",
+            action=AuditLog.Action.UPDATE,
+            obj=item,
+            before=before,
+            after=snapshot(item),
+            detail={"update": snapshot(update)},
+        )
+        return update
+
+
+def raise_action(
+    *,
+    actor: Any,
+    item: PlanItem,
+    title: str,
+    owner_agency: Agency,
+    due_date: dt.date,
+    description: str = "",
+    owner_person: str = "",
+    themes: Any = (),
+) -> Action:
+    require(actor, "learning.manage")
+    return create_action(
+        actor=actor,
+        title=title,
+        source=Action.Source.DELIVERY_PLAN,
+        source_label=f"{item.priority.plan}: priority {item.priority.number}{item.reference}",
+        source_object=item,
+        owner_agency=owner_agency,
+        owner_person=owner_person,
+        due_date=due_date,
+        description=description,
+        themes=themes,
+    )

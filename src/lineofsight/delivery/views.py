@@ -1,0 +1,366 @@
+"""Delivery plan pages (thin: selectors read, services write)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lineofsight.actions.selectors import actions_for_source
+from lineofsight.assurance.forms import RaiseActionForm
+from lineofsight.assurance.viewhelpers import (
+    export_if_asked,
+    export_links,
+    render_form,
+    run_service,
+)
+from lineofsight.delivery import forms, selectors, services
+from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
+from lineofsight.partnership.access import requires
+from lineofsight.partnership.selectors import current_partnership
+
+EXPORT_HEADER = [
+    "Plan",
+    "Priority",
+    "Ref",
+    "What we will do",
+    "Lead agency",
+    "Lead person",
+    "Due",
+    "RAG",
+    "Latest update",
+]
+
+
+@requires("learning.view")
+@require_GET
+def plan(request: HttpRequest) -> HttpResponse:
+    """Every plan, and the items across them with filters (CSV/Excel export)."""
+    plans = selectors.plans_for(request.user)
+    form = forms.ItemFilterForm(request.GET or None, partnership=current_partnership(), plans=plans)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    items = selectors.items_for(request.user, **{k: v for k, v in filters.items() if v})
+
+    def rows() -> Any:
+        for item in items.prefetch_related("updates"):
+            latest = item.updates.all()[:1]
+            yield [
+                str(item.priority.plan),
+                f"{item.priority.number}. {item.priority.title}",
+                item.reference,
+                item.text,
+                str(item.lead_agency or ""),
+                item.lead_person,
+                item.due_date,
+                item.get_rag_display(),
+                latest[0].note if latest else "",
+            ]
+
+    exported = export_if_asked(request, "Delivery plan", EXPORT_HEADER, rows)
+    if exported:
+        return exported
+    return render(
+        request,
+        "delivery/plan.html",
+        {
+            "plans": plans,
+            "form": form,
+            "items": items,
+            "exports": export_links(request),
+            "filtered": bool(filters and any(filters.values())),
+        },
+    )
+
+
+@requires("learning.view")
+@require_GET
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        plan_ = selectors.plan_detail(request.user, pk)
+    except Plan.DoesNotExist:
+        raise Http404 from None
+    figures = {}
+    for priority in plan_.priority_list:
+        for measure in priority.measures.all():
+            figures[measure.pk] = selectors.live_figure(plan_.partnership, measure.indicator_id)
+    return render(request, "delivery/plan_detail.html", {"plan": plan_, "figures": figures})
+
+
+def _form_page(
+    request: HttpRequest, form: Any, save: Any, *, title: str, back: str, caption: str = ""
+) -> HttpResponse:
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version", None)
+            saved, status = run_service(form, lambda: save(data, version))
+            if saved:
+                return redirect(saved.get_absolute_url())
+    return render_form(request, form, title=title, back_url=back, caption=caption, status=status)
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def plan_create(request: HttpRequest) -> HttpResponse:
+    form = forms.PlanForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.create_plan(
+            actor=request.user, partnership=current_partnership(), **data
+        ),
+        title="Add a delivery plan",
+        back=reverse("delivery:plan"),
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan_ = get_object_or_404(selectors.plans_for(request.user), pk=pk)
+    form = forms.EditPlanForm(
+        request.POST or None,
+        initial={
+            "title": plan_.title,
+            "starts": plan_.starts,
+            "ends": plan_.ends,
+            "version": plan_.version,
+        },
+    )
+    return _form_page(
+        request,
+        form,
+        lambda data, v: services.update(
+            actor=request.user, instance=plan_, expected_version=v, **data
+        ),
+        title=f"Change {plan_.title}",
+        back=plan_.get_absolute_url(),
+    )
+
+
+def _priority(request: HttpRequest, pk: int) -> Priority:
+    return get_object_or_404(
+        Priority.objects.filter(plan__in=selectors.plans_for(request.user)), pk=pk
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def priority_create(request: HttpRequest, pk: int) -> HttpResponse:
+    plan_ = get_object_or_404(selectors.plans_for(request.user), pk=pk)
+    next_number = (plan_.priorities.count() or 0) + 1
+    form = forms.PriorityForm(request.POST or None, initial={"number": next_number})
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.add_priority(actor=request.user, plan=plan_, **data),
+        title="Add a priority",
+        caption=plan_.title,
+        back=plan_.get_absolute_url(),
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    priority = _priority(request, pk)
+    form = forms.EditPriorityForm(
+        request.POST or None,
+        initial={
+            "number": priority.number,
+            "title": priority.title,
+            "lead": priority.lead,
+            "version": priority.version,
+        },
+    )
+    return _form_page(
+        request,
+        form,
+        lambda data, v: services.update(
+            actor=request.user, instance=priority, expected_version=v, **data
+        ),
+        title=f"Change priority {priority.number}",
+        caption=priority.plan.title,
+        back=priority.get_absolute_url(),
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    priority = _priority(request, pk)
+    reference = "abcdefghijklmnopqrstuvwxyz"[min(priority.items.count(), 25)]
+    form = forms.ItemForm(
+        request.POST or None,
+        partnership=priority.plan.partnership,
+        initial={"reference": reference},
+    )
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.add_item(actor=request.user, priority=priority, **data),
+        title="Add what we will do",
+        caption=str(priority),
+        back=priority.get_absolute_url(),
+    )
+
+
+def _item(request: HttpRequest, pk: int) -> PlanItem:
+    return get_object_or_404(selectors.items_for(request.user), pk=pk)
+
+
+@requires("learning.view")
+@require_GET
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item(request, pk)
+    return render(
+        request,
+        "delivery/item.html",
+        {
+            "item": item,
+            "updates": selectors.updates_for(item),
+            "actions": list(actions_for_source(item)),
+            "can_report": services.can_report_progress(request.user, item),
+        },
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item(request, pk)
+    form = forms.EditItemForm(
+        request.POST or None,
+        partnership=item.priority.plan.partnership,
+        initial={
+            "reference": item.reference,
+            "text": item.text,
+            "lead_agency": item.lead_agency_id,
+            "lead_person": item.lead_person,
+            "due_date": item.due_date,
+            "version": item.version,
+        },
+    )
+    return _form_page(
+        request,
+        form,
+        lambda data, v: services.update(
+            actor=request.user, instance=item, expected_version=v, **data
+        ),
+        title="Change what we will do",
+        caption=str(item.priority),
+        back=item.get_absolute_url(),
+    )
+
+
+@requires("learning.view")
+@require_http_methods(["GET", "POST"])
+def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item(request, pk)
+    if not services.can_report_progress(request.user, item):
+        raise PermissionDenied("Only the partnership or the item's lead agency report progress")
+    form = forms.ProgressForm(
+        request.POST or None,
+        initial={"rag": item.rag, "on": timezone.localdate(), "version": item.version},
+    )
+
+    def save(data: dict, version: int) -> PlanItem:
+        services.add_progress(actor=request.user, item=item, expected_version=version, **data)
+        return item
+
+    return _form_page(
+        request,
+        form,
+        save,
+        title="Report progress",
+        caption=str(item),
+        back=item.get_absolute_url(),
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def item_action(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item(request, pk)
+    form = RaiseActionForm(
+        request.POST or None,
+        partnership=item.priority.plan.partnership,
+        initial={"owner_agency": item.lead_agency_id, "owner_person": item.lead_person},
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            action, status = run_service(
+                form,
+                lambda: services.raise_action(actor=request.user, item=item, **form.cleaned_data),
+            )
+            if action:
+                return redirect("actions:detail", action.pk)
+    return render_form(
+        request,
+        form,
+        title="Raise an action",
+        caption=str(item),
+        back_url=item.get_absolute_url(),
+        status=status,
+        submit="Raise the action",
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def measure_create(request: HttpRequest, pk: int) -> HttpResponse:
+    priority = _priority(request, pk)
+    form = forms.MeasureForm(request.POST or None)
+
+    def save(data: dict, _v: Any) -> Priority:
+        services.add_measure(actor=request.user, priority=priority, **data)
+        return priority
+
+    return _form_page(
+        request,
+        form,
+        save,
+        title="Add what success looks like",
+        caption=str(priority),
+        back=priority.get_absolute_url(),
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = get_object_or_404(
+        SuccessMeasure.objects.filter(priority__plan__in=selectors.plans_for(request.user)),
+        pk=pk,
+    )
+    form = forms.EditMeasureForm(
+        request.POST or None,
+        initial={
+            "text": measure.text,
+            "indicator_id": measure.indicator_id,
+            "target": measure.target,
+            "version": measure.version,
+        },
+    )
+
+    def save(data: dict, version: int) -> Priority:
+        services.update(actor=request.user, instance=measure, expected_version=version, **data)
+        return measure.priority
+
+    return _form_page(
+        request,
+        form,
+        save,
+        title="Change what success looks like",
+        caption=str(measure.priority),
+        back=measure.priority.get_absolute_url(),
+    )
