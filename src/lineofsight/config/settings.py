@@ -182,5 +182,6 @@ LOGGING = {
 # What `lineofsight demo` loads after the demo partnership (each: a callable taking seed=...).
 DEMO_LOADERS: list[str] = [
     "lineofsight.datasets.demo.load",
+    "lineofsight.reviews.demo.load",
 ]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"

@@ -63,15 +63,27 @@ def review_deadlines(review: Review) -> list[Deadline]:
         start = review.initiated_on or review.decision_on
         if start is not None:
             months = publication_target_months()
-            items.append(
-                Deadline(
-                    "publication",
-                    "Publish the review",
-                    f"within {months} months of initiation",
-                    deadlines.publication_target(start, months),
-                    review.published_on,
+            due = deadlines.publication_target(start, months)
+            if review.decision == Review.Decision.CSPR:
+                items.append(
+                    Deadline(
+                        "publication",
+                        "Publish the review",
+                        f"within {months} months of initiation",
+                        due,
+                        review.published_on,
+                    )
                 )
-            )
+            else:  # a local learning review is not always published: it should be finished
+                items.append(
+                    Deadline(
+                        "completion",
+                        "Complete the review",
+                        f"within {months} months of initiation",
+                        due,
+                        review.completed_on,
+                    )
+                )
     return items
 
 
@@ -92,6 +104,7 @@ class Stage:
     IN_PROGRESS = "Review in progress"
     AWAITING_PUBLICATION = "Completed, awaiting publication"
     PUBLISHED = "Published"
+    COMPLETED = "Completed"
 
     ORDER = [
         NOTIFICATION,
@@ -100,6 +113,7 @@ class Stage:
         IN_PROGRESS,
         AWAITING_PUBLICATION,
         PUBLISHED,
+        COMPLETED,
         NO_FURTHER_REVIEW,
     ]
 
@@ -110,6 +124,8 @@ def stage(review: Review) -> str:
     if review.decision:
         if review.published_on:
             return Stage.PUBLISHED
+        if review.completed_on and review.decision == Review.Decision.LOCAL_LEARNING:
+            return Stage.COMPLETED
         return Stage.AWAITING_PUBLICATION if review.completed_on else Stage.IN_PROGRESS
     if review.rapid_review_on:
         return Stage.AWAITING_DECISION
