@@ -58,7 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return 2
-    result = args.run(args)
+    try:
+        result = args.run(args)
+    except BrokenPipeError:  # e.g. `lineofsight indicators --list | head`
+        return 0
     return int(result or 0)
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("lineofsight.accounts.urls")),
     path("audit/", include("lineofsight.audit.urls")),
     path("data/", include("lineofsight.datasets.urls")),
+    path("performance/", include("lineofsight.performance.urls")),
     path("learning/", include("lineofsight.actions.learning_urls")),
     path("actions/", include("lineofsight.actions.urls")),
     path("reviews/", include("lineofsight.reviews.urls")),

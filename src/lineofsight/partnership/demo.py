@@ -22,7 +22,7 @@ DEMO_LA_CODE = "371"  # benchmarks are the real published figures for this LA co
 # The synthetic borough is simulated with the under-18 population the 2020-21 annual report uses,
 # held constant over the demo years (the synthetic data are generated from it).
 DEMO_UNDER_18 = 66_918
-DEMO_YEARS = range(2016, 2022)
+DEMO_YEARS = range(2015, 2022)  # mid-year estimates for the financial years 2015-16 to 2021-22
 
 AGENCIES = [
     ("Demo Borough Council", "council", Agency.Kind.COUNCIL),

@@ -55,25 +55,27 @@ def recompute(
 ) -> ComputeRun:
     current = list(
         Snapshot.objects.filter(partnership=partnership, superseded_by__isnull=True)
-        .order_by("pk").values_list("pk", flat=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     population = _population_by_year_ending(partnership)
     fingerprint = _fingerprint(current, population)
-    run = (
-        ComputeRun.objects.filter(
-            partnership=partnership, fingerprint=fingerprint, status=ComputeRun.Status.RUNNING
-        ).first()
-        or ComputeRun.objects.create(
-            partnership=partnership, snapshot_ids=current, fingerprint=fingerprint
-        )
+    run = ComputeRun.objects.filter(
+        partnership=partnership, fingerprint=fingerprint, status=ComputeRun.Status.RUNNING
+    ).first() or ComputeRun.objects.create(
+        partnership=partnership, snapshot_ids=current, fingerprint=fingerprint
     )
     files = current_table_files(partnership)
     periods = _periods_for(partnership)
     wanted = list(indicator_ids or catalogue.CATALOGUE)
-    for indicator_id in wanted:
-        if indicator_id in run.completed:
-            continue
-        results = engine.compute(files, periods, indicator_ids=[indicator_id], population=population)
+    remaining = [i for i in wanted if i not in run.completed]
+    by_indicator: dict[str, list[Any]] = {i: [] for i in remaining}
+    if remaining:
+        for result in engine.compute(
+            files, periods, indicator_ids=remaining, population=population
+        ):
+            by_indicator[result.indicator_id].append(result)
+    for indicator_id, results in by_indicator.items():
         _replace(partnership, run, indicator_id, results)
         if progress:
             progress(indicator_id)
@@ -82,19 +84,39 @@ def recompute(
         run.finished_at = timezone.now()
         run.result_count = IndicatorResult.objects.filter(partnership=partnership).count()
         run.save(update_fields=["status", "finished_at", "result_count"])
-        record(actor=actor, verb="indicators.recompute", action=AuditLog.Action.UPDATE, obj=run,
-               after={"snapshots": current, "indicators": len(wanted),
-                      "results": run.result_count, "periods": len(periods)})
+        record(
+            actor=actor,
+            verb="indicators.recompute",
+            action=AuditLog.Action.UPDATE,
+            obj=run,
+            after={
+                "snapshots": current,
+                "indicators": len(wanted),
+                "results": run.result_count,
+                "periods": len(periods),
+            },
+        )
     return run
 
 
-def _replace(partnership: Partnership, run: ComputeRun, indicator_id: str, results: list[Any]) -> None:
+def _replace(
+    partnership: Partnership, run: ComputeRun, indicator_id: str, results: list[Any]
+) -> None:
     rows = [
         IndicatorResult(
-            partnership=partnership, run=run, indicator_id=r.indicator_id,
-            period_type=r.period_type, period_label=r.period_label, period_start=r.period_start,
-            period_end=r.period_end, breakdown=r.breakdown or "", numerator=r.numerator,
-            denominator=r.denominator, value=r.value, ci_low=r.ci_low, ci_high=r.ci_high,
+            partnership=partnership,
+            run=run,
+            indicator_id=r.indicator_id,
+            period_type=r.period_type,
+            period_label=r.period_label,
+            period_start=r.period_start,
+            period_end=r.period_end,
+            breakdown=r.breakdown or "",
+            numerator=r.numerator,
+            denominator=r.denominator,
+            value=r.value,
+            ci_low=r.ci_low,
+            ci_high=r.ci_high,
         )
         for r in results
     ]

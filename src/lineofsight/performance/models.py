@@ -97,7 +97,9 @@ class ComputeRun(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
     snapshot_ids = models.JSONField(default=list, help_text="The snapshots the results come from")
-    fingerprint = models.CharField(max_length=16, help_text="Snapshots and population computed from")
+    fingerprint = models.CharField(
+        max_length=16, help_text="Snapshots and population computed from"
+    )
     completed = models.JSONField(default=list, help_text="Indicators stored so far in this run")
     result_count = models.PositiveIntegerField(default=0)
     message = models.TextField(blank=True)

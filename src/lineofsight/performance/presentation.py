@@ -1,0 +1,104 @@
+"""How indicator summaries are shown: icon wording, chart data and table rows (no queries)."""
+
+from __future__ import annotations
+
+from lineofsight.charts import SpcPoint, benchmark_chart, spc_chart
+from lineofsight.indicators.findings import format_value
+from lineofsight.indicators.periods import describe
+from lineofsight.performance.models import IndicatorResult
+from lineofsight.performance.summaries import Summary
+
+VARIATION_TEXT = {
+    "common_cause": ("Common cause variation", "govuk-tag--grey"),
+    "special_cause_concern_high": ("Special cause concern (higher)", "govuk-tag--orange"),
+    "special_cause_concern_low": ("Special cause concern (lower)", "govuk-tag--orange"),
+    "special_cause_improvement_high": ("Special cause improvement (higher)", "govuk-tag--blue"),
+    "special_cause_improvement_low": ("Special cause improvement (lower)", "govuk-tag--blue"),
+    "special_cause_neutral_high": ("Special cause variation (higher)", "govuk-tag--purple"),
+    "special_cause_neutral_low": ("Special cause variation (lower)", "govuk-tag--purple"),
+}
+UNIT_SUFFIX = {"percent": "%", "rate_per_10k": "", "rate_per_100k": "", "count": ""}
+
+
+def variation_tag(summary: Summary) -> dict[str, str] | None:
+    if not summary.variation:
+        return None
+    text, classes = VARIATION_TEXT[summary.variation]
+    return {"text": text, "classes": classes}
+
+
+def _signal(summary: Summary, index: int) -> str | None:
+    if summary.spc is None:
+        return None
+    point = summary.spc.points[index]
+    if not point.special_cause or point.side is None:
+        return None
+    if summary.spec.polarity == "neutral":
+        return "neutral"
+    good = "high" if summary.spec.polarity == "higher_is_better" else "low"
+    return "improvement" if point.side == good else "concern"
+
+
+def spc_svg(summary: Summary) -> str | None:
+    """The SPC chart of the monthly series, or None when there are too few months."""
+    if summary.spc is None:
+        return None
+    months = [r for r in summary.monthly if r.value is not None]
+    points = []
+    for index, row in enumerate(months):
+        limits = summary.spc.limits_at(index)
+        points.append(
+            SpcPoint(
+                label=row.period_start.strftime("%b %y"),
+                value=row.value,
+                mean=limits.mean,
+                upper=limits.upper_process_limit,
+                lower=limits.lower_process_limit,
+                signal=_signal(summary, index),
+            )
+        )
+    first, last = months[0], months[-1]
+    description = (
+        f"{summary.spec.title} by month from {first.period_start:%B %Y} to "
+        f"{last.period_start:%B %Y}, with the mean and process limits. "
+        + " ".join(summary.findings[-1:])
+    )
+    return spc_chart(
+        points,
+        title=f"{summary.spec.title}: statistical process control chart",
+        description=description,
+        unit_suffix=UNIT_SUFFIX[summary.spec.unit],
+    )
+
+
+def benchmark_svg(summary: Summary) -> str | None:
+    rows = summary.benchmarks
+    if not rows:
+        return None
+    years = [f"{b.year - 1}-{b.year % 100:02d}" for b in rows]
+    series = [
+        ("This partnership", [b.own for b in rows]),
+        ("Region", [b.region for b in rows]),
+        ("Statistical neighbours", [b.statistical_neighbours for b in rows]),
+        ("England", [b.england for b in rows]),
+    ]
+    return benchmark_chart(
+        years,
+        series,
+        title=f"{summary.spec.title} compared with benchmarks",
+        description=f"{summary.spec.title} by year for this partnership, its region, "
+        "statistical neighbours and England. The figures are in the table below.",
+        unit_suffix=UNIT_SUFFIX[summary.spec.unit],
+    )
+
+
+def value_text(row: IndicatorResult | None, unit: str) -> str:
+    if row is None or row.value is None:
+        return ""
+    return format_value(row.value, unit)
+
+
+def period_text(row: IndicatorResult) -> str:
+    from lineofsight.indicators.periods import Period
+
+    return describe(Period(row.period_start, row.period_end, row.period_type, row.period_label))  # type: ignore[arg-type]

@@ -1,0 +1,199 @@
+"""What the dashboard, the command line and reports say about an indicator: stored results,
+benchmarks, statistical process control and plain-English findings, assembled in one place.
+
+Everything here reads stored results (``IndicatorResult``) and imported benchmarks; nothing
+computes indicators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lineofsight.indicators import catalogue
+from lineofsight.indicators.catalogue import IndicatorSpec
+from lineofsight.indicators.engine import IndicatorResult as Result
+from lineofsight.indicators.findings import (
+    benchmark_finding,
+    format_value,
+    spc_finding,
+    year_on_year_finding,
+)
+from lineofsight.indicators.periods import Period, parse_period
+from lineofsight.indicators.spc import XmrResult, variation_icon, xmr
+from lineofsight.partnership.models import Partnership
+from lineofsight.performance.benchmark_selectors import benchmark_rows
+from lineofsight.performance.models import IndicatorResult
+
+SPC_MONTHS = 36  # the monthly series behind the SPC chart ends at the period's last month
+
+
+@dataclass
+class Benchmark:
+    year: int
+    own: float | None
+    published: float | None
+    region: float | None
+    statistical_neighbours: float | None
+    england: float | None
+
+
+@dataclass
+class Summary:
+    spec: IndicatorSpec
+    period: Period
+    headline: IndicatorResult | None
+    breakdowns: list[IndicatorResult]
+    monthly: list[IndicatorResult]
+    spc: XmrResult | None
+    variation: str | None
+    benchmarks: list[Benchmark]
+    findings: list[str] = field(default_factory=list)
+
+    @property
+    def value_text(self) -> str:
+        if self.headline is None or self.headline.value is None:
+            return "No data"
+        return format_value(self.headline.value, self.spec.unit)
+
+    @property
+    def concern(self) -> bool:
+        return bool(self.variation and "concern" in self.variation)
+
+    @property
+    def improvement(self) -> bool:
+        return bool(self.variation and "improvement" in self.variation)
+
+    @property
+    def worse_than_benchmarks(self) -> bool:
+        """Worse than England and statistical neighbours in the latest benchmarked year."""
+        if self.spec.polarity == "neutral" or not self.benchmarks:
+            return False
+        latest = self.benchmarks[-1]
+        own = latest.own
+        others = [v for v in (latest.england, latest.statistical_neighbours) if v is not None]
+        if own is None or not others:
+            return False
+        if self.spec.polarity == "higher_is_better":
+            return all(own < other for other in others)
+        return all(own > other for other in others)
+
+    @property
+    def rank(self) -> int:
+        """Exceptions first: concern, then worse than benchmarks, then the rest."""
+        return 0 if self.concern else 1 if self.worse_than_benchmarks else 2
+
+
+def _as_result(row: IndicatorResult) -> Result:
+    return Result(
+        indicator_id=row.indicator_id,
+        period_type=row.period_type,  # type: ignore[arg-type]
+        period_label=row.period_label,
+        period_start=row.period_start,
+        period_end=row.period_end,
+        numerator=row.numerator or 0.0,
+        denominator=row.denominator,
+        value=row.value,
+        ci_low=row.ci_low,
+        ci_high=row.ci_high,
+        breakdown=row.breakdown or None,
+    )
+
+
+def headline_period(spec: IndicatorSpec, financial_year: Period) -> tuple[str, str]:
+    """(period type, label) that stands for the financial year: the year itself, or its
+    31 March snapshot for a stock measured only at that date."""
+    if "financial_year" in spec.period_types:
+        return "financial_year", financial_year.label
+    end = financial_year.end
+    return "snapshot", end.isoformat()
+
+
+BENCHMARK_YEARS = 6
+
+
+def _benchmarks(
+    partnership: Partnership, spec: IndicatorSpec, own: dict[int, float], up_to: int
+) -> list[Benchmark]:
+    """The last ``BENCHMARK_YEARS`` published years up to the year ending ``up_to``."""
+    if not spec.benchmark_key:
+        return []
+    years = range(up_to - BENCHMARK_YEARS + 1, up_to + 1)
+    try:
+        rows = benchmark_rows(partnership.la_code, spec.benchmark_key, years=years)
+    except LookupError:
+        return []
+    return [
+        Benchmark(
+            r.year, own.get(r.year), r.la_value, r.region_value, r.sn_average, r.england_value
+        )
+        for r in rows
+    ]
+
+
+def summarise(partnership: Partnership, spec: IndicatorSpec, period_label: str) -> Summary:
+    financial_year = parse_period(period_label)
+    stored = IndicatorResult.objects.filter(partnership=partnership, indicator_id=spec.id)
+    kind, label = headline_period(spec, financial_year)
+    yearly = list(stored.filter(period_type=kind).order_by("period_start", "breakdown"))
+    headline = next((r for r in yearly if r.period_label == label and not r.breakdown), None)
+    breakdowns = [r for r in yearly if r.period_label == label and r.breakdown]
+    monthly = list(
+        stored.filter(
+            period_type="month", breakdown="", period_end__lte=financial_year.end
+        ).order_by("-period_start")[:SPC_MONTHS]
+    )[::-1]
+    values = [r.value for r in monthly if r.value is not None]
+    spc = xmr(values) if len(values) >= 12 else None
+    variation = variation_icon(spc, spec.polarity) if spc else None
+    own = {
+        int(r.period_end.year if r.period_end.month <= 3 else r.period_end.year + 1): r.value
+        for r in yearly
+        if not r.breakdown and r.value is not None and r.period_end <= financial_year.end
+    }
+    benchmarks = _benchmarks(partnership, spec, own, financial_year.end.year)
+    findings = [
+        text
+        for text in (
+            year_on_year_finding(
+                spec.title,
+                [_as_result(r) for r in yearly if r.period_end <= financial_year.end],
+                spec.unit,
+            ),
+            benchmark_finding(
+                spec.title,
+                {b.year: b.own for b in benchmarks if b.own is not None},
+                {
+                    b.year: {
+                        "england": b.england,
+                        "region": b.region,
+                        "statistical_neighbours": b.statistical_neighbours,
+                    }
+                    for b in benchmarks
+                },
+                spec.unit,
+            ),
+            spc_finding(spc, spec.polarity) if spc else None,
+        )
+        if text
+    ]
+    return Summary(
+        spec, financial_year, headline, breakdowns, monthly, spc, variation, benchmarks, findings
+    )
+
+
+def overview(
+    partnership: Partnership, period_label: str, ids: Sequence[str] | None = None
+) -> list[Summary]:
+    specs = [catalogue.get(i) for i in ids] if ids else list(catalogue.CATALOGUE.values())
+    summaries = [summarise(partnership, spec, period_label) for spec in specs]
+    return sorted(summaries, key=lambda s: s.rank)
+
+
+def latest_financial_year(partnership: Partnership) -> str | None:
+    row = (
+        IndicatorResult.objects.filter(partnership=partnership, period_type="financial_year")
+        .order_by("-period_start")
+        .first()
+    )
+    return row.period_label if row else None

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from lineofsight.performance import views
+
+app_name = "performance"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("recompute/", views.recompute_now, name="recompute"),
+    path("<slug:indicator_id>/", views.indicator, name="indicator"),
+    path("<slug:indicator_id>/results.<str:export_format>", views.export, name="export"),
+]

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from lineofsight.indicators import catalogue
+from lineofsight.lib.exports import export_response
+from lineofsight.partnership.access import has_permission, requires
+from lineofsight.partnership.selectors import current_partnership
+from lineofsight.performance import presentation, selectors
+from lineofsight.performance.compute import recompute
+from lineofsight.performance.forms import PeriodForm
+from lineofsight.performance.summaries import overview as build_overview
+from lineofsight.performance.summaries import summarise
+
+
+def _period(request: HttpRequest, years: list[str]) -> tuple[PeriodForm, str | None]:
+    form = PeriodForm(request.GET or None, years=years)
+    chosen = request.GET.get("period")
+    period = chosen if chosen in years else (years[-1] if years else None)
+    form.initial["period"] = period
+    return form, period
+
+
+@requires("performance.view")
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    partnership = current_partnership()
+    years = selectors.financial_years(partnership)
+    form, period = _period(request, years)
+    summaries = build_overview(partnership, period) if period else []
+    context = {
+        "form": form,
+        "period": period,
+        "attention": [s for s in summaries if s.rank < 2],
+        "summaries": summaries,
+        "last_run": selectors.last_run(partnership),
+        "can_recompute": has_permission(request.user, "performance.manage"),
+        "tag": presentation.variation_tag,
+    }
+    return render(request, "performance/overview.html", context)
+
+
+def _spec_or_404(indicator_id: str) -> catalogue.IndicatorSpec:
+    try:
+        return catalogue.get(indicator_id)
+    except KeyError:
+        raise Http404("No such indicator") from None
+
+
+@requires("performance.view")
+@require_GET
+def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
+    spec = _spec_or_404(indicator_id)
+    partnership = current_partnership()
+    years = selectors.financial_years(partnership)
+    form, period = _period(request, years)
+    if period is None:
+        return render(request, "performance/indicator.html", {"spec": spec, "summary": None})
+    summary = summarise(partnership, spec, period)
+    context = {
+        "spec": spec,
+        "form": form,
+        "period": period,
+        "summary": summary,
+        "tag": presentation.variation_tag(summary),
+        "spc_svg": presentation.spc_svg(summary),
+        "benchmark_svg": presentation.benchmark_svg(summary),
+        "months": [r for r in summary.monthly],
+        "value_text": presentation.value_text,
+        "period_text": presentation.period_text,
+    }
+    return render(request, "performance/indicator.html", context)
+
+
+EXPORT_HEADER = [
+    "indicator",
+    "period type",
+    "period",
+    "start",
+    "end",
+    "breakdown",
+    "numerator",
+    "denominator",
+    "value",
+    "95% CI low",
+    "95% CI high",
+]
+
+
+@requires("performance.view")
+@require_GET
+def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpResponse:
+    spec = _spec_or_404(indicator_id)
+    rows = selectors.results(current_partnership(), spec.id)
+    table = (
+        [
+            spec.id,
+            r.period_type,
+            r.period_label,
+            r.period_start,
+            r.period_end,
+            r.breakdown,
+            r.numerator,
+            r.denominator,
+            r.value,
+            r.ci_low,
+            r.ci_high,
+        ]
+        for r in rows
+    )
+    try:
+        return export_response(export_format, f"{spec.id}-results", EXPORT_HEADER, table)
+    except ValueError:
+        raise Http404("Unknown export format") from None
+
+
+@requires("performance.manage")
+@require_POST
+def recompute_now(request: HttpRequest) -> HttpResponse:
+    run = recompute(actor=request.user, partnership=current_partnership())
+    messages.success(request, f"Indicators recomputed: {run.result_count:,} results stored.")
+    return redirect("performance:overview")
