@@ -181,3 +181,18 @@ def test_admin_creates_and_edits_an_action(make_user, agency, themes):
 def test_learning_home_links_sections(make_user, themes):
     page = client_for(make_user(Role.TRAINING_MANAGER)).get("/learning/").content.decode()
     assert "/learning/themes/" in page and "/actions/" in page
+
+
+@pytest.mark.django_db
+def test_every_form_carries_a_csrf_token(make_user, action):
+    import re
+
+    client = client_for(make_user(Role.PARTNERSHIP_ADMIN))
+    for path in (
+        "/actions/new/",
+        f"/actions/{action.pk}/edit/",
+        f"/actions/{action.pk}/update/",
+        f"/actions/{action.pk}/close/",
+    ):
+        page = client.get(path).content.decode()
+        assert re.search(r'name="csrfmiddlewaretoken" value="[^"]+"', page), path

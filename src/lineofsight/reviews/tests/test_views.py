@@ -127,3 +127,23 @@ def test_list_filters_flags_and_exports(manager, make_review):
     assert client.get("/reviews/", {"export": "xlsx"}).status_code == 200
     landing = client.get("/learning/").content.decode()
     assert 'href="/reviews/"' in landing
+
+
+@pytest.mark.django_db
+def test_every_form_carries_a_csrf_token(manager, make_review):
+    import re
+
+    review = make_review()
+    services.add_recommendation(actor=manager, review=review, text="Do better")
+    client = client_for(manager)
+    for path in (
+        "/reviews/new/",
+        f"/reviews/{review.pk}/rapid-review/",
+        f"/reviews/{review.pk}/edit/",
+        f"/reviews/{review.pk}/children/new/",
+        f"/reviews/{review.pk}/recommendations/new/",
+        f"/reviews/{review.pk}/recommendations/1/action/",
+        f"/reviews/{review.pk}/progress/",
+    ):
+        page = client.get(path).content.decode()
+        assert re.search(r'name="csrfmiddlewaretoken" value="[^"]+"', page), path
