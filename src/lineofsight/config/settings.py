@@ -183,5 +183,7 @@ LOGGING = {
 DEMO_LOADERS: list[str] = [
     "lineofsight.datasets.demo.load",
     "lineofsight.reviews.demo.load",
+    "lineofsight.assurance.demo.load",
+    "lineofsight.delivery.demo.load",
 ]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"

@@ -16,29 +16,57 @@ from lineofsight.testing.fixtures import client_for
 @pytest.fixture
 def world(partnership, audit, round_, manager, lead, agency, other_agency):
     re_audit = audits.create_audit(
-        actor=manager, partnership=partnership, title="Neglect re-audit", theme="Neglect",
-        year=2017, quarter=3, lead="Jo", original=audit,
+        actor=manager,
+        partnership=partnership,
+        title="Neglect re-audit",
+        theme="Neglect",
+        year=2017,
+        quarter=3,
+        lead="Jo",
+        original=audit,
     )
-    case = audits.add_case(actor=manager, audit=audit, reference="MAA-16-01", case_type="cp",
-                           gradings={agency: "requires_improvement"})
-    audits.add_case(actor=manager, audit=re_audit, reference="MAA-17-01", case_type="cp",
-                    gradings={agency: "good"})
-    finding = audits.add_finding(actor=manager, audit=audit, kind="improvement",
-                                 text="Toolkit not used")
+    case = audits.add_case(
+        actor=manager,
+        audit=audit,
+        reference="MAA-16-01",
+        case_type="cp",
+        gradings={agency: "requires_improvement"},
+    )
+    audits.add_case(
+        actor=manager,
+        audit=re_audit,
+        reference="MAA-17-01",
+        case_type="cp",
+        gradings={agency: "good"},
+    )
+    finding = audits.add_finding(
+        actor=manager, audit=audit, kind="improvement", text="Toolkit not used"
+    )
     ret = section11.start_return(actor=lead, round_=round_, agency=agency)
-    answers = {s.code: {"rating": "fully_met", "evidence": "Policy"}
-               for s in standards.standards()}
+    answers = {s.code: {"rating": "fully_met", "evidence": "Policy"} for s in standards.standards()}
     answers["training"] = {"rating": "not_met", "evidence": "x", "development_point": "Train"}
-    section11.save_return(actor=lead, section11_return=ret, expected_version=1,
-                          answers=answers, submit=True)
-    challenge = challenges.create_challenge(
-        actor=manager, partnership=partnership, raised_on=dt.date(2017, 1, 10),
-        raised_by_agency=agency, raised_by_person="Board", challenged_agency=other_agency,
-        subject="=HYPERLINK(\"x\")",
+    section11.save_return(
+        actor=lead, section11_return=ret, expected_version=1, answers=answers, submit=True
     )
-    return {"audit": audit, "re_audit": re_audit, "case": case, "finding": finding,
-            "round": round_, "return": ret, "answer": ret.answers.get(standard="training"),
-            "challenge": challenge}
+    challenge = challenges.create_challenge(
+        actor=manager,
+        partnership=partnership,
+        raised_on=dt.date(2017, 1, 10),
+        raised_by_agency=agency,
+        raised_by_person="Board",
+        challenged_agency=other_agency,
+        subject='=HYPERLINK("x")',
+    )
+    return {
+        "audit": audit,
+        "re_audit": re_audit,
+        "case": case,
+        "finding": finding,
+        "round": round_,
+        "return": ret,
+        "answer": ret.answers.get(standard="training"),
+        "challenge": challenge,
+    }
 
 
 def urls(w):
@@ -115,10 +143,17 @@ def test_lists_filter_and_export_safely(world, manager):
 
 @pytest.mark.django_db
 def test_creating_an_audit_through_the_form(partnership, manager):
-    response = client_for(manager).post(reverse("assurance:audit_create"), {
-        "title": "Thresholds", "theme": "Thresholds", "year": "2016", "quarter": "1",
-        "lead": "Sam", "status": "planned",
-    })
+    response = client_for(manager).post(
+        reverse("assurance:audit_create"),
+        {
+            "title": "Thresholds",
+            "theme": "Thresholds",
+            "year": "2016",
+            "quarter": "1",
+            "lead": "Sam",
+            "status": "planned",
+        },
+    )
     audit = Audit.objects.get(title="Thresholds")
     assert response.status_code == 302 and response["Location"] == audit.get_absolute_url()
 
@@ -128,15 +163,21 @@ def test_second_editor_gets_a_clear_conflict_and_keeps_their_text(world, manager
     challenge = world["challenge"]
     url = reverse("assurance:challenge_edit", args=[challenge.pk])
     data = {
-        "raised_on_day": "10", "raised_on_month": "1", "raised_on_year": "2017",
-        "raised_by_agency": challenge.raised_by_agency_id, "raised_by_person": "Board",
-        "challenged_agency": challenge.challenged_agency_id, "subject": "Attendance",
-        "status": "responded", "version": "1",
+        "raised_on_day": "10",
+        "raised_on_month": "1",
+        "raised_on_year": "2017",
+        "raised_by_agency": challenge.raised_by_agency_id,
+        "raised_by_person": "Board",
+        "challenged_agency": challenge.challenged_agency_id,
+        "subject": "Attendance",
+        "status": "responded",
+        "version": "1",
     }
     first = client_for(manager).post(url, data)
     assert first.status_code == 302
-    second = client_for(manager).post(url, {**data, "outcome": "My careful outcome",
-                                            "status": "resolved"})
+    second = client_for(manager).post(
+        url, {**data, "outcome": "My careful outcome", "status": "resolved"}
+    )
     assert second.status_code == 409
     body = second.content.decode()
     assert "changed by someone else" in body and "My careful outcome" in body
@@ -146,8 +187,9 @@ def test_second_editor_gets_a_clear_conflict_and_keeps_their_text(world, manager
 
 
 @pytest.mark.django_db
-def test_a_lead_completes_their_own_return_in_the_browser_flow(round_, make_user, agency,
-                                                                other_agency):
+def test_a_lead_completes_their_own_return_in_the_browser_flow(
+    round_, make_user, agency, other_agency
+):
     from lineofsight.partnership.roles import Role
 
     lead = make_user(Role.AGENCY_LEAD, agency_=agency)
@@ -156,8 +198,12 @@ def test_a_lead_completes_their_own_return_in_the_browser_flow(round_, make_user
     assert "Start now" in client.get(url).content.decode()
     client.post(url)
     ret = Section11Return.objects.get(round=round_, agency=agency)
-    data = {"version": "1", "action": "draft", "training_rating": "partially_met",
-            "training_evidence": "Induction only"}
+    data = {
+        "version": "1",
+        "action": "draft",
+        "training_rating": "partially_met",
+        "training_evidence": "Induction only",
+    }
     assert client.post(url, data).status_code == 302
     ret.refresh_from_db()
     assert ret.version == 2 and ret.status == "draft"
@@ -189,13 +235,18 @@ def test_another_agencys_draft_is_not_found(round_, make_user, agency, other_age
 @pytest.mark.django_db
 def test_raising_an_action_from_a_development_point(world, manager, agency):
     url = reverse("assurance:section11_action", args=[world["answer"].pk])
-    response = client_for(manager).post(url, {
-        "title": "Train all staff", "owner_agency": agency.pk, "due_date_day": "31",
-        "due_date_month": "12", "due_date_year": "2021",
-    })
+    response = client_for(manager).post(
+        url,
+        {
+            "title": "Train all staff",
+            "owner_agency": agency.pk,
+            "due_date_day": "31",
+            "due_date_month": "12",
+            "due_date_year": "2021",
+        },
+    )
     action = Action.objects.get(title="Train all staff")
     assert response.status_code == 302 and action.source == "section11"
     assert AuditLog.objects.filter(verb="action.create", object_id=str(action.pk)).exists()
-    page = client_for(manager).get(reverse("assurance:section11_round",
-                                           args=[world["round"].pk]))
+    page = client_for(manager).get(reverse("assurance:section11_round", args=[world["round"].pk]))
     assert "Train all staff" in page.content.decode()
