@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db.models import Q
+
 from lineofsight.performance.models import PublishedFigure, StatisticalNeighbour
 from lineofsight.published import BenchmarkRow, PublishedValue, benchmark_series
 
@@ -35,18 +37,46 @@ def _as_value(figure: PublishedFigure) -> PublishedValue:
     )
 
 
+def published_values(
+    indicator_ids: Iterable[str], la_codes: Iterable[str] | None = None
+) -> dict[str, list[PublishedValue]]:
+    """Imported figures of the indicators, by indicator (one query): England, the regions and,
+    when ``la_codes`` is given, only those local authorities."""
+    figures = PublishedFigure.objects.filter(indicator_id__in=list(indicator_ids))
+    if la_codes is not None:
+        figures = figures.filter(
+            Q(level__in=["national", "regional"]) | Q(area_code__in=list(la_codes))
+        )
+    values: dict[str, list[PublishedValue]] = defaultdict(list)
+    for figure in figures:
+        values[figure.indicator_id].append(_as_value(figure))
+    return dict(values)
+
+
 def benchmark_rows(
     la_code: str,
     indicator_id: str,
     years: Iterable[int] | None = None,
     grouping: str = DEFAULT_GROUPING,
+    *,
+    values: list[PublishedValue] | None = None,
+    groups: dict[str, list[str]] | None = None,
 ) -> list[BenchmarkRow]:
-    """Raises ``LookupError`` when nothing is imported for that LA and indicator."""
-    figures = PublishedFigure.objects.filter(indicator_id=indicator_id)
-    if years is not None:
-        figures = figures.filter(year__in=list(years))
-    values = [_as_value(f) for f in figures]
-    return benchmark_series(values, la_code, indicator_id, neighbours(grouping), years=years)
+    """Raises ``LookupError`` when nothing is imported for that LA and indicator.
+
+    ``values`` and ``groups`` (from ``published_values`` and ``neighbours``) save the queries
+    when many indicators are compared at once.
+    """
+    if values is None:
+        values = published_values([indicator_id]).get(indicator_id, [])
+    wanted = None if years is None else list(years)
+    return benchmark_series(
+        values,
+        la_code,
+        indicator_id,
+        groups if groups is not None else neighbours(grouping),
+        years=wanted,
+    )
 
 
 def has_benchmarks() -> bool:

@@ -22,10 +22,19 @@ from lineofsight.indicators.findings import (
 from lineofsight.indicators.periods import Period, parse_period
 from lineofsight.indicators.spc import XmrResult, variation_icon, xmr
 from lineofsight.partnership.models import Partnership
-from lineofsight.performance.benchmark_selectors import benchmark_rows
+from lineofsight.performance.benchmark_selectors import (
+    benchmark_rows,
+    neighbours,
+    published_values,
+)
 from lineofsight.performance.models import IndicatorResult
 
-SPC_MONTHS = 36  # the monthly series behind the SPC chart ends at the period's last month
+SPC_MONTHS = 36
+SHOWN_PERIOD_TYPES = (
+    "month",
+    "financial_year",
+    "snapshot",
+)  # the monthly series behind the SPC chart ends at the period's last month
 
 
 @dataclass
@@ -112,15 +121,39 @@ def headline_period(spec: IndicatorSpec, financial_year: Period) -> tuple[str, s
 BENCHMARK_YEARS = 6
 
 
+class Sources:
+    """Everything the summaries read, fetched once: stored results and published benchmarks."""
+
+    def __init__(self, partnership: Partnership, specs: Sequence[IndicatorSpec]) -> None:
+        self.partnership = partnership
+        ids = [spec.id for spec in specs]
+        self.results: dict[str, list[IndicatorResult]] = {i: [] for i in ids}
+        rows = IndicatorResult.objects.filter(
+            partnership=partnership, indicator_id__in=ids, period_type__in=SHOWN_PERIOD_TYPES
+        )
+        for row in rows.order_by("period_start", "breakdown"):
+            self.results[row.indicator_id].append(row)
+        keys = {spec.benchmark_key for spec in specs if spec.benchmark_key}
+        self.groups = neighbours() if keys else {}
+        compared = {partnership.la_code, *self.groups.get(partnership.la_code, [])}
+        self.published = published_values(keys, la_codes=compared) if keys else {}
+
+
 def _benchmarks(
-    partnership: Partnership, spec: IndicatorSpec, own: dict[int, float], up_to: int
+    sources: Sources, spec: IndicatorSpec, own: dict[int, float], up_to: int
 ) -> list[Benchmark]:
     """The last ``BENCHMARK_YEARS`` published years up to the year ending ``up_to``."""
-    if not spec.benchmark_key:
+    if not spec.benchmark_key or spec.benchmark_key not in sources.published:
         return []
     years = range(up_to - BENCHMARK_YEARS + 1, up_to + 1)
     try:
-        rows = benchmark_rows(partnership.la_code, spec.benchmark_key, years=years)
+        rows = benchmark_rows(
+            sources.partnership.la_code,
+            spec.benchmark_key,
+            years=years,
+            values=sources.published[spec.benchmark_key],
+            groups=sources.groups,
+        )
     except LookupError:
         return []
     return [
@@ -131,18 +164,24 @@ def _benchmarks(
     ]
 
 
-def summarise(partnership: Partnership, spec: IndicatorSpec, period_label: str) -> Summary:
+def summarise(
+    partnership: Partnership,
+    spec: IndicatorSpec,
+    period_label: str,
+    sources: Sources | None = None,
+) -> Summary:
+    sources = sources or Sources(partnership, [spec])
     financial_year = parse_period(period_label)
-    stored = IndicatorResult.objects.filter(partnership=partnership, indicator_id=spec.id)
+    stored = sources.results[spec.id]
     kind, label = headline_period(spec, financial_year)
-    yearly = list(stored.filter(period_type=kind).order_by("period_start", "breakdown"))
+    yearly = [r for r in stored if r.period_type == kind]
     headline = next((r for r in yearly if r.period_label == label and not r.breakdown), None)
     breakdowns = [r for r in yearly if r.period_label == label and r.breakdown]
-    monthly = list(
-        stored.filter(
-            period_type="month", breakdown="", period_end__lte=financial_year.end
-        ).order_by("-period_start")[:SPC_MONTHS]
-    )[::-1]
+    monthly = [
+        r
+        for r in stored
+        if r.period_type == "month" and not r.breakdown and r.period_end <= financial_year.end
+    ][-SPC_MONTHS:]
     values = [r.value for r in monthly if r.value is not None]
     spc = xmr(values) if len(values) >= 12 else None
     variation = variation_icon(spc, spec.polarity) if spc else None
@@ -151,7 +190,7 @@ def summarise(partnership: Partnership, spec: IndicatorSpec, period_label: str) 
         for r in yearly
         if not r.breakdown and r.value is not None and r.period_end <= financial_year.end
     }
-    benchmarks = _benchmarks(partnership, spec, own, financial_year.end.year)
+    benchmarks = _benchmarks(sources, spec, own, financial_year.end.year)
     findings = [
         text
         for text in (
@@ -186,7 +225,8 @@ def overview(
     partnership: Partnership, period_label: str, ids: Sequence[str] | None = None
 ) -> list[Summary]:
     specs = [catalogue.get(i) for i in ids] if ids else list(catalogue.CATALOGUE.values())
-    summaries = [summarise(partnership, spec, period_label) for spec in specs]
+    sources = Sources(partnership, specs)
+    summaries = [summarise(partnership, spec, period_label, sources) for spec in specs]
     return sorted(summaries, key=lambda s: s.rank)
 
 
