@@ -182,6 +182,7 @@ LOGGING = {
 # What `lineofsight demo` loads after the demo partnership (each: a callable taking seed=...).
 DEMO_LOADERS: list[str] = [
     "lineofsight.datasets.demo.load",
+    "lineofsight.performance.demo.load",
     "lineofsight.reviews.demo.load",
     "lineofsight.assurance.demo.load",
     "lineofsight.delivery.demo.load",
