@@ -37,6 +37,11 @@ def _words(number: int) -> str:
     return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else f"{number:,}"
 
 
+def _when(result: IndicatorResult, words: str) -> str:
+    """ "at 31 March 2021" for a snapshot date, "in April 2021" or "in 2020-21" otherwise."""
+    return f"at {words}" if result.period_type == "snapshot" else f"in {words}"
+
+
 def _period(result: IndicatorResult) -> Period:
     return Period(result.period_start, result.period_end, result.period_type, result.period_label)
 
@@ -54,7 +59,7 @@ def change_finding(
     when_before, when_after = describe(_period(earlier)), describe(_period(later))
     if round(before, 1) == round(after, 1):
         unchanged = format_value(after, unit)
-        return f"{title} was unchanged at {unchanged} between {when_before} and {when_after}"
+        return f"{title}: unchanged at {unchanged} between {when_before} and {when_after}"
     verb = "rose" if after > before else "fell"
     if unit == "percent":
         change = f"{after - before:+.1f} percentage points"
@@ -63,8 +68,8 @@ def change_finding(
     else:
         change = ""
     text = (
-        f"{title} {verb} from {format_value(before, unit)} in {when_before} "
-        f"to {format_value(after, unit)} in {when_after}"
+        f"{title} {verb} from {format_value(before, unit)} {_when(earlier, when_before)} "
+        f"to {format_value(after, unit)} {_when(later, when_after)}"
     )
     return f"{text} ({change})" if change else text
 

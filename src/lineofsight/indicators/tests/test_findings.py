@@ -116,3 +116,37 @@ def test_trend_outside_limits_and_common_cause_sentences():
         "Common cause variation: the latest month is within the expected range (8.5 to 14.9)"
     )
     assert dt.date(2020, 4, 1) == P.month(2020, 4).start
+
+
+def test_snapshot_changes_read_at_a_date_and_no_change_reads_naturally():
+    import datetime as dt
+
+    from lineofsight.indicators.engine import IndicatorResult
+    from lineofsight.indicators.findings import change_finding
+
+    def snap(year, value):
+        end = dt.date(year, 3, 31)
+        return IndicatorResult(
+            "cla_rate_per_10k",
+            "snapshot",
+            end.isoformat(),
+            end,
+            end,
+            value,
+            None,
+            value,
+            None,
+            None,
+            None,
+        )
+
+    text = change_finding(
+        "Children looked after per 10,000", snap(2020, 78.0), snap(2021, 81.7), "rate_per_10k"
+    )
+    # (81.7 - 78.0) / 78.0 = +4.7% -> "+5%"
+    assert text == (
+        "Children looked after per 10,000 rose from 78.0 per 10,000 at 31 March 2020 "
+        "to 81.7 per 10,000 at 31 March 2021 (+5%)"
+    )
+    same = change_finding("Re-referrals", snap(2020, 25.4), snap(2021, 25.4), "percent")
+    assert same == "Re-referrals: unchanged at 25.4% between 31 March 2020 and 31 March 2021"
