@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-from lineofsight.synth import generate
 
 YEAR = 2025  # collection year 2024-25: the <Sex> layout, peer ruleset cin2024_25
 SEED = 20250331
@@ -70,15 +70,24 @@ def reuse(borough: Borough, folder: Path) -> Borough:
     return copy
 
 
+def generate_in_child(root: Path, scale: Scale) -> None:
+    """Run the generator in its own process, so the benchmark's process stays small (a child
+    inherits its parent's peak RSS in ``ru_maxrss`` on Linux)."""
+    code = (
+        "import sys; from pathlib import Path; from lineofsight.synth import generate; "
+        "generate(Path(sys.argv[1]), seed=int(sys.argv[2]), years=range(int(sys.argv[3]), "
+        "int(sys.argv[3]) + 1), las=int(sys.argv[4]), scale=float(sys.argv[5]))"
+    )
+    arguments = [str(root / "generated"), str(SEED), str(YEAR), str(scale.distinct)]
+    command = [sys.executable, "-c", code, *arguments, str(scale.scale)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"synthetic data generation failed: {done.stderr.strip()[-500:]}")
+
+
 def prepare(root: Path, scale: Scale) -> Inputs:
     """Generate the distinct boroughs under ``root`` and lay out the England-scale set."""
-    generate(
-        root / "generated",
-        seed=SEED,
-        years=range(YEAR, YEAR + 1),
-        las=scale.distinct,
-        scale=scale.scale,
-    )
+    generate_in_child(root, scale)
     folders = sorted(p for p in (root / "generated").iterdir() if p.is_dir())
     first = [p for p in folders if p.name == "371"] + [p for p in folders if p.name != "371"]
     distinct = [borough_in(folder) for folder in first]

@@ -44,7 +44,16 @@ def ingest(source: Path, out: Path) -> tuple[int, bool, int]:
 
 
 def maxrss_bytes() -> int:
-    """This process's peak resident memory so far (ru_maxrss: bytes on macOS, KiB on Linux)."""
+    """This process's peak resident memory so far: the high-water mark of its own memory map
+    (``VmHWM``) where Linux gives it, since ``ru_maxrss`` also counts the parent's RSS at fork;
+    else ``ru_maxrss`` (bytes on macOS, KiB elsewhere)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        status = ""
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
     scale = 1 if sys.platform == "darwin" else 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
 
