@@ -6,19 +6,16 @@ from lineofsight.assurance.models import Audit, Challenge, Grading, Section11Ret
 from lineofsight.partnership import demo as partnership_demo
 
 
+def _sorted(rows):
+    """Compare as sorted lists: ties in a database ORDER BY have no fixed order (PostgreSQL)."""
+    return sorted(rows, key=repr)
+
+
 def _state():
     return (
-        list(Audit.objects.values_list("title", "year", "quarter", "original__title")),
-        list(
-            Grading.objects.order_by("case__reference", "agency__code").values_list(
-                "case__reference", "agency__code", "grade"
-            )
-        ),
-        list(
-            Section11Return.objects.order_by("round__year", "agency__code").values_list(
-                "round__year", "agency__code", "status"
-            )
-        ),
+        _sorted(Audit.objects.values_list("title", "year", "quarter", "original__title")),
+        _sorted(Grading.objects.values_list("case__reference", "agency__code", "grade")),
+        _sorted(Section11Return.objects.values_list("round__year", "agency__code", "status")),
         Challenge.objects.count(),
         Action.objects.filter(source__in=["audit", "section11"]).count(),
     )
