@@ -3,6 +3,7 @@
 - ``wilson``: Wilson score interval for a proportion.
 - ``byars``: a rate per ``per`` population with Byar's approximation to the exact Poisson interval.
 - ``working_days``: working days between two dates, counted as the DfE CIN validator does.
+- ``add_working_days``: the date N working days after another (statutory deadlines).
 """
 
 from __future__ import annotations
@@ -100,6 +101,28 @@ def working_days(start: dt.date, end: dt.date) -> int:
             count += 1
         day += dt.timedelta(days=1)
     return count + 1
+
+
+def add_working_days(start: dt.date, days: int) -> dt.date:
+    """The date ``days`` working days after ``start``, ``start`` itself being day 0.
+
+    This is the statutory-deadline reading ("within 5 working days of becoming aware"): the
+    first working day after ``start`` is day 1, whatever ``start`` is.  It is the same
+    calendar as ``working_days`` but not its count: the DfE validator convention there counts
+    the start date too, so for a ``start`` that is a working day
+    ``working_days(start, add_working_days(start, n)) == n + 1``.  ``days`` of 0 or less
+    gives ``start``.  Dates outside the years of the bank holiday file raise ``ValueError``.
+    """
+    first, last = calendar_years()
+    day = start
+    while True:
+        if not first <= day.year <= last:
+            raise ValueError(f"working days are known for {first}-{last} only")
+        if days <= 0:
+            return day
+        day += dt.timedelta(days=1)
+        if is_working_day(day):
+            days -= 1
 
 
 def working_day_index(first: dt.date, last: dt.date) -> list[tuple[dt.date, int]]:

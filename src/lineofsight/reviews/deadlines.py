@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from lineofsight.synth.calendar import add_working_days
+from lineofsight.indicators.methods import add_working_days
 
 NOTIFICATION_WORKING_DAYS = 5
 RAPID_REVIEW_WORKING_DAYS = 15

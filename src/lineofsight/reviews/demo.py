@@ -16,13 +16,13 @@ from django.utils import timezone
 from lineofsight.actions import services as actions
 from lineofsight.actions.models import Action, LearningTheme
 from lineofsight.actions.themes import sync_themes
+from lineofsight.indicators.methods import add_working_days, is_working_day
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.reviews import services
 from lineofsight.reviews.deadlines import add_months
 from lineofsight.reviews.demo_history import OTHER_ACTIONS, REVIEWS, DemoReview, Rec
 from lineofsight.reviews.models import Review
-from lineofsight.synth.calendar import add_working_days, is_working_day
 
 PROGRESS = [
     "Terms of reference agreed by the case review group",

@@ -7,6 +7,7 @@ import pytest
 
 from lineofsight.indicators.methods import (
     REFERENCE_PACKAGE,
+    add_working_days,
     bank_holidays,
     byars,
     wilson,
@@ -139,3 +140,31 @@ def test_working_day_index_differences_match_working_days():
     index = dict(working_day_index(D(2022, 5, 20), D(2022, 6, 30)))
     start, end = D(2022, 5, 25), D(2022, 6, 15)
     assert index[end] - index[start] + 1 == working_days(start, end)
+
+
+def test_add_working_days_counts_from_the_day_after_start_across_easter_2021():
+    # 1 Apr 2021 is a Thursday; 2 Apr Good Friday, 5 Apr Easter Monday.
+    # Days 1-5: 6, 7, 8, 9, 12 April; days 6-15: 13-16, 19-23, 26 April.
+    assert add_working_days(D(2021, 4, 1), 1) == D(2021, 4, 6)
+    assert add_working_days(D(2021, 4, 1), 5) == D(2021, 4, 12)
+    assert add_working_days(D(2021, 4, 1), 15) == D(2021, 4, 26)
+
+
+def test_add_working_days_from_a_weekend_or_holiday_and_zero_days():
+    assert add_working_days(D(2020, 12, 25), 1) == D(2020, 12, 29)  # Boxing Day moved to 28th
+    assert add_working_days(D(2022, 9, 17), 1) == D(2022, 9, 20)  # state funeral 19 Sep
+    assert add_working_days(D(2021, 4, 3), 0) == D(2021, 4, 3)
+
+
+def test_add_working_days_relates_to_the_dfe_count():
+    # working_days counts the start date as well (the DfE validator convention).
+    for start in (D(2021, 4, 1), D(2020, 12, 24), D(2022, 5, 31)):
+        for n in (1, 5, 15, 45):
+            assert working_days(start, add_working_days(start, n)) == n + 1
+
+
+def test_add_working_days_refuses_dates_without_a_calendar():
+    with pytest.raises(ValueError):
+        add_working_days(D(2009, 12, 30), 2)
+    with pytest.raises(ValueError):
+        add_working_days(D(2030, 12, 30), 5)
