@@ -13,7 +13,7 @@ Other apps create actions here (``source_object=`` links the action back to thei
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +23,7 @@ from django.utils import timezone
 from lineofsight.actions.models import Action, ActionUpdate, LearningTheme
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
+from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
 from lineofsight.partnership.access import has_permission
 from lineofsight.partnership.models import Agency
@@ -60,6 +61,14 @@ def resolve_themes(themes: Iterable[ThemeRef]) -> list[LearningTheme]:
     return resolved
 
 
+def set_themes(themes: Iterable[ThemeRef] | None) -> Callable[[Any], None] | None:
+    """An ``after_save`` for ``lib.audited``: give the saved record these learning themes
+    (resolved inside the write's transaction); ``None`` leaves its themes alone."""
+    if themes is None:
+        return None
+    return lambda saved: saved.themes.set(resolve_themes(themes))
+
+
 def _action_snapshot(action: Action) -> dict[str, Any] | None:
     data = snapshot(action, exclude=("themes",))
     if data is not None and action.pk:
@@ -82,34 +91,29 @@ def create_action(
     at: dt.datetime | None = None,
 ) -> Action:
     """A new open action.  ``at`` backdates creation (importing an existing tracker, demo)."""
-    with transaction.atomic():
-        action = Action(
-            title=title.strip(),
-            description=description.strip(),
-            source=source,
-            source_label=source_label.strip(),
-            owner_agency=owner_agency,
-            owner_person=owner_person.strip(),
-            due_date=due_date,
-            created_at=at or timezone.now(),
-        )
-        if source_object is not None:
-            if source_object.pk is None:
-                raise ValueError("source_object must be saved before it can own actions")
-            action.source_app_label = source_object._meta.app_label
-            action.source_model = source_object._meta.model_name or ""
-            action.source_id = str(source_object.pk)
-        action.full_clean()
-        action.save()
-        action.themes.set(resolve_themes(themes))
-        record(
-            actor=actor,
-            verb="action.create",
-            action=AuditLog.Action.CREATE,
-            obj=action,
-            after=_action_snapshot(action),
-        )
-        return action
+    action = Action(
+        title=title.strip(),
+        description=description.strip(),
+        source=source,
+        source_label=source_label.strip(),
+        owner_agency=owner_agency,
+        owner_person=owner_person.strip(),
+        due_date=due_date,
+        created_at=at or timezone.now(),
+    )
+    if source_object is not None:
+        if source_object.pk is None:
+            raise ValueError("source_object must be saved before it can own actions")
+        action.source_app_label = source_object._meta.app_label
+        action.source_model = source_object._meta.model_name or ""
+        action.source_id = str(source_object.pk)
+    return audited_create(
+        actor=actor,
+        instance=action,
+        verb="action.create",
+        after_save=set_themes(themes),
+        snapshot_of=_action_snapshot,
+    )
 
 
 def add_update(
@@ -224,24 +228,19 @@ def edit_action(
     """Change what the action is, who owns it and when it is due (partnership administrators)."""
     if actor is not None and not has_permission(actor, "learning.manage"):
         raise PermissionDenied("learning.manage")
-    with transaction.atomic():
-        before = _action_snapshot(action)
-        action.title, action.description = title.strip(), description.strip()
-        action.owner_agency, action.owner_person = owner_agency, owner_person.strip()
-        action.due_date = due_date
-        action.full_clean()
-        save_if_unchanged(
-            action,
-            expected_version,
-            fields=["title", "description", "owner_agency_id", "owner_person", "due_date"],
-        )
-        action.themes.set(resolve_themes(themes))
-        record(
-            actor=actor,
-            verb="action.edit",
-            action=AuditLog.Action.UPDATE,
-            obj=action,
-            before=before,
-            after=_action_snapshot(action),
-        )
-        return action
+    return audited_update(
+        actor=actor,
+        instance=action,
+        expected_version=expected_version,
+        changes={
+            "title": title.strip(),
+            "description": description.strip(),
+            "owner_agency": owner_agency,
+            "owner_person": owner_person.strip(),
+            "due_date": due_date,
+        },
+        verb="action.edit",
+        fields=["title", "description", "owner_agency_id", "owner_person", "due_date"],
+        after_save=set_themes(themes),
+        snapshot_of=_action_snapshot,
+    )

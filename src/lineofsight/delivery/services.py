@@ -10,10 +10,11 @@ from django.db import transaction
 
 from lineofsight.actions.models import Action
 from lineofsight.actions.services import create_action
-from lineofsight.assurance.services.base import audited_create, audited_update, require
+from lineofsight.assurance.services.base import require
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
 from lineofsight.delivery.models import Plan, PlanItem, Priority, ProgressUpdate, SuccessMeasure
+from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
 from lineofsight.partnership.access import has_permission
 from lineofsight.partnership.models import Agency, Partnership

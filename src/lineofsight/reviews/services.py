@@ -15,10 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from lineofsight.actions.models import Action
-from lineofsight.actions.services import ThemeRef, create_action, resolve_themes
-from lineofsight.audit.models import AuditLog
-from lineofsight.audit.services import record, snapshot
-from lineofsight.lib.versioning import save_if_unchanged
+from lineofsight.actions.services import ThemeRef, create_action, set_themes
+from lineofsight.audit.services import snapshot
+from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.partnership.access import has_permission
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.reviews.models import Recommendation, Review, ReviewChild, ReviewNote
@@ -70,26 +69,21 @@ def create_review(
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise TypeError(f"Unknown review fields: {', '.join(sorted(unknown))}")
-    with transaction.atomic():
-        review = Review(
-            partnership=partnership,
-            reference=reference.strip(),
-            incident_type=incident_type,
-            la_aware_on=la_aware_on,
-            created_at=at or timezone.now(),
-            **fields,
-        )
-        review.full_clean()
-        review.save()
-        review.themes.set(resolve_themes(themes))
-        record(
-            actor=actor,
-            verb="review.create",
-            action=AuditLog.Action.CREATE,
-            obj=review,
-            after=_review_snapshot(review),
-        )
-        return review
+    review = Review(
+        partnership=partnership,
+        reference=reference.strip(),
+        incident_type=incident_type,
+        la_aware_on=la_aware_on,
+        created_at=at or timezone.now(),
+        **fields,
+    )
+    return audited_create(
+        actor=actor,
+        instance=review,
+        verb="review.create",
+        after_save=set_themes(themes),
+        snapshot_of=_review_snapshot,
+    )
 
 
 def update_review(
@@ -106,23 +100,16 @@ def update_review(
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise TypeError(f"Unknown review fields: {', '.join(sorted(unknown))}")
-    with transaction.atomic():
-        before = _review_snapshot(review)
-        for name, value in fields.items():
-            setattr(review, name, value.strip() if isinstance(value, str) else value)
-        review.full_clean()
-        save_if_unchanged(review, expected_version, fields=list(EDITABLE))
-        if themes is not None:
-            review.themes.set(resolve_themes(themes))
-        record(
-            actor=actor,
-            verb=verb,
-            action=AuditLog.Action.UPDATE,
-            obj=review,
-            before=before,
-            after=_review_snapshot(review),
-        )
-        return review
+    return audited_update(
+        actor=actor,
+        instance=review,
+        expected_version=expected_version,
+        changes={k: v.strip() if isinstance(v, str) else v for k, v in fields.items()},
+        verb=verb,
+        fields=EDITABLE,
+        after_save=set_themes(themes),
+        snapshot_of=_review_snapshot,
+    )
 
 
 def record_rapid_review(
@@ -156,18 +143,8 @@ def record_rapid_review(
 
 def add_child(*, actor: Any, review: Review, reference: str, age_band: str) -> ReviewChild:
     _check(actor)
-    with transaction.atomic():
-        child = ReviewChild(review=review, reference=reference.strip(), age_band=age_band)
-        child.full_clean()
-        child.save()
-        record(
-            actor=actor,
-            verb="review.child.add",
-            action=AuditLog.Action.CREATE,
-            obj=child,
-            after=snapshot(child),
-        )
-        return child
+    child = ReviewChild(review=review, reference=reference.strip(), age_band=age_band)
+    return audited_create(actor=actor, instance=child, verb="review.child.add")
 
 
 def add_recommendation(
@@ -187,17 +164,12 @@ def add_recommendation(
         recommendation = Recommendation(
             review=review, number=number, text=text.strip(), agency=agency
         )
-        recommendation.full_clean()
-        recommendation.save()
-        recommendation.themes.set(resolve_themes(themes))
-        record(
+        return audited_create(
             actor=actor,
+            instance=recommendation,
             verb="review.recommendation.add",
-            action=AuditLog.Action.CREATE,
-            obj=recommendation,
-            after=snapshot(recommendation),
+            after_save=set_themes(themes),
         )
-        return recommendation
 
 
 def recommendation_to_action(
@@ -234,20 +206,10 @@ def add_note(*, actor: Any, review: Review, text: str, at: dt.datetime | None = 
     _check(actor)
     if not text.strip():
         raise ValidationError({"text": "Enter the progress to record"})
-    with transaction.atomic():
-        note = ReviewNote(
-            review=review,
-            author=actor if getattr(actor, "is_authenticated", False) else None,
-            at=at or timezone.now(),
-            text=text.strip(),
-        )
-        note.full_clean()
-        note.save()
-        record(
-            actor=actor,
-            verb="review.note.add",
-            action=AuditLog.Action.CREATE,
-            obj=note,
-            after=snapshot(note),
-        )
-        return note
+    note = ReviewNote(
+        review=review,
+        author=actor if getattr(actor, "is_authenticated", False) else None,
+        at=at or timezone.now(),
+        text=text.strip(),
+    )
+    return audited_create(actor=actor, instance=note, verb="review.note.add")

@@ -10,9 +10,10 @@ from django.db import transaction
 
 from lineofsight.actions.services import resolve_themes
 from lineofsight.assurance.models import Audit, AuditCase, Finding, Grading
-from lineofsight.assurance.services.base import audited_create, audited_update, require
+from lineofsight.assurance.services.base import require
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
+from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
 from lineofsight.partnership.models import Agency, Partnership
 

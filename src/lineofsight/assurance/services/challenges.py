@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from lineofsight.assurance.models import Challenge
-from lineofsight.assurance.services.base import audited_create, audited_update, require
+from lineofsight.assurance.services.base import require
+from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.partnership.models import Partnership
 
 FIELDS = (

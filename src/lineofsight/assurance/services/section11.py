@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from lineofsight.assurance import standards
 from lineofsight.assurance.models import Rating, Section11Answer, Section11Return, Section11Round
-from lineofsight.assurance.services.base import audited_create, audited_update, require
+from lineofsight.assurance.services.base import require
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
+from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
 from lineofsight.partnership.models import Agency, Partnership
 
