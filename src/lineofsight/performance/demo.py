@@ -1,16 +1,50 @@
-"""Demo: the real published DfE benchmarks, and indicators computed from the synthetic returns."""
+"""Demo: the real published DfE benchmarks, indicators computed from the synthetic returns, and
+targets set at the latest published England figure for the indicators that have one."""
 
 from __future__ import annotations
 
+from lineofsight.indicators.catalogue import CATALOGUE
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance.benchmark_services import import_files
 from lineofsight.performance.compute import recompute
-from lineofsight.performance.models import PublishedFigure
+from lineofsight.performance.models import IndicatorTarget, PublishedFigure
+from lineofsight.performance.target_services import set_target
+
+
+def england_targets(partnership) -> int:  # type: ignore[no-untyped-def]
+    """A target of "at least as good as England" for each directional benchmarked indicator."""
+    made = 0
+    for spec in CATALOGUE.values():
+        if not spec.benchmark_key or spec.polarity == "neutral":
+            continue
+        if IndicatorTarget.objects.filter(partnership=partnership, indicator_id=spec.id).exists():
+            continue
+        england = (
+            PublishedFigure.objects.filter(
+                indicator_id=spec.benchmark_key, level="national", value__isnull=False
+            )
+            .order_by("-year")
+            .first()
+        )
+        if england is None:
+            continue
+        year = f"{england.year - 1}-{england.year % 100:02d}"
+        set_target(
+            actor=None,
+            partnership=partnership,
+            indicator_id=spec.id,
+            value=england.value,
+            reason=f"England {year} (DfE published)",
+        )
+        made += 1
+    return made
 
 
 def load(seed: int) -> None:
-    """DfE's published benchmarks and the indicators computed from the returns"""
+    """DfE's published benchmarks, the indicators computed from the returns, and targets"""
+    partnership = current_partnership()
     if not PublishedFigure.objects.exists():
         import_files(actor=None)
-    run = recompute(actor=None, partnership=current_partnership())
-    print(f"  {run.result_count:,} indicator results stored")
+    run = recompute(actor=None, partnership=partnership)
+    targets = england_targets(partnership)
+    print(f"  {run.result_count:,} indicator results stored; {targets} targets set")

@@ -9,3 +9,16 @@ class PeriodForm(forms.Form):
     def __init__(self, *args: object, years: list[str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["period"].choices = [(y, y) for y in years]
+
+
+class TargetForm(forms.Form):
+    value = forms.FloatField(
+        label="Target", help_text="In the indicator's unit, for example 90 for 90%"
+    )
+    reason = forms.CharField(
+        label="Where the target comes from",
+        max_length=300,
+        required=False,
+        help_text="For example: the 2021-22 delivery plan",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Partnership
 
 
@@ -109,3 +110,22 @@ class ComputeRun(models.Model):
 
     def __str__(self) -> str:
         return f"Run {self.pk} ({self.status})"
+
+
+class IndicatorTarget(Versioned):
+    """The partnership's target for an indicator: SPC assurance and "below target" read it."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="targets")
+    indicator_id = models.CharField(max_length=60)
+    value = models.FloatField(help_text="In the indicator's unit, e.g. 90 for 90%")
+    reason = models.CharField(max_length=300, blank=True, help_text="Where the target comes from")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "indicator_id"], name="one_target_per_indicator"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} target {self.value:g}"

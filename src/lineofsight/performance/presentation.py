@@ -20,6 +20,20 @@ VARIATION_TEXT = {
 UNIT_SUFFIX = {"percent": "%", "rate_per_10k": "", "rate_per_100k": "", "count": ""}
 
 
+ASSURANCE_TEXT = {
+    "consistently_pass": ("Will consistently meet the target", "govuk-tag--green"),
+    "consistently_fail": ("Will consistently miss the target", "govuk-tag--red"),
+    "hit_and_miss": ("Will sometimes meet the target", "govuk-tag--yellow"),
+}
+
+
+def assurance_tag(summary: Summary) -> dict[str, str] | None:
+    if not summary.assurance:
+        return None
+    text, classes = ASSURANCE_TEXT[summary.assurance]
+    return {"text": text, "classes": classes}
+
+
 def variation_tag(summary: Summary) -> dict[str, str] | None:
     if not summary.variation:
         return None
@@ -67,6 +81,7 @@ def spc_svg(summary: Summary) -> str | None:
         points,
         title=f"{summary.spec.title}: statistical process control chart",
         description=description,
+        target=summary.target.value if summary.target else None,
         unit_suffix=UNIT_SUFFIX[summary.spec.unit],
     )
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from lineofsight.partnership.models import Partnership
-from lineofsight.performance.models import ComputeRun, IndicatorResult
+from lineofsight.performance.models import ComputeRun, IndicatorResult, IndicatorTarget
 
 
 def financial_years(partnership: Partnership) -> list[str]:
@@ -22,3 +22,9 @@ def results(partnership: Partnership, indicator_id: str) -> QuerySet[IndicatorRe
 
 def last_run(partnership: Partnership) -> ComputeRun | None:
     return ComputeRun.objects.filter(partnership=partnership).first()
+
+
+def target(partnership: Partnership, indicator_id: str) -> IndicatorTarget | None:
+    return IndicatorTarget.objects.filter(
+        partnership=partnership, indicator_id=indicator_id
+    ).first()

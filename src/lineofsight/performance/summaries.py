@@ -20,14 +20,14 @@ from lineofsight.indicators.findings import (
     year_on_year_finding,
 )
 from lineofsight.indicators.periods import Period, parse_period
-from lineofsight.indicators.spc import XmrResult, variation_icon, xmr
+from lineofsight.indicators.spc import XmrResult, assurance_icon, variation_icon, xmr
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance.benchmark_selectors import (
     benchmark_rows,
     neighbours,
     published_values,
 )
-from lineofsight.performance.models import IndicatorResult
+from lineofsight.performance.models import IndicatorResult, IndicatorTarget
 
 SPC_MONTHS = 36
 SHOWN_PERIOD_TYPES = (
@@ -58,6 +58,8 @@ class Summary:
     variation: str | None
     benchmarks: list[Benchmark]
     findings: list[str] = field(default_factory=list)
+    target: IndicatorTarget | None = None
+    assurance: str | None = None
 
     @property
     def value_text(self) -> str:
@@ -88,9 +90,23 @@ class Summary:
         return all(own > other for other in others)
 
     @property
+    def below_target(self) -> bool:
+        """The headline figure misses the partnership's target (in the indicator's direction)."""
+        if self.target is None or self.headline is None or self.headline.value is None:
+            return False
+        if self.spec.polarity == "higher_is_better":
+            return self.headline.value < self.target.value
+        if self.spec.polarity == "lower_is_better":
+            return self.headline.value > self.target.value
+        return False
+
+    @property
     def rank(self) -> int:
-        """Exceptions first: concern, then worse than benchmarks, then the rest."""
-        return 0 if self.concern else 1 if self.worse_than_benchmarks else 2
+        """Exceptions first: special cause concern or below target, then worse than
+        benchmarks, then the rest."""
+        if self.concern or self.below_target:
+            return 0
+        return 1 if self.worse_than_benchmarks else 2
 
 
 def _as_result(row: IndicatorResult) -> Result:
@@ -136,6 +152,10 @@ class Sources:
         keys = {spec.benchmark_key for spec in specs if spec.benchmark_key}
         self.groups = neighbours() if keys else {}
         compared = {partnership.la_code, *self.groups.get(partnership.la_code, [])}
+        self.targets = {
+            t.indicator_id: t
+            for t in IndicatorTarget.objects.filter(partnership=partnership, indicator_id__in=ids)
+        }
         self.published = published_values(keys, la_codes=compared) if keys else {}
 
 
@@ -216,9 +236,41 @@ def summarise(
         )
         if text
     ]
-    return Summary(
-        spec, financial_year, headline, breakdowns, monthly, spc, variation, benchmarks, findings
+    target = sources.targets.get(spec.id)
+    assurance = (
+        assurance_icon(spc, target.value, spec.polarity) if spc is not None and target else None
     )
+    if target is not None and headline is not None and headline.value is not None:
+        findings.append(_target_finding(spec, headline.value, target.value))
+    target = sources.targets.get(spec.id)
+    assurance = (
+        assurance_icon(spc, target.value, spec.polarity) if spc is not None and target else None
+    )
+    if target is not None and headline is not None and headline.value is not None:
+        findings.append(_target_finding(spec, headline.value, target.value))
+    return Summary(
+        spec,
+        financial_year,
+        headline,
+        breakdowns,
+        monthly,
+        spc,
+        variation,
+        benchmarks,
+        findings,
+        target,
+        assurance,
+    )
+
+
+def _target_finding(spec: IndicatorSpec, value: float, target: float) -> str:
+    """ "Assessments within 45 working days (85.9%) missed the target of 90.0%"."""
+    shown, wanted = format_value(value, spec.unit), format_value(target, spec.unit)
+    better = spec.polarity == "higher_is_better" and value >= target
+    better = better or (spec.polarity == "lower_is_better" and value <= target)
+    if spec.polarity == "neutral":
+        return f"{spec.title} ({shown}) against a target of {wanted}"
+    return f"{spec.title} ({shown}) {'met' if better else 'missed'} the target of {wanted}"
 
 
 def overview(

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("recompute/", views.recompute_now, name="recompute"),
     path("<slug:indicator_id>/", views.indicator, name="indicator"),
+    path("<slug:indicator_id>/target/", views.target, name="target"),
     path("<slug:indicator_id>/results.<str:export_format>", views.export, name="export"),
 ]

@@ -3,17 +3,19 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lineofsight.indicators import catalogue
 from lineofsight.lib.exports import export_response
+from lineofsight.lib.versioning import EditConflict
 from lineofsight.partnership.access import has_permission, requires
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance import presentation, selectors
 from lineofsight.performance.compute import recompute
-from lineofsight.performance.forms import PeriodForm
+from lineofsight.performance.forms import PeriodForm, TargetForm
 from lineofsight.performance.summaries import overview as build_overview
 from lineofsight.performance.summaries import summarise
+from lineofsight.performance.target_services import set_target
 
 
 def _period(request: HttpRequest, years: list[str]) -> tuple[PeriodForm, str | None]:
@@ -66,6 +68,8 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
         "period": period,
         "summary": summary,
         "tag": presentation.variation_tag(summary),
+        "assurance": presentation.assurance_tag(summary),
+        "can_set_target": has_permission(request.user, "performance.manage"),
         "spc_svg": presentation.spc_svg(summary),
         "benchmark_svg": presentation.benchmark_svg(summary),
         "months": [r for r in summary.monthly],
@@ -115,6 +119,39 @@ def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpR
         return export_response(export_format, f"{spec.id}-results", EXPORT_HEADER, table)
     except ValueError:
         raise Http404("Unknown export format") from None
+
+
+@requires("performance.manage")
+@require_http_methods(["GET", "POST"])
+def target(request: HttpRequest, indicator_id: str) -> HttpResponse:
+    spec = _spec_or_404(indicator_id)
+    partnership = current_partnership()
+    current = selectors.target(partnership, spec.id)
+    initial = (
+        {"value": current.value, "reason": current.reason, "version": current.version}
+        if current
+        else {}
+    )
+    form = TargetForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            set_target(
+                actor=request.user,
+                partnership=partnership,
+                indicator_id=spec.id,
+                value=data["value"],
+                reason=data["reason"],
+                expected_version=data["version"],
+            )
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+            status = 409
+        else:
+            messages.success(request, f"Target for {spec.title} saved.")
+            return redirect("performance:indicator", indicator_id=spec.id)
+    return render(request, "performance/target.html", {"spec": spec, "form": form}, status=status)
 
 
 @requires("performance.manage")
