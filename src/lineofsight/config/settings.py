@@ -8,6 +8,7 @@ HTTPS-only settings that ``manage.py check --deploy`` asks for.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -188,3 +189,7 @@ DEMO_LOADERS: list[str] = [
     "lineofsight.delivery.demo.load",
 ]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"
+
+# WhiteNoise serves from the apps' static folders (WHITENOISE_USE_FINDERS); STATIC_ROOT exists only
+# after `collectstatic` in production, so its "No directory" start-up warning is expected here.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")

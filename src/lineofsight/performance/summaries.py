@@ -242,12 +242,6 @@ def summarise(
     )
     if target is not None and headline is not None and headline.value is not None:
         findings.append(_target_finding(spec, headline.value, target.value))
-    target = sources.targets.get(spec.id)
-    assurance = (
-        assurance_icon(spc, target.value, spec.polarity) if spc is not None and target else None
-    )
-    if target is not None and headline is not None and headline.value is not None:
-        findings.append(_target_finding(spec, headline.value, target.value))
     return Summary(
         spec,
         financial_year,
