@@ -13,14 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance.forms import RaiseActionForm
-from lineofsight.assurance.viewhelpers import (
-    export_if_asked,
-    export_links,
-    render_form,
-    run_service,
-)
+from lineofsight.assurance.viewhelpers import render_form
 from lineofsight.delivery import forms, selectors, services
 from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
+from lineofsight.lib.formviews import submit
+from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.selectors import current_partnership
 
@@ -43,8 +40,8 @@ def plan(request: HttpRequest) -> HttpResponse:
     """Every plan, and the items across them with filters (CSV/Excel export)."""
     plans = selectors.plans_for(request.user)
     form = forms.ItemFilterForm(request.GET or None, partnership=current_partnership(), plans=plans)
-    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    items = selectors.items_for(request.user, **{k: v for k, v in filters.items() if v})
+    filters = active_filters(form)
+    items = selectors.items_for(request.user, **filters)
 
     def rows() -> Any:
         for item in items.prefetch_related("updates"):
@@ -61,19 +58,14 @@ def plan(request: HttpRequest) -> HttpResponse:
                 latest[0].note if latest else "",
             ]
 
-    exported = export_if_asked(request, "Delivery plan", EXPORT_HEADER, rows)
-    if exported:
-        return exported
-    return render(
+    return list_response(
         request,
         "delivery/plan.html",
-        {
-            "plans": plans,
-            "form": form,
-            "items": items,
-            "exports": export_links(request),
-            "filtered": bool(filters and any(filters.values())),
-        },
+        form=form,
+        rows=items,
+        export=Export("Delivery plan", EXPORT_HEADER, rows),
+        per_page=None,
+        context={"plans": plans, "items": items, "filtered": bool(filters)},
     )
 
 
@@ -94,16 +86,12 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _form_page(
     request: HttpRequest, form: Any, save: Any, *, title: str, back: str, caption: str = ""
 ) -> HttpResponse:
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version", None)
-            saved, status = run_service(form, lambda: save(data, version))
-            if saved:
-                return redirect(saved.get_absolute_url())
-    return render_form(request, form, title=title, back_url=back, caption=caption, status=status)
+    outcome = submit(request, form, save)
+    if outcome.saved:
+        return redirect(outcome.result.get_absolute_url())
+    return render_form(
+        request, form, title=title, back_url=back, caption=caption, status=outcome.status
+    )
 
 
 @requires("learning.manage")
@@ -294,23 +282,20 @@ def item_action(request: HttpRequest, pk: int) -> HttpResponse:
         partnership=item.priority.plan.partnership,
         initial={"owner_agency": item.lead_agency_id, "owner_person": item.lead_person},
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            action, status = run_service(
-                form,
-                lambda: services.raise_action(actor=request.user, item=item, **form.cleaned_data),
-            )
-            if action:
-                return redirect("actions:detail", action.pk)
+    outcome = submit(
+        request,
+        form,
+        lambda data, _v: services.raise_action(actor=request.user, item=item, **data),
+    )
+    if outcome.saved:
+        return redirect("actions:detail", outcome.result.pk)
     return render_form(
         request,
         form,
         title="Raise an action",
         caption=str(item),
         back_url=item.get_absolute_url(),
-        status=status,
+        status=outcome.status,
         submit="Raise the action",
     )
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,12 +9,9 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, selectors
 from lineofsight.assurance.models import Audit, AuditCase, Finding
 from lineofsight.assurance.services import actions, audits
-from lineofsight.assurance.viewhelpers import (
-    export_if_asked,
-    export_links,
-    render_form,
-    run_service,
-)
+from lineofsight.assurance.viewhelpers import render_form
+from lineofsight.lib.formviews import submit
+from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.selectors import current_partnership
 
@@ -42,10 +38,8 @@ def _audit(request: HttpRequest, pk: int) -> Audit:
 @require_GET
 def audit_list(request: HttpRequest) -> HttpResponse:
     form = forms.AuditFilterForm(request.GET or None, years=selectors.audit_years(request.user))
-    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    rows = selectors.audits_for(request.user, **{k: v for k, v in filters.items() if v})
-    exported = export_if_asked(
-        request,
+    rows = selectors.audits_for(request.user, **active_filters(form))
+    export = Export(
         "Multi-agency audits",
         EXPORT_HEADER,
         lambda: (
@@ -65,14 +59,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             for a in rows
         ),
     )
-    if exported:
-        return exported
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "assurance/audits.html",
-        {"form": form, "page": page, "exports": export_links(request)},
-    )
+    return list_response(request, "assurance/audits.html", form=form, rows=rows, export=export)
 
 
 @requires("learning.view")
@@ -94,12 +81,6 @@ def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "assurance/audit.html", context)
 
 
-def _audit_fields(form: forms.AuditForm) -> dict:
-    data = dict(form.cleaned_data)
-    data.pop("version", None)
-    return data
-
-
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
 def audit_create(request: HttpRequest) -> HttpResponse:
@@ -115,20 +96,19 @@ def audit_create(request: HttpRequest) -> HttpResponse:
                 expert=original.expert,
             )
     form = forms.AuditForm(request.POST or None, partnership=partnership, initial=initial)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            audit, status = run_service(
-                form,
-                lambda: audits.create_audit(
-                    actor=request.user, partnership=partnership, **_audit_fields(form)
-                ),
-            )
-            if audit:
-                return redirect(audit)
+    outcome = submit(
+        request,
+        form,
+        lambda data, _v: audits.create_audit(actor=request.user, partnership=partnership, **data),
+    )
+    if outcome.saved:
+        return redirect(outcome.result)
     return render_form(
-        request, form, title="Add an audit", back_url=reverse("assurance:audits"), status=status
+        request,
+        form,
+        title="Add an audit",
+        back_url=reverse("assurance:audits"),
+        status=outcome.status,
     )
 
 
@@ -146,27 +126,21 @@ def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.EditAuditForm(
         request.POST or None, partnership=audit.partnership, exclude_pk=audit.pk, initial=initial
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            saved, status = run_service(
-                form,
-                lambda: audits.update_audit(
-                    actor=request.user,
-                    audit=audit,
-                    expected_version=form.cleaned_data["version"],
-                    **_audit_fields(form),
-                ),
-            )
-            if saved:
-                return redirect(saved)
+    outcome = submit(
+        request,
+        form,
+        lambda data, version: audits.update_audit(
+            actor=request.user, audit=audit, expected_version=version, **data
+        ),
+    )
+    if outcome.saved:
+        return redirect(outcome.result)
     return render_form(
         request,
         form,
         title=f"Change {audit.title}",
         back_url=audit.get_absolute_url(),
-        status=status,
+        status=outcome.status,
     )
 
 
@@ -175,30 +149,27 @@ def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def case_create(request: HttpRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     form = forms.CaseForm(request.POST or None, partnership=audit.partnership)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            case, status = run_service(
-                form,
-                lambda: audits.add_case(
-                    actor=request.user,
-                    audit=audit,
-                    reference=form.cleaned_data["reference"],
-                    case_type=form.cleaned_data["case_type"],
-                    notes=form.cleaned_data["notes"],
-                    gradings=form.gradings(),
-                ),
-            )
-            if case:
-                return redirect(audit)
+    outcome = submit(
+        request,
+        form,
+        lambda data, _v: audits.add_case(
+            actor=request.user,
+            audit=audit,
+            reference=data["reference"],
+            case_type=data["case_type"],
+            notes=data["notes"],
+            gradings=form.gradings(),
+        ),
+    )
+    if outcome.saved:
+        return redirect(audit)
     return render_form(
         request,
         form,
         title="Add an audited case",
         caption=str(audit),
         back_url=audit.get_absolute_url(),
-        status=status,
+        status=outcome.status,
         intro="Record each agency's grading of its practice in this case.",
     )
 
@@ -219,31 +190,28 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.EditCaseForm(
         request.POST or None, partnership=case.audit.partnership, initial=initial
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            saved, status = run_service(
-                form,
-                lambda: audits.update_case(
-                    actor=request.user,
-                    case=case,
-                    expected_version=form.cleaned_data["version"],
-                    reference=form.cleaned_data["reference"],
-                    case_type=form.cleaned_data["case_type"],
-                    notes=form.cleaned_data["notes"],
-                    gradings=form.gradings(),
-                ),
-            )
-            if saved:
-                return redirect(case.audit)
+    outcome = submit(
+        request,
+        form,
+        lambda data, version: audits.update_case(
+            actor=request.user,
+            case=case,
+            expected_version=version,
+            reference=data["reference"],
+            case_type=data["case_type"],
+            notes=data["notes"],
+            gradings=form.gradings(),
+        ),
+    )
+    if outcome.saved:
+        return redirect(case.audit)
     return render_form(
         request,
         form,
         title=f"Change case {case.reference}",
         caption=str(case.audit),
         back_url=case.audit.get_absolute_url(),
-        status=status,
+        status=outcome.status,
     )
 
 
@@ -255,23 +223,20 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial={"kind": Finding.Kind.IMPROVEMENT, "themes": list(audit.themes.all())},
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            finding, status = run_service(
-                form,
-                lambda: audits.add_finding(actor=request.user, audit=audit, **form.cleaned_data),
-            )
-            if finding:
-                return redirect(audit)
+    outcome = submit(
+        request,
+        form,
+        lambda data, _v: audits.add_finding(actor=request.user, audit=audit, **data),
+    )
+    if outcome.saved:
+        return redirect(audit)
     return render_form(
         request,
         form,
         title="Add a finding",
         caption=str(audit),
         back_url=audit.get_absolute_url(),
-        status=status,
+        status=outcome.status,
     )
 
 
@@ -294,27 +259,22 @@ def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "version": finding.version,
         },
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            saved, status = run_service(
-                form,
-                lambda: audits.update_finding(
-                    actor=request.user, finding=finding, expected_version=version, **data
-                ),
-            )
-            if saved:
-                return redirect(finding.audit)
+    outcome = submit(
+        request,
+        form,
+        lambda data, version: audits.update_finding(
+            actor=request.user, finding=finding, expected_version=version, **data
+        ),
+    )
+    if outcome.saved:
+        return redirect(finding.audit)
     return render_form(
         request,
         form,
         title="Change a finding",
         caption=str(finding.audit),
         back_url=finding.audit.get_absolute_url(),
-        status=status,
+        status=outcome.status,
     )
 
 
@@ -330,18 +290,13 @@ def finding_action(request: HttpRequest, pk: int) -> HttpResponse:
             "themes": list(finding.themes.all()),
         },
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            action, status = run_service(
-                form,
-                lambda: actions.raise_action(
-                    actor=request.user, source_object=finding, **form.cleaned_data
-                ),
-            )
-            if action:
-                return redirect("actions:detail", action.pk)
+    outcome = submit(
+        request,
+        form,
+        lambda data, _v: actions.raise_action(actor=request.user, source_object=finding, **data),
+    )
+    if outcome.saved:
+        return redirect("actions:detail", outcome.result.pk)
     return render_form(
         request,
         form,
@@ -349,6 +304,6 @@ def finding_action(request: HttpRequest, pk: int) -> HttpResponse:
         caption=str(finding.audit),
         intro=finding.text,
         back_url=finding.audit.get_absolute_url(),
-        status=status,
+        status=outcome.status,
         submit="Raise the action",
     )

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,12 +9,9 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, selectors
 from lineofsight.assurance.models import Challenge
 from lineofsight.assurance.services import actions, challenges
-from lineofsight.assurance.viewhelpers import (
-    export_if_asked,
-    export_links,
-    render_form,
-    run_service,
-)
+from lineofsight.assurance.viewhelpers import render_form
+from lineofsight.lib.formviews import submit
+from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.selectors import current_partnership
 
@@ -41,10 +37,8 @@ def _challenge(request: HttpRequest, pk: int) -> Challenge:
 @require_GET
 def challenge_list(request: HttpRequest) -> HttpResponse:
     form = forms.ChallengeFilterForm(request.GET or None, partnership=current_partnership())
-    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    rows = selectors.challenges_for(request.user, **{k: v for k, v in filters.items() if v})
-    exported = export_if_asked(
-        request,
+    rows = selectors.challenges_for(request.user, **active_filters(form))
+    export = Export(
         "Challenge log",
         EXPORT_HEADER,
         lambda: (
@@ -63,14 +57,7 @@ def challenge_list(request: HttpRequest) -> HttpResponse:
             for c in rows
         ),
     )
-    if exported:
-        return exported
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "assurance/challenges.html",
-        {"form": form, "page": page, "exports": export_links(request)},
-    )
+    return list_response(request, "assurance/challenges.html", form=form, rows=rows, export=export)
 
 
 @requires("learning.view")
@@ -91,24 +78,21 @@ def challenge_create(request: HttpRequest) -> HttpResponse:
     form = forms.ChallengeForm(
         request.POST or None, partnership=partnership, initial={"status": Challenge.Status.OPEN}
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            saved, status = run_service(
-                form,
-                lambda: challenges.create_challenge(
-                    actor=request.user, partnership=partnership, **form.cleaned_data
-                ),
-            )
-            if saved:
-                return redirect(saved)
+    outcome = submit(
+        request,
+        form,
+        lambda data, _v: challenges.create_challenge(
+            actor=request.user, partnership=partnership, **data
+        ),
+    )
+    if outcome.saved:
+        return redirect(outcome.result)
     return render_form(
         request,
         form,
         title="Log a challenge",
         back_url=reverse("assurance:challenges"),
-        status=status,
+        status=outcome.status,
     )
 
 
@@ -125,27 +109,22 @@ def challenge_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.EditChallengeForm(
         request.POST or None, partnership=challenge.partnership, initial=initial
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            saved, status = run_service(
-                form,
-                lambda: challenges.update_challenge(
-                    actor=request.user, challenge=challenge, expected_version=version, **data
-                ),
-            )
-            if saved:
-                return redirect(saved)
+    outcome = submit(
+        request,
+        form,
+        lambda data, version: challenges.update_challenge(
+            actor=request.user, challenge=challenge, expected_version=version, **data
+        ),
+    )
+    if outcome.saved:
+        return redirect(outcome.result)
     return render_form(
         request,
         form,
         title="Update the challenge",
         caption=challenge.subject,
         back_url=challenge.get_absolute_url(),
-        status=status,
+        status=outcome.status,
     )
 
 
@@ -158,24 +137,19 @@ def challenge_action(request: HttpRequest, pk: int) -> HttpResponse:
         partnership=challenge.partnership,
         initial={"owner_agency": challenge.challenged_agency_id},
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            action, status = run_service(
-                form,
-                lambda: actions.raise_action(
-                    actor=request.user, source_object=challenge, **form.cleaned_data
-                ),
-            )
-            if action:
-                return redirect("actions:detail", action.pk)
+    outcome = submit(
+        request,
+        form,
+        lambda data, _v: actions.raise_action(actor=request.user, source_object=challenge, **data),
+    )
+    if outcome.saved:
+        return redirect("actions:detail", outcome.result.pk)
     return render_form(
         request,
         form,
         title="Raise an action from this challenge",
         caption=challenge.subject,
         back_url=challenge.get_absolute_url(),
-        status=status,
+        status=outcome.status,
         submit="Raise the action",
     )

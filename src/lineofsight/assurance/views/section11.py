@@ -10,12 +10,9 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, selectors, standards
 from lineofsight.assurance.models import Section11Answer, Section11Return, Section11Round
 from lineofsight.assurance.services import actions, section11
-from lineofsight.assurance.viewhelpers import (
-    export_if_asked,
-    export_links,
-    render_form,
-    run_service,
-)
+from lineofsight.assurance.viewhelpers import render_form
+from lineofsight.lib.formviews import run_service, submit
+from lineofsight.lib.listing import Export, export_if_asked, export_links
 from lineofsight.partnership.access import has_permission, requires
 from lineofsight.partnership.selectors import current_partnership
 
@@ -43,24 +40,21 @@ def round_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest) -> HttpResponse:
     form = forms.RoundForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            round_, status = run_service(
-                form,
-                lambda: section11.create_round(
-                    actor=request.user, partnership=current_partnership(), **form.cleaned_data
-                ),
-            )
-            if round_:
-                return redirect(round_)
+    outcome = submit(
+        request,
+        form,
+        lambda data, _v: section11.create_round(
+            actor=request.user, partnership=current_partnership(), **data
+        ),
+    )
+    if outcome.saved:
+        return redirect(outcome.result)
     return render_form(
         request,
         form,
         title="Open a Section 11 round",
         back_url=reverse("assurance:section11"),
-        status=status,
+        status=outcome.status,
         intro="Each agency's lead then completes their own agency's return.",
     )
 
@@ -73,8 +67,7 @@ EXPORT_HEADER = ["Agency", "Status", "Standard", "Rating", "Evidence", "Developm
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk)
     visible = list(selectors.returns_for(request.user, round_))
-    exported = export_if_asked(
-        request,
+    export = Export(
         f"Section 11 {round_.year}",
         EXPORT_HEADER,
         lambda: (
@@ -90,6 +83,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             for a in sorted(r.answers.all(), key=lambda a: standards.standard(a.standard).number)
         ),
     )
+    exported = export_if_asked(request, export)
     if exported:
         return exported
     summary = selectors.round_summary(request.user, round_)
@@ -121,26 +115,21 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "version": round_.version,
         },
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            saved, status = run_service(
-                form,
-                lambda: section11.update_round(
-                    actor=request.user, round_=round_, expected_version=version, **data
-                ),
-            )
-            if saved:
-                return redirect(saved)
+    outcome = submit(
+        request,
+        form,
+        lambda data, version: section11.update_round(
+            actor=request.user, round_=round_, expected_version=version, **data
+        ),
+    )
+    if outcome.saved:
+        return redirect(outcome.result)
     return render_form(
         request,
         form,
         title=f"Summary of {round_}",
         back_url=round_.get_absolute_url(),
-        status=status,
+        status=outcome.status,
         intro="The partnership's strengths and development themes across the "
         "agencies' submitted returns.",
     )
@@ -170,35 +159,32 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
         selectors.answers_by_standard(own), own.version
     )
     form = forms.Section11ReturnForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        submit = request.POST.get("action") == "submit"
-        if form.is_valid():
-            saved, status = run_service(
-                form,
-                lambda: section11.save_return(
-                    actor=request.user,
-                    section11_return=own,
-                    expected_version=form.cleaned_data["version"],
-                    answers=form.answers(),
-                    submit=submit,
-                ),
-            )
-            if saved:
-                if submit:
-                    messages.success(request, f"{own.agency}'s return has been submitted.")
-                    return redirect(saved)
-                messages.success(
-                    request,
-                    "Your draft has been saved. Only your agency can see it until you submit it.",
-                )
-                return redirect("assurance:section11_respond", round_.pk)
+    submitting = request.POST.get("action") == "submit"
+    outcome = submit(
+        request,
+        form,
+        lambda _data, version: section11.save_return(
+            actor=request.user,
+            section11_return=own,
+            expected_version=version,
+            answers=form.answers(),
+            submit=submitting,
+        ),
+    )
+    if outcome.saved:
+        if submitting:
+            messages.success(request, f"{own.agency}'s return has been submitted.")
+            return redirect(outcome.result)
+        messages.success(
+            request,
+            "Your draft has been saved. Only your agency can see it until you submit it.",
+        )
+        return redirect("assurance:section11_respond", round_.pk)
     return render(
         request,
         "assurance/section11_respond.html",
         {"round": round_, "return": own, "form": form},
-        status=status,
+        status=outcome.status,
     )
 
 
@@ -261,18 +247,13 @@ def point_action(request: HttpRequest, pk: int) -> HttpResponse:
         partnership=ret.round.partnership,
         initial={"owner_agency": ret.agency_id, "title": point.development_point[:300]},
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            action, status = run_service(
-                form,
-                lambda: actions.raise_action(
-                    actor=request.user, source_object=point, **form.cleaned_data
-                ),
-            )
-            if action:
-                return redirect("actions:detail", action.pk)
+    outcome = submit(
+        request,
+        form,
+        lambda data, _v: actions.raise_action(actor=request.user, source_object=point, **data),
+    )
+    if outcome.saved:
+        return redirect("actions:detail", outcome.result.pk)
     item = standards.standard(point.standard)
     return render_form(
         request,
@@ -281,6 +262,6 @@ def point_action(request: HttpRequest, pk: int) -> HttpResponse:
         caption=f"{ret}: standard {item.number}, {item.title}",
         intro=point.development_point,
         back_url=ret.round.get_absolute_url(),
-        status=status,
+        status=outcome.status,
         submit="Raise the action",
     )
