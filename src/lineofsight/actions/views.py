@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,8 +21,8 @@ from lineofsight.actions.forms import (
     EditActionForm,
 )
 from lineofsight.actions.models import Action
-from lineofsight.lib.exports import export_response
-from lineofsight.lib.versioning import EditConflict
+from lineofsight.lib.formviews import submit
+from lineofsight.lib.listing import Export, list_response
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.models import Agency
 
@@ -68,57 +67,21 @@ def _export_rows(rows: Any) -> Any:
         ]
 
 
-def _pagination(page: Any, query: str) -> dict[str, Any] | None:
-    """govukPagination parameters for a Django page (None when there is only one page)."""
-    if page.paginator.num_pages < 2:
-        return None
-    prefix = f"?{query}&page=" if query else "?page="
-    params: dict[str, Any] = {
-        "items": [
-            {"number": n, "href": f"{prefix}{n}", "current": n == page.number}
-            for n in page.paginator.page_range
-        ]
-    }
-    if page.has_previous():
-        params["previous"] = {"href": f"{prefix}{page.previous_page_number()}"}
-    if page.has_next():
-        params["next"] = {"href": f"{prefix}{page.next_page_number()}"}
-    return params
-
-
-def _form_error(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @requires("learning.view")
 @require_GET
 def action_list(request: HttpRequest) -> HttpResponse:
     form = ActionFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     rows = selectors.actions_for(request.user, **filters)
-    export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
-        return export_response(export, "actions", EXPORT_HEADER, _export_rows(rows))
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("export", None)
-    return render(
+    return list_response(
         request,
         "actions/list.html",
-        {
-            "form": form,
-            "page": page,
-            "count": page.paginator.count,
-            "query": query.urlencode(),
-            "today": timezone.localdate(),
-            "filtered": any(v for v in filters.values()),
-            "pagination": _pagination(page, query.urlencode()),
-        },
+        form=form,
+        rows=rows,
+        export=Export("actions", EXPORT_HEADER, lambda: _export_rows(rows)),
+        param="export",
+        per_page=PAGE_SIZE,
+        context={"today": timezone.localdate(), "filtered": any(v for v in filters.values())},
     )
 
 
@@ -166,8 +129,10 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _conflict(request: HttpRequest, form: Any, exc: EditConflict) -> None:
-    form.add_error(None, str(exc))
+def _submit(request: HttpRequest, form: Any, save: Any) -> Any:
+    """These pages keep status 200 for an invalid form and the version the form was loaded
+    with on a conflict (409)."""
+    return submit(request, form, save, invalid_status=200, refresh_version=False)
 
 
 @requires("actions.update")
@@ -180,28 +145,23 @@ def add_update(request: HttpRequest, pk: int) -> HttpResponse:
     if action.status == Action.Status.CLOSED:
         initial["status"] = Action.Status.COMPLETED
     form = ActionUpdateForm(request.POST or None, initial=initial)
-    status_code = 200
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.add_update(
-                actor=request.user,
-                action=action,
-                expected_version=data["version"],
-                text=data["text"],
-                evidence=data["evidence"],
-                status=data["status"],
-            )
-        except EditConflict as exc:
-            _conflict(request, form, exc)
-            status_code = 409
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, "Update added")
-            return redirect("actions:detail", pk=action.pk)
+    outcome = _submit(
+        request,
+        form,
+        lambda data, version: services.add_update(
+            actor=request.user,
+            action=action,
+            expected_version=version,
+            text=data["text"],
+            evidence=data["evidence"],
+            status=data["status"],
+        ),
+    )
+    if outcome.saved:
+        messages.success(request, "Update added")
+        return redirect("actions:detail", pk=action.pk)
     return render(
-        request, "actions/update.html", {"action": action, "form": form}, status=status_code
+        request, "actions/update.html", {"action": action, "form": form}, status=outcome.status
     )
 
 
@@ -215,25 +175,21 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, f"This action is already {action.get_status_display().lower()}.")
         return redirect("actions:detail", pk=action.pk)
     form = CloseActionForm(request.POST or None, initial={"version": action.version})
-    status_code = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.close_action(
-                actor=request.user,
-                action=action,
-                expected_version=form.cleaned_data["version"],
-                impact_evidence=form.cleaned_data["impact_evidence"],
-            )
-        except EditConflict as exc:
-            _conflict(request, form, exc)
-            status_code = 409
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, "Action closed with evidence of impact")
-            return redirect("actions:detail", pk=action.pk)
+    outcome = _submit(
+        request,
+        form,
+        lambda data, version: services.close_action(
+            actor=request.user,
+            action=action,
+            expected_version=version,
+            impact_evidence=data["impact_evidence"],
+        ),
+    )
+    if outcome.saved:
+        messages.success(request, "Action closed with evidence of impact")
+        return redirect("actions:detail", pk=action.pk)
     return render(
-        request, "actions/close.html", {"action": action, "form": form}, status=status_code
+        request, "actions/close.html", {"action": action, "form": form}, status=outcome.status
     )
 
 
@@ -241,25 +197,24 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     form = ActionForm(request.POST or None, initial={"source": Action.Source.BOARD})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            action = services.create_action(
-                actor=request.user,
-                title=data["title"],
-                description=data["description"],
-                source=data["source"],
-                source_label=data["source_label"],
-                owner_agency=data["owner_agency"],
-                owner_person=data["owner_person"],
-                due_date=data["due_date"],
-                themes=list(data["themes"]),
-            )
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, "Action added")
-            return redirect("actions:detail", pk=action.pk)
+    outcome = _submit(
+        request,
+        form,
+        lambda data, _v: services.create_action(
+            actor=request.user,
+            title=data["title"],
+            description=data["description"],
+            source=data["source"],
+            source_label=data["source_label"],
+            owner_agency=data["owner_agency"],
+            owner_person=data["owner_person"],
+            due_date=data["due_date"],
+            themes=list(data["themes"]),
+        ),
+    )
+    if outcome.saved:
+        messages.success(request, "Action added")
+        return redirect("actions:detail", pk=outcome.result.pk)
     return render(request, "actions/form.html", {"form": form, "action": None})
 
 
@@ -277,29 +232,24 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "themes": list(action.themes.all()),
     }
     form = EditActionForm(request.POST or None, initial=initial)
-    status_code = 200
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.edit_action(
-                actor=request.user,
-                action=action,
-                expected_version=data["version"],
-                title=data["title"],
-                description=data["description"],
-                owner_agency=data["owner_agency"],
-                owner_person=data["owner_person"],
-                due_date=data["due_date"],
-                themes=list(data["themes"]),
-            )
-        except EditConflict as exc:
-            _conflict(request, form, exc)
-            status_code = 409
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, "Action changed")
-            return redirect("actions:detail", pk=action.pk)
+    outcome = _submit(
+        request,
+        form,
+        lambda data, version: services.edit_action(
+            actor=request.user,
+            action=action,
+            expected_version=version,
+            title=data["title"],
+            description=data["description"],
+            owner_agency=data["owner_agency"],
+            owner_person=data["owner_person"],
+            due_date=data["due_date"],
+            themes=list(data["themes"]),
+        ),
+    )
+    if outcome.saved:
+        messages.success(request, "Action changed")
+        return redirect("actions:detail", pk=action.pk)
     return render(
-        request, "actions/form.html", {"form": form, "action": action}, status=status_code
+        request, "actions/form.html", {"form": form, "action": action}, status=outcome.status
     )

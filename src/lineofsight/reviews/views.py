@@ -7,15 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.lib.exports import export_response
-from lineofsight.lib.versioning import EditConflict
+from lineofsight.lib.formviews import Submission, submit
+from lineofsight.lib.listing import Export, list_response
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.reviews import selectors, services, status
@@ -51,12 +50,10 @@ EXPORT_HEADER = [
 ]
 
 
-def _form_error(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+def _submit(request: HttpRequest, form: Any, save: Any) -> Submission:
+    """These pages keep status 200 for an invalid form and the version the form was loaded
+    with on a conflict (409)."""
+    return submit(request, form, save, invalid_status=200, refresh_version=False)
 
 
 def _row(review: Review, today: Any) -> dict[str, Any]:
@@ -112,19 +109,17 @@ def review_list(request: HttpRequest) -> HttpResponse:
     rows = [
         _row(r, today) for r in selectors.filtered_reviews(request.user, today=today, **filters)
     ]
-    export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
-        return export_response(export, "case-reviews", EXPORT_HEADER, _export_rows(rows, today))
-    query = request.GET.copy()
-    query.pop("export", None)
-    return render(
+    return list_response(
         request,
         "reviews/list.html",
-        {
-            "form": form,
+        form=form,
+        rows=rows,
+        export=Export("case-reviews", EXPORT_HEADER, lambda: _export_rows(rows, today)),
+        param="export",
+        per_page=None,
+        context={
             "rows": rows,
             "today": today,
-            "query": query.urlencode(),
             "filtered": any(filters.values()),
             "overdue_count": sum(1 for r in rows if r["overdue"]),
         },
@@ -135,25 +130,24 @@ def review_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     form = IncidentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        partnership = current_partnership()
-        try:
-            review = services.create_review(
-                actor=request.user,
-                partnership=partnership,
-                reference=data["reference"],
-                incident_type=data["incident_type"],
-                la_aware_on=data["la_aware_on"],
-                notified_on=data["notified_on"],
-                incident_summary=data["incident_summary"],
-                themes=list(data["themes"]),
-            )
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, f"Serious incident recorded: {review.reference}")
-            return redirect("reviews:detail", pk=review.pk)
+    outcome = _submit(
+        request,
+        form,
+        lambda data, _v: services.create_review(
+            actor=request.user,
+            partnership=current_partnership(),
+            reference=data["reference"],
+            incident_type=data["incident_type"],
+            la_aware_on=data["la_aware_on"],
+            notified_on=data["notified_on"],
+            incident_summary=data["incident_summary"],
+            themes=list(data["themes"]),
+        ),
+    )
+    if outcome.saved:
+        review = outcome.result
+        messages.success(request, f"Serious incident recorded: {review.reference}")
+        return redirect("reviews:detail", pk=review.pk)
     return render(request, "reviews/create.html", {"form": form})
 
 
@@ -185,20 +179,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _versioned_form_view(
     request: HttpRequest, review: Review, form: Any, template: str, save: Any
 ) -> HttpResponse:
-    status_code = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except EditConflict as exc:
-            form.add_error(None, str(exc))
-            status_code = 409
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, "Review updated")
-            return redirect("reviews:detail", pk=review.pk)
+    outcome = _submit(request, form, save)
+    if outcome.saved:
+        messages.success(request, "Review updated")
+        return redirect("reviews:detail", pk=review.pk)
     context = {"review": review, "form": form, "row": _row(review, timezone.localdate())}
-    return render(request, template, context, status=status_code)
+    return render(request, template, context, status=outcome.status)
 
 
 @requires("learning.manage")
@@ -214,11 +200,11 @@ def rapid_review(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = RapidReviewForm(request.POST or None, initial=initial)
 
-    def save(data: dict[str, Any]) -> None:
+    def save(data: dict[str, Any], version: int) -> None:
         services.record_rapid_review(
             actor=request.user,
             review=review,
-            expected_version=data["version"],
+            expected_version=version,
             rapid_review_on=data["rapid_review_on"],
             decision=data["decision"],
             decision_on=data["decision_on"],
@@ -237,12 +223,12 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial.update(version=review.version, themes=list(review.themes.all()))
     form = ReviewForm(request.POST or None, initial=initial)
 
-    def save(data: dict[str, Any]) -> None:
+    def save(data: dict[str, Any], version: int) -> None:
         fields = {name: data[name] for name in services.EDITABLE}
         services.update_review(
             actor=request.user,
             review=review,
-            expected_version=data["version"],
+            expected_version=version,
             themes=list(data["themes"]),
             **fields,
         )
@@ -255,14 +241,14 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def add_child(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     form = ChildForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_child(actor=request.user, review=review, **form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, "Child added")
-            return redirect("reviews:detail", pk=review.pk)
+    outcome = _submit(
+        request,
+        form,
+        lambda data, _v: services.add_child(actor=request.user, review=review, **data),
+    )
+    if outcome.saved:
+        messages.success(request, "Child added")
+        return redirect("reviews:detail", pk=review.pk)
     return render(request, "reviews/child.html", {"review": review, "form": form})
 
 
@@ -271,21 +257,20 @@ def add_child(request: HttpRequest, pk: int) -> HttpResponse:
 def add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     form = RecommendationForm(request.POST or None, initial={"themes": list(review.themes.all())})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.add_recommendation(
-                actor=request.user,
-                review=review,
-                text=data["text"],
-                agency=data["agency"],
-                themes=list(data["themes"]),
-            )
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, "Recommendation added")
-            return redirect("reviews:detail", pk=review.pk)
+    outcome = _submit(
+        request,
+        form,
+        lambda data, _v: services.add_recommendation(
+            actor=request.user,
+            review=review,
+            text=data["text"],
+            agency=data["agency"],
+            themes=list(data["themes"]),
+        ),
+    )
+    if outcome.saved:
+        messages.success(request, "Recommendation added")
+        return redirect("reviews:detail", pk=review.pk)
     return render(request, "reviews/recommendation.html", {"review": review, "form": form})
 
 
@@ -297,22 +282,22 @@ def recommendation_action(request: HttpRequest, pk: int, number: int) -> HttpRes
     form = RecommendationActionForm(
         request.POST or None, initial={"title": rec.text[:300], "owner_agency": rec.agency}
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            action = services.recommendation_to_action(
-                actor=request.user,
-                recommendation=rec,
-                owner_agency=data["owner_agency"],
-                due_date=data["due_date"],
-                title=data["title"],
-                owner_person=data["owner_person"],
-            )
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, f"Action A{action.pk} created from recommendation {number}")
-            return redirect("actions:detail", pk=action.pk)
+    outcome = _submit(
+        request,
+        form,
+        lambda data, _v: services.recommendation_to_action(
+            actor=request.user,
+            recommendation=rec,
+            owner_agency=data["owner_agency"],
+            due_date=data["due_date"],
+            title=data["title"],
+            owner_person=data["owner_person"],
+        ),
+    )
+    if outcome.saved:
+        action = outcome.result
+        messages.success(request, f"Action A{action.pk} created from recommendation {number}")
+        return redirect("actions:detail", pk=action.pk)
     return render(
         request, "reviews/recommendation_action.html", {"review": review, "rec": rec, "form": form}
     )
@@ -323,12 +308,12 @@ def recommendation_action(request: HttpRequest, pk: int, number: int) -> HttpRes
 def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     form = NoteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_note(actor=request.user, review=review, text=form.cleaned_data["text"])
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, "Progress recorded")
-            return redirect("reviews:detail", pk=review.pk)
+    outcome = _submit(
+        request,
+        form,
+        lambda data, _v: services.add_note(actor=request.user, review=review, text=data["text"]),
+    )
+    if outcome.saved:
+        messages.success(request, "Progress recorded")
+        return redirect("reviews:detail", pk=review.pk)
     return render(request, "reviews/note.html", {"review": review, "form": form})
