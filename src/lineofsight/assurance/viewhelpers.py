@@ -33,4 +33,3 @@ def render_form(
         },
         status=status,
     )
-
