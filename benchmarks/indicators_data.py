@@ -151,12 +151,16 @@ def borough(directory: Path, la: str, seed: int) -> dict[str, list[Path]]:
     )
 
     plans = s47[: n["cp_plans"]]
-    plan_start = referral_dates[plans] + rng.integers(10, 40, len(plans)).astype("timedelta64[D]")
+    plan_children = [episode_children[i] for i in plans]
+    plan_start = _distinct_per_child(  # one plan per child per start date (the natural key)
+        plan_children,
+        referral_dates[plans] + rng.integers(10, 40, len(plans)).astype("timedelta64[D]"),
+    )
     tables["cp_plans"] = _table(
         "cp_plans",
         la,
         {
-            "child_id": [episode_children[i] for i in plans],
+            "child_id": plan_children,
             "episode_no": plans.astype(np.int32),
             "start_date": plan_start,
             "end_date": _maybe(rng, plan_start + np.timedelta64(300, "D"), 0.3),
@@ -167,12 +171,15 @@ def borough(directory: Path, la: str, seed: int) -> dict[str, list[Path]]:
     )
 
     cla_start = _dates(rng, n["cla_episodes"])
-    cla_end = cla_start + rng.integers(20, 1500, n["cla_episodes"]).astype("timedelta64[D]")
+    cla_days = rng.integers(20, 1500, n["cla_episodes"]).astype("timedelta64[D]")
+    cla_children = _ids(rng, 5_000, n["cla_episodes"], "l")
+    cla_start = _distinct_per_child(cla_children, cla_start)  # one episode per child per day
+    cla_end = cla_start + cla_days
     tables["cla_episodes"] = _table(
         "cla_episodes",
         la,
         {
-            "child_id": _ids(rng, 5_000, n["cla_episodes"], "l"),
+            "child_id": cla_children,
             "start_date": cla_start,
             "reason_new_episode": rng.choice(["S", "S", "S", "P"], n["cla_episodes"]),
             "legal_status": rng.choice(["C2", "J2", "V2", "V3"], n["cla_episodes"]),

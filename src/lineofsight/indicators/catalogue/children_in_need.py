@@ -10,18 +10,18 @@ FLOW: tuple[PeriodType, ...] = ("month", "quarter", "financial_year")
 STOCK: tuple[PeriodType, ...] = ("month", "quarter", "financial_year", "snapshot")
 
 REFERRALS_SQL = (
-    "SELECT referral_date AS event_date, 1 AS amount, NULL AS breakdown FROM cin_episodes "
+    "SELECT la_code, referral_date AS event_date, 1 AS amount, NULL AS breakdown FROM cin_episodes "
     "WHERE referral_date IS NOT NULL"
 )
 PLAN_STARTS_SQL = (
-    "SELECT start_date AS event_date, 1 AS amount, NULL AS breakdown FROM cp_plans "
+    "SELECT la_code, start_date AS event_date, 1 AS amount, NULL AS breakdown FROM cp_plans "
     "WHERE start_date IS NOT NULL"
 )
 
 
 def _plans_with_initial_category(code: str) -> str:
     return (
-        "SELECT start_date AS event_date, 1 AS amount, NULL AS breakdown FROM cp_plans "
+        "SELECT la_code, start_date AS event_date, 1 AS amount, NULL AS breakdown FROM cp_plans "
         f"WHERE start_date IS NOT NULL AND upper(initial_category) = '{code}'"
     )
 
@@ -53,7 +53,7 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         title="Contacts",
         meaning_for_children="How often someone worried about a child got in touch with "
         "children's social care.",
-        numerator_sql="SELECT contact_date AS event_date, 1 AS amount, NULL AS breakdown "
+        numerator_sql="SELECT la_code, contact_date AS event_date, 1 AS amount, NULL AS breakdown "
         "FROM contacts WHERE contact_date IS NOT NULL",
         denominator_sql=None,
         unit="count",
@@ -86,8 +86,8 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         meaning_for_children="How much of what the front door hears turns into a social work "
         "referral.",
         numerator_sql=REFERRALS_SQL,
-        denominator_sql="SELECT contact_date AS event_date, 1 AS amount, NULL AS breakdown "
-        "FROM contacts WHERE contact_date IS NOT NULL",
+        denominator_sql="SELECT la_code, contact_date AS event_date, 1 AS amount, "
+        "NULL AS breakdown FROM contacts WHERE contact_date IS NOT NULL",
         unit="percent",
         period_types=FLOW,
         polarity="neutral",
@@ -103,9 +103,10 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         meaning_for_children="Children referred again within a year: help the first time may "
         "not have lasted.",
         numerator_sql=(
-            "SELECT referral_date AS event_date, 1 AS amount, NULL AS breakdown FROM ("
-            " SELECT referral_date, lag(referral_date) OVER (PARTITION BY la_code, child_id"
-            " ORDER BY referral_date) AS previous_referral FROM cin_episodes"
+            "SELECT la_code, referral_date AS event_date, 1 AS amount, NULL AS breakdown FROM ("
+            " SELECT la_code, referral_date, lag(referral_date) OVER ("
+            " PARTITION BY la_code, child_id ORDER BY referral_date) AS previous_referral"
+            " FROM cin_episodes"
             " WHERE referral_date IS NOT NULL)"
             " WHERE previous_referral IS NOT NULL"
             " AND previous_referral >= referral_date - INTERVAL 12 MONTH"
@@ -142,13 +143,13 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         title="Assessments completed within 45 working days",
         meaning_for_children="Children whose needs were understood within the statutory timescale.",
         numerator_sql=(
-            "SELECT a.authorisation_date AS event_date, 1 AS amount, NULL AS breakdown"
+            "SELECT a.la_code, a.authorisation_date AS event_date, 1 AS amount, NULL AS breakdown"
             " FROM cin_assessments a"
             " JOIN calendar c_start ON c_start.day = a.referral_date"
             " JOIN calendar c_end ON c_end.day = a.authorisation_date"
             " WHERE c_end.working_days_before - c_start.working_days_before + 1 <= 45"
         ),
-        denominator_sql="SELECT authorisation_date AS event_date, 1 AS amount, NULL AS "
+        denominator_sql="SELECT la_code, authorisation_date AS event_date, 1 AS amount, NULL AS "
         "breakdown FROM cin_assessments WHERE authorisation_date IS NOT NULL",
         unit="percent",
         period_types=FLOW,
@@ -166,7 +167,7 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         title="Section 47 enquiries",
         meaning_for_children="Children for whom there was reasonable cause to suspect "
         "significant harm.",
-        numerator_sql="SELECT start_date AS event_date, 1 AS amount, NULL AS breakdown "
+        numerator_sql="SELECT la_code, start_date AS event_date, 1 AS amount, NULL AS breakdown "
         "FROM s47_enquiries WHERE start_date IS NOT NULL",
         denominator_sql=None,
         unit="count",
@@ -182,14 +183,14 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         title="Initial child protection conferences within 15 working days",
         meaning_for_children="Children at risk whose multi-agency conference met on time.",
         numerator_sql=(
-            "SELECT s.icpc_date AS event_date, 1 AS amount, NULL AS breakdown"
+            "SELECT s.la_code, s.icpc_date AS event_date, 1 AS amount, NULL AS breakdown"
             " FROM s47_enquiries s"
             " JOIN calendar c_start ON c_start.day = s.start_date"
             " JOIN calendar c_end ON c_end.day = s.icpc_date"
             " WHERE s.icpc_date >= s.start_date"
             " AND c_end.working_days_before - c_start.working_days_before + 1 <= 15"
         ),
-        denominator_sql="SELECT icpc_date AS event_date, 1 AS amount, NULL AS breakdown "
+        denominator_sql="SELECT la_code, icpc_date AS event_date, 1 AS amount, NULL AS breakdown "
         "FROM s47_enquiries WHERE icpc_date IS NOT NULL AND icpc_date >= start_date",
         unit="percent",
         period_types=FLOW,
@@ -223,9 +224,10 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         title="Second or subsequent child protection plans",
         meaning_for_children="Children back on a plan: earlier protection may not have lasted.",
         numerator_sql=(
-            "SELECT start_date AS event_date, 1 AS amount, NULL AS breakdown FROM ("
-            " SELECT start_date, previous_plans, count(*) OVER (PARTITION BY la_code, child_id"
-            " ORDER BY start_date ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
+            "SELECT la_code, start_date AS event_date, 1 AS amount, NULL AS breakdown FROM ("
+            " SELECT la_code, start_date, previous_plans, count(*) OVER ("
+            " PARTITION BY la_code, child_id ORDER BY start_date"
+            " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
             " AS earlier_plans FROM cp_plans WHERE start_date IS NOT NULL)"
             " WHERE coalesce(previous_plans, 0) > 0 OR earlier_plans > 0"
         ),
@@ -249,8 +251,9 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         id="cin_rate_per_10k",
         title="Children in need per 10,000 children",
         meaning_for_children="How many children are receiving help as children in need.",
-        numerator_sql="SELECT child_id, referral_date AS open_from, closure_date AS open_to, "
-        "NULL AS breakdown FROM cin_episodes WHERE referral_date IS NOT NULL",
+        numerator_sql="SELECT la_code, child_id, referral_date AS open_from, "
+        "closure_date AS open_to, NULL AS breakdown FROM cin_episodes "
+        "WHERE referral_date IS NOT NULL",
         denominator_sql=None,
         unit="rate_per_10k",
         period_types=STOCK,

@@ -15,9 +15,9 @@ _BIRTHDAY_AGE = (
     " - year(birth_date)"
 )
 CARE_LEAVERS_19_21 = (
-    "SELECT birth_date + to_years(CAST(age AS INTEGER)) AS event_date, 1 AS amount,"
+    "SELECT la_code, birth_date + to_years(CAST(age AS INTEGER)) AS event_date, 1 AS amount,"
     " NULL AS breakdown, activity FROM ("
-    f" SELECT birth_date, activity, {_BIRTHDAY_AGE} AS age FROM care_leavers"
+    f" SELECT la_code, birth_date, activity, {_BIRTHDAY_AGE} AS age FROM care_leavers"
     " WHERE birth_date IS NOT NULL AND collection_year IS NOT NULL)"
     " WHERE age BETWEEN 19 AND 21"
 )
@@ -27,7 +27,7 @@ LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
         id="cla_rate_per_10k",
         title="Children looked after per 10,000 children",
         meaning_for_children="How many children are in the care of the local authority.",
-        numerator_sql="SELECT child_id, start_date AS open_from, end_date AS open_to, "
+        numerator_sql="SELECT la_code, child_id, start_date AS open_from, end_date AS open_to, "
         f"NULL AS breakdown FROM cla_episodes WHERE start_date IS NOT NULL AND {NOT_RESPITE}",
         denominator_sql=None,
         unit="rate_per_10k",
@@ -47,7 +47,7 @@ LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
         id="cla_starts",
         title="Children who started to be looked after",
         meaning_for_children="Children coming into care.",
-        numerator_sql="SELECT start_date AS event_date, child_id, NULL AS breakdown FROM "
+        numerator_sql="SELECT la_code, start_date AS event_date, child_id, NULL AS breakdown FROM "
         f"cla_episodes WHERE start_date IS NOT NULL AND reason_new_episode = 'S' AND {NOT_RESPITE}",
         denominator_sql=None,
         unit="count",
@@ -65,7 +65,7 @@ LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
         title="Children who ceased to be looked after",
         meaning_for_children="Children leaving care: home, to adoption, special guardianship "
         "or adulthood.",
-        numerator_sql="SELECT end_date AS event_date, child_id, NULL AS breakdown FROM "
+        numerator_sql="SELECT la_code, end_date AS event_date, child_id, NULL AS breakdown FROM "
         "cla_episodes WHERE end_date IS NOT NULL AND coalesce(reason_episode_ceased, '') <> "
         f"'X1' AND {NOT_RESPITE}",
         denominator_sql=None,
@@ -103,7 +103,7 @@ LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
         id="early_help_rate_per_10k",
         title="Early help cases open per 10,000 children",
         meaning_for_children="Families getting help early, before problems escalate.",
-        numerator_sql="SELECT child_id, start_date AS open_from, end_date AS open_to, "
+        numerator_sql="SELECT la_code, child_id, start_date AS open_from, end_date AS open_to, "
         "NULL AS breakdown FROM early_help WHERE start_date IS NOT NULL",
         denominator_sql=None,
         unit="rate_per_10k",

@@ -10,7 +10,7 @@ from lineofsight.indicators.catalogue.spec import Counting, IndicatorSpec, Polar
 def partner_measure_sql(measure_id: str) -> str:
     """Each partner row dated by the end of the period it reports, with its value."""
     return (
-        "SELECT period_end AS event_date, value AS amount, lower(breakdown) AS breakdown "
+        "SELECT la_code, period_end AS event_date, value AS amount, lower(breakdown) AS breakdown "
         f"FROM partner_measures WHERE measure_id = '{measure_id}' AND period_end IS NOT NULL "
         "AND value IS NOT NULL"
     )

@@ -21,7 +21,10 @@ class IndicatorSpec:
 
     ``numerator_sql`` and ``denominator_sql`` are SELECTs over the normalised tables (by their
     names in ``lineofsight.formats.tables``; CIN child tables also carry the ``referral_date`` of
-    their episode).  What they must return depends on ``counting``:
+    their episode).  Every row must carry the ``la_code`` of the table it comes from, so that
+    one query can compute many local authorities at once (``engine.compute_many``); window
+    functions over a child partition by ``la_code`` too.  What else they must return depends on
+    ``counting``:
 
     - ``events``: ``event_date`` (DATE), ``amount`` (number) and ``breakdown`` (text or NULL);
       a period's figure is the sum of ``amount`` over rows whose ``event_date`` lies in it.

@@ -1,0 +1,149 @@
+# ruff: noqa: S608 - SQL is built from the declared catalogue and quoted file paths, never from user input
+"""The SQL that turns an indicator's declared rows into figures per LA, period and breakdown.
+
+Every statement groups by ``la`` as well as by period: ``la`` is an expression over the rows
+(``BY_LA`` keeps each row's ``la_code``; ``ONE_AREA`` folds every row into one area, as for a
+single partnership), so one query computes an indicator for every local authority at once.
+Periods are the tables ``periods`` and ``period_days`` (every day of every period) loaded by
+``load_periods``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+import pyarrow as pa
+
+from lineofsight.indicators.catalogue import IndicatorSpec
+from lineofsight.indicators.catalogue.spec import Counting
+from lineofsight.indicators.periods import Period
+
+# The LA key of a row: per local authority, or one area for all rows ('' = no LA).
+BY_LA = "coalesce(CAST(la_code AS VARCHAR), '')"
+ONE_AREA = "''"
+
+
+def load_periods(connection: duckdb.DuckDBPyConnection, periods: Sequence[Period]) -> None:
+    """Create ``periods`` (type, label, start, end) and ``period_days`` (type, label, day)."""
+    table = pa.table(
+        {
+            "period_type": pa.array([period.period_type for period in periods], pa.string()),
+            "label": pa.array([period.label for period in periods], pa.string()),
+            "period_start": pa.array([period.start for period in periods], pa.date32()),
+            "period_end": pa.array([period.end for period in periods], pa.date32()),
+        }
+    )
+    connection.register("periods_arrow", table)
+    connection.execute("CREATE OR REPLACE TABLE periods AS SELECT * FROM periods_arrow")
+    connection.unregister("periods_arrow")
+    connection.execute(
+        "CREATE OR REPLACE TABLE period_days AS SELECT period_type, label, "
+        "CAST(unnest(generate_series(period_start, period_end, INTERVAL 1 DAY)) AS DATE) AS day "
+        "FROM periods"
+    )
+
+
+def indicator_sql(spec: IndicatorSpec, la: str) -> str:
+    """(la, period_type, label, breakdown, numerator, denominator) rows of ``spec``."""
+    types = ", ".join(f"'{period_type}'" for period_type in spec.period_types)
+    numerator = aggregate_sql(spec.numerator_sql, spec.counting, types, la)
+    if spec.denominator_sql is None:
+        return f"SELECT la, period_type, label, breakdown, value, NULL FROM ({numerator})"
+    denominator = aggregate_sql(spec.denominator_sql, spec.denominator_counting, types, la)
+    return (
+        "SELECT coalesce(n.la, d.la), coalesce(n.period_type, d.period_type), "
+        "coalesce(n.label, d.label), coalesce(n.breakdown, d.breakdown), n.value, d.value "
+        f"FROM ({numerator}) n FULL JOIN ({denominator}) d ON n.la = d.la "
+        "AND n.period_type = d.period_type AND n.label = d.label "
+        "AND n.breakdown IS NOT DISTINCT FROM d.breakdown"
+    )
+
+
+def aggregate_sql(sql: str, counting: Counting, period_types: str, la: str) -> str:
+    """(la, period_type, label, breakdown, value) for the rows of ``sql``; breakdown NULL = total.
+
+    Dated rows meet their periods by an equality join on ``period_days``; stocks open at a
+    period's end come from ``open_at_end_sql``.
+    """
+    keyed = f"SELECT {la} AS la, * FROM ({sql})"
+    if counting == "open_at_end":
+        return open_at_end_sql(keyed, period_types)
+    days = f"SELECT * FROM period_days WHERE period_type IN ({period_types})"
+    if counting == "children":
+        rows = f"SELECT la, event_date, child_id, breakdown FROM ({keyed})"
+        joined = (
+            f"SELECT r.la, d.period_type, d.label, r.breakdown, r.child_id FROM ({days}) d "
+            f"JOIN ({rows}) r ON r.event_date = d.day"
+        )
+        measure = "count(DISTINCT child_id)"
+    else:
+        daily = (
+            "SELECT la, event_date, breakdown, sum(CAST(amount AS DOUBLE)) AS amount "
+            f"FROM ({keyed}) GROUP BY la, event_date, breakdown"
+        )
+        joined = (
+            f"SELECT r.la, d.period_type, d.label, r.breakdown, r.amount, r.event_date "
+            f"FROM ({days}) d JOIN ({daily}) r ON r.event_date = d.day"
+        )
+        if counting == "latest_in_period":
+            joined = (
+                f"SELECT * FROM (SELECT *, max(event_date) OVER (PARTITION BY la, period_type, "
+                f"label) AS latest FROM ({joined})) WHERE event_date = latest"
+            )
+        measure = "sum(amount)"
+    return (
+        f"SELECT la, period_type, label, CASE WHEN grouping(breakdown) = 1 THEN NULL "
+        f"ELSE breakdown END AS breakdown, {measure} AS value FROM ({joined}) "
+        "GROUP BY GROUPING SETS ((la, period_type, label), (la, period_type, label, breakdown)) "
+        "HAVING grouping(breakdown) = 1 OR breakdown IS NOT NULL"
+    )
+
+
+def open_at_end_sql(keyed: str, period_types: str) -> str:
+    """Distinct children open at each period's end, per LA, without a range join.
+
+    Each row is counted once in the total (``grp`` NULL) and once in its breakdown.  A child's
+    rows, in order of ``open_from``, are clipped to the days no earlier row of the child already
+    covers (from the latest ``open_to`` before them; a row covered wholly becomes empty), so a
+    child's clipped intervals never overlap and the open count at a day is the running sum of
+    +1 at each clipped start and -1 at each ``open_to``; each period end then takes the running
+    sum of the latest change on or before it (an ASOF join).  Rows closed before they opened
+    are never open, as in the plain definition.  A child is a child of one LA: the same
+    ``child_id`` in two LAs is two children.
+    """
+    far = "DATE '9999-12-31'"
+    rows = (
+        f"SELECT la, child_id, open_from, coalesce(open_to, {far}) AS open_to, grp FROM ("
+        f"SELECT la, child_id, open_from, open_to, NULL AS grp FROM ({keyed}) UNION ALL "
+        f"SELECT la, child_id, open_from, open_to, breakdown FROM ({keyed}) WHERE breakdown "
+        "IS NOT NULL) WHERE open_from IS NOT NULL AND (open_to IS NULL OR open_to >= open_from)"
+    )
+    covered = (
+        "max(open_to) OVER (PARTITION BY la, child_id, grp ORDER BY open_from, open_to "
+        "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
+    )
+    clipped = (  # a row wholly covered already starts and ends on its open_to: no change
+        f"SELECT la, grp, least(greatest(open_from, coalesce({covered}, open_from)), open_to) "
+        f"AS open_from, open_to FROM ({rows})"
+    )
+    changes = (
+        "SELECT la, grp, day, sum(delta) AS delta FROM (SELECT la, grp, open_from AS day, "
+        "1 AS delta FROM clipped UNION ALL SELECT la, grp, open_to, -1 FROM clipped) "
+        "GROUP BY la, grp, day"
+    )
+    running = (
+        "SELECT la, grp, day, sum(delta) OVER (PARTITION BY la, grp ORDER BY day) AS open_count "
+        "FROM changes"
+    )
+    ends = (
+        "SELECT g.la, p.period_type, p.label, p.period_end, g.grp FROM periods p, "
+        f"(SELECT DISTINCT la, grp FROM changes) g WHERE p.period_type IN ({period_types})"
+    )
+    return (
+        f"WITH clipped AS MATERIALIZED ({clipped}), "
+        f"changes AS MATERIALIZED ({changes}) "
+        "SELECT e.la, e.period_type, e.label, e.grp AS breakdown, r.open_count AS value "
+        f"FROM ({ends}) e ASOF JOIN ({running}) r "
+        "ON e.la = r.la AND e.grp IS NOT DISTINCT FROM r.grp AND e.period_end >= r.day"
+    )
