@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q
 
 from lineofsight.indicators import catalogue
 from lineofsight.indicators.catalogue import IndicatorSpec
@@ -30,8 +33,7 @@ from lineofsight.performance.benchmark_selectors import (
 from lineofsight.performance.models import IndicatorResult, IndicatorTarget
 
 SPC_MONTHS = 36
-SHOWN_PERIOD_TYPES = (
-    "month",
+YEARLY_PERIOD_TYPES = (
     "financial_year",
     "snapshot",
 )  # the monthly series behind the SPC chart ends at the period's last month
@@ -137,15 +139,26 @@ def headline_period(spec: IndicatorSpec, financial_year: Period) -> tuple[str, s
 BENCHMARK_YEARS = 6
 
 
+def _months_before(first_of_month: date, months: int) -> date:
+    index = first_of_month.year * 12 + first_of_month.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
 class Sources:
     """Everything the summaries read, fetched once: stored results and published benchmarks."""
 
-    def __init__(self, partnership: Partnership, specs: Sequence[IndicatorSpec]) -> None:
+    def __init__(
+        self, partnership: Partnership, specs: Sequence[IndicatorSpec], up_to: Period
+    ) -> None:
         self.partnership = partnership
         ids = [spec.id for spec in specs]
         self.results: dict[str, list[IndicatorResult]] = {i: [] for i in ids}
+        first_month = _months_before(up_to.end.replace(day=1), SPC_MONTHS - 1)
+        recent_months = Q(period_type="month", period_start__gte=first_month)
         rows = IndicatorResult.objects.filter(
-            partnership=partnership, indicator_id__in=ids, period_type__in=SHOWN_PERIOD_TYPES
+            Q(period_type__in=YEARLY_PERIOD_TYPES) | recent_months,
+            partnership=partnership,
+            indicator_id__in=ids,
         )
         for row in rows.order_by("period_start", "breakdown"):
             self.results[row.indicator_id].append(row)
@@ -190,8 +203,8 @@ def summarise(
     period_label: str,
     sources: Sources | None = None,
 ) -> Summary:
-    sources = sources or Sources(partnership, [spec])
     financial_year = parse_period(period_label)
+    sources = sources or Sources(partnership, [spec], financial_year)
     stored = sources.results[spec.id]
     kind, label = headline_period(spec, financial_year)
     yearly = [r for r in stored if r.period_type == kind]
@@ -271,7 +284,7 @@ def overview(
     partnership: Partnership, period_label: str, ids: Sequence[str] | None = None
 ) -> list[Summary]:
     specs = [catalogue.get(i) for i in ids] if ids else list(catalogue.CATALOGUE.values())
-    sources = Sources(partnership, specs)
+    sources = Sources(partnership, specs, parse_period(period_label))
     summaries = [summarise(partnership, spec, period_label, sources) for spec in specs]
     return sorted(summaries, key=lambda s: s.rank)
 
