@@ -23,7 +23,9 @@ def run(quick: bool) -> list[dict[str, Any]]:
         command = [sys.executable, "-m", "benchmarks.dashboard_worker"]
         if quick:
             command.append("--quick")
-        done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"the dashboard worker failed:\n{done.stderr[-3000:]}")
     timings = json.loads(done.stdout.strip().splitlines()[-1])
     rows = []
     for name, result in timings.items():
