@@ -9,23 +9,14 @@ from django.db import transaction
 
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
+from lineofsight.lib.audited import audited_create
 from lineofsight.partnership.models import Agency, Partnership, Population, RoleAssignment, User
 from lineofsight.partnership.roles import Role
 
 
 def create_partnership(*, actor: Any, name: str, la_code: str) -> Partnership:
-    with transaction.atomic():
-        partnership = Partnership(name=name, la_code=la_code)
-        partnership.full_clean()
-        partnership.save()
-        record(
-            actor=actor,
-            verb="partnership.create",
-            action=AuditLog.Action.CREATE,
-            obj=partnership,
-            after=snapshot(partnership),
-        )
-        return partnership
+    partnership = Partnership(name=name, la_code=la_code)
+    return audited_create(actor=actor, instance=partnership, verb="partnership.create")
 
 
 def set_population(*, actor: Any, partnership: Partnership, year: int, under_18: int) -> Population:
@@ -54,18 +45,8 @@ def set_population(*, actor: Any, partnership: Partnership, year: int, under_18:
 def create_agency(
     *, actor: Any, partnership: Partnership, name: str, code: str, kind: str
 ) -> Agency:
-    with transaction.atomic():
-        agency = Agency(partnership=partnership, name=name, code=code, kind=kind)
-        agency.full_clean()
-        agency.save()
-        record(
-            actor=actor,
-            verb="agency.create",
-            action=AuditLog.Action.CREATE,
-            obj=agency,
-            after=snapshot(agency),
-        )
-        return agency
+    agency = Agency(partnership=partnership, name=name, code=code, kind=kind)
+    return audited_create(actor=actor, instance=agency, verb="agency.create")
 
 
 def create_user(
