@@ -15,7 +15,7 @@ from lineofsight.charts.canvas import (
     BLACK,
     BLUE,
     DARK_GREY,
-    MID_GREY,
+    GREY,
     ORANGE,
     PURPLE,
     RED,
@@ -33,6 +33,12 @@ from lineofsight.charts.canvas import (
 WIDTH, HEIGHT = 720, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 24, 56
 SIGNAL_COLOURS = {"concern": ORANGE, "improvement": BLUE, "neutral": PURPLE}
+# The signal in words as well as colour (WCAG 1.4.1), in "Making Data Count" terms.
+SIGNAL_WORDS = {
+    "concern": "special cause, concerning",
+    "improvement": "special cause, improving",
+    "neutral": "special cause, neither improving nor concerning",
+}
 
 
 @dataclass(frozen=True)
@@ -90,11 +96,13 @@ def spc_chart(
     values_line = [
         (x, scale.y(p.value)) for x, p in zip(xs, points, strict=True) if p.value is not None
     ]
-    parts.append(polyline(values_line, MID_GREY))
+    parts.append(polyline(values_line, GREY))
     for x, point in zip(xs, points, strict=True):
         if point.value is not None:
-            colour = SIGNAL_COLOURS.get(point.signal or "", MID_GREY)
+            colour = SIGNAL_COLOURS.get(point.signal or "", GREY)
             tooltip = f"{point.label}: {format_tick(point.value)}{unit_suffix}"
+            if point.signal in SIGNAL_WORDS:
+                tooltip += f" ({SIGNAL_WORDS[point.signal]})"
             parts.append(
                 f'<circle cx="{x}" cy="{scale.y(point.value)}" r="4" fill="{colour}">'
                 f"<title>{text(tooltip)}</title></circle>"

@@ -29,8 +29,10 @@ def test_spc_chart_is_accessible_svg_with_coloured_signals():
     assert "one above the limit" in root.find("s:desc", NS).text
     circles = root.findall("s:circle", NS)
     assert len(circles) == 7
-    assert circles[-1].get("fill") == "#f47738" and circles[0].get("fill") == "#b1b4b6"
-    assert circles[-1].find("s:title", NS).text == "M6: 25"
+    assert circles[-1].get("fill") == "#b7592a" and circles[0].get("fill") == "#6f777b"
+    assert circles[0].find("s:title", NS).text == "M0: 10"
+    # the signal is in words too, not in colour alone
+    assert circles[-1].find("s:title", NS).text == "M6: 25 (special cause, concerning)"
 
 
 def test_spc_chart_breaks_the_limits_at_a_recalculation_point():
@@ -64,3 +66,43 @@ def test_benchmark_chart_has_a_line_and_legend_per_series():
     assert {"Doncaster", "England", "Statistical neighbours"} <= set(texts)
     assert "25%" in texts or "26%" in texts
     assert len(root.findall("s:circle", NS)) == 11  # the missing value draws no point
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast_on_white(colour: str) -> float:
+    return 1.05 / (_luminance(colour) + 0.05)
+
+
+def test_contrast_helper_matches_known_ratios():
+    assert round(_contrast_on_white("#000000"), 1) == 21.0
+    assert round(_contrast_on_white("#b1b4b6"), 1) == 2.1  # GOV.UK mid-grey: too light
+
+
+def test_every_data_mark_has_3_to_1_contrast_on_white():
+    """WCAG 1.4.11: the lines, points and text that carry data stand out from the page."""
+    points = [SpcPoint(f"M{i}", 10 + i, mean=12, upper=18, lower=6) for i in range(6)]
+    points += [
+        SpcPoint("M6", 25, mean=12, upper=18, lower=6, signal=signal)
+        for signal in ("concern", "improvement", "neutral")
+    ]
+    spc = spc_chart(points, title="t", description="d", target=15)
+    bench = benchmark_chart(
+        ["a", "b"],
+        [(f"series {i}", [1.0 + i, 2.0]) for i in range(4)],
+        title="t",
+        description="d",
+    )
+    colours = set()
+    for svg in (spc, bench):
+        root = ET.fromstring(svg)
+        for mark in ("circle", "polyline", "text"):
+            for element in root.iter(f"{{{NS['s']}}}{mark}"):
+                colours.add(element.get("stroke") if mark == "polyline" else element.get("fill"))
+    assert len(colours) >= 7
+    low = {c: round(_contrast_on_white(c), 2) for c in colours if _contrast_on_white(c) < 3}
+    assert low == {}
