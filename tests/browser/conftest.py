@@ -17,7 +17,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
-from lineofsight.partnership.models import User  # noqa: E402
+from lineofsight.partnership import demo as partnership_demo  # noqa: E402
+from lineofsight.partnership import services as partnership_services  # noqa: E402
+from lineofsight.partnership.models import Partnership, User  # noqa: E402
 from lineofsight.partnership.roles import Role  # noqa: E402
 from lineofsight.testing.fixtures import PASSWORD  # noqa: E402
 
@@ -92,6 +94,19 @@ def signed_in_as(
         return page
 
     return sign_in_with
+
+
+@pytest.fixture
+def demo_agencies(partnership: Partnership, agency: object) -> Partnership:
+    """The demo partnership's agencies (by code) in the test partnership, which the demo loaders
+    of the learning apps expect; ``agency`` (code "police") stands in for the demo's police."""
+    known = set(partnership.agencies.values_list("code", flat=True))
+    for name, code, kind in partnership_demo.AGENCIES:
+        if code not in known:
+            partnership_services.create_agency(
+                actor=None, partnership=partnership, name=name, code=code, kind=kind
+            )
+    return partnership
 
 
 def axe_violations(page: Page) -> list[dict]:
