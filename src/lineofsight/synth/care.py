@@ -110,6 +110,10 @@ class CareBuilder:
             end, reason = eighteen, rng.choice(["E8", "E17", "E7", "E7"])
         if reason == "E7" and age_on_date(end, start, age) < 16:
             reason = "E8"
+        if (end.month, end.day) == (3, 31) and end != eighteen:
+            # the 903 rules count a child leaving on 31 March as looked after all year, which
+            # then forbids the adoption and care leaver returns (rule 187): leave a day earlier
+            end -= timedelta(days=1)
         return end, reason
 
     def _changes(self, rng: random.Random, start: date, end: date, outcome: str) -> list[_Change]:

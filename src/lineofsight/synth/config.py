@@ -34,10 +34,13 @@ class BoroughParams:
     return_mean_days: float
     assessment_on_time: float
     s47_given_referral: float
+    s47_given_referral_after_cpp: float
     icpc_given_s47: float
     icpc_on_time: float
     cpp_given_icpc: float
     cpp_median_days: float
+    cpp_prior_history: float
+    cpp_prior_history_two_or_more: float
     not_in_need_after_assessment: float
     early_help_after_assessment: float
     cin_plan_median_days: float
@@ -50,6 +53,7 @@ class BoroughParams:
     legal_status_change_probability: float
     missing_child_probability_12plus: float
     initial_cla_rate_per_10000: float
+    care_leaver_in_touch: float
     warmup_years: int
     lado_referrals_per_year: float
     lado_threshold_met: float
@@ -64,6 +68,8 @@ class BoroughParams:
     health_visitor_safeguarding_referrals_per_month: float
     idva_referrals_per_month: float
     idva_repeat_rate: float
+    partner_patterns: dict[str, dict[str, Any]]
+    partner_surge: dict[str, Any]
     early_help_cases_open_per_10000: float
     exploitation_tracked: float
     exploitation_risk_weights: Weights

@@ -100,7 +100,14 @@ def write_borough(
     early_help_open = early_help_open_by_month(borough, years)
     for year in years:
         written.append(write_cin_census(borough.children, code, year, root / "cin"))
-        written += write_ssda903(borough.children, code, year, root / "ssda903" / str(year), seed)
+        written += write_ssda903(
+            borough.children,
+            code,
+            year,
+            root / "ssda903" / str(year),
+            seed,
+            params.care_leaver_in_touch,
+        )
         written.append(write_annex_a(borough.children, year, root / "annex_a"))
         written += write_partner_returns(
             params,

@@ -121,7 +121,8 @@ class Child:
     episodes: list[CinEpisode] = field(default_factory=list)
     care_periods: list[CarePeriod] = field(default_factory=list)
     busy_until: date = date.min  # an open CIN episode until this date
-    cp_plan_count: int = 0
+    cp_plan_count: int = 0  # plans so far, including any before the records (see below)
+    cp_history_drawn: bool = False  # whether plans before the records have been drawn
 
 
 @dataclass

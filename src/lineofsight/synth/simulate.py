@@ -181,7 +181,10 @@ class Simulator:
         self, child: Child, episode: CinEpisode, assessment: Assessment
     ) -> ProtectionPlan | None:
         rng, p = self.rng, self.params
-        if rng.random() >= p.s47_given_referral:
+        known_to_cp = child.cp_plan_count > 0
+        if rng.random() >= (
+            p.s47_given_referral_after_cpp if known_to_cp else p.s47_given_referral
+        ):
             return None
         start = add_working_days(assessment.start, rng.randint(0, 3))
         target = add_working_days(start, 15)
@@ -196,6 +199,11 @@ class Simulator:
             return None
         category = self.pick["category"](rng)
         latest = category if rng.random() < 0.9 else self.pick["category"](rng)
+        if not child.cp_history_drawn:
+            # plans before the records start or in another authority (NumberOfPreviousCPP)
+            child.cp_history_drawn = True
+            if age_on(child.birth_date, icpc) >= 1 and rng.random() < p.cpp_prior_history:
+                child.cp_plan_count += 1 + (rng.random() < p.cpp_prior_history_two_or_more)
         plan = ProtectionPlan(icpc, None, category, latest, child.cp_plan_count)
         child.cp_plan_count += 1
         return plan
@@ -234,13 +242,23 @@ class Simulator:
     def into_care(
         self, child: Child, episode: CinEpisode, start: date, activity_end: date
     ) -> CinEpisode:
-        if birthday(child.birth_date, 18) <= days_after(start, 30):
+        if birthday(child.birth_date, 18) <= days_after(start, 30) or self.left_care_this_year(
+            child, start
+        ):
             return self.close(child, episode, activity_end, "RC7", delay=True)
         period = self.care.build(self.rng, child.birth_date, start, episode.primary_need)
         child.care_periods.append(period)
         end = period.end or start
         reason = CLOSURE_BY_CARE_END.get(period.episodes[-1].reason_ceased or "", "RC7")
         return self.close(child, episode, max(end, activity_end), reason, delay=False)
+
+    @staticmethod
+    def left_care_this_year(child: Child, start: date) -> bool:
+        """Whether a period of care ended earlier in the collection year of ``start``. The 903
+        rule SW12STG2 compares every social worker episode with every care episode, which no
+        return can satisfy for two periods of care in one year, so the child does not return."""
+        year_start = date(start.year if start.month >= 4 else start.year - 1, 4, 1)
+        return any(p.end is not None and p.end >= year_start for p in child.care_periods)
 
     def close(
         self, child: Child, episode: CinEpisode, after: date, reason: str, delay: bool

@@ -80,8 +80,9 @@ Row = dict[str, str]
 class Year903:
     """Collects the rows of every 903 table for one collection year."""
 
-    def __init__(self, year: int, seed: str) -> None:
+    def __init__(self, year: int, seed: str, in_touch: float = 0.97) -> None:
         self.cy = CollectionYear(year)
+        self.in_touch = in_touch  # share of care leavers the authority is in touch with
         self.rng = random.Random(seed)
         codes = code_lists()
         self.review_code = Picker(codes.review_code_age4plus)
@@ -93,6 +94,7 @@ class Year903:
         cy, dob = self.cy, uk(child.birth_date)
         periods = [p for p in child.care_periods if cy.overlaps(p.start, cy.known(p.end))]
         self._adoption(child, periods)
+        first_starting = next((p for p in periods if cy.contains(p.start)), None)
         for period in periods:
             self._episodes(child, period)
             for review in period.reviews:
@@ -121,7 +123,8 @@ class Year903:
                             "MIS_END": uk(cy.known(missing.end)),
                         }
                     )
-            if cy.contains(period.start):
+            if cy.contains(period.start) and period is first_starting:
+                # one PrevPerm row per child (INT35), for the first period starting in the year
                 self.rows["previous_permanence.csv"].append(
                     {
                         "CHILD": child.child_id,
@@ -177,7 +180,8 @@ class Year903:
 
     def _continuously_looked_after(self, period: CarePeriod) -> bool:
         end = self.cy.known(period.end)
-        return end is None and period.start <= self.cy.start  # looked after all year
+        # looked after all year, including a period ending on 31 March itself (rule 191)
+        return (end is None or end >= self.cy.reference_date) and period.start <= self.cy.start
 
     def _oc2(self, child: Child) -> None:
         rng, cy, born = self.rng, self.cy, child.birth_date
@@ -218,7 +222,7 @@ class Year903:
         birthdays = [birthday(child.birth_date, n) for n in range(17, 22)]
         if not any(self.cy.contains(b) for b in birthdays):
             return False
-        in_touch = "YES" if self.rng.random() < 0.9 else "NO"
+        in_touch = "YES" if self.rng.random() < self.in_touch else "NO"
         accommodation = self.accommodation(self.rng)
         if accommodation == "Z1" and self.cy.contains(birthday(child.birth_date, 17)):
             accommodation = "K1"  # staying put with former foster carers is for 18+
@@ -302,10 +306,15 @@ def _csv(columns: list[str], rows: Iterable[Row]) -> str:
 
 
 def write_ssda903(
-    children: list[Child], la_code: str, year: int, directory: Path, seed: int
+    children: list[Child],
+    la_code: str,
+    year: int,
+    directory: Path,
+    seed: int,
+    in_touch: float = 0.97,
 ) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
-    collector = Year903(year, f"{seed}:{la_code}:903:{year}")
+    collector = Year903(year, f"{seed}:{la_code}:903:{year}", in_touch)
     for child in children:
         if child.care_periods:
             collector.add_child(child)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import random
 from datetime import date, timedelta
 from pathlib import Path
@@ -139,6 +140,60 @@ def month_end(year: int, month: int) -> date:
     return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
+def _month_number(label: str) -> int:
+    """'2020-06' -> a running month number."""
+    year, month = label.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def surge_multiplier(params: BoroughParams, year: int, month: int) -> float:
+    """The partnership's special cause: 1, rising linearly from ``start`` to the peak
+    multiplier at ``peak``, then easing back to 1 over ``settle_months``."""
+    surge = params.partner_surge
+    now, start, peak = (
+        year * 12 + month - 1,
+        _month_number(surge["start"]),
+        _month_number(surge["peak"]),
+    )
+    top, settle = float(surge["peak_multiplier"]), int(surge["settle_months"])
+    if now <= start:
+        return 1.0
+    if now <= peak:
+        return 1 + (top - 1) * (now - start) / (peak - start)
+    if now < peak + settle:
+        return top - (top - 1) * (now - peak) / settle
+    return 1.0
+
+
+def partner_mean(
+    params: BoroughParams, measure: str, year: int, month: int, shock: float, scale: float
+) -> float:
+    """Expected monthly value: magnitude x trend x seasonality x COVID-19 x the surge."""
+    _, field = PARTNER_MEASURES[measure]
+    pattern = params.partner_patterns.get(measure, {})
+    years_from_reference = (year + (month - 4) / 12) - (params.reference_year - 0.25)
+    trend = (1 + float(pattern.get("annual_growth", 0.0))) ** years_from_reference
+    peak_month = int(pattern.get("peak_month", 1))
+    season = 1 + float(pattern.get("seasonal_amplitude", 0.0)) * math.cos(
+        2 * math.pi * (month - peak_month) / 12
+    )
+    covid = 2 - shock if pattern.get("covid") == "rise" else shock
+    surge = (
+        surge_multiplier(params, year, month)
+        if measure in params.partner_surge["measures"]
+        else 1.0
+    )
+    return float(getattr(params, field)) * scale * trend * season * covid * surge
+
+
+def idva_repeat_rate(params: BoroughParams, year: int, month: int) -> float:
+    """The repeat-victim rate, climbing with the surge (the report: more victims already known)."""
+    top = float(params.partner_surge["peak_multiplier"])
+    progress = (surge_multiplier(params, year, month) - 1) / (top - 1) if top != 1 else 0.0
+    peak_rate = float(params.partner_surge["repeat_rate_at_peak"])
+    return params.idva_repeat_rate + (peak_rate - params.idva_repeat_rate) * progress
+
+
 def write_partner_returns(
     params: BoroughParams,
     scale: float,
@@ -154,14 +209,12 @@ def write_partner_returns(
     for y, m in months(year, year):
         start, end = date(y, m, 1).isoformat(), month_end(y, m).isoformat()
         shock = covid.get(f"{y}-{m:02d}", 1.0)
-        for measure, (agency, field) in PARTNER_MEASURES.items():
-            mean = (
-                float(getattr(params, field)) * scale * (2 - shock if "da_" in measure else shock)
-            )
-            value = poisson(rng, mean)
+        for measure, (agency, _field) in PARTNER_MEASURES.items():
+            value = poisson(rng, partner_mean(params, measure, y, m, shock, scale))
             by_agency.setdefault(agency, []).append([agency, measure, start, end, value, ""])
             if measure == "idva_referrals":
-                repeats = sum(rng.random() < params.idva_repeat_rate for _ in range(value))
+                rate = idva_repeat_rate(params, y, m)
+                repeats = sum(rng.random() < rate for _ in range(value))
                 by_agency[agency].append([agency, "idva_repeat_victims", start, end, repeats, ""])
         council = by_agency.setdefault("council", [])
         council.append(
