@@ -7,11 +7,12 @@ silently falling back: a typo in ``DEBUG=ture`` must not switch debugging on or 
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Mapping
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+
+from lineofsight.lib.secret_file import read_or_create
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -83,10 +84,4 @@ def secret_key(environ: Mapping[str, str], var_dir: Path) -> str:
         if len(key) < 50 or len(set(key)) < 5:
             raise ImproperlyConfigured("SECRET_KEY must be at least 50 varied characters long")
         return key
-    path = var_dir / "secret_key"
-    if not path.exists():
-        var_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_urlsafe(64))
-    return path.read_text().strip()
+    return read_or_create(var_dir / "secret_key")

@@ -8,11 +8,12 @@ backed up with the database.
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+
+from lineofsight.lib.secret_file import read_or_create
 
 
 def pseudonymisation_key() -> bytes:
@@ -21,13 +22,4 @@ def pseudonymisation_key() -> bytes:
         if len(configured) < 32:
             raise ImproperlyConfigured("PSEUDONYMISATION_KEY must be at least 32 characters")
         return configured.encode()
-    path = Path(settings.VAR_DIR) / "pseudonymisation_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return path.read_text().strip().encode()
-        with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_urlsafe(48))
-    return path.read_text().strip().encode()
+    return read_or_create(Path(settings.VAR_DIR) / "pseudonymisation_key").encode()
