@@ -52,9 +52,7 @@ def checksum(files: Sequence[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(files, key=lambda p: p.name):
         digest.update(path.name.encode() + b"\0")
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+        storage.feed_file(digest, path)
     return digest.hexdigest()
 
 

@@ -27,11 +27,16 @@ def snapshot_root() -> Path:
     return root
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+def feed_file(digest: hashlib._Hash, path: Path) -> None:
+    """Add the bytes of ``path`` to ``digest``, a megabyte at a time."""
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    feed_file(digest, path)
     return digest.hexdigest()
 
 
