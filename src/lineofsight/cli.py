@@ -21,6 +21,7 @@ COMMANDS = (
     "benchmarks",
     "indicators",
     "manage",
+    "roles",
 )
 
 
@@ -54,7 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        if getattr(args, "command", None) != "manage":
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        # `lineofsight manage --help`: options before the Django command go to Django too
+        args.arguments = [*extra, *args.arguments]
     if not getattr(args, "run", None):
         parser.print_help()
         return 2

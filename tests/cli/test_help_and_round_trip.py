@@ -12,11 +12,26 @@ def test_every_sub_command_has_help(capsys):
     parser = build_parser()
     registered = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001
     assert registered == set(COMMANDS)
-    for name in sorted(registered - {"manage"}):  # `manage --help` is Django's own help
+    for name in sorted(registered - {"manage"}):
         with pytest.raises(SystemExit) as exit_:
             main([name, "--help"])
         assert exit_.value.code == 0, name
         assert "usage: lineofsight " + name in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_manage_help_lists_the_django_commands(flag, capsys):
+    assert main(["manage", flag]) == 0
+    out = capsys.readouterr().out
+    assert "usage: lineofsight manage" in out
+    assert "migrate" in out and "createsuperuser" in out
+
+
+def test_an_unknown_option_is_still_refused(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["validate", "--bogus", "x"])
+    assert exit_.value.code == 2
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err
 
 
 def test_no_command_prints_help_and_fails(capsys):

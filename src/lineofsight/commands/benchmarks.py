@@ -52,7 +52,11 @@ def run_show(args: argparse.Namespace) -> int:
     try:
         rows = benchmark_rows(args.la, args.indicator, years=args.years, grouping=args.grouping)
     except LookupError as exc:
+        from lineofsight.performance.models import PublishedFigure
+
         print(str(exc))
+        if not PublishedFigure.objects.exists():
+            print("No published figures are stored yet: run `lineofsight benchmarks import`.")
         return 1
     if args.json:
         print(json.dumps([dataclasses.asdict(r) for r in rows], indent=2))

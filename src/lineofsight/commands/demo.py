@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     call_command("migrate", interactive=False, verbosity=0)
     print(f"Database ready: {settings.DATABASES['default']['NAME']}")
     passwords = demo.load()
-    for dotted in settings.DEMO_LOADERS:
+    for dotted in [] if args.users_only else settings.DEMO_LOADERS:
         loader = import_string(dotted)
         print(f"Loading {loader.__doc__.strip().splitlines()[0] if loader.__doc__ else dotted}")
         loader(seed=args.seed)
@@ -46,4 +46,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port to serve on")
     parser.add_argument("--seed", type=int, default=2021, help="seed for the synthetic data")
     parser.add_argument("--no-serve", action="store_true", help="load the demo data and stop")
+    parser.add_argument(
+        "--users-only",
+        action="store_true",
+        help="create the demo partnership and its users only: no returns, reviews or plans "
+        "(for a state folder of your own, e.g. the README's command-line tour)",
+    )
     parser.set_defaults(run=run)

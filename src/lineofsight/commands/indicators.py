@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+import textwrap
 from typing import Any
 
 from lineofsight.cli import django_setup
@@ -62,12 +64,16 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps(rows, indent=2))
         else:
             for row in rows:
-                print(f"{row['id']:<42} {row['unit']:<13} {row['polarity']:<17} {row['title']}")
+                print(f"{row['title']} ({row['id']})")
+                print(f"    unit: {row['unit']}; {row['polarity']}; source: {row['source']}")
+                for line in textwrap.wrap(row["definition"], width=92):
+                    print(f"    {line}")
+                print()
         return 0
     django_setup()
     from lineofsight.indicators.findings import format_value
     from lineofsight.partnership.selectors import current_partnership
-    from lineofsight.performance.compute import recompute
+    from lineofsight.performance.compute import recompute, returns_since_last_compute
     from lineofsight.performance.summaries import latest_financial_year, overview
 
     partnership = current_partnership()
@@ -78,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
         partnership.la_code = args.la  # benchmarks for another LA code (not saved)
     if args.recompute:
         recompute(actor=None, partnership=partnership)
+    else:
+        _warn_if_stale(returns_since_last_compute(partnership), to_stderr=args.json)
     period = args.period or latest_financial_year(partnership)
     if period is None:
         print("No indicator results yet: ingest returns, then run with --recompute.")
@@ -97,15 +105,29 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn_if_stale(returns: int, *, to_stderr: bool) -> None:
+    if not returns:
+        return
+    what = "1 return was" if returns == 1 else f"{returns} returns were"
+    print(
+        f"These figures are out of date: {what} stored since they were last computed.\n"
+        "Run `lineofsight indicators --recompute` to refresh them.\n",
+        file=sys.stderr if to_stderr else sys.stdout,
+    )
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "indicators",
         help="list the indicator catalogue, or every indicator for a year with findings",
-        description="With --list: the catalogue (id, title, unit, polarity, definition). "
+        description="With --list: the catalogue (title, id, unit, polarity, source and the "
+        "DfE definition). "
         "Otherwise every indicator for the financial year: numerator, denominator, value, "
         "benchmarks, SPC signal and plain-English findings, exceptions first.",
     )
-    parser.add_argument("--list", action="store_true", help="print the catalogue")
+    parser.add_argument(
+        "--list", action="store_true", help="print the catalogue with each DfE definition"
+    )
     parser.add_argument("--period", metavar="2020-21", help="financial year (default: latest)")
     parser.add_argument("--la", metavar="CODE", help="LA code for benchmarks (default: ours)")
     parser.add_argument("--recompute", action="store_true", help="recompute from snapshots first")

@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 
 from lineofsight.cli import django_setup
-from lineofsight.commands.validate import as_json, problem_table, progress_bar, summary
+from lineofsight.commands.validate import (
+    NOTHING_READ,
+    as_json,
+    nothing_found,
+    problem_table,
+    progress_bar,
+    summary,
+)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
     except services.ConcurrentIngest as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    if not outcomes:
+        print(nothing_found(args.paths), file=sys.stderr)
+        return NOTHING_READ
     if args.json:
         report = []
         for outcome in outcomes:
@@ -68,6 +78,12 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  stored as {outcome.snapshot}")
             else:
                 print("  rejected: nothing stored")
+    if any(o.accepted and not o.already_stored for o in outcomes):
+        print(
+            "Indicator figures do not include these returns yet: run "
+            "`lineofsight indicators --recompute` to refresh them.",
+            file=sys.stderr if args.json else sys.stdout,
+        )
     return 0 if all(outcome.accepted for outcome in outcomes) else 1
 
 
@@ -78,7 +94,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Detect, parse and validate each return; store the accepted ones as "
         "immutable Parquet snapshots with children's identifiers replaced by keyed pseudonyms. "
         "Re-ingesting the same file changes nothing; a corrected file supersedes the old one. "
-        "Exits 1 if any return is rejected.",
+        "Folders are read with their sub-folders (each SSDA903 year folder is one return). "
+        "Exits 1 if any return is rejected, 2 if no file was found.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     parser.add_argument(

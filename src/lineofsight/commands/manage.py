@@ -11,7 +11,11 @@ def run(args: argparse.Namespace) -> int:
     from django.core.management import execute_from_command_line
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lineofsight.config.settings")
-    execute_from_command_line(["lineofsight manage", *args.arguments])
+    arguments = args.arguments or ["help"]
+    if arguments[0] in ("-h", "--help"):
+        print("usage: lineofsight manage COMMAND [OPTIONS]  (Django's management commands)\n")
+        arguments = ["help", *arguments[1:]]
+    execute_from_command_line(["lineofsight manage", *arguments])
     return 0
 
 

@@ -1,7 +1,8 @@
 """``lineofsight validate PATH...``: check returns and list every problem (nothing is stored).
 
 Prints a table of problems (or, with ``--json``, a JSON list with one object per return) and a
-summary line per return.  Exit status 1 when any return is rejected (has an error), else 0.
+summary line per return.  Exit status 1 when any return is rejected (has an error), 2 when the
+paths hold no file at all, else 0.  Folders are read with their sub-folders.
 A progress bar goes to stderr when it is a terminal, or always with ``--progress``.
 """
 
@@ -97,6 +98,19 @@ def progress_bar(stream: TextIO) -> Callable[[int, int], None]:
     return draw
 
 
+NOTHING_READ = 2  # exit status when the paths hold no file at all
+
+
+def nothing_found(paths: list[str]) -> str:
+    """The message for paths that hold no file: say what was looked at, never pass silently."""
+    looked = ", ".join(paths)
+    return (
+        f"Nothing was read: no files were found in {looked} (folders are searched with their "
+        "sub-folders; hidden files are skipped). Give the returns' files or the folders that "
+        "hold them."
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     show_progress = args.progress or sys.stderr.isatty()
     returns = read(
@@ -106,6 +120,9 @@ def run(args: argparse.Namespace) -> int:
         la_code=args.la,
         max_bytes=int(args.max_size_mb * 1024 * 1024),
     )
+    if not returns:
+        print(nothing_found(args.paths), file=sys.stderr)
+        return NOTHING_READ
     if args.json:
         print(json.dumps([as_json(parsed) for parsed in returns], indent=2, default=str))
     else:
@@ -124,7 +141,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="check CIN census, SSDA903, Annex A and partner returns and list every problem",
         description="Detect each file's format, parse it safely and list every problem with "
         "file, row or child, field, value and a plain-English message. Nothing is stored. "
-        "Exit status 1 if any return is rejected.",
+        "Folders are read with their sub-folders (each SSDA903 year folder is one return). "
+        "Exit status 1 if any return is rejected, 2 if no file was found.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check")
     parser.add_argument("--json", action="store_true", help="print a JSON list, one per return")

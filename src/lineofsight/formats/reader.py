@@ -1,7 +1,9 @@
 """``read``: turn the files a user gives into returns, each parsed and validated.
 
 Grouping: one CIN XML is one return; the SSDA903 CSVs of one folder are one return; one Annex A
-workbook is one return; one partner-return file is one return.  A folder stands for its files.
+workbook is one return; one partner-return file is one return.  A folder stands for its files and
+those of its sub-folders (so ``synth``'s output folder, or ``ssda903/`` with a folder per year, is
+read whole: each year folder's CSVs are one return).
 Sizes are checked before any file is opened.  Nothing here raises for a bad file: every failure
 becomes a ``Problem`` on the return it belongs to.
 """
@@ -25,16 +27,25 @@ ProgressCallback = Callable[[int, int], None]
 
 
 def expand(paths: Sequence[Path | str]) -> list[Path]:
-    """Each path, with a folder replaced by its (non-hidden) files in name order."""
+    """Each path, with a folder replaced by its non-hidden files, sub-folders included, in name
+    order (a folder's own files first).  Hidden folders and symbolic links to folders are not
+    followed."""
     files: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-            )
+            files.extend(_files_under(path))
         else:
             files.append(path)
+    return files
+
+
+def _files_under(folder: Path) -> list[Path]:
+    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    files = [p for p in entries if p.is_file()]
+    for sub in entries:
+        if sub.is_dir() and not sub.is_symlink():
+            files.extend(_files_under(sub))
     return files
 
 

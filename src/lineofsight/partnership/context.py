@@ -25,17 +25,25 @@ NAVIGATION: list[tuple[str, str, str | None]] = [
 ]
 
 
+def installed_navigation() -> list[tuple[str, str, str | None]]:
+    """(label, address, permission) of each navigation item whose part of the system is
+    installed."""
+    items = []
+    for label, name, permission in NAVIGATION:
+        try:
+            items.append((label, reverse(name), permission))
+        except NoReverseMatch:
+            continue  # that part of the system is not installed
+    return items
+
+
 def navigation(request: HttpRequest) -> list[dict[str, Any]]:
     if not request.user.is_authenticated:
         return []
     items = []
-    for label, name, permission in NAVIGATION:
+    for label, href, permission in installed_navigation():
         if permission and not has_permission(request.user, permission):
             continue
-        try:
-            href = reverse(name)
-        except NoReverseMatch:
-            continue  # that part of the system is not installed
         active = request.path == href or (href != "/" and request.path.startswith(href))
         items.append({"text": label, "href": href, "active": active})
     return items

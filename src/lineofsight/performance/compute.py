@@ -46,6 +46,28 @@ def _periods_for(partnership: Partnership) -> list[Period]:
     return all_periods(min(years) - 1, max(years) - 1)
 
 
+def returns_since_last_compute(partnership: Partnership) -> int:
+    """How many current snapshots the stored figures do not include (0: the figures are fresh).
+
+    A snapshot stored, or superseded, since the last complete run makes the figures stale; with
+    snapshots and no complete run at all, every snapshot counts.
+    """
+    current = set(
+        Snapshot.objects.filter(partnership=partnership, superseded_by__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    last = (
+        ComputeRun.objects.filter(partnership=partnership, status=ComputeRun.Status.COMPLETE)
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    computed = set(last.snapshot_ids) if last else set()
+    if current == computed:
+        return 0
+    return len(current - computed) or len(computed - current)
+
+
 def recompute(
     *,
     actor: Any,

@@ -4,7 +4,7 @@ import pytest
 
 from lineofsight.cli import main
 from lineofsight.datasets.models import Snapshot
-from lineofsight.formats.tests.builders import child, cin_xml
+from lineofsight.formats.tests.builders import child, cin_xml, write, write_903
 
 
 @pytest.fixture(autouse=True)
@@ -40,3 +40,20 @@ def test_ingest_has_help(capsys):
         main(["ingest", "--help"])
     assert exit_.value.code == 0
     assert "pseudonyms" in capsys.readouterr().out.replace("\n", " ")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ingest_of_an_empty_folder_fails_and_says_why(partnership, tmp_path, capsys):
+    (tmp_path / "returns" / "2021").mkdir(parents=True)
+    assert main(["ingest", str(tmp_path / "returns")]) == 2
+    assert "Nothing was read: no files were found in" in capsys.readouterr().err
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ingest_walks_sub_folders_and_says_figures_need_a_recompute(partnership, tmp_path, capsys):
+    write_903(tmp_path / "ssda903" / "2024")
+    write(tmp_path / "cin", "cin.xml", cin_xml(child("C1")))
+    assert main(["ingest", str(tmp_path), "--collection-year", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("stored as") == 2
+    assert "run `lineofsight indicators --recompute`" in out

@@ -42,3 +42,32 @@ def test_oversized_file_with_a_small_limit(tmp_path, capsys):
     assert main(["validate", str(path), "--max-size-mb", "0.0001", "--json"]) == 1
     [result] = json.loads(capsys.readouterr().out)
     assert result["problems"][0]["rule"] == "file.too_large"
+
+
+def test_a_folder_of_folders_is_read_whole_each_903_year_one_return(tmp_path, capsys):
+    borough = tmp_path / "borough" / "371"
+    write(borough / "cin", "cin_census_2024.xml", cin_xml(child("C1")))
+    write_903(borough / "ssda903" / "2023")
+    write_903(borough / "ssda903" / "2024")
+    assert main(["validate", str(tmp_path / "borough"), "--collection-year", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("ACCEPTED: ssda903") == 2
+    assert out.count("ACCEPTED: cin_census") == 1
+
+
+def test_hidden_folders_are_not_read(tmp_path, capsys):
+    write(tmp_path / ".git", "cin.xml", cin_xml(child("C1")))
+    write(tmp_path / "cin", "cin.xml", cin_xml(child("C2")))
+    assert main(["validate", "--json", str(tmp_path)]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    assert result["source_files"] == [str(tmp_path / "cin" / "cin.xml")]
+
+
+def test_no_files_at_all_is_a_failure_with_a_reason(tmp_path, capsys):
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+    (tmp_path / "empty" / ".hidden").write_text("x")
+    assert main(["validate", str(tmp_path / "empty")]) == 2
+    assert main(["validate", "--json", str(tmp_path / "empty")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("Nothing was read: no files were found in") == 2
