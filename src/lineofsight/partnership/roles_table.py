@@ -37,7 +37,8 @@ def rows() -> list[tuple[str, list[str], list[str]]]:
         abilities = [
             ABILITIES.get(permission, permission)
             for permission, holders in PERMISSIONS.items()
-            if role in holders and permission not in pages_permissions
+            if role in holders
+            and permission not in pages_permissions
             and permission != "partnership.view"
         ]
         table.append((str(role.label), pages, abilities))
