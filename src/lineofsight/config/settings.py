@@ -8,7 +8,6 @@ HTTPS-only settings that ``manage.py check --deploy`` asks for.
 from __future__ import annotations
 
 import os
-import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -155,7 +154,9 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# WhiteNoise serves straight from the apps' static folders; STATIC_ROOT (for `collectstatic`) is set
+# in production only, as WhiteNoise warns at every start about a STATIC_ROOT that does not exist.
+STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -175,9 +176,14 @@ LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_refusals": {"()": "lineofsight.govuk.log_filters.OneLineRefusals"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # an intended 403 is one line, not a traceback (govuk/log_filters.py)
+        "django.request": {"filters": ["one_line_refusals"]},
+    },
 }
 
 # What `lineofsight demo` loads after the demo partnership (each: a callable taking seed=...).
@@ -189,7 +195,3 @@ DEMO_LOADERS: list[str] = [
     "lineofsight.delivery.demo.load",
 ]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"
-
-# WhiteNoise serves from the apps' static folders (WHITENOISE_USE_FINDERS); STATIC_ROOT exists only
-# after `collectstatic` in production, so its "No directory" start-up warning is expected here.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")

@@ -2,6 +2,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 
 def test_check_deploy_passes_with_production_settings(tmp_path):
     env = {
@@ -24,7 +26,47 @@ def test_check_deploy_passes_with_production_settings(tmp_path):
     assert "System check identified no issues" in result.stdout
 
 
-def test_debug_is_off_unless_asked():
-    from django.conf import settings
+def _load_settings(monkeypatch, tmp_path, **environ):
+    """A fresh run of the settings module with this environment (Django's own copy untouched)."""
+    import runpy
 
-    assert settings.DEBUG is False
+    for name in ("DEBUG", "REQUIRE_TWO_FACTOR", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LINEOFSIGHT_VAR_DIR", str(tmp_path))
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    from lineofsight.config import settings
+
+    return runpy.run_path(settings.__file__)
+
+
+def test_debug_is_off_unless_asked(monkeypatch, tmp_path):
+    loaded = _load_settings(monkeypatch, tmp_path)
+    assert loaded["DEBUG"] is False and loaded["REQUIRE_TWO_FACTOR"] is True
+    assert _load_settings(monkeypatch, tmp_path, DEBUG="false")["DEBUG"] is False
+
+
+def test_debug_is_on_when_asked_and_two_factor_follows(monkeypatch, tmp_path):
+    loaded = _load_settings(monkeypatch, tmp_path, DEBUG="true")
+    assert loaded["DEBUG"] is True and loaded["REQUIRE_TWO_FACTOR"] is False
+    loaded = _load_settings(monkeypatch, tmp_path, DEBUG="1", REQUIRE_TWO_FACTOR="on")
+    assert loaded["DEBUG"] is True and loaded["REQUIRE_TWO_FACTOR"] is True
+
+
+def test_a_misspelt_debug_stops_the_settings_loading(monkeypatch, tmp_path):
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="DEBUG must be one of"):
+        _load_settings(monkeypatch, tmp_path, DEBUG="ture")
+
+
+def test_serving_static_files_starts_without_a_missing_folder_warning():
+    import warnings
+
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        middleware = WhiteNoiseMiddleware(lambda request: None)
+    assert [str(w.message) for w in caught] == []
+    assert middleware.use_finders  # the apps' static folders are served
