@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +19,23 @@ def returns_in(files: list[Path], root: Path) -> list[Path]:
     return [f for f in files if f.relative_to(root).parts[1] in RETURN_FOLDERS]
 
 
+def partner_agency_code(path: Path) -> str:
+    """The agency a generated partner return belongs to: its first row's ``agency_code``."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        first = next(csv.DictReader(handle), None)
+    return (first or {}).get("agency_code", "") or ""
+
+
+def by_submitter(files: list[Path], root: Path) -> dict[str, list[Path]]:
+    """Returns grouped by the agency that submits them ("" for the local authority's own):
+    each partner return is stored as its agency's, as an agency lead's upload would be."""
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        partner = path.relative_to(root).parts[1] == "partner_returns"
+        groups.setdefault(partner_agency_code(path) if partner else "", []).append(path)
+    return groups
+
+
 def load(seed: int, scale: float = 1.0, years: range = DEFAULT_YEARS) -> None:
     """the synthetic borough's CIN census, SSDA903, Annex A and partner returns"""
     partnership = current_partnership()
@@ -27,7 +45,14 @@ def load(seed: int, scale: float = 1.0, years: range = DEFAULT_YEARS) -> None:
     files = sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
     if not files:
         files = generate(root, seed=seed, years=years, la_code=partnership.la_code, scale=scale)
-    outcomes = ingest_paths(actor=None, partnership=partnership, paths=returns_in(files, root))
+    agencies = {agency.code: agency for agency in partnership.agencies.all()}
+    outcomes = [
+        outcome
+        for code, paths in by_submitter(returns_in(files, root), root).items()
+        for outcome in ingest_paths(
+            actor=None, partnership=partnership, paths=paths, agency=agencies.get(code)
+        )
+    ]
     stored = sum(1 for o in outcomes if o.accepted and not o.already_stored)
     rejected = [o for o in outcomes if not o.accepted]
     print(f"  {stored} returns stored, {len(outcomes) - stored - len(rejected)} already there")

@@ -2,6 +2,7 @@ import pytest
 
 from lineofsight.datasets import demo
 from lineofsight.datasets.models import Snapshot, Submission
+from lineofsight.partnership.roles import Role
 
 
 @pytest.mark.django_db
@@ -15,3 +16,23 @@ def test_demo_generates_and_ingests_every_return_once(partnership, settings, tmp
     snapshots = Snapshot.objects.count()
     demo.load(seed=7, scale=0.03)  # idempotent: the same files are already stored
     assert Snapshot.objects.count() == snapshots
+
+
+@pytest.mark.django_db
+def test_demo_stores_each_partner_return_as_its_agency(
+    partnership, agency, other_agency, settings, tmp_path, make_user
+):
+    from lineofsight.datasets.selectors import submissions_for
+
+    settings.VAR_DIR = tmp_path
+    settings.SNAPSHOT_DIR = tmp_path / "snapshots"
+    demo.load(seed=7, scale=0.03, years=range(2021, 2022))
+    partner = Submission.objects.filter(format="partner_return")
+    police = partner.filter(agency=agency)
+    assert police.exists() and partner.filter(agency=other_agency).exists()
+    for submission in police:
+        assert submission.source_files[0]["name"].startswith("police_")
+    # agencies the demo has no record of (here: the council) keep partnership-level returns
+    assert not Submission.objects.filter(format="cin_census").exclude(agency=None).exists()
+    lead = make_user(Role.AGENCY_LEAD, agency_=agency)
+    assert set(submissions_for(lead)) == set(police)
