@@ -7,10 +7,15 @@ from django.http import HttpRequest
 
 class SignInForm(forms.Form):
     username = forms.CharField(
-        label="Username", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"})
+        error_messages={"required": "Enter your username"},
+        label="Username",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
     password = forms.CharField(
-        label="Password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        error_messages={"required": "Enter your password"},
+        label="Password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     def __init__(self, request: HttpRequest, *args: object, **kwargs: object) -> None:
@@ -34,6 +39,7 @@ class SignInForm(forms.Form):
 
 class TokenForm(forms.Form):
     token = forms.CharField(
+        error_messages={"required": "Enter the 6-digit security code from your authenticator app"},
         label="Security code",
         help_text="The 6-digit code from your authenticator app",
         max_length=6,

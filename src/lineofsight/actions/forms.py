@@ -73,7 +73,10 @@ class ActionFilterForm(forms.Form):
 class ActionUpdateForm(forms.Form):
     version = VersionField()
     text = forms.CharField(
-        label="What has happened", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+        error_messages={"required": "Enter what has happened"},
+        label="What has happened",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
     )
     evidence = forms.CharField(
         label="Evidence (optional)",
@@ -83,7 +86,10 @@ class ActionUpdateForm(forms.Form):
         help_text="For example a policy, a training record or audit results, and where it is kept",
     )
     status = forms.ChoiceField(
-        label="Status after this update", choices=UPDATE_STATUSES, widget=forms.RadioSelect
+        error_messages={"required": "Select the status after this update"},
+        label="Status after this update",
+        choices=UPDATE_STATUSES,
+        widget=forms.RadioSelect,
     )
 
     def clean(self) -> dict[str, Any]:
@@ -106,12 +112,17 @@ class CloseActionForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    title = forms.CharField(label="Action", max_length=300)
+    title = forms.CharField(
+        error_messages={"required": "Enter the action"}, label="Action", max_length=300
+    )
     description = forms.CharField(
         label="Details (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     source = forms.ChoiceField(
-        label="Source", choices=Action.Source.choices, widget=forms.RadioSelect
+        error_messages={"required": "Select where the action comes from"},
+        label="Source",
+        choices=Action.Source.choices,
+        widget=forms.RadioSelect,
     )
     source_label = forms.CharField(
         label="Source reference (optional)",
@@ -120,7 +131,10 @@ class ActionForm(forms.Form):
         help_text='For example "Ofsted JTAI 2021 area for improvement 2"',
     )
     owner_agency = forms.ModelChoiceField(
-        label="Owner agency", queryset=Agency.objects.none(), empty_label="Choose an agency"
+        error_messages={"required": "Select the agency that owns the action"},
+        label="Owner agency",
+        queryset=Agency.objects.none(),
+        empty_label="Choose an agency",
     )
     owner_person = forms.CharField(
         label="Owner (optional)",
@@ -128,7 +142,11 @@ class ActionForm(forms.Form):
         max_length=200,
         help_text="The person or role leading it",
     )
-    due_date = GovukDateField(label="Due date", help_text="For example, 31 3 2022")
+    due_date = GovukDateField(
+        error_messages={"required": "Enter the date the action is due"},
+        label="Due date",
+        help_text="For example, 31 3 2022",
+    )
     themes = forms.ModelMultipleChoiceField(
         label="Learning themes (optional)",
         queryset=LearningTheme.objects.none(),

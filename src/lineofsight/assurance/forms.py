@@ -57,21 +57,29 @@ class AuditFilterForm(forms.Form):
 
 
 class AuditForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    theme = forms.CharField(max_length=120, help_text="For example neglect, thresholds, CSE")
+    title = forms.CharField(error_messages={"required": "Enter the audit's title"}, max_length=200)
+    theme = forms.CharField(
+        error_messages={"required": "Enter the audit's theme"},
+        max_length=120,
+        help_text="For example neglect, thresholds, CSE",
+    )
     year = forms.IntegerField(
+        error_messages={"required": "Enter the financial year the audit starts in"},
         label="Financial year",
         min_value=2000,
         max_value=2100,
         help_text="The year it starts: 2016 for 2016-17",
     )
     quarter = forms.TypedChoiceField(
+        error_messages={"required": "Select the quarter"},
         coerce=int,
         choices=[(q, f"Q{q}") for q in range(1, 5)],
         widget=forms.RadioSelect,
         help_text="Q1 is April to June",
     )
-    lead = forms.CharField(label="Audit lead", max_length=120)
+    lead = forms.CharField(
+        error_messages={"required": "Enter the audit lead"}, label="Audit lead", max_length=120
+    )
     lead_agency = forms.ModelChoiceField(
         label="Lead agency (optional)", queryset=None, required=False, empty_label="None"
     )
@@ -91,7 +99,11 @@ class AuditForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
     )
-    status = forms.ChoiceField(choices=Audit.Status.choices, widget=forms.RadioSelect)
+    status = forms.ChoiceField(
+        error_messages={"required": "Select the audit's status"},
+        choices=Audit.Status.choices,
+        widget=forms.RadioSelect,
+    )
     themes = _themes_field()
 
     def __init__(
@@ -116,12 +128,16 @@ class EditAuditForm(AuditForm):
 
 class CaseForm(forms.Form):
     reference = forms.CharField(
+        error_messages={"required": "Enter the case reference"},
         label="Case reference",
         max_length=24,
         help_text="Pseudonymous reference only, for example MAA-2016-01. Never a name.",
     )
     case_type = forms.ChoiceField(
-        label="Type of case", choices=AuditCase.CaseType.choices, widget=forms.RadioSelect
+        error_messages={"required": "Select the type of case"},
+        label="Type of case",
+        choices=AuditCase.CaseType.choices,
+        widget=forms.RadioSelect,
     )
     notes = forms.CharField(
         label="Notes (optional)",
@@ -153,9 +169,16 @@ class EditCaseForm(CaseForm):
 
 class FindingForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Kind of finding", choices=Finding.Kind.choices, widget=forms.RadioSelect
+        error_messages={"required": "Select the kind of finding"},
+        label="Kind of finding",
+        choices=Finding.Kind.choices,
+        widget=forms.RadioSelect,
     )
-    text = forms.CharField(label="Finding", widget=forms.Textarea(attrs=TEXTAREA))
+    text = forms.CharField(
+        error_messages={"required": "Enter the finding"},
+        label="Finding",
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
     themes = _themes_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -171,9 +194,14 @@ class EditFindingForm(FindingForm):
 
 
 class RaiseActionForm(forms.Form):
-    title = forms.CharField(label="Action", max_length=300)
+    title = forms.CharField(
+        error_messages={"required": "Enter the action"}, label="Action", max_length=300
+    )
     owner_agency = forms.ModelChoiceField(
-        label="Owner agency", queryset=None, empty_label="Choose an agency"
+        error_messages={"required": "Select the agency that owns the action"},
+        label="Owner agency",
+        queryset=None,
+        empty_label="Choose an agency",
     )
     owner_person = forms.CharField(
         label="Owner (optional)",
@@ -181,7 +209,11 @@ class RaiseActionForm(forms.Form):
         required=False,
         help_text="The person or role leading it",
     )
-    due_date = GovukDateField(label="Due date", help_text="For example, 31 3 2022")
+    due_date = GovukDateField(
+        error_messages={"required": "Enter the date the action is due"},
+        label="Due date",
+        help_text="For example, 31 3 2022",
+    )
     description = forms.CharField(
         label="Details (optional)", required=False, widget=forms.Textarea(attrs=TEXTAREA)
     )
@@ -198,8 +230,15 @@ class RaiseActionForm(forms.Form):
 
 
 class RoundForm(forms.Form):
-    year = forms.IntegerField(min_value=2000, max_value=2100, help_text="For example 2021")
-    due_date = GovukDateField(label="Returns due by")
+    year = forms.IntegerField(
+        error_messages={"required": "Enter the year of the Section 11 round"},
+        min_value=2000,
+        max_value=2100,
+        help_text="For example 2021",
+    )
+    due_date = GovukDateField(
+        error_messages={"required": "Enter the date returns are due by"}, label="Returns due by"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -207,8 +246,14 @@ class RoundForm(forms.Form):
 
 
 class RoundSummaryForm(forms.Form):
-    due_date = GovukDateField(label="Returns due by")
-    status = forms.ChoiceField(choices=Section11Round.Status.choices, widget=forms.RadioSelect)
+    due_date = GovukDateField(
+        error_messages={"required": "Enter the date returns are due by"}, label="Returns due by"
+    )
+    status = forms.ChoiceField(
+        error_messages={"required": "Select the round's status"},
+        choices=Section11Round.Status.choices,
+        widget=forms.RadioSelect,
+    )
     strengths = forms.CharField(
         label="Strengths across the partnership",
         required=False,
@@ -299,15 +344,31 @@ class ChallengeFilterForm(forms.Form):
 
 
 class ChallengeForm(forms.Form):
-    raised_on = GovukDateField(label="Date raised")
+    raised_on = GovukDateField(
+        error_messages={"required": "Enter the date the challenge was raised"}, label="Date raised"
+    )
     raised_by_agency = forms.ModelChoiceField(
-        label="Challenging agency", queryset=None, empty_label="Choose an agency"
+        error_messages={"required": "Select the agency that raised the challenge"},
+        label="Challenging agency",
+        queryset=None,
+        empty_label="Choose an agency",
     )
-    raised_by_person = forms.CharField(label="Challenged by (person or forum)", max_length=120)
+    raised_by_person = forms.CharField(
+        error_messages={"required": "Enter who raised the challenge (a person or forum)"},
+        label="Challenged by (person or forum)",
+        max_length=120,
+    )
     challenged_agency = forms.ModelChoiceField(
-        label="Agency challenged", queryset=None, empty_label="Choose an agency"
+        error_messages={"required": "Select the agency challenged"},
+        label="Agency challenged",
+        queryset=None,
+        empty_label="Choose an agency",
     )
-    subject = forms.CharField(label="About", max_length=200)
+    subject = forms.CharField(
+        error_messages={"required": "Enter what the challenge is about"},
+        label="About",
+        max_length=200,
+    )
     detail = forms.CharField(
         label="The challenge (optional)", required=False, widget=forms.Textarea(attrs=TEXTAREA)
     )
@@ -318,7 +379,11 @@ class ChallengeForm(forms.Form):
     outcome = forms.CharField(
         label="Outcome (optional)", required=False, widget=forms.Textarea(attrs=TEXTAREA)
     )
-    status = forms.ChoiceField(choices=Challenge.Status.choices, widget=forms.RadioSelect)
+    status = forms.ChoiceField(
+        error_messages={"required": "Select the challenge's status"},
+        choices=Challenge.Status.choices,
+        widget=forms.RadioSelect,
+    )
 
     def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

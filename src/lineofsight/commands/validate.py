@@ -16,6 +16,7 @@ from dataclasses import asdict
 from typing import TextIO
 
 from lineofsight.formats import DEFAULT_MAX_BYTES, Parsed, Problem, read
+from lineofsight.govuk.formatting import count
 
 COLUMNS = (("severity", 8), ("file", 28), ("location", 34), ("field", 22), ("value", 20))
 BAR_WIDTH = 30
@@ -59,8 +60,8 @@ def summary(parsed: Parsed) -> str:
     year = parsed.collection_year if parsed.collection_year is not None else "unknown year"
     return (
         f"{verdict}: {parsed.format} LA {parsed.la_code or 'unknown'} {year} - "
-        f"{parsed.record_count} records, {parsed.error_count} errors, "
-        f"{parsed.warning_count} warnings ({files})"
+        f"{count(parsed.record_count, 'record')}, {count(parsed.error_count, 'error')}, "
+        f"{count(parsed.warning_count, 'warning')} ({files})"
     )
 
 

@@ -3,17 +3,19 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from importlib import resources
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.datasets import services
 from lineofsight.datasets.forms import UploadForm
 from lineofsight.datasets.selectors import submissions_for
+from lineofsight.formats.codelists import partner_measures
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.selectors import current_partnership
 
@@ -40,8 +42,9 @@ def _safe_name(name: str) -> str:
 @requires("datasets.upload")
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
         partnership = current_partnership()
         staging = Path(tempfile.mkdtemp(prefix="upload-", dir=settings.VAR_DIR))
         try:
@@ -59,6 +62,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                 partnership=partnership,
                 paths=paths,
                 agency=request.user.agency,
+                collection_year=form.cleaned_data.get("collection_year"),
                 display_names=names,
             )
         except services.ConcurrentIngest as exc:
@@ -73,3 +77,28 @@ def upload(request: HttpRequest) -> HttpResponse:
             return redirect("datasets:detail", pk=outcomes[0].submission.pk)
         return redirect("datasets:list")
     return render(request, "datasets/upload.html", {"form": form})
+
+
+# The reference files an agency needs to prepare a return (download name -> shipped file).
+REFERENCE_FILES = {
+    "partner-return-template.csv": "partner_return_template.csv",
+    "partner-measures.csv": "partner_measures.csv",
+}
+
+
+@requires("datasets.view")
+@require_GET
+def return_formats(request: HttpRequest) -> HttpResponse:
+    measures = sorted(partner_measures().values(), key=lambda m: (m.agency_type, m.measure_id))
+    return render(request, "datasets/formats.html", {"measures": measures})
+
+
+@requires("datasets.view")
+@require_GET
+def reference_file(request: HttpRequest, name: str) -> HttpResponse:
+    if name not in REFERENCE_FILES:
+        raise Http404("No such reference file")
+    shipped = resources.files("lineofsight.formats").joinpath("reference", REFERENCE_FILES[name])
+    response = HttpResponse(shipped.read_bytes(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -33,9 +33,15 @@ class ItemFilterForm(forms.Form):
 
 
 class PlanForm(forms.Form):
-    title = forms.CharField(max_length=200, help_text="For example: Delivery plan 2021-2022")
-    starts = GovukDateField(label="Starts")
-    ends = GovukDateField(label="Ends")
+    title = forms.CharField(
+        error_messages={"required": "Enter the plan's title"},
+        max_length=200,
+        help_text="For example: Delivery plan 2021-2022",
+    )
+    starts = GovukDateField(
+        error_messages={"required": "Enter the date the plan starts"}, label="Starts"
+    )
+    ends = GovukDateField(error_messages={"required": "Enter the date the plan ends"}, label="Ends")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -48,9 +54,16 @@ class EditPlanForm(PlanForm):
 
 class PriorityForm(forms.Form):
     number = forms.IntegerField(
-        min_value=1, max_value=99, widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+        error_messages={"required": "Enter the priority's number"},
+        min_value=1,
+        max_value=99,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    title = forms.CharField(label="Priority", widget=forms.Textarea(attrs={"rows": 3}))
+    title = forms.CharField(
+        error_messages={"required": "Enter the priority"},
+        label="Priority",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     lead = forms.CharField(
         label="Lead (optional)",
         max_length=200,
@@ -64,8 +77,16 @@ class EditPriorityForm(PriorityForm):
 
 
 class ItemForm(forms.Form):
-    reference = forms.CharField(max_length=5, help_text="For example a, b or c")
-    text = forms.CharField(label="What we will do", widget=forms.Textarea(attrs=TEXTAREA))
+    reference = forms.CharField(
+        error_messages={"required": "Enter the item's reference, for example a"},
+        max_length=5,
+        help_text="For example a, b or c",
+    )
+    text = forms.CharField(
+        error_messages={"required": "Enter what we will do"},
+        label="What we will do",
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
     lead_agency = forms.ModelChoiceField(
         label="Lead agency (optional)", queryset=None, required=False, empty_label="None"
     )
@@ -82,7 +103,11 @@ class EditItemForm(ItemForm):
 
 
 class MeasureForm(forms.Form):
-    text = forms.CharField(label="What success looks like", widget=forms.Textarea(attrs=TEXTAREA))
+    text = forms.CharField(
+        error_messages={"required": "Enter what success looks like"},
+        label="What success looks like",
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
     indicator_id = forms.CharField(
         label="Indicator id (optional)",
         max_length=60,
@@ -97,9 +122,20 @@ class EditMeasureForm(MeasureForm):
 
 
 class ProgressForm(forms.Form):
-    rag = forms.ChoiceField(label="RAG rating", choices=Rag.choices, widget=forms.RadioSelect)
-    note = forms.CharField(label="Progress", widget=forms.Textarea(attrs=TEXTAREA))
-    on = GovukDateField(label="Date of the update")
+    rag = forms.ChoiceField(
+        error_messages={"required": "Select the RAG rating"},
+        label="RAG rating",
+        choices=Rag.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        error_messages={"required": "Enter the progress made"},
+        label="Progress",
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
+    on = GovukDateField(
+        error_messages={"required": "Enter the date of the update"}, label="Date of the update"
+    )
     version = VersionField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -14,6 +14,11 @@ def number(value: float | int | None, places: int = 0) -> str:
     return f"{value:,.{places}f}"
 
 
+def count(value: int, noun: str, plural: str | None = None) -> str:
+    """``1, "error"`` -> ``"1 error"``; ``1200, "warning"`` -> ``"1,200 warnings"``."""
+    return f"{value:,} {noun if value == 1 else plural or noun + 's'}"
+
+
 def percent(value: float | None, places: int = 1) -> str:
     return "" if value is None else f"{value:.{places}f}%"
 

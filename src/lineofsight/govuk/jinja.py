@@ -42,6 +42,7 @@ def environment(**options: Any) -> Environment:
     env.filters.update(
         {
             "number": formatting.number,
+            "count": formatting.count,
             "percent": formatting.percent,
             "date_uk": formatting.date_uk,
             "datetime_uk": formatting.datetime_uk,

@@ -53,6 +53,10 @@ class VersionField(forms.IntegerField):
     """The hidden field an edit form carries: the version the record had when the form opened."""
 
     widget = forms.HiddenInput
+    default_error_messages = {
+        "required": "This page was missing the record's version: reload it and make your change "
+        "again",
+    }
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(min_value=1, **kwargs)

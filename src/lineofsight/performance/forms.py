@@ -13,7 +13,9 @@ class PeriodForm(forms.Form):
 
 class TargetForm(forms.Form):
     value = forms.FloatField(
-        label="Target", help_text="In the indicator's unit, for example 90 for 90%"
+        error_messages={"required": "Enter the target, in the indicator's unit"},
+        label="Target",
+        help_text="In the indicator's unit, for example 90 for 90%",
     )
     reason = forms.CharField(
         label="Where the target comes from",

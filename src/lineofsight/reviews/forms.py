@@ -35,16 +35,22 @@ class IncidentForm(forms.Form):
     """Record a serious incident: the start of a case review."""
 
     reference = forms.CharField(
+        error_messages={"required": "Enter a pseudonymous reference, for example Child M"},
         label="Pseudonymous reference",
         max_length=60,
         validators=[check_reference],
         help_text='Never a name or date of birth: for example "Child M" or "Family B"',
     )
     incident_type = forms.ChoiceField(
-        label="What happened", choices=Review.IncidentType.choices, widget=forms.RadioSelect
+        error_messages={"required": "Select what happened"},
+        label="What happened",
+        choices=Review.IncidentType.choices,
+        widget=forms.RadioSelect,
     )
     la_aware_on = GovukDateField(
-        label="When did the local authority become aware?", help_text="For example, 27 3 2021"
+        error_messages={"required": "Enter the date the local authority became aware"},
+        label="When did the local authority become aware?",
+        help_text="For example, 27 3 2021",
     )
     notified_on = GovukDateField(
         label="When was the national panel notified? (optional)",
@@ -68,7 +74,10 @@ class IncidentForm(forms.Form):
 
 class RapidReviewForm(forms.Form):
     version = VersionField()
-    rapid_review_on = GovukDateField(label="When was the rapid review completed?")
+    rapid_review_on = GovukDateField(
+        error_messages={"required": "Enter the date the rapid review was completed"},
+        label="When was the rapid review completed?",
+    )
     decision = forms.ChoiceField(
         label="Decision",
         choices=[("", "Not yet decided"), *Review.Decision.choices],
@@ -100,7 +109,10 @@ class ReviewForm(forms.Form):
     reference = IncidentForm.base_fields["reference"]
     incident_type = IncidentForm.base_fields["incident_type"]
     incident_summary = IncidentForm.base_fields["incident_summary"]
-    la_aware_on = GovukDateField(label="Date the local authority became aware")
+    la_aware_on = GovukDateField(
+        error_messages={"required": "Enter the date the local authority became aware"},
+        label="Date the local authority became aware",
+    )
     notified_on = GovukDateField(label="Date the national panel was notified", required=False)
     rapid_review_on = GovukDateField(label="Date the rapid review was completed", required=False)
     decision = RapidReviewForm.base_fields["decision"]
@@ -128,18 +140,23 @@ class ReviewForm(forms.Form):
 
 class ChildForm(forms.Form):
     reference = forms.CharField(
+        error_messages={"required": "Enter a pseudonymous reference, for example Child M"},
         label="Pseudonymous reference",
         max_length=60,
         validators=[check_reference],
         help_text='For example "Child M" or "Sibling 2": never a name or date of birth',
     )
     age_band = forms.ChoiceField(
-        label="Age at the incident", choices=ReviewChild.AgeBand.choices, widget=forms.RadioSelect
+        error_messages={"required": "Select the child's age at the incident"},
+        label="Age at the incident",
+        choices=ReviewChild.AgeBand.choices,
+        widget=forms.RadioSelect,
     )
 
 
 class RecommendationForm(forms.Form):
     text = forms.CharField(
+        error_messages={"required": "Enter the recommendation"},
         label="Recommendation",
         widget=forms.Textarea(attrs={"rows": 4}),
         validators=[check_free_text],
@@ -154,8 +171,11 @@ class RecommendationForm(forms.Form):
 
 
 class RecommendationActionForm(forms.Form):
-    title = forms.CharField(label="Action", max_length=300)
+    title = forms.CharField(
+        error_messages={"required": "Enter the action"}, label="Action", max_length=300
+    )
     owner_agency = forms.ModelChoiceField(
+        error_messages={"required": "Select the agency that owns the action"},
         label="Owner agency",
         queryset=Agency.objects.order_by("name"),
         empty_label="Choose an agency",
@@ -166,12 +186,19 @@ class RecommendationActionForm(forms.Form):
         max_length=200,
         help_text="The person or role leading it",
     )
-    due_date = GovukDateField(label="Due date", help_text="For example, 31 3 2022")
+    due_date = GovukDateField(
+        error_messages={"required": "Enter the date the action is due"},
+        label="Due date",
+        help_text="For example, 31 3 2022",
+    )
 
 
 class NoteForm(forms.Form):
     text = forms.CharField(
-        label="Progress", widget=forms.Textarea(attrs={"rows": 3}), validators=[check_free_text]
+        error_messages={"required": "Enter the progress made"},
+        label="Progress",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[check_free_text],
     )
 
 

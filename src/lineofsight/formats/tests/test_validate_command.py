@@ -10,7 +10,7 @@ def test_valid_files_exit_0_with_a_summary(tmp_path, capsys):
     path = write(tmp_path, "cin.xml", cin_xml(child("C1")))
     assert main(["validate", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "ACCEPTED: cin_census LA 371 2024 - 1 records, 0 errors, 0 warnings (cin.xml)" in out
+    assert "ACCEPTED: cin_census LA 371 2024 - 1 record, 0 errors, 0 warnings (cin.xml)" in out
 
 
 def test_rejected_return_prints_table_and_exits_1(tmp_path, capsys):
