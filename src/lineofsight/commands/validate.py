@@ -57,6 +57,10 @@ def problem_table(problems: list[Problem]) -> str:
 def summary(parsed: Parsed) -> str:
     verdict = "REJECTED" if parsed.rejected else "ACCEPTED"
     files = ", ".join(name.rsplit("/", 1)[-1] for name in parsed.source_files)
+    if len(parsed.source_files) > 3:  # an SSDA903 folder: name the folder, not every CSV
+        folders = {name.rsplit("/", 2)[-2] for name in parsed.source_files if "/" in name}
+        where = f"{folders.pop()}/, " if len(folders) == 1 else ""
+        files = f"{where}{len(parsed.source_files)} files"
     year = parsed.collection_year if parsed.collection_year is not None else "unknown year"
     return (
         f"{verdict}: {parsed.format} LA {parsed.la_code or 'unknown'} {year} - "

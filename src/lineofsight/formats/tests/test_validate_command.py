@@ -71,3 +71,10 @@ def test_no_files_at_all_is_a_failure_with_a_reason(tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.count("Nothing was read: no files were found in") == 2
+
+
+def test_a_903_summary_names_its_folder_not_every_csv(tmp_path, capsys):
+    folder = write_903(tmp_path / "2024")
+    assert main(["validate", str(folder), "--collection-year", "2024"]) == 0
+    files = len(list(folder.iterdir()))
+    assert f"warnings (2024/, {files} files)" in capsys.readouterr().out
