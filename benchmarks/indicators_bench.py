@@ -20,9 +20,9 @@ import pandas as pd
 
 from benchmarks.harness import RESULTS_DIR, complete, format_table, write_results
 from benchmarks.indicators_data import borough, population
+from lineofsight.calendar.workdays import bank_holidays
 from lineofsight.indicators import periods as P
 from lineofsight.indicators.engine import IndicatorResult, compute, compute_many
-from lineofsight.indicators.methods import bank_holidays
 
 # The indicators the pandas reference implements (the ratio compares like with like).
 SUBSET = [

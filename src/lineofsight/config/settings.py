@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from lineofsight.calendar.timescales import CSPR_PUBLICATION
 from lineofsight.config.env import (
     database_url,
     env_bool,
@@ -170,7 +171,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Case reviews: a local child safeguarding practice review's publication target, in months from
 # its initiation (Working Together: about 6 months).
-REVIEW_PUBLICATION_TARGET_MONTHS = env_int("REVIEW_PUBLICATION_TARGET_MONTHS", 6, minimum=1)
+REVIEW_PUBLICATION_TARGET_MONTHS = env_int(
+    "REVIEW_PUBLICATION_TARGET_MONTHS", CSPR_PUBLICATION.amount, minimum=1
+)
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
 LOGGING = {

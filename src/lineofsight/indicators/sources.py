@@ -22,8 +22,9 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from lineofsight.calendar.workdays import covered_years, working_day_index
 from lineofsight.formats.tables import TABLES, columns
-from lineofsight.indicators.methods import REFERENCE_PACKAGE, calendar_years, working_day_index
+from lineofsight.indicators.methods import REFERENCE_PACKAGE
 
 # Natural key per table (besides la_code); rows sharing it keep the latest collection_year.
 NATURAL_KEYS: Mapping[str, tuple[str, ...]] = {
@@ -107,7 +108,7 @@ def _with_referral_date(select: str, episode_paths: Sequence[Path]) -> str:
 
 def load_reference(connection: duckdb.DuckDBPyConnection) -> None:
     """Create ``calendar`` and ``oc3_activity_codes``."""
-    first_year, last_year = calendar_years()
+    first_year, last_year = covered_years()
     index = working_day_index(dt.date(first_year, 1, 1), dt.date(last_year, 12, 31))
     calendar = pa.table(
         {

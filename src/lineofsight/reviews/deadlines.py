@@ -15,10 +15,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from lineofsight.indicators.methods import add_working_days
+from lineofsight.calendar.timescales import (
+    CSPR_PUBLICATION,
+    RAPID_REVIEW,
+    SERIOUS_INCIDENT_NOTIFICATION,
+)
+from lineofsight.calendar.workdays import add_working_days
 
-NOTIFICATION_WORKING_DAYS = 5
-RAPID_REVIEW_WORKING_DAYS = 15
+NOTIFICATION_WORKING_DAYS = SERIOUS_INCIDENT_NOTIFICATION.amount
+RAPID_REVIEW_WORKING_DAYS = RAPID_REVIEW.amount
 
 
 def notification_due(aware_on: dt.date) -> dt.date:
@@ -36,5 +41,5 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def publication_target(initiated_on: dt.date, months: int = 6) -> dt.date:
+def publication_target(initiated_on: dt.date, months: int = CSPR_PUBLICATION.amount) -> dt.date:
     return add_months(initiated_on, months)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from lineofsight.actions import services as actions
 from lineofsight.actions.models import Action, LearningTheme
 from lineofsight.actions.themes import sync_themes
-from lineofsight.indicators.methods import add_working_days, is_working_day
+from lineofsight.calendar.workdays import add_working_days, subtract_working_days
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.reviews import services
@@ -41,13 +41,6 @@ UPDATES = [
     "Briefing delivered to team managers",
     "Progress reported to the board; on track",
 ]
-
-
-def _working_days_before(day: dt.date, days: int) -> dt.date:
-    while days > 0:
-        day -= dt.timedelta(days=1)
-        days -= is_working_day(day)
-    return day
 
 
 def _at(day: dt.date, hour: int = 10) -> dt.datetime:
@@ -130,9 +123,9 @@ class _History:
         """This year's reviews: dates placed so that their deadlines fall around today."""
         rng = self.rng
         if spec.current == "notification_overdue":
-            return {"la_aware_on": _working_days_before(self.today, 7)}
+            return {"la_aware_on": subtract_working_days(self.today, 7)}
         if spec.current == "rapid_review_due":
-            aware = _working_days_before(self.today, 12)
+            aware = subtract_working_days(self.today, 12)
             return {"la_aware_on": aware, "notified_on": add_working_days(aware, 2)}
         aware = add_months(self.today, -8)
         rapid = add_working_days(aware, rng.randint(10, 14))

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
+from lineofsight.calendar.timescales import CSPR_PUBLICATION
 from lineofsight.reviews import deadlines
 from lineofsight.reviews.models import Review
 
 
 def publication_target_months() -> int:
-    return int(getattr(settings, "REVIEW_PUBLICATION_TARGET_MONTHS", 6))
+    return int(getattr(settings, "REVIEW_PUBLICATION_TARGET_MONTHS", CSPR_PUBLICATION.amount))
 
 
 @dataclass(frozen=True)

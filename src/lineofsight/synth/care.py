@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lineofsight.synth.calendar import add_working_days
+from lineofsight.calendar.workdays import add_working_days, covered_years
 from lineofsight.synth.config import BoroughParams, CodeLists
 from lineofsight.synth.model import CareEpisode, CarePeriod, MissingEpisode
 from lineofsight.synth.randomness import Picker, days_after, lognormal_days, poisson
@@ -151,7 +151,9 @@ class CareBuilder:
 
     def _reviews(self, start: date, end: date) -> list[date]:
         reviews = [add_working_days(start, 18), add_working_days(start, 80)]
-        while reviews[-1] + timedelta(days=182) < end:
+        # reviews after the calendar's last year fall outside any collection year it can write
+        horizon = min(end, date(covered_years()[1], 6, 30))
+        while reviews[-1] + timedelta(days=182) < horizon:
             reviews.append(add_working_days(reviews[-1], 125))
         return [r for r in reviews if r < end]
 

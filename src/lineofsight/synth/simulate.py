@@ -6,7 +6,8 @@ import random
 from collections import defaultdict
 from datetime import date, timedelta
 
-from lineofsight.synth.calendar import add_working_days, next_working_day
+from lineofsight.calendar.timescales import ICPC
+from lineofsight.calendar.workdays import add_working_days, next_working_day
 from lineofsight.synth.care import CareBuilder, age_on, birthday
 from lineofsight.synth.config import BoroughParams, CodeLists
 from lineofsight.synth.demand import draw_contacts, expected_contacts, months
@@ -187,7 +188,7 @@ class Simulator:
         ):
             return None
         start = add_working_days(assessment.start, rng.randint(0, 3))
-        target = add_working_days(start, 15)
+        target = add_working_days(start, ICPC.amount)
         if rng.random() >= p.icpc_given_s47:
             episode.section47s.append(Section47(start, target, None, True))
             return None

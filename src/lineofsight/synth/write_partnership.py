@@ -9,7 +9,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from lineofsight.synth.calendar import add_working_days
+from lineofsight.calendar.timescales import LADO_DECISION
+from lineofsight.calendar.workdays import add_working_days
 from lineofsight.synth.config import BoroughParams
 from lineofsight.synth.demand import months
 from lineofsight.synth.randomness import Picker, poisson
@@ -245,7 +246,10 @@ def lado_rows(
         for _ in range(poisson(rng, params.lado_referrals_per_year * scale / 12)):
             received = date(y, m, rng.randint(1, 28))
             met = rng.random() < params.lado_threshold_met
-            decision = add_working_days(received, 1 if rng.random() < 0.85 else rng.randint(2, 6))
+            on_time = rng.random() < 0.85
+            decision = add_working_days(
+                received, LADO_DECISION.amount if on_time else rng.randint(2, 6)
+            )
             meeting = add_working_days(decision, rng.randint(1, 8)) if met else None
             concluded = received + timedelta(
                 days=rng.randint(20, 90) if rng.random() < 0.7 else rng.randint(91, 300)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from lineofsight.calendar.timescales import ASSESSMENT, ICPC
 from lineofsight.indicators.catalogue.spec import IndicatorSpec
 from lineofsight.indicators.periods import PeriodType
 
@@ -140,14 +141,15 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
     ),
     IndicatorSpec(
         id="assessments_45_days_pct",
-        title="Assessments completed within 45 working days",
+        title=f"Assessments completed within {ASSESSMENT.amount} working days",
         meaning_for_children="Children whose needs were understood within the statutory timescale.",
         numerator_sql=(
             "SELECT a.la_code, a.authorisation_date AS event_date, 1 AS amount, NULL AS breakdown"
             " FROM cin_assessments a"
             " JOIN calendar c_start ON c_start.day = a.referral_date"
             " JOIN calendar c_end ON c_end.day = a.authorisation_date"
-            " WHERE c_end.working_days_before - c_start.working_days_before + 1 <= 45"
+            " WHERE c_end.working_days_before - c_start.working_days_before + 1"
+            f" <= {ASSESSMENT.amount}"
         ),
         denominator_sql="SELECT la_code, authorisation_date AS event_date, 1 AS amount, NULL AS "
         "breakdown FROM cin_assessments WHERE authorisation_date IS NOT NULL",
@@ -156,7 +158,8 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         polarity="higher_is_better",
         source="cin_census",
         dfe_definition="Assessments authorised in the period (AssessmentAuthorisationDate) "
-        "that were completed within 45 working days of the referral (CINreferralDate), as a "
+        f"that were completed within {ASSESSMENT.amount} working days of the referral "
+        "(CINreferralDate), as a "
         "percentage of assessments authorised in the period. Working days exclude weekends "
         "and England bank holidays; the end date counts as day 1, as in the DfE validator.",
         benchmark_key=None,
@@ -180,7 +183,7 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
     ),
     IndicatorSpec(
         id="icpc_15_days_pct",
-        title="Initial child protection conferences within 15 working days",
+        title=f"Initial child protection conferences within {ICPC.amount} working days",
         meaning_for_children="Children at risk whose multi-agency conference met on time.",
         numerator_sql=(
             "SELECT s.la_code, s.icpc_date AS event_date, 1 AS amount, NULL AS breakdown"
@@ -188,7 +191,8 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
             " JOIN calendar c_start ON c_start.day = s.start_date"
             " JOIN calendar c_end ON c_end.day = s.icpc_date"
             " WHERE s.icpc_date >= s.start_date"
-            " AND c_end.working_days_before - c_start.working_days_before + 1 <= 15"
+            " AND c_end.working_days_before - c_start.working_days_before + 1"
+            f" <= {ICPC.amount}"
         ),
         denominator_sql="SELECT la_code, icpc_date AS event_date, 1 AS amount, NULL AS breakdown "
         "FROM s47_enquiries WHERE icpc_date IS NOT NULL AND icpc_date >= start_date",
@@ -197,7 +201,8 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         polarity="higher_is_better",
         source="cin_census",
         dfe_definition="Initial child protection conferences held in the period "
-        "(DateOfInitialCPC) within 15 working days of the start of the section 47 enquiry "
+        f"(DateOfInitialCPC) within {ICPC.amount} working days of the start of the section 47 "
+        "enquiry "
         "(S47ActualStartDate), as a percentage of ICPCs held in the period; records with the "
         "conference before the enquiry are excluded (DfE table D1).",
         benchmark_key=None,
