@@ -7,6 +7,7 @@ class ActionsConfig(AppConfig):
     verbose_name = "Learning and improvement: actions and learning themes"
 
     def ready(self) -> None:
-        from lineofsight.actions import theme_sources
+        from lineofsight.actions import sources, theme_sources
 
         theme_sources.register_builtin()
+        sources.register_builtin()

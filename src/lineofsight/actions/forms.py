@@ -5,9 +5,10 @@ from typing import Any
 from django import forms
 
 from lineofsight.actions.models import Action, LearningTheme
+from lineofsight.actions.sources import source_choices
 from lineofsight.govuk.fields import GovukDateField
 from lineofsight.lib.versioning import VersionField
-from lineofsight.partnership.models import Agency
+from lineofsight.partnership.models import Agency, Partnership
 
 UPDATE_STATUSES = [
     (Action.Status.OPEN.value, "Open"),
@@ -35,7 +36,7 @@ class ActionFilterForm(forms.Form):
         choices=[("", "Any status"), ("active", "Open or in progress"), *Action.Status.choices],
     )
     source = forms.ChoiceField(
-        label="Source", required=False, choices=[("", "Any source"), *Action.Source.choices]
+        label="Source", required=False, choices=lambda: [("", "Any source"), *source_choices()]
     )
     theme = forms.ModelChoiceField(
         label="Learning theme",
@@ -121,7 +122,7 @@ class ActionForm(forms.Form):
     source = forms.ChoiceField(
         error_messages={"required": "Select where the action comes from"},
         label="Source",
-        choices=Action.Source.choices,
+        choices=source_choices,
         widget=forms.RadioSelect,
     )
     source_label = forms.CharField(
@@ -168,3 +169,44 @@ class EditActionForm(ActionForm):
         super().__init__(*args, **kwargs)
         del self.fields["source"]
         del self.fields["source_label"]
+
+
+class RaiseActionForm(forms.Form):
+    """Raise an action from a record (any registered ``actions.sources`` source)."""
+
+    title = forms.CharField(
+        error_messages={"required": "Enter the action"}, label="Action", max_length=300
+    )
+    owner_agency = forms.ModelChoiceField(
+        error_messages={"required": "Select the agency that owns the action"},
+        label="Owner agency",
+        queryset=None,
+        empty_label="Choose an agency",
+    )
+    owner_person = forms.CharField(
+        label="Owner (optional)",
+        max_length=200,
+        required=False,
+        help_text="The person or role leading it",
+    )
+    due_date = GovukDateField(
+        error_messages={"required": "Enter the date the action is due"},
+        label="Due date",
+        help_text="For example, 31 3 2022",
+    )
+    description = forms.CharField(
+        label="Details (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label="Learning themes (optional)",
+        queryset=LearningTheme.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_agency"].queryset = Agency.objects.filter(
+            partnership=partnership
+        ).order_by("name")
+        self.fields["due_date"].required = True

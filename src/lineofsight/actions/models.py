@@ -33,15 +33,6 @@ class LearningTheme(models.Model):
 
 
 class Action(Versioned):
-    class Source(models.TextChoices):
-        REVIEW = "review", "Case review"
-        AUDIT = "audit", "Multi-agency audit"
-        SECTION11 = "section11", "Section 11 self-assessment"
-        CHALLENGE = "challenge", "Challenge log"
-        INSPECTION = "inspection", "Inspection"
-        BOARD = "board", "Board or executive"
-        DELIVERY_PLAN = "delivery_plan", "Delivery plan"
-
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         IN_PROGRESS = "in_progress", "In progress"
@@ -54,7 +45,8 @@ class Action(Versioned):
 
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
-    source = models.CharField(max_length=20, choices=Source.choices)
+    # a key registered in ``actions.sources`` (validated there: new sources need no migration)
+    source = models.CharField(max_length=40)
     source_label = models.CharField(
         max_length=200, blank=True, help_text='Where it came from, e.g. "CSPR Child M rec 3"'
     )
@@ -79,6 +71,13 @@ class Action(Versioned):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def source_name(self) -> str:
+        """The registered label of ``source`` (e.g. "Case review")."""
+        from lineofsight.actions.sources import source_label
+
+        return source_label(self.source)
 
     @property
     def is_active(self) -> bool:

@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from lineofsight.actions.models import Action, LearningTheme
+from lineofsight.actions.sources import action_sources
 from lineofsight.partnership.access import check_permission
 from lineofsight.partnership.models import Agency
 
@@ -157,9 +158,9 @@ def board_summary(user: Any, today: dt.date | None = None) -> BoardSummary:
         total=len(rows),
         by_status=[(s.value, s.label, status_counts[s.value]) for s in Action.Status],
         by_source=[
-            (s.value, s.label, source_counts[s.value], source_overdue[s.value])
-            for s in Action.Source
-            if source_counts[s.value]
+            (s.key, s.label, source_counts[s.key], source_overdue[s.key])
+            for s in action_sources()
+            if source_counts[s.key]
         ],
         by_agency=sorted(lines.values(), key=lambda line: (-line.overdue, line.agency.name)),
         overdue=len(overdue_rows),

@@ -1,8 +1,10 @@
 """Writes to actions: create, update with evidence, close with evidence of impact (all audited).
 
+An app raises an action from one of its records with ``raise_action(actor=, record=, ...)``
+(the record's model registered in ``actions.sources``); ``create_action`` is the lower level.
 Other apps create actions here (``source_object=`` links the action back to their record)::
 
-    create_action(actor=user, title="...", source=Action.Source.AUDIT, owner_agency=police,
+    create_action(actor=user, title="...", source="audit", owner_agency=police,
                   due_date=date(2021, 9, 30), source_label="Neglect audit 2021 finding 2",
                   source_object=finding, themes=["neglect"])
 
@@ -21,11 +23,12 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from lineofsight.actions.models import Action, ActionUpdate, LearningTheme
+from lineofsight.actions.sources import action_source, source_for
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
-from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.access import check_permission, has_permission
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.roles import Role
 
@@ -90,7 +93,11 @@ def create_action(
     themes: Iterable[ThemeRef] = (),
     at: dt.datetime | None = None,
 ) -> Action:
-    """A new open action.  ``at`` backdates creation (importing an existing tracker, demo)."""
+    """A new open action.  ``at`` backdates creation (importing an existing tracker, demo).
+
+    ``source`` is a key registered in ``actions.sources``; an unknown one is a ValidationError.
+    """
+    action_source(source)
     action = Action(
         title=title.strip(),
         description=description.strip(),
@@ -113,6 +120,41 @@ def create_action(
         verb="action.create",
         after_save=set_themes(themes),
         snapshot_of=_action_snapshot,
+    )
+
+
+def raise_action(
+    *,
+    actor: Any,
+    record: models.Model,
+    owner_agency: Agency,
+    title: str = "",
+    due_date: dt.date,
+    description: str = "",
+    owner_person: str = "",
+    themes: Iterable[ThemeRef] | None = None,
+    at: dt.datetime | None = None,
+) -> Action:
+    """An action raised from ``record`` (a finding, a recommendation, a plan item...), linked back
+    to it, with the source and label its app registered in ``actions.sources``.  ``themes=None``
+    takes the themes the source suggests for the record (``initial``), if any; a blank ``title``
+    its suggested title."""
+    source = source_for(record)
+    suggested = source.initial(record)
+    if actor is not None:  # None is the demo and loaders (to become a SYSTEM actor, issue 9)
+        check_permission(actor, source.permission)
+    return create_action(
+        actor=actor,
+        title=title.strip() or suggested.get("title", ""),
+        source=source.key,
+        source_label=source.describe(record)[:200],
+        source_object=record,
+        owner_agency=owner_agency,
+        owner_person=owner_person,
+        due_date=due_date,
+        description=description,
+        themes=suggested.get("themes", ()) if themes is None else themes,
+        at=at,
     )
 
 

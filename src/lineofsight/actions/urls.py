@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/update/", views.add_update, name="update"),
     path("<int:pk>/close/", views.close, name="close"),
     path("<int:pk>/edit/", views.edit, name="edit"),
+    path("raise/<str:source>/<int:pk>/", views.raise_action, name="raise"),
 ]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -19,9 +19,11 @@ from lineofsight.actions.forms import (
     ActionUpdateForm,
     CloseActionForm,
     EditActionForm,
+    RaiseActionForm,
 )
 from lineofsight.actions.models import Action
-from lineofsight.lib.formviews import submit
+from lineofsight.actions.sources import action_source, link_to
+from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, list_response
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.models import Agency
@@ -52,7 +54,7 @@ def _export_rows(rows: Any) -> Any:
         yield [
             f"A{action.pk}",
             action.title,
-            action.get_source_display(),
+            action.source_name,
             action.source_label,
             action.owner_agency.name,
             action.owner_person,
@@ -114,8 +116,8 @@ def board_summary(request: HttpRequest) -> HttpResponse:
 @require_GET
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
-    source = action.source_object()
-    source_url = getattr(source, "get_absolute_url", None)
+    record = action.source_object()
+    source_url = link_to(record)
     return render(
         request,
         "actions/detail.html",
@@ -123,7 +125,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "action": action,
             "updates": action.updates.select_related("author").order_by("-at", "-pk"),
             "can_update": services.can_update(request.user, action),
-            "source_url": source_url() if callable(source_url) else None,
+            "source_url": source_url or None,
             "today": timezone.localdate(),
         },
     )
@@ -196,7 +198,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
-    form = ActionForm(request.POST or None, initial={"source": Action.Source.BOARD})
+    form = ActionForm(request.POST or None, initial={"source": "board"})
     outcome = _submit(
         request,
         form,
@@ -252,4 +254,44 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("actions:detail", pk=action.pk)
     return render(
         request, "actions/form.html", {"form": form, "action": action}, status=outcome.status
+    )
+
+
+@requires("learning.manage")
+@require_http_methods(["GET", "POST"])
+def raise_action(request: HttpRequest, source: str, **lookup: Any) -> HttpResponse:
+    """Raise an action from a record of any registered source (``actions.sources``).
+
+    ``source.find(request, **lookup)`` fetches the record through its app's scoped selector
+    (404 for a record the person may not see); the service checks the source's permission.
+    """
+    try:
+        registered = action_source(source)
+    except ValidationError:
+        raise Http404("Unknown action source") from None
+    if registered.find is None:
+        raise Http404("Actions are not raised from a record of this source")
+    record = registered.find(request, **lookup)
+    form = RaiseActionForm(
+        request.POST or None,
+        partnership=registered.partnership(record),
+        initial=registered.initial(record),
+    )
+    outcome = submit(
+        request,
+        form,
+        lambda data, _v: services.raise_action(actor=request.user, record=record, **data),
+    )
+    if outcome.saved:
+        messages.success(request, f"Action A{outcome.result.pk} raised")
+        return redirect("actions:detail", outcome.result.pk)
+    return render_form_page(
+        request,
+        form,
+        title=registered.page_title,
+        caption=registered.describe(record),
+        intro=registered.intro(record),
+        back_url=registered.link(record),
+        status=outcome.status,
+        submit="Raise the action",
     )

@@ -7,6 +7,7 @@ class AssuranceConfig(AppConfig):
     verbose_name = "Assurance: audits, Section 11 and challenge"
 
     def ready(self) -> None:
-        from lineofsight.assurance import themes
+        from lineofsight.assurance import action_sources, themes
 
         themes.register()
+        action_sources.register()

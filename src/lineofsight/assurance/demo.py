@@ -20,7 +20,7 @@ from lineofsight.assurance.demo_history import (
     S11_SUMMARIES,
 )
 from lineofsight.assurance.models import Audit, Grade, Section11Return
-from lineofsight.assurance.services import actions, audits, challenges, section11
+from lineofsight.assurance.services import audits, challenges, section11
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.selectors import current_partnership
 
@@ -98,12 +98,10 @@ def _audits(rng: random.Random, partnership, agencies: dict[str, Agency]) -> Non
             if kind == "improvement":
                 owner = agencies.get(spec.lead_agency) or rng.choice(involved)
                 raised = _quarter_end(spec.year, spec.quarter)
-                action = action_services.create_action(
+                action = action_services.raise_action(
                     actor=None,
                     title=f"Act on: {text[:200]}",
-                    source="audit",
-                    source_label=f"{audit}: finding",
-                    source_object=finding,
+                    record=finding,
                     owner_agency=owner,
                     due_date=raised + dt.timedelta(days=rng.choice((90, 120, 180))),
                     themes=list(spec.themes[:1]),
@@ -160,9 +158,9 @@ def _section11(rng: random.Random, partnership, agencies: dict[str, Agency]) -> 
             )
         submitted = Section11Return.objects.filter(round=round_, status="submitted")
         for answer in [a for r in submitted for a in r.answers.exclude(development_point="")][:3]:
-            actions.raise_action(
+            action_services.raise_action(
                 actor=None,
-                source_object=answer,
+                record=answer,
                 title=answer.development_point[:300],
                 owner_agency=answer.section11_return.agency,
                 due_date=dt.date(year + 1, 3, 31),

@@ -190,42 +190,6 @@ class EditFindingForm(FindingForm):
     version = VersionField()
 
 
-# actions --------------------------------------------------------------------------------------
-
-
-class RaiseActionForm(forms.Form):
-    title = forms.CharField(
-        error_messages={"required": "Enter the action"}, label="Action", max_length=300
-    )
-    owner_agency = forms.ModelChoiceField(
-        error_messages={"required": "Select the agency that owns the action"},
-        label="Owner agency",
-        queryset=None,
-        empty_label="Choose an agency",
-    )
-    owner_person = forms.CharField(
-        label="Owner (optional)",
-        max_length=200,
-        required=False,
-        help_text="The person or role leading it",
-    )
-    due_date = GovukDateField(
-        error_messages={"required": "Enter the date the action is due"},
-        label="Due date",
-        help_text="For example, 31 3 2022",
-    )
-    description = forms.CharField(
-        label="Details (optional)", required=False, widget=forms.Textarea(attrs=TEXTAREA)
-    )
-    themes = _themes_field()
-
-    def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["themes"] = _themes_field()
-        self.fields["owner_agency"].queryset = _agencies(partnership)
-        self.fields["due_date"].required = True
-
-
 # Section 11 -----------------------------------------------------------------------------------
 
 

@@ -8,8 +8,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from lineofsight.actions.models import Action
-from lineofsight.actions.services import create_action
 from lineofsight.assurance.services.base import require
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
@@ -17,7 +15,7 @@ from lineofsight.delivery.models import Plan, PlanItem, Priority, ProgressUpdate
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
 from lineofsight.partnership.access import has_permission
-from lineofsight.partnership.models import Agency, Partnership
+from lineofsight.partnership.models import Partnership
 
 EDITABLE = {
     Plan: {"title", "starts", "ends"},
@@ -130,29 +128,3 @@ def add_progress(
             detail={"update": snapshot(update)},
         )
         return update
-
-
-def raise_action(
-    *,
-    actor: Any,
-    item: PlanItem,
-    title: str,
-    owner_agency: Agency,
-    due_date: dt.date,
-    description: str = "",
-    owner_person: str = "",
-    themes: Any = (),
-) -> Action:
-    require(actor, "learning.manage")
-    return create_action(
-        actor=actor,
-        title=title,
-        source=Action.Source.DELIVERY_PLAN,
-        source_label=f"{item.priority.plan}: priority {item.priority.number}{item.reference}",
-        source_object=item,
-        owner_agency=owner_agency,
-        owner_person=owner_person,
-        due_date=due_date,
-        description=description,
-        themes=themes,
-    )

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from lineofsight.actions.views import raise_action
 from lineofsight.delivery import views
 
 app_name = "delivery"
@@ -16,5 +17,5 @@ urlpatterns = [
     path("items/<int:pk>/", views.item_detail, name="item"),
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("items/<int:pk>/progress/", views.item_progress, name="item_progress"),
-    path("items/<int:pk>/action/", views.item_action, name="item_action"),
+    path("items/<int:pk>/action/", raise_action, {"source": "delivery_plan"}, name="item_action"),
 ]

@@ -12,11 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.assurance.forms import RaiseActionForm
-from lineofsight.assurance.viewhelpers import render_form
 from lineofsight.delivery import forms, selectors, services
 from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
-from lineofsight.lib.formviews import submit
+from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.selectors import current_partnership
@@ -89,7 +87,7 @@ def _form_page(
     outcome = submit(request, form, save)
     if outcome.saved:
         return redirect(outcome.result.get_absolute_url())
-    return render_form(
+    return render_form_page(
         request, form, title=title, back_url=back, caption=caption, status=outcome.status
     )
 
@@ -270,33 +268,6 @@ def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
         title="Report progress",
         caption=str(item),
         back=item.get_absolute_url(),
-    )
-
-
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
-def item_action(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item(request, pk)
-    form = RaiseActionForm(
-        request.POST or None,
-        partnership=item.priority.plan.partnership,
-        initial={"owner_agency": item.lead_agency_id, "owner_person": item.lead_person},
-    )
-    outcome = submit(
-        request,
-        form,
-        lambda data, _v: services.raise_action(actor=request.user, item=item, **data),
-    )
-    if outcome.saved:
-        return redirect("actions:detail", outcome.result.pk)
-    return render_form(
-        request,
-        form,
-        title="Raise an action",
-        caption=str(item),
-        back_url=item.get_absolute_url(),
-        status=outcome.status,
-        submit="Raise the action",
     )
 
 

@@ -21,7 +21,8 @@ from typing import Any, NamedTuple
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from lineofsight.lib.versioning import EditConflict
 
@@ -112,3 +113,30 @@ def _run(
         add_validation_error(form, error)
         return Submission(False, None, invalid_status)
     return Submission(True, result, 200)
+
+
+def render_form_page(
+    request: HttpRequest,
+    form: forms.Form,
+    *,
+    title: str,
+    back_url: str,
+    status: int = 200,
+    intro: str = "",
+    submit: str = "Save",
+    caption: str = "",
+) -> HttpResponse:
+    """The shared one-form page (``form_page.html``): error summary, caption, heading, fields."""
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "back_url": back_url,
+            "intro": intro,
+            "submit": submit,
+            "caption": caption,
+        },
+        status=status,
+    )

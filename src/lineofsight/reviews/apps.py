@@ -11,3 +11,7 @@ class ReviewsConfig(AppConfig):
         from lineofsight.reviews.selectors import theme_occurrences
 
         register_theme_source("review", "case review", "case reviews", theme_occurrences, order=10)
+
+        from lineofsight.reviews import action_sources
+
+        action_sources.register()

@@ -13,6 +13,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from lineofsight.actions import services as action_services
 from lineofsight.actions import services as actions
 from lineofsight.actions.models import Action, LearningTheme
 from lineofsight.actions.themes import sync_themes
@@ -144,9 +145,9 @@ class _History:
         rec = services.add_recommendation(
             actor=None, review=review, text=spec.text, agency=self.agencies[spec.agency]
         )
-        action = services.recommendation_to_action(
+        action = action_services.raise_action(
             actor=None,
-            recommendation=rec,
+            record=rec,
             owner_agency=self.agencies[spec.agency],
             title=spec.action,
             due_date=created + dt.timedelta(days=self.rng.randint(90, 270)),

@@ -1,7 +1,7 @@
 """Writes to case reviews, each audited in its own transaction (partnership administrators).
 
-Recommendations become actions through ``lineofsight.actions.services.create_action`` with
-``source=review`` and the recommendation as the source record.
+Recommendations become actions through ``lineofsight.actions.services.raise_action`` with the
+recommendation as the record (source ``review``, registered in ``reviews/action_sources.py``).
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from lineofsight.actions.models import Action
-from lineofsight.actions.services import ThemeRef, create_action, set_themes
+from lineofsight.actions.services import ThemeRef, set_themes
 from lineofsight.audit.services import snapshot
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.partnership.access import has_permission
@@ -170,36 +169,6 @@ def add_recommendation(
             verb="review.recommendation.add",
             after_save=set_themes(themes),
         )
-
-
-def recommendation_to_action(
-    *,
-    actor: Any,
-    recommendation: Recommendation,
-    owner_agency: Agency,
-    due_date: dt.date,
-    title: str = "",
-    owner_person: str = "",
-    description: str = "",
-    at: dt.datetime | None = None,
-) -> Action:
-    """An action for ``owner_agency`` answering the recommendation (one of possibly several)."""
-    _check(actor)
-    review = recommendation.review
-    themes = list(recommendation.themes.all()) or list(review.themes.all())
-    return create_action(
-        actor=actor,
-        title=title.strip() or recommendation.text[:300],
-        description=description,
-        source=Action.Source.REVIEW,
-        source_label=f"{review.name} rec {recommendation.number}",
-        source_object=recommendation,
-        owner_agency=owner_agency,
-        owner_person=owner_person,
-        due_date=due_date,
-        themes=themes,
-        at=at,
-    )
 
 
 def add_note(*, actor: Any, review: Review, text: str, at: dt.datetime | None = None) -> ReviewNote:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lineofsight.actions import services as action_services
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.lib.formviews import Submission, submit
 from lineofsight.lib.listing import Export, list_response
@@ -285,9 +286,9 @@ def recommendation_action(request: HttpRequest, pk: int, number: int) -> HttpRes
     outcome = _submit(
         request,
         form,
-        lambda data, _v: services.recommendation_to_action(
+        lambda data, _v: action_services.raise_action(
             actor=request.user,
-            recommendation=rec,
+            record=rec,
             owner_agency=data["owner_agency"],
             due_date=data["due_date"],
             title=data["title"],

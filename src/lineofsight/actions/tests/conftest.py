@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from lineofsight.actions import services
-from lineofsight.actions.models import Action, LearningTheme
+from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.themes import sync_themes
 
 TODAY = dt.date(2021, 6, 1)
@@ -21,7 +21,7 @@ def make_action(agency, themes):
         values = {
             "actor": None,
             "title": "Refresh the escalation policy",
-            "source": Action.Source.REVIEW,
+            "source": "review",
             "owner_agency": agency,
             "due_date": TODAY + dt.timedelta(days=60),
             "themes": ["information-sharing"],

@@ -153,7 +153,7 @@ def test_overdue_due_soon_and_filters(make_action, make_user, other_agency):
         title="soon",
         due_date=TODAY + dt.timedelta(days=10),
         owner_agency=other_agency,
-        source=Action.Source.AUDIT,
+        source="audit",
         themes=["neglect"],
     )
     make_action(title="later", due_date=TODAY + dt.timedelta(days=90))

@@ -3,10 +3,11 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from lineofsight.actions import services as action_services
 from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import selectors, standards
-from lineofsight.assurance.services import actions, audits, section11
+from lineofsight.assurance.services import audits, section11
 from lineofsight.audit.models import AuditLog
 
 
@@ -28,9 +29,9 @@ def test_a_finding_becomes_an_audit_action_and_carries_themes(audit, manager, ag
     )
     assert list(finding.themes.all()) == [theme]
     assert AuditLog.objects.get(verb="finding.create").after["themes"] == [theme.pk]
-    action = actions.raise_action(
+    action = action_services.raise_action(
         actor=manager,
-        source_object=finding,
+        record=finding,
         title="Refresh the tool",
         owner_agency=agency,
         due_date=dt.date(2017, 3, 31),
@@ -54,16 +55,16 @@ def test_a_development_point_becomes_a_section11_action(round_, lead, agency, ma
     )
     point = selectors.round_summary(manager, round_).development_themes[0].development_points[0]
     with pytest.raises(PermissionDenied):
-        actions.raise_action(
+        action_services.raise_action(
             actor=lead,
-            source_object=point,
+            record=point,
             title="x",
             owner_agency=agency,
             due_date=dt.date(2021, 12, 31),
         )
-    action = actions.raise_action(
+    action = action_services.raise_action(
         actor=manager,
-        source_object=point,
+        record=point,
         title="Train all staff",
         owner_agency=agency,
         due_date=dt.date(2021, 12, 31),

@@ -8,9 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, selectors
 from lineofsight.assurance.models import Audit, AuditCase, Finding
-from lineofsight.assurance.services import actions, audits
-from lineofsight.assurance.viewhelpers import render_form
-from lineofsight.lib.formviews import submit
+from lineofsight.assurance.services import audits
+from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.selectors import current_partnership
@@ -103,7 +102,7 @@ def audit_create(request: HttpRequest) -> HttpResponse:
     )
     if outcome.saved:
         return redirect(outcome.result)
-    return render_form(
+    return render_form_page(
         request,
         form,
         title="Add an audit",
@@ -135,7 +134,7 @@ def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if outcome.saved:
         return redirect(outcome.result)
-    return render_form(
+    return render_form_page(
         request,
         form,
         title=f"Change {audit.title}",
@@ -163,7 +162,7 @@ def case_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if outcome.saved:
         return redirect(audit)
-    return render_form(
+    return render_form_page(
         request,
         form,
         title="Add an audited case",
@@ -205,7 +204,7 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if outcome.saved:
         return redirect(case.audit)
-    return render_form(
+    return render_form_page(
         request,
         form,
         title=f"Change case {case.reference}",
@@ -230,7 +229,7 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if outcome.saved:
         return redirect(audit)
-    return render_form(
+    return render_form_page(
         request,
         form,
         title="Add a finding",
@@ -268,42 +267,11 @@ def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if outcome.saved:
         return redirect(finding.audit)
-    return render_form(
+    return render_form_page(
         request,
         form,
         title="Change a finding",
         caption=str(finding.audit),
         back_url=finding.audit.get_absolute_url(),
         status=outcome.status,
-    )
-
-
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
-def finding_action(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = _finding(request, pk)
-    form = forms.RaiseActionForm(
-        request.POST or None,
-        partnership=finding.audit.partnership,
-        initial={
-            "owner_agency": finding.audit.lead_agency_id,
-            "themes": list(finding.themes.all()),
-        },
-    )
-    outcome = submit(
-        request,
-        form,
-        lambda data, _v: actions.raise_action(actor=request.user, source_object=finding, **data),
-    )
-    if outcome.saved:
-        return redirect("actions:detail", outcome.result.pk)
-    return render_form(
-        request,
-        form,
-        title="Raise an action from this finding",
-        caption=str(finding.audit),
-        intro=finding.text,
-        back_url=finding.audit.get_absolute_url(),
-        status=outcome.status,
-        submit="Raise the action",
     )

@@ -8,9 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, selectors
 from lineofsight.assurance.models import Challenge
-from lineofsight.assurance.services import actions, challenges
-from lineofsight.assurance.viewhelpers import render_form
-from lineofsight.lib.formviews import submit
+from lineofsight.assurance.services import challenges
+from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.selectors import current_partnership
@@ -87,7 +86,7 @@ def challenge_create(request: HttpRequest) -> HttpResponse:
     )
     if outcome.saved:
         return redirect(outcome.result)
-    return render_form(
+    return render_form_page(
         request,
         form,
         title="Log a challenge",
@@ -118,38 +117,11 @@ def challenge_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if outcome.saved:
         return redirect(outcome.result)
-    return render_form(
+    return render_form_page(
         request,
         form,
         title="Update the challenge",
         caption=challenge.subject,
         back_url=challenge.get_absolute_url(),
         status=outcome.status,
-    )
-
-
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
-def challenge_action(request: HttpRequest, pk: int) -> HttpResponse:
-    challenge = _challenge(request, pk)
-    form = forms.RaiseActionForm(
-        request.POST or None,
-        partnership=challenge.partnership,
-        initial={"owner_agency": challenge.challenged_agency_id},
-    )
-    outcome = submit(
-        request,
-        form,
-        lambda data, _v: actions.raise_action(actor=request.user, source_object=challenge, **data),
-    )
-    if outcome.saved:
-        return redirect("actions:detail", outcome.result.pk)
-    return render_form(
-        request,
-        form,
-        title="Raise an action from this challenge",
-        caption=challenge.subject,
-        back_url=challenge.get_absolute_url(),
-        status=outcome.status,
-        submit="Raise the action",
     )

@@ -8,10 +8,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, selectors, standards
-from lineofsight.assurance.models import Section11Answer, Section11Return, Section11Round
-from lineofsight.assurance.services import actions, section11
-from lineofsight.assurance.viewhelpers import render_form
-from lineofsight.lib.formviews import run_service, submit
+from lineofsight.assurance.models import Section11Return, Section11Round
+from lineofsight.assurance.services import section11
+from lineofsight.lib.formviews import render_form_page, run_service, submit
 from lineofsight.lib.listing import Export, export_if_asked, export_links
 from lineofsight.partnership.access import has_permission, requires
 from lineofsight.partnership.selectors import current_partnership
@@ -49,7 +48,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
     )
     if outcome.saved:
         return redirect(outcome.result)
-    return render_form(
+    return render_form_page(
         request,
         form,
         title="Open a Section 11 round",
@@ -124,7 +123,7 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if outcome.saved:
         return redirect(outcome.result)
-    return render_form(
+    return render_form_page(
         request,
         form,
         title=f"Summary of {round_}",
@@ -232,36 +231,3 @@ def return_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, " ".join(form.non_field_errors()))
     return redirect(ret.round)
-
-
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
-def point_action(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        point = selectors.development_point(request.user, pk)
-    except Section11Answer.DoesNotExist:
-        raise Http404 from None
-    ret = point.section11_return
-    form = forms.RaiseActionForm(
-        request.POST or None,
-        partnership=ret.round.partnership,
-        initial={"owner_agency": ret.agency_id, "title": point.development_point[:300]},
-    )
-    outcome = submit(
-        request,
-        form,
-        lambda data, _v: actions.raise_action(actor=request.user, source_object=point, **data),
-    )
-    if outcome.saved:
-        return redirect("actions:detail", outcome.result.pk)
-    item = standards.standard(point.standard)
-    return render_form(
-        request,
-        form,
-        title="Raise an action from a development point",
-        caption=f"{ret}: standard {item.number}, {item.title}",
-        intro=point.development_point,
-        back_url=ret.round.get_absolute_url(),
-        status=outcome.status,
-        submit="Raise the action",
-    )

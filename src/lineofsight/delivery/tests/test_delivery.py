@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from lineofsight.actions import services as action_services
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.audit.models import AuditLog
 from lineofsight.delivery import selectors, services
@@ -133,9 +134,9 @@ def test_indicator_ids_are_validated(priority, manager):
 
 @pytest.mark.django_db
 def test_an_item_becomes_an_action(item, manager, agency):
-    action = services.raise_action(
+    action = action_services.raise_action(
         actor=manager,
-        item=item,
+        record=item,
         title="Train 200 staff in GCP2",
         owner_agency=agency,
         due_date=dt.date(2022, 3, 31),

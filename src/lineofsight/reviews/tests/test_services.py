@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from lineofsight.actions import selectors as action_selectors
-from lineofsight.actions.models import Action, LearningTheme
+from lineofsight.actions import services as action_services
+from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.recurrence import recurrence
 from lineofsight.audit.models import AuditLog
 from lineofsight.lib.versioning import EditConflict
@@ -94,10 +95,10 @@ def test_recommendation_becomes_an_action_and_themes_recur(make_review, manager,
         actor=manager, review=review, text="Agencies should share information at the front door"
     )
     assert rec.number == 1
-    action = services.recommendation_to_action(
-        actor=manager, recommendation=rec, owner_agency=agency, due_date=dt.date(2021, 12, 1)
+    action = action_services.raise_action(
+        actor=manager, record=rec, owner_agency=agency, due_date=dt.date(2021, 12, 1)
     )
-    assert action.source == Action.Source.REVIEW
+    assert action.source == "review"
     assert action.source_label == "Rapid review Child M rec 1"
     assert action.source_object() == rec
     assert list(action_selectors.actions_for_source(rec)) == [action]

@@ -1,0 +1,136 @@
+"""The action-source registry: a module adds a source without a migration of ``actions``."""
+
+import ast
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+from django.shortcuts import get_object_or_404
+
+from lineofsight.actions import services, sources
+from lineofsight.actions.models import Action, LearningTheme
+from lineofsight.partnership.roles import Role
+from lineofsight.testing.access import assert_outsider_refused
+from lineofsight.testing.fixtures import client_for
+
+
+@pytest.fixture
+def lado_like(partnership):
+    """A stand-in for a new module's source (a learning theme plays the record)."""
+    source = sources.register_action_source(
+        "lado",
+        "LADO allegation",
+        model=LearningTheme,
+        describe=lambda theme: f"Allegation about {theme.name}",
+        find=lambda request, pk: get_object_or_404(LearningTheme, pk=pk),
+        initial=lambda theme: {"title": f"Act on {theme.name}", "themes": [theme]},
+        partnership=lambda theme: partnership,
+        page_title="Raise an action from this allegation",
+    )
+    yield source
+    sources._SOURCES.pop("lado")
+
+
+@pytest.fixture
+def record(db):
+    return LearningTheme.objects.create(name="Safer recruitment", slug="safer-recruitment-x")
+
+
+def test_the_existing_sources_are_registered_in_their_old_order():
+    keys = [s.key for s in sources.action_sources()]
+    assert keys == [
+        "review",
+        "audit",
+        "section11",
+        "challenge",
+        "inspection",
+        "board",
+        "delivery_plan",
+    ]
+    assert sources.source_choices(manual_only=True) == [
+        ("inspection", "Inspection"),
+        ("board", "Board or executive"),
+    ]
+
+
+@pytest.mark.django_db
+def test_an_unknown_source_is_refused_with_the_known_ones(agency):
+    with pytest.raises(ValidationError, match="Unknown action source 'cdop'.*board"):
+        services.create_action(
+            actor=None, title="x", source="cdop", owner_agency=agency, due_date=dt.date(2022, 1, 1)
+        )
+    assert not Action.objects.exists()
+
+
+def test_a_new_source_needs_no_migration_of_actions(lado_like):
+    out = io.StringIO()
+    call_command("makemigrations", "actions", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_raise_action_from_a_registered_record(lado_like, record, agency, make_user):
+    manager = make_user(Role.PARTNERSHIP_ADMIN)
+    action = services.raise_action(
+        actor=manager, record=record, owner_agency=agency, due_date=dt.date(2022, 1, 1)
+    )
+    assert (action.source, action.source_name) == ("lado", "LADO allegation")
+    assert action.source_label == "Allegation about Safer recruitment"
+    assert action.title == "Act on Safer recruitment"  # the source's suggested title
+    assert list(action.themes.all()) == [record]  # and its suggested themes
+    assert action.source_object() == record
+    lead = make_user(Role.AGENCY_LEAD)
+    with pytest.raises(PermissionDenied):
+        services.raise_action(
+            actor=lead, record=record, owner_agency=agency, due_date=dt.date(2022, 1, 1)
+        )
+
+
+@pytest.mark.django_db
+def test_a_record_of_an_unregistered_model_raises_no_action(agency, make_user):
+    with pytest.raises(TypeError, match="no action source"):
+        services.raise_action(
+            actor=None, record=agency, owner_agency=agency, due_date=dt.date(2022, 1, 1)
+        )
+
+
+@pytest.mark.django_db
+def test_the_generic_page_raises_the_action_and_refuses_outsiders(
+    lado_like, record, agency, make_user, outsider
+):
+    url = f"/actions/raise/lado/{record.pk}/"
+    assert_outsider_refused(outsider, url)
+    assert_outsider_refused(outsider, url, "post", {"title": "x"})
+    client = client_for(make_user(Role.PARTNERSHIP_ADMIN))
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Raise an action from this allegation" in page.content.decode()
+    invalid = client.post(url, {"title": "x"})
+    assert invalid.status_code == 400 and "govuk-error-summary" in invalid.content.decode()
+    saved = client.post(
+        url,
+        {
+            "title": "Check the recruitment file",
+            "owner_agency": agency.pk,
+            "due_date_day": "31",
+            "due_date_month": "3",
+            "due_date_year": "2022",
+        },
+    )
+    action = Action.objects.get()
+    assert saved["Location"] == f"/actions/{action.pk}/" and action.source == "lado"
+    assert client.get("/actions/raise/nope/1/").status_code == 404
+    assert client.get(f"/actions/raise/board/{record.pk}/").status_code == 404
+
+
+def test_delivery_imports_no_view_or_form_of_assurance():
+    package = Path(sources.__file__).resolve().parents[1] / "delivery"
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                module = node.module or ""
+                if module.startswith("lineofsight.assurance"):
+                    assert module.split(".")[2] in {"services", "selectors", "policies"}, path
