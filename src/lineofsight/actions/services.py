@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from lineofsight.actions import verbs
 from lineofsight.actions.models import Action, ActionUpdate, LearningTheme
 from lineofsight.actions.sources import action_source, source_for
 from lineofsight.audit.models import AuditLog
@@ -117,7 +118,7 @@ def create_action(
     return audited_create(
         actor=actor,
         instance=action,
-        verb="action.create",
+        verb=verbs.ACTION_CREATE,
         after_save=set_themes(themes),
         snapshot_of=_action_snapshot,
     )
@@ -200,7 +201,7 @@ def add_update(
         )
         record(
             actor=actor,
-            verb="action.update",
+            verb=verbs.ACTION_UPDATE,
             action=AuditLog.Action.UPDATE,
             obj=action,
             before=before,
@@ -246,7 +247,7 @@ def close_action(
         )
         record(
             actor=actor,
-            verb="action.close",
+            verb=verbs.ACTION_CLOSE,
             action=AuditLog.Action.UPDATE,
             obj=action,
             before=before,
@@ -281,7 +282,7 @@ def edit_action(
             "owner_person": owner_person.strip(),
             "due_date": due_date,
         },
-        verb="action.edit",
+        verb=verbs.ACTION_EDIT,
         fields=["title", "description", "owner_agency_id", "owner_person", "due_date"],
         after_save=set_themes(themes),
         snapshot_of=_action_snapshot,

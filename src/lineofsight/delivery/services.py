@@ -11,6 +11,7 @@ from django.db import transaction
 from lineofsight.assurance.services.base import require
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
+from lineofsight.delivery import verbs
 from lineofsight.delivery.models import Plan, PlanItem, Priority, ProgressUpdate, SuccessMeasure
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
@@ -35,7 +36,7 @@ def create_plan(*, actor: Any, partnership: Partnership, **fields: Any) -> Plan:
     require(actor, "learning.manage")
     _check(Plan, fields)
     return audited_create(
-        actor=actor, instance=Plan(partnership=partnership, **fields), verb="plan.create"
+        actor=actor, instance=Plan(partnership=partnership, **fields), verb=verbs.PLAN_CREATE
     )
 
 
@@ -43,7 +44,7 @@ def add_priority(*, actor: Any, plan: Plan, **fields: Any) -> Priority:
     require(actor, "learning.manage")
     _check(Priority, fields)
     return audited_create(
-        actor=actor, instance=Priority(plan=plan, **fields), verb="plan_priority.create"
+        actor=actor, instance=Priority(plan=plan, **fields), verb=verbs.PRIORITY_CREATE
     )
 
 
@@ -54,7 +55,7 @@ def add_item(*, actor: Any, priority: Priority, **fields: Any) -> PlanItem:
     if agency is not None and agency.partnership_id != priority.plan.partnership_id:
         raise PermissionDenied("The lead agency is not in this partnership")
     return audited_create(
-        actor=actor, instance=PlanItem(priority=priority, **fields), verb="plan_item.create"
+        actor=actor, instance=PlanItem(priority=priority, **fields), verb=verbs.ITEM_CREATE
     )
 
 
@@ -64,8 +65,16 @@ def add_measure(*, actor: Any, priority: Priority, **fields: Any) -> SuccessMeas
     return audited_create(
         actor=actor,
         instance=SuccessMeasure(priority=priority, **fields),
-        verb="plan_measure.create",
+        verb=verbs.MEASURE_CREATE,
     )
+
+
+UPDATE_VERBS = {
+    Plan: verbs.PLAN_UPDATE,
+    Priority: verbs.PRIORITY_UPDATE,
+    PlanItem: verbs.ITEM_UPDATE,
+    SuccessMeasure: verbs.MEASURE_UPDATE,
+}
 
 
 def update(*, actor: Any, instance: Any, expected_version: int, **fields: Any) -> Any:
@@ -77,7 +86,7 @@ def update(*, actor: Any, instance: Any, expected_version: int, **fields: Any) -
         instance=instance,
         expected_version=expected_version,
         changes=fields,
-        verb=f"{type(instance)._meta.model_name}.update",
+        verb=UPDATE_VERBS[type(instance)],
     )
 
 
@@ -120,7 +129,7 @@ def add_progress(
         save_if_unchanged(item, expected_version, fields=["rag"])
         record(
             actor=actor,
-            verb="plan_item.progress",
+            verb=verbs.ITEM_PROGRESS,
             action=AuditLog.Action.UPDATE,
             obj=item,
             before=before,

@@ -19,6 +19,7 @@ from lineofsight.audit.services import snapshot
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.partnership.access import has_permission
 from lineofsight.partnership.models import Agency, Partnership
+from lineofsight.reviews import verbs
 from lineofsight.reviews.models import Recommendation, Review, ReviewChild, ReviewNote
 
 EDITABLE = (
@@ -79,7 +80,7 @@ def create_review(
     return audited_create(
         actor=actor,
         instance=review,
-        verb="review.create",
+        verb=verbs.REVIEW_CREATE,
         after_save=set_themes(themes),
         snapshot_of=_review_snapshot,
     )
@@ -131,7 +132,7 @@ def record_rapid_review(
         actor=actor,
         review=review,
         expected_version=expected_version,
-        verb="review.rapid_review",
+        verb=verbs.RAPID_REVIEW,
         rapid_review_on=rapid_review_on,
         decision=decision,
         decision_on=decision_on,
@@ -143,7 +144,7 @@ def record_rapid_review(
 def add_child(*, actor: Any, review: Review, reference: str, age_band: str) -> ReviewChild:
     _check(actor)
     child = ReviewChild(review=review, reference=reference.strip(), age_band=age_band)
-    return audited_create(actor=actor, instance=child, verb="review.child.add")
+    return audited_create(actor=actor, instance=child, verb=verbs.CHILD_ADD)
 
 
 def add_recommendation(
@@ -166,7 +167,7 @@ def add_recommendation(
         return audited_create(
             actor=actor,
             instance=recommendation,
-            verb="review.recommendation.add",
+            verb=verbs.RECOMMENDATION_ADD,
             after_save=set_themes(themes),
         )
 
@@ -181,4 +182,4 @@ def add_note(*, actor: Any, review: Review, text: str, at: dt.datetime | None = 
         at=at or timezone.now(),
         text=text.strip(),
     )
-    return audited_create(actor=actor, instance=note, verb="review.note.add")
+    return audited_create(actor=actor, instance=note, verb=verbs.NOTE_ADD)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from lineofsight.actions.services import resolve_themes
+from lineofsight.assurance import verbs
 from lineofsight.assurance.models import Audit, AuditCase, Finding, Grading
 from lineofsight.assurance.services.base import require
 from lineofsight.audit.models import AuditLog
@@ -49,7 +50,7 @@ def create_audit(
     audit = Audit(partnership=partnership, **fields)
     _check_original(audit)
     return audited_create(
-        actor=actor, instance=audit, verb="audit.create", after_save=_set_themes(themes)
+        actor=actor, instance=audit, verb=verbs.AUDIT_CREATE, after_save=_set_themes(themes)
     )
 
 
@@ -73,7 +74,7 @@ def update_audit(
         instance=audit,
         expected_version=expected_version,
         changes=fields,
-        verb="audit.update",
+        verb=verbs.AUDIT_UPDATE,
         after_save=_set_themes(themes),
     )
 
@@ -131,7 +132,7 @@ def add_case(
         after["gradings"] = _grading_snapshot(case)
         record(
             actor=actor,
-            verb="audit_case.create",
+            verb=verbs.AUDIT_CASE_CREATE,
             action=AuditLog.Action.CREATE,
             obj=case,
             after=after,
@@ -162,7 +163,7 @@ def update_case(
         after["gradings"] = _grading_snapshot(case)
         record(
             actor=actor,
-            verb="audit_case.update",
+            verb=verbs.AUDIT_CASE_UPDATE,
             action=AuditLog.Action.UPDATE,
             obj=case,
             before=before,
@@ -178,7 +179,7 @@ def add_finding(
     return audited_create(
         actor=actor,
         instance=Finding(audit=audit, kind=kind, text=text),
-        verb="finding.create",
+        verb=verbs.FINDING_CREATE,
         after_save=_set_themes(themes),
     )
 
@@ -198,6 +199,6 @@ def update_finding(
         instance=finding,
         expected_version=expected_version,
         changes={"kind": kind, "text": text},
-        verb="finding.update",
+        verb=verbs.FINDING_UPDATE,
         after_save=_set_themes(themes),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lineofsight.assurance import verbs
 from lineofsight.assurance.models import Challenge
 from lineofsight.assurance.services.base import require
 from lineofsight.lib.audited import audited_create, audited_update
@@ -35,7 +36,7 @@ def create_challenge(*, actor: Any, partnership: Partnership, **fields: Any) -> 
     return audited_create(
         actor=actor,
         instance=Challenge(partnership=partnership, **fields),
-        verb="challenge.create",
+        verb=verbs.CHALLENGE_CREATE,
     )
 
 
@@ -49,5 +50,5 @@ def update_challenge(
         instance=challenge,
         expected_version=expected_version,
         changes=fields,
-        verb="challenge.update",
+        verb=verbs.CHALLENGE_UPDATE,
     )

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from lineofsight.assurance import standards
+from lineofsight.assurance import standards, verbs
 from lineofsight.assurance.models import Rating, Section11Answer, Section11Return, Section11Round
 from lineofsight.assurance.services.base import require
 from lineofsight.audit.models import AuditLog
@@ -33,7 +33,7 @@ def create_round(
     return audited_create(
         actor=actor,
         instance=Section11Round(partnership=partnership, year=year, due_date=due_date),
-        verb="section11_round.create",
+        verb=verbs.SECTION11_ROUND_CREATE,
     )
 
 
@@ -53,7 +53,7 @@ def update_round(
         instance=round_,
         expected_version=expected_version,
         changes=fields,
-        verb="section11_round.update",
+        verb=verbs.SECTION11_ROUND_UPDATE,
     )
 
 
@@ -84,7 +84,7 @@ def start_return(*, actor: Any, round_: Section11Round, agency: Agency) -> Secti
     return audited_create(
         actor=actor,
         instance=Section11Return(round=round_, agency=agency),
-        verb="section11_return.create",
+        verb=verbs.SECTION11_RETURN_CREATE,
         after_save=add_answers,
     )
 
@@ -163,7 +163,7 @@ def save_return(
         after["answers"] = _answers_snapshot(section11_return)
         record(
             actor=actor,
-            verb="section11_return.submit" if submit else "section11_return.save_draft",
+            verb=verbs.SECTION11_RETURN_SUBMIT if submit else "section11_return.save_draft",
             action=AuditLog.Action.UPDATE,
             obj=section11_return,
             before=before,
@@ -186,5 +186,5 @@ def reopen_return(
             "submitted_at": None,
             "submitted_by": None,
         },
-        verb="section11_return.reopen",
+        verb=verbs.SECTION11_RETURN_REOPEN,
     )

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from lineofsight.actions import services as action_services
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.audit.models import AuditLog
-from lineofsight.delivery import selectors, services
+from lineofsight.delivery import selectors, services, verbs
 from lineofsight.delivery.models import Plan, PlanItem
 from lineofsight.lib.versioning import EditConflict
 from lineofsight.partnership.roles import Role
@@ -17,7 +17,7 @@ from lineofsight.performance.models import ComputeRun, IndicatorResult
 def test_plan_structure_is_audited(plan, priority, item, manager):
     assert (
         AuditLog.objects.filter(
-            verb__in=["plan.create", "plan_priority.create", "plan_item.create"], actor=manager
+            verb__in=[verbs.PLAN_CREATE, verbs.PRIORITY_CREATE, verbs.ITEM_CREATE], actor=manager
         ).count()
         == 3
     )
@@ -44,7 +44,7 @@ def test_a_plan_must_end_after_it_starts(partnership, manager):
 def test_edits_are_locked(item, manager):
     stale = PlanItem.objects.get(pk=item.pk)
     services.update(actor=manager, instance=item, expected_version=1, text="Implement GCP2")
-    row = AuditLog.objects.get(verb="planitem.update")
+    row = AuditLog.objects.get(verb=verbs.ITEM_UPDATE)
     assert row.before["text"] == "Implement the Graded Care Profile"
     with pytest.raises(EditConflict):
         services.update(actor=manager, instance=stale, expected_version=1, text="Lost")

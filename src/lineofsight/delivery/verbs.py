@@ -1,0 +1,11 @@
+"""Audit verbs of delivery (``AuditLog.verb``): one constant per event, "<thing>.<event>"."""
+
+ITEM_CREATE = "plan_item.create"
+ITEM_PROGRESS = "plan_item.progress"
+ITEM_UPDATE = "plan_item.update"
+MEASURE_CREATE = "plan_measure.create"
+MEASURE_UPDATE = "plan_measure.update"
+PLAN_CREATE = "plan.create"
+PLAN_UPDATE = "plan.update"
+PRIORITY_CREATE = "plan_priority.create"
+PRIORITY_UPDATE = "plan_priority.update"
