@@ -1,7 +1,7 @@
 """Reads of actions, scoped to who may see them (everyone holding ``learning.view``).
 
 Actions are partnership-wide (no child-level data), so every role that may see learning sees
-all of them; who may *change* one is ``services.can_update``.
+all of them; who may *change* one is ``policies.can_update_action``.
 """
 
 from __future__ import annotations

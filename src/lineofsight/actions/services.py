@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from lineofsight.actions import verbs
 from lineofsight.actions.models import Action, ActionUpdate, LearningTheme
+from lineofsight.actions.policies import can_update_action
 from lineofsight.actions.sources import action_source, source_for
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
@@ -36,17 +37,8 @@ from lineofsight.partnership.roles import Role
 ThemeRef = LearningTheme | str | int
 
 
-def can_update(user: Any, action: Action) -> bool:
-    """Partnership administrators update any action; agency leads their own agency's only."""
-    if not has_permission(user, "actions.update"):
-        return False
-    if user.has_role(Role.PARTNERSHIP_ADMIN):
-        return True
-    return user.agency_id is not None and user.agency_id == action.owner_agency_id
-
-
 def _check_can_update(actor: Any, action: Action) -> None:
-    if actor is not None and not can_update(actor, action):
+    if actor is not None and not can_update_action(actor, action):
         raise PermissionDenied("Only the owning agency's lead or a partnership administrator")
 
 

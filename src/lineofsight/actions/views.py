@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from lineofsight.actions import selectors, services
+from lineofsight.actions import policies, selectors, services
 from lineofsight.actions.forms import (
     ActionFilterForm,
     ActionForm,
@@ -124,7 +124,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "action": action,
             "updates": action.updates.select_related("author").order_by("-at", "-pk"),
-            "can_update": services.can_update(request.user, action),
+            "can_update": policies.can_update_action(request.user, action),
             "source_url": source_url or None,
             "today": timezone.localdate(),
         },
@@ -141,7 +141,7 @@ def _submit(request: HttpRequest, form: Any, save: Any) -> Any:
 @require_http_methods(["GET", "POST"])
 def add_update(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
-    if not services.can_update(request.user, action):
+    if not policies.can_update_action(request.user, action):
         raise PermissionDenied("Not this agency's action")
     initial = {"version": action.version, "status": action.status}
     if action.status == Action.Status.CLOSED:
@@ -171,7 +171,7 @@ def add_update(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def close(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
-    if not services.can_update(request.user, action):
+    if not policies.can_update_action(request.user, action):
         raise PermissionDenied("Not this agency's action")
     if action.status in Action.FINISHED:
         messages.info(request, f"This action is already {action.get_status_display().lower()}.")
