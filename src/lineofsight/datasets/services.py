@@ -136,11 +136,13 @@ def _store(
         error_count=parsed.error_count,
         warning_count=parsed.warning_count,
     )
+    # Identifiers are replaced before anything is stored, problems of a rejected return included
+    # (the outcome keeps the raw ``parsed`` for the command line, run by whoever holds the file).
+    hidden = pseudonymise(parsed, pseudonymisation_key())
     if parsed.rejected:
-        return IngestOutcome(_record_rejection(actor, parsed, common), None, parsed)
-    return _store_snapshot(
-        actor, partnership, agency, pseudonymise(parsed, pseudonymisation_key()), common, digest
-    )
+        return IngestOutcome(_record_rejection(actor, hidden, common), None, parsed)
+    outcome = _store_snapshot(actor, partnership, agency, hidden, common, digest)
+    return dataclasses.replace(outcome, parsed=parsed)
 
 
 def _record_rejection(actor: Any, parsed: Parsed, common: dict[str, Any]) -> Submission:
