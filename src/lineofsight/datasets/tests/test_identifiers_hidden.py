@@ -39,7 +39,9 @@ def test_rejected_cin_census_upload_stores_and_shows_only_pseudonyms(make_user):
     bad = episode(referral="2023-06-01", closure="2023-05-01")
     xml = cin_xml(child(RAW[0], episodes=(bad,)), child(RAW[1]), child(RAW[1]))
     client = client_for(analyst)
-    response = client.post("/data/upload/", {"returns": SimpleUploadedFile("cin.xml", xml.encode())})
+    response = client.post(
+        "/data/upload/", {"returns": SimpleUploadedFile("cin.xml", xml.encode())}
+    )
     submission = Submission.objects.get()
     assert submission.status == "rejected" and response.status_code == 302
     _assert_hidden(submission, *RAW, "A123456789012")
