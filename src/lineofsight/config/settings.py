@@ -21,9 +21,11 @@ from lineofsight.config.env import (
     env_list,
     secret_key,
 )
+from lineofsight.lib.private_files import start_private
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("LINEOFSIGHT_VAR_DIR", Path.cwd() / "var")).resolve()
+start_private(VAR_DIR)  # umask 077 and a 0700 var folder, before anything is written in it
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = secret_key(os.environ, VAR_DIR)

@@ -19,12 +19,11 @@ import pyarrow.parquet as pq
 from django.conf import settings
 
 from lineofsight.formats.tables import TABLES, to_arrow
+from lineofsight.lib.private_files import make_private, private_dir
 
 
 def snapshot_root() -> Path:
-    root = Path(settings.SNAPSHOT_DIR)
-    root.mkdir(parents=True, exist_ok=True)
-    return root
+    return private_dir(Path(settings.SNAPSHOT_DIR))
 
 
 def feed_file(digest: hashlib._Hash, path: Path) -> None:
@@ -57,7 +56,7 @@ def write_tables(
     if final.exists():
         raise FileExistsError(f"Snapshot folder {directory_name} already exists")
     staging = root / f".staging-{uuid.uuid4().hex}"
-    staging.mkdir()
+    staging.mkdir(mode=0o700)
     manifest: dict[str, dict[str, Any]] = {}
     try:
         for table, rows in tables.items():
@@ -66,9 +65,11 @@ def write_tables(
             path = staging / f"{table}.parquet"
             arrow = to_arrow(table, [{**common, **row} for row in rows])
             pq.write_table(arrow, path, compression="zstd")
+            make_private(path)
             with path.open("rb") as handle:
                 os.fsync(handle.fileno())
             manifest[table] = {"file": path.name, "rows": arrow.num_rows, "sha256": _sha256(path)}
+        make_private(staging)
         _fsync_dir(staging)
         os.rename(staging, final)
         _fsync_dir(root)

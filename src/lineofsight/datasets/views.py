@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -39,6 +40,15 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "_", base)[:120] or "upload"
 
 
+def _free_path(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``folder/name-2``... when two uploads share a name."""
+    target, number = folder / name, 1
+    while target.exists():
+        number += 1
+        target = folder / f"{Path(name).stem}-{number}{Path(name).suffix}"
+    return target
+
+
 @requires("datasets.upload")
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
@@ -51,8 +61,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             names: dict[str, str] = {}
             paths = []
             for uploaded in form.cleaned_data["returns"]:
-                target = staging / _safe_name(uploaded.name)
-                with target.open("wb") as handle:
+                target = _free_path(staging, _safe_name(uploaded.name))
+                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as handle:
                     for chunk in uploaded.chunks():
                         handle.write(chunk)
                 names[str(target)] = uploaded.name
