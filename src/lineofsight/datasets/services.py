@@ -113,15 +113,6 @@ def _store(
         checksum(files) if files else hashlib.sha256(repr(parsed.source_files).encode()).hexdigest()
     )
     described = [{"name": names.get(str(f), f.name), "bytes": f.stat().st_size} for f in files]
-    existing = (
-        Submission.objects.filter(
-            partnership=partnership, source_checksum=digest, status=Submission.Status.ACCEPTED
-        )
-        .select_related("snapshot")
-        .first()
-    )
-    if existing is not None:
-        return IngestOutcome(existing, existing.snapshot, parsed, already_stored=True)
     common = dict(
         partnership=partnership,
         agency=agency,
@@ -141,7 +132,26 @@ def _store(
     hidden = pseudonymise(parsed, pseudonymisation_key())
     if parsed.rejected:
         return IngestOutcome(_record_rejection(actor, hidden, common), None, parsed)
-    outcome = _store_snapshot(actor, partnership, agency, hidden, common, digest)
+    try:
+        with storage.ingest_lock(digest):
+            existing = (
+                Submission.objects.filter(
+                    partnership=partnership,
+                    source_checksum=digest,
+                    status=Submission.Status.ACCEPTED,
+                )
+                .select_related("snapshot")
+                .first()
+            )
+            if existing is not None:
+                return IngestOutcome(existing, existing.snapshot, parsed, already_stored=True)
+            remove_orphan_folders()  # what a crash left behind, before writing anything
+            outcome = _store_snapshot(actor, partnership, agency, hidden, common, digest)
+    except storage.AlreadyBeingStored as exc:
+        raise ConcurrentIngest(
+            "This return is already being stored: someone sent the same file a moment ago. "
+            "Nothing was stored from this copy. Look for it in the list of returns in a minute."
+        ) from exc
     return dataclasses.replace(outcome, parsed=parsed)
 
 
@@ -232,6 +242,7 @@ def _store_snapshot(
 
 
 def remove_orphan_folders() -> list[str]:
-    """Tidy folders left by a crash between writing files and committing their snapshot row."""
+    """Tidy folders left by a crash between writing files and committing their snapshot row
+    (and staging folders).  Run by every ingest while it holds the ingest lock."""
     known = set(Snapshot.objects.values_list("directory", flat=True))
     return storage.remove_orphans(known)

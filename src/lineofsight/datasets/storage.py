@@ -4,14 +4,23 @@ Files are written into a temporary folder beside the final one, flushed to disk,
 is renamed into place in one step (``os.rename`` is atomic within a file system).  The database
 row that makes a snapshot visible is created only after the rename; a folder without a row (a
 crash between the two) is never read and is removed by ``remove_orphans``.
+
+Every store runs under ``ingest_lock`` (one lock file for the var folder, held by one process at
+a time; the operating system releases it when a process dies, even by ``kill -9``).  Holding it,
+the ingest first removes staging folders and folders without a row, so a re-run after a crash at
+any point is the same as one clean ingest.  A second process storing the *same* file while the
+first holds the lock is told so at once (``AlreadyBeingStored``) instead of waiting.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +29,40 @@ from django.conf import settings
 
 from lineofsight.formats.tables import TABLES, to_arrow
 from lineofsight.lib.private_files import make_private, private_dir
+
+
+class AlreadyBeingStored(Exception):
+    """Another process is storing the same file (same checksum) right now."""
+
+
+LOCK_FILE = "ingest.lock"
+
+
+@contextmanager
+def ingest_lock(checksum: str) -> Iterator[None]:
+    """Hold the var folder's ingest lock while a return is stored.
+
+    The holder writes the checksum it is storing into the lock file.  Another process that finds
+    the lock held reads it: the same checksum raises ``AlreadyBeingStored``; a different return
+    waits its turn.
+    """
+    path = private_dir(Path(settings.VAR_DIR)) / LOCK_FILE
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if os.pread(fd, 128, 0).decode("ascii", "replace").strip() == checksum:
+                raise AlreadyBeingStored(checksum) from None
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, checksum.encode("ascii"), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def snapshot_root() -> Path:
@@ -84,7 +127,10 @@ def remove_folder(directory_name: str) -> None:
 
 
 def remove_orphans(known: set[str]) -> list[str]:
-    """Delete staging folders and folders no snapshot row refers to; returns what was removed."""
+    """Delete staging folders and folders no snapshot row refers to; returns what was removed.
+
+    Call it only while holding ``ingest_lock``: another ingest's folder is an orphan until its
+    row is committed."""
     removed = []
     for entry in snapshot_root().iterdir():
         if entry.is_dir() and entry.name not in known:
