@@ -26,6 +26,7 @@ from lineofsight.audit.services import record
 from lineofsight.datasets import storage
 from lineofsight.datasets.keys import pseudonymisation_key
 from lineofsight.datasets.models import Snapshot, Submission
+from lineofsight.datasets.submitters import data_agencies, refusal, submits_for_anyone
 from lineofsight.formats import Parsed, Problem, pseudonymise, read
 from lineofsight.partnership.models import Agency, Partnership
 
@@ -60,16 +61,12 @@ def _problem_dicts(problems: list[Problem]) -> list[dict[str, Any]]:
     return [dataclasses.asdict(p) for p in problems[:PROBLEMS_KEPT]]
 
 
-def _return_key(parsed: Parsed, agency: Agency | None) -> str:
-    """What a later version of the same return shares: format, LA, year and submitting agency.
-
-    A partner return sent without an agency (the command line) is keyed by the agency codes in
-    its rows, so two agencies' returns for one year never supersede each other.
-    """
-    owner = agency.code if agency else ""
-    if not owner and parsed.format == "partner_return":
-        rows = parsed.tables.get("partner_measures", [])
-        owner = "+".join(sorted({str(row.get("agency") or "") for row in rows}))
+def _return_key(parsed: Parsed) -> str:
+    """What every version of one return shares, whoever sends it: format, LA, year and the
+    agency the data is about.  Children's social care returns are the local authority's (one
+    current version, whether the council, the trust or an analyst sent it); a partner return is
+    the agencies named in its rows (which ``submitters`` checks are the sender's own)."""
+    owner = "+".join(sorted(data_agencies(parsed))) if parsed.format == "partner_return" else ""
     return ":".join([parsed.format, parsed.la_code or "", str(parsed.collection_year or ""), owner])
 
 
@@ -113,6 +110,11 @@ def _store(
         checksum(files) if files else hashlib.sha256(repr(parsed.source_files).encode()).hexdigest()
     )
     described = [{"name": names.get(str(f), f.name), "bytes": f.stat().st_size} for f in files]
+    refused = refusal(actor, agency, parsed)
+    if refused is not None:  # recorded with the reason alone; nothing of the file is kept
+        where = described[0]["name"] if described else "upload"
+        problem = Problem(where, "whole file", "", "", refused, "error", "submission.not_permitted")
+        parsed = dataclasses.replace(parsed, tables={}, problems=[problem])
     common = dict(
         partnership=partnership,
         agency=agency,
@@ -134,15 +136,7 @@ def _store(
         return IngestOutcome(_record_rejection(actor, hidden, common), None, parsed)
     try:
         with storage.ingest_lock(digest):
-            existing = (
-                Submission.objects.filter(
-                    partnership=partnership,
-                    source_checksum=digest,
-                    status=Submission.Status.ACCEPTED,
-                )
-                .select_related("snapshot")
-                .first()
-            )
+            existing = _same_file_stored(actor, partnership, agency, hidden, digest)
             if existing is not None:
                 return IngestOutcome(existing, existing.snapshot, parsed, already_stored=True)
             remove_orphan_folders()  # what a crash left behind, before writing anything
@@ -153,6 +147,23 @@ def _store(
             "Nothing was stored from this copy. Look for it in the list of returns in a minute."
         ) from exc
     return dataclasses.replace(outcome, parsed=parsed)
+
+
+def _same_file_stored(
+    actor: Any, partnership: Partnership, agency: Agency | None, parsed: Parsed, digest: str
+) -> Submission | None:
+    """The current version of this return, if it is these very files and the sender may see it
+    (never another agency's submission: then the files are stored again as a new version)."""
+    rows = Submission.objects.filter(
+        partnership=partnership,
+        source_checksum=digest,
+        status=Submission.Status.ACCEPTED,
+        snapshot__return_key=_return_key(parsed),
+        snapshot__superseded_by__isnull=True,
+    ).select_related("snapshot")
+    if not submits_for_anyone(actor):
+        rows = rows.filter(agency=agency)
+    return rows.first()
 
 
 def _record_rejection(actor: Any, parsed: Parsed, common: dict[str, Any]) -> Submission:
@@ -183,7 +194,7 @@ def _store_snapshot(
     common: dict[str, Any],
     digest: str,
 ) -> IngestOutcome:
-    key = _return_key(parsed, agency)
+    key = _return_key(parsed)
     latest = Snapshot.objects.filter(return_key=key).aggregate(v=Max("version"))["v"] or 0
     version = latest + 1
     folder = _folder_name(key, version, digest)
