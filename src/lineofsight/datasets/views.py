@@ -10,12 +10,12 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.datasets import services
 from lineofsight.datasets.forms import UploadForm
-from lineofsight.datasets.selectors import submissions_for
+from lineofsight.datasets.selectors import submission_for, submissions_for
 from lineofsight.formats.codelists import partner_measures
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.selectors import current_partnership
@@ -31,7 +31,7 @@ def submission_list(request: HttpRequest) -> HttpResponse:
 @requires("datasets.view")
 @require_GET
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = get_object_or_404(submissions_for(request.user), pk=pk)
+    submission = submission_for(request.user, pk)
     return render(request, "datasets/detail.html", {"submission": submission})
 
 
