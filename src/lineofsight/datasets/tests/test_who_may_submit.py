@@ -27,15 +27,15 @@ def var_dir(settings, tmp_path):
     settings.VAR_DIR = tmp_path
 
 
+def _agency(partnership, kind):
+    return partnership_services.create_agency(
+        actor=None, partnership=partnership, name=kind.label, code=kind.value, kind=kind
+    )
+
+
 @pytest.fixture
 def council(partnership):
-    return partnership_services.create_agency(
-        actor=None,
-        partnership=partnership,
-        name="Council",
-        code="council",
-        kind=Agency.Kind.COUNCIL,
-    )
+    return _agency(partnership, Agency.Kind.COUNCIL)
 
 
 def _upload(user, name, content):
@@ -101,13 +101,7 @@ def test_one_return_has_one_current_version_whoever_sends_it(partnership, make_u
 def test_the_same_file_from_another_agency_is_never_redirected_to_its_submission(
     partnership, make_user, council
 ):
-    trust = partnership_services.create_agency(
-        actor=None,
-        partnership=partnership,
-        name="Trust",
-        code="trust",
-        kind=Agency.Kind.CHILDRENS_TRUST,
-    )
+    trust = _agency(partnership, Agency.Kind.CHILDRENS_TRUST)
     _upload(make_user(Role.AGENCY_LEAD, agency_=council), "cin.xml", CIN)
     councils = Submission.objects.get()
     client, response = _upload(make_user(Role.AGENCY_LEAD, agency_=trust), "cin.xml", CIN)
