@@ -131,7 +131,9 @@ def _store(
     )
     # Identifiers are replaced before anything is stored, problems of a rejected return included
     # (the outcome keeps the raw ``parsed`` for the command line, run by whoever holds the file).
-    hidden = pseudonymise(parsed, pseudonymisation_key())
+    # Only the problems kept are pseudonymised (the counts above are of them all).
+    kept = dataclasses.replace(parsed, problems=parsed.problems[:PROBLEMS_KEPT])
+    hidden = pseudonymise(kept, pseudonymisation_key())
     if parsed.rejected:
         return IngestOutcome(_record_rejection(actor, hidden, common), None, parsed)
     try:
@@ -178,8 +180,8 @@ def _record_rejection(actor: Any, parsed: Parsed, common: dict[str, Any]) -> Sub
             obj=submission,
             after={
                 "format": parsed.format,
-                "errors": parsed.error_count,
-                "warnings": parsed.warning_count,
+                "errors": common["error_count"],
+                "warnings": common["warning_count"],
                 "files": common["source_files"],
             },
         )
@@ -237,7 +239,7 @@ def _store_snapshot(
                     "checksum": digest,
                     "tables": {t: m["rows"] for t, m in manifest.items()},
                     "supersedes": [str(s) for s in superseded],
-                    "warnings": parsed.warning_count,
+                    "warnings": common["warning_count"],
                 },
             )
     except IntegrityError as exc:

@@ -9,6 +9,7 @@ the tables at all, so only ``child_id`` needs replacing.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import hmac
 import re
@@ -52,7 +53,7 @@ def pseudonymise(parsed: Parsed, key: bytes) -> Parsed:
         ]
         for name, rows in parsed.tables.items()
     }
-    known = _identifiers(parsed)
+    known = frozenset(_identifiers(parsed))
     problems = [_problem(problem, swap, known) for problem in parsed.problems]
     return dataclasses.replace(parsed, tables=tables, problems=problems, pseudonymised=True)
 
@@ -82,13 +83,19 @@ def hide_identifiers(text: str, known: Iterable[str], swap: Callable[[object], o
     if not text or not ids:
         return text
     hidden = _TOKEN.sub(lambda m: str(swap(m.group())) if m.group() in ids else m.group(), text)
-    for raw in ids:  # identifiers with spaces or punctuation are not single words
-        if not _TOKEN.fullmatch(raw) and raw in hidden:
+    for raw in _not_single_words(frozenset(ids)):  # identifiers with spaces or punctuation
+        if raw in hidden:
             hidden = hidden.replace(raw, str(swap(raw)))
     return hidden
 
 
-def _problem(problem: Problem, swap: Callable[[object], object], known: set[str]) -> Problem:
+@functools.lru_cache(maxsize=8)
+def _not_single_words(ids: frozenset[str]) -> tuple[str, ...]:
+    """The identifiers ``_TOKEN`` cannot match whole (worked out once per return)."""
+    return tuple(raw for raw in ids if not _TOKEN.fullmatch(raw))
+
+
+def _problem(problem: Problem, swap: Callable[[object], object], known: frozenset[str]) -> Problem:
     """The problem with every identifier it carries (child, location, value, message) hidden."""
     changes: dict[str, object] = {
         "location": hide_identifiers(problem.location, known, swap),
