@@ -1,4 +1,4 @@
-"""The one guard on free text that must not hold children's identifiers (see ADR 8).
+"""The one guard on free text that must not hold children's identifiers (see ADR 9).
 
 ``no_identifiers`` is a field/model validator; ``FreeTextGuard`` is a form mixin that applies it
 to every text field of the form (fields added in ``__init__`` included), except the names in
