@@ -1,0 +1,67 @@
+"""The audit log is append-only in the database itself (ADR 4): triggers refuse UPDATE and
+DELETE on its table (and TRUNCATE on PostgreSQL), whatever code or tool sends them.
+
+The SQL lives here, used by the migration that installs it (``audit/migrations/0003``) and by the
+test run's flush (``lineofsight.testing.append_only``), so both always agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TABLE = "audit_auditlog"
+MESSAGE = "The audit log is append-only"
+
+_SQLITE_INSTALL = [
+    f"CREATE TRIGGER IF NOT EXISTS audit_auditlog_no_{verb.lower()} BEFORE {verb} ON {TABLE} "
+    f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}: {verb} refused'); END"
+    for verb in ("UPDATE", "DELETE")
+]
+_SQLITE_REMOVE = [f"DROP TRIGGER IF EXISTS audit_auditlog_no_{v}" for v in ("update", "delete")]
+
+_POSTGRES_INSTALL = [
+    f"""CREATE OR REPLACE FUNCTION audit_auditlog_refuse() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION USING
+                MESSAGE = '{MESSAGE}: ' || TG_OP || ' refused',
+                ERRCODE = 'insufficient_privilege';
+        END
+        $$""",
+    f"CREATE TRIGGER audit_auditlog_no_change BEFORE UPDATE OR DELETE ON {TABLE} "
+    "FOR EACH ROW EXECUTE FUNCTION audit_auditlog_refuse()",
+    f"CREATE TRIGGER audit_auditlog_no_truncate BEFORE TRUNCATE ON {TABLE} "
+    "FOR EACH STATEMENT EXECUTE FUNCTION audit_auditlog_refuse()",
+]
+_POSTGRES_REMOVE = [
+    f"DROP TRIGGER IF EXISTS audit_auditlog_no_truncate ON {TABLE}",
+    f"DROP TRIGGER IF EXISTS audit_auditlog_no_change ON {TABLE}",
+    "DROP FUNCTION IF EXISTS audit_auditlog_refuse()",
+]
+
+
+def install_sql(vendor: str) -> list[str]:
+    """The statements that make the table append-only on this database vendor."""
+    if vendor == "sqlite":
+        return list(_SQLITE_INSTALL)
+    if vendor == "postgresql":
+        return list(_POSTGRES_INSTALL)
+    raise NotImplementedError(f"No append-only triggers for the {vendor} database")
+
+
+def remove_sql(vendor: str) -> list[str]:
+    if vendor == "sqlite":
+        return list(_SQLITE_REMOVE)
+    if vendor == "postgresql":
+        return list(_POSTGRES_REMOVE)
+    raise NotImplementedError(f"No append-only triggers for the {vendor} database")
+
+
+def install(apps: Any, schema_editor: Any) -> None:
+    for statement in install_sql(schema_editor.connection.vendor):
+        schema_editor.execute(statement)
+
+
+def remove(apps: Any, schema_editor: Any) -> None:
+    for statement in remove_sql(schema_editor.connection.vendor):
+        schema_editor.execute(statement)
