@@ -11,6 +11,7 @@ code never imports it (a test checks).
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from lineofsight.audit import append_only
@@ -34,13 +35,9 @@ def _wrap(operations_class: Any) -> None:
 
 def allow_test_flush() -> None:
     """Let the test run's flush empty the audit log (SQLite and PostgreSQL backends)."""
-    from django.db.backends.sqlite3.operations import DatabaseOperations as SQLiteOperations
-
-    _wrap(SQLiteOperations)
-    try:
-        from django.db.backends.postgresql.operations import (
-            DatabaseOperations as PostgresOperations,
-        )
-    except ImportError:  # no PostgreSQL driver installed: nothing to wrap
-        return
-    _wrap(PostgresOperations)
+    for backend in ("sqlite3", "postgresql"):
+        try:
+            wrapper = importlib.import_module(f"django.db.backends.{backend}.base").DatabaseWrapper
+        except ImportError:  # e.g. no PostgreSQL driver installed: nothing to wrap
+            continue
+        _wrap(wrapper.ops_class)
