@@ -99,12 +99,11 @@ def record_label(row: AuditLog) -> str:
 
 
 def _field_label(model: Any, key: str) -> str:
-    if model is not None:
-        try:
-            return str(model._meta.get_field(key).verbose_name).capitalize()
-        except Exception:  # noqa: BLE001 - not a model field (e.g. "answers"): humanise the key
-            pass
-    return key.replace("_", " ").strip().capitalize()
+    names = {f.name: f for f in model._meta.get_fields()} if model is not None else {}
+    field = names.get(key)
+    if field is not None and hasattr(field, "verbose_name"):
+        return str(field.verbose_name).capitalize()
+    return key.replace("_", " ").strip().capitalize()  # not a model field (e.g. "answers")
 
 
 def _flatten(values: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """The auditor: every service that writes calls ``record`` inside its own transaction.
 
 What a record's audit rows may hold and show is its model's ``audit_policy``
-(``audit.disclosure``).  ``record`` refuses to run outside a transaction (``transaction.atomic``), so an audit row can
-never be committed without the change it describes, nor the change without its row.
+(``audit.disclosure``).  ``record`` refuses to run outside a transaction
+(``transaction.atomic``), so an audit row can never be committed without the change it
+describes, nor the change without its row.
 """
 
 from __future__ import annotations
