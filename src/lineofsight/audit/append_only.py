@@ -40,21 +40,26 @@ _POSTGRES_REMOVE = [
 ]
 
 
+_SQL = {
+    "sqlite": (_SQLITE_INSTALL, _SQLITE_REMOVE),
+    "postgresql": (_POSTGRES_INSTALL, _POSTGRES_REMOVE),
+}
+
+
+def _for(vendor: str) -> tuple[list[str], list[str]]:
+    if vendor not in _SQL:
+        raise NotImplementedError(f"No append-only triggers for the {vendor} database")
+    return _SQL[vendor]
+
+
 def install_sql(vendor: str) -> list[str]:
     """The statements that make the table append-only on this database vendor."""
-    if vendor == "sqlite":
-        return list(_SQLITE_INSTALL)
-    if vendor == "postgresql":
-        return list(_POSTGRES_INSTALL)
-    raise NotImplementedError(f"No append-only triggers for the {vendor} database")
+    return list(_for(vendor)[0])
 
 
 def remove_sql(vendor: str) -> list[str]:
-    if vendor == "sqlite":
-        return list(_SQLITE_REMOVE)
-    if vendor == "postgresql":
-        return list(_POSTGRES_REMOVE)
-    raise NotImplementedError(f"No append-only triggers for the {vendor} database")
+    """The statements that undo ``install_sql``."""
+    return list(_for(vendor)[1])
 
 
 def install(apps: Any, schema_editor: Any) -> None:

@@ -47,9 +47,10 @@ def test_audit_log_page_is_accessible(signed_in_as, live_server):
 
 def test_audit_log_details_fit_a_375_pixel_screen(signed_in_as, live_server):
     """Issue 18: the open details (long values, hashes, JSON-like text) must not widen the page."""
+    from django.db import transaction
+
     from lineofsight.audit.models import AuditLog
     from lineofsight.audit.services import record
-    from django.db import transaction
 
     page = signed_in_as(Role.PARTNERSHIP_ADMIN)
     with transaction.atomic():
