@@ -203,3 +203,10 @@ def test_the_demo_may_keep_two_factor_off():
 
     # The test environment, like the demo, sets REQUIRE_TWO_FACTOR=false for plain settings.
     assert configured.REQUIRE_TWO_FACTOR is False
+
+
+@pytest.mark.django_db
+def test_the_audit_log_links_the_administrator_to_the_reset_page(admin_user):
+    page = client_for(admin_user).get("/audit/").content.decode()
+    assert 'href="/accounts/two-factor/reset/"' in page
+    assert client_for(admin_user).get("/accounts/two-factor/reset/").status_code == 200
