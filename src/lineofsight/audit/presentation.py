@@ -1,7 +1,8 @@
 """The audit log in words: who did what to which record, and the change as a readable list.
 
-``VERB_LABELS`` turns a service's verb (``account.sign_in``) into plain English; a verb missing
-here falls back to the action's label (a test checks every verb written in the code has one).
+``VERB_LABELS`` turns a service's verb (``account.sign_in``; the apps' ``verbs.py`` constants)
+into plain English; a verb missing here falls back to the action's label, and a test checks every
+verb written in the code (literals and ``verbs.py``) has one.
 Before/after values pass through the record's ``audit_policy`` (``audit.disclosure``) first, on
 the page and in the export alike.
 """
@@ -63,12 +64,12 @@ VERB_LABELS: dict[str, str] = {
     "plan.create": "Created a delivery plan",
     "plan.update": "Updated a delivery plan",
     "plan_priority.create": "Added a delivery plan priority",
-    "planpriority.update": "Updated a delivery plan priority",
+    "plan_priority.update": "Updated a delivery plan priority",
     "plan_item.create": "Added a delivery plan item",
-    "planitem.update": "Updated a delivery plan item",
+    "plan_item.update": "Updated a delivery plan item",
     "plan_item.progress": "Recorded progress on a delivery plan item",
     "plan_measure.create": "Added a delivery plan measure",
-    "planmeasure.update": "Updated a delivery plan measure",
+    "plan_measure.update": "Updated a delivery plan measure",
 }
 
 BLANK = "(blank)"
