@@ -19,6 +19,12 @@ from lineofsight.published import DATA_DIR
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test-only
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    from lineofsight.testing.append_only import allow_test_flush
+
+    allow_test_flush()  # the test run's flush may empty the append-only audit log (ADR 4)
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: object) -> None:
     # Argon2 is the configured hasher (tested in accounts/tests); tests use a fast one.
