@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
 
+from lineofsight.lib.free_text import FreeTextGuard
+
 
 class SignInForm(forms.Form):
     username = forms.CharField(
@@ -54,7 +56,9 @@ class TokenForm(forms.Form):
         return token
 
 
-class ResetTwoFactorForm(forms.Form):
+class ResetTwoFactorForm(FreeTextGuard, forms.Form):
+    identifier_fields_allowed = frozenset({"username"})
+
     username = forms.CharField(
         label="Username",
         max_length=150,

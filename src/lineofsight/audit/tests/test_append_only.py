@@ -57,12 +57,18 @@ def test_orm_bulk_paths_round_the_model_guards_are_refused_too():
 
 
 @pytest.mark.django_db(transaction=True)  # committed rows: no pending foreign-key checks
-def test_postgres_refuses_truncate_of_the_audit_log():
-    if connection.vendor != "postgresql":
-        pytest.skip("TRUNCATE exists only on PostgreSQL (SQLite's is a DELETE, tested above)")
+def test_emptying_the_whole_audit_log_is_refused():
+    """PostgreSQL: TRUNCATE (which row triggers do not see: a statement trigger refuses it).
+    SQLite has no TRUNCATE: its 'truncate optimisation' is an unqualified DELETE, which must
+    still reach the row trigger."""
     _row()
+    statement = (
+        "TRUNCATE audit_auditlog"
+        if connection.vendor == "postgresql"
+        else ("DELETE FROM audit_auditlog")
+    )
     with pytest.raises(DatabaseError, match="append-only"):
-        _raw("TRUNCATE audit_auditlog", [])
+        _raw(statement, [])
     assert AuditLog.objects.exists()
 
 
