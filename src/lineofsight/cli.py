@@ -16,6 +16,8 @@ from collections.abc import Sequence
 COMMANDS = (
     "demo",
     "setup",
+    "migrate",
+    "serve",
     "synth",
     "validate",
     "ingest",
