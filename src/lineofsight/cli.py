@@ -18,6 +18,7 @@ COMMANDS = (
     "setup",
     "migrate",
     "serve",
+    "worker",
     "synth",
     "validate",
     "ingest",

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 
+from lineofsight.background.selectors import pending
+from lineofsight.datasets.models import Snapshot
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance.models import ComputeRun, IndicatorResult, IndicatorTarget
 
@@ -28,3 +33,33 @@ def target(partnership: Partnership, indicator_id: str) -> IndicatorTarget | Non
     return IndicatorTarget.objects.filter(
         partnership=partnership, indicator_id=indicator_id
     ).first()
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """When the figures on a page were computed, and whether newer returns are waiting."""
+
+    computed_at: dt.datetime | None
+    returns_used: int
+    returns_waiting: int  # accepted returns the stored figures do not include yet
+    recompute_queued: bool  # a recompute is queued or running
+
+
+def freshness(partnership: Partnership) -> Freshness:
+    from lineofsight.performance.tasks import recompute_indicators
+
+    run = ComputeRun.objects.filter(
+        partnership=partnership, status=ComputeRun.Status.COMPLETE
+    ).first()
+    current = set(
+        Snapshot.objects.filter(partnership=partnership, superseded_by__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    used = set(run.snapshot_ids) if run else set()
+    return Freshness(
+        computed_at=run.finished_at if run else None,
+        returns_used=len(used),
+        returns_waiting=len(current - used),
+        recompute_queued=pending(recompute_indicators),
+    )

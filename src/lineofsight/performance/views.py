@@ -38,7 +38,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "period": period,
         "attention": [s for s in summaries if s.rank < 2],
         "summaries": summaries,
-        "last_run": selectors.last_run(partnership),
+        "freshness": selectors.freshness(partnership),
         "can_recompute": has_permission(request.user, "performance.manage"),
         "tag": presentation.variation_tag,
     }
@@ -63,6 +63,7 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
         return render(request, "performance/indicator.html", {"spec": spec, "summary": None})
     summary = summarise(partnership, spec, period)
     context = {
+        "freshness": selectors.freshness(partnership),
         "spec": spec,
         "form": form,
         "period": period,
