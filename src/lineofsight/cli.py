@@ -19,6 +19,8 @@ COMMANDS = (
     "migrate",
     "serve",
     "worker",
+    "backup",
+    "restore",
     "synth",
     "validate",
     "ingest",
