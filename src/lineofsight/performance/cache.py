@@ -48,8 +48,9 @@ def results_version(partnership: Partnership) -> str:
     targets = IndicatorTarget.objects.filter(partnership=partnership).aggregate(
         n=Count("pk"), last=Max("pk"), versions=Sum("version")
     )
-    published = PublishedFigure.objects.aggregate(n=Count("pk"), last=Max("pk"))
-    neighbours = StatisticalNeighbour.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    # imports replace rows with new ones, so the highest id (an index lookup) tells a re-import
+    published = PublishedFigure.objects.aggregate(last=Max("pk"))
+    neighbours = StatisticalNeighbour.objects.aggregate(last=Max("pk"))
     return "-".join(
         str(part)
         for part in (
@@ -57,9 +58,7 @@ def results_version(partnership: Partnership) -> str:
             targets["n"],
             targets["last"],
             targets["versions"],
-            published["n"],
             published["last"],
-            neighbours["n"],
             neighbours["last"],
         )
     )
