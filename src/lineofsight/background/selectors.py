@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -25,5 +27,10 @@ def pending(task: Any) -> bool:
     ).exists()
 
 
-def workers() -> list[WorkerHeartbeat]:
-    return list(WorkerHeartbeat.objects.order_by("started_at"))
+def worker_running() -> bool:
+    """Whether a ``lineofsight worker`` has beaten within its lease (always True when tasks run
+    where they are enqueued, without a worker)."""
+    if not uses_database_queue():
+        return True
+    cutoff = timezone.now() - dt.timedelta(seconds=settings.TASK_WORKER_LEASE_SECONDS)
+    return WorkerHeartbeat.objects.filter(last_seen__gte=cutoff).exists()

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from lineofsight.background.selectors import pending
+from lineofsight.background.selectors import pending, worker_running
 from lineofsight.datasets.models import Snapshot
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance.models import ComputeRun, IndicatorResult, IndicatorTarget
@@ -43,6 +43,7 @@ class Freshness:
     returns_used: int
     returns_waiting: int  # accepted returns the stored figures do not include yet
     recompute_queued: bool  # a recompute is queued or running
+    worker_running: bool  # a background worker is alive to run it
 
 
 def freshness(partnership: Partnership) -> Freshness:
@@ -62,4 +63,5 @@ def freshness(partnership: Partnership) -> Freshness:
         returns_used=len(used),
         returns_waiting=len(current - used),
         recompute_queued=pending(recompute_indicators),
+        worker_running=worker_running(),
     )

@@ -47,9 +47,14 @@ def test_accepted_returns_queue_a_recompute_that_the_database_worker_runs(
     assert {tuple(t.args_kwargs["args"]) for t in queued} == {(partnership.pk,)}
     before = selectors.freshness(partnership)
     assert before.computed_at is None and before.returns_waiting >= 2 and before.recompute_queued
+    assert not before.worker_running
     board = client_for(make_user(Role.BOARD_MEMBER))
     page = board.get("/performance/").content.decode()
     assert "No figures have been computed yet" in page and "newer returns are waiting" in page
+    assert "no background worker is running" in page
+    WorkerHeartbeat.objects.create(worker_id="w", host="h", pid=1, last_seen=timezone.now())
+    assert "will include them shortly" in board.get("/performance/").content.decode()
+    WorkerHeartbeat.objects.all().delete()
 
     _worker().run()
 
