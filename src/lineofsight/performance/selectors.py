@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from lineofsight.background.selectors import pending, worker_running
-from lineofsight.datasets.models import Snapshot
 from lineofsight.partnership.models import Partnership
+from lineofsight.performance.compute import returns_since_last_compute
 from lineofsight.performance.models import ComputeRun, IndicatorResult, IndicatorTarget
+from lineofsight.performance.tasks import recompute_indicators
 
 
 def financial_years(partnership: Partnership) -> list[str]:
@@ -47,21 +48,13 @@ class Freshness:
 
 
 def freshness(partnership: Partnership) -> Freshness:
-    from lineofsight.performance.tasks import recompute_indicators
-
     run = ComputeRun.objects.filter(
         partnership=partnership, status=ComputeRun.Status.COMPLETE
     ).first()
-    current = set(
-        Snapshot.objects.filter(partnership=partnership, superseded_by__isnull=True).values_list(
-            "pk", flat=True
-        )
-    )
-    used = set(run.snapshot_ids) if run else set()
     return Freshness(
         computed_at=run.finished_at if run else None,
-        returns_used=len(used),
-        returns_waiting=len(current - used),
+        returns_used=len(run.snapshot_ids) if run else 0,
+        returns_waiting=returns_since_last_compute(partnership),
         recompute_queued=pending(recompute_indicators),
         worker_running=worker_running(),
     )
