@@ -29,7 +29,9 @@ def _wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> bytes
         if process.poll() is not None:
             raise AssertionError(f"serve exited with {process.returncode}")
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
+            # as nginx forwards it: production settings redirect plain HTTP to HTTPS
+            request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+            with urllib.request.urlopen(request, timeout=5) as response:
                 assert response.status == 200
                 return response.read()
         except OSError:
@@ -52,7 +54,11 @@ def test_serve_refuses_an_out_of_date_database(installation):
     assert "run `lineofsight migrate` first" in done.stderr
 
 
-def test_serve_answers_the_health_check_and_static_files(installation):
+@pytest.mark.parametrize(
+    "settings_module", ["lineofsight.config.settings", "lineofsight.config.production"]
+)
+def test_serve_answers_the_health_check_and_static_files(installation, settings_module):
+    installation["DJANGO_SETTINGS_MODULE"] = settings_module
     migrated = subprocess.run(_cli("migrate"), env=installation, capture_output=True, text=True)
     assert migrated.returncode == 0, migrated.stderr
     assert "Database up to date" in migrated.stdout
@@ -72,6 +78,8 @@ def test_serve_answers_the_health_check_and_static_files(installation):
         process.terminate()
         output = process.communicate(timeout=30)[0].decode()
     assert "gunicorn" in output.lower() and "Booting worker" in output
+    collected = installation["LINEOFSIGHT_VAR_DIR"] + "/static/lineofsight/site.css"
+    assert os.path.exists(collected) == settings_module.endswith("production")
 
 
 def test_workers_follow_the_core_count():

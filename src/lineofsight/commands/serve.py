@@ -69,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if not args.no_collectstatic:
-        call_command("collectstatic", interactive=False, verbosity=0)
+    if settings.STATIC_ROOT and not args.no_collectstatic:  # production settings only: else
+        call_command("collectstatic", interactive=False, verbosity=0)  # WhiteNoise finds them
     argv = gunicorn_argv(args)
     print(
         f"Serving {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]} on "
@@ -105,6 +105,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--access-log", action="store_true", help="log every request to stdout")
     parser.add_argument(
-        "--no-collectstatic", action="store_true", help="do not collect static files first"
+        "--no-collectstatic",
+        action="store_true",
+        help="do not collect static files first (production settings collect them into "
+        "LINEOFSIGHT_VAR_DIR/static for WhiteNoise)",
     )
     parser.set_defaults(run=run)
