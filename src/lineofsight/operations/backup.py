@@ -136,7 +136,9 @@ def backup(folder: Path) -> Summary:
         "database": DUMPS[vendor],
         "migrations": _migrations(),
         "keys_from_environment": sorted(
-            name for name in ("SECRET_KEY", "PSEUDONYMISATION_KEY") if os.environ.get(name)
+            name
+            for name in ("SECRET_KEY", "PSEUDONYMISATION_KEY", "PSEUDONYMISATION_KEY_FILE")
+            if os.environ.get(name)
         ),
         "files": files,
     }
