@@ -8,6 +8,7 @@ HTTPS-only settings that ``manage.py check --deploy`` asks for.
 from __future__ import annotations
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -41,7 +42,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    *([] if find_spec("django.tasks") else ["django_tasks"]),  # built in from Django 6
+    "django_tasks_db",
     "lineofsight.lib",
+    "lineofsight.background",
     "lineofsight.govuk",
     "lineofsight.audit",
     "lineofsight.partnership",
@@ -192,6 +196,21 @@ LOGGING = {
     },
 }
 
+# Background tasks (docs/adr/0009): the database queue, run by `lineofsight worker`.
+# TASKS_BACKEND=immediate runs each task where it is enqueued (no worker; small installations).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend"
+            if not find_spec("django.tasks")
+            else "django.tasks.backends.immediate.ImmediateBackend",
+        }[env_choice("TASKS_BACKEND", "database", ("database", "immediate"))],
+    }
+}
+# A worker silent for this long is presumed dead and its running task is queued again.
+TASK_WORKER_LEASE_SECONDS = env_int("TASK_WORKER_LEASE_SECONDS", 60, minimum=2)
+
 # What `lineofsight demo` loads after the demo partnership (each: a callable taking seed=...).
 DEMO_LOADERS: list[str] = [
     "lineofsight.datasets.demo.load",
@@ -199,5 +218,6 @@ DEMO_LOADERS: list[str] = [
     "lineofsight.reviews.demo.load",
     "lineofsight.assurance.demo.load",
     "lineofsight.delivery.demo.load",
+    "lineofsight.actions.demo.load",  # last: keeps every open action's dates current
 ]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"

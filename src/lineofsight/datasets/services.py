@@ -29,6 +29,7 @@ from lineofsight.datasets.models import Snapshot, Submission
 from lineofsight.datasets.submitters import data_agencies, refusal, submits_for_anyone
 from lineofsight.formats import Parsed, Problem, pseudonymise, read
 from lineofsight.partnership.models import Agency, Partnership
+from lineofsight.performance.tasks import after_return_accepted
 
 PROBLEMS_KEPT = 500  # per submission, in the database; the CLI prints them all
 
@@ -242,6 +243,7 @@ def _store_snapshot(
                     "warnings": common["warning_count"],
                 },
             )
+            after_return_accepted(partnership.pk)  # recompute once this commits
     except IntegrityError as exc:
         storage.remove_folder(folder)
         raise ConcurrentIngest(

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from markupsafe import Markup
 
 from lineofsight.indicators import catalogue
 from lineofsight.lib.exports import export_response
@@ -11,6 +15,7 @@ from lineofsight.lib.versioning import EditConflict
 from lineofsight.partnership.access import has_permission, requires
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance import presentation, selectors
+from lineofsight.performance.cache import PageCache
 from lineofsight.performance.compute import recompute
 from lineofsight.performance.forms import PeriodForm, TargetForm
 from lineofsight.performance.summaries import overview as build_overview
@@ -30,17 +35,26 @@ def _period(request: HttpRequest, years: list[str]) -> tuple[PeriodForm, str | N
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     partnership = current_partnership()
-    years = selectors.financial_years(partnership)
+    page_cache = PageCache(partnership)
+    years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     form, period = _period(request, years)
-    summaries = build_overview(partnership, period) if period else []
+
+    def figures() -> Markup:
+        summaries = build_overview(partnership, period)
+        context = {
+            "period": period,
+            "attention": [s for s in summaries if s.rank < 2],
+            "summaries": summaries,
+            "tag": presentation.variation_tag,
+        }
+        return Markup(render_to_string("performance/_overview_figures.html", context))  # noqa: S704
+
     context = {
         "form": form,
         "period": period,
-        "attention": [s for s in summaries if s.rank < 2],
-        "summaries": summaries,
-        "last_run": selectors.last_run(partnership),
+        "figures": page_cache.get("overview", figures, period) if period else "",
+        "freshness": selectors.freshness(partnership),
         "can_recompute": has_permission(request.user, "performance.manage"),
-        "tag": presentation.variation_tag,
     }
     return render(request, "performance/overview.html", context)
 
@@ -57,12 +71,24 @@ def _spec_or_404(indicator_id: str) -> catalogue.IndicatorSpec:
 def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
     partnership = current_partnership()
-    years = selectors.financial_years(partnership)
+    page_cache = PageCache(partnership)
+    years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     form, period = _period(request, years)
     if period is None:
         return render(request, "performance/indicator.html", {"spec": spec, "summary": None})
-    summary = summarise(partnership, spec, period)
+
+    def figures() -> dict[str, Any]:
+        summary = summarise(partnership, spec, period)
+        return {
+            "summary": summary,
+            "spc_svg": presentation.spc_svg(summary),
+            "benchmark_svg": presentation.benchmark_svg(summary),
+        }
+
+    cached = page_cache.get("indicator", figures, spec.id, period)
+    summary = cached["summary"]
     context = {
+        "freshness": selectors.freshness(partnership),
         "spec": spec,
         "form": form,
         "period": period,
@@ -70,8 +96,8 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
         "tag": presentation.variation_tag(summary),
         "assurance": presentation.assurance_tag(summary),
         "can_set_target": has_permission(request.user, "performance.manage"),
-        "spc_svg": presentation.spc_svg(summary),
-        "benchmark_svg": presentation.benchmark_svg(summary),
+        "spc_svg": cached["spc_svg"],
+        "benchmark_svg": cached["benchmark_svg"],
         "months": [r for r in summary.monthly],
         "value_text": presentation.value_text,
         "period_text": presentation.period_text,

@@ -123,3 +123,11 @@ def computed(partnership, settings, synthetic_var_dir, tmp_path, capsys):
     run = recompute(actor=None, partnership=partnership)
     capsys.readouterr()
     return run
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache() -> None:
+    """Each test starts with no cached performance figures (primary keys repeat between tests)."""
+    from lineofsight.performance import cache
+
+    cache.clear()
