@@ -131,11 +131,15 @@ def x_labels(
     """
     drawn = spread(len(labels), most)
     narrow = {drawn[i] for i in spread(len(drawn), most_narrow)}
+    last = len(labels) - 1
     parts = []
     for index in drawn:
         classes = LABEL if index in narrow else f"{LABEL} {LABEL}--minor"
+        # The first label starts at its point and the last ends at its own, so that neither
+        # runs into the y-axis labels or past the edge of the chart.
+        anchor = "start" if index == 0 and last else "end" if index == last and last else "middle"
         parts.append(
-            f'<text class="{classes}" x="{xs[index]}" y="{y}" text-anchor="middle" '
+            f'<text class="{classes}" x="{xs[index]}" y="{y}" text-anchor="{anchor}" '
             f'font-size="11" fill="{DARK_GREY}">{text(labels[index])}</text>'
         )
     return "".join(parts)
