@@ -119,8 +119,10 @@ def test_indicator_charts_scale_to_a_phone_with_readable_labels(
             (a["text"], b["text"])
             for i, a in enumerate(labels)
             for b in labels[i + 1 :]
-            if a["left"] < b["right"] and b["left"] < a["right"]
-            and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+            if a["left"] < b["right"]
+            and b["left"] < a["right"]
+            and a["top"] < b["bottom"]
+            and b["top"] < a["bottom"]
         ]
         assert not overlaps, f"chart {index} labels overlap: {overlaps}"
     assert_no_axe_violations(page)
