@@ -8,7 +8,8 @@ up, that a wide table scrolls inside its own labelled region and that chart labe
 import pytest
 from playwright.sync_api import Page, expect
 
-from lineofsight.actions.models import Action
+from lineofsight.actions.models import Action, LearningTheme
+from lineofsight.assurance import demo as assurance_demo
 from lineofsight.delivery import demo as delivery_demo
 from lineofsight.delivery.models import PlanItem
 from lineofsight.partnership.roles import Role
@@ -41,6 +42,7 @@ def assert_tags_on_one_line(page: Page) -> None:
 @pytest.fixture
 def learning_history(demo_agencies):
     reviews_demo.load(seed=5)
+    assurance_demo.load(seed=5)
     delivery_demo.load(seed=5)
     return demo_agencies
 
@@ -63,6 +65,20 @@ def test_status_tags_stay_on_one_line_and_the_actions_table_scrolls_in_its_regio
     page.keyboard.press("ArrowRight")
     expect(region).to_be_focused()
     assert_no_axe_violations(page)
+
+
+def test_pages_the_sweep_found_too_wide_now_fit_a_phone(
+    signed_in_as, live_server, learning_history
+):
+    """A learning theme's year table, and Section 11 rounds for an agency lead, whose table holds
+    visually hidden text that once escaped its scroll region (see site.css)."""
+    theme = LearningTheme.objects.filter(actions__isnull=False).first()
+    page = signed_in_as(Role.AGENCY_LEAD)
+    page.set_viewport_size(PHONE)
+    for path in (f"/learning/themes/{theme.slug}/", "/assurance/section-11/"):
+        page.goto(f"{live_server.url}{path}")
+        assert page_fits(page), path
+        assert_no_axe_violations(page)
 
 
 def test_a_delivery_items_buttons_line_up_on_a_desktop_and_stack_on_a_phone(

@@ -109,7 +109,9 @@ TOO_WIDE = """() => {
   for (const el of document.querySelectorAll('body *')) {
     const box = el.getBoundingClientRect();
     if (box.right <= width + 1 || box.width === 0) continue;
-    if (el.parentElement && culprits.some(c => c.el.contains(el))) continue;
+    if (culprits.some(c => c.el.contains(el))) continue;
+    // A table scrolling inside its own region does not widen the page: not a culprit.
+    if (el.parentElement && el.parentElement.closest('.los-scroll-region')) continue;
     const label = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
       (el.className && typeof el.className === 'string'
         ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '');
