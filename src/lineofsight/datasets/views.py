@@ -17,6 +17,7 @@ from lineofsight.datasets import services
 from lineofsight.datasets.forms import UploadForm
 from lineofsight.datasets.selectors import submission_for, submissions_for
 from lineofsight.formats.codelists import partner_measures
+from lineofsight.govuk.formatting import count
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.selectors import current_partnership
 
@@ -33,6 +34,12 @@ def submission_list(request: HttpRequest) -> HttpResponse:
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     submission = submission_for(request.user, pk)
     return render(request, "datasets/detail.html", {"submission": submission})
+
+
+def accepted_message(outcome: services.IngestOutcome) -> str:
+    records = count(outcome.submission.record_count, "record")
+    version = outcome.snapshot.version if outcome.snapshot else "(none)"
+    return f"Return accepted: {records} stored as snapshot version {version}."
 
 
 def _safe_name(name: str) -> str:
@@ -84,6 +91,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         for outcome in outcomes:
             if outcome.already_stored:
                 messages.info(request, f"{outcome.submission}: already stored, nothing changed.")
+            elif outcome.accepted:
+                # Said once, right after the upload: the return's own page shows its status.
+                messages.success(request, accepted_message(outcome))
         if len(outcomes) == 1:
             return redirect("datasets:detail", pk=outcomes[0].submission.pk)
         return redirect("datasets:list")

@@ -1,4 +1,4 @@
-"""Caching what the performance pages compute (docs/adr/0010-performance-page-cache.md).
+"""Caching what the performance pages compute (docs/adr/0011-performance-page-cache.md).
 
 The figures, findings and charts of a period are the same for every reader, so each web process
 keeps them in memory (not pickled: a cached summary is only read) under a key that includes
