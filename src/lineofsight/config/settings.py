@@ -196,7 +196,8 @@ LOGGING = {
     },
 }
 
-# Background tasks (docs/adr/0010-background-tasks.md): the database queue, run by `lineofsight worker`.
+# Background tasks (docs/adr/0010-background-tasks.md): the database queue, run by
+# `lineofsight worker`.
 # TASKS_BACKEND=immediate runs each task where it is enqueued (no worker; small installations).
 TASKS = {
     "default": {
