@@ -26,8 +26,9 @@ def disclosure_problems(published: Protected) -> list[str]:
         if visible and small:
             problems.append(f"{table.title}: {table.label(position)} shows a count of 1 to 5")
         if visible and any(p in published.hidden for p in cell.depends_on):
-            problems.append(f"{table.title}: {table.label(position)} is computed from a "
-                            "suppressed cell")
+            problems.append(
+                f"{table.title}: {table.label(position)} is computed from a suppressed cell"
+            )
     small_hidden = {p for p in published.hidden if _small(table.cell(p).count)}
     for position in sorted(derivable(table.sums, published.hidden) & small_hidden):
         problems.append(f"{table.title}: {table.label(position)} can be worked out from totals")

@@ -53,8 +53,9 @@ def _row_echelon(rows: list[list[Fraction]], width: int) -> list[list[Fraction]]
         for r in range(len(matrix)):
             if r != pivot_row and matrix[r][column] != 0:
                 factor = matrix[r][column]
-                matrix[r] = [a - factor * b for a, b in zip(matrix[r], matrix[pivot_row],
-                                                             strict=True)]
+                matrix[r] = [
+                    a - factor * b for a, b in zip(matrix[r], matrix[pivot_row], strict=True)
+                ]
         pivot_row += 1
         if pivot_row == len(matrix):
             break

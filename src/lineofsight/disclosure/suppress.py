@@ -207,9 +207,14 @@ def unprotected(table: Table) -> Protected:
     shown = [[_display(cell) for cell in row] for row in table.cells]
     hidden = {p for p in table.positions() if table.cell(p).kind == "missing"}
     decisions = [
-        Decision(table.row_labels[r], table.columns[c], (r, c), shown[r][c], "internal",
-                 "internal edition: figures in full")
+        Decision(
+            table.row_labels[r],
+            table.columns[c],
+            (r, c),
+            shown[r][c],
+            "internal",
+            "internal edition: figures in full",
+        )
         for r, c in table.positions()
     ]
     return Protected(table, shown, hidden, decisions)
-

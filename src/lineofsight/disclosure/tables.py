@@ -85,7 +85,11 @@ def rate_per(
     if bottom <= 0:
         return missing()
     return Cell(
-        "rate", count=top, value=rate(top, bottom, per), denominator=bottom, per=per,
+        "rate",
+        count=top,
+        value=rate(top, bottom, per),
+        denominator=bottom,
+        per=per,
         depends_on=tuple(depends_on),
     )
 
@@ -133,8 +137,9 @@ class Table:
 
     def __post_init__(self) -> None:
         if len(self.cells) != len(self.row_labels):
-            raise ValueError(f"{self.title}: {len(self.row_labels)} labels for "
-                             f"{len(self.cells)} rows")
+            raise ValueError(
+                f"{self.title}: {len(self.row_labels)} labels for {len(self.cells)} rows"
+            )
         for label, row in zip(self.row_labels, self.cells, strict=True):
             if len(row) != len(self.columns):
                 raise ValueError(

@@ -31,9 +31,17 @@ def counts(*values):
 
 
 def test_counts_1_to_5_are_c_and_6_and_0_are_shown():
-    table = grid("Contacts", "Agency", ["Number"],
-                 [("Police", counts(5)), ("Health", counts(6)), ("Schools", counts(0)),
-                  ("Other", counts(1))])
+    table = grid(
+        "Contacts",
+        "Agency",
+        ["Number"],
+        [
+            ("Police", counts(5)),
+            ("Health", counts(6)),
+            ("Schools", counts(0)),
+            ("Other", counts(1)),
+        ],
+    )
     published = protect(table)
     assert [row[0] for row in published.shown] == ["c", "6", "0", "c"]
     assert rules(published)[(2, 0)] == "zero"
@@ -59,10 +67,13 @@ def test_one_small_cell_in_a_row_with_a_total_suppresses_a_second_cell():
 
 def test_a_total_that_would_reveal_is_suppressed():
     # the other parts are zero: only the total can hide the 4
-    table = grid("Deaths by category", "Category", ["Number"],
-                 [("Abuse", counts(0)), ("Illness", counts(4)), ("Other", counts(0)),
-                  ("Total", counts(4))],
-                 total_row=True)
+    table = grid(
+        "Deaths by category",
+        "Category",
+        ["Number"],
+        [("Abuse", counts(0)), ("Illness", counts(4)), ("Other", counts(0)), ("Total", counts(4))],
+        total_row=True,
+    )
     published = protect(table)
     assert [row[0] for row in published.shown] == ["0", "c", "0", "c"]
     assert disclosure_problems(published) == []
@@ -143,8 +154,12 @@ def test_a_figure_depending_on_a_secondary_cell_is_suppressed():
 
 
 def test_a_rate_on_a_small_count_is_suppressed_but_its_population_does_not_count():
-    table = grid("Rates", "Area", ["Rate per 10,000"],
-                 [("A", [rate_per(4, 66_918)]), ("B", [rate_per(700, 66_918)])])
+    table = grid(
+        "Rates",
+        "Area",
+        ["Rate per 10,000"],
+        [("A", [rate_per(4, 66_918)]), ("B", [rate_per(700, 66_918)])],
+    )
     published = protect(table)
     assert published.shown == [["c"], ["104.6"]]
 
@@ -158,7 +173,10 @@ def test_chart_series_with_a_total_is_protected_like_a_table():
     months = [f"M{i}" for i in range(1, 7)]
     values = [12, 14, 2, 11, 19, 13]
     series = Table(
-        "Missing episodes by month", "Series", [*months, "Year"], ["Episodes"],
+        "Missing episodes by month",
+        "Series",
+        [*months, "Year"],
+        ["Episodes"],
         [counts(*values, sum(values))],
         sums=[Sum((0, 6), tuple((0, i) for i in range(6)), "the year's total")],
     )
@@ -169,8 +187,14 @@ def test_chart_series_with_a_total_is_protected_like_a_table():
 
 
 def test_number_cells_show_integers_plainly_and_follow_their_cases():
-    published = protect(grid("avg", "r", ["Days"], [("a", [number(12, based_on=40)]),
-                                                     ("b", [number(7.25, based_on=2)])]))
+    published = protect(
+        grid(
+            "avg",
+            "r",
+            ["Days"],
+            [("a", [number(12, based_on=40)]), ("b", [number(7.25, based_on=2)])],
+        )
+    )
     assert published.shown == [["12"], ["c"]]
 
 
@@ -189,8 +213,14 @@ def test_the_checker_finds_what_an_unprotected_table_gives_away():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(0.05, "0.1"), (12.25, "12.3"), (12.35, "12.4"), (2.675, "2.7"), (0.45, "0.5"),
-     (99.95, "100.0")],
+    [
+        (0.05, "0.1"),
+        (12.25, "12.3"),
+        (12.35, "12.4"),
+        (2.675, "2.7"),
+        (0.45, "0.5"),
+        (99.95, "100.0"),
+    ],
 )
 def test_half_up_not_bankers_rounding(value, expected):
     assert str(half_up(value)) == expected
@@ -209,13 +239,15 @@ def test_counts_must_be_whole_and_rows_must_fit():
     with pytest.raises(ValueError, match="has 1 cells for 2 columns"):
         grid("t", "r", ["a", "b"], [("x", counts(1))])
     with pytest.raises(ValueError, match="count cells only"):
-        Table("t", "r", ["a", "b"], ["x"], [[count(1), percent(1, 2)]],
-              sums=[Sum((0, 1), ((0, 0),))])
+        Table(
+            "t", "r", ["a", "b"], ["x"], [[count(1), percent(1, 2)]], sums=[Sum((0, 1), ((0, 0),))]
+        )
 
 
 def test_missing_is_colon_and_joins_the_unknowns():
-    table = grid("t", "r", ["A", "B", "Total"],
-                 [("x", [count(3), count(40), count(43)])], total_column=True)
+    table = grid(
+        "t", "r", ["A", "B", "Total"], [("x", [count(3), count(40), count(43)])], total_column=True
+    )
     table.cells[0][1] = table.cells[0][1].__class__("missing")
     table.sums.clear()
     published = protect(table)
