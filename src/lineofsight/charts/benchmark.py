@@ -35,6 +35,7 @@ def benchmark_chart(
     title: str,
     description: str,
     unit_suffix: str = "",
+    chart_id: str = "bench",
 ) -> str:
     """``series``: [(name, a value or None per year)], e.g. [("Demo Borough", [...]), ...]."""
     ticks = axis_ticks([v for _, vs in series for v in vs if v is not None] or [0.0])
@@ -42,7 +43,7 @@ def benchmark_chart(
     xs = x_positions(len(years), LEFT, WIDTH - RIGHT)
     legend_rows = -(-len(series) // LEGEND_COLUMNS)
     height = PLOT_HEIGHT + legend_rows * LEGEND_ROW
-    parts = [svg_open("bench", WIDTH, height, title, description)]
+    parts = [svg_open(chart_id, WIDTH, height, title, description)]
     parts.append(y_axis(ticks, scale, LEFT, WIDTH - RIGHT, unit_suffix))
     parts.append(x_labels(xs, list(years), PLOT_HEIGHT - BOTTOM + 24))
     column_width = (WIDTH - LEFT) / LEGEND_COLUMNS

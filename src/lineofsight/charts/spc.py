@@ -74,6 +74,7 @@ def spc_chart(
     description: str,
     target: float | None = None,
     unit_suffix: str = "",
+    chart_id: str = "spc",
 ) -> str:
     """The chart as an SVG string (``role="img"`` with a title and a description)."""
     values = [p.value for p in points if p.value is not None]
@@ -81,7 +82,7 @@ def spc_chart(
     ticks = axis_ticks(values + limits + ([target] if target is not None else []) or [0.0])
     scale = Scale(ticks[0], ticks[-1], TOP, HEIGHT - BOTTOM)
     xs = x_positions(len(points), LEFT, WIDTH - RIGHT)
-    parts = [svg_open("spc", WIDTH, HEIGHT, title, description)]
+    parts = [svg_open(chart_id, WIDTH, HEIGHT, title, description)]
     parts.append(y_axis(ticks, scale, LEFT, WIDTH - RIGHT, unit_suffix))
     for attr, colour, dash in (
         ("mean", BLACK, ""),

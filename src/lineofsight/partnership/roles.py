@@ -79,6 +79,20 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "reports.view": frozenset(
         {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER}
     ),
+    "reports.manage": frozenset({Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST}),
+    # a section's narrative ("What has been done?", "What next?", "Impact"): written by the
+    # section's owner, approved by the business manager (the partnership administrator)
+    "reports.narrate": frozenset(
+        {
+            Role.PARTNERSHIP_ADMIN,
+            Role.PERFORMANCE_ANALYST,
+            Role.AGENCY_LEAD,
+            Role.LADO,
+            Role.CDOP_COORDINATOR,
+            Role.TRAINING_MANAGER,
+        }
+    ),
+    "reports.approve": frozenset({Role.PARTNERSHIP_ADMIN}),
 }
 
 

@@ -1,0 +1,312 @@
+"""Indicator figures as disclosure cells, and the blocks an indicator section is made of:
+a key-figures table, then per indicator its findings, benchmark chart and SPC chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from lineofsight import disclosure
+from lineofsight.disclosure import Cell
+from lineofsight.indicators import catalogue
+from lineofsight.indicators.catalogue import IndicatorSpec
+from lineofsight.indicators.catalogue.spec import RATE_BASE
+from lineofsight.indicators.findings import change_finding, spc_finding
+from lineofsight.indicators.periods import parse_period
+from lineofsight.indicators.spc import XmrResult, xmr
+from lineofsight.performance.models import IndicatorResult, IndicatorTarget
+from lineofsight.performance.summaries import (
+    Sources,
+    Summary,
+    _as_result,
+    summarise,
+)
+from lineofsight.reports.content import (
+    Block,
+    Bullets,
+    ChartBlock,
+    Paragraph,
+    Subheading,
+    TableBlock,
+)
+from lineofsight.reports.registry import SectionRequest
+
+UNIT_SUFFIX = {"percent": "%", "rate_per_10k": "", "rate_per_100k": "", "count": ""}
+UNIT_WORDS = {
+    "percent": "per cent",
+    "rate_per_10k": "per 10,000 children",
+    "rate_per_100k": "per 100,000 children",
+    "count": "number",
+}
+SPC_MONTHS = 36
+TOO_SMALL = (
+    "{title}: the figures are too small to describe here without risking identifying "
+    "children (fewer than 6)."
+)
+
+
+def cell_for(row: IndicatorResult | None, spec: IndicatorSpec) -> Cell:
+    """The figure of one stored result, carrying the count it is built on."""
+    if row is None or row.value is None:
+        return disclosure.missing()
+    numerator = row.numerator
+    if spec.unit == "count":
+        return disclosure.count(round(row.value))
+    if numerator is None or row.denominator is None:
+        return disclosure.number(row.value)
+    if spec.unit == "percent":
+        return disclosure.percent(round(numerator), round(row.denominator))
+    return disclosure.rate_per(round(numerator), round(row.denominator), RATE_BASE[spec.unit])
+
+
+def is_small(row: IndicatorResult | None) -> bool:
+    if row is None:
+        return False
+    counted = row.value if row.value is not None and row.numerator is None else row.numerator
+    return counted is not None and 0 < counted < 6
+
+
+def _published(value: float | None) -> Cell:
+    return disclosure.number(value)
+
+
+def indicator_blocks(request: SectionRequest, ids: Sequence[str]) -> list[Block]:
+    specs = [catalogue.get(i) for i in ids if i in catalogue.CATALOGUE]
+    if request.kind == "quarterly":
+        return _quarterly_blocks(request, specs)
+    return _annual_blocks(request, specs)
+
+
+def _annual_blocks(request: SectionRequest, specs: list[IndicatorSpec]) -> list[Block]:
+    year = parse_period(request.period_label)
+    sources = Sources(request.partnership, specs, year)
+    summaries = [
+        summarise(request.partnership, spec, request.period_label, sources) for spec in specs
+    ]
+    summaries = [s for s in summaries if s.headline is not None or s.monthly]
+    if not summaries:
+        return [Paragraph("No figures have been computed for this period yet.")]
+    previous_label = f"{year.start.year - 1}-{year.start.year % 100:02d}"
+    rows = []
+    for summary in summaries:
+        earlier = _yearly(request, summary.spec, previous_label)
+        bench = next((b for b in summary.benchmarks if b.year == year.end.year), None)
+        rows.append(
+            (
+                f"{summary.spec.title} ({UNIT_WORDS[summary.spec.unit]})",
+                [
+                    cell_for(summary.headline, summary.spec),
+                    cell_for(earlier, summary.spec),
+                    _published(bench.region if bench else None),
+                    _published(bench.statistical_neighbours if bench else None),
+                    _published(bench.england if bench else None),
+                ],
+            )
+        )
+    key_figures = disclosure.grid(
+        f"Key figures, {request.period_label}",
+        "Indicator",
+        [request.period_label, previous_label, "Region", "Statistical neighbours", "England"],
+        rows,
+        note="Region, statistical neighbours and England are the figures DfE published for the "
+        "year.",
+    )
+    blocks: list[Block] = [TableBlock(key_figures)]
+    for summary in summaries:
+        blocks.extend(
+            _indicator_detail(request, summary, _yearly(request, summary.spec, previous_label))
+        )
+    return blocks
+
+
+def _yearly(request: SectionRequest, spec: IndicatorSpec, label: str) -> IndicatorResult | None:
+    """The stored yearly figure for financial year ``label`` (or its 31 March snapshot)."""
+    kind = "financial_year" if "financial_year" in spec.period_types else "snapshot"
+    if kind == "snapshot":
+        label = date(int(label[:4]) + 1, 3, 31).isoformat()
+    return IndicatorResult.objects.filter(
+        partnership=request.partnership,
+        indicator_id=spec.id,
+        period_type=kind,
+        period_label=label,
+        breakdown="",
+    ).first()
+
+
+def _signal(spec: IndicatorSpec, spc: XmrResult, index: int) -> str | None:
+    point = spc.points[index] if index < len(spc.points) else None
+    if point is None or not point.special_cause or point.side is None:
+        return None
+    if spec.polarity == "neutral":
+        return "neutral"
+    good = "high" if spec.polarity == "higher_is_better" else "low"
+    return "improvement" if point.side == good else "concern"
+
+
+def _findings(
+    request: SectionRequest,
+    spec: IndicatorSpec,
+    texts: list[str],
+    rows: Sequence[IndicatorResult | None],
+) -> Block:
+    if request.edition == "published" and any(is_small(r) for r in rows):
+        return Paragraph(TOO_SMALL.format(title=spec.title))
+    return Bullets(texts) if texts else Paragraph(f"No findings for {spec.title} this period.")
+
+
+def _indicator_detail(
+    request: SectionRequest, summary: Summary, earlier: IndicatorResult | None
+) -> list[Block]:
+    spec = summary.spec
+    blocks: list[Block] = [Subheading(spec.title)]
+    blocks.append(_findings(request, spec, summary.findings, [summary.headline, earlier]))
+    if summary.benchmarks:
+        blocks.append(_benchmark_chart(request, summary))
+    if summary.spc is not None:
+        blocks.append(_spc_chart(spec, summary.monthly, summary.spc, summary.target))
+    return blocks
+
+
+def _benchmark_chart(request: SectionRequest, summary: Summary) -> ChartBlock:
+    spec = summary.spec
+    own = {
+        r.period_label: r
+        for r in IndicatorResult.objects.filter(
+            partnership=request.partnership,
+            indicator_id=spec.id,
+            period_type__in=("financial_year", "snapshot"),
+            breakdown="",
+        )
+    }
+    rows = []
+    for bench in summary.benchmarks:
+        label = f"{bench.year - 1}-{bench.year % 100:02d}"
+        stored = own.get(label) or own.get(date(bench.year, 3, 31).isoformat())
+        rows.append(
+            (
+                label,
+                [
+                    cell_for(stored, spec) if stored else _published(bench.own),
+                    _published(bench.region),
+                    _published(bench.statistical_neighbours),
+                    _published(bench.england),
+                ],
+            )
+        )
+    table = disclosure.grid(
+        f"{spec.title}: {request.partnership.name} and benchmarks by year",
+        "Year",
+        [request.partnership.name, "Region", "Statistical neighbours", "England"],
+        rows,
+    )
+    return ChartBlock(
+        table,
+        "line",
+        f"Line chart of {spec.title.lower()} ({UNIT_WORDS[spec.unit]}) by year for "
+        f"{request.partnership.name}, its region, statistical neighbours and England. "
+        "The figures are in the table that follows.",
+        unit_suffix=UNIT_SUFFIX[spec.unit],
+    )
+
+
+def _spc_chart(
+    spec: IndicatorSpec,
+    monthly: Sequence[IndicatorResult],
+    spc: XmrResult,
+    target: IndicatorTarget | None,
+) -> ChartBlock:
+    months = list(monthly)[-SPC_MONTHS:]
+    values = [r for r in months if r.value is not None]
+    limits = []
+    for index in range(len(values)):
+        phase = spc.limits_at(index)
+        limits.append(
+            (
+                phase.mean,
+                phase.upper_process_limit,
+                phase.lower_process_limit,
+                _signal(spec, spc, index),
+            )
+        )
+    table = disclosure.grid(
+        f"{spec.title} by month",
+        "Month",
+        [spec.title],
+        [(r.period_start.strftime("%b %Y"), [cell_for(r, spec)]) for r in values],
+    )
+    first, last = values[0].period_start, values[-1].period_start
+    return ChartBlock(
+        table,
+        "spc",
+        f"Statistical process control chart of {spec.title.lower()} by month from "
+        f"{first:%B %Y} to {last:%B %Y}, with the mean and process limits. The figures are in "
+        "the table that follows.",
+        unit_suffix=UNIT_SUFFIX[spec.unit],
+        spc=limits,
+        target=target.value if target else None,
+    )
+
+
+def _quarterly_blocks(request: SectionRequest, specs: list[IndicatorSpec]) -> list[Block]:
+    stored = IndicatorResult.objects.filter(
+        partnership=request.partnership, indicator_id__in=[s.id for s in specs], breakdown=""
+    )
+    by_id: dict[str, list[IndicatorResult]] = {s.id: [] for s in specs}
+    for row in stored.order_by("period_start"):
+        by_id[row.indicator_id].append(row)
+    quarter = parse_period(request.period_label)
+    rows, details = [], []
+    for spec in specs:
+        quarters = [r for r in by_id[spec.id] if r.period_type == "quarter"]
+        months = [
+            r
+            for r in by_id[spec.id]
+            if r.period_type == "month" and r.period_end <= quarter.end and r.value is not None
+        ][-SPC_MONTHS:]
+        this = next((r for r in quarters if r.period_start == quarter.start), None)
+        if this is None and not months:
+            continue
+        before = [r for r in quarters if r.period_end < quarter.start]
+        previous = before[-1] if before else None
+        last_year = next(
+            (
+                r
+                for r in before
+                if r.period_start == date(quarter.start.year - 1, quarter.start.month, 1)
+            ),
+            None,
+        )
+        rows.append(
+            (
+                f"{spec.title} ({UNIT_WORDS[spec.unit]})",
+                [cell_for(this, spec), cell_for(previous, spec), cell_for(last_year, spec)],
+            )
+        )
+        texts = [
+            t
+            for t in (
+                change_finding(spec.title, _as_result(previous), _as_result(this), spec.unit)
+                if previous and this
+                else None,
+                change_finding(spec.title, _as_result(last_year), _as_result(this), spec.unit)
+                if last_year and this
+                else None,
+            )
+            if t
+        ]
+        details.append(Subheading(spec.title))
+        spc = xmr([r.value for r in months if r.value is not None]) if len(months) >= 12 else None
+        if spc is not None and (text := spc_finding(spc, spec.polarity)):
+            texts.append(text)
+        details.append(_findings(request, spec, texts, [this, previous, last_year]))
+        if spc is not None:
+            details.append(_spc_chart(spec, months, spc, None))
+    if not rows:
+        return [Paragraph("No figures have been computed for this quarter yet.")]
+    table = disclosure.grid(
+        f"Key figures, {request.period_label}",
+        "Indicator",
+        ["This quarter", "Previous quarter", "Same quarter last year"],
+        rows,
+    )
+    return [TableBlock(table), *details]
