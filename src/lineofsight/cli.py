@@ -26,6 +26,7 @@ COMMANDS = (
     "ingest",
     "benchmarks",
     "indicators",
+    "report",
     "manage",
     "roles",
 )

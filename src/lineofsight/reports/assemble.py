@@ -15,7 +15,7 @@ from django.utils import timezone
 from lineofsight import disclosure
 from lineofsight.charts import SpcPoint, benchmark_chart, spc_chart
 from lineofsight.indicators import catalogue
-from lineofsight.indicators.periods import Period, describe, financial_year, quarter
+from lineofsight.indicators.periods import Period, financial_year, quarter
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance.models import ComputeRun
 from lineofsight.reports.content import (
@@ -90,7 +90,7 @@ def _draw(block: ChartBlock, chart_id: str) -> None:
             chart_id=chart_id,
         )
         return
-    gaps = any((r, 0) in shown.hidden for r in range(len(table.row_labels)))
+    gaps = any(position in shown.hidden for _, position in block.points)
     description = block.description
     if gaps:
         description += (
@@ -101,18 +101,13 @@ def _draw(block: ChartBlock, chart_id: str) -> None:
     points = [
         SpcPoint(
             label=label,
-            value=shown.value((r, 0)),
+            value=shown.value(position),
             mean=None if gaps else limits[0],
             upper=None if gaps else limits[1],
             lower=None if gaps else limits[2],
             signal=None if gaps else limits[3],
         )
-        for r, (label, limits) in enumerate(zip(table.row_labels, block.spc, strict=True))
-    ]
-    short = [f"{p.label[:3]} {p.label[-2:]}" for p in points]
-    points = [
-        SpcPoint(s, p.value, p.mean, p.upper, p.lower, p.signal)
-        for s, p in zip(short, points, strict=True)
+        for (label, position), limits in zip(block.points, block.spc, strict=True)
     ]
     block.svg = spc_chart(
         points,
@@ -158,17 +153,16 @@ def build(
             narrative_versions[spec.key] = record.version
         contents.append(section)
     title = (
-        f"{partnership.name} Safeguarding Children Partnership annual report {period.label}"
+        f"{partnership.name}: annual report {period.label}"
         if kind == "annual"
-        else f"{partnership.name} Safeguarding Children Partnership quarterly performance "
-        f"report, {period.label}"
+        else f"{partnership.name}: quarterly performance report, {period.label}"
     )
     document = ReportDocument(
         partnership=partnership.name,
         title=title,
         kind=kind,
         period_label=period.label,
-        period_text=describe(period),
+        period_text=f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}",
         edition=edition,
         sections=contents,
         generated_at=timezone.localtime().strftime("%-d %B %Y at %H:%M"),

@@ -38,8 +38,8 @@ class ChartBlock:
     """A chart drawn from ``table`` (rows are series, columns the x axis), followed in every
     format by that table as its text alternative.
 
-    ``kind``: ``line`` (benchmarks by year) or ``spc`` (monthly XmR, ``spc`` holds the limits
-    as (mean, upper, lower, signal) per point)."""
+    ``kind``: ``line`` (benchmarks by year) or ``spc`` (monthly XmR: ``points`` gives each
+    point's x label and table cell, in order, and ``spc`` its (mean, upper, lower, signal))."""
 
     table: Table
     kind: Literal["line", "spc"]
@@ -49,6 +49,7 @@ class ChartBlock:
         default_factory=list
     )
     target: float | None = None
+    points: list[tuple[str, tuple[int, int]]] = field(default_factory=list)  # spc: x label, cell
     published: Protected | None = None
     svg: str = ""  # drawn by the assembler from the protected figures
 

@@ -48,9 +48,13 @@ class Report(models.Model):
     sha256 = models.CharField(max_length=64, blank=True)
     size = models.PositiveBigIntegerField(default=0)
     inputs = models.JSONField(
-        default=dict, help_text="Snapshots, compute run, indicator definitions, narrative versions"
+        default=dict,
+        blank=True,
+        help_text="Snapshots, compute run, indicator definitions, narrative versions",
     )
-    disclosure_log = models.JSONField(default=list, help_text="Every suppressed cell and why")
+    disclosure_log = models.JSONField(
+        default=list, blank=True, help_text="Every suppressed cell and why"
+    )
     published_on = models.DateField(null=True, blank=True)
     sent_to_panel_on = models.DateField(
         "sent to the Child Safeguarding Practice Review Panel", null=True, blank=True

@@ -39,6 +39,7 @@ UNIT_WORDS = {
     "count": "number",
 }
 SPC_MONTHS = 36
+MONTHS = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]
 TOO_SMALL = (
     "{title}: the figures are too small to describe here without risking identifying "
     "children (fewer than 6)."
@@ -119,6 +120,10 @@ def _annual_blocks(request: SectionRequest, specs: list[IndicatorSpec]) -> list[
     return blocks
 
 
+def _fy_start(day: date) -> int:
+    return day.year if day.month >= 4 else day.year - 1
+
+
 def _yearly(request: SectionRequest, spec: IndicatorSpec, label: str) -> IndicatorResult | None:
     """The stored yearly figure for financial year ``label`` (or its 31 March snapshot)."""
     kind = "financial_year" if "financial_year" in spec.period_types else "snapshot"
@@ -196,7 +201,7 @@ def _benchmark_chart(request: SectionRequest, summary: Summary) -> ChartBlock:
     table = disclosure.grid(
         f"{spec.title}: {request.partnership.name} and benchmarks by year",
         "Year",
-        [request.partnership.name, "Region", "Statistical neighbours", "England"],
+        ["This partnership", "Region", "Statistical neighbours", "England"],
         rows,
     )
     return ChartBlock(
@@ -228,12 +233,27 @@ def _spc_chart(
                 _signal(spec, spc, index),
             )
         )
+    years = sorted({_fy_start(r.period_start) for r in values})
+    cells = {(_fy_start(r.period_start), (r.period_start.month - 4) % 12): r for r in values}
     table = disclosure.grid(
         f"{spec.title} by month",
-        "Month",
-        [spec.title],
-        [(r.period_start.strftime("%b %Y"), [cell_for(r, spec)]) for r in values],
+        "Year",
+        MONTHS,
+        [
+            (
+                f"{year}-{(year + 1) % 100:02d}",
+                [cell_for(cells.get((year, m)), spec) for m in range(12)],
+            )
+            for year in years
+        ],
     )
+    points = [
+        (
+            r.period_start.strftime("%b %y"),
+            (years.index(_fy_start(r.period_start)), (r.period_start.month - 4) % 12),
+        )
+        for r in values
+    ]
     first, last = values[0].period_start, values[-1].period_start
     return ChartBlock(
         table,
@@ -244,6 +264,7 @@ def _spc_chart(
         unit_suffix=UNIT_SUFFIX[spec.unit],
         spc=limits,
         target=target.value if target else None,
+        points=points,
     )
 
 
