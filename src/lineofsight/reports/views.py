@@ -1,0 +1,253 @@
+"""Reports pages (thin: selectors read, services write, policies decide)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lineofsight.indicators.periods import parse_period
+from lineofsight.lib.formviews import add_validation_error, submit
+from lineofsight.partnership.access import requires
+from lineofsight.partnership.selectors import current_partnership
+from lineofsight.performance.selectors import financial_years
+from lineofsight.reports import forms, selectors, services
+from lineofsight.reports.models import Report
+from lineofsight.reports.registry import section, sections
+from lineofsight.reports.render import CONTENT_TYPES
+
+
+def _report(request: HttpRequest, pk: int) -> Report:
+    try:
+        return selectors.report_for(request.user, pk)
+    except Report.DoesNotExist:
+        raise Http404 from None
+
+
+@requires("reports.view")
+@require_GET
+def report_list(request: HttpRequest) -> HttpResponse:
+    years = financial_years(current_partnership()) if current_partnership() else []
+    form = forms.GenerateForm(
+        initial={
+            "kind": "annual",
+            "period": years[-1] if years else "",
+            "edition": "published",
+            "format": "pdf",
+        }
+    )
+    return render(
+        request,
+        "reports/list.html",
+        {"reports": selectors.reports_for(request.user)[:100], "form": form},
+    )
+
+
+@requires("reports.manage")
+@require_POST
+def generate(request: HttpRequest) -> HttpResponse:
+    form = forms.GenerateForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = services.request_report(
+                actor=request.user,
+                partnership=current_partnership(),
+                kind=data["kind"],
+                period_label=data["period"],
+                edition=data["edition"],
+                fmt=data["format"],
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            return redirect("reports:detail", report.pk)
+    return render(
+        request,
+        "reports/list.html",
+        {"reports": selectors.reports_for(request.user)[:100], "form": form},
+        status=400,
+    )
+
+
+@requires("reports.view")
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    form = forms.PublicationForm(
+        initial={
+            "published_on": report.published_on,
+            "sent_to_panel_on": report.sent_to_panel_on,
+            "sent_to_foundations_on": report.sent_to_foundations_on,
+        }
+    )
+    return render(request, "reports/detail.html", {"report": report, "form": form})
+
+
+@requires("reports.view")
+@require_GET
+def download(request: HttpRequest, pk: int) -> FileResponse:
+    report = _report(request, pk)
+    if report.status != Report.Status.COMPLETE:
+        raise Http404
+    path = services.report_file(report)
+    if not path.exists():
+        raise Http404
+    return FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=report.file_name,
+        content_type=CONTENT_TYPES[report.format],
+    )
+
+
+@requires("reports.manage")
+@require_POST
+def publication(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    form = forms.PublicationForm(request.POST)
+    outcome = submit(
+        request,
+        form,
+        lambda data, _version: services.record_publication(
+            actor=request.user, report=report, **data
+        ),
+    )
+    if outcome.saved:
+        return redirect("reports:detail", report.pk)
+    return render(
+        request, "reports/detail.html", {"report": report, "form": form}, status=outcome.status
+    )
+
+
+def _period(value: str) -> str:
+    try:
+        return parse_period(value).label
+    except ValueError:
+        raise Http404 from None
+
+
+@requires("reports.narrate")
+@require_GET
+def narratives(request: HttpRequest) -> HttpResponse:
+    form = forms.PeriodForm(request.GET or None)
+    years = financial_years(current_partnership()) if current_partnership() else []
+    period = (form.is_valid() and form.cleaned_data["period"]) or (years[-1] if years else "")
+    written = selectors.narratives_for(request.user, period) if period else {}
+    kind = "quarterly" if "Q" in period else "annual"
+    return render(
+        request,
+        "reports/narratives.html",
+        {
+            "form": form,
+            "period": period,
+            "sections": sections(kind),
+            "written": written,
+        },
+    )
+
+
+@requires("reports.narrate")
+@require_http_methods(["GET", "POST"])
+def narrative_edit(request: HttpRequest, section: str, period: str) -> HttpResponse:
+    spec = _section(section)
+    period = _period(period)
+    existing = selectors.narrative(request.user, spec.key, period)
+    initial = (
+        {
+            "done": existing.done,
+            "next": existing.next,
+            "impact": existing.impact,
+            "version": existing.version,
+        }
+        if existing
+        else {}
+    )
+    form = forms.NarrativeForm(request.POST or None, initial=initial)
+    outcome = submit(
+        request,
+        form,
+        lambda data, version: services.save_narrative(
+            actor=request.user,
+            partnership=current_partnership(),
+            section_key=spec.key,
+            period_label=period,
+            values=data,
+            expected_version=version,
+        ),
+    )
+    if outcome.saved:
+        return redirect(f"{reverse('reports:narratives')}?period={period}")
+    return render(
+        request,
+        "reports/narrative.html",
+        {
+            "form": form,
+            "spec": spec,
+            "period": period,
+            "narrative": existing,
+            "step": forms.NarrativeStepForm(
+                initial={"version": existing.version if existing else 1}
+            ),
+        },
+        status=outcome.status,
+    )
+
+
+def _section(key: str):  # type: ignore[no-untyped-def]
+    try:
+        return section(key)
+    except KeyError:
+        raise Http404 from None
+
+
+def _step(request: HttpRequest, key: str, period: str, service) -> HttpResponse:  # type: ignore[no-untyped-def]
+    spec = _section(key)
+    period = _period(period)
+    existing = selectors.narrative(request.user, spec.key, period)
+    if existing is None:
+        raise Http404
+    form = forms.NarrativeStepForm(request.POST)
+    outcome = submit(
+        request,
+        form,
+        lambda _data, version: service(
+            actor=request.user, narrative=existing, expected_version=version
+        ),
+    )
+    if outcome.saved:
+        return redirect(f"{reverse('reports:narratives')}?period={period}")
+    edit = forms.NarrativeForm(
+        initial={
+            "done": existing.done,
+            "next": existing.next,
+            "impact": existing.impact,
+            "version": existing.version,
+        }
+    )
+    return render(
+        request,
+        "reports/narrative.html",
+        {
+            "form": edit,
+            "spec": spec,
+            "period": period,
+            "narrative": existing,
+            "step": form,
+        },
+        status=outcome.status,
+    )
+
+
+@requires("reports.narrate")
+@require_POST
+def narrative_submit(request: HttpRequest, section: str, period: str) -> HttpResponse:
+    return _step(request, section, period, services.submit_narrative)
+
+
+@requires("reports.approve")
+@require_POST
+def narrative_approve(request: HttpRequest, section: str, period: str) -> HttpResponse:
+    return _step(request, section, period, services.approve_narrative)
