@@ -3,10 +3,15 @@ name and page numbers in the margins (see ``report.css``, ``@page``)."""
 
 from __future__ import annotations
 
+import logging
+
 from weasyprint import HTML
 
 from lineofsight.reports.content import ReportDocument
 from lineofsight.reports.render.html import render_html
+
+
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def render_pdf(document: ReportDocument) -> bytes:
