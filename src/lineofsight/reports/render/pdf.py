@@ -10,7 +10,6 @@ from weasyprint import HTML
 from lineofsight.reports.content import ReportDocument
 from lineofsight.reports.render.html import render_html
 
-
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 

@@ -10,7 +10,7 @@ from docx import Document
 
 from lineofsight.disclosure import disclosure_problems
 from lineofsight.reports.assemble import build
-from lineofsight.reports.content import ChartBlock, TableBlock
+from lineofsight.reports.content import ChartBlock
 from lineofsight.reports.render import render
 
 
