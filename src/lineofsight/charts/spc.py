@@ -67,6 +67,18 @@ def _runs(
     return [run for run in runs if run]
 
 
+def _value_runs(
+    xs: list[float], points: Sequence[SpcPoint], scale: Scale
+) -> list[list[tuple[float, float]]]:
+    runs: list[list[tuple[float, float]]] = [[]]
+    for x, point in zip(xs, points, strict=True):
+        if point.value is None:
+            runs.append([])
+        else:
+            runs[-1].append((x, scale.y(point.value)))
+    return [run for run in runs if run]
+
+
 def spc_chart(
     points: Sequence[SpcPoint],
     *,
@@ -95,10 +107,8 @@ def spc_chart(
         parts.append(
             polyline([(LEFT, scale.y(target)), (WIDTH - RIGHT, scale.y(target))], RED, "2 3", 1.5)
         )
-    values_line = [
-        (x, scale.y(p.value)) for x, p in zip(xs, points, strict=True) if p.value is not None
-    ]
-    parts.append(polyline(values_line, GREY))
+    for run in _value_runs(xs, points, scale):  # a missing (or suppressed) month breaks the line
+        parts.append(polyline(run, GREY))
     for x, point in zip(xs, points, strict=True):
         if point.value is not None:
             colour = SIGNAL_COLOURS.get(point.signal or "", GREY)

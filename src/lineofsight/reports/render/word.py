@@ -23,6 +23,7 @@ from lineofsight.reports.content import (
 )
 
 CHART_WIDTH = Cm(16)
+PAGE_TEXT_WIDTH = Cm(17.4)  # A4 less 1.8 cm margins
 
 
 def _field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
@@ -62,18 +63,36 @@ def _table(document, block: TableBlock | ChartBlock) -> None:  # type: ignore[no
         for index, value in enumerate(values, start=1):
             cells[index].text = value
             cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _fit(grid, len(table.columns))
     if table.note:
         document.add_paragraph(table.note, style="Caption")
+
+
+def _fit(grid, columns: int) -> None:  # type: ignore[no-untyped-def]
+    """A wide first column for labels (narrow when there are many figure columns), the rest
+    shared out; small type so that a year of months fits across the page."""
+    grid.autofit = False
+    first = Cm(5.5) if columns <= 6 else Cm(1.9)
+    other = int((PAGE_TEXT_WIDTH - first) / max(columns, 1))
+    for row in grid.rows:
+        for index, cell in enumerate(row.cells):
+            cell.width = first if index == 0 else other
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = row is not grid.rows[-1]
+                for run in paragraph.runs:
+                    run.font.size = Pt(8 if columns > 6 else 9)
 
 
 def _chart(document, block: ChartBlock) -> None:  # type: ignore[no-untyped-def]
     png = cairosvg.svg2png(bytestring=block.svg.encode(), output_width=1440)
     document.add_picture(io.BytesIO(png), width=CHART_WIDTH)
+    document.paragraphs[-1].paragraph_format.keep_with_next = True
     picture = document.inline_shapes[-1]
     properties = picture._inline.docPr
     properties.set("descr", block.description)
     properties.set("title", block.table.title)
-    document.add_paragraph(block.description, style="Caption")
+    description = document.add_paragraph(block.description, style="Caption")
+    description.paragraph_format.keep_with_next = True
 
 
 def render_docx(doc: ReportDocument) -> bytes:
