@@ -74,11 +74,12 @@ def _fit(grid, columns: int) -> None:  # type: ignore[no-untyped-def]
     grid.autofit = False
     first = Cm(5.5) if columns <= 6 else Cm(1.9)
     other = int((PAGE_TEXT_WIDTH - first) / max(columns, 1))
-    for row in grid.rows:
+    rows = list(grid.rows)
+    for number, row in enumerate(rows, start=1):
         for index, cell in enumerate(row.cells):
             cell.width = first if index == 0 else other
             for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = row is not grid.rows[-1]
+                paragraph.paragraph_format.keep_with_next = number < len(rows)
                 for run in paragraph.runs:
                     run.font.size = Pt(8 if columns > 6 else 9)
 
