@@ -18,10 +18,38 @@ from django.core.exceptions import PermissionDenied
 from lineofsight.partnership.access import has_permission
 
 
-def may(actor: Any, permission: str) -> bool:
+def _may(actor: Any, permission: str) -> bool:
     return actor is None or has_permission(actor, permission)
 
 
-def require(actor: Any, permission: str) -> None:
-    if not may(actor, permission):
+def _same_partnership(actor: Any, record: Any) -> bool:
+    if actor is None or record is None:
+        return True
+    agency = getattr(actor, "agency", None)
+    return agency is not None and agency.partnership_id == record.partnership_id
+
+
+def can_view_reports(actor: Any) -> bool:
+    return _may(actor, "reports.view")
+
+
+def can_generate_report(actor: Any) -> bool:
+    return _may(actor, "reports.manage")
+
+
+def can_record_publication(actor: Any, report: Any = None) -> bool:
+    return _may(actor, "reports.manage") and _same_partnership(actor, report)
+
+
+def can_write_narrative(actor: Any, narrative: Any = None) -> bool:
+    return _may(actor, "reports.narrate") and _same_partnership(actor, narrative)
+
+
+def can_approve_narrative(actor: Any, narrative: Any = None) -> bool:
+    return _may(actor, "reports.approve") and _same_partnership(actor, narrative)
+
+
+def require(actor: Any, allowed: bool, permission: str) -> None:
+    """``PermissionDenied`` naming ``permission`` unless ``allowed``."""
+    if not allowed:
         raise PermissionDenied(permission)

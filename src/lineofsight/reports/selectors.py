@@ -13,7 +13,7 @@ from lineofsight.reports.models import Narrative, Report
 
 
 def reports_for(user: Any) -> QuerySet[Report]:
-    policies.require(user, "reports.view")
+    policies.require(user, policies.can_view_reports(user), "reports.view")
     return Report.objects.filter(partnership=current_partnership()).select_related("generated_by")
 
 
@@ -22,7 +22,7 @@ def report_for(user: Any, pk: int) -> Report:
 
 
 def narratives_for(user: Any, period_label: str) -> dict[str, Narrative]:
-    policies.require(user, "reports.narrate")
+    policies.require(user, policies.can_write_narrative(user), "reports.narrate")
     found = Narrative.objects.filter(partnership=current_partnership(), period_label=period_label)
     return {n.section: n for n in found}
 

@@ -21,7 +21,7 @@ from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.partnership.models import Partnership
-from lineofsight.reports import policies
+from lineofsight.reports import policies, verbs
 from lineofsight.reports.assemble import build, disclosure_log, parse_report_period
 from lineofsight.reports.models import Narrative, Report
 from lineofsight.reports.registry import section
@@ -42,7 +42,7 @@ def request_report(
     *, actor: Any, partnership: Partnership, kind: str, period_label: str, edition: str, fmt: str
 ) -> Report:
     """Record the request (audited) and generate the report; bad input is a ValidationError."""
-    policies.require(actor, "reports.manage")
+    policies.require(actor, policies.can_generate_report(actor), "reports.manage")
     try:
         period = parse_report_period(kind, period_label)
     except ValueError as error:
@@ -61,7 +61,7 @@ def request_report(
             format=fmt,
             generated_by=actor if getattr(actor, "is_authenticated", False) else None,
         ),
-        verb="report.request",
+        verb=verbs.REPORT_REQUEST,
     )
     return run_report(report.pk)
 
@@ -101,7 +101,7 @@ def run_report(report_id: int) -> Report:
         report.refresh_from_db()
         record(
             actor=report.generated_by,
-            verb="report.generate",
+            verb=verbs.REPORT_GENERATE,
             action=AuditLog.Action.UPDATE,
             obj=report,
             after=snapshot(report, exclude=("disclosure_log", "inputs")),
@@ -123,7 +123,7 @@ def record_publication(
 ) -> Report:
     """Working Together 2023: the date published, and when it was sent to the Child
     Safeguarding Practice Review Panel and to Foundations (within 7 days)."""
-    policies.require(actor, "reports.manage")
+    policies.require(actor, policies.can_record_publication(actor, report), "reports.manage")
     if report.edition != Report.Edition.PUBLISHED or report.status != Report.Status.COMPLETE:
         raise ValidationError("Only a complete published edition can be recorded as published")
     for sent in (sent_to_panel_on, sent_to_foundations_on):
@@ -137,7 +137,7 @@ def record_publication(
         report.save(update_fields=["published_on", "sent_to_panel_on", "sent_to_foundations_on"])
         record(
             actor=actor,
-            verb="report.publish",
+            verb=verbs.REPORT_PUBLISH,
             action=AuditLog.Action.UPDATE,
             obj=report,
             before=before,
@@ -165,7 +165,7 @@ def save_narrative(
 ) -> Narrative:
     """Write (or rewrite) a section's narrative for a period; a change to an approved or
     submitted narrative returns it to draft."""
-    policies.require(actor, "reports.narrate")
+    policies.require(actor, policies.can_write_narrative(actor), "reports.narrate")
     section(section_key)  # KeyError for an unknown section
     _check_text(values)
     author = actor if getattr(actor, "is_authenticated", False) else None
@@ -183,7 +183,7 @@ def save_narrative(
                 author=author,
                 **fields,
             ),
-            verb="narrative.create",
+            verb=verbs.NARRATIVE_CREATE,
         )
     return audited_update(
         actor=actor,
@@ -197,12 +197,12 @@ def save_narrative(
             "approved_at": None,
             "updated_at": timezone.now(),
         },
-        verb="narrative.update",
+        verb=verbs.NARRATIVE_UPDATE,
     )
 
 
 def submit_narrative(*, actor: Any, narrative: Narrative, expected_version: int) -> Narrative:
-    policies.require(actor, "reports.narrate")
+    policies.require(actor, policies.can_write_narrative(actor, narrative), "reports.narrate")
     if narrative.status != Narrative.Status.DRAFT:
         raise ValidationError("Only a draft can be submitted for approval")
     return audited_update(
@@ -210,13 +210,13 @@ def submit_narrative(*, actor: Any, narrative: Narrative, expected_version: int)
         instance=narrative,
         expected_version=expected_version,
         changes={"status": Narrative.Status.SUBMITTED},
-        verb="narrative.submit",
+        verb=verbs.NARRATIVE_SUBMIT,
     )
 
 
 def approve_narrative(*, actor: Any, narrative: Narrative, expected_version: int) -> Narrative:
     """The business manager approves a submitted narrative for the published edition."""
-    policies.require(actor, "reports.approve")
+    policies.require(actor, policies.can_approve_narrative(actor, narrative), "reports.approve")
     if narrative.status != Narrative.Status.SUBMITTED:
         raise ValidationError("Only a submitted narrative can be approved")
     return audited_update(
@@ -228,5 +228,5 @@ def approve_narrative(*, actor: Any, narrative: Narrative, expected_version: int
             "approved_by": actor if getattr(actor, "is_authenticated", False) else None,
             "approved_at": timezone.now(),
         },
-        verb="narrative.approve",
+        verb=verbs.NARRATIVE_APPROVE,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,7 +15,7 @@ from lineofsight.lib.formviews import add_validation_error, submit
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance.selectors import financial_years
-from lineofsight.reports import forms, selectors, services
+from lineofsight.reports import forms, policies, selectors, services
 from lineofsight.reports.models import Report
 from lineofsight.reports.registry import section, sections
 from lineofsight.reports.render import CONTENT_TYPES
@@ -24,6 +26,23 @@ def _report(request: HttpRequest, pk: int) -> Report:
         return selectors.report_for(request.user, pk)
     except Report.DoesNotExist:
         raise Http404 from None
+
+
+def _list_context(request: HttpRequest, form: forms.GenerateForm) -> dict[str, Any]:
+    return {
+        "reports": selectors.reports_for(request.user)[:100],
+        "form": form,
+        "can_generate": policies.can_generate_report(request.user),
+        "can_narrate": policies.can_write_narrative(request.user),
+    }
+
+
+def _detail_context(report: Report, form: forms.PublicationForm, user: Any) -> dict[str, Any]:
+    return {
+        "report": report,
+        "form": form,
+        "can_record_publication": policies.can_record_publication(user, report),
+    }
 
 
 @requires("reports.view")
@@ -38,11 +57,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
             "format": "pdf",
         }
     )
-    return render(
-        request,
-        "reports/list.html",
-        {"reports": selectors.reports_for(request.user)[:100], "form": form},
-    )
+    return render(request, "reports/list.html", _list_context(request, form))
 
 
 @requires("reports.manage")
@@ -64,12 +79,7 @@ def generate(request: HttpRequest) -> HttpResponse:
             add_validation_error(form, error)
         else:
             return redirect("reports:detail", report.pk)
-    return render(
-        request,
-        "reports/list.html",
-        {"reports": selectors.reports_for(request.user)[:100], "form": form},
-        status=400,
-    )
+    return render(request, "reports/list.html", _list_context(request, form), status=400)
 
 
 @requires("reports.view")
@@ -83,7 +93,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sent_to_foundations_on": report.sent_to_foundations_on,
         }
     )
-    return render(request, "reports/detail.html", {"report": report, "form": form})
+    return render(request, "reports/detail.html", _detail_context(report, form, request.user))
 
 
 @requires("reports.view")
@@ -118,7 +128,10 @@ def publication(request: HttpRequest, pk: int) -> HttpResponse:
     if outcome.saved:
         return redirect("reports:detail", report.pk)
     return render(
-        request, "reports/detail.html", {"report": report, "form": form}, status=outcome.status
+        request,
+        "reports/detail.html",
+        _detail_context(report, form, request.user),
+        status=outcome.status,
     )
 
 
@@ -188,6 +201,7 @@ def narrative_edit(request: HttpRequest, section: str, period: str) -> HttpRespo
             "spec": spec,
             "period": period,
             "narrative": existing,
+            "can_approve": policies.can_approve_narrative(request.user, existing),
             "step": forms.NarrativeStepForm(
                 initial={"version": existing.version if existing else 1}
             ),
@@ -235,6 +249,7 @@ def _step(request: HttpRequest, key: str, period: str, service) -> HttpResponse:
             "spec": spec,
             "period": period,
             "narrative": existing,
+            "can_approve": policies.can_approve_narrative(request.user, existing),
             "step": form,
         },
         status=outcome.status,

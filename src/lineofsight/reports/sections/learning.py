@@ -12,6 +12,7 @@ from datetime import date
 
 from lineofsight import disclosure
 from lineofsight.actions.models import Action
+from lineofsight.actions.sources import action_sources
 from lineofsight.assurance.models import GOOD_OR_BETTER, Audit, Challenge, Rating, Section11Round
 from lineofsight.delivery.models import Plan, Rag
 from lineofsight.reports.content import Block, Bullets, Paragraph, Subheading, TableBlock
@@ -250,8 +251,8 @@ def actions_summary(request: SectionRequest) -> list[Block]:
         owner_agency__partnership=request.partnership, created_at__date__lte=request.end
     )
     rows = []
-    for source in Action.Source:
-        mine = [a for a in actions if a.source == source.value]
+    for source in action_sources():
+        mine = [a for a in actions if a.source == source.key]
         if not mine:
             continue
         rows.append(

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from lineofsight.audit.models import AuditLog
 from lineofsight.partnership.roles import Role
-from lineofsight.reports import services
+from lineofsight.reports import services, verbs
 from lineofsight.reports.models import Narrative, Report
 from lineofsight.testing.access import assert_outsider_refused
 from lineofsight.testing.fixtures import client_for
@@ -94,8 +94,8 @@ def test_analyst_generates_from_the_page_and_bad_periods_are_explained(analyst, 
     assert good.status_code == 302 and good["Location"].endswith(f"/reports/{report.pk}/")
     assert report.status == "complete" and report.generated_by == analyst
     assert report.period_label == "2021-22 Q1"
-    assert AuditLog.objects.filter(verb="report.request").exists()
-    assert AuditLog.objects.filter(verb="report.generate").exists()
+    assert AuditLog.objects.filter(verb=verbs.REPORT_REQUEST).exists()
+    assert AuditLog.objects.filter(verb=verbs.REPORT_GENERATE).exists()
     detail = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
     assert "Download" in detail and "SHA-256" in detail
 
@@ -136,7 +136,7 @@ def test_publication_is_recorded_with_the_seven_day_sending(report, analyst):
     assert "Not yet recorded as sent" in page
     report.sent_to_foundations_on = dt.date(2021, 9, 17)
     assert report.sent_within_seven_days is True
-    assert AuditLog.objects.filter(verb="report.publish").exists()
+    assert AuditLog.objects.filter(verb=verbs.REPORT_PUBLISH).exists()
 
 
 @pytest.mark.django_db
@@ -173,11 +173,11 @@ def test_narrative_written_submitted_and_approved_by_the_business_manager(
     )
     narrative.refresh_from_db()
     assert narrative.status == "draft" and narrative.approved_by is None
-    verbs = set(AuditLog.objects.values_list("verb", flat=True))
+    recorded = set(AuditLog.objects.values_list("verb", flat=True))
     assert {
-        "narrative.create",
-        "narrative.submit",
-        "narrative.approve",
-        "narrative.update",
-    } <= verbs
+        verbs.NARRATIVE_CREATE,
+        verbs.NARRATIVE_SUBMIT,
+        verbs.NARRATIVE_APPROVE,
+        verbs.NARRATIVE_UPDATE,
+    } <= recorded
     assert lead.get(reverse("reports:narrative", args=["nonsense", "2020-21"])).status_code == 404
