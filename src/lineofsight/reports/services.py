@@ -201,14 +201,36 @@ def save_narrative(
     )
 
 
-def submit_narrative(*, actor: Any, narrative: Narrative, expected_version: int) -> Narrative:
-    policies.require(actor, policies.can_write_narrative(actor, narrative), "reports.narrate")
-    if narrative.status != Narrative.Status.DRAFT:
-        raise ValidationError("Only a draft can be submitted for approval")
+def _move(
+    *,
+    actor: Any,
+    narrative: Narrative,
+    expected_version: int,
+    expected: str,
+    message: str,
+    changes: dict[str, Any],
+    verb: str,
+) -> Narrative:
+    """One step of the draft -> submitted -> approved workflow (audited, version-checked)."""
+    if narrative.status != expected:
+        raise ValidationError(message)
     return audited_update(
         actor=actor,
         instance=narrative,
         expected_version=expected_version,
+        changes=changes,
+        verb=verb,
+    )
+
+
+def submit_narrative(*, actor: Any, narrative: Narrative, expected_version: int) -> Narrative:
+    policies.require(actor, policies.can_write_narrative(actor, narrative), "reports.narrate")
+    return _move(
+        actor=actor,
+        narrative=narrative,
+        expected_version=expected_version,
+        expected=Narrative.Status.DRAFT,
+        message="Only a draft can be submitted for approval",
         changes={"status": Narrative.Status.SUBMITTED},
         verb=verbs.NARRATIVE_SUBMIT,
     )
@@ -217,12 +239,12 @@ def submit_narrative(*, actor: Any, narrative: Narrative, expected_version: int)
 def approve_narrative(*, actor: Any, narrative: Narrative, expected_version: int) -> Narrative:
     """The business manager approves a submitted narrative for the published edition."""
     policies.require(actor, policies.can_approve_narrative(actor, narrative), "reports.approve")
-    if narrative.status != Narrative.Status.SUBMITTED:
-        raise ValidationError("Only a submitted narrative can be approved")
-    return audited_update(
+    return _move(
         actor=actor,
-        instance=narrative,
+        narrative=narrative,
         expected_version=expected_version,
+        expected=Narrative.Status.SUBMITTED,
+        message="Only a submitted narrative can be approved",
         changes={
             "status": Narrative.Status.APPROVED,
             "approved_by": actor if getattr(actor, "is_authenticated", False) else None,
