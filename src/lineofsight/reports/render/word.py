@@ -74,6 +74,8 @@ def _fit(grid, columns: int) -> None:  # type: ignore[no-untyped-def]
     grid.autofit = False
     first = Cm(5.5) if columns <= 6 else Cm(1.9)
     other = int((PAGE_TEXT_WIDTH - first) / max(columns, 1))
+    for index, column in enumerate(grid.columns):  # the grid LibreOffice lays out by
+        column.width = first if index == 0 else other
     rows = list(grid.rows)
     for number, row in enumerate(rows, start=1):
         for index, cell in enumerate(row.cells):
