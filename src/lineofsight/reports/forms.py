@@ -5,11 +5,12 @@ from typing import Any
 from django import forms
 
 from lineofsight.govuk.fields import GovukDateField
+from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.reports.models import Report
 
 
-class GenerateForm(forms.Form):
+class GenerateForm(FreeTextGuard, forms.Form):
     kind = forms.ChoiceField(label="Report", choices=Report.Kind.choices, widget=forms.RadioSelect)
     period = forms.CharField(
         label="Period",
@@ -35,7 +36,7 @@ class PublicationForm(forms.Form):
     )
 
 
-class NarrativeForm(forms.Form):
+class NarrativeForm(FreeTextGuard, forms.Form):
     version = VersionField(required=False)
     done = forms.CharField(label="What has been done?", widget=forms.Textarea, required=False)
     next = forms.CharField(label="What next?", widget=forms.Textarea, required=False)
