@@ -46,6 +46,7 @@ def render(fmt: str) -> None:
     from lineofsight.reports.render import render as render_report
 
     partnership = current_partnership()
+    assert partnership is not None, "setup did not create the demo partnership"
     started, cpu = time.perf_counter(), time.process_time()
     document = build(partnership, "annual", "2020-21", "published")
     data = render_report(document, fmt)
