@@ -21,6 +21,7 @@ NAVIGATION: list[tuple[str, str, str | None]] = [
     ("Child deaths", "cdop:list", "cdop.manage"),
     ("Training", "workforce:list", "workforce.manage"),
     ("Reports", "reports:list", "reports.view"),
+    ("Report narratives", "reports:narratives", "reports.narrate"),
     ("Audit log", "audit:search", "audit.view"),
 ]
 
