@@ -181,3 +181,12 @@ def test_narrative_written_submitted_and_approved_by_the_business_manager(
         verbs.NARRATIVE_UPDATE,
     } <= recorded
     assert lead.get(reverse("reports:narrative", args=["nonsense", "2020-21"])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_narratives_page_without_figures_asks_for_a_period(make_user):
+    client = client_for(make_user(Role.AGENCY_LEAD, username="lead"))
+    page = client.get(reverse("reports:narratives")).content.decode()
+    assert "enter the period to write for" in page
+    chosen = client.get(reverse("reports:narratives"), {"period": "2020-21"}).content.decode()
+    assert reverse("reports:narrative", args=["early_help", "2020-21"]) in chosen
