@@ -11,19 +11,35 @@ from lineofsight.reports.models import Report
 
 
 class GenerateForm(FreeTextGuard, forms.Form):
-    kind = forms.ChoiceField(label="Report", choices=Report.Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label="Report",
+        choices=Report.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the report"},
+    )
     period = forms.CharField(
         label="Period",
         max_length=20,
         help_text="A financial year for the annual report (for example 2020-21) or a quarter "
         "for the quarterly report (for example 2021Q1, April to June 2021)",
+        error_messages={"required": "Enter the period, for example 2020-21"},
     )
-    edition = forms.ChoiceField(choices=Report.Edition.choices, widget=forms.RadioSelect)
-    format = forms.ChoiceField(choices=Report.Format.choices, widget=forms.RadioSelect)
+    edition = forms.ChoiceField(
+        choices=Report.Edition.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the edition"},
+    )
+    format = forms.ChoiceField(
+        choices=Report.Format.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the format"},
+    )
 
 
 class PublicationForm(forms.Form):
-    published_on = GovukDateField(label="Date published")
+    published_on = GovukDateField(
+        label="Date published", error_messages={"required": "Enter the date it was published"}
+    )
     sent_to_panel_on = GovukDateField(
         label="Date sent to the Child Safeguarding Practice Review Panel",
         required=False,
