@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import zlib
 from pathlib import Path
 
 from lineofsight.formats.problems import Parsed
+from lineofsight.formats.rules.cin.children import upn_check_letter
 from lineofsight.formats.ssda903_spec import table_specs
 
 
@@ -89,7 +91,7 @@ def cp_plan(
     )
 
 
-def cin_plan(start: str = "2023-06-01", end: str | None = "2023-08-01") -> str:
+def cin_plan(start: str = "2023-08-30", end: str | None = "2023-09-01") -> str:
     finish = f"<CINPlanEndDate>{end}</CINPlanEndDate>" if end else ""
     return f"<CINPlanDates><CINPlanStartDate>{start}</CINPlanStartDate>{finish}</CINPlanDates>"
 
@@ -113,11 +115,17 @@ def child(
     born = f"<PersonBirthDate>{birth}</PersonBirthDate>" if birth else ""
     eps = "".join(episodes if episodes is not None else (full_episode(),))
     return (
-        f"<Child><ChildIdentifiers><LAchildID>{child_id}</LAchildID><UPN>A123456789012</UPN>"
+        f"<Child><ChildIdentifiers><LAchildID>{child_id}</LAchildID><UPN>{upn(child_id)}</UPN>"
         f"{born}{sex}{identifiers_extra}</ChildIdentifiers><ChildCharacteristics>"
         f"<Ethnicity>{ethnicity}</Ethnicity><Disabilities><Disability>NONE</Disability>"
         f"</Disabilities></ChildCharacteristics>{eps}</Child>"
     )
+
+
+def upn(child_id: str) -> str:
+    """A valid UPN (LA 371, right check letter) that differs for each child identifier."""
+    digits = "371" + f"{zlib.crc32(child_id.encode()) % 10**9:09d}"
+    return upn_check_letter("0" + digits) + digits  # type: ignore[operator]
 
 
 def cin_xml(

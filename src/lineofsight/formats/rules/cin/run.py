@@ -1,0 +1,88 @@
+"""Running the CIN census rules over the children one parsed return holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+
+from lineofsight.formats.problems import ProblemLog
+from lineofsight.formats.rules import registry
+from lineofsight.formats.rules.calendar import working_days_before
+from lineofsight.formats.rules.cin.model import CinChild, CinEpisode
+
+
+@dataclass
+class CinRun:
+    """What every rule needs: the return's dates, its children and where problems go."""
+
+    log: ProblemLog
+    year: int | None
+    reference_date: date  # the census end (ReferenceDate)
+    children: list[CinChild]
+    header_reference_date: date | None = None  # as the file gives it
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def start(self) -> date:
+        """The first day of the census year (1 April)."""
+        return census_start(self.reference_date)
+
+    def in_year(self, day: date) -> bool:
+        return self.start <= day <= self.reference_date
+
+    def working_days_before_end(self, days: int) -> date:
+        return working_days_before(self.reference_date, days)
+
+    def report(
+        self,
+        code: str,
+        child: CinChild | None,
+        where: str,
+        field: str,
+        value: object = "",
+    ) -> None:
+        rule = registry.RULES[("cin", code)]
+        self.log.add(
+            f"cin.{code}",
+            rule.description,
+            location=where,
+            field=field,
+            value=value,
+            severity=rule.severity,
+            child=child.id if child is not None else None,
+            code=code,
+        )
+
+
+@cache
+def census_start(reference: date) -> date:
+    try:
+        return reference.replace(year=reference.year - 1) + timedelta(days=1)
+    except ValueError:  # 29 February
+        return reference.replace(year=reference.year - 1, day=28) + timedelta(days=1)
+
+
+def at(child: CinChild, episode: CinEpisode | None = None, part: str = "", k: int = 0) -> str:
+    """A problem's location: ``child X / CINdetails 2 / Assessments 1``."""
+    where = f"child {child.id}"
+    if episode is not None:
+        where += f" / CINdetails {episode.number}"
+    if part:
+        where += f" / {part} {k}"
+    return where
+
+
+def run_cin_rules(run: CinRun) -> None:
+    """Every CIN rule of the return's year, then the DfE codes of the parser's own checks."""
+    start = len(run.log.problems)
+    rules = registry.checks("cin", run.year)
+    per_child = [r.check for r in rules if r.scope == "child" and r.check is not None]
+    for child in run.children:
+        for check in per_child:
+            check(child, run)
+    for r in rules:
+        if r.scope == "return" and r.check is not None:
+            r.check(run)
+    registry.apply_codes("cin", run.year, run.log.problems)
+    del start

@@ -1,0 +1,21 @@
+"""The agreement corpus: synthetic returns with one DfE rule broken per copy, and the codes the
+public validators report for each (stored, so the tests do not need them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree  # noqa: S405 - our own synthetic base file, never user input
+
+HERE = Path(__file__).resolve().parent
+
+
+def mutated_cin(name: str) -> str:
+    """The base census with mutation ``name`` applied ("base": unchanged), as XML text."""
+    from lineofsight.formats.tests.agreement.cin_mutations import MUTATIONS
+
+    text = (HERE / "cin_2025.xml").read_text(encoding="utf-8")
+    if name == "base":
+        return text
+    root = ElementTree.fromstring(text)  # noqa: S314 - as above
+    MUTATIONS[name](root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(root, "unicode")
