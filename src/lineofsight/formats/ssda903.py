@@ -15,6 +15,7 @@ from lineofsight.formats.codelists import codes
 from lineofsight.formats.csv_rows import read_csv
 from lineofsight.formats.dates import DateProblem, collection_year_of, parse_uk, year_end
 from lineofsight.formats.problems import Parsed, ProblemLog
+from lineofsight.formats.rules.registry import apply_codes
 from lineofsight.formats.ssda903_rules import check_cross_table
 from lineofsight.formats.ssda903_spec import ColumnSpec, identify, table_specs
 
@@ -75,6 +76,7 @@ def parse_ssda903(
         parsed.reference_date = year_end(parsed.collection_year)
         _check_future(work, parsed.reference_date)
     check_cross_table(work.typed)
+    apply_codes("ssda903", parsed.collection_year, parsed.problems)
     parsed.record_count = sum(len(rows) for rows in work.typed.values())
     return parsed
 
