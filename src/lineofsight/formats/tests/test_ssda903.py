@@ -45,22 +45,24 @@ def test_collection_year_is_inferred_from_the_latest_date(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("column", "value", "severity"),
+    ("column", "value", "code"),
     [
-        ("LS", "Q9", "error"),
-        ("RNE", "Z", "error"),
-        ("PLACE", "XX", "error"),
-        ("REC", "E99", "error"),
-        ("CIN", "N9", "error"),
-        ("PLACE_PROVIDER", "PR9", "warning"),
+        ("LS", "Q9", "144"),
+        ("RNE", "Z", "143"),
+        ("PLACE", "XX", "146"),
+        ("REC", "E99", "149"),
+        ("CIN", "N9", "145"),
+        ("PLACE_PROVIDER", "PR9", "178"),
     ],
 )
-def test_episode_codes(tmp_path, column, value, severity):
+def test_episode_codes(tmp_path, column, value, code):
+    """Each invalid code is an error with its DfE rule code."""
     parsed = read_903(
         write_903(tmp_path, Episodes=[episode_row(**{column: value})]), collection_year=2024
     )
     [problem] = [p for p in parsed.problems if p.rule == "ssda903.code_unknown"]
-    assert (problem.field, problem.value, problem.severity) == (column, value, severity)
+    assert (problem.field, problem.value, problem.code) == (column, value, code)
+    assert problem.severity == "error"
     assert problem.location == "row 2" and problem.child == "L2"
 
 

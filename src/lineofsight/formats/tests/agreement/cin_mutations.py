@@ -175,9 +175,7 @@ MUTATIONS: dict[str, Mutation] = {
         put(ep(r, NFA), "CINreferralDate", "2024-01-02"),
         put(ep(r, NFA), "CINclosureDate", "2024-01-03"),
     ),
-    "8565 activity after closure": lambda r: put(
-        part(r, CLOSED, "Assessments"), "AssessmentActualStartDate", "2025-03-01"
-    ),
+    "8565 activity after closure": lambda r: put(ep(r, CLOSED), "CINclosureDate", "2024-12-01"),
     "8831 NFA with assessment": lambda r: put(ep(r, OPEN_PLAN), "ReferralNFA", "true"),
     "2990 RC8 with plan": lambda r: put(ep(r, CLOSED), "ReasonForClosure", "RC8"),
     "8825Q RC8 without assessment": lambda r: (
