@@ -16,6 +16,7 @@ from lineofsight.formats.csv_rows import read_csv
 from lineofsight.formats.dates import DateProblem, collection_year_of, parse_uk, year_end
 from lineofsight.formats.problems import Parsed, ProblemLog
 from lineofsight.formats.rules.registry import apply_codes
+from lineofsight.formats.rules.ssda903.run import run_903_rules
 from lineofsight.formats.ssda903_rules import check_cross_table
 from lineofsight.formats.ssda903_spec import ColumnSpec, identify, table_specs
 
@@ -76,6 +77,8 @@ def parse_ssda903(
         parsed.reference_date = year_end(parsed.collection_year)
         _check_future(work, parsed.reference_date)
     check_cross_table(work.typed)
+    if parsed.collection_year is not None:
+        run_903_rules(work.typed, parsed.collection_year)
     apply_codes("ssda903", parsed.collection_year, parsed.problems)
     parsed.record_count = sum(len(rows) for rows in work.typed.values())
     return parsed

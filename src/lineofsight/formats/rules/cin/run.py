@@ -75,7 +75,6 @@ def at(child: CinChild, episode: CinEpisode | None = None, part: str = "", k: in
 
 def run_cin_rules(run: CinRun) -> None:
     """Every CIN rule of the return's year, then the DfE codes of the parser's own checks."""
-    start = len(run.log.problems)
     rules = registry.checks("cin", run.year)
     per_child = [r.check for r in rules if r.scope == "child" and r.check is not None]
     for child in run.children:
@@ -85,4 +84,3 @@ def run_cin_rules(run: CinRun) -> None:
         if r.scope == "return" and r.check is not None:
             r.check(run)
     registry.apply_codes("cin", run.year, run.log.problems)
-    del start

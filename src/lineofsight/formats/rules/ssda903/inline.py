@@ -40,6 +40,11 @@ DESCRIPTIONS = {
     "1005": "The end date of the missing episode or episode that the child was away from placement without authorisation is not a valid date.",
     "1009": "Reason for placement change is not a valid code.",
     "INT03": "Internal Check: Child in Episodes does not exist in Header.",
+    "301": "Date of birth falls after the year ended.",
+    "354": "Date episode ceased must be on or before the end of the current collection year.",
+    "570": "The date that the child started to be missing or away from placement without authorisation is after the end of the collection year.",
+    "1006": "Missing type invalid.",
+    "INT32": "Internal Check: Child should only exist once in Header.",
 }
 PARSER_RULES: dict[str, list[tuple[str, str]]] = {
     "101": [('ssda903.code_unknown', 'SEX')],
@@ -73,6 +78,11 @@ PARSER_RULES: dict[str, list[tuple[str, str]]] = {
     "1005": [('ssda903.date_invalid', 'MIS_END')],
     "1009": [('ssda903.code_unknown', 'REASON_PLACE_CHANGE')],
     "INT03": [('ssda903.child_not_in_header', '')],
+    "301": [('ssda903.date_after_year_end', 'DOB')],
+    "354": [('ssda903.date_after_year_end', 'DECOM')],
+    "570": [('ssda903.date_after_year_end', 'MIS_START')],
+    "1006": [('ssda903.code_unknown', 'MISSING')],
+    "INT32": [('ssda903.duplicate_child', '')],
 }
 for _code, _names in PARSER_RULES.items():
     inline("ssda903", _code, DESCRIPTIONS[_code], PARSER, _names)
