@@ -51,14 +51,14 @@ def main() -> None:
             "| Code | Kind | Description | Implemented in / why not |",
             "| --- | --- | --- | --- |",
         ]
-        for code in sorted(codes, key=lambda c: (int("".join(ch for ch in c if ch.isdigit()) or 0), c)):
+        for code in sorted(
+            codes, key=lambda c: (int("".join(ch for ch in c if ch.isdigit()) or 0), c)
+        ):
             rule = ours.get((family, code))
             kind = "query" if code.endswith("Q") else "error"
             text = " ".join(codes[code].split()).replace("|", "/")
             where = (
-                f"`{rule.implementation}`"
-                if rule
-                else REASONS.get(family, {}).get(code, NOT_YET)
+                f"`{rule.implementation}`" if rule else REASONS.get(family, {}).get(code, NOT_YET)
             )
             lines.append(f"| {code} | {kind} | {text} | {where} |")
         lines.append("")

@@ -15,9 +15,10 @@ import json
 import pytest
 
 from lineofsight.formats import read
-from lineofsight.formats.tests.agreement import HERE, mutated_cin
+from lineofsight.formats.tests.agreement import HERE, mutated_903, mutated_cin
 
 EXPECTED: dict[str, list[list[str]]] = json.loads((HERE / "cin_expected.json").read_text())
+EXPECTED_903: dict[str, list[list[str]]] = json.loads((HERE / "ssda903_expected.json").read_text())
 WHOLE_RETURN = "whole return"
 
 # Codes the public validator never reported in the corpus although its own rule text (and the
@@ -28,6 +29,10 @@ PEER_SILENT = {
     "8540": "its rule finds the rows but loses them when it locates them (merges on ROW_ID)",
     "8614": "nothing is reported for factors on an assessment with no authorisation date",
     "8898": "nothing is reported for a factor code given twice on one assessment",
+    "8869": "nothing is reported for factor 21 given with another factor",
+    "8945Q": "its rule compares the assessment's list of factors with '18A' as one string, "
+    "so a listed 18A never matches",
+    "8950Q": "as 8945Q, for 19A",
 }
 # Mutations where the public validator reports more than the specification's rule.
 PEER_EXTRA = {
@@ -39,10 +44,13 @@ PEER_EXTRA = {
 }
 
 
-def ours(tmp_path, name: str) -> set[tuple[str, str]]:
-    path = tmp_path / "census.xml"
-    path.write_text(mutated_cin(name), encoding="utf-8")
-    [parsed] = read([path])
+def ours(tmp_path, name: str, family: str = "cin") -> set[tuple[str, str]]:
+    if family == "cin":
+        path = tmp_path / "census.xml"
+        path.write_text(mutated_cin(name), encoding="utf-8")
+        [parsed] = read([path])
+    else:
+        [parsed] = read([mutated_903(name, tmp_path / "903")], collection_year=2025)
     found = set()
     for p in parsed.problems:
         if p.location == WHOLE_RETURN:
@@ -70,3 +78,9 @@ def test_rules_the_public_validator_never_reports_are_checked(tmp_path, code):
     assert aimed
     for name in aimed:
         assert code in {c for _, c in ours(tmp_path, name)}, name
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_903))
+def test_our_903_errors_equal_the_public_validators(tmp_path, name):
+    expected = {(child, code) for child, code in EXPECTED_903[name]}
+    assert ours(tmp_path, name, "ssda903") == expected

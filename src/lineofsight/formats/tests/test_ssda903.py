@@ -87,7 +87,9 @@ def test_overlapping_and_open_episodes(tmp_path):
 
 def test_duplicate_episode_start(tmp_path):
     rows = [episode_row(DEC="", REC=""), episode_row(DEC="", REC="")]
-    codes = {p.code for p in read_903(write_903(tmp_path, Episodes=rows), collection_year=2024).problems}
+    codes = {
+        p.code for p in read_903(write_903(tmp_path, Episodes=rows), collection_year=2024).problems
+    }
     assert "142" in codes
 
 

@@ -23,8 +23,12 @@ def authorised_before_year(child: CinChild, run: CinRun) -> None:
                 run.report("8696", child, where, "AssessmentAuthorisationDate", done.isoformat())
 
 
-@rule("cin", "8736", "For an Assessment that has not been completed, the start date must fall "
-      "within the census year")  # fmt: skip
+@rule(
+    "cin",
+    "8736",
+    "For an Assessment that has not been completed, the start date must fall "
+    "within the census year",
+)
 def open_assessment_in_year(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         for k, item in enumerate(episode.assessments, start=1):
@@ -34,9 +38,13 @@ def open_assessment_in_year(child: CinChild, run: CinRun) -> None:
                 run.report("8736", child, where, "AssessmentActualStartDate", start.isoformat())
 
 
-@rule("cin", "8670Q", "Please check and either amend data or provide a reason: Assessment started "
-      "more than 45 working days before the end of the census year. However, there is no "
-      "Assessment end date.")  # fmt: skip
+@rule(
+    "cin",
+    "8670Q",
+    "Please check and either amend data or provide a reason: Assessment started "
+    "more than 45 working days before the end of the census year. However, there is no "
+    "Assessment end date.",
+)
 def assessment_overdue(child: CinChild, run: CinRun) -> None:
     cutoff = run.working_days_before_end(45)
     for episode in child.episodes:
@@ -47,8 +55,11 @@ def assessment_overdue(child: CinChild, run: CinRun) -> None:
                 run.report("8670Q", child, where, "AssessmentActualStartDate", start.isoformat())
 
 
-@rule("cin", "8614", "Parental or child factors at assessment should only be present for a "
-      "completed assessment.")  # fmt: skip
+@rule(
+    "cin",
+    "8614",
+    "Parental or child factors at assessment should only be present for a completed assessment.",
+)
 def factors_on_open_assessment(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         for k, item in enumerate(episode.assessments, start=1):
@@ -56,8 +67,11 @@ def factors_on_open_assessment(child: CinChild, run: CinRun) -> None:
                 run.report("8614", child, at(child, episode, "Assessments", k), "AssessmentFactors")
 
 
-@rule("cin", "8897Q", "Parental or child factors at assessment information is missing from a "
-      "completed assessment")  # fmt: skip
+@rule(
+    "cin",
+    "8897Q",
+    "Parental or child factors at assessment information is missing from a completed assessment",
+)
 def factors_missing(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         for k, item in enumerate(episode.assessments, start=1):
@@ -68,8 +82,9 @@ def factors_missing(child: CinChild, run: CinRun) -> None:
                 )
 
 
-@rule("cin", "8898", " The assessment has more than one parental or child factors with the same "
-      "code")  # fmt: skip
+@rule(
+    "cin", "8898", " The assessment has more than one parental or child factors with the same code"
+)
 def factors_repeated(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         for k, item in enumerate(episode.assessments, start=1):
@@ -79,8 +94,12 @@ def factors_repeated(child: CinChild, run: CinRun) -> None:
                 run.report("8898", child, where, "AssessmentFactors", " ".join(found))
 
 
-@rule("cin", "8869", "The assessment factors code “21” cannot be used in conjunction with any "
-      "other assessment factors.")  # fmt: skip
+@rule(
+    "cin",
+    "8869",
+    "The assessment factors code “21” cannot be used in conjunction with any "
+    "other assessment factors.",
+)
 def no_factors_with_others(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         for k, item in enumerate(episode.assessments, start=1):
@@ -98,14 +117,24 @@ def _retired_factor(child: CinChild, run: CinRun, code: str, factor: str) -> Non
                            factor)  # fmt: skip
 
 
-@rule("cin", "8945Q", "Please check and either amend data or provide a reason: the assessment "
-      "factors code '18A' should not be used ('18B' or '18C' should be used instead)", years(2025))  # fmt: skip
+@rule(
+    "cin",
+    "8945Q",
+    "Please check and either amend data or provide a reason: the assessment "
+    "factors code '18A' should not be used ('18B' or '18C' should be used instead)",
+    years(2025),
+)
 def factor_18a(child: CinChild, run: CinRun) -> None:
     _retired_factor(child, run, "8945Q", "18A")
 
 
-@rule("cin", "8950Q", "Please check and either amend data or provide a reason: the assessment "
-      "factors code '19A' should not be used ('19B' or '19C' should be used instead)", years(2025))  # fmt: skip
+@rule(
+    "cin",
+    "8950Q",
+    "Please check and either amend data or provide a reason: the assessment "
+    "factors code '19A' should not be used ('19B' or '19C' should be used instead)",
+    years(2025),
+)
 def factor_19a(child: CinChild, run: CinRun) -> None:
     _retired_factor(child, run, "8950Q", "19A")
 
@@ -127,16 +156,16 @@ def _overlapping(
             end = day(b[end_key])
             if start >= other and (
                 (end is not None and start <= end)
-                or (end is None and start <= reference and (still_open is None or
-                                                            still_open(b)))  # type: ignore[operator]
+                or (end is None and start <= reference and (still_open is None or still_open(b)))  # type: ignore[operator]
             ):
                 found.append(i)
                 break
     return found
 
 
-@rule("cin", "8863Q", "An Assessment is shown as starting when there is another Assessment "
-      "ongoing.")  # fmt: skip
+@rule(
+    "cin", "8863Q", "An Assessment is shown as starting when there is another Assessment ongoing."
+)
 def assessments_overlap(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         if len(episode.assessments) > 1:
@@ -152,8 +181,12 @@ def two_open_assessments(child: CinChild, run: CinRun) -> None:
             run.report("8896", child, at(child, episode), "AssessmentAuthorisationDate")
 
 
-@rule("cin", "2991Q", "Please check and either amend data or provide a reason: A Section 47 "
-      "module is recorded and there is no assessment on the episode")  # fmt: skip
+@rule(
+    "cin",
+    "2991Q",
+    "Please check and either amend data or provide a reason: A Section 47 "
+    "module is recorded and there is no assessment on the episode",
+)
 def s47_without_assessment(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         if episode.s47s and not episode.assessments:
@@ -164,9 +197,13 @@ def _s47_open(item: Row) -> bool:
     return item["icpc_date"] is None and item["icpc_not_required"] is not True
 
 
-@rule("cin", "8740", "For a Section 47 Enquiry that has not held the Initial Child Protection "
-      "Conference by the end of the census year, the start date must fall within the census "
-      "year")  # fmt: skip
+@rule(
+    "cin",
+    "8740",
+    "For a Section 47 Enquiry that has not held the Initial Child Protection "
+    "Conference by the end of the census year, the start date must fall within the census "
+    "year",
+)
 def open_s47_in_year(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         for k, item in enumerate(episode.s47s, start=1):
@@ -176,9 +213,13 @@ def open_s47_in_year(child: CinChild, run: CinRun) -> None:
                 run.report("8740", child, where, "S47ActualStartDate", start.isoformat())
 
 
-@rule("cin", "8675Q", "Please check and either amend data or provide a reason: S47 Enquiry "
-      "started more than 15 working days before the end of the census year. However, there is "
-      "no date of Initial Child Protection Conference.")  # fmt: skip
+@rule(
+    "cin",
+    "8675Q",
+    "Please check and either amend data or provide a reason: S47 Enquiry "
+    "started more than 15 working days before the end of the census year. However, there is "
+    "no date of Initial Child Protection Conference.",
+)
 def s47_overdue(child: CinChild, run: CinRun) -> None:
     cutoff = run.working_days_before_end(15)
     for episode in child.episodes:
@@ -201,8 +242,11 @@ def two_open_s47s(child: CinChild, run: CinRun) -> None:
             run.report("8839", child, at(child, episode), "DateOfInitialCPC")
 
 
-@rule("cin", "8890", "A Section 47 enquiry is shown as starting when there is another Section 47 "
-      "Enquiry ongoing")  # fmt: skip
+@rule(
+    "cin",
+    "8890",
+    "A Section 47 enquiry is shown as starting when there is another Section 47 Enquiry ongoing",
+)
 def s47s_overlap(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         if len(episode.s47s) > 1:
@@ -212,8 +256,12 @@ def s47s_overlap(child: CinChild, run: CinRun) -> None:
                 run.report("8890", child, where, "S47ActualStartDate")
 
 
-@rule("cin", "8870Q", "Please check and either amend or provide a reason: The Target Date for "
-      "Initial Child Protection Conference should not be a weekend")  # fmt: skip
+@rule(
+    "cin",
+    "8870Q",
+    "Please check and either amend or provide a reason: The Target Date for "
+    "Initial Child Protection Conference should not be a weekend",
+)
 def target_on_weekend(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         for k, item in enumerate(episode.s47s, start=1):
@@ -237,8 +285,7 @@ def conference_on_weekend(child: CinChild, run: CinRun) -> None:
             run.report("8875", child, at(child, episode), "DateOfInitialCPC", episode.icpc)
 
 
-@rule("cin", "8715", "Date of Initial Child Protection Conference must fall within the census "
-      "year")  # fmt: skip
+@rule("cin", "8715", "Date of Initial Child Protection Conference must fall within the census year")
 def conference_before_year(child: CinChild, run: CinRun) -> None:
     """Before the census year began (after its end is the parser's date check)."""
     for episode in child.episodes:

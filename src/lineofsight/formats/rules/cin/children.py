@@ -68,8 +68,11 @@ def upn_last_character(child: CinChild, run: CinRun) -> None:
         run.report("1550", child, at(child), "UPN", upn)
 
 
-@rule("cin", "1560Q", "Please check and either amend or provide a reason: Former UPN wrongly "
-      "formatted")  # fmt: skip
+@rule(
+    "cin",
+    "1560Q",
+    "Please check and either amend or provide a reason: Former UPN wrongly formatted",
+)
 def former_upn(child: CinChild, run: CinRun) -> None:
     upn = child.former_upn
     if upn is not None and (
@@ -90,17 +93,22 @@ def child_id_characters(child: CinChild, run: CinRun) -> None:
         run.report("1580", child, at(child), "LAchildID", child.id)
 
 
-@rule("cin", "8525Q", "Either Date of Birth or Expected Date of Birth must be provided (but not "
-      "both)")  # fmt: skip
+@rule(
+    "cin", "8525Q", "Either Date of Birth or Expected Date of Birth must be provided (but not both)"
+)
 def both_birth_dates(child: CinChild, run: CinRun) -> None:
     """Both dates given (neither given is the parser's missing PersonBirthDate, also 8525Q)."""
     if child.row["birth_date"] is not None and child.row["expected_birth_date"] is not None:
         run.report("8525Q", child, at(child), "ExpectedPersonBirthDate")
 
 
-@rule("cin", "8530Q", "Please check and either amend data or provide a reason: Expected Date of "
-      "Birth is outside the expected range for this census (March to December of the Census Year "
-      "end)")  # fmt: skip
+@rule(
+    "cin",
+    "8530Q",
+    "Please check and either amend data or provide a reason: Expected Date of "
+    "Birth is outside the expected range for this census (March to December of the Census Year "
+    "end)",
+)
 def expected_birth_range(child: CinChild, run: CinRun) -> None:
     """Expected birth between the reference date less 30 days and plus 9 months (exclusive)."""
     expected = day(child.row["expected_birth_date"])
@@ -120,16 +128,24 @@ def _add_months(value: date, months: int) -> date:
     return date(year, month, min(value.day, last))
 
 
-@rule("cin", "8535Q", "Please check and either amend data or provide a reason: Child's date of "
-      "death should not be prior to the date of birth")  # fmt: skip
+@rule(
+    "cin",
+    "8535Q",
+    "Please check and either amend data or provide a reason: Child’s date of "
+    "death should not be prior to the date of birth",
+)
 def death_without_birth(child: CinChild, run: CinRun) -> None:
     """A death date with no birth date (a death before birth is the parser's check)."""
     if child.row["death_date"] is not None and child.row["birth_date"] is None:
         run.report("8535Q", child, at(child), "PersonDeathDate")
 
 
-@rule("cin", "8545Q", "Please check and either amend data or provide a reason: Child's date of "
-      "death should be within the census year")  # fmt: skip
+@rule(
+    "cin",
+    "8545Q",
+    "Please check and either amend data or provide a reason: Child’s date of "
+    "death should be within the census year",
+)
 def death_in_year(child: CinChild, run: CinRun) -> None:
     death = day(child.row["death_date"])
     if death is not None and not run.in_year(death):
@@ -147,8 +163,12 @@ def referred_after_death(child: CinChild, run: CinRun) -> None:
             run.report("8555Q", child, at(child, episode), "CINreferralDate", referral.isoformat())
 
 
-@rule("cin", "8585Q", "Please check and either amend or provide a reason: CIN episode shows Died "
-      "as the Closure Reason, however child has no recorded Date of Death")  # fmt: skip
+@rule(
+    "cin",
+    "8585Q",
+    "Please check and either amend or provide a reason: CIN episode shows Died "
+    "as the Closure Reason, however child has no recorded Date of Death",
+)
 def died_without_death_date(child: CinChild, run: CinRun) -> None:
     if child.row["death_date"] is not None:
         return
@@ -157,7 +177,7 @@ def died_without_death_date(child: CinChild, run: CinRun) -> None:
             run.report("8585Q", child, at(child, episode), "ReasonForClosure", "RC2")
 
 
-@rule("cin", "8540", "Child's disability is missing or invalid (see Disability table)")
+@rule("cin", "8540", "Child’s disability is missing or invalid (see Disability table)")
 def disability_missing(child: CinChild, run: CinRun) -> None:
     """Born, with a referral that went on to further action, and no Disability at all."""
     if child.row["birth_date"] is None or child.row["disabilities"]:
@@ -189,8 +209,12 @@ def unborn_sex(child: CinChild, run: CinRun) -> None:
         run.report("8750", child, at(child), "Sex", row["sex"])
 
 
-@rule("cin", "8770Q", "Please check and either amend data or provide a reason: UPN is missing or "
-      "reason UPN is missing or is UN1 for a child who is of school age.")  # fmt: skip
+@rule(
+    "cin",
+    "8770Q",
+    "Please check and either amend data or provide a reason: UPN is missing or "
+    "reason UPN is missing or is UN1 for a child who is of school age.",
+)
 def school_age_upn(child: CinChild, run: CinRun) -> None:
     """School age: born on or before 31 August six years before the census year's September.
 
@@ -211,8 +235,12 @@ def _school_age_born_by(reference: date) -> date:
     return _add_months(start, -72)
 
 
-@rule("cin", "8772", "UPN unknown reason is UN7 (Referral with no further action) but at least "
-      "one CIN details is a referral going on to further action")  # fmt: skip
+@rule(
+    "cin",
+    "8772",
+    "UPN unknown reason is UN7 (Referral with no further action) but at least "
+    "one CIN details is a referral going on to further action",
+)
 def un7_with_further_action(child: CinChild, run: CinRun) -> None:
     if child.upn_unknown == "UN7" and any(
         episode.row["referral_nfa"] is False for episode in child.episodes
@@ -220,8 +248,11 @@ def un7_with_further_action(child: CinChild, run: CinRun) -> None:
         run.report("8772", child, at(child), "UPNunknown", "UN7")
 
 
-@rule("cin", "8775Q", "Please check and either amend data or provide a reason: Child is over 25 "
-      "years old")  # fmt: skip
+@rule(
+    "cin",
+    "8775Q",
+    "Please check and either amend data or provide a reason: Child is over 25 years old",
+)
 def over_25(child: CinChild, run: CinRun) -> None:
     born = day(child.row["birth_date"])
     if born is None or born >= _add_months(run.reference_date, -300):
@@ -267,8 +298,13 @@ def reference_date(run: CinRun) -> None:
         run.report("100", None, "Header", "ReferenceDate", given.isoformat())
 
 
-@rule("cin", "2886Q", "Please check and either amend or provide a reason: Percentage of children "
-      "with no sex recorded is more than 2% (excluding unborns)", scope="return")  # fmt: skip
+@rule(
+    "cin",
+    "2886Q",
+    "Please check and either amend or provide a reason: Percentage of children "
+    "with no sex recorded is more than 2% (excluding unborns)",
+    scope="return",
+)
 def sex_not_recorded(run: CinRun) -> None:
     if not run.children:
         return
@@ -280,8 +316,13 @@ def sex_not_recorded(run: CinRun) -> None:
         run.report("2886Q", None, "whole return", "Sex", f"{missing} of {len(run.children)}")
 
 
-@rule("cin", "2887Q", "Please check and either amend or provide a reason: Less than 8 disability "
-      "codes have been used in your return", scope="return")  # fmt: skip
+@rule(
+    "cin",
+    "2887Q",
+    "Please check and either amend or provide a reason: Less than 8 disability "
+    "codes have been used in your return",
+    scope="return",
+)
 def few_disability_codes(run: CinRun) -> None:
     used = {code for c in run.children for code in str(c.row["disabilities"] or "").split()}
     used.discard("NONE")
@@ -289,9 +330,14 @@ def few_disability_codes(run: CinRun) -> None:
         run.report("2887Q", None, "whole return", "Disability", f"{len(used)} codes")
 
 
-@rule("cin", "2888Q", "Please check and either amend or provide a reason: Only one disability "
-      "code is recorded per child and multiple disabilities should be recorded where "
-      "possible.", scope="return")  # fmt: skip
+@rule(
+    "cin",
+    "2888Q",
+    "Please check and either amend or provide a reason: Only one disability "
+    "code is recorded per child and multiple disabilities should be recorded where "
+    "possible.",
+    scope="return",
+)
 def one_disability_each(run: CinRun) -> None:
     counts = [
         len(found)
@@ -302,8 +348,12 @@ def one_disability_each(run: CinRun) -> None:
         run.report("2888Q", None, "whole return", "Disability", "")
 
 
-@rule("cin", "2883", "There are more child protection plans starting than initial conferences "
-      "taking place", scope="return")  # fmt: skip
+@rule(
+    "cin",
+    "2883",
+    "There are more child protection plans starting than initial conferences taking place",
+    scope="return",
+)
 def more_plans_than_conferences(run: CinRun) -> None:
     plans = conferences = 0
     for child in run.children:

@@ -25,8 +25,12 @@ def closure_before_year(child: CinChild, run: CinRun) -> None:
             run.report("8620", child, at(child, episode), "CINclosureDate", closure.isoformat())
 
 
-@rule("cin", "8815", "More than one open CIN Details episode (a module with no CIN Closure Date) "
-      "has been provided for this child and case is not a referral with no further action.")  # fmt: skip
+@rule(
+    "cin",
+    "8815",
+    "More than one open CIN Details episode (a module with no CIN Closure Date) "
+    "has been provided for this child and case is not a referral with no further action.",
+)
 def two_open_episodes(child: CinChild, run: CinRun) -> None:
     if sum(1 for e in child.episodes if _open_with_action(e)) > 1:
         for episode in child.episodes:
@@ -34,8 +38,12 @@ def two_open_episodes(child: CinChild, run: CinRun) -> None:
                 run.report("8815", child, at(child, episode), "CINclosureDate")
 
 
-@rule("cin", "8816", "An open CIN episode is shown and case is not a referral with no further "
-      "action, but it is not the latest episode.")  # fmt: skip
+@rule(
+    "cin",
+    "8816",
+    "An open CIN episode is shown and case is not a referral with no further "
+    "action, but it is not the latest episode.",
+)
 def open_not_latest(child: CinChild, run: CinRun) -> None:
     referrals = [d for e in child.episodes if (d := day(e.row["referral_date"])) is not None]
     if len(referrals) < 2:
@@ -75,8 +83,12 @@ def episodes_overlap(child: CinChild, run: CinRun) -> None:
                 break
 
 
-@rule("cin", "8569Q", "A case with referral date before one working day prior to the collection "
-      "start date must not be flagged as a no further action case")  # fmt: skip
+@rule(
+    "cin",
+    "8569Q",
+    "A case with referral date before one working day prior to the collection "
+    "start date must not be flagged as a no further action case",
+)
 def old_referral_nfa(child: CinChild, run: CinRun) -> None:
     cutoff = working_days_before(run.start, 1)
     for episode in child.episodes:
@@ -103,8 +115,9 @@ def activity_after_closure(child: CinChild, run: CinRun) -> None:
             run.report("8565", child, at(child, episode), "CINclosureDate", closure.isoformat())
 
 
-@rule("cin", "8831", "Activity is recorded against a case marked as a referral with no further "
-      "action")  # fmt: skip
+@rule(
+    "cin", "8831", "Activity is recorded against a case marked as a referral with no further action"
+)
 def nfa_with_activity(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         if episode.row["referral_nfa"] is True and (
@@ -132,9 +145,13 @@ def nfa_with_cin_plan(child: CinChild, run: CinRun) -> None:
             run.report("4000", child, at(child, episode), "ReferralNFA")
 
 
-@rule("cin", "2990", "Activity is recorded against a case marked as ‘Case closed after "
-      "assessment, no further action’ or 'case closed after assessment, referred to early "
-      "help'.")  # fmt: skip
+@rule(
+    "cin",
+    "2990",
+    "Activity is recorded against a case marked as ‘Case closed after "
+    "assessment, no further action’ or 'case closed after assessment, referred to early "
+    "help'.",
+)
 def closed_after_assessment_with_activity(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         if episode.row["closure_reason"] in CLOSED_AFTER_ASSESSMENT and (
@@ -145,19 +162,26 @@ def closed_after_assessment_with_activity(child: CinChild, run: CinRun) -> None:
             )
 
 
-@rule("cin", "8825Q", "Please check and either amend data or provide a reason: Reason for Closure "
-      "code RC8 (case closed after assessment) or RC9 (case closed after assessment, referred to "
-      "early help) has been returned but there is no assessment present for the episode.")  # fmt: skip
+@rule(
+    "cin",
+    "8825Q",
+    "Please check and either amend data or provide a reason: Reason for Closure "
+    "code RC8 (case closed after assessment) or RC9 (case closed after assessment, referred to "
+    "early help) has been returned but there is no assessment present for the episode.",
+)
 def closed_after_assessment_without_one(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         if episode.row["closure_reason"] in CLOSED_AFTER_ASSESSMENT and not episode.assessments:
             run.report(
-                "8825Q", child, at(child, episode), "ReasonForClosure", episode.row["closure_reason"]
+                "8825Q",
+                child,
+                at(child, episode),
+                "ReasonForClosure",
+                episode.row["closure_reason"],
             )
 
 
-@rule("cin", "8867", "CIN episode is shown as closed, however Assessment is not shown as "
-      "completed")  # fmt: skip
+@rule("cin", "8867", "CIN episode is shown as closed, however Assessment is not shown as completed")
 def closed_with_open_assessment(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         if episode.row["closure_date"] is not None and any(
@@ -166,8 +190,12 @@ def closed_with_open_assessment(child: CinChild, run: CinRun) -> None:
             run.report("8867", child, at(child, episode), "CINclosureDate")
 
 
-@rule("cin", "8868", "CIN episode is shown as closed, however Section 47 enquiry is not shown as "
-      "completed by ICPC date or ICPC not required flag")  # fmt: skip
+@rule(
+    "cin",
+    "8868",
+    "CIN episode is shown as closed, however Section 47 enquiry is not shown as "
+    "completed by ICPC date or ICPC not required flag",
+)
 def closed_with_open_s47(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         if episode.row["closure_date"] is not None and any(
@@ -176,9 +204,13 @@ def closed_with_open_s47(child: CinChild, run: CinRun) -> None:
             run.report("8868", child, at(child, episode), "CINclosureDate")
 
 
-@rule("cin", "8873Q", "Please check and either amend data or provide a reason: When there is only "
-      "one assessment on the episode and the factors code “21 No factors identified” has been "
-      "used for the completed assessment, the reason for closure ‘RC8’ must be used.")  # fmt: skip
+@rule(
+    "cin",
+    "8873Q",
+    "Please check and either amend data or provide a reason: When there is only "
+    "one assessment on the episode and the factors code “21 No factors identified” has been "
+    "used for the completed assessment, the reason for closure ‘RC8’ or 'RC9' should be used.",
+)
 def no_factors_not_closed_after_assessment(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         if len(episode.assessments) != 1:
@@ -188,8 +220,12 @@ def no_factors_not_closed_after_assessment(child: CinChild, run: CinRun) -> None
             run.report("8873Q", child, at(child, episode), "ReasonForClosure")
 
 
-@rule("cin", "2884", "An initial child protection conference is recorded at both the S47 and CIN "
-      "Details level and it should only be recorded in one")  # fmt: skip
+@rule(
+    "cin",
+    "2884",
+    "An initial child protection conference is recorded at both the S47 and CIN "
+    "Details level and it should only be recorded in one",
+)
 def conference_twice(child: CinChild, run: CinRun) -> None:
     s47_dates = {s["icpc_date"] for e in child.episodes for s in e.s47s}
     for episode in child.episodes:
@@ -197,8 +233,11 @@ def conference_twice(child: CinChild, run: CinRun) -> None:
             run.report("2884", child, at(child, episode), "DateOfInitialCPC", episode.icpc)
 
 
-@rule("cin", "1104", "The date of the initial child protection conference cannot be before the "
-      "referral date")  # fmt: skip
+@rule(
+    "cin",
+    "1104",
+    "The date of the initial child protection conference cannot be before the referral date",
+)
 def conference_before_referral(child: CinChild, run: CinRun) -> None:
     """Checked on the Section 47 conferences, as the public validator does; the DfE's wording
     names DateOfInitialCPC (N00110), which a CINdetails may also hold, so that is checked too."""

@@ -47,8 +47,11 @@ def two_open_cin_plans(child: CinChild, run: CinRun) -> None:
                 run.report("4004", child, at(child, episode, "CINPlanDates", k), "CINPlanEndDate")
 
 
-@rule("cin", "8935", "This child is showing more than one open Child Protection plan, i.e. with "
-      "no End Date")  # fmt: skip
+@rule(
+    "cin",
+    "8935",
+    "This child is showing more than one open Child Protection plan, i.e. with no End Date",
+)
 def two_open_cp_plans(child: CinChild, run: CinRun) -> None:
     plans = _cp_plans(child)
     if sum(1 for _, _, p in plans if p["end_date"] is None) > 1:
@@ -77,8 +80,12 @@ def cp_plans_overlap(child: CinChild, run: CinRun) -> None:
             run.report("8940", child, where, "CPPstartDate")
 
 
-@rule("cin", "4012Q", "Please check and either amend or provide a reason: CIN Plan shown as "
-      "starting and ending on the same day")  # fmt: skip
+@rule(
+    "cin",
+    "4012Q",
+    "Please check and either amend or provide a reason: CIN Plan shown as "
+    "starting and ending on the same day",
+)
 def cin_plan_one_day(child: CinChild, run: CinRun) -> None:
     for episode, k, plan in _cin_plans(child):
         if plan["start_date"] is not None and plan["start_date"] == plan["end_date"]:
@@ -158,8 +165,11 @@ def cp_plan_ends_after_death(child: CinChild, run: CinRun) -> None:
     _after_death(child, run, "8920", "ChildProtectionPlans", "end_date")
 
 
-@rule("cin", "8841", "The review date cannot be on the same day or before the Child protection "
-      "Plan start date.")  # fmt: skip
+@rule(
+    "cin",
+    "8841",
+    "The review date cannot be on the same day or before the Child protection Plan start date.",
+)
 def review_not_after_start(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         for k, cpp in enumerate(episode.cpps, start=1):
@@ -185,8 +195,9 @@ def _within(day_: date, start: date, end: date | None, reference: date) -> bool:
     return start <= day_ <= (end if end is not None else reference)
 
 
-@rule("cin", "4003", "A CPP review date is shown as being held at the same time as an open CIN "
-      "Plan.")  # fmt: skip
+@rule(
+    "cin", "4003", "A CPP review date is shown as being held at the same time as an open CIN Plan."
+)
 def review_during_cin_plan(child: CinChild, run: CinRun) -> None:
     for episode in child.episodes:
         if not episode.plans:
@@ -205,8 +216,11 @@ def review_during_cin_plan(child: CinChild, run: CinRun) -> None:
                         break
 
 
-@rule("cin", "4016", "A CIN Plan has been reported as open at the same time as a Child Protection "
-      "Plan.")  # fmt: skip
+@rule(
+    "cin",
+    "4016",
+    "A CIN Plan has been reported as open at the same time as a Child Protection Plan.",
+)
 def cin_plan_starts_in_cp_plan(child: CinChild, run: CinRun) -> None:
     """A CIN plan starts within a CP plan of its episode (unless on the CP plan's end date)."""
     for episode in child.episodes:
@@ -226,8 +240,11 @@ def cin_plan_starts_in_cp_plan(child: CinChild, run: CinRun) -> None:
                     break
 
 
-@rule("cin", "4017", "A CIN Plan has been reported as open at the same time as a Child Protection "
-      "Plan.")  # fmt: skip
+@rule(
+    "cin",
+    "4017",
+    "A CIN Plan has been reported as open at the same time as a Child Protection Plan.",
+)
 def cp_plan_starts_in_cin_plan(child: CinChild, run: CinRun) -> None:
     """A CP plan starts within a CIN plan of its episode (unless on the CIN plan's end date)."""
     for episode in child.episodes:
@@ -247,8 +264,12 @@ def cp_plan_starts_in_cin_plan(child: CinChild, run: CinRun) -> None:
                     break
 
 
-@rule("cin", "2885", "Child protection plan shown as starting a different day to the initial "
-      "child protection conference.")  # fmt: skip
+@rule(
+    "cin",
+    "2885",
+    "Child protection plan shown as starting a different day to the initial "
+    "child protection conference.",
+)
 def plan_not_on_conference_day(child: CinChild, run: CinRun) -> None:
     """A plan starting in the census year, in an episode with a section 47 that needed a
     conference, must start on the day of one of the episode's conferences."""

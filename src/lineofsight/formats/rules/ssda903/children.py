@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 from lineofsight.formats.rules.registry import rule
+from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
 SUPPORTING_TABLES = {  # table -> (code when the child is not in the Header, code when DOB differs)
     "AD1": ("INT01", "INT11"),
@@ -51,8 +51,12 @@ def starts_before_previous_ended(child: Child903, run: Run903) -> None:
             run.report("501", item, "DECOM", start.strftime("%d/%m/%Y"))
 
 
-@rule("ssda903", "431", "The reason for new episode is started to be looked after, but the "
-      "previous episode ended on the same day.")  # fmt: skip
+@rule(
+    "ssda903",
+    "431",
+    "The reason for new episode is started to be looked after, but the "
+    "previous episode ended on the same day.",
+)
 def new_period_on_previous_end(child: Child903, run: Run903) -> None:
     for before, item in zip(child.episodes, child.episodes[1:], strict=False):
         start, ended = item.day("DECOM"), before.day("DEC")
@@ -61,8 +65,11 @@ def new_period_on_previous_end(child: Child903, run: Run903) -> None:
                 run.report("431", item, "RNE", "S")
 
 
-@rule("ssda903", "437", "Reason episode ceased is child has died or is aged 18 or over but there "
-      "are further episodes.")  # fmt: skip
+@rule(
+    "ssda903",
+    "437",
+    "Reason episode ceased is child has died or is aged 18 or over but there are further episodes.",
+)
 def died_or_18_with_later_episodes(child: Child903, run: Run903) -> None:
     for item in child.episodes[:-1]:
         if item.row.get("REC") in ("E2", "E15"):
@@ -96,14 +103,21 @@ def adopted_at_18(child: Child903, run: Run903) -> None:
     _ceased_at_age(child, run, "386", ("E11", "E12"), lambda b, d: birthday(b, 18) <= d)
 
 
-@rule("ssda903", "387", "Reason episode ceased is child moved into independent living "
-      "arrangement, but the child is aged under 14.")  # fmt: skip
+@rule(
+    "ssda903",
+    "387",
+    "Reason episode ceased is child moved into independent living "
+    "arrangement, but the child is aged under 14.",
+)
 def independent_under_14(child: Child903, run: Run903) -> None:
     _ceased_at_age(child, run, "387", ("E5", "E6"), lambda b, d: birthday(b, 14) > d)
 
 
-@rule("ssda903", "407", "Reason episode ceased is Special Guardianship Order, but child has "
-      "reached age 18.")  # fmt: skip
+@rule(
+    "ssda903",
+    "407",
+    "Reason episode ceased is Special Guardianship Order, but child has reached age 18.",
+)
 def sgo_at_18(child: Child903, run: Run903) -> None:
     _ceased_at_age(
         child, run, "407", ("E45", "E46", "E47", "E48"), lambda b, d: birthday(b, 18) < d
@@ -113,8 +127,11 @@ def sgo_at_18(child: Child903, run: Run903) -> None:
 # ---- header: motherhood ----
 
 
-@rule("ssda903", "174", "Mother's child date of birth is recorded but sex shows that the child "
-      "is a male.")  # fmt: skip
+@rule(
+    "ssda903",
+    "174",
+    "Mother's child date of birth is recorded but sex shows that the child is a male.",
+)
 def male_mother(child: Child903, run: Run903) -> None:
     for item in child.header:
         if item.row.get("MC_DOB") is not None and item.row.get("SEX") in ("M", "1"):
@@ -128,8 +145,11 @@ def mother_without_child_birth(child: Child903, run: Run903) -> None:
             run.report("611", item, "MC_DOB")
 
 
-@rule("ssda903", "612", "Date of birth field has been completed but mother field indicates "
-      "child is not a mother.")  # fmt: skip
+@rule(
+    "ssda903",
+    "612",
+    "Date of birth field has been completed but mother field indicates child is not a mother.",
+)
 def child_birth_without_mother(child: Child903, run: Run903) -> None:
     for item in child.header:
         if (
@@ -140,8 +160,12 @@ def child_birth_without_mother(child: Child903, run: Run903) -> None:
             run.report("612", item, "MOTHER")
 
 
-@rule("ssda903", "620", "Child has been recorded as a mother, but date of birth shows that the "
-      "mother is under 11 years of age.")  # fmt: skip
+@rule(
+    "ssda903",
+    "620",
+    "Child has been recorded as a mother, but date of birth shows that the "
+    "mother is under 11 years of age.",
+)
 def mother_under_11(child: Child903, run: Run903) -> None:
     for item in child.header:
         born = item.day("DOB")
@@ -149,8 +173,12 @@ def mother_under_11(child: Child903, run: Run903) -> None:
             run.report("620", item, "DOB")
 
 
-@rule("ssda903", "621", "Mother’s field has been completed but date of birth shows that the "
-      "mother is younger than her child.")  # fmt: skip
+@rule(
+    "ssda903",
+    "621",
+    "Mother’s field has been completed but date of birth shows that the "
+    "mother is younger than her child.",
+)
 def mother_younger_than_child(child: Child903, run: Run903) -> None:
     for item in child.header:
         born, first = item.day("DOB"), item.day("MC_DOB")
@@ -158,8 +186,12 @@ def mother_younger_than_child(child: Child903, run: Run903) -> None:
             run.report("621", item, "MC_DOB")
 
 
-@rule("ssda903", "625", "Date of birth of the first child is beyond the end of this reporting "
-      "year or the date the child ceased to be looked after.")  # fmt: skip
+@rule(
+    "ssda903",
+    "625",
+    "Date of birth of the first child is beyond the end of this reporting "
+    "year or the date the child ceased to be looked after.",
+)
 def child_born_after_care(child: Child903, run: Run903) -> None:
     ended = [d for e in child.episodes if (d := e.day("DEC")) is not None]
     if not ended:
@@ -174,8 +206,11 @@ def child_born_after_care(child: Child903, run: Run903) -> None:
 # ---- OC2: SDQ and outcomes ----
 
 
-@rule("ssda903", "180", "Data entry for the strengths and difficulties questionnaire (SDQ) score "
-      "is invalid.")  # fmt: skip
+@rule(
+    "ssda903",
+    "180",
+    "Data entry for the strengths and difficulties questionnaire (SDQ) score is invalid.",
+)
 def sdq_score_range(child: Child903, run: Run903) -> None:
     for item in child.tables.get("OC2", []):
         score = item.row.get("SDQ_SCORE")
@@ -183,8 +218,12 @@ def sdq_score_range(child: Child903, run: Run903) -> None:
             run.report("180", item, "SDQ_SCORE", score)
 
 
-@rule("ssda903", "188", "Child is aged under 4 years at the end of the year, but a Strengths and "
-      "Difficulties (SDQ) score or a reason for no SDQ score has been completed. ")  # fmt: skip
+@rule(
+    "ssda903",
+    "188",
+    "Child is aged under 4 years at the end of the year, but a Strengths and "
+    "Difficulties (SDQ) score or a reason for no SDQ score has been completed. ",
+)
 def sdq_under_4(child: Child903, run: Run903) -> None:
     for item in child.tables.get("OC2", []):
         born = item.day("DOB")
@@ -192,9 +231,13 @@ def sdq_under_4(child: Child903, run: Run903) -> None:
             run.report("188", item, "SDQ_SCORE")
 
 
-@rule("ssda903", "189", "Child is aged 17 years or over at the beginning of the year, but an "
-      "Strengths and Difficulties (SDQ) score or a reason for no Strengths and Difficulties (SDQ) "
-      "score has been completed.")  # fmt: skip
+@rule(
+    "ssda903",
+    "189",
+    "Child is aged 17 years or over at the beginning of the year, but an "
+    "Strengths and Difficulties (SDQ) score or a reason for no Strengths and Difficulties (SDQ) "
+    "score has been completed.",
+)
 def sdq_over_17(child: Child903, run: Run903) -> None:
     for item in child.tables.get("OC2", []):
         born = item.day("DOB")
@@ -202,28 +245,43 @@ def sdq_over_17(child: Child903, run: Run903) -> None:
             run.report("189", item, "SDQ_REASON")
 
 
-@rule("ssda903", "197a", "Reason for no Strengths and Difficulties (SDQ) score is not required "
-      "if Strengths and Difficulties Questionnaire score is filled in.")  # fmt: skip
+@rule(
+    "ssda903",
+    "197a",
+    "Reason for no Strengths and Difficulties (SDQ) score is not required "
+    "if Strengths and Difficulties Questionnaire score is filled in.",
+)
 def sdq_score_and_reason(child: Child903, run: Run903) -> None:
     for item in child.tables.get("OC2", []):
         if item.row.get("SDQ_SCORE") is not None and item.row.get("SDQ_REASON"):
             run.report("197a", item, "SDQ_REASON")
 
 
-@rule("ssda903", "542", "A child aged under 10 at 31 March should not have conviction "
-      "information completed.")  # fmt: skip
+@rule(
+    "ssda903",
+    "542",
+    "A child aged under 10 at 31 March should not have conviction information completed.",
+)
 def convicted_under_10(child: Child903, run: Run903) -> None:
     for item in child.tables.get("OC2", []):
         born = item.day("DOB")
-        if born is not None and birthday(born, 10) > run.end and item.row.get("CONVICTED") is not None:
+        if (
+            born is not None
+            and birthday(born, 10) > run.end
+            and item.row.get("CONVICTED") is not None
+        ):
             run.report("542", item, "CONVICTED")
 
 
 # ---- UASC, reviews, missing ----
 
 
-@rule("ssda903", "304", "Date unaccompanied asylum-seeking child (UASC) status ceased must be on "
-      "or before the 18th birthday of a child.")  # fmt: skip
+@rule(
+    "ssda903",
+    "304",
+    "Date unaccompanied asylum-seeking child (UASC) status ceased must be on "
+    "or before the 18th birthday of a child.",
+)
 def uasc_ceased_after_18(child: Child903, run: Run903) -> None:
     for item in child.tables.get("UASC", []):
         born, ceased = item.day("DOB"), item.day("DUC")
@@ -231,9 +289,13 @@ def uasc_ceased_after_18(child: Child903, run: Run903) -> None:
             run.report("304", item, "DUC")
 
 
-@rule("ssda903", "440", "Participation method indicates child was under 4 years old at the time "
-      "of the review, but date of birth and review date indicates the child was 4 years old or "
-      "over.")  # fmt: skip
+@rule(
+    "ssda903",
+    "440",
+    "Participation method indicates child was under 4 years old at the time "
+    "of the review, but date of birth and review date indicates the child was 4 years old or "
+    "over.",
+)
 def pn0_aged_4(child: Child903, run: Run903) -> None:
     for item in child.tables.get("Reviews", []):
         born, held = item.day("DOB"), item.day("REVIEW")
@@ -241,9 +303,13 @@ def pn0_aged_4(child: Child903, run: Run903) -> None:
             run.report("440", item, "REVIEW_CODE", "PN0")
 
 
-@rule("ssda903", "441", "Participation method indicates child was 4 years old or over at the "
-      "time of the review, but the date of birth and review date indicates the child was under "
-      "4 years old.")  # fmt: skip
+@rule(
+    "ssda903",
+    "441",
+    "Participation method indicates child was 4 years old or over at the "
+    "time of the review, but the date of birth and review date indicates the child was under "
+    "4 years old.",
+)
 def participation_under_4(child: Child903, run: Run903) -> None:
     for item in child.tables.get("Reviews", []):
         born, held, code = item.day("DOB"), item.day("REVIEW"), item.row.get("REVIEW_CODE")

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="func-returns-value"
 """One error per copy of ``cin_2025.xml`` (a synthetic census the public validator passes).
 
 Each mutation names the DfE rule it aims at; what the public validator reported for the mutated
@@ -10,7 +11,7 @@ import copy
 from collections.abc import Callable
 from xml.etree.ElementTree import Element, SubElement  # our own synthetic files, not user input
 
-Mutation = Callable[[Element], None]
+Mutation = Callable[[Element], object]  # a lambda may make several changes in a tuple
 
 OPEN_PLAN = "SYN3710000001"  # open episode 2025-01-14, one assessment, one open CIN plan
 CPP = "SYN3710000307"  # open episode 2024-06-24 with an assessment, plan, S47 and CP plan
@@ -28,7 +29,7 @@ def kid(root: Element, child_id: str) -> Element:
 
 
 def ids(root: Element, child_id: str) -> Element:
-    found = kid(root, child_id).find("ChildIdentifiers")
+    found = sub(kid(root, child_id), "ChildIdentifiers")
     assert found is not None
     return found
 
@@ -40,6 +41,12 @@ def ep(root: Element, child_id: str, n: int = 0) -> Element:
 def part(root: Element, child_id: str, tag: str, n: int = 0) -> Element:
     found = ep(root, child_id, n).find(tag)
     assert found is not None, (child_id, tag)
+    return found
+
+
+def sub(parent: Element, path: str) -> Element:
+    found = parent.find(path)
+    assert found is not None, path
     return found
 
 
@@ -75,11 +82,11 @@ def _unborn(root: Element, sex: str = "U", expected: str = "2025-05-01") -> None
     put(ep(root, OTHER), "CINreferralDate", "2025-01-10")
     drop(ep(root, OTHER), "Assessments")
     drop(ep(root, OTHER), "CINPlanDates")
-    put(kid(root, OTHER).find("ChildCharacteristics/Disabilities/Disability"), ".", "NONE")  # type: ignore[arg-type]
+    put(sub(kid(root, OTHER), "ChildCharacteristics/Disabilities/Disability"), ".", "NONE")
 
 
 def _factors(root: Element, codes: list[str]) -> None:
-    found = part(root, OPEN_PLAN, "Assessments").find("FactorsIdentifiedAtAssessment")
+    found = sub(part(root, OPEN_PLAN, "Assessments"), "FactorsIdentifiedAtAssessment")
     assert found is not None
     for item in list(found):
         found.remove(item)
@@ -135,17 +142,23 @@ MUTATIONS: dict[str, Mutation] = {
     "8555Q referred after death": lambda r: put(ids(r, OPEN_PLAN), "PersonDeathDate", "2025-01-10"),
     "8585Q died without date": lambda r: put(ep(r, CLOSED), "ReasonForClosure", "RC2"),
     "8540 disability invalid": lambda r: put(
-        kid(r, OPEN_PLAN).find("ChildCharacteristics/Disabilities"), "Disability", "XXX"  # type: ignore[arg-type]
+        sub(kid(r, OPEN_PLAN), "ChildCharacteristics/Disabilities"),
+        "Disability",
+        "XXX",
     ),
     "8540 disability missing": lambda r: drop(
-        kid(r, OPEN_PLAN).find("ChildCharacteristics"), "Disabilities"  # type: ignore[arg-type]
+        sub(kid(r, OPEN_PLAN), "ChildCharacteristics"),
+        "Disabilities",
     ),
     "8790 NONE and others": lambda r: SubElement(
-        kid(r, OPEN_PLAN).find("ChildCharacteristics/Disabilities"), "Disability"  # type: ignore[arg-type]
+        sub(kid(r, OPEN_PLAN), "ChildCharacteristics/Disabilities"),
+        "Disability",
     ).__setattr__("text", "HAND"),
     "4180 sex invalid": lambda r: put(ids(r, OPEN_PLAN), "Sex", "X"),
     "4220 ethnicity invalid": lambda r: put(
-        kid(r, OPEN_PLAN).find("ChildCharacteristics"), "Ethnicity", "ZZZZ"  # type: ignore[arg-type]
+        sub(kid(r, OPEN_PLAN), "ChildCharacteristics"),
+        "Ethnicity",
+        "ZZZZ",
     ),
     "8772 UN7 with action": lambda r: (
         drop(ids(r, OPEN_PLAN), "UPN"),
@@ -218,11 +231,11 @@ MUTATIONS: dict[str, Mutation] = {
     "8869 factor 21 with others": lambda r: _factors(r, ["21", "1B"]),
     "8945Q factor 18A": lambda r: _factors(r, ["18A"]),
     "8950Q factor 19A": lambda r: _factors(r, ["19A"]),
-    "8863Q assessments overlap": lambda r: ep(r, OPEN_PLAN).append(
-        copy.deepcopy(part(r, OPEN_PLAN, "Assessments"))
-    )
-    or put(
-        ep(r, OPEN_PLAN).findall("Assessments")[1], "AssessmentActualStartDate", "2025-01-15"
+    "8863Q assessments overlap": lambda r: (
+        ep(r, OPEN_PLAN).append(copy.deepcopy(part(r, OPEN_PLAN, "Assessments")))
+        or put(
+            ep(r, OPEN_PLAN).findall("Assessments")[1], "AssessmentActualStartDate", "2025-01-15"
+        )
     ),
     "8896 two open assessments": lambda r: (
         drop(part(r, OPEN_PLAN, "Assessments"), "AssessmentAuthorisationDate"),
@@ -275,12 +288,12 @@ MUTATIONS: dict[str, Mutation] = {
     "8935 two open CP plans": lambda r: _second_cpp(r, "2025-03-03", None),
     "8940 CP plans overlap": lambda r: _second_cpp(r, "2024-12-02", "2025-01-06"),
     "8841 review on plan start": lambda r: put(
-        part(r, CPP, "ChildProtectionPlans").find("Reviews"),  # type: ignore[arg-type]
+        sub(part(r, CPP, "ChildProtectionPlans"), "Reviews"),
         "CPPreviewDate",
         part(r, CPP, "ChildProtectionPlans").findtext("CPPstartDate") or "",
     ),
     "8842Q review without date": lambda r: put(
-        part(r, CPP, "ChildProtectionPlans").find("Reviews"),  # type: ignore[arg-type]
+        sub(part(r, CPP, "ChildProtectionPlans"), "Reviews"),
         "CPPreviewDate",
         "",
     ),
@@ -314,6 +327,8 @@ MUTATIONS: dict[str, Mutation] = {
     ),
     "4016 CIN plan inside CP plan": lambda r: _second_cin_plan(r, CPP, "2024-12-02", "2024-12-20"),
     "100 reference date": lambda r: put(
-        r.find("Header/CollectionDetails"), "ReferenceDate", "2025-03-30"  # type: ignore[arg-type]
+        sub(r, "Header/CollectionDetails"),
+        "ReferenceDate",
+        "2025-03-30",
     ),
 }
