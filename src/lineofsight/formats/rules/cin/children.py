@@ -143,7 +143,7 @@ def death_without_birth(child: CinChild, run: CinRun) -> None:
 @rule(
     "cin",
     "8545Q",
-    "Please check and either amend data or provide a reason: Child’s date of "
+    "Please check and either amend data or provide a reason: Child's date of "
     "death should be within the census year",
 )
 def death_in_year(child: CinChild, run: CinRun) -> None:
