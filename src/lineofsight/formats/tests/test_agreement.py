@@ -33,6 +33,8 @@ PEER_SILENT = {
     "8945Q": "its rule compares the assessment's list of factors with '18A' as one string, "
     "so a listed 18A never matches",
     "8950Q": "as 8945Q, for 19A",
+    "8870Q": "its rule reads InitialCPCtarget with the format %d-%m-%Y, which no census date "
+    "(YYYY-MM-DD) has, so it never fires",
 }
 # Mutations where the public validator reports more than the specification's rule.
 PEER_EXTRA = {

@@ -331,4 +331,40 @@ MUTATIONS: dict[str, Mutation] = {
         "ReferenceDate",
         "2025-03-30",
     ),
+    "4001 open CIN and CP plans": lambda r: _cp_plan(r, CPPendDate=None),
+    "4003 review during a CIN plan": lambda r: (
+        put(part(r, CPP, "CINPlanDates"), "CINPlanStartDate", "2024-09-02"),
+        put(part(r, CPP, "CINPlanDates"), "CINPlanEndDate", "2024-10-01"),
+        _cp_plan(r, CPPstartDate="2024-10-01", CPPendDate="2025-02-23"),
+    ),
+    "4017 CP plan inside a CIN plan": lambda r: (
+        put(part(r, CPP, "CINPlanDates"), "CINPlanStartDate", "2024-07-01"),
+        put(part(r, CPP, "CINPlanDates"), "CINPlanEndDate", "2024-07-20"),
+    ),
+    "4009Q CIN plan ends after death": lambda r: (
+        put(part(r, CLOSED, "CINPlanDates"), "CINPlanEndDate", "2025-03-20"),
+        put(ids(r, CLOSED), "PersonDeathDate", "2025-03-15"),
+        put(ep(r, CLOSED), "CINclosureDate", "2025-03-20"),
+    ),
+    "8920 CP plan ends after death": lambda r: put(ids(r, CPP), "PersonDeathDate", "2025-02-20"),
+    "8832 NFA with a CP plan": lambda r: put(ep(r, CPP), "ReferralNFA", "true"),
+    "1104 conference before referral": lambda r: (
+        put(part(r, CPP, "Section47"), "DateOfInitialCPC", "2024-06-21"),
+        put(part(r, CPP, "Section47"), "S47ActualStartDate", "2024-06-20"),
+        _cp_plan(r, CPPstartDate="2024-06-21"),
+    ),
+    "8740 open S47 before the year": lambda r: (
+        put(ep(r, CPP), "CINreferralDate", "2024-03-01"),
+        put(part(r, CPP, "Section47"), "S47ActualStartDate", "2024-03-11"),
+        drop(part(r, CPP, "Section47"), "DateOfInitialCPC"),
+    ),
+    "8816 open episode not the latest": lambda r: _dup_episode(
+        r,
+        OPEN_PLAN,
+        CINreferralDate="2025-03-03",
+        CINclosureDate="2025-03-04",
+        ReasonForClosure="RC7",
+        Assessments=None,
+        CINPlanDates=None,
+    ),
 }
