@@ -16,6 +16,7 @@ import pytest
 
 from lineofsight.formats import read
 from lineofsight.formats.tests.agreement import HERE, mutated_903, mutated_cin
+from lineofsight.formats.tests.agreement.cin_mutations import CPP, OPEN_PLAN
 
 EXPECTED: dict[str, list[list[str]]] = json.loads((HERE / "cin_expected.json").read_text())
 EXPECTED_903: dict[str, list[list[str]]] = json.loads((HERE / "ssda903_expected.json").read_text())
@@ -36,12 +37,27 @@ PEER_SILENT = {
     "8870Q": "its rule reads InitialCPCtarget with the format %d-%m-%Y, which no census date "
     "(YYYY-MM-DD) has, so it never fires",
 }
-# Mutations where the public validator reports more than the specification's rule.
-PEER_EXTRA = {
+# Mutations where the public validator's answer differs from the specification's:
+# name -> (its (child, code) pairs we leave out, pairs only we report, why).
+PEER_DIFFERS: dict[str, tuple[set[tuple[str, str]], set[tuple[str, str]], str]] = {
     "8510 duplicate child": (
-        {"1103", "4004", "4014", "4015", "8794", "8815", "8816", "8820"},
+        {
+            (OPEN_PLAN, code)
+            for code in ("1103", "4004", "4014", "4015", "8794", "8815", "8816", "8820")
+        },
+        set(),
         "The peer keys every table by LAchildID, so two children sharing one are merged and "
         "their episodes, plans and disabilities clash; the specification's rule is 8510 alone.",
+    ),
+    "8832 NFA with a CP plan": (
+        {("SYN3710001866", "8832")},
+        {(CPP, "8832")},
+        "The peer names the wrong child (another child's plan row) for this 8832.",
+    ),
+    "8740 open S47 before the year": (
+        set(),
+        {(CPP, "8740")},
+        "The peer reads ICPCnotRequired = 0 only, not false, which the schema also allows.",
     ),
 }
 
@@ -67,9 +83,10 @@ def ours(tmp_path, name: str, family: str = "cin") -> set[tuple[str, str]]:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_our_errors_and_queries_equal_the_public_validators(tmp_path, name):
     expected = {(child, code) for child, code in EXPECTED[name]}
-    if name in PEER_EXTRA:
-        extra, _why = PEER_EXTRA[name]
-        expected = {(child, code) for child, code in expected if code not in extra}
+    if name in PEER_DIFFERS:
+        theirs, mine, _why = PEER_DIFFERS[name]
+        assert theirs <= expected, "the peer no longer says this: drop the entry"
+        expected = (expected - theirs) | mine
     found = {(child, code) for child, code in ours(tmp_path, name) if code not in PEER_SILENT}
     assert found == expected
 

@@ -205,10 +205,16 @@ def _s47_open(item: Row) -> bool:
     "year",
 )
 def open_s47_in_year(child: CinChild, run: CinRun) -> None:
+    """No conference, and ICPCnotRequired false (or 0: the public validator reads only "0")."""
     for episode in child.episodes:
         for k, item in enumerate(episode.s47s, start=1):
             start = day(item["start_date"])
-            if item["icpc_date"] is None and start is not None and not run.in_year(start):
+            if (
+                item["icpc_date"] is None
+                and item["icpc_not_required"] is False
+                and start is not None
+                and not run.in_year(start)
+            ):
                 where = at(child, episode, "Section47", k)
                 run.report("8740", child, where, "S47ActualStartDate", start.isoformat())
 
