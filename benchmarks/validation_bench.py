@@ -39,7 +39,8 @@ from pathlib import Path
 from lineofsight.cli import main
 code = main(sys.argv[1:])
 status = Path("/proc/self/status")
-peak = [l for l in status.read_text().splitlines() if l.startswith("VmHWM:")] if status.exists() else []
+lines = status.read_text().splitlines() if status.exists() else []
+peak = [line for line in lines if line.startswith("VmHWM:")]
 sys.stderr.write(f"VmHWM {int(peak[0].split()[1]) * 1024 if peak else 0}\\n")
 sys.exit(code)
 """
@@ -77,7 +78,8 @@ def run(quick: bool) -> list[Row]:
     python, why_not = peer.ensure_venv(install=not quick)
     with tempfile.TemporaryDirectory(prefix="los-validation-bench-") as scratch:
         print("  generating the synthetic census (not timed) ...", flush=True)
-        generate(Path(scratch), seed=SEED, years=range(YEAR, YEAR + 1), scale=QUICK_SCALE if quick else FULL_SCALE)
+        scale = QUICK_SCALE if quick else FULL_SCALE
+        generate(Path(scratch), seed=SEED, years=range(YEAR, YEAR + 1), scale=scale)
         [census] = sorted(Path(scratch).glob(f"*/cin/cin_census_{YEAR}.xml"))
         children = _children(census)
         print(f"  validate ({children} children) ...", flush=True)
