@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from lineofsight.formats.rules.calendar import is_weekend
 from lineofsight.formats.rules.cin.model import CinChild, day
 from lineofsight.formats.rules.cin.run import CinRun, at
 from lineofsight.formats.rules.registry import rule, years
 
 Row = dict[str, object]
+
+
+def is_weekend(day: date) -> bool:
+    return day.weekday() >= 5
 
 
 @rule("cin", "8696", "Assessment end date must fall within the census year")

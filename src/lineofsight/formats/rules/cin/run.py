@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
+from lineofsight.calendar import subtract_working_days
 from lineofsight.formats.problems import ProblemLog
 from lineofsight.formats.rules import registry
-from lineofsight.formats.rules.calendar import working_days_before
 from lineofsight.formats.rules.cin.model import CinChild, CinEpisode
 
 
@@ -32,7 +32,7 @@ class CinRun:
         return self.start <= day <= self.reference_date
 
     def working_days_before_end(self, days: int) -> date:
-        return working_days_before(self.reference_date, days)
+        return subtract_working_days(self.reference_date, days)
 
     def report(
         self,
