@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from lineofsight.formats.codelists import _reference_text
-from lineofsight.formats.rules.registry import catalogue
+from lineofsight.formats.rules.registry import Rule, catalogue
 
 
 def peer_rules() -> dict[str, dict[str, str]]:
@@ -20,20 +20,25 @@ def peer_rules() -> dict[str, dict[str, str]]:
 
 
 NOT_YET = "not yet implemented"
-REASONS = {  # rules that cannot be checked from one return alone
+PREVIOUS_YEAR = "needs the previous year's return, which a single return does not carry"
+LOOKUPS = "needs the postcode, local authority and Ofsted provider (URN) lookups, not shipped"
+SOCIAL_WORKERS = "social worker episodes (sw_episodes.csv, new in 2024-25) are not read yet"
+_PREVIOUS = (
+    "199 202 203 204 205A 205B 205C 205D 207 208 452 453 502 503A 503B 503C 503D 503E 503F 503G "
+    "503H 503J 560 561 562 576 584 624 1000 1001 1002 1010 NoE EPI"
+).split()
+_LOOKUPS = "164 169 221 219 224 227 228 229 411 1008 1015".split()
+REASONS: dict[str, dict[str, str]] = {  # rules that cannot be checked from one return alone
     "ssda903": {
-        "202": "needs the previous year's return",
-        "203": "needs the previous year's return",
-        "204": "needs the previous year's return",
-        "207": "needs the previous year's return",
-        "208": "needs the previous year's return",
+        **dict.fromkeys(_PREVIOUS, PREVIOUS_YEAR),
+        **dict.fromkeys(_LOOKUPS, LOOKUPS),
     }
 }
 
 
 def table() -> str:
     peer = peer_rules()
-    ours = {(r.family, r.code): r for r in catalogue()}
+    ours: dict[tuple[str, str], Rule] = {(r.family, r.code): r for r in catalogue()}
     lines = [
         "# DfE validation rules",
         "",
@@ -60,8 +65,9 @@ def table() -> str:
             rule = ours.get((family, code))
             kind = "query" if code.endswith("Q") else "error"
             text = " ".join(codes[code].split()).replace("|", "/")
+            otherwise = SOCIAL_WORKERS if code.startswith("SW") else NOT_YET
             where = (
-                f"`{rule.implementation}`" if rule else REASONS.get(family, {}).get(code, NOT_YET)
+                f"`{rule.implementation}`" if rule else REASONS.get(family, {}).get(code, otherwise)
             )
             lines.append(f"| {code} | {kind} | {text} | {where} |")
         lines.append("")

@@ -118,6 +118,19 @@ def checks(family: Family, year: int | None) -> list[Rule]:
     ]
 
 
+def run_checks(family: Family, year: int | None, children: Iterable[object], run: object) -> None:
+    """Run every check of ``family`` for ``year``: each child rule on each child, then each
+    whole-return rule once."""
+    rules = checks(family, year)
+    per_child = [r.check for r in rules if r.scope == "child" and r.check is not None]
+    for child in children:
+        for check in per_child:
+            check(child, run)
+    for r in rules:
+        if r.scope == "return" and r.check is not None:
+            r.check(run)
+
+
 def sort_key(r: Rule) -> tuple[str, int, str]:
     digits = "".join(ch for ch in r.code if ch.isdigit())
     return (r.family, int(digits or 0), r.code)

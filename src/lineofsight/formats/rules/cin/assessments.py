@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from lineofsight.formats.rules.cin.model import CinChild, day
-from lineofsight.formats.rules.cin.run import CinRun, at
+from lineofsight.formats.rules.cin.run import CinRun, assessments, at, section47s
 from lineofsight.formats.rules.registry import rule, years
 
 Row = dict[str, object]
@@ -18,12 +18,11 @@ def is_weekend(day: date) -> bool:
 @rule("cin", "8696", "Assessment end date must fall within the census year")
 def authorised_before_year(child: CinChild, run: CinRun) -> None:
     """Authorised before the census year began (after its end is the parser's date check)."""
-    for episode in child.episodes:
-        for k, item in enumerate(episode.assessments, start=1):
-            done = day(item["authorisation_date"])
-            if done is not None and done < run.start:
-                where = at(child, episode, "Assessments", k)
-                run.report("8696", child, where, "AssessmentAuthorisationDate", done.isoformat())
+    for episode, k, item in assessments(child):
+        done = day(item["authorisation_date"])
+        if done is not None and done < run.start:
+            where = at(child, episode, "Assessments", k)
+            run.report("8696", child, where, "AssessmentAuthorisationDate", done.isoformat())
 
 
 @rule(
@@ -33,12 +32,11 @@ def authorised_before_year(child: CinChild, run: CinRun) -> None:
     "within the census year",
 )
 def open_assessment_in_year(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        for k, item in enumerate(episode.assessments, start=1):
-            start = day(item["start_date"])
-            if item["authorisation_date"] is None and start is not None and not run.in_year(start):
-                where = at(child, episode, "Assessments", k)
-                run.report("8736", child, where, "AssessmentActualStartDate", start.isoformat())
+    for episode, k, item in assessments(child):
+        start = day(item["start_date"])
+        if item["authorisation_date"] is None and start is not None and not run.in_year(start):
+            where = at(child, episode, "Assessments", k)
+            run.report("8736", child, where, "AssessmentActualStartDate", start.isoformat())
 
 
 @rule(
@@ -50,12 +48,11 @@ def open_assessment_in_year(child: CinChild, run: CinRun) -> None:
 )
 def assessment_overdue(child: CinChild, run: CinRun) -> None:
     cutoff = run.working_days_before_end(45)
-    for episode in child.episodes:
-        for k, item in enumerate(episode.assessments, start=1):
-            start = day(item["start_date"])
-            if item["authorisation_date"] is None and start is not None and start < cutoff:
-                where = at(child, episode, "Assessments", k)
-                run.report("8670Q", child, where, "AssessmentActualStartDate", start.isoformat())
+    for episode, k, item in assessments(child):
+        start = day(item["start_date"])
+        if item["authorisation_date"] is None and start is not None and start < cutoff:
+            where = at(child, episode, "Assessments", k)
+            run.report("8670Q", child, where, "AssessmentActualStartDate", start.isoformat())
 
 
 @rule(
@@ -64,10 +61,9 @@ def assessment_overdue(child: CinChild, run: CinRun) -> None:
     "Parental or child factors at assessment should only be present for a completed assessment.",
 )
 def factors_on_open_assessment(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        for k, item in enumerate(episode.assessments, start=1):
-            if item["authorisation_date"] is None and item["factors"]:
-                run.report("8614", child, at(child, episode, "Assessments", k), "AssessmentFactors")
+    for episode, k, item in assessments(child):
+        if item["authorisation_date"] is None and item["factors"]:
+            run.report("8614", child, at(child, episode, "Assessments", k), "AssessmentFactors")
 
 
 @rule(
@@ -76,25 +72,21 @@ def factors_on_open_assessment(child: CinChild, run: CinRun) -> None:
     "Parental or child factors at assessment information is missing from a completed assessment",
 )
 def factors_missing(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        for k, item in enumerate(episode.assessments, start=1):
-            done = day(item["authorisation_date"])
-            if done is not None and done >= run.start and not item["factors"]:
-                run.report(
-                    "8897Q", child, at(child, episode, "Assessments", k), "AssessmentFactors"
-                )
+    for episode, k, item in assessments(child):
+        done = day(item["authorisation_date"])
+        if done is not None and done >= run.start and not item["factors"]:
+            run.report("8897Q", child, at(child, episode, "Assessments", k), "AssessmentFactors")
 
 
 @rule(
     "cin", "8898", " The assessment has more than one parental or child factors with the same code"
 )
 def factors_repeated(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        for k, item in enumerate(episode.assessments, start=1):
-            found = str(item["factors"] or "").split()
-            if len(found) != len(set(found)):
-                where = at(child, episode, "Assessments", k)
-                run.report("8898", child, where, "AssessmentFactors", " ".join(found))
+    for episode, k, item in assessments(child):
+        found = str(item["factors"] or "").split()
+        if len(found) != len(set(found)):
+            where = at(child, episode, "Assessments", k)
+            run.report("8898", child, where, "AssessmentFactors", " ".join(found))
 
 
 @rule(
@@ -104,20 +96,18 @@ def factors_repeated(child: CinChild, run: CinRun) -> None:
     "other assessment factors.",
 )
 def no_factors_with_others(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        for k, item in enumerate(episode.assessments, start=1):
-            found = str(item["factors"] or "").split()
-            if "21" in found and len(found) > 1:
-                where = at(child, episode, "Assessments", k)
-                run.report("8869", child, where, "AssessmentFactors", " ".join(found))
+    for episode, k, item in assessments(child):
+        found = str(item["factors"] or "").split()
+        if "21" in found and len(found) > 1:
+            where = at(child, episode, "Assessments", k)
+            run.report("8869", child, where, "AssessmentFactors", " ".join(found))
 
 
 def _retired_factor(child: CinChild, run: CinRun, code: str, factor: str) -> None:
-    for episode in child.episodes:
-        for k, item in enumerate(episode.assessments, start=1):
-            if factor in str(item["factors"] or "").split():
-                run.report(code, child, at(child, episode, "Assessments", k), "AssessmentFactors",
-                           factor)  # fmt: skip
+    for episode, k, item in assessments(child):
+        if factor in str(item["factors"] or "").split():
+            run.report(code, child, at(child, episode, "Assessments", k), "AssessmentFactors",
+                       factor)  # fmt: skip
 
 
 @rule(
@@ -209,17 +199,16 @@ def _s47_open(item: Row) -> bool:
 )
 def open_s47_in_year(child: CinChild, run: CinRun) -> None:
     """No conference, and ICPCnotRequired false (or 0: the public validator reads only "0")."""
-    for episode in child.episodes:
-        for k, item in enumerate(episode.s47s, start=1):
-            start = day(item["start_date"])
-            if (
-                item["icpc_date"] is None
-                and item["icpc_not_required"] is False
-                and start is not None
-                and not run.in_year(start)
-            ):
-                where = at(child, episode, "Section47", k)
-                run.report("8740", child, where, "S47ActualStartDate", start.isoformat())
+    for episode, k, item in section47s(child):
+        start = day(item["start_date"])
+        if (
+            item["icpc_date"] is None
+            and item["icpc_not_required"] is False
+            and start is not None
+            and not run.in_year(start)
+        ):
+            where = at(child, episode, "Section47", k)
+            run.report("8740", child, where, "S47ActualStartDate", start.isoformat())
 
 
 @rule(
@@ -231,17 +220,16 @@ def open_s47_in_year(child: CinChild, run: CinRun) -> None:
 )
 def s47_overdue(child: CinChild, run: CinRun) -> None:
     cutoff = run.working_days_before_end(15)
-    for episode in child.episodes:
-        for k, item in enumerate(episode.s47s, start=1):
-            start = day(item["start_date"])
-            if (
-                item["icpc_date"] is None
-                and item["icpc_not_required"] is False
-                and start is not None
-                and start < cutoff
-            ):
-                where = at(child, episode, "Section47", k)
-                run.report("8675Q", child, where, "S47ActualStartDate", start.isoformat())
+    for episode, k, item in section47s(child):
+        start = day(item["start_date"])
+        if (
+            item["icpc_date"] is None
+            and item["icpc_not_required"] is False
+            and start is not None
+            and start < cutoff
+        ):
+            where = at(child, episode, "Section47", k)
+            run.report("8675Q", child, where, "S47ActualStartDate", start.isoformat())
 
 
 @rule("cin", "8839", "Within one CINDetails group there are 2 or more open S47 Assessments")
@@ -272,12 +260,11 @@ def s47s_overlap(child: CinChild, run: CinRun) -> None:
     "Initial Child Protection Conference should not be a weekend",
 )
 def target_on_weekend(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        for k, item in enumerate(episode.s47s, start=1):
-            target = day(item["icpc_target_date"])
-            if target is not None and is_weekend(target):
-                where = at(child, episode, "Section47", k)
-                run.report("8870Q", child, where, "InitialCPCtarget", target.isoformat())
+    for episode, k, item in section47s(child):
+        target = day(item["icpc_target_date"])
+        if target is not None and is_weekend(target):
+            where = at(child, episode, "Section47", k)
+            run.report("8870Q", child, where, "InitialCPCtarget", target.isoformat())
 
 
 @rule("cin", "8875", "The Date of Initial Child Protection Conference cannot be a weekend")

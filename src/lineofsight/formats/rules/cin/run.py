@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -9,7 +10,7 @@ from functools import cache
 from lineofsight.calendar import subtract_working_days
 from lineofsight.formats.problems import ProblemLog
 from lineofsight.formats.rules import registry
-from lineofsight.formats.rules.cin.model import CinChild, CinEpisode
+from lineofsight.formats.rules.cin.model import CinChild, CinEpisode, Row
 
 
 @dataclass
@@ -73,14 +74,21 @@ def at(child: CinChild, episode: CinEpisode | None = None, part: str = "", k: in
     return where
 
 
+def assessments(child: CinChild) -> Iterator[tuple[CinEpisode, int, Row]]:
+    """Each assessment of the child with its episode and its number in the episode."""
+    for episode in child.episodes:
+        for k, item in enumerate(episode.assessments, start=1):
+            yield episode, k, item
+
+
+def section47s(child: CinChild) -> Iterator[tuple[CinEpisode, int, Row]]:
+    """Each section 47 enquiry of the child with its episode and its number in the episode."""
+    for episode in child.episodes:
+        for k, item in enumerate(episode.s47s, start=1):
+            yield episode, k, item
+
+
 def run_cin_rules(run: CinRun) -> None:
     """Every CIN rule of the return's year, then the DfE codes of the parser's own checks."""
-    rules = registry.checks("cin", run.year)
-    per_child = [r.check for r in rules if r.scope == "child" and r.check is not None]
-    for child in run.children:
-        for check in per_child:
-            check(child, run)
-    for r in rules:
-        if r.scope == "return" and r.check is not None:
-            r.check(run)
+    registry.run_checks("cin", run.year, run.children, run)
     registry.apply_codes("cin", run.year, run.log.problems)

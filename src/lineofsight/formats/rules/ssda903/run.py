@@ -89,12 +89,5 @@ def group(typed: TypedRows) -> list[Child903]:
 
 def run_903_rules(typed: TypedRows, year: int) -> None:
     """Every SSDA903 rule of ``year`` (problems go to the log of the file each row came from)."""
-    rules = registry.checks("ssda903", year)
     run = Run903(year, group(typed), typed)
-    per_child = [r.check for r in rules if r.scope == "child" and r.check is not None]
-    for child in run.children:
-        for check in per_child:
-            check(child, run)
-    for r in rules:
-        if r.scope == "return" and r.check is not None:
-            r.check(run)
+    registry.run_checks("ssda903", year, run.children, run)
