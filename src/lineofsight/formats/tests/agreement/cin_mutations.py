@@ -85,6 +85,14 @@ def _unborn(root: Element, sex: str = "U", expected: str = "2025-05-01") -> None
     put(sub(kid(root, OTHER), "ChildCharacteristics/Disabilities/Disability"), ".", "NONE")
 
 
+def _disabilities(root: Element, codes: list[str]) -> None:
+    found = sub(kid(root, OPEN_PLAN), "ChildCharacteristics/Disabilities")
+    for item in list(found):
+        found.remove(item)
+    for code in codes:
+        SubElement(found, "Disability").text = code
+
+
 def _factors(root: Element, codes: list[str]) -> None:
     found = sub(part(root, OPEN_PLAN, "Assessments"), "FactorsIdentifiedAtAssessment")
     assert found is not None
@@ -366,5 +374,26 @@ MUTATIONS: dict[str, Mutation] = {
         ReasonForClosure="RC7",
         Assessments=None,
         CINPlanDates=None,
+    ),
+    "8500 no LA child ID": lambda r: put(ids(r, OTHER), "LAchildID", ""),
+    "8715 conference before the year": lambda r: (
+        put(ep(r, CPP), "CINreferralDate", "2024-03-01"),
+        put(part(r, CPP, "Assessments"), "AssessmentActualStartDate", "2024-03-04"),
+        put(part(r, CPP, "Section47"), "S47ActualStartDate", "2024-03-05"),
+        put(part(r, CPP, "Section47"), "InitialCPCtarget", "2024-03-26"),
+        put(part(r, CPP, "Section47"), "DateOfInitialCPC", "2024-03-25"),
+        _cp_plan(r, CPPstartDate="2024-03-25"),
+    ),
+    "8794 disability twice": lambda r: (_disabilities(r, ["MOB", "MOB"]),),
+    "8868 closed with an open S47": lambda r: (
+        drop(part(r, CPP, "Section47"), "DateOfInitialCPC"),
+        drop(ep(r, CPP), "ChildProtectionPlans"),
+        put(part(r, CPP, "CINPlanDates"), "CINPlanEndDate", "2025-03-10"),
+        put(ep(r, CPP), "CINclosureDate", "2025-03-10"),
+        put(ep(r, CPP), "ReasonForClosure", "RC7"),
+    ),
+    "8935 two open CP plans at once": lambda r: (
+        _cp_plan(r, CPPendDate=None),
+        _second_cpp(r, "2025-03-03", None),
     ),
 }

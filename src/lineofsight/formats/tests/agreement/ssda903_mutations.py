@@ -99,4 +99,27 @@ MUTATIONS: dict[str, Mutation] = {
     "INT17 review DOB differs": lambda t: put(t, "reviews", TWO, 0, DOB="14/11/2016"),
     "INT32 child twice in header": lambda t: copy_row(t, "header", TWO),
     "INT33 child twice in OC2": lambda t: copy_row(t, "oc2", TWO),
+    "147 DEC invalid": lambda t: put(t, "episodes", OLD, 0, DEC="32/10/2024"),
+    "171 MC_DOB invalid": lambda t: put(t, "header", OLD, MOTHER="1", MC_DOB="2024-01-01"),
+    "178 provider invalid": lambda t: put(t, "episodes", TWO, 1, PLACE_PROVIDER="PR9"),
+    "1009 place change reason invalid": lambda t: put(
+        t, "episodes", TWO, 0, REASON_PLACE_CHANGE="XXXX"
+    ),
+    "407 SGO after 18": lambda t: (
+        put(t, "header", OLD, DOB="09/10/2005"),
+        put(t, "episodes", OLD, 0, REC="E45"),
+        put(t, "reviews", OLD, 0, DOB="09/10/2005"),
+    ),
+    "571 missing ends after the year": lambda t: put(t, "missing", MISSING, MIS_END="02/04/2025"),
+    "1004 missing start invalid": lambda t: put(t, "missing", MISSING, MIS_START="2025-02-05"),
+    "1005 missing end invalid": lambda t: put(t, "missing", MISSING, MIS_END="2025-02-08"),
+    "131 in touch invalid": lambda t: put(t, "oc3", "SYN3710000006", IN_TOUCH="MAYBE"),
+    "132 activity invalid": lambda t: put(t, "oc3", "SYN3710000006", ACTIV="Z9"),
+    "133 accommodation invalid": lambda t: put(t, "oc3", "SYN3710000006", ACCOM="Z"),
+    "INT06 OC3 child not in header": lambda t: put(
+        t, "oc3", "SYN3710000006", CHILD="SYN3710009998"
+    ),
+    "INT15 OC3 DOB differs": lambda t: put(t, "oc3", "SYN3710000006", DOB="10/09/2003"),
+    "INT34 child twice in OC3": lambda t: copy_row(t, "oc3", "SYN3710000006"),
+    "INT08 review child not in header": lambda t: put(t, "reviews", TWO, 0, CHILD="SYN3710009997"),
 }
