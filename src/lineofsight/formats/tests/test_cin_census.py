@@ -190,9 +190,9 @@ def test_missing_required_elements(read_one):
 
 def test_child_without_id_or_birth_date(read_one):
     parsed = read_one(cin_xml(child(""), child("C2", birth=None)))
-    assert [(p.rule, p.field, p.location) for p in parsed.problems] == [
-        ("cin.missing_element", "LAchildID", "child number 1 in the file"),
-        ("cin.missing_element", "PersonBirthDate", "child C2"),
+    assert [(p.rule, p.code, p.field, p.location) for p in parsed.problems] == [
+        ("cin.missing_element", "8500", "LAchildID", "child number 1 in the file"),
+        ("cin.missing_element", "8525Q", "PersonBirthDate", "child C2"),
     ]
     assert len(parsed.tables["cin_children"]) == 1
 
