@@ -149,7 +149,9 @@ def _read_row(
                 severity=spec.on_bad,
                 child=child,
             )
-        typed[spec.column] = value
+        # a value given but unreadable still counts as given for the rules (as the DfE's do):
+        # the rules see its text, the stored tables see nothing
+        typed[spec.column] = raw if value is None and raw else value
         if spec.target_table:
             out[spec.target_column] = value
     if out and specs[0].target_table and child:
