@@ -54,6 +54,12 @@ PEER_DIFFERS: dict[str, tuple[set[tuple[str, str]], set[tuple[str, str]], str]] 
         {(CPP, "8832")},
         "The peer names the wrong child (another child's plan row) for this 8832.",
     ),
+    "8935 two open CP plans at once": (
+        set(),
+        {(CPP, "8935")},
+        "Two child protection plans of one child, both with no end date: the specification's "
+        "8935 by its own words; the peer reports nothing for two open plans in one CINdetails.",
+    ),
     "8740 open S47 before the year": (
         set(),
         {(CPP, "8740")},
