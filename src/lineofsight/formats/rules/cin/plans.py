@@ -216,6 +216,26 @@ def review_during_cin_plan(child: CinChild, run: CinRun) -> None:
                         break
 
 
+def _starts_inside(starting: list[Row], containing: list[Row], reference: date) -> list[int]:
+    """Indexes of ``starting`` plans whose start falls within one of ``containing`` (to its end,
+    or the reference date when open), unless it starts on that plan's end date."""
+    found = []
+    for k, plan in enumerate(starting):
+        start = day(plan["start_date"])
+        if start is None:
+            continue
+        for other in containing:
+            other_start, other_end = day(other["start_date"]), day(other["end_date"])
+            if (
+                other_start is not None
+                and start != other_end
+                and _within(start, other_start, other_end, reference)
+            ):
+                found.append(k)
+                break
+    return found
+
+
 @rule(
     "cin",
     "4016",
@@ -224,20 +244,11 @@ def review_during_cin_plan(child: CinChild, run: CinRun) -> None:
 def cin_plan_starts_in_cp_plan(child: CinChild, run: CinRun) -> None:
     """A CIN plan starts within a CP plan of its episode (unless on the CP plan's end date)."""
     for episode in child.episodes:
-        for k, plan in enumerate(episode.plans, start=1):
-            start = day(plan["start_date"])
-            if start is None:
-                continue
-            for cpp in episode.cpps:
-                cp_start, cp_end = day(cpp.row["start_date"]), day(cpp.row["end_date"])
-                if (
-                    cp_start is not None
-                    and start != cp_end
-                    and _within(start, cp_start, cp_end, run.reference_date)
-                ):
-                    where = at(child, episode, "CINPlanDates", k)
-                    run.report("4016", child, where, "CINPlanStartDate", start)
-                    break
+        cpps = [c.row for c in episode.cpps]
+        for k in _starts_inside(episode.plans, cpps, run.reference_date):
+            start = episode.plans[k]["start_date"]
+            where = at(child, episode, "CINPlanDates", k + 1)
+            run.report("4016", child, where, "CINPlanStartDate", start)
 
 
 @rule(
@@ -248,20 +259,10 @@ def cin_plan_starts_in_cp_plan(child: CinChild, run: CinRun) -> None:
 def cp_plan_starts_in_cin_plan(child: CinChild, run: CinRun) -> None:
     """A CP plan starts within a CIN plan of its episode (unless on the CIN plan's end date)."""
     for episode in child.episodes:
-        for k, cpp in enumerate(episode.cpps, start=1):
-            start = day(cpp.row["start_date"])
-            if start is None:
-                continue
-            for plan in episode.plans:
-                plan_start, plan_end = day(plan["start_date"]), day(plan["end_date"])
-                if (
-                    plan_start is not None
-                    and start != plan_end
-                    and _within(start, plan_start, plan_end, run.reference_date)
-                ):
-                    where = at(child, episode, "ChildProtectionPlans", k)
-                    run.report("4017", child, where, "CPPstartDate", start)
-                    break
+        cpps = [c.row for c in episode.cpps]
+        for k in _starts_inside(cpps, episode.plans, run.reference_date):
+            where = at(child, episode, "ChildProtectionPlans", k + 1)
+            run.report("4017", child, where, "CPPstartDate", cpps[k]["start_date"])
 
 
 @rule(
