@@ -116,7 +116,31 @@ def nothing_found(paths: list[str]) -> str:
     )
 
 
+def rules_table(family: str | None = None) -> str:
+    """Every DfE rule checked: code, family, kind, years and the DfE's description."""
+    from lineofsight.formats.rules.registry import catalogue
+
+    lines = [f"{'FAMILY':8}  {'CODE':6}  {'KIND':5}  {'YEARS':20}  DESCRIPTION"]
+    for rule in catalogue():
+        if family and rule.family != family:
+            continue
+        first, last = min(rule.years), max(rule.years)
+        span = f"{first - 1}-{first % 100:02d}"
+        if last != first:
+            span += f" to {last - 1}-{last % 100:02d}"
+        lines.append(
+            f"{rule.family:8}  {rule.code:6}  {rule.kind:5}  {span:20}  {rule.description.strip()}"
+        )
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.rules:
+        print(rules_table())
+        return 0
+    if not args.paths:
+        print("lineofsight validate: give one or more PATHs (or --rules)", file=sys.stderr)
+        return 2
     show_progress = args.progress or sys.stderr.isatty()
     returns = read(
         args.paths,
@@ -149,7 +173,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Folders are read with their sub-folders (each SSDA903 year folder is one return). "
         "Exit status 1 if any return is rejected, 2 if no file was found.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check")
+    parser.add_argument(
+        "--rules", action="store_true", help="list every DfE validation rule checked, and exit"
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON list, one per return")
     parser.add_argument(
         "--collection-year",

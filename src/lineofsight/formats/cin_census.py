@@ -16,6 +16,7 @@ from xml.etree.ElementTree import Element
 from lineofsight.formats.cin_child import CinContext, read_child
 from lineofsight.formats.dates import DateProblem, parse_iso, year_end
 from lineofsight.formats.problems import Parsed, ProblemLog
+from lineofsight.formats.rules.cin.run import CinRun, run_cin_rules
 from lineofsight.formats.safe_xml import iter_events
 
 CIN_TABLES = (
@@ -101,6 +102,12 @@ def parse_cin_census(
             element.clear()
     if ctx.position == 0 and not any(p.is_error for p in log.problems):
         log.error("cin.no_children", "The return has no Children/Child elements.")
+    if ctx.children and parsed.reference_date is not None:
+        year = parsed.collection_year or parsed.reference_date.year
+        reference = year_end(year)
+        run = CinRun(log, year, reference, ctx.children, parsed.reference_date)
+        run_cin_rules(run)
+    ctx.children = []
     parsed.tables = ctx.tables
     parsed.record_count = len(ctx.tables["cin_children"])
     return parsed

@@ -8,6 +8,7 @@ from xml.etree.ElementTree import Element
 
 from lineofsight.formats.cin_fields import FieldReader
 from lineofsight.formats.problems import ProblemLog
+from lineofsight.formats.rules.cin.model import CinChild, CinEpisode, CinPlan
 
 Row = dict[str, object]
 SEX_FROM_YEAR = 2025  # the 2024-25 census replaced GenderCurrent (1/2/0/9) with Sex (M/F/U)
@@ -20,6 +21,7 @@ class CinContext:
     reference_date: date | None
     tables: dict[str, list[Row]]
     seen: set[str] = field(default_factory=set)
+    children: list[CinChild] = field(default_factory=list)  # for the rules (formats/rules/cin)
     position: int = 0  # the child's place in the file, for children without an LAchildID
 
 
@@ -47,12 +49,21 @@ def read_child(element: Element, ctx: CinContext) -> None:
             child=raw_id,
         )
     ctx.seen.add(raw_id)
-    ctx.tables["cin_children"].append(_child_row(element, ids, raw_id, where, fields, ctx))
+    row = _child_row(element, ids, raw_id, where, fields, ctx)
+    ctx.tables["cin_children"].append(row)
+    record = CinChild(raw_id, row)
+    if ids is not None:
+        record.upn = fields.text(ids, "UPN")
+        record.former_upn = fields.text(ids, "FormerUPN")
+        record.upn_unknown = fields.text(ids, "UPNunknown")
+    ctx.children.append(record)
     episodes = element.findall("CINdetails")
     if not episodes:
         fields.missing("CINdetails", where, why="Every child needs at least one CINdetails.")
     for number, episode in enumerate(episodes, start=1):
-        _episode(episode, raw_id, number, f"{where} / CINdetails {number}", fields, ctx.tables)
+        record.episodes.append(
+            _episode(episode, raw_id, number, f"{where} / CINdetails {number}", fields, ctx.tables)
+        )
 
 
 def _child_row(
@@ -75,7 +86,7 @@ def _child_row(
             where,
             why="Give PersonBirthDate, or ExpectedPersonBirthDate for an unborn child.",
         )
-    death = fields.date(ids, "PersonDeathDate", where)
+    death = fields.date(ids, "PersonDeathDate", where, may_be_after_reference=True)
     fields.order(
         birth,
         death,
@@ -143,14 +154,14 @@ def _episode(
     where: str,
     fields: FieldReader,
     tables: dict[str, list[Row]],
-) -> None:
+) -> CinEpisode:
     referral = fields.date(ep, "CINreferralDate", where, required=True)
     fields.code(ep, "ReferralSource", "cin_referral_source", where, required=True)
     need = fields.code(ep, "PrimaryNeedCode", "cin_primary_need", where, severity="warning")
     closure = fields.date(ep, "CINclosureDate", where)
     reason = fields.code(ep, "ReasonForClosure", "cin_reason_for_closure", where)
     nfa = fields.boolean(ep, "ReferralNFA", where, required=True)
-    fields.date(ep, "DateOfInitialCPC", where)
+    icpc = fields.date(ep, "DateOfInitialCPC", where)
     fields.order(
         referral,
         closure,
@@ -175,18 +186,19 @@ def _episode(
             "warning",
             "A referral that was not NFA should have a primary need.",
         )
-    tables["cin_episodes"].append(
-        {
-            "child_id": child,
-            "episode_no": number,
-            "referral_date": referral,
-            "referral_source": fields.text(ep, "ReferralSource"),
-            "primary_need": need,
-            "closure_date": closure,
-            "closure_reason": reason,
-            "referral_nfa": nfa,
-        }
-    )
+    row: Row = {
+        "child_id": child,
+        "episode_no": number,
+        "referral_date": referral,
+        "referral_source": fields.text(ep, "ReferralSource"),
+        "primary_need": need,
+        "closure_date": closure,
+        "closure_reason": reason,
+        "referral_nfa": nfa,
+    }
+    tables["cin_episodes"].append(row)
+    record = CinEpisode(number, row, icpc)
+    marks = [len(tables[name]) for name in ("cin_assessments", "cin_plans", "s47_enquiries")]
     _assessments(ep, child, number, where, referral, fields, tables)
     for k, plan in enumerate(ep.iterfind("CINPlanDates"), start=1):
         at = f"{where} / CINPlanDates {k}"
@@ -204,7 +216,11 @@ def _episode(
             {"child_id": child, "episode_no": number, "start_date": start, "end_date": end}
         )
     _section47s(ep, child, number, where, referral, fields, tables)
-    _protection_plans(ep, child, number, where, referral, fields, tables)
+    _protection_plans(ep, child, number, where, referral, fields, tables, record)
+    record.assessments = tables["cin_assessments"][marks[0] :]
+    record.plans = tables["cin_plans"][marks[1] :]
+    record.s47s = tables["s47_enquiries"][marks[2] :]
+    return record
 
 
 def _assessments(
@@ -218,7 +234,9 @@ def _assessments(
 ) -> None:
     for k, item in enumerate(ep.iterfind("Assessments"), start=1):
         at = f"{where} / Assessments {k}"
-        start = fields.date(item, "AssessmentActualStartDate", at, required=True)
+        start = fields.date(
+            item, "AssessmentActualStartDate", at, required=True, may_be_after_reference=True
+        )
         review = fields.date(item, "AssessmentInternalReviewDate", at)
         authorised = fields.date(item, "AssessmentAuthorisationDate", at)
         fields.order(
@@ -267,7 +285,9 @@ def _section47s(
 ) -> None:
     for k, item in enumerate(ep.iterfind("Section47"), start=1):
         at = f"{where} / Section47 {k}"
-        start = fields.date(item, "S47ActualStartDate", at, required=True)
+        start = fields.date(
+            item, "S47ActualStartDate", at, required=True, may_be_after_reference=True
+        )
         target = fields.date(item, "InitialCPCtarget", at, may_be_after_reference=True)
         icpc = fields.date(item, "DateOfInitialCPC", at)
         not_required = fields.boolean(item, "ICPCnotRequired", at, required=True)
@@ -309,6 +329,7 @@ def _protection_plans(
     referral: date | None,
     fields: FieldReader,
     tables: dict[str, list[Row]],
+    record: CinEpisode,
 ) -> None:
     for k, plan in enumerate(ep.iterfind("ChildProtectionPlans"), start=1):
         at = f"{where} / ChildProtectionPlans {k}"
@@ -336,29 +357,22 @@ def _protection_plans(
         )
         latest = fields.code(plan, "LatestCategoryOfAbuse", "category_of_abuse", at, required=True)
         previous = fields.whole_number(plan, "NumberOfPreviousCPP", at, required=True)
-        tables["cp_plans"].append(
-            {
-                "child_id": child,
-                "episode_no": number,
-                "start_date": start,
-                "end_date": end,
-                "initial_category": initial,
-                "latest_category": latest,
-                "previous_plans": previous,
-            }
-        )
+        row: Row = {
+            "child_id": child,
+            "episode_no": number,
+            "start_date": start,
+            "end_date": end,
+            "initial_category": initial,
+            "latest_category": latest,
+            "previous_plans": previous,
+        }
+        tables["cp_plans"].append(row)
+        cpp = CinPlan(row)
+        record.cpps.append(cpp)
         for review_el in plan.iterfind("Reviews/CPPreviewDate"):
             raw = (review_el.text or "").strip() or None
             review = fields.date_value(raw, "CPPreviewDate", at, required=True)
-            fields.order(
-                start,
-                review,
-                "cin.review_before_plan",
-                "CPPreviewDate is before the plan's CPPstartDate.",
-                at,
-                "CPPreviewDate",
-                "warning",
-            )
+            cpp.reviews.append(review)
             tables["cp_reviews"].append(
                 {
                     "child_id": child,

@@ -35,6 +35,12 @@ class Problem:
     severity: Severity
     rule: str  # short stable code, e.g. "cin.closure_before_referral"
     child: str | None = None  # the child's identifier named in ``location``, if any
+    code: str = ""  # the DfE validation rule's code (e.g. "1510", "8525Q"), if it is one
+
+    @property
+    def is_query(self) -> bool:
+        """A DfE query (code ending in Q): a warning the analyst may accept."""
+        return self.code.endswith("Q")
 
     @property
     def is_error(self) -> bool:
@@ -87,12 +93,13 @@ class ProblemLog:
         value: object = "",
         severity: Severity = "error",
         child: str | None = None,
+        code: str = "",
     ) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
             self.dropped += 1
             return
         self.problems.append(
-            Problem(self.file, location, field, shown(value), message, severity, rule, child)
+            Problem(self.file, location, field, shown(value), message, severity, rule, child, code)
         )
 
     def error(

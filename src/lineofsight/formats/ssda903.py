@@ -15,6 +15,8 @@ from lineofsight.formats.codelists import codes
 from lineofsight.formats.csv_rows import read_csv
 from lineofsight.formats.dates import DateProblem, collection_year_of, parse_uk, year_end
 from lineofsight.formats.problems import Parsed, ProblemLog
+from lineofsight.formats.rules.registry import apply_codes
+from lineofsight.formats.rules.ssda903.run import run_903_rules
 from lineofsight.formats.ssda903_rules import check_cross_table
 from lineofsight.formats.ssda903_spec import ColumnSpec, identify, table_specs
 
@@ -75,6 +77,9 @@ def parse_ssda903(
         parsed.reference_date = year_end(parsed.collection_year)
         _check_future(work, parsed.reference_date)
     check_cross_table(work.typed)
+    if parsed.collection_year is not None:
+        run_903_rules(work.typed, parsed.collection_year)
+    apply_codes("ssda903", parsed.collection_year, parsed.problems)
     parsed.record_count = sum(len(rows) for rows in work.typed.values())
     return parsed
 
@@ -144,7 +149,9 @@ def _read_row(
                 severity=spec.on_bad,
                 child=child,
             )
-        typed[spec.column] = value
+        # a value given but unreadable still counts as given for the rules (as the DfE's do):
+        # the rules see its text, the stored tables see nothing
+        typed[spec.column] = raw if value is None and raw else value
         if spec.target_table:
             out[spec.target_column] = value
     if out and specs[0].target_table and child:

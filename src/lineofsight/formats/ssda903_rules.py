@@ -1,8 +1,10 @@
-"""SSDA903 rules across fields and rows: episode order and overlap, missing spells, headers."""
+"""SSDA903 checks across fields and rows: episode dates, missing spells, headers.
+
+Episode order and overlaps (DfE 142, 501) and the other DfE rules are in ``formats/rules/ssda903``.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 
 from lineofsight.formats.problems import ProblemLog
@@ -21,7 +23,6 @@ def check_cross_table(typed: TypedRows) -> None:
 
 
 def _check_episodes(rows: list[tuple[ProblemLog, int, dict[str, object]]]) -> None:
-    by_child: dict[str, list[tuple[ProblemLog, int, date, date | None]]] = defaultdict(list)
     for log, number, row in rows:
         child = str(row.get("CHILD") or "")
         start, end = _day(row.get("DECOM")), _day(row.get("DEC"))
@@ -51,42 +52,6 @@ def _check_episodes(rows: list[tuple[ProblemLog, int, dict[str, object]]]) -> No
                 field="DEC",
                 child=child or None,
             )
-        if child and start is not None:
-            by_child[child].append((log, number, start, end))
-    for child, episodes in by_child.items():
-        episodes.sort(key=lambda item: (item[2], item[1]))
-        for (_, _, start_a, end_a), (log, number, start_b, _) in zip(
-            episodes, episodes[1:], strict=False
-        ):
-            if start_b == start_a:
-                log.error(
-                    "ssda903.duplicate_episode",
-                    "Two episodes of this child start on the same day (DECOM).",
-                    location=f"row {number}",
-                    field="DECOM",
-                    value=f"{start_b:%d/%m/%Y}",
-                    child=child,
-                )
-            elif end_a is None:
-                log.error(
-                    "ssda903.overlapping_episodes",
-                    "An earlier episode of this child has "
-                    "no end date (DEC), so it overlaps this one.",
-                    location=f"row {number}",
-                    field="DECOM",
-                    value=f"{start_b:%d/%m/%Y}",
-                    child=child,
-                )
-            elif start_b < end_a:
-                log.error(
-                    "ssda903.overlapping_episodes",
-                    f"This episode starts before the "
-                    f"child's previous episode ended ({end_a:%d/%m/%Y}).",
-                    location=f"row {number}",
-                    field="DECOM",
-                    value=f"{start_b:%d/%m/%Y}",
-                    child=child,
-                )
 
 
 def _check_missing(rows: list[tuple[ProblemLog, int, dict[str, object]]]) -> None:
@@ -126,14 +91,6 @@ def _check_header(typed: TypedRows) -> None:
                 child=child,
             )
         seen.add(child)
-        if row.get("MC_DOB") is not None and row.get("MOTHER") is False:
-            log.warning(
-                "ssda903.mc_dob_not_mother",
-                "MC_DOB is given but MOTHER is 0.",
-                location=f"row {number}",
-                field="MC_DOB",
-                child=child or None,
-            )
     for log, number, row in typed.get("Episodes", []):
         child = str(row.get("CHILD") or "")
         if child and child not in seen:

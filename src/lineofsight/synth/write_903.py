@@ -195,7 +195,10 @@ class Year903:
                 "CHILD": child.child_id,
                 "DOB": uk(born),
                 "SDQ_SCORE": sdq,
-                "SDQ_REASON": "" if sdq or age < 4 else ("SDQ4" if sdq_due else "SDQ1"),
+                # no score and no reason for a child already 17 at the start of the year (189)
+                "SDQ_REASON": ""
+                if sdq or age < 4 or birthday(born, 17) < cy.start
+                else ("SDQ4" if sdq_due else "SDQ1"),
                 "CONVICTED": ("1" if rng.random() < 0.03 else "0") if age >= 10 else "",
                 "HEALTH_CHECK": ("1" if rng.random() < 0.9 else "0") if age < 5 else "",
                 "IMMUNISATIONS": "1" if rng.random() < 0.85 else "0",

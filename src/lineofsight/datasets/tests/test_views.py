@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from lineofsight.datasets.models import Snapshot, Submission
 from lineofsight.formats.codelists import partner_measures
-from lineofsight.formats.tests.builders import child, cin_xml, write_903
+from lineofsight.formats.tests.builders import child, cin_xml, upn, write_903
 from lineofsight.partnership.roles import Role
 from lineofsight.testing.access import assert_outsider_refused
 from lineofsight.testing.fixtures import client_for
@@ -176,3 +176,13 @@ def test_the_problem_table_counts_in_words_and_keeps_rule_codes_apart(make_user)
     assert "It has 1 error." in page and "1 error, 0 warnings" in page
     assert "1 errors" not in page and "Rule partner." not in page
     assert "Rule code</th>" in page and "<code>partner.unknown_measure</code>" in page
+
+
+@pytest.mark.django_db
+def test_a_dfe_rule_shows_its_dfe_code(make_user):
+    analyst = make_user(Role.PERFORMANCE_ANALYST)
+    good = upn("C1")
+    bad_upn = cin_xml(child("C1")).replace(good, good[:6] + "X" + good[7:])  # not numeric
+    response = upload(client_for(analyst), "census.xml", bad_upn.encode())
+    page = client_for(analyst).get(response["Location"]).content.decode()
+    assert "DfE <code>1540</code>" in page

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
+import zlib
 from pathlib import Path
 
 from lineofsight.formats.problems import Parsed
+from lineofsight.formats.rules.cin.children import upn_check_letter
 from lineofsight.formats.ssda903_spec import table_specs
 
 
@@ -89,7 +93,7 @@ def cp_plan(
     )
 
 
-def cin_plan(start: str = "2023-06-01", end: str | None = "2023-08-01") -> str:
+def cin_plan(start: str = "2023-08-30", end: str | None = "2023-09-01") -> str:
     finish = f"<CINPlanEndDate>{end}</CINPlanEndDate>" if end else ""
     return f"<CINPlanDates><CINPlanStartDate>{start}</CINPlanStartDate>{finish}</CINPlanDates>"
 
@@ -111,13 +115,31 @@ def child(
     identifiers_extra: str = "",
 ) -> str:
     born = f"<PersonBirthDate>{birth}</PersonBirthDate>" if birth else ""
+    # eight codes, so that a one-child return meets the DfE's whole-return queries 2887Q/2888Q
+    disabled = "".join(f"<Disability>{code}</Disability>" for code in DISABILITIES)
     eps = "".join(episodes if episodes is not None else (full_episode(),))
     return (
-        f"<Child><ChildIdentifiers><LAchildID>{child_id}</LAchildID><UPN>A123456789012</UPN>"
+        f"<Child><ChildIdentifiers><LAchildID>{child_id}</LAchildID><UPN>{upn(child_id)}</UPN>"
         f"{born}{sex}{identifiers_extra}</ChildIdentifiers><ChildCharacteristics>"
-        f"<Ethnicity>{ethnicity}</Ethnicity><Disabilities><Disability>NONE</Disability>"
+        f"<Ethnicity>{ethnicity}</Ethnicity><Disabilities>{disabled}"
         f"</Disabilities></ChildCharacteristics>{eps}</Child>"
     )
+
+
+DEFAULTS_YEAR = 2024
+DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+DISABILITIES = ("MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS")
+
+
+def _moved(text: str, years: int) -> str:
+    """``text`` (YYYY-MM-DD) moved by 52-week years, so that weekdays stay the same."""
+    return (dt.date.fromisoformat(text) + dt.timedelta(weeks=52 * years)).isoformat()
+
+
+def upn(child_id: str) -> str:
+    """A valid UPN (LA 371, right check letter) that differs for each child identifier."""
+    digits = "371" + f"{zlib.crc32(child_id.encode()) % 10**9:09d}"
+    return upn_check_letter("0" + digits) + digits  # type: ignore[operator]
 
 
 def cin_xml(
@@ -138,6 +160,8 @@ def cin_xml(
         else ""
     )
     body = "".join(children or (child(),))
+    if year != DEFAULTS_YEAR:  # the defaults are 2023-24 dates: move them to the year asked for
+        body = DATE.sub(lambda m: _moved(m[0], year - DEFAULTS_YEAR), body)
     declaration = '<?xml version="1.0" encoding="utf-8"?>\n'
     return f"{declaration}<Message>{head}<Children>{body}</Children></Message>\n"
 

@@ -28,13 +28,39 @@ def test_rejected_return_prints_table_and_exits_1(tmp_path, capsys):
 
 def test_json_output_and_progress_bar(tmp_path, capsys):
     path = write(tmp_path, "cin.xml", cin_xml(child(ethnicity="XXXX")))
-    assert main(["validate", str(path), "--json", "--progress"]) == 0
+    assert main(["validate", str(path), "--json", "--progress"]) == 1
     captured = capsys.readouterr()
     [result] = json.loads(captured.out)
-    assert result["format"] == "cin_census" and result["rejected"] is False
-    assert result["problems"][0]["rule"] == "cin.code_unknown"
-    assert result["problems"][0]["severity"] == "warning"
+    assert result["format"] == "cin_census" and result["rejected"] is True
+    [problem] = result["problems"]
+    assert (problem["rule"], problem["code"], problem["severity"]) == (
+        "cin.code_unknown",
+        "4220",
+        "error",
+    )
     assert "100%" in captured.err
+
+
+def test_json_carries_each_query_code(tmp_path, capsys):
+    """A DfE query (code ending in Q) is a warning: the return is accepted, the code is shown."""
+    born_and_expected = child(
+        identifiers_extra="<ExpectedPersonBirthDate>2015-01-05</ExpectedPersonBirthDate>"
+    )
+    path = write(tmp_path, "cin.xml", cin_xml(born_and_expected))
+    assert main(["validate", str(path), "--json"]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    assert {(p["code"], p["severity"]) for p in result["problems"]} == {
+        ("8525Q", "warning"),  # both dates given
+        ("8530Q", "warning"),  # an expected date long before the census
+    }
+
+
+def test_rules_lists_every_rule_with_its_code(capsys):
+    assert main(["validate", "--rules"]) == 0
+    out = capsys.readouterr().out
+    assert "cin       1510    error  2023-24 to 2025-26" in out
+    assert "cin       8945Q   query  2024-25 to 2025-26" in out
+    assert "ssda903   356     error" in out
 
 
 def test_oversized_file_with_a_small_limit(tmp_path, capsys):

@@ -157,3 +157,13 @@ def test_no_django_import() -> None:
                 else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             )
             assert not any(n.split(".")[0] == "django" for n in names), path
+
+
+def test_no_sdq_for_a_child_already_17_at_the_start_of_the_year(borough: Path) -> None:
+    """DfE SSDA903 rule 189: no SDQ score or reason once 17 before 1 April of the year."""
+    for year in YEARS:
+        with (borough / "ssda903" / str(year) / "oc2.csv").open(newline="") as handle:
+            for row in csv.DictReader(handle):
+                day, month, born = (int(x) for x in row["DOB"].split("/"))
+                if date(born + 17, month, min(day, 28)) < date(year - 1, 4, 1):
+                    assert not row["SDQ_SCORE"] and not row["SDQ_REASON"], row

@@ -1,0 +1,169 @@
+"""The catalogue of DfE validation rules: one entry per rule, with its code, wording and severity.
+
+Every DfE rule this project checks is registered here, whether its check is a function in
+``formats/rules/cin/`` or ``formats/rules/ssda903/`` (``@rule``) or a field check the parser makes
+while it reads (``inline``, mapped from the parser's own rule name and field by ``LEGACY``).  A
+problem raised by a registered rule carries the DfE code in ``Problem.code`` and the rule's
+severity: codes ending in Q are queries (``warning``: the analyst sees them and may accept the
+return), every other code is an error (the return is rejected, as the DfE would reject it).
+
+``docs/validation.md`` is generated from this registry and the public validators' rule lists
+(``scripts/validation_table.py``); the years a rule applies to are collection years (2025 is
+2024-25).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from lineofsight.formats.problems import Problem, Severity
+
+Family = Literal["cin", "ssda903"]
+FIRST_YEAR, LAST_YEAR = 2024, 2026  # the rule sets covered: 2023-24, 2024-25, 2025-26
+ALL_YEARS = frozenset(range(FIRST_YEAR, LAST_YEAR + 1))
+
+
+def years(first: int = FIRST_YEAR, last: int = LAST_YEAR) -> frozenset[int]:
+    return frozenset(range(first, last + 1))
+
+
+@dataclass(frozen=True)
+class Rule:
+    family: Family
+    code: str  # the DfE code, e.g. "1510" or "8525Q"
+    description: str  # the DfE's wording
+    years: frozenset[int]  # collection years the rule applies to
+    implementation: str  # "module.function" of the check, or the parser's field check
+    check: Callable[..., None] | None = None  # None for checks made by the parser
+    scope: str = "child"  # "child": check(child, run) per child; "return": check(run) once
+
+    @property
+    def severity(self) -> Severity:
+        return "warning" if self.code.endswith("Q") else "error"
+
+    @property
+    def kind(self) -> str:
+        return "query" if self.code.endswith("Q") else "error"
+
+    def applies(self, year: int | None) -> bool:
+        return year is None or clamp(year) in self.years
+
+
+RULES: dict[tuple[str, str], Rule] = {}
+# (family, parser rule name, field or "") -> DfE code, for checks the parsers make while reading
+LEGACY: dict[tuple[str, str, str], str] = {}
+
+
+def clamp(year: int) -> int:
+    """The rule-set year used for ``year``: the nearest one covered."""
+    return min(max(year, FIRST_YEAR), LAST_YEAR)
+
+
+def register(rule: Rule) -> Rule:
+    """Add ``rule``; a rule checked partly by the parser and partly by a function is one entry."""
+    key = (rule.family, rule.code)
+    old = RULES.get(key)
+    if old is not None:
+        if (old.check is None) == (rule.check is None):
+            raise ValueError(f"rule {rule.family} {rule.code} is registered twice")
+        checked, parser = (rule, old) if rule.check is not None else (old, rule)
+        rule = dataclasses.replace(
+            checked, implementation=f"{parser.implementation} + {checked.implementation}"
+        )
+    RULES[key] = rule
+    return rule
+
+
+def rule(
+    family: Family,
+    code: str,
+    description: str,
+    applies: frozenset[int] = ALL_YEARS,
+    scope: str = "child",
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register the decorated function as the check of DfE rule ``code``."""
+
+    def wrap(func: Callable[..., None]) -> Callable[..., None]:
+        where = f"{func.__module__.removeprefix('lineofsight.formats.')}.{func.__name__}"
+        register(Rule(family, code, description, applies, where, func, scope))
+        return func
+
+    return wrap
+
+
+def inline(
+    family: Family,
+    code: str,
+    description: str,
+    where: str,
+    parser_rules: Iterable[tuple[str, str]],
+    applies: frozenset[int] = ALL_YEARS,
+) -> None:
+    """Register a rule the parser checks while reading (``where``), via its own rule names."""
+    register(Rule(family, code, description, applies, where))
+    for name, field in parser_rules:
+        LEGACY[(family, name, field)] = code
+
+
+def checks(family: Family, year: int | None) -> list[Rule]:
+    """The rules with a check function that apply to ``year``, in code order."""
+    load()
+    return [
+        r
+        for r in sorted(RULES.values(), key=sort_key)
+        if r.family == family and r.check is not None and r.applies(year)
+    ]
+
+
+def run_checks(family: Family, year: int | None, children: Iterable[object], run: object) -> None:
+    """Run every check of ``family`` for ``year``: each child rule on each child, then each
+    whole-return rule once."""
+    rules = checks(family, year)
+    per_child = [r.check for r in rules if r.scope == "child" and r.check is not None]
+    for child in children:
+        for check in per_child:
+            check(child, run)
+    for r in rules:
+        if r.scope == "return" and r.check is not None:
+            r.check(run)
+
+
+def sort_key(r: Rule) -> tuple[str, int, str]:
+    digits = "".join(ch for ch in r.code if ch.isdigit())
+    return (r.family, int(digits or 0), r.code)
+
+
+def catalogue() -> list[Rule]:
+    load()
+    return sorted(RULES.values(), key=sort_key)
+
+
+def apply_codes(family: Family, year: int | None, problems: list[Problem], start: int = 0) -> None:
+    """Give each parser problem from ``start`` on its DfE code and the rule's severity."""
+    load()
+    for index in range(start, len(problems)):
+        p = problems[index]
+        if p.code:
+            continue
+        code = LEGACY.get((family, p.rule, p.field)) or LEGACY.get((family, p.rule, ""))
+        if code is None:
+            continue
+        registered = RULES[(family, code)]
+        if not registered.applies(year):
+            continue
+        problems[index] = dataclasses.replace(p, code=code, severity=registered.severity)
+
+
+_loaded = False
+
+
+def load() -> None:
+    """Import the rule modules so that their ``@rule`` functions are registered."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    from lineofsight.formats.rules import cin, ssda903  # noqa: F401 - registers the rules
