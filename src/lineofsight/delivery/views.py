@@ -78,7 +78,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for priority in plan_.priority_list:
         for measure in priority.measures.all():
             figures[measure.pk] = selectors.live_figure(plan_.partnership, measure.indicator_id)
-    return render(request, "delivery/plan_detail.html", {"plan": plan_, "figures": figures})
+    context = {"plan": plan_, "figures": figures, "indicator_title": selectors.indicator_title}
+    return render(request, "delivery/plan_detail.html", context)
 
 
 def _form_page(

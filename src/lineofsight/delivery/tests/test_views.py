@@ -65,7 +65,11 @@ def test_plan_page_shows_the_live_figure(plan, measure, manager, partnership):
         value=23.4,
         run=run,
     )
-    assert "<strong>23.4</strong> in 2020-21" in client_for(manager).get(url).content.decode()
+    page = client_for(manager).get(url).content.decode()
+    assert "<strong>23.4</strong> in 2020-21" in page
+    # the indicator by its title, linked to its page; never its id
+    assert 'href="/performance/rereferral_pct/">Re-referrals within 12 months</a>' in page
+    assert ">rereferral_pct" not in page and "Indicator rereferral_pct" not in page
 
 
 @pytest.mark.django_db
