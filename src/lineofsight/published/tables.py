@@ -18,6 +18,10 @@ CLA numbers and rates     ``cla_rate_per_10k`` (looked after on 31 March: rate_p
                           children_count / population_estimate); ``cla_starts`` and
                           ``cla_ceased`` (children_count)
 care leavers' activity    ``care_leavers_19_21_eet_pct`` (see :mod:`.care_leavers`)
+C3, D5, placements,       see :mod:`.more_tables`
+care leavers'
+accommodation, workforce
+Fingertips                ``hospital_admissions_injuries_0_14`` (see :mod:`.fingertips`)
 ONS population            ``population_0_17``, filed under the year ending 31 March it is the
                           denominator for (mid-2020 estimate -> 2021; see :mod:`.population`)
 ========================  =================================================================
@@ -33,7 +37,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
+from lineofsight.published import more_tables
 from lineofsight.published.care_leavers import read_care_leavers
+from lineofsight.published.fingertips import read_fingertips
 from lineofsight.published.layouts import (
     NEIGHBOUR_LAYOUTS,
     UnknownTableError,
@@ -154,7 +160,23 @@ def read_population_table(
         yield published_value("population_0_17", _year(row) + 1, Area(row), children)
 
 
+def _without_population(
+    read: Callable[[Iterable[Row]], Iterator[PublishedValue]],
+) -> RowReader:
+    def reader(rows: Iterable[Row], population: PopulationIndex | None) -> Iterator[PublishedValue]:
+        return read(rows)
+
+    return reader
+
+
 ROW_READERS: Final[dict[str, RowReader]] = {
+    "c3_assessment_factors": _without_population(more_tables.read_factors),
+    "d5_cp_plans_by_length": _without_population(more_tables.read_plan_lengths),
+    "cla_placement_stability": _without_population(more_tables.read_placement_stability),
+    "cla_new_placements": _without_population(more_tables.read_new_placements),
+    "care_leavers_accommodation": _without_population(more_tables.read_accommodation),
+    "csww_workforce": _without_population(more_tables.read_workforce),
+    "fingertips_indicator": _without_population(read_fingertips),
     "c1_referrals": read_referrals,
     "b1_children_in_need": read_children_in_need,
     "d3_repeat_cp_plans": read_repeat_cp_plans,
