@@ -8,9 +8,10 @@ LA, so they line up with every other benchmark; an ONS code DfE's tables do not 
 ONS code.  Regions have no published figure in this file, so the region comparator is empty.
 
 Only whole-area rows are read: ``Sex`` "Persons" and no ``Category Type`` (the deprivation
-decile rows are another breakdown); England's row listed again under itself is read once.  ``Time period`` "2023/24" is the year ending 31 March
-2024.  The value is the published rate per 10,000 children aged 0 to 14, with ``Count`` and
-``Denominator``; a row with no value keeps its ``Value note`` as the mark.
+decile rows are another breakdown); England's row listed again under itself is read once.
+``Time period`` "2023/24" is the year ending 31 March 2024.  The value is the published rate
+per 10,000 children aged 0 to 14, with ``Count`` and ``Denominator``; a row with no value keeps
+its ``Value note`` as the mark.
 """
 
 from __future__ import annotations
