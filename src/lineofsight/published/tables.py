@@ -5,7 +5,8 @@ Which column becomes which indicator (ids shared with ``lineofsight.indicators``
 ========================  =================================================================
 table                     indicators
 ========================  =================================================================
-C1 referrals              ``referrals`` (referral_count); ``rereferral_pct``
+C1 referrals              ``referrals`` (referral_count); ``referral_rate_per_10k`` (per
+                          10,000 children aged 0-17, computed as for B1); ``rereferral_pct``
                           (rereferral_percent = rereferral_count / referral_count);
                           ``referral_nfa_pct`` (no_further_action_percent =
                           no_further_action_count / referral_count)
@@ -88,6 +89,8 @@ def read_referrals(
         yield published_value("referrals", year, area, referrals)
         yield published_value("rereferral_pct", year, area, rereferral_pct, rereferrals, referrals)
         yield published_value("referral_nfa_pct", year, area, nfa_pct, nfa, referrals)
+        if population is not None:
+            yield _rate("referral_rate_per_10k", year, area, referrals, population)
 
 
 def read_children_in_need(
@@ -98,12 +101,13 @@ def read_children_in_need(
         (at_31_march,) = _cells(row, "At31_episodes")
         yield published_value("cin_at_31_march", year, area, at_31_march)
         if population is not None:
-            yield _cin_rate(year, area, at_31_march, population)
+            yield _rate("cin_rate_per_10k", year, area, at_31_march, population)
 
 
-def _cin_rate(
-    year: int, area: Area, at_31_march: Cell, population: PopulationIndex
+def _rate(
+    indicator_id: str, year: int, area: Area, at_31_march: Cell, population: PopulationIndex
 ) -> PublishedValue:
+    """``at_31_march`` (a count) per 10,000 children aged 0-17, to 1 dp."""
     estimate = population_for_year_ending(population, area.code, year)
     children = Cell(estimate.population, estimate.suppressed) if estimate else Cell(None, "x")
     if at_31_march.number is None:
@@ -112,7 +116,7 @@ def _cin_rate(
         rate = Cell(None, children.symbol or "x")
     else:
         rate = Cell(rate_per_10k(at_31_march.number, children.number), None)
-    return published_value("cin_rate_per_10k", year, area, rate, at_31_march, children)
+    return published_value(indicator_id, year, area, rate, at_31_march, children)
 
 
 def read_repeat_cp_plans(

@@ -19,6 +19,7 @@ INDICATOR_IDS: Final = (
     "referrals",
     "rereferral_pct",
     "referral_nfa_pct",
+    "referral_rate_per_10k",
     "cin_at_31_march",
     "cin_rate_per_10k",
     "cp_repeat_plan_pct",
