@@ -11,9 +11,10 @@ from __future__ import annotations
 from lineofsight.indicators.catalogue.children_in_need import FLOW, REFERRALS_SQL
 from lineofsight.indicators.catalogue.looked_after import NOT_RESPITE, care_leavers_19_21
 from lineofsight.indicators.catalogue.spec import IndicatorSpec
+from lineofsight.indicators.periods import PeriodType
 
-YEARLY = ("financial_year",)
-AT_DATES = ("snapshot", "month", "quarter")
+YEARLY: tuple[PeriodType, ...] = ("financial_year",)
+AT_DATES: tuple[PeriodType, ...] = ("snapshot", "month", "quarter")
 
 # Assessments completed (authorised) in the period that record at least one factor; code 21 is
 # "no factors identified" and does not count as one.
