@@ -29,12 +29,15 @@ class TargetForm(forms.Form):
 class ChangePointForm(forms.Form):
     """Recalculate an indicator's SPC limits from a month, with the reason."""
 
-    month = forms.ChoiceField(label="Recalculate the limits from")
+    month = forms.ChoiceField(
+        label="Recalculate the limits from",
+        error_messages={"required": "Select the month the process changed"},
+    )
     reason = forms.CharField(
         label="What changed in that month",
         max_length=300,
         help_text="For example: the new multi-agency front door opened",
-        error_messages={"required": "Say what changed in that month"},
+        error_messages={"required": "Enter what changed in that month"},
     )
 
     def __init__(self, *args: object, months: list[tuple[str, str]], **kwargs: object) -> None:

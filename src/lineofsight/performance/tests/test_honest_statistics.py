@@ -161,7 +161,7 @@ def test_analyst_rebases_from_the_page_and_a_board_member_cannot(partnership, ma
         "/performance/referrals/change-points/", {"period": "2020-21", "month": "2020-04-01"}
     )
     assert (
-        refused.status_code == 400 and "Say what changed in that month" in refused.content.decode()
+        refused.status_code == 400 and "Enter what changed in that month" in refused.content.decode()
     )
     saved = analyst.post(
         "/performance/referrals/change-points/",
