@@ -38,8 +38,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Final
 
-from lineofsight.published.care_leavers import NOT_APPLICABLE
-from lineofsight.published.rounding import per
+from lineofsight.published.care_leavers import percent_cell
 from lineofsight.published.values import Area, Cell, PublishedValue, parse_cell, published_value
 
 Row = dict[str, str]
@@ -172,16 +171,6 @@ def factor_id(column: str) -> str:
     return f"factor_{re.sub(r'[^a-z0-9]+', '_', column.lower()).strip('_')}_pct"
 
 
-def _percent(numerator: Cell, denominator: Cell) -> Cell:
-    if denominator.number is None:
-        return Cell(None, denominator.symbol)
-    if numerator.number is None:
-        return Cell(None, numerator.symbol)
-    if denominator.number == 0:
-        return Cell(None, NOT_APPLICABLE)
-    return Cell(per(numerator.number, denominator.number, 100), None)
-
-
 def _sum(cells: Iterable[Cell]) -> Cell:
     total = 0.0
     for cell in cells:
@@ -202,7 +191,7 @@ def read_factors(rows: Iterable[Row]) -> Iterator[PublishedValue]:
         for column in C3_FACTORS:
             count = parse_cell(row.get(column))
             yield published_value(
-                factor_id(column), year, area, _percent(count, episodes), count, episodes
+                factor_id(column), year, area, percent_cell(count, episodes), count, episodes
             )
 
 
@@ -239,7 +228,7 @@ def read_placement_stability(rows: Iterable[Row]) -> Iterator[PublishedValue]:
             if group == wanted_group and breakdown in counts:
                 count = counts[breakdown]
                 yield published_value(
-                    indicator_id, year, area, _percent(count, total), count, total
+                    indicator_id, year, area, percent_cell(count, total), count, total
                 )
 
 
@@ -252,7 +241,9 @@ def read_new_placements(rows: Iterable[Row]) -> Iterator[PublishedValue]:
         total = counts.get(TOTAL_NEW_PLACEMENTS, Cell(None, "x"))
         for indicator_id, breakdowns in NEW_PLACEMENT_GROUPS.items():
             count = _sum(counts.get(b, Cell(None, "x")) for b in breakdowns)
-            yield published_value(indicator_id, year, area, _percent(count, total), count, total)
+            yield published_value(
+                indicator_id, year, area, percent_cell(count, total), count, total
+            )
 
 
 def read_accommodation(rows: Iterable[Row]) -> Iterator[PublishedValue]:
@@ -264,7 +255,9 @@ def read_accommodation(rows: Iterable[Row]) -> Iterator[PublishedValue]:
             continue
         suitable = counts.get(SUITABLE, Cell(None, "x"))
         total = counts.get(SUITABILITY_TOTAL, Cell(None, "x"))
-        yield published_value(indicator_id, year, area, _percent(suitable, total), suitable, total)
+        yield published_value(
+            indicator_id, year, area, percent_cell(suitable, total), suitable, total
+        )
 
 
 def read_workforce(rows: Iterable[Row]) -> Iterator[PublishedValue]:
