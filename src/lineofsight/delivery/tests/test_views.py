@@ -107,3 +107,15 @@ def test_items_filter_and_export(item, manager, plan):
     csv = client.get(reverse("delivery:plan"), {"format": "csv"}).content.decode("utf-8-sig")
     assert csv.splitlines()[0].startswith("Plan,Priority,Ref,What we will do")
     assert "Implement the Graded Care Profile" in csv
+
+
+@pytest.mark.django_db
+def test_plan_names_the_indicator_without_a_link_for_those_who_cannot_open_it(
+    plan, measure, make_user
+):
+    from lineofsight.partnership.roles import Role
+
+    training = client_for(make_user(Role.TRAINING_MANAGER))
+    page = training.get(reverse("delivery:plan_detail", args=[plan.pk])).content.decode()
+    assert "Re-referrals within 12 months" in page
+    assert "/performance/rereferral_pct/" not in page

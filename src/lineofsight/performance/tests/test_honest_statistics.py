@@ -160,9 +160,8 @@ def test_analyst_rebases_from_the_page_and_a_board_member_cannot(partnership, ma
     refused = analyst.post(
         "/performance/referrals/change-points/", {"period": "2020-21", "month": "2020-04-01"}
     )
-    assert (
-        refused.status_code == 400 and "Enter what changed in that month" in refused.content.decode()
-    )
+    assert refused.status_code == 400
+    assert "Enter what changed in that month" in refused.content.decode()
     saved = analyst.post(
         "/performance/referrals/change-points/",
         {"period": "2020-21", "month": "2020-04-01", "reason": "New front door"},
