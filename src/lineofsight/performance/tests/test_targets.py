@@ -121,3 +121,38 @@ def test_analyst_sets_a_target_from_the_page(computed, make_user):
     assert "Change the 2019-20 target" in page
     other = client.get("/performance/rereferral_pct/?period=2020-21").content.decode()
     assert "No target for 2020-21." in other
+
+
+@pytest.mark.django_db
+def test_demo_targets_are_england_of_each_year(partnership):
+    """The demo sets, for each year with results, England's published figure of that year."""
+    import datetime as dt
+
+    from lineofsight.performance.benchmark_services import import_files
+    from lineofsight.performance.demo import england_targets
+    from lineofsight.performance.models import ComputeRun, IndicatorResult
+    from lineofsight.testing.fixtures import BENCHMARK_FILES
+
+    import_files(actor=None, paths=BENCHMARK_FILES)
+    run = ComputeRun.objects.create(partnership=partnership)
+    for start in (2019, 2020):
+        IndicatorResult.objects.create(
+            partnership=partnership,
+            indicator_id="rereferral_pct",
+            period_type="financial_year",
+            period_label=f"{start}-{(start + 1) % 100:02d}",
+            period_start=dt.date(start, 4, 1),
+            period_end=dt.date(start + 1, 3, 31),
+            value=25.0,
+            run=run,
+        )
+    england_targets(partnership)
+    targets = {
+        t.financial_year: (t.value, t.reason)
+        for t in IndicatorTarget.objects.filter(indicator_id="rereferral_pct")
+    }
+    # DfE C1, England: 22.6% in 2019-20 and 22.7% in 2020-21 (the 2020-21 report's table 2)
+    assert targets == {
+        "2019-20": (22.6, "At least as good as England in 2019-20 (DfE published)"),
+        "2020-21": (22.7, "At least as good as England in 2020-21 (DfE published)"),
+    }
