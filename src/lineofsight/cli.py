@@ -15,6 +15,12 @@ from collections.abc import Sequence
 
 COMMANDS = (
     "demo",
+    "setup",
+    "migrate",
+    "serve",
+    "worker",
+    "backup",
+    "restore",
     "synth",
     "validate",
     "ingest",
@@ -22,6 +28,11 @@ COMMANDS = (
     "indicators",
     "manage",
     "roles",
+)
+
+NO_PARTNERSHIP = (
+    "No partnership is set up yet: run `lineofsight setup` "
+    "(or `lineofsight demo --no-serve` for the synthetic demo) first."
 )
 
 

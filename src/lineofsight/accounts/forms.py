@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
 
+from lineofsight.lib.free_text import FreeTextGuard
+
 
 class SignInForm(forms.Form):
     username = forms.CharField(
@@ -52,3 +54,28 @@ class TokenForm(forms.Form):
         if not token.isdigit():
             raise forms.ValidationError("Enter the 6-digit code using numbers only")
         return token
+
+
+class ResetTwoFactorForm(FreeTextGuard, forms.Form):
+    identifier_fields_allowed = frozenset({"username"})
+
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        error_messages={"required": "Enter the username of the person who is locked out"},
+    )
+    reason = forms.CharField(
+        label="Reason",
+        help_text="For example, 'lost phone, identity checked by a call back'. Kept in the log",
+        max_length=500,
+        error_messages={"required": "Enter why you are resetting their two-factor authentication"},
+    )
+
+    def clean_username(self) -> str:
+        from lineofsight.partnership.models import User
+
+        username = self.cleaned_data["username"].strip()
+        self.user = User.objects.filter(username=username).first()
+        if self.user is None:
+            raise forms.ValidationError(f"There is no user called {username}")
+        return username

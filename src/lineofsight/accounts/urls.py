@@ -8,4 +8,5 @@ urlpatterns = [
     path("sign-out/", views.sign_out, name="logout"),
     path("two-factor/set-up/", views.two_factor_setup, name="two_factor_setup"),
     path("two-factor/verify/", views.two_factor_verify, name="two_factor_verify"),
+    path("two-factor/reset/", views.two_factor_reset, name="two_factor_reset"),
 ]

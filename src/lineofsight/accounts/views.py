@@ -6,17 +6,19 @@ from typing import Any
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from markupsafe import Markup
 
-from lineofsight.accounts import services
-from lineofsight.accounts.forms import SignInForm, TokenForm
-from lineofsight.partnership.access import public, signed_in
+from lineofsight.accounts import policies, services
+from lineofsight.accounts.forms import ResetTwoFactorForm, SignInForm, TokenForm
+from lineofsight.partnership.access import public, requires, signed_in
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -67,12 +69,16 @@ def _qr_svg(config_url: str) -> Markup:
 @require_http_methods(["GET", "POST"])
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
     user = request.user
+    verified = user.is_verified()
+    if not policies.may_set_up_two_factor(user, verified=verified):
+        # A password-only session of a user who has an authenticator: verify with it first.
+        return redirect(reverse("accounts:two_factor_verify") + "?next=" + request.get_full_path())
     device = user.totpdevice_set.filter(confirmed=False).first()
     if device is None or request.method == "GET":
-        device = services.start_two_factor_setup(user)
+        device = services.start_two_factor_setup(user, verified=verified)
     form = TokenForm(data=request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.confirm_two_factor(user, device, form.cleaned_data["token"]):
+        if services.confirm_two_factor(user, device, form.cleaned_data["token"], verified=verified):
             otp_login(request, device)
             return redirect(_next_url(request))
         form.add_error("token", "The security code is not right. Check your app and try again")
@@ -81,6 +87,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         "qr": _qr_svg(device.config_url),
         "secret": base64.b32encode(device.bin_key).decode(),
         "next": _next_url(request),
+        "replacing": policies.has_confirmed_device(user),
     }
     return render(request, "accounts/two_factor_setup.html", context)
 
@@ -98,3 +105,22 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     return render(
         request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)}
     )
+
+
+@requires(policies.RESET_PERMISSION)
+@require_http_methods(["GET", "POST"])
+def two_factor_reset(request: HttpRequest) -> HttpResponse:
+    """The administrator removes a locked-out user's authenticators (audited)."""
+    form = ResetTwoFactorForm(data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        removed = services.reset_two_factor(
+            actor=request.user, user=form.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(
+            request,
+            f"Two-factor authentication reset for {form.user.username} ({removed} authenticator"
+            f"{'' if removed == 1 else 's'} removed): they set up a new one when they next "
+            "sign in.",
+        )
+        return redirect("accounts:two_factor_reset")
+    return render(request, "accounts/two_factor_reset.html", {"form": form})

@@ -7,6 +7,7 @@ from django import forms
 from lineofsight.actions.models import Action, LearningTheme
 from lineofsight.actions.sources import source_choices
 from lineofsight.govuk.fields import GovukDateField
+from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
 
@@ -71,7 +72,7 @@ class ActionFilterForm(forms.Form):
         }
 
 
-class ActionUpdateForm(forms.Form):
+class ActionUpdateForm(FreeTextGuard, forms.Form):
     version = VersionField()
     text = forms.CharField(
         error_messages={"required": "Enter what has happened"},
@@ -100,7 +101,7 @@ class ActionUpdateForm(forms.Form):
         return data
 
 
-class CloseActionForm(forms.Form):
+class CloseActionForm(FreeTextGuard, forms.Form):
     version = VersionField()
     impact_evidence = forms.CharField(
         label="Evidence of impact",
@@ -112,7 +113,7 @@ class CloseActionForm(forms.Form):
     )
 
 
-class ActionForm(forms.Form):
+class ActionForm(FreeTextGuard, forms.Form):
     title = forms.CharField(
         error_messages={"required": "Enter the action"}, label="Action", max_length=300
     )
@@ -171,7 +172,7 @@ class EditActionForm(ActionForm):
         del self.fields["source_label"]
 
 
-class RaiseActionForm(forms.Form):
+class RaiseActionForm(FreeTextGuard, forms.Form):
     """Raise an action from a record (any registered ``actions.sources`` source)."""
 
     title = forms.CharField(

@@ -1,5 +1,9 @@
 """Demo history: multi-agency audits and re-audits, Section 11 rounds and the challenge log
-(2015-2021, synthetic, deterministic for a seed; idempotent: skipped if already loaded)."""
+(2015-2021, synthetic, deterministic for a seed and a day; idempotent: skipped if already loaded).
+
+Dates stay consistent with today: past Section 11 rounds are closed with their returns submitted
+when the round ran, and this year's round is open, due in six weeks, some agencies drafting.
+Actions still open are kept current by ``actions.demo`` (loaded last)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import datetime as dt
 import random
 
 from django.db import transaction
+from django.utils import timezone
 
 from lineofsight.actions import services as action_services
 from lineofsight.actions.models import LearningTheme
@@ -53,11 +58,11 @@ def load(seed: int) -> None:
     agencies = {a.code: a for a in Agency.objects.filter(partnership=partnership)}
     with transaction.atomic():
         _audits(rng, partnership, agencies)
-        _section11(rng, partnership, agencies)
+        _section11(rng, partnership, agencies, timezone.localdate())
         _challenges(rng, partnership, agencies)
     print(
         f"  {Audit.objects.filter(partnership=partnership).count()} audits, "
-        f"{len(S11_YEARS)} Section 11 rounds, {len(CHALLENGES)} challenges"
+        f"{len(S11_YEARS) + 1} Section 11 rounds, {len(CHALLENGES)} challenges"
     )
 
 
@@ -118,10 +123,20 @@ def _audits(rng: random.Random, partnership, agencies: dict[str, Agency]) -> Non
                     )
 
 
-def _section11(rng: random.Random, partnership, agencies: dict[str, Agency]) -> None:
-    for year in S11_YEARS:
+def _current_round(today: dt.date) -> tuple[int, dt.date]:
+    """This year's round, due six weeks from today (so it is open, with some agencies drafting)."""
+    return today.year, today + dt.timedelta(days=42)
+
+
+def _section11(
+    rng: random.Random, partnership, agencies: dict[str, Agency], today: dt.date
+) -> None:
+    current_year, current_due = _current_round(today)
+    for year in (*S11_YEARS, current_year):
+        current = year == current_year
+        due = current_due if current else dt.date(year, 6, 30)
         round_ = section11.create_round(
-            actor=None, partnership=partnership, year=year, due_date=dt.date(year, 6, 30)
+            actor=None, partnership=partnership, year=year, due_date=due
         )
         for code in S11_AGENCIES:
             agency = agencies.get(code)
@@ -142,10 +157,16 @@ def _section11(rng: random.Random, partnership, agencies: dict[str, Agency]) -> 
                     else S11_DEVELOPMENT[item.code],
                 }
             # in the current round some agencies are still drafting
-            submit = year < S11_YEARS[-1] or rng.random() < 0.6
+            submit = not current or rng.random() < 0.6
             section11.save_return(
                 actor=None, section11_return=ret, expected_version=1, answers=answers, submit=submit
             )
+            if submit:  # submitted when the round ran (before its due date), not today
+                days_early = rng.randint(1, 20) if current else rng.randint(1, 40)
+                on = min(due - dt.timedelta(days=days_early), today - dt.timedelta(days=1))
+                Section11Return.objects.filter(pk=ret.pk).update(
+                    submitted_at=dt.datetime.combine(on, dt.time(11), tzinfo=dt.UTC)
+                )
         if year in S11_SUMMARIES:
             strengths, themes = S11_SUMMARIES[year]
             section11.update_round(
@@ -163,7 +184,7 @@ def _section11(rng: random.Random, partnership, agencies: dict[str, Agency]) -> 
                 record=answer,
                 title=answer.development_point[:300],
                 owner_agency=answer.section11_return.agency,
-                due_date=dt.date(year + 1, 3, 31),
+                due_date=dt.date(year + 1, 3, 31) if not current else today + dt.timedelta(150),
             )
 
 

@@ -456,4 +456,10 @@ S11_SUMMARIES = {
         "information sharing.",
         "Using local information on diversity to plan services; evidence of training impact.",
     ),
+    2021: (
+        "Agencies kept safeguarding arrangements in place through the pandemic; leads know the "
+        "partnership's procedures.",
+        "Recovering the training programme; written communication for families whose first "
+        "language is not English.",
+    ),
 }

@@ -18,6 +18,7 @@ from lineofsight.assurance.models import (
     Section11Round,
 )
 from lineofsight.govuk.fields import GovukDateField
+from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
 
@@ -56,7 +57,7 @@ class AuditFilterForm(forms.Form):
         ]
 
 
-class AuditForm(forms.Form):
+class AuditForm(FreeTextGuard, forms.Form):
     title = forms.CharField(error_messages={"required": "Enter the audit's title"}, max_length=200)
     theme = forms.CharField(
         error_messages={"required": "Enter the audit's theme"},
@@ -126,7 +127,7 @@ class EditAuditForm(AuditForm):
     version = VersionField()
 
 
-class CaseForm(forms.Form):
+class CaseForm(FreeTextGuard, forms.Form):
     reference = forms.CharField(
         error_messages={"required": "Enter the case reference"},
         label="Case reference",
@@ -167,7 +168,7 @@ class EditCaseForm(CaseForm):
     version = VersionField()
 
 
-class FindingForm(forms.Form):
+class FindingForm(FreeTextGuard, forms.Form):
     kind = forms.ChoiceField(
         error_messages={"required": "Select the kind of finding"},
         label="Kind of finding",
@@ -209,7 +210,7 @@ class RoundForm(forms.Form):
         self.fields["due_date"].required = True
 
 
-class RoundSummaryForm(forms.Form):
+class RoundSummaryForm(FreeTextGuard, forms.Form):
     due_date = GovukDateField(
         error_messages={"required": "Enter the date returns are due by"}, label="Returns due by"
     )
@@ -233,7 +234,7 @@ class RoundSummaryForm(forms.Form):
         self.fields["due_date"].required = True
 
 
-class Section11ReturnForm(forms.Form):
+class Section11ReturnForm(FreeTextGuard, forms.Form):
     """Per standard: a rating, the evidence and any development point."""
 
     version = VersionField()
@@ -307,7 +308,7 @@ class ChallengeFilterForm(forms.Form):
         self.fields["agency"].queryset = _agencies(partnership)
 
 
-class ChallengeForm(forms.Form):
+class ChallengeForm(FreeTextGuard, forms.Form):
     raised_on = GovukDateField(
         error_messages={"required": "Enter the date the challenge was raised"}, label="Date raised"
     )

@@ -5,13 +5,18 @@ Children appear only as pseudonymous case references; nothing here holds a name.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 
 from lineofsight.actions.models import LearningTheme
+from lineofsight.audit.disclosure import AuditPolicy
 from lineofsight.lib.versioning import Versioned
+from lineofsight.partnership.access import has_permission
 from lineofsight.partnership.models import Agency, Partnership, User
 
 CASE_REFERENCE = RegexValidator(
@@ -188,6 +193,18 @@ class Section11Round(Versioned):
         return reverse("assurance:section11_round", args=[self.pk])
 
 
+def _may_read_section11_return(user: Any, values: Mapping[str, Any]) -> bool:
+    """A draft's answers are the agency's own until submitted (as ``selectors.returns_for``)."""
+    if values.get("status") != Section11Return.Status.DRAFT:
+        return True
+    own_agency = getattr(user, "agency_id", None)
+    return (
+        bool(own_agency)
+        and own_agency == values.get("agency")
+        and has_permission(user, "section11.respond")
+    )
+
+
 class Section11Return(Versioned):
     """One agency's self-assessment in a round: a draft only that agency sees, then submitted."""
 
@@ -198,6 +215,11 @@ class Section11Return(Versioned):
     round = models.ForeignKey(Section11Round, on_delete=models.CASCADE, related_name="returns")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="section11_returns")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+
+    # The audit log shows that a draft was saved, not what it says (audit.disclosure).
+    audit_policy = AuditPolicy(
+        confidential=frozenset({"answers"}), may_read=_may_read_section11_return
+    )
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

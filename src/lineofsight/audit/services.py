@@ -1,7 +1,9 @@
 """The auditor: every service that writes calls ``record`` inside its own transaction.
 
-``record`` refuses to run outside a transaction (``transaction.atomic``), so an audit row can
-never be committed without the change it describes, nor the change without its row.
+What a record's audit rows may hold and show is its model's ``audit_policy``
+(``audit.disclosure``).  ``record`` refuses to run outside a transaction
+(``transaction.atomic``), so an audit row can never be committed without the change it
+describes, nor the change without its row.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.forms.models import model_to_dict
 
+from lineofsight.audit.disclosure import policy_of, strip_never_logged
 from lineofsight.audit.models import AuditLog
 
 
@@ -67,6 +70,10 @@ def record(
         )
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     agency = getattr(actor, "agency", None) if authenticated else None
+    policy = policy_of(obj, object_type)
+    label = ""
+    if obj is not None:
+        label = policy.describe(obj) if policy.describe else str(obj)
     return AuditLog.objects.create(
         actor=actor if authenticated else None,
         actor_label=actor.get_username() if authenticated else "system",
@@ -75,10 +82,10 @@ def record(
         verb=verb,
         object_type=object_type or (obj._meta.label if obj is not None else ""),
         object_id=str(object_id if object_id is not None else (obj.pk if obj is not None else "")),
-        object_repr=str(obj)[:300] if obj is not None else "",
-        before=_json_safe(before),
-        after=_json_safe(after),
-        detail=_json_safe(detail),
+        object_repr=label[:300],
+        before=strip_never_logged(policy, _json_safe(before)),
+        after=strip_never_logged(policy, _json_safe(after)),
+        detail=strip_never_logged(policy, _json_safe(detail)),
     )
 
 

@@ -8,6 +8,7 @@ from lineofsight.charts.canvas import (
     BLACK,
     BLUE,
     GREEN,
+    LABEL,
     ORANGE,
     Scale,
     axis_ticks,
@@ -19,8 +20,11 @@ from lineofsight.charts.canvas import (
     y_axis,
 )
 
-WIDTH, HEIGHT = 720, 300
-LEFT, RIGHT, TOP, BOTTOM = 64, 190, 24, 48
+# The legend sits under the plot, two series to a row, so the lines use the full width and the
+# names stay readable when the chart is scaled down to a phone screen (site.css sets them larger).
+WIDTH, PLOT_HEIGHT = 720, 300
+LEFT, RIGHT, TOP, BOTTOM = 80, 16, 24, 48
+LEGEND_COLUMNS, LEGEND_ROW = 2, 36
 STYLES = [(BLUE, ""), (ORANGE, "6 3"), (GREEN, "2 3"), (BLACK, "10 4")]
 
 
@@ -34,22 +38,26 @@ def benchmark_chart(
 ) -> str:
     """``series``: [(name, a value or None per year)], e.g. [("Demo Borough", [...]), ...]."""
     ticks = axis_ticks([v for _, vs in series for v in vs if v is not None] or [0.0])
-    scale = Scale(ticks[0], ticks[-1], TOP, HEIGHT - BOTTOM)
+    scale = Scale(ticks[0], ticks[-1], TOP, PLOT_HEIGHT - BOTTOM)
     xs = x_positions(len(years), LEFT, WIDTH - RIGHT)
-    parts = [svg_open("bench", WIDTH, HEIGHT, title, description)]
+    legend_rows = -(-len(series) // LEGEND_COLUMNS)
+    height = PLOT_HEIGHT + legend_rows * LEGEND_ROW
+    parts = [svg_open("bench", WIDTH, height, title, description)]
     parts.append(y_axis(ticks, scale, LEFT, WIDTH - RIGHT, unit_suffix))
-    parts.append(x_labels(xs, list(years), HEIGHT - BOTTOM + 18))
-    legend_x = WIDTH - RIGHT + 12
+    parts.append(x_labels(xs, list(years), PLOT_HEIGHT - BOTTOM + 24))
+    column_width = (WIDTH - LEFT) / LEGEND_COLUMNS
     for index, (name, values) in enumerate(series):
         colour, dash = STYLES[index % len(STYLES)]
         points = [(x, scale.y(v)) for x, v in zip(xs, values, strict=True) if v is not None]
         parts.append(polyline(points, colour, dash, width=2.5))
         parts.extend(f'<circle cx="{x}" cy="{y}" r="3.5" fill="{colour}"/>' for x, y in points)
-        legend_y = TOP + 10 + index * 22
+        row, column = divmod(index, LEGEND_COLUMNS)
+        legend_x = LEFT + column * column_width
+        legend_y = PLOT_HEIGHT + row * LEGEND_ROW + LEGEND_ROW / 2 - 8
         parts.append(polyline([(legend_x, legend_y), (legend_x + 24, legend_y)], colour, dash, 2.5))
         parts.append(
-            f'<text x="{legend_x + 30}" y="{legend_y + 4}" font-size="12" fill="{BLACK}">'
-            f"{text(name)}</text>"
+            f'<text class="{LABEL}" x="{legend_x + 32}" y="{legend_y + 5}" font-size="12" '
+            f'fill="{BLACK}">{text(name)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -20,6 +20,13 @@ PURPLE = "#4c2c92"
 BLACK = "#0b0c0c"
 
 
+# Chart text that site.css sets larger on a phone (the SVG scales to the column, so a 12-unit
+# label on a 720-unit chart would be about 5 px high at 375 px), and the most x-axis labels that
+# fit at that size.
+LABEL = "los-chart__label"
+NARROW_MOST = 5
+
+
 def text(value: object) -> str:
     return escape(str(value), {'"': "&quot;"})
 
@@ -77,7 +84,8 @@ def axis_ticks(values: list[float]) -> list[float]:
 def svg_open(chart_id: str, width: int, height: int, title: str, description: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="los-chart" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">'
+        f'preserveAspectRatio="xMidYMid meet" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
         f'<title id="{chart_id}-title">{text(title)}</title>'
         f'<desc id="{chart_id}-desc">{text(description)}</desc>'
     )
@@ -89,20 +97,52 @@ def y_axis(ticks: list[float], scale: Scale, left: float, right: float, suffix: 
         y = scale.y(tick)
         parts.append(f'<line x1="{left}" x2="{right}" y1="{y}" y2="{y}" stroke="#f3f2f1"/>')
         parts.append(
-            f'<text x="{left - 8}" y="{y + 4}" text-anchor="end" font-size="12" '
+            f'<text class="{LABEL}" x="{left - 8}" y="{y + 4}" text-anchor="end" font-size="12" '
             f'fill="{DARK_GREY}">{text(format_tick(tick) + suffix)}</text>'
         )
     return "".join(parts)
 
 
-def x_labels(xs: list[float], labels: list[str], y: float, most: int = 12) -> str:
-    every = max(1, len(labels) // most)
-    return "".join(
-        f'<text x="{x}" y="{y}" text-anchor="middle" font-size="11" fill="{DARK_GREY}">'
-        f"{text(label)}</text>"
-        for index, (x, label) in enumerate(zip(xs, labels, strict=True))
-        if index % every == 0 or index == len(labels) - 1
-    )
+def spread(count: int, most: int) -> list[int]:
+    """At most ``most`` evenly spaced indices of ``count``, the first and the last among them.
+
+    The last replaces the one before it when they would be closer than the others (their labels
+    would collide).
+    """
+    if count <= 0:
+        return []
+    step = max(1, math.ceil(count / most))
+    picked = list(range(0, count, step))
+    if picked[-1] != count - 1:
+        if len(picked) > 1 and count - 1 - picked[-1] < step:
+            picked[-1] = count - 1
+        else:
+            picked.append(count - 1)
+    return picked
+
+
+def x_labels(
+    xs: list[float], labels: list[str], y: float, most: int = 12, most_narrow: int = NARROW_MOST
+) -> str:
+    """Labels along the x axis: at most ``most`` on a wide screen, ``most_narrow`` on a phone.
+
+    On a phone the labels are drawn larger (site.css), so those past the narrow budget are marked
+    minor and hidden there.
+    """
+    drawn = spread(len(labels), most)
+    narrow = {drawn[i] for i in spread(len(drawn), most_narrow)}
+    last = len(labels) - 1
+    parts = []
+    for index in drawn:
+        classes = LABEL if index in narrow else f"{LABEL} {LABEL}--minor"
+        # The first label starts at its point and the last ends at its own, so that neither
+        # runs into the y-axis labels or past the edge of the chart.
+        anchor = "start" if index == 0 and last else "end" if index == last and last else "middle"
+        parts.append(
+            f'<text class="{classes}" x="{xs[index]}" y="{y}" text-anchor="{anchor}" '
+            f'font-size="11" fill="{DARK_GREY}">{text(labels[index])}</text>'
+        )
+    return "".join(parts)
 
 
 def polyline(

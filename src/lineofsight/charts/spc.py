@@ -31,7 +31,8 @@ from lineofsight.charts.canvas import (
 )
 
 WIDTH, HEIGHT = 720, 320
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 24, 56
+# The left margin leaves room for the y-axis labels at their phone size (site.css).
+LEFT, RIGHT, TOP, BOTTOM = 80, 16, 24, 56
 SIGNAL_COLOURS = {"concern": ORANGE, "improvement": BLUE, "neutral": PURPLE}
 # The signal in words as well as colour (WCAG 1.4.1), in "Making Data Count" terms.
 SIGNAL_WORDS = {
@@ -107,6 +108,6 @@ def spc_chart(
                 f'<circle cx="{x}" cy="{scale.y(point.value)}" r="4" fill="{colour}">'
                 f"<title>{text(tooltip)}</title></circle>"
             )
-    parts.append(x_labels(xs, [p.label for p in points], HEIGHT - BOTTOM + 18))
+    parts.append(x_labels(xs, [p.label for p in points], HEIGHT - BOTTOM + 24))
     parts.append("</svg>")
     return "".join(parts)

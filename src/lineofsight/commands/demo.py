@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 
 from lineofsight.cli import django_setup
 
@@ -30,9 +32,33 @@ def run(args: argparse.Namespace) -> int:
     if args.no_serve:
         return 0
     address = f"{args.host}:{args.port}"
+    worker = None if args.no_worker else start_worker()
     print(f"Serving on http://{address}/  (Ctrl+C to stop)")
-    call_command("runserver", address, use_reloader=False, use_threading=True)
+    try:
+        call_command("runserver", address, use_reloader=False, use_threading=True)
+    finally:
+        if worker is not None:
+            stop_worker(worker)
     return 0
+
+
+def start_worker() -> subprocess.Popen[bytes]:
+    """``lineofsight worker`` in a child process beside the development server."""
+    worker = subprocess.Popen([sys.executable, "-m", "lineofsight.cli", "worker"])
+    print(f"Background worker started (process {worker.pid})")
+    return worker
+
+
+def stop_worker(worker: subprocess.Popen[bytes], seconds: float = 15) -> None:
+    """Ask the worker to finish its task and stop; kill it if it has not within ``seconds``
+    (a killed worker's task is run again by the next worker)."""
+    if worker.poll() is None:
+        worker.terminate()
+        try:
+            worker.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,7 +66,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "demo",
         help="create the demo partnership (synthetic data) and serve it on 127.0.0.1:8000",
         description="Migrate the embedded database, load the synthetic demo partnership "
-        "(idempotent: safe to run again), print the demo users and serve the site.",
+        "(idempotent: safe to run again), print the demo users and serve the site with a "
+        "background task worker beside it.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to serve on")
     parser.add_argument("--port", type=int, default=8000, help="port to serve on")
@@ -51,5 +78,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="create the demo partnership and its users only: no returns, reviews or plans "
         "(for a state folder of your own, e.g. the README's command-line tour)",
+    )
+    parser.add_argument(
+        "--no-worker", action="store_true", help="serve without the background task worker"
     )
     parser.set_defaults(run=run)

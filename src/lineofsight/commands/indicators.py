@@ -9,7 +9,7 @@ import sys
 import textwrap
 from typing import Any
 
-from lineofsight.cli import django_setup
+from lineofsight.cli import NO_PARTNERSHIP, django_setup
 
 
 def _catalogue_rows() -> list[dict[str, Any]]:
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
 
     partnership = current_partnership()
     if partnership is None:
-        print("No partnership is set up yet: run `lineofsight demo --no-serve` first.")
+        print(NO_PARTNERSHIP)
         return 2
     if args.la:
         partnership.la_code = args.la  # benchmarks for another LA code (not saved)

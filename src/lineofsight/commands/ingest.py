@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from lineofsight.cli import django_setup
+from lineofsight.cli import NO_PARTNERSHIP, django_setup
 from lineofsight.commands.validate import (
     NOTHING_READ,
     as_json,
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     partnership = current_partnership()
     if partnership is None:
         print(
-            "No partnership is set up yet: run `lineofsight demo --no-serve` first.",
+            NO_PARTNERSHIP,
             file=sys.stderr,
         )
         return 2

@@ -85,3 +85,15 @@ def secret_key(environ: Mapping[str, str], var_dir: Path) -> str:
             raise ImproperlyConfigured("SECRET_KEY must be at least 50 varied characters long")
         return key
     return read_or_create(var_dir / "secret_key")
+
+
+def two_factor_required_in_production(environ: Mapping[str, str]) -> bool:
+    """Production always requires two-factor; ``REQUIRE_TWO_FACTOR=false`` there is an error
+    (every role sees personal or confidential data: ``roles.TWO_FACTOR_ROLES``)."""
+    if not env_bool("REQUIRE_TWO_FACTOR", True, environ):
+        raise ImproperlyConfigured(
+            "REQUIRE_TWO_FACTOR=false is not allowed with the production settings: every role "
+            "sees personal or confidential data and must use two-factor authentication. Remove "
+            "REQUIRE_TWO_FACTOR from the environment (only the demo may switch it off)."
+        )
+    return True

@@ -1,13 +1,16 @@
 """Production settings: everything in ``settings`` plus HTTPS-only transport.
 
 Use with ``DJANGO_SETTINGS_MODULE=lineofsight.config.production`` behind a TLS-terminating proxy.
+Two-factor authentication cannot be switched off here (start-up fails with a clear error).
 """
 
-from lineofsight.config.env import env_int
+import os
+
+from lineofsight.config.env import env_int, two_factor_required_in_production
 from lineofsight.config.settings import *  # noqa: F403
 
 DEBUG = False
-REQUIRE_TWO_FACTOR = True
+REQUIRE_TWO_FACTOR = two_factor_required_in_production(os.environ)
 SECURE_SSL_REDIRECT = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True

@@ -8,6 +8,7 @@ HTTPS-only settings that ``manage.py check --deploy`` asks for.
 from __future__ import annotations
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -21,9 +22,11 @@ from lineofsight.config.env import (
     env_list,
     secret_key,
 )
+from lineofsight.lib.private_files import start_private
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("LINEOFSIGHT_VAR_DIR", Path.cwd() / "var")).resolve()
+start_private(VAR_DIR)  # umask 077 and a 0700 var folder, before anything is written in it
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = secret_key(os.environ, VAR_DIR)
@@ -39,7 +42,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    *([] if find_spec("django.tasks") else ["django_tasks"]),  # built in from Django 6
+    "django_tasks_db",
     "lineofsight.lib",
+    "lineofsight.background",
     "lineofsight.govuk",
     "lineofsight.audit",
     "lineofsight.partnership",
@@ -59,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lineofsight.accounts.middleware.NoStoreWhenSignedInMiddleware",
     "lineofsight.datasets.middleware.UploadSizeLimitMiddleware",  # before CSRF reads the body
     "django.middleware.csrf.CsrfViewMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -189,6 +196,22 @@ LOGGING = {
     },
 }
 
+# Background tasks (docs/adr/0010-background-tasks.md): the database queue, run by
+# `lineofsight worker`.
+# TASKS_BACKEND=immediate runs each task where it is enqueued (no worker; small installations).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend"
+            if not find_spec("django.tasks")
+            else "django.tasks.backends.immediate.ImmediateBackend",
+        }[env_choice("TASKS_BACKEND", "database", ("database", "immediate"))],
+    }
+}
+# A worker silent for this long is presumed dead and its running task is queued again.
+TASK_WORKER_LEASE_SECONDS = env_int("TASK_WORKER_LEASE_SECONDS", 60, minimum=2)
+
 # What `lineofsight demo` loads after the demo partnership (each: a callable taking seed=...).
 DEMO_LOADERS: list[str] = [
     "lineofsight.datasets.demo.load",
@@ -196,5 +219,6 @@ DEMO_LOADERS: list[str] = [
     "lineofsight.reviews.demo.load",
     "lineofsight.assurance.demo.load",
     "lineofsight.delivery.demo.load",
+    "lineofsight.actions.demo.load",  # last: keeps every open action's dates current
 ]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"

@@ -5,3 +5,6 @@ class DatasetsConfig(AppConfig):
     name = "lineofsight.datasets"
     label = "datasets"
     verbose_name = "Data in: returns and snapshots"
+
+    def ready(self) -> None:
+        from lineofsight.datasets import keys  # noqa: F401 - registers the deploy check

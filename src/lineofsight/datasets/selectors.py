@@ -5,7 +5,9 @@ from pathlib import Path
 from typing import Any
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
+from lineofsight.audit.reads import audited_read
 from lineofsight.datasets import storage
 from lineofsight.datasets.models import Snapshot, Submission
 from lineofsight.partnership.access import check_permission
@@ -20,6 +22,12 @@ def submissions_for(user: Any) -> QuerySet[Submission]:
     if user.role_set() & {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST}:
         return rows
     return rows.filter(agency=user.agency)
+
+
+@audited_read("datasets.submission")
+def submission_for(user: Any, pk: int) -> Submission:
+    """One submission with its problems (which name children by pseudonym): 404 if unseen."""
+    return get_object_or_404(submissions_for(user), pk=pk)
 
 
 def current_table_files(partnership: Partnership) -> dict[str, list[Path]]:

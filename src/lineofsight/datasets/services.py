@@ -26,8 +26,10 @@ from lineofsight.audit.services import record
 from lineofsight.datasets import storage
 from lineofsight.datasets.keys import pseudonymisation_key
 from lineofsight.datasets.models import Snapshot, Submission
+from lineofsight.datasets.submitters import data_agencies, refusal, submits_for_anyone
 from lineofsight.formats import Parsed, Problem, pseudonymise, read
 from lineofsight.partnership.models import Agency, Partnership
+from lineofsight.performance.tasks import after_return_accepted
 
 PROBLEMS_KEPT = 500  # per submission, in the database; the CLI prints them all
 
@@ -60,16 +62,12 @@ def _problem_dicts(problems: list[Problem]) -> list[dict[str, Any]]:
     return [dataclasses.asdict(p) for p in problems[:PROBLEMS_KEPT]]
 
 
-def _return_key(parsed: Parsed, agency: Agency | None) -> str:
-    """What a later version of the same return shares: format, LA, year and submitting agency.
-
-    A partner return sent without an agency (the command line) is keyed by the agency codes in
-    its rows, so two agencies' returns for one year never supersede each other.
-    """
-    owner = agency.code if agency else ""
-    if not owner and parsed.format == "partner_return":
-        rows = parsed.tables.get("partner_measures", [])
-        owner = "+".join(sorted({str(row.get("agency") or "") for row in rows}))
+def _return_key(parsed: Parsed) -> str:
+    """What every version of one return shares, whoever sends it: format, LA, year and the
+    agency the data is about.  Children's social care returns are the local authority's (one
+    current version, whether the council, the trust or an analyst sent it); a partner return is
+    the agencies named in its rows (which ``submitters`` checks are the sender's own)."""
+    owner = "+".join(sorted(data_agencies(parsed))) if parsed.format == "partner_return" else ""
     return ":".join([parsed.format, parsed.la_code or "", str(parsed.collection_year or ""), owner])
 
 
@@ -113,15 +111,11 @@ def _store(
         checksum(files) if files else hashlib.sha256(repr(parsed.source_files).encode()).hexdigest()
     )
     described = [{"name": names.get(str(f), f.name), "bytes": f.stat().st_size} for f in files]
-    existing = (
-        Submission.objects.filter(
-            partnership=partnership, source_checksum=digest, status=Submission.Status.ACCEPTED
-        )
-        .select_related("snapshot")
-        .first()
-    )
-    if existing is not None:
-        return IngestOutcome(existing, existing.snapshot, parsed, already_stored=True)
+    refused = refusal(actor, agency, parsed)
+    if refused is not None:  # recorded with the reason alone; nothing of the file is kept
+        where = described[0]["name"] if described else "upload"
+        problem = Problem(where, "whole file", "", "", refused, "error", "submission.not_permitted")
+        parsed = dataclasses.replace(parsed, tables={}, problems=[problem])
     common = dict(
         partnership=partnership,
         agency=agency,
@@ -136,11 +130,43 @@ def _store(
         error_count=parsed.error_count,
         warning_count=parsed.warning_count,
     )
+    # Identifiers are replaced before anything is stored, problems of a rejected return included
+    # (the outcome keeps the raw ``parsed`` for the command line, run by whoever holds the file).
+    # Only the problems kept are pseudonymised (the counts above are of them all).
+    kept = dataclasses.replace(parsed, problems=parsed.problems[:PROBLEMS_KEPT])
+    hidden = pseudonymise(kept, pseudonymisation_key())
     if parsed.rejected:
-        return IngestOutcome(_record_rejection(actor, parsed, common), None, parsed)
-    return _store_snapshot(
-        actor, partnership, agency, pseudonymise(parsed, pseudonymisation_key()), common, digest
-    )
+        return IngestOutcome(_record_rejection(actor, hidden, common), None, parsed)
+    try:
+        with storage.ingest_lock(digest):
+            existing = _same_file_stored(actor, partnership, agency, hidden, digest)
+            if existing is not None:
+                return IngestOutcome(existing, existing.snapshot, parsed, already_stored=True)
+            remove_orphan_folders()  # what a crash left behind, before writing anything
+            outcome = _store_snapshot(actor, partnership, agency, hidden, common, digest)
+    except storage.AlreadyBeingStored as exc:
+        raise ConcurrentIngest(
+            "This return is already being stored: someone sent the same file a moment ago. "
+            "Nothing was stored from this copy. Look for it in the list of returns in a minute."
+        ) from exc
+    return dataclasses.replace(outcome, parsed=parsed)
+
+
+def _same_file_stored(
+    actor: Any, partnership: Partnership, agency: Agency | None, parsed: Parsed, digest: str
+) -> Submission | None:
+    """The current version of this return, if it is these very files and the sender may see it
+    (never another agency's submission: then the files are stored again as a new version)."""
+    rows = Submission.objects.filter(
+        partnership=partnership,
+        source_checksum=digest,
+        status=Submission.Status.ACCEPTED,
+        snapshot__return_key=_return_key(parsed),
+        snapshot__superseded_by__isnull=True,
+    ).select_related("snapshot")
+    if not submits_for_anyone(actor):
+        rows = rows.filter(agency=agency)
+    return rows.first()
 
 
 def _record_rejection(actor: Any, parsed: Parsed, common: dict[str, Any]) -> Submission:
@@ -155,8 +181,8 @@ def _record_rejection(actor: Any, parsed: Parsed, common: dict[str, Any]) -> Sub
             obj=submission,
             after={
                 "format": parsed.format,
-                "errors": parsed.error_count,
-                "warnings": parsed.warning_count,
+                "errors": common["error_count"],
+                "warnings": common["warning_count"],
                 "files": common["source_files"],
             },
         )
@@ -171,7 +197,7 @@ def _store_snapshot(
     common: dict[str, Any],
     digest: str,
 ) -> IngestOutcome:
-    key = _return_key(parsed, agency)
+    key = _return_key(parsed)
     latest = Snapshot.objects.filter(return_key=key).aggregate(v=Max("version"))["v"] or 0
     version = latest + 1
     folder = _folder_name(key, version, digest)
@@ -214,9 +240,10 @@ def _store_snapshot(
                     "checksum": digest,
                     "tables": {t: m["rows"] for t, m in manifest.items()},
                     "supersedes": [str(s) for s in superseded],
-                    "warnings": parsed.warning_count,
+                    "warnings": common["warning_count"],
                 },
             )
+            after_return_accepted(partnership.pk)  # recompute once this commits
     except IntegrityError as exc:
         storage.remove_folder(folder)
         raise ConcurrentIngest(
@@ -230,6 +257,7 @@ def _store_snapshot(
 
 
 def remove_orphan_folders() -> list[str]:
-    """Tidy folders left by a crash between writing files and committing their snapshot row."""
+    """Tidy folders left by a crash between writing files and committing their snapshot row
+    (and staging folders).  Run by every ingest while it holds the ingest lock."""
     known = set(Snapshot.objects.values_list("directory", flat=True))
     return storage.remove_orphans(known)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -9,13 +10,14 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.datasets import services
 from lineofsight.datasets.forms import UploadForm
-from lineofsight.datasets.selectors import submissions_for
+from lineofsight.datasets.selectors import submission_for, submissions_for
 from lineofsight.formats.codelists import partner_measures
+from lineofsight.govuk.formatting import count
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.selectors import current_partnership
 
@@ -30,13 +32,28 @@ def submission_list(request: HttpRequest) -> HttpResponse:
 @requires("datasets.view")
 @require_GET
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = get_object_or_404(submissions_for(request.user), pk=pk)
+    submission = submission_for(request.user, pk)
     return render(request, "datasets/detail.html", {"submission": submission})
+
+
+def accepted_message(outcome: services.IngestOutcome) -> str:
+    records = count(outcome.submission.record_count, "record")
+    version = outcome.snapshot.version if outcome.snapshot else "(none)"
+    return f"Return accepted: {records} stored as snapshot version {version}."
 
 
 def _safe_name(name: str) -> str:
     base = Path(name).name
     return re.sub(r"[^A-Za-z0-9._-]", "_", base)[:120] or "upload"
+
+
+def _free_path(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``folder/name-2``... when two uploads share a name."""
+    target, number = folder / name, 1
+    while target.exists():
+        number += 1
+        target = folder / f"{Path(name).stem}-{number}{Path(name).suffix}"
+    return target
 
 
 @requires("datasets.upload")
@@ -51,8 +68,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             names: dict[str, str] = {}
             paths = []
             for uploaded in form.cleaned_data["returns"]:
-                target = staging / _safe_name(uploaded.name)
-                with target.open("wb") as handle:
+                target = _free_path(staging, _safe_name(uploaded.name))
+                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as handle:
                     for chunk in uploaded.chunks():
                         handle.write(chunk)
                 names[str(target)] = uploaded.name
@@ -73,6 +91,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         for outcome in outcomes:
             if outcome.already_stored:
                 messages.info(request, f"{outcome.submission}: already stored, nothing changed.")
+            elif outcome.accepted:
+                # Said once, right after the upload: the return's own page shows its status.
+                messages.success(request, accepted_message(outcome))
         if len(outcomes) == 1:
             return redirect("datasets:detail", pk=outcomes[0].submission.pk)
         return redirect("datasets:list")

@@ -6,6 +6,7 @@ from django import forms
 
 from lineofsight.delivery.models import Rag
 from lineofsight.govuk.fields import GovukDateField
+from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
 
@@ -32,7 +33,7 @@ class ItemFilterForm(forms.Form):
         self.fields["plan"].queryset = plans
 
 
-class PlanForm(forms.Form):
+class PlanForm(FreeTextGuard, forms.Form):
     title = forms.CharField(
         error_messages={"required": "Enter the plan's title"},
         max_length=200,
@@ -52,7 +53,7 @@ class EditPlanForm(PlanForm):
     version = VersionField()
 
 
-class PriorityForm(forms.Form):
+class PriorityForm(FreeTextGuard, forms.Form):
     number = forms.IntegerField(
         error_messages={"required": "Enter the priority's number"},
         min_value=1,
@@ -76,7 +77,7 @@ class EditPriorityForm(PriorityForm):
     version = VersionField()
 
 
-class ItemForm(forms.Form):
+class ItemForm(FreeTextGuard, forms.Form):
     reference = forms.CharField(
         error_messages={"required": "Enter the item's reference, for example a"},
         max_length=5,
@@ -102,7 +103,7 @@ class EditItemForm(ItemForm):
     version = VersionField()
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(FreeTextGuard, forms.Form):
     text = forms.CharField(
         error_messages={"required": "Enter what success looks like"},
         label="What success looks like",
@@ -121,7 +122,7 @@ class EditMeasureForm(MeasureForm):
     version = VersionField()
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(FreeTextGuard, forms.Form):
     rag = forms.ChoiceField(
         error_messages={"required": "Select the RAG rating"},
         label="RAG rating",

@@ -9,9 +9,11 @@ the tables at all, so only ``child_id`` needs replacing.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import hmac
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 
 from lineofsight.formats.problems import Parsed, Problem
 
@@ -51,20 +53,57 @@ def pseudonymise(parsed: Parsed, key: bytes) -> Parsed:
         ]
         for name, rows in parsed.tables.items()
     }
-    problems = [_problem(problem, swap) for problem in parsed.problems]
+    known = frozenset(_identifiers(parsed))
+    problems = [_problem(problem, swap, known) for problem in parsed.problems]
     return dataclasses.replace(parsed, tables=tables, problems=problems, pseudonymised=True)
 
 
-def _problem(problem: Problem, swap: Callable[[object], object]) -> Problem:
-    if problem.child is None and problem.field not in IDENTIFIER_FIELDS:
-        return problem
-    changes: dict[str, object] = {}
+# A word that could be an identifier: not the number after "row", "line", "column" or "number"
+# (a child whose identifier is "12" must not turn "row 12" into a pseudonym).
+_TOKEN = re.compile(r"(?<!row )(?<!line )(?<!column )(?<!number )[A-Za-z0-9_.\-]+")
+
+
+def _identifiers(parsed: Parsed) -> set[str]:
+    """Every raw child identifier the return holds: in its tables and named by its problems."""
+    found: set[str] = set()
+    for rows in parsed.tables.values():
+        found.update(str(row["child_id"]).strip() for row in rows if row.get("child_id"))
+    for problem in parsed.problems:
+        if problem.child:
+            found.add(problem.child.strip())
+        if problem.field in IDENTIFIER_FIELDS and problem.value:
+            found.add(problem.value.strip())
+    found.discard("")
+    return found
+
+
+def hide_identifiers(text: str, known: Iterable[str], swap: Callable[[object], object]) -> str:
+    """``text`` with each known identifier (a whole word) replaced by its pseudonym."""
+    ids = known if isinstance(known, set | frozenset) else set(known)
+    if not text or not ids:
+        return text
+    hidden = _TOKEN.sub(lambda m: str(swap(m.group())) if m.group() in ids else m.group(), text)
+    for raw in _not_single_words(frozenset(ids)):  # identifiers with spaces or punctuation
+        if raw in hidden:
+            hidden = hidden.replace(raw, str(swap(raw)))
+    return hidden
+
+
+@functools.lru_cache(maxsize=8)
+def _not_single_words(ids: frozenset[str]) -> tuple[str, ...]:
+    """The identifiers ``_TOKEN`` cannot match whole (worked out once per return)."""
+    return tuple(raw for raw in ids if not _TOKEN.fullmatch(raw))
+
+
+def _problem(problem: Problem, swap: Callable[[object], object], known: frozenset[str]) -> Problem:
+    """The problem with every identifier it carries (child, location, value, message) hidden."""
+    changes: dict[str, object] = {
+        "location": hide_identifiers(problem.location, known, swap),
+        "message": hide_identifiers(problem.message, known, swap),
+        "value": hide_identifiers(problem.value, known, swap),
+    }
     if problem.child is not None:
-        hidden = str(swap(problem.child))
-        changes["child"] = hidden
-        changes["location"] = problem.location.replace(problem.child, hidden)
-        if problem.child in problem.value:
-            changes["value"] = problem.value.replace(problem.child, hidden)
+        changes["child"] = str(swap(problem.child.strip()))
     if problem.field in IDENTIFIER_FIELDS and problem.value:
         changes["value"] = "(identifier removed)"
     return dataclasses.replace(problem, **changes)  # type: ignore[arg-type]

@@ -156,4 +156,65 @@ def check_workbook_zip(path: Path, log: ProblemLog, max_bytes: int) -> bool:
             value=str(unpacked),
         )
         return False
+    return _no_macros(names, log) and _no_dtd(path, entries, log)
+
+
+MACRO_CONTENT_TYPES = (b"macroenabled", b"vbaproject", b"ms-office.activex", b"ms-excel.addin")
+PROLOGUE_BYTES = 64 * 1024  # a DTD must come before the root element, so near the start
+
+
+def _refuse_macros(log: ProblemLog) -> bool:
+    log.error(
+        "file.macro_workbook",
+        "This workbook contains macros (VBA code): it was not opened. Macro-enabled "
+        "workbooks (.xlsm) are refused even when renamed to .xlsx. Copy the sheets into a "
+        "new workbook and save it as 'Excel Workbook (.xlsx)'.",
+    )
+    return False
+
+
+def _no_macros(names: set[str], log: ProblemLog) -> bool:
+    """False (with a problem) for a workbook holding a VBA project, whatever its name says."""
+    if any(n.lower().rsplit("/", 1)[-1].startswith("vbaproject") for n in names):
+        return _refuse_macros(log)
+    return True
+
+
+def _no_dtd(path: Path, entries: list[zipfile.ZipInfo], log: ProblemLog) -> bool:
+    """False (with a problem) if any XML part of the workbook declares a DTD or entities, or
+    names macro content types (hostile or macro-enabled, whatever the sheet names are)."""
+    try:
+        return _scan_parts(path, entries, log)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        log.error(
+            "file.corrupt_workbook",
+            f"The workbook cannot be opened ({exc}); it may be cut short or damaged. "
+            "Save it again from Excel as .xlsx.",
+        )
+        return False
+
+
+MEDIA_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".emf", ".wmf", ".tif", ".tiff", ".bmp")
+
+
+def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], log: ProblemLog) -> bool:
+    with zipfile.ZipFile(path) as archive:
+        for entry in entries:
+            if entry.is_dir() or entry.filename.lower().endswith(MEDIA_SUFFIXES):
+                continue
+            with archive.open(entry) as part:
+                start = part.read(PROLOGUE_BYTES)
+            folded = start.replace(b"\x00", b"").lower()  # UTF-16 parts too
+            if b"<!doctype" in folded or b"<!entity" in folded:
+                log.error(
+                    "file.hostile_workbook",
+                    f"The workbook part '{entry.filename[:60]}' declares a DTD or entities "
+                    "(<!DOCTYPE or <!ENTITY), which Excel never writes and which are used to "
+                    "attack systems: the workbook was refused. Save it again from Excel as .xlsx.",
+                )
+                return False
+            if entry.filename == "[Content_Types].xml" and any(
+                t in folded for t in MACRO_CONTENT_TYPES
+            ):
+                return _refuse_macros(log)
     return True

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from typing import Any
+
+from django.contrib.auth.hashers import check_password
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.password_validation import validate_password
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 
-from lineofsight.partnership.roles import CHILD_LEVEL_ROLES, Role
+from lineofsight.partnership.roles import TWO_FACTOR_ROLES, Role
 
 
 class Partnership(models.Model):
@@ -70,12 +74,49 @@ class Agency(models.Model):
         return self.name
 
 
+class ValidatedUserManager(UserManager["User"]):
+    """Django's manager, but ``create_user``/``create_superuser`` (and so ``createsuperuser
+    --noinput``) set the password through ``User.set_password``, which validates it."""
+
+    def _create_user_object(
+        self, username: str, email: str | None, password: str | None, **extra_fields: Any
+    ) -> User:
+        user = super()._create_user_object(username, email, None, **extra_fields)
+        user.set_password(password)
+        return user
+
+
 class User(AbstractUser):
-    """A person who signs in. Belongs to one agency; holds one or more roles."""
+    """A person who signs in. Belongs to one agency; holds one or more roles.
+
+    Passwords: every way of setting one (services, the demo, ``createsuperuser``,
+    ``changepassword``, forms, ``User.objects.create_user``) ends in ``set_password``, which applies
+    ``AUTH_PASSWORD_VALIDATORS`` and raises ``ValidationError`` for a weak password.
+    """
 
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, related_name="users", null=True, blank=True
     )
+
+    objects = ValidatedUserManager()  # type: ignore[misc]
+
+    def set_password(self, raw_password: str | None) -> None:
+        """Hash and set ``raw_password`` after the password validators accept it (``None`` makes
+        the password unusable, as in Django)."""
+        if raw_password is not None:
+            validate_password(raw_password, self)
+        super().set_password(raw_password)
+
+    def check_password(self, raw_password: str) -> bool:
+        """Django's check, but re-hashing an accepted password (a newer hasher) does not validate
+        it again: a password already in use must never stop its owner signing in."""
+
+        def rehash(raw: str) -> None:
+            AbstractUser.set_password(self, raw)
+            self._password = None
+            self.save(update_fields=["password"])
+
+        return check_password(raw_password, self.password, rehash)
 
     def role_set(self) -> frozenset[Role]:
         if not hasattr(self, "_role_cache"):
@@ -89,7 +130,7 @@ class User(AbstractUser):
 
     @property
     def needs_two_factor(self) -> bool:
-        return bool(self.role_set() & CHILD_LEVEL_ROLES)
+        return bool(self.role_set() & TWO_FACTOR_ROLES)
 
 
 class RoleAssignment(models.Model):

@@ -19,10 +19,26 @@ class Role(models.TextChoices):
     TRAINING_MANAGER = "training_manager", "Training manager"
 
 
-# Roles whose work involves child-level (pseudonymised) records: two-factor authentication is
-# required for them when REQUIRE_TWO_FACTOR is on.
+# Roles whose work involves child-level (pseudonymised) records.
 CHILD_LEVEL_ROLES = frozenset(
     {Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.LADO, Role.CDOP_COORDINATOR}
+)
+
+# Roles that can see personal or confidential data (child-level records, the audit log, agencies'
+# Section 11 returns, board papers, LADO and CDOP cases, staff training records): they must use
+# two-factor authentication whenever REQUIRE_TWO_FACTOR is on, and production settings refuse to
+# start with it off (config/production.py).  Today that is every role; a new role is added here
+# only after deciding it sees nothing personal or confidential.
+TWO_FACTOR_ROLES = frozenset(
+    {
+        Role.PARTNERSHIP_ADMIN,
+        Role.PERFORMANCE_ANALYST,
+        Role.BOARD_MEMBER,
+        Role.AGENCY_LEAD,
+        Role.LADO,
+        Role.CDOP_COORDINATOR,
+        Role.TRAINING_MANAGER,
+    }
 )
 
 _ALL = frozenset(Role)

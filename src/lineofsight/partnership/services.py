@@ -53,7 +53,7 @@ def create_user(
     *,
     actor: Any,
     username: str,
-    password: str,
+    password: str | None,
     agency: Agency | None,
     roles: Iterable[Role],
     first_name: str = "",

@@ -68,6 +68,13 @@ def returns_since_last_compute(partnership: Partnership) -> int:
     return len(current - computed) or len(computed - current)
 
 
+def current_fingerprint(partnership: Partnership) -> str:
+    """What a recompute now would start from: the current snapshots and population."""
+    current = Snapshot.objects.filter(partnership=partnership, superseded_by__isnull=True)
+    ids = list(current.values_list("pk", flat=True))
+    return _fingerprint(ids, _population_by_year_ending(partnership))
+
+
 def recompute(
     *,
     actor: Any,

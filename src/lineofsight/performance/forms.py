@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
+from lineofsight.lib.free_text import FreeTextGuard
+
 
 class PeriodForm(forms.Form):
     period = forms.ChoiceField(label="Financial year", required=False)
@@ -11,7 +13,7 @@ class PeriodForm(forms.Form):
         self.fields["period"].choices = [(y, y) for y in years]
 
 
-class TargetForm(forms.Form):
+class TargetForm(FreeTextGuard, forms.Form):
     value = forms.FloatField(
         error_messages={"required": "Enter the target, in the indicator's unit"},
         label="Target",

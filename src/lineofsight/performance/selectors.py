@@ -1,14 +1,20 @@
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 
+from lineofsight.background.selectors import pending, worker_running
 from lineofsight.partnership.models import Partnership
+from lineofsight.performance.compute import returns_since_last_compute
 from lineofsight.performance.models import (
     ChangePoint,
     ComputeRun,
     IndicatorResult,
     IndicatorTarget,
 )
+from lineofsight.performance.tasks import recompute_indicators
 
 
 def financial_years(partnership: Partnership) -> list[str]:
@@ -48,3 +54,27 @@ def change_point(partnership: Partnership, indicator_id: str, pk: int) -> Change
     return ChangePoint.objects.filter(
         partnership=partnership, indicator_id=indicator_id, pk=pk
     ).first()
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """When the figures on a page were computed, and whether newer returns are waiting."""
+
+    computed_at: dt.datetime | None
+    returns_used: int
+    returns_waiting: int  # accepted returns the stored figures do not include yet
+    recompute_queued: bool  # a recompute is queued or running
+    worker_running: bool  # a background worker is alive to run it
+
+
+def freshness(partnership: Partnership) -> Freshness:
+    run = ComputeRun.objects.filter(
+        partnership=partnership, status=ComputeRun.Status.COMPLETE
+    ).first()
+    return Freshness(
+        computed_at=run.finished_at if run else None,
+        returns_used=len(run.snapshot_ids) if run else 0,
+        returns_waiting=returns_since_last_compute(partnership),
+        recompute_queued=pending(recompute_indicators),
+        worker_running=worker_running(),
+    )

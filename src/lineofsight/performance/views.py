@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from markupsafe import Markup
 
 from lineofsight.indicators import catalogue
 from lineofsight.lib.exports import export_response
@@ -15,6 +18,7 @@ from lineofsight.partnership.access import has_permission, requires
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance import presentation, selectors
+from lineofsight.performance.cache import PageCache
 from lineofsight.performance.compute import recompute
 from lineofsight.performance.forms import ChangePointForm, PeriodForm, TargetForm
 from lineofsight.performance.summaries import Summary, summarise
@@ -35,18 +39,27 @@ def _period(request: HttpRequest, years: list[str]) -> tuple[PeriodForm, str | N
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     partnership = current_partnership()
-    years = selectors.financial_years(partnership)
+    page_cache = PageCache(partnership)
+    years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     form, period = _period(request, years)
-    summaries = build_overview(partnership, period) if period else []
+
+    def figures() -> Markup:
+        summaries = build_overview(partnership, period)
+        context = {
+            "period": period,
+            "attention": [s for s in summaries if s.rank < 2],
+            "summaries": summaries,
+            "tag": presentation.variation_tag,
+            "reasons": presentation.attention_reasons,
+        }
+        return Markup(render_to_string("performance/_overview_figures.html", context))  # noqa: S704
+
     context = {
         "form": form,
         "period": period,
-        "attention": [s for s in summaries if s.rank < 2],
-        "summaries": summaries,
-        "last_run": selectors.last_run(partnership),
+        "figures": page_cache.get("overview", figures, period) if period else "",
+        "freshness": selectors.freshness(partnership),
         "can_recompute": has_permission(request.user, "performance.manage"),
-        "tag": presentation.variation_tag,
-        "reasons": presentation.attention_reasons,
     }
     return render(request, "performance/overview.html", context)
 
@@ -64,16 +77,18 @@ def _indicator_context(
     spec: catalogue.IndicatorSpec,
     period: str,
     years: list[str],
-    summary: Summary,
+    cached: dict[str, Any],
     change_form: ChangePointForm | None = None,
 ) -> dict[str, object]:
     form, _ = _period(request, years)
     form.initial["period"] = period
+    summary: Summary = cached["summary"]
     can_manage = has_permission(request.user, "performance.manage")
     if change_form is None and can_manage:
         initial = {"month": summary.shift_from.isoformat()} if summary.shift_from else {}
         change_form = ChangePointForm(initial=initial, months=_month_choices(summary))
     return {
+        "freshness": selectors.freshness(partnership),
         "spec": spec,
         "form": form,
         "period": period,
@@ -82,9 +97,8 @@ def _indicator_context(
         "assurance": presentation.assurance_tag(summary),
         "can_set_target": can_manage,
         "change_form": change_form,
-        "targets": selectors.targets(partnership, spec.id),
-        "spc_svg": presentation.spc_svg(summary),
-        "benchmark_svg": presentation.benchmark_svg(summary),
+        "spc_svg": cached["spc_svg"],
+        "benchmark_svg": cached["benchmark_svg"],
         "months": [r for r in summary.monthly],
         "value_text": presentation.value_text,
         "period_text": presentation.period_text,
@@ -92,18 +106,33 @@ def _indicator_context(
     }
 
 
+def _figures(partnership: Partnership, spec: catalogue.IndicatorSpec, period: str) -> Any:
+    """The indicator's summary and charts for the period, from the page cache."""
+
+    def figures() -> dict[str, Any]:
+        summary = summarise(partnership, spec, period)
+        return {
+            "summary": summary,
+            "spc_svg": presentation.spc_svg(summary),
+            "benchmark_svg": presentation.benchmark_svg(summary),
+        }
+
+    return PageCache(partnership).get("indicator", figures, spec.id, period)
+
+
 @requires("performance.view")
 @require_GET
 def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
     partnership = current_partnership()
-    years = selectors.financial_years(partnership)
+    page_cache = PageCache(partnership)
+    years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     _, period = _period(request, years)
     if period is None:
         context = {"spec": spec, "summary": None, "words": presentation.Words}
         return render(request, "performance/indicator.html", context)
-    summary = summarise(partnership, spec, period)
-    context = _indicator_context(request, partnership, spec, period, years, summary)
+    cached = _figures(partnership, spec, period)
+    context = _indicator_context(request, partnership, spec, period, years, cached)
     return render(request, "performance/indicator.html", context)
 
 
@@ -205,8 +234,8 @@ def change_point(request: HttpRequest, indicator_id: str) -> HttpResponse:
     period = request.POST.get("period")
     if period not in years:
         raise Http404("No such year")
-    summary = summarise(partnership, spec, period)
-    form = ChangePointForm(request.POST, months=_month_choices(summary))
+    cached = _figures(partnership, spec, period)
+    form = ChangePointForm(request.POST, months=_month_choices(cached["summary"]))
     outcome = submit(
         request,
         form,
@@ -221,7 +250,7 @@ def change_point(request: HttpRequest, indicator_id: str) -> HttpResponse:
     if outcome.saved:
         messages.success(request, f"The limits are recalculated from {outcome.result.month:%B %Y}.")
         return redirect(f"{reverse('performance:indicator', args=[spec.id])}?period={period}")
-    context = _indicator_context(request, partnership, spec, period, years, summary, form)
+    context = _indicator_context(request, partnership, spec, period, years, cached, form)
     return render(request, "performance/indicator.html", context, status=outcome.status)
 
 

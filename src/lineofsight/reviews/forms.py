@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.govuk.fields import GovukDateField
+from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency
 from lineofsight.reviews.models import Review, ReviewChild
@@ -31,7 +32,7 @@ def _not_future(form: forms.Form, *names: str) -> None:
             form.add_error(name, "The date must be today or in the past")
 
 
-class IncidentForm(forms.Form):
+class IncidentForm(FreeTextGuard, forms.Form):
     """Record a serious incident: the start of a case review."""
 
     reference = forms.CharField(
@@ -72,7 +73,7 @@ class IncidentForm(forms.Form):
         return data
 
 
-class RapidReviewForm(forms.Form):
+class RapidReviewForm(FreeTextGuard, forms.Form):
     version = VersionField()
     rapid_review_on = GovukDateField(
         error_messages={"required": "Enter the date the rapid review was completed"},
@@ -102,7 +103,7 @@ class RapidReviewForm(forms.Form):
         return data
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(FreeTextGuard, forms.Form):
     """Every field of a review (partnership administrators)."""
 
     version = VersionField()
@@ -138,7 +139,7 @@ class ReviewForm(forms.Form):
     themes = _themes_field()
 
 
-class ChildForm(forms.Form):
+class ChildForm(FreeTextGuard, forms.Form):
     reference = forms.CharField(
         error_messages={"required": "Enter a pseudonymous reference, for example Child M"},
         label="Pseudonymous reference",
@@ -154,7 +155,7 @@ class ChildForm(forms.Form):
     )
 
 
-class RecommendationForm(forms.Form):
+class RecommendationForm(FreeTextGuard, forms.Form):
     text = forms.CharField(
         error_messages={"required": "Enter the recommendation"},
         label="Recommendation",
@@ -170,7 +171,7 @@ class RecommendationForm(forms.Form):
     themes = _themes_field()
 
 
-class RecommendationActionForm(forms.Form):
+class RecommendationActionForm(FreeTextGuard, forms.Form):
     title = forms.CharField(
         error_messages={"required": "Enter the action"}, label="Action", max_length=300
     )
@@ -193,7 +194,7 @@ class RecommendationActionForm(forms.Form):
     )
 
 
-class NoteForm(forms.Form):
+class NoteForm(FreeTextGuard, forms.Form):
     text = forms.CharField(
         error_messages={"required": "Enter the progress made"},
         label="Progress",

@@ -12,6 +12,8 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from lineofsight.lib.free_text import no_identifiers
+
 WORDS = frozenset(
     """child children baby babies infant infants family families sibling siblings twin twins
     young person people adolescent adult household case review and of the cspr lcspr scr
@@ -65,12 +67,10 @@ def check_reference(reference: str) -> None:
 
 
 def check_free_text(text: str) -> None:
-    """Summaries and notes: refuse dates of birth and identifiers (names can't be detected)."""
+    """Summaries and notes: refuse dates of birth and identifiers (names can't be detected).
+    Identifiers are ``lib.free_text.no_identifiers``; dates of birth are a case-review rule."""
     if re.search(r"\b(d\.?o\.?b\.?|date of birth|born on)\b", text, re.IGNORECASE):
         raise ValidationError(
             "Do not record a child's date of birth: give their age band instead", code="dob"
         )
-    if re.search(r"\b\d{3}\s?\d{3}\s?\d{4}\b|\b[A-Z]\d{12}\b", text):
-        raise ValidationError(
-            "Do not record NHS numbers, UPNs or other identifiers", code="identifier"
-        )
+    no_identifiers(text)  # the guard every app's free text shares

@@ -10,9 +10,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from lineofsight.actions.theme_sources import Occurrence
+from lineofsight.audit.reads import audited_read
 from lineofsight.partnership.access import check_permission
 from lineofsight.reviews import status
-from lineofsight.reviews.models import Recommendation, Review
+from lineofsight.reviews.models import Recommendation, Review, ReviewChild
 
 
 def reviews_for(user: Any) -> QuerySet[Review]:
@@ -49,6 +50,13 @@ def filtered_reviews(
 
 def review_years(user: Any) -> list[int]:
     return sorted({d.year for d in reviews_for(user).values_list("la_aware_on", flat=True)})
+
+
+@audited_read("reviews.review_children")
+def children_of(user: Any, of: Review) -> list[ReviewChild]:
+    """The children of a case review (pseudonymous references and age bands)."""
+    check_permission(user, "learning.view")
+    return list(of.children.all())
 
 
 def recommendations_for(review: Review) -> QuerySet[Recommendation]:

@@ -168,7 +168,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "review": review,
             "row": _row(review, today),
             "deadlines": status.review_deadlines(review),
-            "children": review.children.all(),
+            "children": selectors.children_of(request.user, review),
             "recommendations": recommendations,
             "notes": review.notes.select_related("author"),
             "today": today,

@@ -19,6 +19,12 @@ from lineofsight.published import DATA_DIR
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test-only
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    from lineofsight.testing.append_only import allow_test_flush
+
+    allow_test_flush()  # the test run's flush may empty the append-only audit log (ADR 4)
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: object) -> None:
     # Argon2 is the configured hasher (tested in accounts/tests); tests use a fast one.
@@ -117,3 +123,11 @@ def computed(partnership, settings, synthetic_var_dir, tmp_path, capsys):
     run = recompute(actor=None, partnership=partnership)
     capsys.readouterr()
     return run
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache() -> None:
+    """Each test starts with no cached performance figures (primary keys repeat between tests)."""
+    from lineofsight.performance import cache
+
+    cache.clear()

@@ -19,7 +19,7 @@ def test_upload_a_synthetic_return_and_see_it_accepted(
     assert_no_axe_violations(page)
     page.get_by_label("Upload returns").set_input_files(str(cin))
     page.get_by_role("button", name="Upload and check").click()
-    expect(page.get_by_role("heading", name="Return accepted")).to_be_visible()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Return accepted")
     expect(page.locator("main")).to_contain_text(cin.name)
     assert_no_axe_violations(page)
 

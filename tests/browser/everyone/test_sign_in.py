@@ -39,7 +39,35 @@ def test_audit_log_page_is_accessible(signed_in_as, live_server):
     page = signed_in_as(Role.PARTNERSHIP_ADMIN)
     page.goto(f"{live_server.url}/audit/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Audit log")
-    expect(page.locator("table")).to_contain_text("account.sign_in")
+    expect(page.locator("main")).to_contain_text("Signed in")
+    expect(page.locator("main")).not_to_contain_text("account.sign_in")
+    page.locator("details summary").first.click()
+    assert_no_axe_violations(page)
+
+
+def test_audit_log_details_fit_a_375_pixel_screen(signed_in_as, live_server):
+    """Issue 18: the open details (long values, hashes, JSON-like text) must not widen the page."""
+    from django.db import transaction
+
+    from lineofsight.audit.models import AuditLog
+    from lineofsight.audit.services import record
+
+    page = signed_in_as(Role.PARTNERSHIP_ADMIN)
+    with transaction.atomic():
+        record(
+            actor=None,
+            verb="benchmarks.import",
+            action=AuditLog.Action.OTHER,
+            object_type="performance.PublishedFigure",
+            detail={"files": ["x" * 300], "sha256": "ab" * 64},
+        )
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{live_server.url}/audit/")
+    for summary in page.locator("details summary").all():
+        summary.click()
+    expect(page.locator("main")).to_contain_text("x" * 300)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"the audit log is {width}px wide at 375px"
     assert_no_axe_violations(page)
 
 

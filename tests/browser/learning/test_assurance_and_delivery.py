@@ -143,10 +143,10 @@ def test_delivery_plan_list_plan_and_item(signed_in_as, live_server, delivery_hi
     updates = page.locator(".govuk-inset-text")
     expect(updates).to_have_count(item.updates.count())
     # the police lead leads this item, so reports its progress; managing the plan is not theirs
-    expect(page.get_by_role("link", name="Report progress")).to_be_visible()
-    expect(page.get_by_role("link", name="Raise an action")).to_have_count(0)
+    expect(page.get_by_role("button", name="Report progress")).to_be_visible()
+    expect(page.get_by_role("button", name="Raise an action")).to_have_count(0)
     assert_no_axe_violations(page)
 
-    page.get_by_role("link", name="Report progress").click()
+    page.get_by_role("button", name="Report progress").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_no_axe_violations(page)

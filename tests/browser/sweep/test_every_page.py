@@ -10,7 +10,11 @@ it finds (breadth first).  Every page visited must
   but a repeated id still breaks labels, error-summary links and aria references),
 * have no skipped heading level (an h2 followed by an h4, say),
 * log no console error and throw no uncaught exception,
-* answer with a status below 400 (a link shown to a role must not lead to a refusal).
+* answer with a status below 400 (a link shown to a role must not lead to a refusal),
+* fit a 375 px wide phone screen: once checked at 1,280 px, the same page is resized to 375 px
+  (not reloaded, to keep the sweep quick) and must not be wider than the viewport (no sideways
+  scrolling of the whole page: wide tables scroll inside their own region) and must still have no
+  axe violations (an axe rule such as scrollable-region-focusable only applies when it scrolls).
 
 Every failure is collected; the test asserts once, with a report of url, rule and targets.
 
@@ -45,6 +49,8 @@ MAX_PAGES_PER_ROUTE = 2
 MAX_LIST_PAGE = 2
 DOWNLOAD_SUFFIXES = (".csv", ".xlsx", ".json", ".pdf", ".zip", ".ods")
 SKIPPED_ROUTES = {"accounts:logout"}
+WIDE = {"width": 1280, "height": 900}
+NARROW = {"width": 375, "height": 812}
 
 
 @dataclass
@@ -92,6 +98,27 @@ def route_of(path: str) -> str | None:
     except Resolver404:
         return None
 
+
+# The elements that stick out past the right edge of the viewport, outermost first, to say which
+# table or chart made the page wider than the phone screen.
+TOO_WIDE = """() => {
+  const width = window.innerWidth;
+  const page = document.documentElement.scrollWidth;
+  if (page <= width) return null;
+  const culprits = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.right <= width + 1 || box.width === 0) continue;
+    if (culprits.some(c => c.el.contains(el))) continue;
+    // A table scrolling inside its own region does not widen the page: not a culprit.
+    if (el.parentElement && el.parentElement.closest('.los-scroll-region')) continue;
+    const label = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      (el.className && typeof el.className === 'string'
+        ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '');
+    culprits.push({el, text: `${label} (right edge ${Math.round(box.right)} px)`});
+  }
+  return {page, width, culprits: culprits.slice(0, 5).map(c => c.text)};
+}"""
 
 DUPLICATE_IDS = """() => {
   const counts = {};
@@ -177,15 +204,7 @@ class Crawl:
         if response is None or response.status >= 400:
             status = response.status if response else "no response"
             self.failures.append(Failure(where, "http-status", f"answered {status}"))
-        for violation in axe_violations(self.page):
-            self.failures.append(
-                Failure(
-                    where,
-                    f"axe {violation['id']} ({violation['impact']})",
-                    violation["help"],
-                    [" ".join(node["target"]) for node in violation["nodes"]],
-                )
-            )
+        self.check_axe(where)
         duplicates = self.page.evaluate(DUPLICATE_IDS)
         if duplicates:
             self.failures.append(Failure(where, "duplicate-id", "ids used twice", duplicates))
@@ -200,8 +219,38 @@ class Crawl:
             self.failures.append(
                 Failure(where, "title", f"{title!r} does not end in {self.service_name!r}")
             )
+        self.check_narrow(where)
         for message in self.console:
             self.failures.append(Failure(where, "console", message))
+
+    def check_axe(self, where: str, width: str = "") -> None:
+        for violation in axe_violations(self.page):
+            self.failures.append(
+                Failure(
+                    where,
+                    f"axe {violation['id']} ({violation['impact']}){width}",
+                    violation["help"],
+                    [" ".join(node["target"]) for node in violation["nodes"]],
+                )
+            )
+
+    def check_narrow(self, where: str) -> None:
+        """Resize the page to a phone's width: it must fit, and still pass axe; then restore."""
+        self.page.set_viewport_size(NARROW)
+        try:
+            overflow = self.page.evaluate(TOO_WIDE)
+            if overflow:
+                self.failures.append(
+                    Failure(
+                        where,
+                        "narrow-overflow",
+                        f"{overflow['page']} px wide at {overflow['width']} px",
+                        overflow["culprits"],
+                    )
+                )
+            self.check_axe(where, " at 375 px")
+        finally:
+            self.page.set_viewport_size(WIDE)
 
 
 def test_every_page_every_role(browser: Browser, live_server, make_user, seeded) -> None:
@@ -211,7 +260,7 @@ def test_every_page_every_role(browser: Browser, live_server, make_user, seeded)
     routes: set[str] = set()
     for role in Role:
         user = make_user(role, username=f"sweep.{role.value}")
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+        context = browser.new_context(locale="en-GB", viewport=WIDE)
         page = context.new_page()
         page.set_default_timeout(15_000)
         try:

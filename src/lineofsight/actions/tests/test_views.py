@@ -196,3 +196,22 @@ def test_every_form_carries_a_csrf_token(make_user, action):
     ):
         page = client.get(path).content.decode()
         assert re.search(r'name="csrfmiddlewaretoken" value="[^"]+"', page), path
+
+
+@pytest.mark.django_db
+def test_an_update_holding_a_child_identifier_is_refused_and_nothing_saved(make_user, action):
+    """Issue 8 item 13, through the page: the shared free-text guard refuses, nothing saved."""
+    client = client_for(make_user(Role.AGENCY_LEAD))
+    before = Action.objects.get(pk=action.pk).version
+    response = client.post(
+        f"/actions/{action.pk}/update/",
+        {
+            "version": 1,
+            "text": "Seen child SYN3710000042 at DN1 1AA",
+            "status": "in_progress",
+            "evidence": "",
+        },
+    )
+    assert response.status_code in (200, 400)
+    assert "Remove the LA child id" in response.content.decode()
+    assert Action.objects.get(pk=action.pk).version == before

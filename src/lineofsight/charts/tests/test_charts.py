@@ -1,7 +1,7 @@
 import xml.etree.ElementTree as ET
 
 from lineofsight.charts import SpcPoint, benchmark_chart, spc_chart
-from lineofsight.charts.canvas import Scale, nice_ticks
+from lineofsight.charts.canvas import Scale, nice_ticks, spread
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
@@ -106,3 +106,43 @@ def test_every_data_mark_has_3_to_1_contrast_on_white():
     assert len(colours) >= 7
     low = {c: round(_contrast_on_white(c), 2) for c in colours if _contrast_on_white(c) < 3}
     assert low == {}
+
+
+def test_charts_scale_to_their_column_and_mark_labels_for_phones():
+    """The SVG has a viewBox and no fixed size (site.css draws it at 100% of the column), every
+    label carries the class site.css enlarges on a phone, and at most five x labels stay there."""
+    months = [SpcPoint(f"M{i}", 10 + i % 3, mean=11, upper=14, lower=8) for i in range(24)]
+    root = ET.fromstring(spc_chart(months, title="t", description="d"))
+    assert root.get("viewBox") == "0 0 720 320"
+    assert root.get("width") is None and root.get("height") is None
+    texts = root.findall("s:text", NS)
+    assert texts and all("los-chart__label" in t.get("class", "") for t in texts)
+    x_labels = [t for t in texts if t.get("y") == texts[-1].get("y")]
+    assert [x_labels[0].get("text-anchor"), x_labels[-1].get("text-anchor")] == ["start", "end"]
+    shown_on_phones = [t.text for t in x_labels if "--minor" not in t.get("class")]
+    # every second month on a wide screen, ending at the last (M22 would touch it)
+    assert [t.text for t in x_labels] == [f"M{i}" for i in range(0, 22, 2)] + ["M23"]
+    assert shown_on_phones == ["M0", "M6", "M12", "M23"]
+
+
+def test_spread_picks_evenly_and_always_the_last():
+    assert spread(5, 12) == [0, 1, 2, 3, 4]
+    assert spread(7, 3) == [0, 3, 6]
+    assert spread(8, 3) == [0, 3, 7]
+    assert spread(1, 5) == [0]
+    assert spread(0, 5) == []
+
+
+def test_benchmark_legend_sits_under_the_plot_so_the_lines_use_the_full_width():
+    names = ["This partnership", "Region", "Statistical neighbours", "England"]
+    svg = benchmark_chart(
+        ["2021-22", "2022-23"], [(n, [1.0, 2.0]) for n in names], title="t", description="d"
+    )
+    root = ET.fromstring(svg)
+    legend = [t for t in root.findall("s:text", NS) if t.text in names]
+    assert len(legend) == 4
+    plot_bottom = max(float(c.get("cy")) for c in root.findall("s:circle", NS))
+    assert all(float(t.get("y")) > plot_bottom + 24 for t in legend)
+    # two names to a row, both inside the 720-unit width
+    assert len({t.get("y") for t in legend}) == 2
+    assert root.get("viewBox") == "0 0 720 372"

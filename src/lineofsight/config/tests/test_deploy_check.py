@@ -5,25 +5,51 @@ import sys
 import pytest
 
 
-def test_check_deploy_passes_with_production_settings(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lineofsight.config.production",
-        "SECRET_KEY": "a-very-long-production-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "safeguarding.example.org",
-        "LINEOFSIGHT_VAR_DIR": str(tmp_path),
-    }
+def _deploy_check(env):
     env.pop("DATABASE_URL", None)
+    env.pop("REQUIRE_TWO_FACTOR", None)  # the test run switches it off; production may not
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_check_deploy_passes_with_production_settings(tmp_path):
+    key = tmp_path / "secrets" / "pseudonymisation_key"
+    key.parent.mkdir()
+    key.write_text("k" * 40)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lineofsight.config.production",
+        "SECRET_KEY": "a-very-long-production-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "safeguarding.example.org",
+        "LINEOFSIGHT_VAR_DIR": str(tmp_path / "var"),
+        "PSEUDONYMISATION_KEY_FILE": str(key),
+    }
+    env.pop("PSEUDONYMISATION_KEY", None)
+    result = _deploy_check(env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_the_key_sits_in_the_var_folder(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lineofsight.config.production",
+        "SECRET_KEY": "a-very-long-production-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "safeguarding.example.org",
+        "LINEOFSIGHT_VAR_DIR": str(tmp_path / "var"),
+    }
+    env.pop("PSEUDONYMISATION_KEY", None)
+    env.pop("PSEUDONYMISATION_KEY_FILE", None)
+    result = _deploy_check(env)
+    assert result.returncode != 0
+    assert "lineofsight.W001" in result.stderr + result.stdout
+    assert "inside the var folder" in result.stderr + result.stdout
 
 
 def _load_settings(monkeypatch, tmp_path, **environ):

@@ -6,6 +6,7 @@ from lineofsight.datasets import services, storage
 from lineofsight.datasets.models import Snapshot, Submission
 from lineofsight.datasets.selectors import current_table_files
 from lineofsight.formats.tests.builders import child, cin_xml
+from lineofsight.partnership.roles import Role
 
 
 @pytest.fixture
@@ -27,10 +28,11 @@ def ingest(partnership, *paths, actor=None):
 
 @pytest.mark.django_db
 def test_an_accepted_return_becomes_a_pseudonymised_snapshot(
-    partnership, admin_user, snapshot_dir, tmp_path
+    partnership, make_user, snapshot_dir, tmp_path
 ):
+    analyst = make_user(Role.PERFORMANCE_ANALYST)
     path = write(tmp_path, "cin.xml", cin_xml(child("RAWID1"), child("RAWID2")))
-    [outcome] = ingest(partnership, path, actor=admin_user)
+    [outcome] = ingest(partnership, path, actor=analyst)
     assert outcome.accepted and outcome.snapshot.version == 1
     files = current_table_files(partnership)
     episodes = pq.read_table(files["cin_episodes"][0]).to_pylist()
@@ -42,7 +44,7 @@ def test_an_accepted_return_becomes_a_pseudonymised_snapshot(
         assert b"RAWID1" not in raw and b"A123456789012" not in raw
     assert episodes[0]["la_code"] == "371" and episodes[0]["collection_year"] == 2024
     audit = AuditLog.objects.get(verb="snapshot.create")
-    assert audit.actor == admin_user and audit.after["tables"]["cin_episodes"] == 2
+    assert audit.actor == analyst and audit.after["tables"]["cin_episodes"] == 2
 
 
 @pytest.mark.django_db

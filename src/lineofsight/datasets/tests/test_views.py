@@ -57,7 +57,21 @@ def test_agency_lead_uploads_a_partner_return_and_sees_it_accepted(make_user, ag
     assert response["Location"] == f"/data/{submission.pk}/"
     assert submission.agency == agency and submission.status == "accepted"
     page = client.get(response["Location"]).content.decode()
-    assert "Return accepted" in page and "police-april.csv" in page
+    assert "Return accepted: 1 record stored as snapshot version 1." in page
+    assert "police-april.csv" in page
+
+
+@pytest.mark.django_db
+def test_return_accepted_is_said_once_not_on_every_later_visit(make_user, agency):
+    client = client_for(make_user(Role.AGENCY_LEAD))
+    response = upload(client, "police-april.csv", PARTNER_RETURN.encode())
+    first = client.get(response["Location"]).content.decode()
+    again = client.get(response["Location"]).content.decode()
+    assert first.count("Return accepted") == 1
+    assert "Return accepted" not in again
+    # The return's page still says what it is, every time.
+    assert ">Current</strong>" in again.replace("\n", "").replace("  ", "")
+    assert "1 record stored as snapshot version 1." in again
 
 
 @pytest.mark.django_db

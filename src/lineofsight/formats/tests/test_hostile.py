@@ -180,3 +180,66 @@ def test_values_in_problems_are_short_and_printable(read_one):
     parsed = read_one(cin_xml(child(ethnicity=long_code)))
     [problem] = parsed.problems
     assert len(problem.value) <= 80 and problem.value.isprintable()
+
+
+# ---- issue 8 item 12: macro-enabled and DTD-carrying workbooks ----
+def _annex_a_parts(tmp_path):
+    """The parts of a real, valid Annex A workbook (openpyxl), to tamper with."""
+    from datetime import datetime
+
+    from lineofsight.formats.tests.test_annex_a_partner import annex_a, contact
+
+    path = annex_a(tmp_path / "good.xlsx", [contact("K1", datetime(2023, 6, 1))])
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _rebuild(tmp_path, parts, name="renamed.xlsx"):
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    return path
+
+
+def test_a_macro_workbook_renamed_to_xlsx_is_refused(tmp_path):
+    parts = _annex_a_parts(tmp_path)
+    parts["xl/vbaProject.bin"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    [parsed] = read([_rebuild(tmp_path, parts)], collection_year=2024)
+    assert errors(parsed) == {"file.macro_workbook"}
+    assert "macros" in parsed.problems[0].message and parsed.tables.get("contacts") in (None, [])
+
+
+def test_a_workbook_declaring_macro_content_types_is_refused(tmp_path):
+    parts = _annex_a_parts(tmp_path)
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml"
+    )
+    [parsed] = read([_rebuild(tmp_path, parts)], collection_year=2024)
+    assert errors(parsed) == {"file.macro_workbook"}
+
+
+@pytest.mark.parametrize(
+    ("part", "declaration"),
+    [
+        ("xl/workbook.xml", b'<!DOCTYPE w [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'),
+        ("xl/worksheets/sheet1.xml", b'<!DOCTYPE s [<!ENTITY lol "lol">]>'),
+        ("xl/sharedStrings.xml", b'<!DOCTYPE s SYSTEM "http://example.invalid/x.dtd">'),
+    ],
+)
+def test_a_workbook_with_a_dtd_is_refused_as_hostile(tmp_path, part, declaration):
+    parts = _annex_a_parts(tmp_path)
+    if part not in parts:
+        parts[part] = b'<?xml version="1.0"?><sst/>'
+    body = parts[part]
+    head, _, rest = body.partition(b"?>")
+    parts[part] = head + b"?>" + declaration + rest if rest else declaration + body
+    [parsed] = read([_rebuild(tmp_path, parts)], collection_year=2024)
+    assert errors(parsed) == {"file.hostile_workbook"}
+    assert "no sheets named" not in parsed.problems[0].message
+    assert "DTD" in parsed.problems[0].message
+
+
+def test_a_plain_workbook_still_passes_the_checks(tmp_path):
+    [parsed] = read([_rebuild(tmp_path, _annex_a_parts(tmp_path))], collection_year=2024)
+    assert parsed.format == "annex_a" and not parsed.rejected

@@ -62,4 +62,4 @@ def test_free_text_refuses_dates_of_birth_and_nhs_numbers():
     with pytest.raises(Exception, match="date of birth"):
         check_free_text("Child M, DOB 01/02/2019")
     with pytest.raises(Exception, match="identifiers"):
-        check_free_text("NHS 485 777 3456")
+        check_free_text("NHS 943 476 5919")

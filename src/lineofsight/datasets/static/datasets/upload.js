@@ -16,11 +16,10 @@ if (form) {
       status.textContent = percent < 100 ? `Uploading: ${percent}%` : "Uploaded. Checking the files, this can take a few seconds...";
     });
     request.addEventListener("load", () => {
-      if (request.responseURL && request.responseURL !== form.action && request.status < 400) {
-        window.location.assign(request.responseURL); // the result page the server redirected to
-        return;
-      }
-      document.open(); // the form again, with the problem explained
+      // Show the page the request ended on (the result page the server redirected to, or the
+      // form again with the problem explained) as it came: loading the result page a second time
+      // would lose its one-time "Return accepted" message, already read by this request.
+      document.open();
       document.write(request.responseText);
       document.close();
       if (request.responseURL) window.history.replaceState(null, "", request.responseURL);

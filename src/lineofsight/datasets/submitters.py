@@ -1,0 +1,81 @@
+"""Who may submit which returns: the one place for the rule (issue 8 item 4).
+
+- Which formats an agency's lead may submit depends on the agency's kind: children's social care
+  data (CIN census, SSDA903, Annex A) only from the council or the children's services trust;
+  every agency may send its own partner return.  This is configuration: a deployment may set
+  ``SUBMISSION_FORMATS_BY_AGENCY_KIND`` (agency kind -> formats) in its settings.
+- A partner return's rows must all be for the submitter's own agency (``agency_code``).
+- Performance analysts may submit any format for any agency; so may the command line run without
+  ``--user`` (the operator of the server, recorded as "system").  Anyone else is refused.
+
+A refused return is recorded as a rejected submission with one problem saying why; nothing from
+it is stored or counted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+from lineofsight.datasets.models import FORMAT_NAMES
+from lineofsight.formats import Parsed
+from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.models import Agency
+from lineofsight.partnership.roles import Role
+
+CHILDRENS_SOCIAL_CARE = frozenset({"cin_census", "ssda903", "annex_a"})
+PARTNER = frozenset({"partner_return"})
+
+DEFAULT_FORMATS_BY_AGENCY_KIND: dict[str, frozenset[str]] = {
+    Agency.Kind.COUNCIL: CHILDRENS_SOCIAL_CARE | PARTNER,
+    Agency.Kind.CHILDRENS_TRUST: CHILDRENS_SOCIAL_CARE | PARTNER,
+}
+
+
+def formats_for(agency: Agency) -> frozenset[str]:
+    """The formats a lead of ``agency`` may submit (a partner return, unless configured)."""
+    configured = getattr(
+        settings, "SUBMISSION_FORMATS_BY_AGENCY_KIND", DEFAULT_FORMATS_BY_AGENCY_KIND
+    )
+    return frozenset(configured.get(agency.kind, PARTNER))
+
+
+def submits_for_anyone(actor: Any) -> bool:
+    """Analysts, and the command line run without a user, may submit anything for anyone."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return True
+    return Role.PERFORMANCE_ANALYST in actor.role_set()
+
+
+def data_agencies(parsed: Parsed) -> set[str]:
+    """The agency codes a partner return's rows are for."""
+    rows = parsed.tables.get("partner_measures", [])
+    return {str(row.get("agency") or "") for row in rows}
+
+
+def refusal(actor: Any, agency: Agency | None, parsed: Parsed) -> str | None:
+    """Why ``actor`` (submitting for ``agency``) may not submit ``parsed``, or ``None``."""
+    if submits_for_anyone(actor):
+        return None
+    name = FORMAT_NAMES.get(parsed.format, parsed.format)
+    if not has_permission(actor, "datasets.upload") or agency is None:
+        return "You may not submit returns: only agency leads and performance analysts may."
+    if parsed.format == "unknown":
+        return None  # rejected anyway, for the problems found
+    allowed = formats_for(agency)
+    if parsed.format not in allowed:
+        may = ", ".join(sorted(FORMAT_NAMES.get(f, f) for f in allowed))
+        return (
+            f"{agency.name} may not submit the {name}: children's social care returns come "
+            f"only from the council or the children's services trust (or a performance "
+            f"analyst). Your agency may submit: {may}. Nothing was stored."
+        )
+    others = sorted(data_agencies(parsed) - {agency.code})
+    if parsed.format == "partner_return" and others:
+        return (
+            f"This partner return has rows for agency_code {', '.join(others)}, but you submit "
+            f"for {agency.name} ('{agency.code}'). Each agency sends only its own figures; "
+            "ask a performance analyst to submit for another agency. Nothing was stored."
+        )
+    return None
