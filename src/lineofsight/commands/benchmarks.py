@@ -45,10 +45,31 @@ def _fmt(value: float | None) -> str:
     return "" if value is None else f"{value:,.1f}"
 
 
+def _list_indicators() -> int:
+    """Every imported indicator: id, years and what it is."""
+    from lineofsight.performance.benchmark_selectors import imported_indicators
+    from lineofsight.published import TITLES
+
+    rows = imported_indicators()
+    if not rows:
+        print("No published figures imported yet: run `lineofsight benchmarks import`.")
+        return 1
+    for indicator_id, first, last in rows:
+        years = f"{first - 1}-{first % 100:02d} to {last - 1}-{last % 100:02d}"
+        print(f"{indicator_id:<48} {years:<20} {TITLES.get(indicator_id, '')}")
+    return 0
+
+
 def run_show(args: argparse.Namespace) -> int:
     django_setup()
     from lineofsight.performance.benchmark_selectors import benchmark_rows
+    from lineofsight.published import TITLES
 
+    if not args.indicator:
+        return _list_indicators()
+    if not args.la:
+        print("Say which local authority: --la 371")
+        return 2
     try:
         rows = benchmark_rows(args.la, args.indicator, years=args.years, grouping=args.grouping)
     except LookupError as exc:
@@ -61,7 +82,8 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([dataclasses.asdict(r) for r in rows], indent=2))
         return 0
-    print(f"{args.indicator} for LA {args.la} ({rows[0].la_name if rows else ''})")
+    title = TITLES.get(args.indicator, args.indicator)
+    print(f"{title} [{args.indicator}] for LA {args.la} ({rows[0].la_name if rows else ''})")
     print(f"{'year':<8}{'LA':>10}{'region':>10}{'stat. neighbours':>18}{'England':>10}")
     for r in rows:
         la = r.la_suppressed if r.la_value is None and r.la_suppressed else _fmt(r.la_value)
@@ -82,9 +104,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp = sub.add_parser(
         "import",
         help="import DfE tables as published (default: the shipped copies)",
-        description="Import DfE CSV tables in the layout DfE publishes them (children in need, "
-        "referrals, repeat CP plans, children looked after, care leavers, ONS population, "
-        "statistical neighbour groupings). Re-importing replaces the same figures.",
+        description="Import DfE CSV tables in the layout DfE publishes them, each recognised by "
+        "its columns (children in need, referrals, assessment factors, repeat CP plans, plans "
+        "by length, children looked after, placement stability, new placements, care leavers' "
+        "activity and accommodation, the social work workforce, OHID Fingertips hospital "
+        "admissions, ONS population, statistical neighbour groupings). Re-importing replaces "
+        "the same figures.",
     )
     imp.add_argument(
         "files", nargs="*", metavar="FILE", help="CSV files (none: the shipped copies)"
@@ -94,12 +119,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "show",
         help="an LA's figures beside its region, statistical neighbours and England",
         description="Per year: the LA's published value, its region, the statistical-neighbour "
-        "average (simple mean of the ten neighbours' published values, as DfE's LAIT) and England.",
+        "average (simple mean of the ten neighbours' published values, as DfE's LAIT) and "
+        "England. Without --indicator: every imported indicator with its years.",
     )
+    show.add_argument("--la", metavar="CODE", help="old three-digit LA code, e.g. 371")
     show.add_argument(
-        "--la", required=True, metavar="CODE", help="old three-digit LA code, e.g. 371"
+        "--indicator", metavar="ID", help="e.g. rereferral_pct (none: list every indicator)"
     )
-    show.add_argument("--indicator", required=True, metavar="ID", help="e.g. rereferral_pct")
     show.add_argument(
         "--years", type=parse_years, metavar="2018-2021", help="years ending 31 March"
     )

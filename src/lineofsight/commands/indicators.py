@@ -30,6 +30,8 @@ def _catalogue_rows() -> list[dict[str, Any]]:
 
 
 def _summary_row(summary: Any) -> dict[str, Any]:
+    from lineofsight.performance.presentation import variation_words
+
     head = summary.headline
     latest = summary.benchmarks[-1] if summary.benchmarks else None
     return {
@@ -53,6 +55,12 @@ def _summary_row(summary: Any) -> dict[str, Any]:
             else None
         ),
         "spc": summary.variation,
+        "spc_text": variation_words(summary.variation),
+        "target": (
+            {"year": summary.target.financial_year, "value": summary.target.value}
+            if summary.target
+            else None
+        ),
         "findings": summary.findings,
     }
 
@@ -97,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Indicators for {period} (exceptions first)\n")
     for row in rows:
         value = "no data" if row["value"] is None else format_value(row["value"], row["unit"])
-        print(f"{row['title']}: {value}  [{row['spc'] or 'no SPC'}]")
+        print(f"{row['title']}: {value}  ({row['spc_text']})")
         if row["numerator"] is not None and row["denominator"]:
             print(f"    {row['numerator']:,.0f} of {row['denominator']:,.0f}")
         for text in row["findings"]:

@@ -71,6 +71,15 @@ class LiveFigure:
     period_label: str
 
 
+def indicator_title(indicator_id: str) -> str:
+    """The indicator's title from the catalogue (ids are never shown to people); an id the
+    catalogue no longer knows is named as such."""
+    from lineofsight.indicators.catalogue import CATALOGUE
+
+    spec = CATALOGUE.get(indicator_id)
+    return spec.title if spec else f"an indicator no longer in the catalogue ({indicator_id})"
+
+
 def live_figure(partnership: Partnership | None, indicator_id: str) -> LiveFigure | None:
     """The latest stored whole-area result for ``indicator_id``, if the engine has stored one.
 

@@ -16,7 +16,7 @@ from lineofsight.delivery import forms, selectors, services
 from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.partnership.access import requires
+from lineofsight.partnership.access import has_permission, requires
 from lineofsight.partnership.selectors import current_partnership
 
 EXPORT_HEADER = [
@@ -78,7 +78,13 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for priority in plan_.priority_list:
         for measure in priority.measures.all():
             figures[measure.pk] = selectors.live_figure(plan_.partnership, measure.indicator_id)
-    return render(request, "delivery/plan_detail.html", {"plan": plan_, "figures": figures})
+    context = {
+        "plan": plan_,
+        "figures": figures,
+        "indicator_title": selectors.indicator_title,
+        "can_view_performance": has_permission(request.user, "performance.view"),
+    }
+    return render(request, "delivery/plan_detail.html", context)
 
 
 def _form_page(

@@ -12,6 +12,15 @@ them to the first n), process limits mean +/- 2.66 x mMR and 2-sigma lines mean 
 
 A flagged point is "high" when above the mean and "low" when below.  The variation icon
 describes the latest point; the assurance icon compares the latest phase's limits with a target.
+
+Limits are clipped to the measure's possible range (``floor``/``ceiling``: a count or rate
+cannot fall below 0, a percentage cannot leave 0 to 100), as Making Data Count advises: a limit
+beyond what can happen is never drawn or quoted.
+
+Rebasing: an analyst who knows why the process changed (a new front door, a new definition)
+sets a change point with a reason; ``xmr(recalculation_points=...)`` then starts a new phase
+there.  ``sustained_shift`` finds where a run still going at the latest point began: the
+candidate change point to offer them (never applied without a person and a reason).
 """
 
 from __future__ import annotations
@@ -80,8 +89,23 @@ class XmrResult:
         return [phase for phase in self.phases if phase.start <= index][-1]
 
 
-def phase_limits(values: Sequence[float], start: int, baseline: int | None) -> Limits:
-    """Limits of a phase whose points are ``values``, starting at index ``start``."""
+def _clip(value: float, floor: float | None, ceiling: float | None) -> float:
+    if floor is not None and value < floor:
+        return floor
+    if ceiling is not None and value > ceiling:
+        return ceiling
+    return value
+
+
+def phase_limits(
+    values: Sequence[float],
+    start: int,
+    baseline: int | None,
+    floor: float | None = None,
+    ceiling: float | None = None,
+) -> Limits:
+    """Limits of a phase whose points are ``values``, starting at index ``start``, clipped to
+    ``floor`` and ``ceiling`` (None: unbounded)."""
     base = list(values[:baseline] if baseline else values)
     if not base:
         raise ValueError("a phase needs at least one point")
@@ -93,10 +117,10 @@ def phase_limits(values: Sequence[float], start: int, baseline: int | None) -> L
         start=start,
         mean=mean,
         mean_moving_range=mean_range,
-        upper_process_limit=mean + width,
-        lower_process_limit=mean - width,
-        upper_two_sigma=mean + width * 2 / 3,
-        lower_two_sigma=mean - width * 2 / 3,
+        upper_process_limit=_clip(mean + width, floor, ceiling),
+        lower_process_limit=_clip(mean - width, floor, ceiling),
+        upper_two_sigma=_clip(mean + width * 2 / 3, floor, ceiling),
+        lower_two_sigma=_clip(mean - width * 2 / 3, floor, ceiling),
     )
 
 
@@ -104,18 +128,21 @@ def xmr(
     values: Sequence[float],
     baseline: int | None = None,
     recalculation_points: Sequence[int] = (),
+    floor: float | None = None,
+    ceiling: float | None = None,
 ) -> XmrResult:
     """XmR limits and special-cause signals for ``values`` (in time order).
 
     ``baseline``: the number of points from the start of each phase used to set its limits
     (None: all of the phase).  ``recalculation_points``: indices where a new phase starts.
+    ``floor``/``ceiling``: the measure's possible range; limits never go beyond it.
     """
     series = [float(value) for value in values]
     if not series:
         return XmrResult((), ())
     starts = sorted({0, *(point for point in recalculation_points if 0 < point < len(series))})
     bounds = list(zip(starts, [*starts[1:], len(series)], strict=True))
-    phases = tuple(phase_limits(series[a:b], a, baseline) for a, b in bounds)
+    phases = tuple(phase_limits(series[a:b], a, baseline, floor, ceiling) for a, b in bounds)
     rules: list[set[str]] = [set() for _ in series]
     for limits, (a, b) in zip(phases, bounds, strict=True):
         _flag_phase(series, a, b, limits, rules)
@@ -176,6 +203,21 @@ def _flag_two_of_three(
             if len(beyond) >= 2:
                 for flagged in beyond:
                     rules[flagged].add("two_of_three")
+
+
+def sustained_shift(result: XmrResult) -> int | None:
+    """Where a shift still going at the latest point began: the first index of the run of
+    ``RUN_LENGTH`` or more points on one side of the mean that ends at the latest point, when
+    the phase has points before it (else there is nothing to recalculate from).  None when
+    there is no such run."""
+    if not result.points or "run" not in result.points[-1].rules:
+        return None
+    latest = result.points[-1]
+    phase = result.limits_at(latest.index)
+    start = latest.index
+    while start - 1 >= phase.start and result.points[start - 1].side == latest.side:
+        start -= 1
+    return start if start > phase.start else None
 
 
 def variation_icon(result: XmrResult, polarity: Polarity) -> Variation | None:

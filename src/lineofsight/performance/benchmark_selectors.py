@@ -79,5 +79,17 @@ def benchmark_rows(
     )
 
 
+def imported_indicators() -> list[tuple[str, int, int]]:
+    """(indicator id, first year, last year) of every imported indicator, by id."""
+    from django.db.models import Max, Min
+
+    rows = (
+        PublishedFigure.objects.values("indicator_id")
+        .annotate(first=Min("year"), last=Max("year"))
+        .order_by("indicator_id")
+    )
+    return [(r["indicator_id"], r["first"], r["last"]) for r in rows]
+
+
 def has_benchmarks() -> bool:
     return PublishedFigure.objects.exists()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record
@@ -56,25 +56,44 @@ def import_files(*, actor: Any, paths: Sequence[Path] | None = None) -> dict[str
     return counts
 
 
+FIGURE_COLUMNS = (
+    "indicator_id",
+    "year",
+    "level",
+    "area_code",
+    "area_name",
+    "region_code",
+    "region_name",
+    "value",
+    "numerator",
+    "denominator",
+    "suppressed",
+    "source_file",
+)
+
+
 def _import_values(path: Path, population: Any) -> int:
-    figures = [
-        PublishedFigure(
-            indicator_id=v.indicator_id,
-            year=v.year,
-            level=v.level,
-            area_code=v.area_code,
-            area_name=v.area_name,
-            region_code=v.region_code or "",
-            region_name=v.region_name or "",
-            value=v.value,
-            numerator=v.numerator,
-            denominator=v.denominator,
-            suppressed=v.suppressed or "",
-            source_file=path.name,
+    """Replace the file's figures: one DELETE of the same (indicator, year, level, area) keys,
+    then one parameterised multi-row INSERT (the ORM's bulk_create spent most of an import
+    compiling SQL for ~100,000 figures)."""
+    rows = [
+        (
+            v.indicator_id,
+            v.year,
+            v.level,
+            v.area_code,
+            v.area_name,
+            v.region_code or "",
+            v.region_name or "",
+            v.value,
+            v.numerator,
+            v.denominator,
+            v.suppressed or "",
+            path.name,
         )
         for v in read_table(path, population=population)
     ]
-    keys = {(f.indicator_id, f.year, f.level, f.area_code) for f in figures}
+    keys = {row[:4] for row in rows}
     indicators = {k[0] for k in keys}
     existing = PublishedFigure.objects.filter(indicator_id__in=indicators)
     doomed = [
@@ -86,8 +105,12 @@ def _import_values(path: Path, population: Any) -> int:
     ]
     for start in range(0, len(doomed), 900):
         PublishedFigure.objects.filter(pk__in=doomed[start : start + 900]).delete()
-    PublishedFigure.objects.bulk_create(figures, batch_size=2000)
-    return len(figures)
+    table = connection.ops.quote_name(PublishedFigure._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in FIGURE_COLUMNS)
+    marks = ", ".join(["%s"] * len(FIGURE_COLUMNS))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
+    return len(rows)
 
 
 def _import_neighbours(path: Path, grouping: str) -> int:

@@ -19,6 +19,7 @@ from django.db.models import Count, Max, Sum
 
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance.models import (
+    ChangePoint,
     ComputeRun,
     IndicatorTarget,
     PublishedFigure,
@@ -48,6 +49,10 @@ def results_version(partnership: Partnership) -> str:
     targets = IndicatorTarget.objects.filter(partnership=partnership).aggregate(
         n=Count("pk"), last=Max("pk"), versions=Sum("version")
     )
+    # an analyst's change points (added or removed) change the SPC limits
+    points = ChangePoint.objects.filter(partnership=partnership).aggregate(
+        n=Count("pk"), last=Max("pk")
+    )
     # imports replace rows with new ones, so the highest id (an index lookup) tells a re-import
     published = PublishedFigure.objects.aggregate(last=Max("pk"))
     neighbours = StatisticalNeighbour.objects.aggregate(last=Max("pk"))
@@ -58,6 +63,8 @@ def results_version(partnership: Partnership) -> str:
             targets["n"],
             targets["last"],
             targets["versions"],
+            points["n"],
+            points["last"],
             published["last"],
             neighbours["last"],
         )

@@ -7,36 +7,43 @@ from lineofsight.indicators.catalogue import CATALOGUE
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance.benchmark_services import import_files
 from lineofsight.performance.compute import recompute
-from lineofsight.performance.models import IndicatorTarget, PublishedFigure
+from lineofsight.performance.models import IndicatorResult, IndicatorTarget, PublishedFigure
 from lineofsight.performance.target_services import set_target
 
 
 def england_targets(partnership) -> int:  # type: ignore[no-untyped-def]
-    """A target of "at least as good as England" for each directional benchmarked indicator."""
+    """For each directional benchmarked indicator and each financial year with results, a
+    target of "at least as good as England" that year (DfE's published figure for that year)."""
+    years = set(
+        IndicatorResult.objects.filter(
+            partnership=partnership, period_type="financial_year"
+        ).values_list("period_label", flat=True)
+    )
     made = 0
     for spec in CATALOGUE.values():
         if not spec.benchmark_key or spec.polarity == "neutral":
             continue
-        if IndicatorTarget.objects.filter(partnership=partnership, indicator_id=spec.id).exists():
-            continue
-        england = (
-            PublishedFigure.objects.filter(
-                indicator_id=spec.benchmark_key, level="national", value__isnull=False
+        england = PublishedFigure.objects.filter(
+            indicator_id=spec.benchmark_key, level="national", value__isnull=False
+        )
+        for figure in england:
+            year = f"{figure.year - 1}-{figure.year % 100:02d}"
+            if (
+                year not in years
+                or IndicatorTarget.objects.filter(
+                    partnership=partnership, indicator_id=spec.id, financial_year=year
+                ).exists()
+            ):
+                continue
+            set_target(
+                actor=None,
+                partnership=partnership,
+                indicator_id=spec.id,
+                financial_year=year,
+                value=figure.value,
+                reason=f"At least as good as England in {year} (DfE published)",
             )
-            .order_by("-year")
-            .first()
-        )
-        if england is None:
-            continue
-        year = f"{england.year - 1}-{england.year % 100:02d}"
-        set_target(
-            actor=None,
-            partnership=partnership,
-            indicator_id=spec.id,
-            value=england.value,
-            reason=f"England {year} (DfE published)",
-        )
-        made += 1
+            made += 1
     return made
 
 

@@ -20,9 +20,28 @@ class TargetForm(FreeTextGuard, forms.Form):
         help_text="In the indicator's unit, for example 90 for 90%",
     )
     reason = forms.CharField(
-        label="Where the target comes from",
+        label="Who set it and why",
         max_length=300,
         required=False,
-        help_text="For example: the 2021-22 delivery plan",
+        help_text="For example: the board, in the 2021-22 delivery plan",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ChangePointForm(forms.Form):
+    """Recalculate an indicator's SPC limits from a month, with the reason."""
+
+    month = forms.ChoiceField(
+        label="Recalculate the limits from",
+        error_messages={"required": "Select the month the process changed"},
+    )
+    reason = forms.CharField(
+        label="What changed in that month",
+        max_length=300,
+        help_text="For example: the new multi-agency front door opened",
+        error_messages={"required": "Enter what changed in that month"},
+    )
+
+    def __init__(self, *args: object, months: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["month"].choices = months

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 
 from lineofsight.lib.versioning import Versioned
@@ -112,20 +114,61 @@ class ComputeRun(models.Model):
         return f"Run {self.pk} ({self.status})"
 
 
+FINANCIAL_YEAR = RegexValidator(r"^\d{4}-\d{2}$", "Enter a financial year such as 2020-21")
+
+
 class IndicatorTarget(Versioned):
-    """The partnership's target for an indicator: SPC assurance and "below target" read it."""
+    """The partnership's target for an indicator in one financial year, who set it and why:
+    SPC assurance, "missed the target" and the findings of that year read it."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="targets")
     indicator_id = models.CharField(max_length=60)
+    financial_year = models.CharField(
+        max_length=7, validators=[FINANCIAL_YEAR], help_text="The year it applies to, e.g. 2020-21"
+    )
     value = models.FloatField(help_text="In the indicator's unit, e.g. 90 for 90%")
     reason = models.CharField(max_length=300, blank=True, help_text="Where the target comes from")
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    set_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        ordering = ["indicator_id", "financial_year"]
         constraints = [
             models.UniqueConstraint(
-                fields=["partnership", "indicator_id"], name="one_target_per_indicator"
+                fields=["partnership", "indicator_id", "financial_year"],
+                name="one_target_per_indicator_year",
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator_id} target {self.value:g}"
+        return f"{self.indicator_id} {self.financial_year} target {self.value:g}"
+
+
+class ChangePoint(models.Model):
+    """An analyst's statement that an indicator's process changed in a month (a new front door,
+    a new definition), with the reason: the SPC limits are recalculated from that month
+    (Making Data Count's "rebasing").  Set and removed through audited services only."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="change_points"
+    )
+    indicator_id = models.CharField(max_length=60)
+    month = models.DateField(help_text="The first day of the first month of the new process")
+    reason = models.CharField(max_length=300)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    set_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["indicator_id", "month"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "indicator_id", "month"], name="one_change_point_a_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} limits recalculated from {self.month:%B %Y}"

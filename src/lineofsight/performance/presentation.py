@@ -10,13 +10,22 @@ from lineofsight.performance.summaries import Summary
 
 VARIATION_TEXT = {
     "common_cause": ("Common cause variation", "govuk-tag--grey"),
-    "special_cause_concern_high": ("Special cause concern (higher)", "govuk-tag--orange"),
-    "special_cause_concern_low": ("Special cause concern (lower)", "govuk-tag--orange"),
-    "special_cause_improvement_high": ("Special cause improvement (higher)", "govuk-tag--blue"),
-    "special_cause_improvement_low": ("Special cause improvement (lower)", "govuk-tag--blue"),
-    "special_cause_neutral_high": ("Special cause variation (higher)", "govuk-tag--purple"),
-    "special_cause_neutral_low": ("Special cause variation (lower)", "govuk-tag--purple"),
+    "special_cause_concern_high": ("Concern: recent months higher", "govuk-tag--orange"),
+    "special_cause_concern_low": ("Concern: recent months lower", "govuk-tag--orange"),
+    "special_cause_improvement_high": ("Improvement: recent months higher", "govuk-tag--blue"),
+    "special_cause_improvement_low": ("Improvement: recent months lower", "govuk-tag--blue"),
+    "special_cause_neutral_high": ("Unusual: recent months higher", "govuk-tag--purple"),
+    "special_cause_neutral_low": ("Unusual: recent months lower", "govuk-tag--purple"),
 }
+
+
+def variation_words(variation: str | None) -> str:
+    """What a variation code means, in words (codes never reach people)."""
+    if variation is None:
+        return "Too few months for statistical process control"
+    return VARIATION_TEXT[variation][0]
+
+
 UNIT_SUFFIX = {"percent": "%", "rate_per_10k": "", "rate_per_100k": "", "count": ""}
 
 
@@ -74,8 +83,7 @@ def spc_svg(summary: Summary) -> str | None:
     first, last = months[0], months[-1]
     description = (
         f"{summary.spec.title} by month from {first.period_start:%B %Y} to "
-        f"{last.period_start:%B %Y}, with the mean and process limits. "
-        + " ".join(summary.findings[-1:])
+        f"{last.period_start:%B %Y}, with the mean and process limits. " + (summary.spc_text or "")
     )
     return spc_chart(
         points,
@@ -117,3 +125,51 @@ def period_text(row: IndicatorResult) -> str:
     from lineofsight.indicators.periods import Period
 
     return describe(Period(row.period_start, row.period_end, row.period_type, row.period_label))  # type: ignore[arg-type]
+
+
+class Words:
+    """Catalogue codes in words for pages (codes such as ``rate_per_10k`` never reach people)."""
+
+    SOURCES = {
+        "cin_census": "the DfE children in need census",
+        "ssda903": "the SSDA903 children looked after return",
+        "annex_a": "Ofsted Annex A",
+        "partner_return": "a partner agency return",
+    }
+    UNITS = {
+        "count": "a count",
+        "percent": "a percentage",
+        "rate_per_10k": "a rate per 10,000 children",
+        "rate_per_100k": "a rate per 100,000 children",
+    }
+    POLARITIES = {
+        "higher_is_better": "higher is better",
+        "lower_is_better": "lower is better",
+        "neutral": "neither higher nor lower is better in itself",
+    }
+
+    @classmethod
+    def source(cls, code: str) -> str:
+        return cls.SOURCES.get(code, code.replace("_", " "))
+
+    @classmethod
+    def unit(cls, code: str) -> str:
+        return cls.UNITS.get(code, code.replace("_", " "))
+
+    @classmethod
+    def polarity(cls, code: str) -> str:
+        return cls.POLARITIES.get(code, code.replace("_", " "))
+
+
+def attention_reasons(summary: Summary) -> str:
+    """Why an indicator needs attention, in words: "Unusual, look into it. Missed the target"."""
+    reasons = []
+    if summary.concern:
+        reasons.append("Special cause concern in the monthly figures")
+    if summary.unusual:
+        reasons.append("Unusual, look into it")
+    if summary.below_target:
+        reasons.append(f"Missed the {summary.period.label} target")
+    if summary.worse_than_benchmarks:
+        reasons.append("Worse than England and statistical neighbours")
+    return ". ".join(reasons) + "." if reasons else ""

@@ -8,7 +8,12 @@ from django.db.models import QuerySet
 from lineofsight.background.selectors import pending, worker_running
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance.compute import returns_since_last_compute
-from lineofsight.performance.models import ComputeRun, IndicatorResult, IndicatorTarget
+from lineofsight.performance.models import (
+    ChangePoint,
+    ComputeRun,
+    IndicatorResult,
+    IndicatorTarget,
+)
 from lineofsight.performance.tasks import recompute_indicators
 
 
@@ -30,9 +35,24 @@ def last_run(partnership: Partnership) -> ComputeRun | None:
     return ComputeRun.objects.filter(partnership=partnership).first()
 
 
-def target(partnership: Partnership, indicator_id: str) -> IndicatorTarget | None:
+def target(
+    partnership: Partnership, indicator_id: str, financial_year: str
+) -> IndicatorTarget | None:
+    return IndicatorTarget.objects.filter(
+        partnership=partnership, indicator_id=indicator_id, financial_year=financial_year
+    ).first()
+
+
+def targets(partnership: Partnership, indicator_id: str) -> QuerySet[IndicatorTarget]:
+    """Every year's target for the indicator, with who set it."""
     return IndicatorTarget.objects.filter(
         partnership=partnership, indicator_id=indicator_id
+    ).select_related("set_by")
+
+
+def change_point(partnership: Partnership, indicator_id: str, pk: int) -> ChangePoint | None:
+    return ChangePoint.objects.filter(
+        partnership=partnership, indicator_id=indicator_id, pk=pk
     ).first()
 
 

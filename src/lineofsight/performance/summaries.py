@@ -15,22 +15,31 @@ from django.db.models import Q
 
 from lineofsight.indicators import catalogue
 from lineofsight.indicators.catalogue import IndicatorSpec
+from lineofsight.indicators.catalogue.spec import possible_range
 from lineofsight.indicators.engine import IndicatorResult as Result
 from lineofsight.indicators.findings import (
     benchmark_finding,
+    change_finding,
     format_value,
     spc_finding,
-    year_on_year_finding,
+    target_finding,
+    year_on_year_pair,
 )
-from lineofsight.indicators.periods import Period, parse_period
-from lineofsight.indicators.spc import XmrResult, assurance_icon, variation_icon, xmr
+from lineofsight.indicators.periods import Period, describe, parse_period
+from lineofsight.indicators.spc import (
+    XmrResult,
+    assurance_icon,
+    sustained_shift,
+    variation_icon,
+    xmr,
+)
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance.benchmark_selectors import (
     benchmark_rows,
     neighbours,
     published_values,
 )
-from lineofsight.performance.models import IndicatorResult, IndicatorTarget
+from lineofsight.performance.models import ChangePoint, IndicatorResult, IndicatorTarget
 
 SPC_MONTHS = 36
 YEARLY_PERIOD_TYPES = (
@@ -62,6 +71,9 @@ class Summary:
     findings: list[str] = field(default_factory=list)
     target: IndicatorTarget | None = None
     assurance: str | None = None
+    change_points: list[ChangePoint] = field(default_factory=list)
+    shift_from: date | None = None  # where a sustained shift began: a change point to offer
+    spc_text: str | None = None  # the SPC finding, in words
 
     @property
     def value_text(self) -> str:
@@ -76,6 +88,11 @@ class Summary:
     @property
     def improvement(self) -> bool:
         return bool(self.variation and "improvement" in self.variation)
+
+    @property
+    def unusual(self) -> bool:
+        """Special cause in a measure where neither direction is better: look into it."""
+        return bool(self.variation and "neutral" in self.variation)
 
     @property
     def worse_than_benchmarks(self) -> bool:
@@ -104,9 +121,9 @@ class Summary:
 
     @property
     def rank(self) -> int:
-        """Exceptions first: special cause concern or below target, then worse than
-        benchmarks, then the rest."""
-        if self.concern or self.below_target:
+        """Exceptions first: special cause concern, unusual (special cause where neither
+        direction is better) or below target, then worse than benchmarks, then the rest."""
+        if self.concern or self.unusual or self.below_target:
             return 0
         return 1 if self.worse_than_benchmarks else 2
 
@@ -166,9 +183,16 @@ class Sources:
         self.groups = neighbours() if keys else {}
         compared = {partnership.la_code, *self.groups.get(partnership.la_code, [])}
         self.targets = {
-            t.indicator_id: t
-            for t in IndicatorTarget.objects.filter(partnership=partnership, indicator_id__in=ids)
+            (t.indicator_id, t.financial_year): t
+            for t in IndicatorTarget.objects.filter(
+                partnership=partnership, indicator_id__in=ids
+            ).select_related("set_by")
         }
+        self.change_points: dict[str, list[ChangePoint]] = {i: [] for i in ids}
+        for point in ChangePoint.objects.filter(
+            partnership=partnership, indicator_id__in=ids
+        ).select_related("set_by"):
+            self.change_points[point.indicator_id].append(point)
         self.published = published_values(keys, la_codes=compared) if keys else {}
 
 
@@ -197,6 +221,28 @@ def _benchmarks(
     ]
 
 
+def _describe(row: IndicatorResult) -> str:
+    return describe(Period(row.period_start, row.period_end, row.period_type, row.period_label))  # type: ignore[arg-type]
+
+
+def _year_ending(row: IndicatorResult) -> int:
+    return int(row.period_end.year if row.period_end.month <= 3 else row.period_end.year + 1)
+
+
+def _spc(
+    spec: IndicatorSpec, monthly: list[IndicatorResult], points: list[ChangePoint]
+) -> tuple[XmrResult | None, list[IndicatorResult]]:
+    """XmR over the months with a value, phases starting at the analyst's change points."""
+    months = [r for r in monthly if r.value is not None]
+    if len(months) < 12:
+        return None, months
+    starts = {p.month for p in points}
+    recalculate = [i for i, row in enumerate(months) if row.period_start in starts]
+    floor, ceiling = possible_range(spec.unit)
+    values = [r.value for r in months if r.value is not None]
+    return xmr(values, recalculation_points=recalculate, floor=floor, ceiling=ceiling), months
+
+
 def summarise(
     partnership: Partnership,
     spec: IndicatorSpec,
@@ -215,23 +261,37 @@ def summarise(
         for r in stored
         if r.period_type == "month" and not r.breakdown and r.period_end <= financial_year.end
     ][-SPC_MONTHS:]
-    values = [r.value for r in monthly if r.value is not None]
-    spc = xmr(values) if len(values) >= 12 else None
+    points = sources.change_points.get(spec.id, [])
+    spc, months = _spc(spec, monthly, points)
     variation = variation_icon(spc, spec.polarity) if spc else None
-    own = {
-        int(r.period_end.year if r.period_end.month <= 3 else r.period_end.year + 1): r.value
+    totals = [
+        r
         for r in yearly
         if not r.breakdown and r.value is not None and r.period_end <= financial_year.end
-    }
+    ]
+    own = {_year_ending(r): r.value for r in totals if r.value is not None}
+    intervals = {_year_ending(r): (r.ci_low, r.ci_high) for r in totals}
     benchmarks = _benchmarks(sources, spec, own, financial_year.end.year)
+    pair = year_on_year_pair([_as_result(r) for r in totals])
+    year_change = None
+    if pair and pair[0].value is not None and pair[1].value is not None:
+        if round(pair[1].value, 1) != round(pair[0].value, 1):
+            year_change = "rose" if pair[1].value > pair[0].value else "fell"
+    spc_text = (
+        spc_finding(
+            spc,
+            spec.polarity,
+            labels=[_describe(r) for r in months],
+            unit=spec.unit,
+            year_change=year_change,
+        )
+        if spc
+        else None
+    )
     findings = [
         text
         for text in (
-            year_on_year_finding(
-                spec.title,
-                [_as_result(r) for r in yearly if r.period_end <= financial_year.end],
-                spec.unit,
-            ),
+            change_finding(spec.title, *pair, spec.unit) if pair else None,
             benchmark_finding(
                 spec.title,
                 {b.year: b.own for b in benchmarks if b.own is not None},
@@ -244,17 +304,23 @@ def summarise(
                     for b in benchmarks
                 },
                 spec.unit,
+                intervals,
             ),
-            spc_finding(spc, spec.polarity) if spc else None,
+            spc_text,
         )
         if text
     ]
-    target = sources.targets.get(spec.id)
+    target = sources.targets.get((spec.id, financial_year.label))
     assurance = (
         assurance_icon(spc, target.value, spec.polarity) if spc is not None and target else None
     )
-    if target is not None and headline is not None and headline.value is not None:
-        findings.append(_target_finding(spec, headline.value, target.value))
+    if target is not None and headline is not None:
+        text = target_finding(
+            spec.title, _as_result(headline), target.value, spec.polarity, spec.unit
+        )
+        if text:
+            findings.append(text)
+    shift = sustained_shift(spc) if spc else None
     return Summary(
         spec,
         financial_year,
@@ -267,17 +333,10 @@ def summarise(
         findings,
         target,
         assurance,
+        change_points=points,
+        shift_from=months[shift].period_start if shift is not None else None,
+        spc_text=spc_text,
     )
-
-
-def _target_finding(spec: IndicatorSpec, value: float, target: float) -> str:
-    """ "Assessments within 45 working days (85.9%) missed the target of 90.0%"."""
-    shown, wanted = format_value(value, spec.unit), format_value(target, spec.unit)
-    better = spec.polarity == "higher_is_better" and value >= target
-    better = better or (spec.polarity == "lower_is_better" and value <= target)
-    if spec.polarity == "neutral":
-        return f"{spec.title} ({shown}) against a target of {wanted}"
-    return f"{spec.title} ({shown}) {'met' if better else 'missed'} the target of {wanted}"
 
 
 def overview(

@@ -8,5 +8,11 @@ urlpatterns = [
     path("recompute/", views.recompute_now, name="recompute"),
     path("<slug:indicator_id>/", views.indicator, name="indicator"),
     path("<slug:indicator_id>/target/", views.target, name="target"),
+    path("<slug:indicator_id>/change-points/", views.change_point, name="change_point"),
+    path(
+        "<slug:indicator_id>/change-points/<int:pk>/remove/",
+        views.remove_change_point,
+        name="remove_change_point",
+    ),
     path("<slug:indicator_id>/results.<str:export_format>", views.export, name="export"),
 ]

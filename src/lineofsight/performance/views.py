@@ -1,26 +1,30 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from markupsafe import Markup
 
 from lineofsight.indicators import catalogue
 from lineofsight.lib.exports import export_response
-from lineofsight.lib.versioning import EditConflict
+from lineofsight.lib.formviews import submit
 from lineofsight.partnership.access import has_permission, requires
+from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance import presentation, selectors
 from lineofsight.performance.cache import PageCache
 from lineofsight.performance.compute import recompute
-from lineofsight.performance.forms import PeriodForm, TargetForm
+from lineofsight.performance.forms import ChangePointForm, PeriodForm, TargetForm
+from lineofsight.performance.summaries import Summary, summarise
 from lineofsight.performance.summaries import overview as build_overview
-from lineofsight.performance.summaries import summarise
-from lineofsight.performance.target_services import set_target
+from lineofsight.performance.target_services import remove_change_point as remove_point
+from lineofsight.performance.target_services import set_change_point, set_target
 
 
 def _period(request: HttpRequest, years: list[str]) -> tuple[PeriodForm, str | None]:
@@ -46,6 +50,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "attention": [s for s in summaries if s.rank < 2],
             "summaries": summaries,
             "tag": presentation.variation_tag,
+            "reasons": presentation.attention_reasons,
         }
         return Markup(render_to_string("performance/_overview_figures.html", context))  # noqa: S704
 
@@ -66,16 +71,43 @@ def _spec_or_404(indicator_id: str) -> catalogue.IndicatorSpec:
         raise Http404("No such indicator") from None
 
 
-@requires("performance.view")
-@require_GET
-def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
-    spec = _spec_or_404(indicator_id)
-    partnership = current_partnership()
-    page_cache = PageCache(partnership)
-    years = page_cache.get("years", lambda: selectors.financial_years(partnership))
-    form, period = _period(request, years)
-    if period is None:
-        return render(request, "performance/indicator.html", {"spec": spec, "summary": None})
+def _indicator_context(
+    request: HttpRequest,
+    partnership: Partnership,
+    spec: catalogue.IndicatorSpec,
+    period: str,
+    years: list[str],
+    cached: dict[str, Any],
+    change_form: ChangePointForm | None = None,
+) -> dict[str, object]:
+    form, _ = _period(request, years)
+    form.initial["period"] = period
+    summary: Summary = cached["summary"]
+    can_manage = has_permission(request.user, "performance.manage")
+    if change_form is None and can_manage:
+        initial = {"month": summary.shift_from.isoformat()} if summary.shift_from else {}
+        change_form = ChangePointForm(initial=initial, months=_month_choices(summary))
+    return {
+        "freshness": selectors.freshness(partnership),
+        "spec": spec,
+        "form": form,
+        "period": period,
+        "summary": summary,
+        "tag": presentation.variation_tag(summary),
+        "assurance": presentation.assurance_tag(summary),
+        "can_set_target": can_manage,
+        "change_form": change_form,
+        "spc_svg": cached["spc_svg"],
+        "benchmark_svg": cached["benchmark_svg"],
+        "months": [r for r in summary.monthly],
+        "value_text": presentation.value_text,
+        "period_text": presentation.period_text,
+        "words": presentation.Words,
+    }
+
+
+def _figures(partnership: Partnership, spec: catalogue.IndicatorSpec, period: str) -> Any:
+    """The indicator's summary and charts for the period, from the page cache."""
 
     def figures() -> dict[str, Any]:
         summary = summarise(partnership, spec, period)
@@ -85,23 +117,22 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
             "benchmark_svg": presentation.benchmark_svg(summary),
         }
 
-    cached = page_cache.get("indicator", figures, spec.id, period)
-    summary = cached["summary"]
-    context = {
-        "freshness": selectors.freshness(partnership),
-        "spec": spec,
-        "form": form,
-        "period": period,
-        "summary": summary,
-        "tag": presentation.variation_tag(summary),
-        "assurance": presentation.assurance_tag(summary),
-        "can_set_target": has_permission(request.user, "performance.manage"),
-        "spc_svg": cached["spc_svg"],
-        "benchmark_svg": cached["benchmark_svg"],
-        "months": [r for r in summary.monthly],
-        "value_text": presentation.value_text,
-        "period_text": presentation.period_text,
-    }
+    return PageCache(partnership).get("indicator", figures, spec.id, period)
+
+
+@requires("performance.view")
+@require_GET
+def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
+    spec = _spec_or_404(indicator_id)
+    partnership = current_partnership()
+    page_cache = PageCache(partnership)
+    years = page_cache.get("years", lambda: selectors.financial_years(partnership))
+    _, period = _period(request, years)
+    if period is None:
+        context = {"spec": spec, "summary": None, "words": presentation.Words}
+        return render(request, "performance/indicator.html", context)
+    cached = _figures(partnership, spec, period)
+    context = _indicator_context(request, partnership, spec, period, years, cached)
     return render(request, "performance/indicator.html", context)
 
 
@@ -150,34 +181,91 @@ def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpR
 @requires("performance.manage")
 @require_http_methods(["GET", "POST"])
 def target(request: HttpRequest, indicator_id: str) -> HttpResponse:
+    """The target for one financial year (``?year=2020-21``, default the latest)."""
     spec = _spec_or_404(indicator_id)
     partnership = current_partnership()
-    current = selectors.target(partnership, spec.id)
+    years = selectors.financial_years(partnership)
+    year = request.GET.get("year")
+    if year not in years:
+        if not years:
+            raise Http404("No results yet: targets are set for years with results")
+        year = years[-1]
+    current = selectors.target(partnership, spec.id, year)
     initial = (
         {"value": current.value, "reason": current.reason, "version": current.version}
         if current
         else {}
     )
     form = TargetForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            set_target(
-                actor=request.user,
-                partnership=partnership,
-                indicator_id=spec.id,
-                value=data["value"],
-                reason=data["reason"],
-                expected_version=data["version"],
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-            status = 409
-        else:
-            messages.success(request, f"Target for {spec.title} saved.")
-            return redirect("performance:indicator", indicator_id=spec.id)
-    return render(request, "performance/target.html", {"spec": spec, "form": form}, status=status)
+    outcome = submit(
+        request,
+        form,
+        lambda data, version: set_target(
+            actor=request.user,
+            partnership=partnership,
+            indicator_id=spec.id,
+            financial_year=year,
+            expected_version=version,
+            **data,
+        ),
+    )
+    if outcome.saved:
+        messages.success(request, f"Target for {spec.title} in {year} saved.")
+        return redirect(f"{reverse('performance:indicator', args=[spec.id])}?period={year}")
+    context = {"spec": spec, "form": form, "year": year}
+    return render(request, "performance/target.html", context, status=outcome.status)
+
+
+def _month_choices(summary: Summary) -> list[tuple[str, str]]:
+    return [
+        (r.period_start.isoformat(), f"{r.period_start:%B %Y}")
+        for r in summary.monthly
+        if r.value is not None
+    ][1:]
+
+
+@requires("performance.manage")
+@require_POST
+def change_point(request: HttpRequest, indicator_id: str) -> HttpResponse:
+    """Recalculate the SPC limits from a month, with the reason (an analyst's judgement)."""
+    spec = _spec_or_404(indicator_id)
+    partnership = current_partnership()
+    years = selectors.financial_years(partnership)
+    period = request.POST.get("period")
+    if period not in years:
+        raise Http404("No such year")
+    cached = _figures(partnership, spec, period)
+    form = ChangePointForm(request.POST, months=_month_choices(cached["summary"]))
+    outcome = submit(
+        request,
+        form,
+        lambda data, _version: set_change_point(
+            actor=request.user,
+            partnership=partnership,
+            indicator_id=spec.id,
+            month=date.fromisoformat(data["month"]),
+            reason=data["reason"],
+        ),
+    )
+    if outcome.saved:
+        messages.success(request, f"The limits are recalculated from {outcome.result.month:%B %Y}.")
+        return redirect(f"{reverse('performance:indicator', args=[spec.id])}?period={period}")
+    context = _indicator_context(request, partnership, spec, period, years, cached, form)
+    return render(request, "performance/indicator.html", context, status=outcome.status)
+
+
+@requires("performance.manage")
+@require_POST
+def remove_change_point(request: HttpRequest, indicator_id: str, pk: int) -> HttpResponse:
+    spec = _spec_or_404(indicator_id)
+    point = selectors.change_point(current_partnership(), spec.id, pk)
+    if point is None:
+        raise Http404("No such change point")
+    month = point.month
+    remove_point(actor=request.user, point=point)
+    messages.success(request, f"The limits are no longer recalculated from {month:%B %Y}.")
+    period = request.POST.get("period", "")
+    return redirect(f"{reverse('performance:indicator', args=[spec.id])}?period={period}")
 
 
 @requires("performance.manage")

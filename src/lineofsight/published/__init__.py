@@ -23,6 +23,7 @@ from lineofsight.published.files import (
     read_tables,
 )
 from lineofsight.published.layouts import LAYOUTS, UnknownTableError, detect_table
+from lineofsight.published.more_tables import published_ids, published_titles
 from lineofsight.published.neighbours import read_neighbours
 from lineofsight.published.population import (
     PopulationEstimate,
@@ -31,7 +32,12 @@ from lineofsight.published.population import (
     read_population,
 )
 from lineofsight.published.tables import read_table
-from lineofsight.published.values import INDICATOR_IDS, PublishedValue
+from lineofsight.published.values import INDICATOR_IDS as _CORE_IDS
+from lineofsight.published.values import TITLES as _CORE_TITLES
+from lineofsight.published.values import PublishedValue
+
+INDICATOR_IDS = (*_CORE_IDS, *published_ids())
+TITLES = {**_CORE_TITLES, **published_titles()}
 
 __all__ = [
     "DATA_DIR",
@@ -42,6 +48,7 @@ __all__ = [
     "PopulationIndex",
     "PublishedIndex",
     "PublishedValue",
+    "TITLES",
     "UnknownTableError",
     "benchmark_series",
     "default_files",

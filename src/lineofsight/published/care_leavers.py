@@ -72,7 +72,7 @@ class CareLeaverActivity:
         """The ``care_leavers_19_21_eet_pct`` value of this group."""
         numerator = self.eet_count()
         denominator = self.counts.get(ALL_CARE_LEAVERS, Cell(None, ""))
-        value = _percent(numerator, denominator)
+        value = percent_cell(numerator, denominator)
         return PublishedValue(
             indicator_id="care_leavers_19_21_eet_pct",
             year=self.year,
@@ -88,7 +88,8 @@ class CareLeaverActivity:
         )
 
 
-def _percent(numerator: Cell, denominator: Cell) -> Cell:
+def percent_cell(numerator: Cell, denominator: Cell) -> Cell:
+    """numerator / denominator x 100 to 1 dp; a missing part keeps its mark, 0 people is z."""
     if denominator.number is None:
         return Cell(None, denominator.symbol)
     if numerator.number is None:

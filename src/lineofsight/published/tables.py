@@ -5,7 +5,8 @@ Which column becomes which indicator (ids shared with ``lineofsight.indicators``
 ========================  =================================================================
 table                     indicators
 ========================  =================================================================
-C1 referrals              ``referrals`` (referral_count); ``rereferral_pct``
+C1 referrals              ``referrals`` (referral_count); ``referral_rate_per_10k`` (per
+                          10,000 children aged 0-17, computed as for B1); ``rereferral_pct``
                           (rereferral_percent = rereferral_count / referral_count);
                           ``referral_nfa_pct`` (no_further_action_percent =
                           no_further_action_count / referral_count)
@@ -18,6 +19,10 @@ CLA numbers and rates     ``cla_rate_per_10k`` (looked after on 31 March: rate_p
                           children_count / population_estimate); ``cla_starts`` and
                           ``cla_ceased`` (children_count)
 care leavers' activity    ``care_leavers_19_21_eet_pct`` (see :mod:`.care_leavers`)
+C3, D5, placements,       see :mod:`.more_tables`
+care leavers'
+accommodation, workforce
+Fingertips                ``hospital_admissions_injuries_0_14`` (see :mod:`.fingertips`)
 ONS population            ``population_0_17``, filed under the year ending 31 March it is the
                           denominator for (mid-2020 estimate -> 2021; see :mod:`.population`)
 ========================  =================================================================
@@ -33,7 +38,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
+from lineofsight.published import more_tables
 from lineofsight.published.care_leavers import read_care_leavers
+from lineofsight.published.fingertips import read_fingertips
 from lineofsight.published.layouts import (
     NEIGHBOUR_LAYOUTS,
     UnknownTableError,
@@ -82,6 +89,8 @@ def read_referrals(
         yield published_value("referrals", year, area, referrals)
         yield published_value("rereferral_pct", year, area, rereferral_pct, rereferrals, referrals)
         yield published_value("referral_nfa_pct", year, area, nfa_pct, nfa, referrals)
+        if population is not None:
+            yield _rate("referral_rate_per_10k", year, area, referrals, population)
 
 
 def read_children_in_need(
@@ -92,12 +101,13 @@ def read_children_in_need(
         (at_31_march,) = _cells(row, "At31_episodes")
         yield published_value("cin_at_31_march", year, area, at_31_march)
         if population is not None:
-            yield _cin_rate(year, area, at_31_march, population)
+            yield _rate("cin_rate_per_10k", year, area, at_31_march, population)
 
 
-def _cin_rate(
-    year: int, area: Area, at_31_march: Cell, population: PopulationIndex
+def _rate(
+    indicator_id: str, year: int, area: Area, at_31_march: Cell, population: PopulationIndex
 ) -> PublishedValue:
+    """``at_31_march`` (a count) per 10,000 children aged 0-17, to 1 dp."""
     estimate = population_for_year_ending(population, area.code, year)
     children = Cell(estimate.population, estimate.suppressed) if estimate else Cell(None, "x")
     if at_31_march.number is None:
@@ -106,7 +116,7 @@ def _cin_rate(
         rate = Cell(None, children.symbol or "x")
     else:
         rate = Cell(rate_per_10k(at_31_march.number, children.number), None)
-    return published_value("cin_rate_per_10k", year, area, rate, at_31_march, children)
+    return published_value(indicator_id, year, area, rate, at_31_march, children)
 
 
 def read_repeat_cp_plans(
@@ -154,7 +164,23 @@ def read_population_table(
         yield published_value("population_0_17", _year(row) + 1, Area(row), children)
 
 
+def _without_population(
+    read: Callable[[Iterable[Row]], Iterator[PublishedValue]],
+) -> RowReader:
+    def reader(rows: Iterable[Row], population: PopulationIndex | None) -> Iterator[PublishedValue]:
+        return read(rows)
+
+    return reader
+
+
 ROW_READERS: Final[dict[str, RowReader]] = {
+    "c3_assessment_factors": _without_population(more_tables.read_factors),
+    "d5_cp_plans_by_length": _without_population(more_tables.read_plan_lengths),
+    "cla_placement_stability": _without_population(more_tables.read_placement_stability),
+    "cla_new_placements": _without_population(more_tables.read_new_placements),
+    "care_leavers_accommodation": _without_population(more_tables.read_accommodation),
+    "csww_workforce": _without_population(more_tables.read_workforce),
+    "fingertips_indicator": _without_population(read_fingertips),
     "c1_referrals": read_referrals,
     "b1_children_in_need": read_children_in_need,
     "d3_repeat_cp_plans": read_repeat_cp_plans,

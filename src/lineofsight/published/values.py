@@ -19,6 +19,7 @@ INDICATOR_IDS: Final = (
     "referrals",
     "rereferral_pct",
     "referral_nfa_pct",
+    "referral_rate_per_10k",
     "cin_at_31_march",
     "cin_rate_per_10k",
     "cp_repeat_plan_pct",
@@ -27,7 +28,26 @@ INDICATOR_IDS: Final = (
     "cla_ceased",
     "care_leavers_19_21_eet_pct",
     "population_0_17",
+    "hospital_admissions_injuries_0_14",
 )
+
+TITLES: Final[dict[str, str]] = {
+    "referrals": "Referrals",
+    "rereferral_pct": "Re-referrals within 12 months (%)",
+    "referral_nfa_pct": "Referrals with no further action (%)",
+    "cin_at_31_march": "Children in need at 31 March",
+    "cin_rate_per_10k": "Children in need at 31 March per 10,000 children",
+    "referral_rate_per_10k": "Referrals per 10,000 children",
+    "cp_repeat_plan_pct": "Second or subsequent child protection plans (%)",
+    "cla_rate_per_10k": "Children looked after at 31 March per 10,000 children",
+    "cla_starts": "Children who started to be looked after",
+    "cla_ceased": "Children who ceased to be looked after",
+    "care_leavers_19_21_eet_pct": "Care leavers aged 19 to 21 in education, employment or "
+    "training (%)",
+    "population_0_17": "Children aged 0 to 17 (ONS mid-year estimate)",
+    "hospital_admissions_injuries_0_14": "Hospital admissions caused by injuries, children "
+    "aged 0 to 14, per 10,000",
+}
 
 
 @dataclass(frozen=True)

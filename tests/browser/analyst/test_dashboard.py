@@ -32,3 +32,37 @@ def test_board_member_changes_the_year(signed_in_as, live_server, computed):
     expect(
         page.get_by_role("button", name="Recompute indicators from the current returns")
     ).to_have_count(0)
+
+
+def test_board_member_reads_needs_attention_in_words_at_375px(signed_in_as, live_server, computed):
+    """The "Needs attention" box says why each indicator is there, in words (no codes), every
+    finding says whether it is beyond chance, and the page fits a phone."""
+    page = signed_in_as(Role.BOARD_MEMBER)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{live_server.url}/performance/?period=2020-21")
+    box = page.locator("main").locator(".los-tile")
+    expect(box.first).to_be_visible()
+    text = page.locator("main").inner_text()
+    assert "special_cause" not in text and "_pct" not in text and "[" not in text
+    first = box.first.inner_text()
+    assert any(
+        reason in first
+        for reason in (
+            "Special cause concern",
+            "Unusual, look into it",
+            "Missed the 2020-21 target",
+            "Worse than England",
+        )
+    ), first
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_no_axe_violations(page)
+    # follow the first exception to its page: findings say whether each difference is chance
+    box.first.get_by_role("link").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    findings = page.locator("main").inner_text()
+    assert "chance" in findings
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.get_by_text("How this is defined").click()
+    details = page.locator("details").inner_text()
+    assert "<p" not in details and "Source:" in details
+    assert_no_axe_violations(page)

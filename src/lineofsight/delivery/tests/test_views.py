@@ -65,7 +65,11 @@ def test_plan_page_shows_the_live_figure(plan, measure, manager, partnership):
         value=23.4,
         run=run,
     )
-    assert "<strong>23.4</strong> in 2020-21" in client_for(manager).get(url).content.decode()
+    page = client_for(manager).get(url).content.decode()
+    assert "<strong>23.4</strong> in 2020-21" in page
+    # the indicator by its title, linked to its page; never its id
+    assert 'href="/performance/rereferral_pct/">Re-referrals within 12 months</a>' in page
+    assert ">rereferral_pct" not in page and "Indicator rereferral_pct" not in page
 
 
 @pytest.mark.django_db
@@ -103,3 +107,15 @@ def test_items_filter_and_export(item, manager, plan):
     csv = client.get(reverse("delivery:plan"), {"format": "csv"}).content.decode("utf-8-sig")
     assert csv.splitlines()[0].startswith("Plan,Priority,Ref,What we will do")
     assert "Implement the Graded Care Profile" in csv
+
+
+@pytest.mark.django_db
+def test_plan_names_the_indicator_without_a_link_for_those_who_cannot_open_it(
+    plan, measure, make_user
+):
+    from lineofsight.partnership.roles import Role
+
+    training = client_for(make_user(Role.TRAINING_MANAGER))
+    page = training.get(reverse("delivery:plan_detail", args=[plan.pk])).content.decode()
+    assert "Re-referrals within 12 months" in page
+    assert "/performance/rereferral_pct/" not in page

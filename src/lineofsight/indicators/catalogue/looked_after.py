@@ -14,13 +14,21 @@ _BIRTHDAY_AGE = (
     "(CASE WHEN month(birth_date) >= 4 THEN collection_year - 1 ELSE collection_year END)"
     " - year(birth_date)"
 )
-CARE_LEAVERS_19_21 = (
-    "SELECT la_code, birth_date + to_years(CAST(age AS INTEGER)) AS event_date, 1 AS amount,"
-    " NULL AS breakdown, activity FROM ("
-    f" SELECT la_code, birth_date, activity, {_BIRTHDAY_AGE} AS age FROM care_leavers"
-    " WHERE birth_date IS NOT NULL AND collection_year IS NOT NULL)"
-    " WHERE age BETWEEN 19 AND 21"
-)
+
+
+def care_leavers_19_21(column: str) -> str:
+    """OC3 rows of care leavers whose 19th, 20th or 21st birthday fell in the return's year,
+    dated on that birthday, carrying ``column`` (e.g. ``activity``)."""
+    return (
+        "SELECT la_code, birth_date + to_years(CAST(age AS INTEGER)) AS event_date, 1 AS amount,"
+        f" NULL AS breakdown, {column} FROM ("
+        f" SELECT la_code, birth_date, {column}, {_BIRTHDAY_AGE} AS age FROM care_leavers"
+        " WHERE birth_date IS NOT NULL AND collection_year IS NOT NULL)"
+        " WHERE age BETWEEN 19 AND 21"
+    )
+
+
+CARE_LEAVERS_19_21 = care_leavers_19_21("activity")
 
 LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(

@@ -15,6 +15,12 @@ Counting = Literal["events", "children", "open_at_end", "latest_in_period"]
 RATE_BASE: dict[str, int] = {"rate_per_10k": 10_000, "rate_per_100k": 100_000}
 
 
+def possible_range(unit: str) -> tuple[float, float | None]:
+    """The values a measure in ``unit`` can take: 0 to 100 for a percentage, 0 upwards for a
+    count or a rate (process limits are clipped to it)."""
+    return (0.0, 100.0) if unit == "percent" else (0.0, None)
+
+
 @dataclass(frozen=True)
 class IndicatorSpec:
     """One indicator, declared.

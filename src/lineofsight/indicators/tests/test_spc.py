@@ -2,7 +2,7 @@
 
 import pytest
 
-from lineofsight.indicators.spc import assurance_icon, variation_icon, xmr
+from lineofsight.indicators.spc import assurance_icon, sustained_shift, variation_icon, xmr
 
 
 def test_a_point_outside_the_limits_with_a_baseline():
@@ -103,3 +103,38 @@ def test_an_empty_series_has_no_icons():
     empty = xmr([])
     assert variation_icon(empty, "neutral") is None
     assert assurance_icon(empty, 1, "higher_is_better") is None
+
+
+def test_limits_are_clipped_to_the_possible_range():
+    # [0, 2, 0, 1, 0]: mean 0.6, moving ranges 2, 2, 1, 1 -> mMR 1.5; limits 0.6 +/- 3.99 =
+    # -3.39 and 4.59; 2-sigma 0.6 +/- 2.66 = -2.06 and 3.26.  A count cannot fall below 0.
+    counts = xmr([0, 2, 0, 1, 0], floor=0)
+    limits = counts.phases[0]
+    assert limits.lower_process_limit == 0 and limits.lower_two_sigma == 0
+    assert limits.upper_process_limit == pytest.approx(4.59)
+    assert limits.upper_two_sigma == pytest.approx(3.26)
+    assert not any(point.rules for point in counts.points)  # 0 is possible, never a signal
+    # percentages [90, 100, 95, 100]: mean 96.25, mMR (10 + 5 + 5) / 3 = 6.667; upper limit
+    # 96.25 + 17.73 = 113.98 -> 100; lower 78.52 stays
+    shares = xmr([90, 100, 95, 100], floor=0, ceiling=100).phases[0]
+    assert shares.upper_process_limit == 100
+    assert shares.lower_process_limit == pytest.approx(78.5167, abs=1e-4)
+    # unclipped without a range, as before
+    assert xmr([0, 2, 0, 1, 0]).phases[0].lower_process_limit == pytest.approx(-3.39)
+
+
+def test_a_sustained_shift_is_found_where_the_run_began_and_rebasing_clears_it():
+    # 12 months around 10 then 8 months around 20: one phase has mean (120 + 160) / 20 = 14;
+    # the last 8 points are all above it: a run from index 12 to the latest point
+    values = [10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9] + [20, 21, 19, 20, 21, 19, 20, 20]
+    single = xmr(values)
+    assert single.phases[0].mean == 14
+    assert sustained_shift(single) == 12
+    # recalculated from that month (an analyst's change point): phase 2 has mean 20 and
+    # moving ranges 1, 2, 1, 1, 2, 1, 0 -> mMR 8/7; no point flags, so no shift remains
+    rebased = xmr(values, recalculation_points=[12])
+    assert rebased.phases[1].mean == 20
+    assert not any(point.rules for point in rebased.points)
+    assert sustained_shift(rebased) is None
+    # a run that ended before the latest point is not sustained
+    assert sustained_shift(xmr(values[:12] + [20] * 7 + [5])) is None

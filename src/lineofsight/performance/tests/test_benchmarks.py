@@ -72,3 +72,49 @@ def test_parse_years():
 
     with pytest.raises(argparse.ArgumentTypeError):
         parse_years("2021-2018")
+
+
+SHARED_DFE = sorted(__import__("pathlib").Path("/work/shared/data/dfe").glob("*.csv"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cli_imports_every_table_recognising_each_and_shows_any(capsys, tmp_path):
+    from lineofsight.published import DATA_DIR
+
+    # the shared folder when present, else the shipped copies of the same files
+    files = SHARED_DFE or sorted(DATA_DIR.glob("*.csv"))
+    assert main(["benchmarks", "import", *map(str, files)]) == 0
+    out = capsys.readouterr().out
+    assert len(out.strip().splitlines()) == len(files) == 15
+    assert main(["benchmarks", "show"]) == 0
+    listed = capsys.readouterr().out
+    for indicator_id in (
+        "factor_neglect_pct",
+        "cp_plans_31_march_2_years_or_more_pct",
+        "cla_3_plus_placements_pct",
+        "care_leavers_19_21_suitable_accommodation_pct",
+        "new_placements_outside_la_pct",
+        "hospital_admissions_injuries_0_14",
+        "csww_turnover_pct",
+    ):
+        assert indicator_id in listed
+    assert "factor_neglect_pct" in listed and "2017-18 to 2024-25" in listed
+    assert (
+        main(
+            [
+                "benchmarks",
+                "show",
+                "--la",
+                "371",
+                "--indicator",
+                "factor_neglect_pct",
+                "--years",
+                "2021",
+            ]
+        )
+        == 0
+    )
+    shown = capsys.readouterr().out
+    # 314 of 4,934 assessments with a factor: 6.4% (see published/tests/test_more_tables.py)
+    assert "Assessments with the factor neglect (%) [factor_neglect_pct] for LA 371" in shown
+    assert "2020-21       6.4" in shown

@@ -1,6 +1,8 @@
 """The performance pages' figures are computed once per results version and recomputed as soon
 as anything they show changes (a recompute, a target, the published benchmarks)."""
 
+import datetime as dt
+
 import pytest
 
 from lineofsight.partnership.roles import Role
@@ -34,11 +36,29 @@ def test_figures_are_cached_until_the_results_change(make_user, computed, partne
     assert "Re-referrals within 12 months" in again[0]
     version = cache.results_version(partnership)
 
-    set_target(actor=None, partnership=partnership, indicator_id="rereferral_pct", value=1.0)
+    set_target(
+        actor=None,
+        partnership=partnership,
+        indicator_id="rereferral_pct",
+        financial_year="2020-21",
+        value=1.0,
+    )
     overview, indicator = pages()
     assert len(built) == 2 and len(summarised) == 2
-    assert "missed the target of 1.0%" in indicator and "missed the target" in overview
+    assert "missed the 2020-21 target of 1.0%" in indicator
+    assert "missed the 2020-21 target" in overview
     assert cache.results_version(partnership) != version
+    version = cache.results_version(partnership)
+    from lineofsight.performance.target_services import set_change_point
+
+    set_change_point(
+        actor=None,
+        partnership=partnership,
+        indicator_id="rereferral_pct",
+        month=dt.date(2020, 4, 1),
+        reason="New front door",
+    )
+    assert cache.results_version(partnership) != version  # the limits change: not cached
 
     recompute(actor=None, partnership=partnership)
     pages()

@@ -137,7 +137,7 @@ def test_cin_rate_is_children_in_need_per_10k_of_that_population(
 
 def test_care_leaver_breakdowns_add_up_to_the_total_row_for_every_la() -> None:
     checked = 0
-    for group in group_activity(raw_rows("la_care_leavers"), "19 to 21 years"):
+    for group in group_activity(raw_rows("la_care_leavers_activity"), "19 to 21 years"):
         summed, total = group.eet_from_breakdowns(), group.counts[EET_TOTAL].number
         if group.area.level == "local_authority" and summed is not None and total is not None:
             assert summed == total, (group.year, group.area.code)
@@ -149,7 +149,7 @@ def test_care_leaver_eet_percent_agrees_with_dfe_whole_number_percent(
     shipped_index: PublishedIndex,
 ) -> None:
     checked = 0
-    for row in raw_rows("la_care_leavers"):
+    for row in raw_rows("la_care_leavers_activity"):
         if row["care_leaver_age"] != "19 to 21 years" or row["breakdown"] != EET_TOTAL:
             continue
         item = shipped_index.get(

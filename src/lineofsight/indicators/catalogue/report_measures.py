@@ -1,0 +1,266 @@
+# ruff: noqa: S608 - SQL is built from the declared catalogue and quoted file paths, never from user input
+"""The measures the partnership's annual reports use (2016-17 and 2020-21), where the returns
+hold what they need: referral rate, no further action after assessment, assessment factors
+(neglect, emotional abuse, domestic abuse; report table 5), plans open 2 years or more,
+placement stability, health assessments, missing episodes and care leavers in touch and in
+suitable accommodation.  Each names the published DfE figure it compares with, if any.
+"""
+
+from __future__ import annotations
+
+from lineofsight.indicators.catalogue.children_in_need import FLOW, REFERRALS_SQL
+from lineofsight.indicators.catalogue.looked_after import NOT_RESPITE, care_leavers_19_21
+from lineofsight.indicators.catalogue.spec import IndicatorSpec
+from lineofsight.indicators.periods import PeriodType
+
+YEARLY: tuple[PeriodType, ...] = ("financial_year",)
+AT_DATES: tuple[PeriodType, ...] = ("snapshot", "month", "quarter")
+
+# Assessments completed (authorised) in the period that record at least one factor; code 21 is
+# "no factors identified" and does not count as one.
+ASSESSED_WITH_A_FACTOR = (
+    "SELECT la_code, authorisation_date AS event_date, 1 AS amount, NULL AS breakdown, codes"
+    " FROM (SELECT la_code, authorisation_date, list_filter(string_split(trim(factors), ' '),"
+    " lambda c: c <> '' AND c <> '21') AS codes FROM cin_assessments"
+    " WHERE authorisation_date IS NOT NULL AND factors IS NOT NULL)"
+    " WHERE len(codes) > 0"
+)
+
+
+def _factor(
+    code: str, word: str, title: str, meaning: str, benchmark: str | None = None
+) -> IndicatorSpec:
+    return IndicatorSpec(
+        id=f"factor_{word}_pct",
+        title=f"Assessments that identified {title}",
+        meaning_for_children=meaning,
+        numerator_sql=f"SELECT * FROM ({ASSESSED_WITH_A_FACTOR}) WHERE list_contains(codes, "
+        f"'{code}')",
+        denominator_sql=ASSESSED_WITH_A_FACTOR,
+        unit="percent",
+        period_types=FLOW,
+        polarity="neutral",
+        source="cin_census",
+        dfe_definition=f"Assessments completed in the period (AssessmentAuthorisationDate) "
+        f"whose factors at the end of assessment include {code} ({title}), as a percentage "
+        "of assessments completed in the period that recorded at least one factor (code 21, "
+        "no factors identified, is not a factor). DfE table C3 counts episodes with the "
+        "factor against episodes with any factor, in the year to 31 March.",
+        benchmark_key=benchmark or f"factor_{word}_pct",
+        tables=("cin_assessments",),
+    )
+
+
+# Children looked after at each 31 March in the returns (one row per child and year end).
+_LOOKED_AFTER_AT_YEAR_END = (
+    "SELECT DISTINCT e.la_code, e.child_id, y.year_end FROM cla_episodes e"
+    " JOIN (SELECT DISTINCT make_date(CAST(collection_year AS INTEGER), 3, 31) AS year_end"
+    " FROM cla_episodes WHERE collection_year IS NOT NULL) y"
+    " ON e.start_date <= y.year_end AND (e.end_date IS NULL OR e.end_date > y.year_end)"
+    f" WHERE e.start_date IS NOT NULL AND {NOT_RESPITE.replace('legal_status', 'e.legal_status')}"
+)
+# Placements in the year ending year_end of a child looked after then: the placement held on
+# 1 April (an episode begun before the year and still open on its first day) plus every
+# episode begun in the year other than a change of legal status only (RNE L).
+_PLACEMENTS_IN_YEAR = (
+    "SELECT a.la_code, a.child_id, a.year_end, count(*) FILTER (WHERE e.start_date >"
+    " a.year_end - INTERVAL 1 YEAR AND coalesce(e.reason_new_episode, '') <> 'L')"
+    " + max(CASE WHEN e.start_date <= a.year_end - INTERVAL 1 YEAR THEN 1 ELSE 0 END)"
+    f" AS placements FROM ({_LOOKED_AFTER_AT_YEAR_END}) a JOIN cla_episodes e"
+    " ON e.la_code = a.la_code AND e.child_id = a.child_id AND e.start_date <= a.year_end"
+    " AND (e.end_date IS NULL OR e.end_date > a.year_end - INTERVAL 1 YEAR)"
+    f" WHERE {NOT_RESPITE.replace('legal_status', 'e.legal_status')}"
+    " GROUP BY a.la_code, a.child_id, a.year_end"
+)
+
+PLANS_OPEN_SQL = (
+    "SELECT la_code, child_id, start_date AS open_from, end_date AS open_to, NULL AS breakdown"
+    " FROM cp_plans WHERE start_date IS NOT NULL"
+)
+
+REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
+    IndicatorSpec(
+        id="referral_rate_per_10k",
+        title="Referrals per 10,000 children",
+        meaning_for_children="How often children are referred for a social work response, "
+        "allowing for how many children live here.",
+        numerator_sql=REFERRALS_SQL,
+        denominator_sql=None,
+        unit="rate_per_10k",
+        period_types=FLOW,
+        polarity="neutral",
+        source="cin_census",
+        dfe_definition="Referrals (CINreferralDate) in the period per 10,000 children aged "
+        "under 18 (ONS mid-year estimate for the year). DfE table C1 publishes the referral "
+        "count; the published rate is that count over the same ONS estimate.",
+        benchmark_key="referral_rate_per_10k",
+        tables=("cin_episodes",),
+    ),
+    IndicatorSpec(
+        id="assessment_nfa_pct",
+        title="Cases closed after assessment with no further action",
+        meaning_for_children="Children assessed and found not to need further help from "
+        "children's social care.",
+        numerator_sql="SELECT la_code, closure_date AS event_date, 1 AS amount, "
+        "NULL AS breakdown FROM cin_episodes WHERE closure_date IS NOT NULL "
+        "AND upper(closure_reason) = 'RC8'",
+        denominator_sql="SELECT la_code, closure_date AS event_date, 1 AS amount, "
+        "NULL AS breakdown FROM cin_episodes WHERE closure_date IS NOT NULL",
+        unit="percent",
+        period_types=FLOW,
+        polarity="neutral",
+        source="cin_census",
+        dfe_definition="Episodes of need closed in the period with reason RC8 (case closed "
+        "after assessment, no further action), as a percentage of all episodes closed in "
+        "the period (CINclosureDate, ReasonForClosure).",
+        benchmark_key=None,
+        tables=("cin_episodes",),
+    ),
+    _factor(
+        "12A",
+        "neglect",
+        "neglect",
+        "Children whose assessment found neglect: the most common reason for a plan.",
+    ),
+    _factor(
+        "13A",
+        "emotional_abuse",
+        "emotional abuse",
+        "Children whose assessment found emotional abuse.",
+    ),
+    _factor(
+        "3A",
+        "domestic_abuse_child",
+        "domestic abuse concerning the child",
+        "Children whose assessment found domestic abuse towards them.",
+    ),
+    _factor(
+        "3B",
+        "domestic_abuse_parent",
+        "domestic abuse concerning a parent or carer",
+        "Children living with domestic abuse between the adults caring for them.",
+    ),
+    _factor(
+        "3C",
+        "domestic_abuse_person",
+        "domestic abuse concerning another person in the household",
+        "Children living with domestic abuse involving another person in the home.",
+    ),
+    IndicatorSpec(
+        id="cp_plans_2_years_or_more_pct",
+        title="Child protection plans open for 2 years or more",
+        meaning_for_children="Children who have needed a plan for a long time: help may "
+        "not be changing things for them.",
+        numerator_sql="SELECT la_code, child_id, start_date + INTERVAL 2 YEAR AS open_from, "
+        "end_date AS open_to, NULL AS breakdown FROM cp_plans WHERE start_date IS NOT NULL",
+        denominator_sql=PLANS_OPEN_SQL,
+        unit="percent",
+        period_types=AT_DATES,
+        polarity="lower_is_better",
+        source="cin_census",
+        dfe_definition="Children on a child protection plan at the end of the period whose "
+        "plan started 2 years or more before it (CPPstartDate), as a percentage of children "
+        "on a plan then (DfE table D5 gives plans at 31 March by length).",
+        benchmark_key="cp_plans_31_march_2_years_or_more_pct",
+        tables=("cp_plans",),
+        counting="open_at_end",
+        denominator_counting="open_at_end",
+    ),
+    IndicatorSpec(
+        id="cla_3_plus_placements_pct",
+        title="Children in care with 3 or more placements in the year",
+        meaning_for_children="Children in care who have had to move home often: stability "
+        "matters for every child.",
+        numerator_sql="SELECT la_code, year_end AS event_date, child_id, NULL AS breakdown "
+        f"FROM ({_PLACEMENTS_IN_YEAR}) WHERE placements >= 3",
+        denominator_sql="SELECT la_code, year_end AS event_date, child_id, NULL AS breakdown "
+        f"FROM ({_LOOKED_AFTER_AT_YEAR_END})",
+        unit="percent",
+        period_types=YEARLY,
+        polarity="lower_is_better",
+        source="ssda903",
+        dfe_definition="Children looked after at 31 March (V3/V4 respite excluded) who had "
+        "3 or more placements in the year to 31 March, as a percentage of children looked "
+        "after at 31 March. Placements: the one held on 1 April, plus every episode begun in "
+        "the year other than a change of legal status only (RNE L). DfE placement stability "
+        "table, CLA on 31 March.",
+        benchmark_key="cla_3_plus_placements_pct",
+        tables=("cla_episodes",),
+        counting="children",
+        denominator_counting="children",
+    ),
+    IndicatorSpec(
+        id="cla_health_assessment_pct",
+        title="Children in care with an up-to-date health assessment",
+        meaning_for_children="Children in care whose health needs have been checked this year.",
+        numerator_sql="SELECT la_code, make_date(CAST(collection_year AS INTEGER), 3, 31) AS "
+        "event_date, 1 AS amount, NULL AS breakdown FROM cla_outcomes "
+        "WHERE health_assessment AND collection_year IS NOT NULL",
+        denominator_sql="SELECT la_code, make_date(CAST(collection_year AS INTEGER), 3, 31) AS "
+        "event_date, 1 AS amount, NULL AS breakdown FROM cla_outcomes "
+        "WHERE health_assessment IS NOT NULL AND collection_year IS NOT NULL",
+        unit="percent",
+        period_types=YEARLY,
+        polarity="higher_is_better",
+        source="ssda903",
+        dfe_definition="Children in the SSDA903 OC2 return (looked after continuously for 12 "
+        "months at 31 March) whose health assessment is up to date (HEALTH_ASSESSMENT 1), as "
+        "a percentage of those with the item recorded; the year ending the return's 31 March.",
+        benchmark_key=None,
+        tables=("cla_outcomes",),
+    ),
+    IndicatorSpec(
+        id="cla_missing_episodes",
+        title="Missing episodes of children in care",
+        meaning_for_children="Times a child in care went missing: each is a risk of harm "
+        "and exploitation.",
+        numerator_sql="SELECT la_code, start_date AS event_date, 1 AS amount, NULL AS breakdown "
+        "FROM cla_missing WHERE start_date IS NOT NULL AND upper(missing_type) = 'M'",
+        denominator_sql=None,
+        unit="count",
+        period_types=FLOW,
+        polarity="lower_is_better",
+        source="ssda903",
+        dfe_definition="Missing episodes (SSDA903 missing table, MISSING = M; 'away from "
+        "placement without authorisation', A, is not counted) starting in the period "
+        "(MIS_START).",
+        benchmark_key=None,
+        tables=("cla_missing",),
+    ),
+    IndicatorSpec(
+        id="care_leavers_19_21_in_touch_pct",
+        title="Care leavers aged 19 to 21 the council is in touch with",
+        meaning_for_children="Young adults who were in care and still have the council's support.",
+        numerator_sql=f"SELECT * FROM ({care_leavers_19_21('in_touch')}) "
+        "WHERE upper(in_touch) = 'YES'",
+        denominator_sql=care_leavers_19_21("in_touch"),
+        unit="percent",
+        period_types=YEARLY,
+        polarity="higher_is_better",
+        source="ssda903",
+        dfe_definition="Care leavers whose 19th, 20th or 21st birthday fell in the year and "
+        "with whom the local authority was in touch (OC3 IN_TOUCH YES), as a percentage of "
+        "all care leavers of those ages in the year.",
+        benchmark_key=None,
+        tables=("care_leavers",),
+    ),
+    IndicatorSpec(
+        id="care_leavers_19_21_suitable_accommodation_pct",
+        title="Care leavers aged 19 to 21 in suitable accommodation",
+        meaning_for_children="Young adults who were in care and have a safe, suitable home.",
+        numerator_sql=f"SELECT * FROM ({care_leavers_19_21('accommodation')}) "
+        "WHERE accommodation LIKE '_1'",
+        denominator_sql=care_leavers_19_21("accommodation"),
+        unit="percent",
+        period_types=YEARLY,
+        polarity="higher_is_better",
+        source="ssda903",
+        dfe_definition="Care leavers whose 19th, 20th or 21st birthday fell in the year whose "
+        "accommodation (OC3 ACCOM) is considered suitable (a code ending in 1, e.g. K1), as "
+        "a percentage of all care leavers of those ages in the year, including those whose "
+        "accommodation is not known (DfE care leavers' accommodation table, 'suitability "
+        "total').",
+        benchmark_key="care_leavers_19_21_suitable_accommodation_pct",
+        tables=("care_leavers",),
+    ),
+)
