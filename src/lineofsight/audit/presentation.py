@@ -37,6 +37,8 @@ VERB_LABELS: dict[str, str] = {
     "benchmarks.import": "Imported published benchmarks",
     "indicators.recompute": "Recomputed the indicators",
     "indicator_target.set": "Set an indicator target",
+    "spc_change_point.set": "Set a change point for an indicator's control limits",
+    "spc_change_point.remove": "Removed a change point from an indicator's control limits",
     "action.create": "Added an action",
     "action.edit": "Edited an action",
     "action.update": "Added an update to an action",

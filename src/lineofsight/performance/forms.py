@@ -28,7 +28,7 @@ class TargetForm(FreeTextGuard, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class ChangePointForm(forms.Form):
+class ChangePointForm(FreeTextGuard, forms.Form):
     """Recalculate an indicator's SPC limits from a month, with the reason."""
 
     month = forms.ChoiceField(
