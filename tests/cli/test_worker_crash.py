@@ -79,8 +79,10 @@ def test_demo_starts_a_worker_beside_the_server_and_stops_it(tmp_path, monkeypat
     subprocess.run(
         [sys.executable, "-m", "lineofsight.cli", "migrate"], check=True, capture_output=True
     )
-    worker = start_worker()
-    time.sleep(3)
+    worker = start_worker(stdout=subprocess.PIPE)
+    assert worker.stdout is not None
+    ready = worker.stdout.readline().decode()  # said once its stop signal is handled
+    assert "waiting for tasks" in ready, ready
     assert worker.poll() is None  # running, waiting for tasks
     stop_worker(worker)
     assert worker.returncode == 0  # stopped gracefully by SIGTERM

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from typing import Any
 
 from lineofsight.cli import django_setup
 
@@ -42,9 +43,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def start_worker() -> subprocess.Popen[bytes]:
+def start_worker(**popen: Any) -> subprocess.Popen[bytes]:
     """``lineofsight worker`` in a child process beside the development server."""
-    worker = subprocess.Popen([sys.executable, "-m", "lineofsight.cli", "worker"])
+    worker = subprocess.Popen([sys.executable, "-m", "lineofsight.cli", "worker"], **popen)
     print(f"Background worker started (process {worker.pid})")
     return worker
 

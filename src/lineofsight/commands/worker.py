@@ -33,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
         max_tasks=None,
         worker_id=new_worker_id(),
     )
+    worker.configure_signals()  # before saying it is ready: a stop from then on is graceful
     print(f"Worker {worker.worker_id} waiting for tasks (Ctrl+C to stop)", flush=True)
-    worker.configure_signals()
     worker.run()
     return 0
 
