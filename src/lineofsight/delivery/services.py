@@ -16,6 +16,7 @@ from lineofsight.delivery.models import Plan, PlanItem, Priority, ProgressUpdate
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
 from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Partnership
 
 EDITABLE = {
@@ -111,7 +112,7 @@ def add_progress(
     on: dt.date | None = None,
 ) -> ProgressUpdate:
     """A RAG-rated update; the item takes its latest rating (locked like an edit of the item)."""
-    if actor is not None and not can_report_progress(actor, item):
+    if not can_report_progress(actor, item):
         raise PermissionDenied("Only the partnership or the item's lead agency report progress")
     with transaction.atomic():
         before = snapshot(PlanItem.objects.get(pk=item.pk))
@@ -120,7 +121,7 @@ def add_progress(
             rag=rag,
             note=note,
             on=on or dt.date.today(),
-            author=actor if getattr(actor, "is_authenticated", False) else None,
+            author=user_of(actor),
         )
         update.full_clean()
         update.save()

@@ -25,8 +25,7 @@ def set_target(
     expected_version: int | None = None,
 ) -> IndicatorTarget:
     """Create the target, or change it if ``expected_version`` is still the stored version."""
-    if actor is not None:
-        check_permission(actor, "performance.manage")
+    check_permission(actor, "performance.manage")
     catalogue.get(indicator_id)  # KeyError for an unknown indicator
     with transaction.atomic():
         target = IndicatorTarget.objects.filter(

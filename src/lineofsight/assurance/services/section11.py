@@ -21,6 +21,7 @@ from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
+from lineofsight.partnership.actors import is_system, user_of
 from lineofsight.partnership.models import Agency, Partnership
 
 NEEDS_DEVELOPMENT = frozenset({Rating.PARTIALLY_MET, Rating.NOT_MET})
@@ -58,7 +59,7 @@ def update_round(
 
 
 def _check_own_agency(actor: Any, agency: Agency) -> None:
-    if actor is None:
+    if is_system(actor):
         return
     require(actor, "section11.respond")
     if actor.agency_id is None or actor.agency_id != agency.pk:
@@ -148,7 +149,7 @@ def save_return(
                 raise ValidationError(problems)
             section11_return.status = Section11Return.Status.SUBMITTED
             section11_return.submitted_at = timezone.now()
-            section11_return.submitted_by = actor
+            section11_return.submitted_by = user_of(actor)
         save_if_unchanged(section11_return, expected_version)
         for code, values in answers.items():
             answer, _ = Section11Answer.objects.get_or_create(

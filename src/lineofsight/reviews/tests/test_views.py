@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from lineofsight.actions.models import Action
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from lineofsight.reviews import services
 from lineofsight.reviews.models import Review
@@ -13,7 +14,7 @@ from lineofsight.testing.fixtures import client_for
 @pytest.mark.django_db
 def test_outsider_refused(outsider, make_review):
     review = make_review()
-    rec = services.add_recommendation(actor=None, review=review, text="Improve things")
+    rec = services.add_recommendation(actor=SYSTEM, review=review, text="Improve things")
     for path in (
         "/reviews/",
         "/reviews/new/",
