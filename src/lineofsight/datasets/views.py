@@ -19,7 +19,6 @@ from lineofsight.datasets.selectors import submission_for, submissions_for
 from lineofsight.formats.codelists import partner_measures
 from lineofsight.govuk.formatting import count
 from lineofsight.partnership.access import requires
-from lineofsight.partnership.selectors import current_partnership
 
 
 @requires("datasets.view")
@@ -62,7 +61,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
-        partnership = current_partnership()
+        partnership = request.partnership
         staging = Path(tempfile.mkdtemp(prefix="upload-", dir=settings.VAR_DIR))
         try:
             names: dict[str, str] = {}

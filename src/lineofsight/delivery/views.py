@@ -17,7 +17,6 @@ from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
-from lineofsight.partnership.selectors import current_partnership
 
 EXPORT_HEADER = [
     "Plan",
@@ -37,7 +36,7 @@ EXPORT_HEADER = [
 def plan(request: HttpRequest) -> HttpResponse:
     """Every plan, and the items across them with filters (CSV/Excel export)."""
     plans = selectors.plans_for(request.user)
-    form = forms.ItemFilterForm(request.GET or None, partnership=current_partnership(), plans=plans)
+    form = forms.ItemFilterForm(request.GET or None, partnership=request.partnership, plans=plans)
     filters = active_filters(form)
     items = selectors.items_for(request.user, **filters)
 
@@ -100,7 +99,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         request,
         form,
         lambda data, _v: services.create_plan(
-            actor=request.user, partnership=current_partnership(), **data
+            actor=request.user, partnership=request.partnership, **data
         ),
         title="Add a delivery plan",
         back=reverse("delivery:plan"),

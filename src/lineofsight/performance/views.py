@@ -13,7 +13,6 @@ from lineofsight.indicators import catalogue
 from lineofsight.lib.exports import export_response
 from lineofsight.lib.versioning import EditConflict
 from lineofsight.partnership.access import has_permission, requires
-from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance import presentation, selectors
 from lineofsight.performance.cache import PageCache
 from lineofsight.performance.compute import recompute
@@ -34,7 +33,7 @@ def _period(request: HttpRequest, years: list[str]) -> tuple[PeriodForm, str | N
 @requires("performance.view")
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
-    partnership = current_partnership()
+    partnership = request.partnership
     page_cache = PageCache(partnership)
     years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     form, period = _period(request, years)
@@ -70,7 +69,7 @@ def _spec_or_404(indicator_id: str) -> catalogue.IndicatorSpec:
 @require_GET
 def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
-    partnership = current_partnership()
+    partnership = request.partnership
     page_cache = PageCache(partnership)
     years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     form, period = _period(request, years)
@@ -124,7 +123,7 @@ EXPORT_HEADER = [
 @require_GET
 def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
-    rows = selectors.results(current_partnership(), spec.id)
+    rows = selectors.results(request.partnership, spec.id)
     table = (
         [
             spec.id,
@@ -151,7 +150,7 @@ def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpR
 @require_http_methods(["GET", "POST"])
 def target(request: HttpRequest, indicator_id: str) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
-    partnership = current_partnership()
+    partnership = request.partnership
     current = selectors.target(partnership, spec.id)
     initial = (
         {"value": current.value, "reason": current.reason, "version": current.version}
@@ -183,6 +182,6 @@ def target(request: HttpRequest, indicator_id: str) -> HttpResponse:
 @requires("performance.manage")
 @require_POST
 def recompute_now(request: HttpRequest) -> HttpResponse:
-    run = recompute(actor=request.user, partnership=current_partnership())
+    run = recompute(actor=request.user, partnership=request.partnership)
     messages.success(request, f"Indicators recomputed: {run.result_count:,} results stored.")
     return redirect("performance:overview")

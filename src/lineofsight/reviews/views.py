@@ -17,7 +17,6 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.lib.formviews import Submission, submit
 from lineofsight.lib.listing import Export, list_response
 from lineofsight.partnership.access import requires
-from lineofsight.partnership.selectors import current_partnership
 from lineofsight.reviews import selectors, services, status
 from lineofsight.reviews.forms import (
     ChildForm,
@@ -136,7 +135,7 @@ def create(request: HttpRequest) -> HttpResponse:
         form,
         lambda data, _v: services.create_review(
             actor=request.user,
-            partnership=current_partnership(),
+            partnership=request.partnership,
             reference=data["reference"],
             incident_type=data["incident_type"],
             la_aware_on=data["la_aware_on"],

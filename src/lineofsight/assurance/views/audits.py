@@ -12,7 +12,6 @@ from lineofsight.assurance.services import audits
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
-from lineofsight.partnership.selectors import current_partnership
 
 EXPORT_HEADER = [
     "Title",
@@ -83,7 +82,7 @@ def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
 def audit_create(request: HttpRequest) -> HttpResponse:
-    partnership = current_partnership()
+    partnership = request.partnership
     initial = {"status": Audit.Status.PLANNED}
     if request.GET.get("original"):
         original = selectors.audits_for(request.user).filter(pk=request.GET["original"]).first()

@@ -12,7 +12,6 @@ from lineofsight.assurance.services import challenges
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
-from lineofsight.partnership.selectors import current_partnership
 
 EXPORT_HEADER = [
     "Date raised",
@@ -35,7 +34,7 @@ def _challenge(request: HttpRequest, pk: int) -> Challenge:
 @requires("learning.view")
 @require_GET
 def challenge_list(request: HttpRequest) -> HttpResponse:
-    form = forms.ChallengeFilterForm(request.GET or None, partnership=current_partnership())
+    form = forms.ChallengeFilterForm(request.GET or None, partnership=request.partnership)
     rows = selectors.challenges_for(request.user, **active_filters(form))
     export = Export(
         "Challenge log",
@@ -73,7 +72,7 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
 def challenge_create(request: HttpRequest) -> HttpResponse:
-    partnership = current_partnership()
+    partnership = request.partnership
     form = forms.ChallengeForm(
         request.POST or None, partnership=partnership, initial={"status": Challenge.Status.OPEN}
     )

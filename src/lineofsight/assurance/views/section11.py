@@ -13,7 +13,6 @@ from lineofsight.assurance.services import section11
 from lineofsight.lib.formviews import render_form_page, run_service, submit
 from lineofsight.lib.listing import Export, export_if_asked, export_links
 from lineofsight.partnership.access import has_permission, requires
-from lineofsight.partnership.selectors import current_partnership
 
 
 def _round(request: HttpRequest, pk: int) -> Section11Round:
@@ -43,7 +42,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
         request,
         form,
         lambda data, _v: section11.create_round(
-            actor=request.user, partnership=current_partnership(), **data
+            actor=request.user, partnership=request.partnership, **data
         ),
     )
     if outcome.saved:
