@@ -83,7 +83,11 @@ def action_list(request: HttpRequest) -> HttpResponse:
         export=Export("actions", EXPORT_HEADER, lambda: _export_rows(rows)),
         param="export",
         per_page=PAGE_SIZE,
-        context={"today": timezone.localdate(), "filtered": any(v for v in filters.values())},
+        context={
+            "today": timezone.localdate(),
+            "filtered": any(v for v in filters.values()),
+            "allowed": policies.allowed(request.user),
+        },
     )
 
 
@@ -124,7 +128,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "action": action,
             "updates": action.updates.select_related("author").order_by("-at", "-pk"),
-            "can_update": policies.can_update_action(request.user, action),
+            "allowed": policies.allowed(request.user, action),
             "source_url": source_url or None,
             "today": timezone.localdate(),
         },

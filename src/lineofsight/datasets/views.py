@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from lineofsight.datasets import services
+from lineofsight.datasets import policies, services
 from lineofsight.datasets.forms import UploadForm
 from lineofsight.datasets.selectors import submission_for, submissions_for
 from lineofsight.formats.codelists import partner_measures
@@ -25,7 +25,11 @@ from lineofsight.partnership.access import requires
 @require_GET
 def submission_list(request: HttpRequest) -> HttpResponse:
     rows = submissions_for(request.user)[:200]
-    return render(request, "datasets/list.html", {"submissions": rows})
+    return render(
+        request,
+        "datasets/list.html",
+        {"submissions": rows, "allowed": policies.allowed(request.user)},
+    )
 
 
 @requires("datasets.view")
@@ -110,7 +114,11 @@ REFERENCE_FILES = {
 @require_GET
 def return_formats(request: HttpRequest) -> HttpResponse:
     measures = sorted(partner_measures().values(), key=lambda m: (m.agency_type, m.measure_id))
-    return render(request, "datasets/formats.html", {"measures": measures})
+    return render(
+        request,
+        "datasets/formats.html",
+        {"measures": measures, "allowed": policies.allowed(request.user)},
+    )
 
 
 @requires("datasets.view")

@@ -11,11 +11,10 @@ from django.db import transaction
 from lineofsight.assurance.services.base import require
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
-from lineofsight.delivery import verbs
+from lineofsight.delivery import policies, verbs
 from lineofsight.delivery.models import Plan, PlanItem, Priority, ProgressUpdate, SuccessMeasure
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
-from lineofsight.partnership.access import has_permission
 from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Partnership
 
@@ -91,17 +90,6 @@ def update(*, actor: Any, instance: Any, expected_version: int, **fields: Any) -
     )
 
 
-def can_report_progress(user: Any, item: PlanItem) -> bool:
-    """Partnership managers, or a lead of the agency leading the item."""
-    if has_permission(user, "learning.manage"):
-        return True
-    return (
-        has_permission(user, "actions.update")
-        and item.lead_agency_id is not None
-        and user.agency_id == item.lead_agency_id
-    )
-
-
 def add_progress(
     *,
     actor: Any,
@@ -112,7 +100,7 @@ def add_progress(
     on: dt.date | None = None,
 ) -> ProgressUpdate:
     """A RAG-rated update; the item takes its latest rating (locked like an edit of the item)."""
-    if not can_report_progress(actor, item):
+    if not policies.can_report_progress(actor, item):
         raise PermissionDenied("Only the partnership or the item's lead agency report progress")
     with transaction.atomic():
         before = snapshot(PlanItem.objects.get(pk=item.pk))

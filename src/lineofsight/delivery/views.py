@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.delivery import forms, selectors, services
+from lineofsight.delivery import forms, policies, selectors, services
 from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, list_response
@@ -62,7 +62,12 @@ def plan(request: HttpRequest) -> HttpResponse:
         rows=items,
         export=Export("Delivery plan", EXPORT_HEADER, rows),
         per_page=None,
-        context={"plans": plans, "items": items, "filtered": bool(filters)},
+        context={
+            "plans": plans,
+            "items": items,
+            "filtered": bool(filters),
+            "allowed": policies.allowed(request.user),
+        },
     )
 
 
@@ -77,7 +82,11 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for priority in plan_.priority_list:
         for measure in priority.measures.all():
             figures[measure.pk] = selectors.live_figure(plan_.partnership, measure.indicator_id)
-    return render(request, "delivery/plan_detail.html", {"plan": plan_, "figures": figures})
+    return render(
+        request,
+        "delivery/plan_detail.html",
+        {"plan": plan_, "figures": figures, "allowed": policies.allowed(request.user)},
+    )
 
 
 def _form_page(
@@ -212,7 +221,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "item": item,
             "updates": selectors.updates_for(item),
             "actions": list(actions_for_source(item)),
-            "can_report": services.can_report_progress(request.user, item),
+            "allowed": policies.allowed(request.user, item),
         },
     )
 
@@ -249,7 +258,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
-    if not services.can_report_progress(request.user, item):
+    if not policies.can_report_progress(request.user, item):
         raise PermissionDenied("Only the partnership or the item's lead agency report progress")
     form = forms.ProgressForm(
         request.POST or None,

@@ -17,7 +17,7 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.lib.formviews import Submission, submit
 from lineofsight.lib.listing import Export, list_response
 from lineofsight.partnership.access import requires
-from lineofsight.reviews import selectors, services, status
+from lineofsight.reviews import policies, selectors, services, status
 from lineofsight.reviews.forms import (
     ChildForm,
     IncidentForm,
@@ -122,6 +122,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
             "today": today,
             "filtered": any(filters.values()),
             "overdue_count": sum(1 for r in rows if r["overdue"]),
+            "allowed": policies.allowed(request.user),
         },
     )
 
@@ -166,6 +167,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "review": review,
             "row": _row(review, today),
+            "allowed": policies.allowed(request.user),
             "deadlines": status.review_deadlines(review),
             "children": selectors.children_of(request.user, review),
             "recommendations": recommendations,

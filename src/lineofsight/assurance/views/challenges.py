@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.assurance import forms, selectors
+from lineofsight.assurance import forms, policies, selectors
 from lineofsight.assurance.models import Challenge
 from lineofsight.assurance.services import challenges
 from lineofsight.lib.formviews import render_form_page, submit
@@ -55,7 +55,14 @@ def challenge_list(request: HttpRequest) -> HttpResponse:
             for c in rows
         ),
     )
-    return list_response(request, "assurance/challenges.html", form=form, rows=rows, export=export)
+    return list_response(
+        request,
+        "assurance/challenges.html",
+        form=form,
+        rows=rows,
+        export=export,
+        context={"allowed": policies.allowed(request.user)},
+    )
 
 
 @requires("learning.view")
@@ -65,7 +72,11 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "assurance/challenge.html",
-        {"challenge": challenge, "actions": list(actions_for_source(challenge))},
+        {
+            "challenge": challenge,
+            "actions": list(actions_for_source(challenge)),
+            "allowed": policies.allowed(request.user),
+        },
     )
 
 
