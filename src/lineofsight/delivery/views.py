@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.delivery import forms, policies, selectors, services
 from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
-from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.formviews import form_page
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
 
@@ -89,29 +89,18 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _form_page(
-    request: HttpRequest, form: Any, save: Any, *, title: str, back: str, caption: str = ""
-) -> HttpResponse:
-    outcome = submit(request, form, save)
-    if outcome.saved:
-        return redirect(outcome.result.get_absolute_url())
-    return render_form_page(
-        request, form, title=title, back_url=back, caption=caption, status=outcome.status
-    )
-
-
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
 def plan_create(request: HttpRequest) -> HttpResponse:
     form = forms.PlanForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda data, _v: services.create_plan(
             actor=request.user, partnership=request.partnership, **data
         ),
         title="Add a delivery plan",
-        back=reverse("delivery:plan"),
+        back_url=reverse("delivery:plan"),
     )
 
 
@@ -128,14 +117,14 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "version": plan_.version,
         },
     )
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda data, v: services.update(
             actor=request.user, instance=plan_, expected_version=v, **data
         ),
         title=f"Change {plan_.title}",
-        back=plan_.get_absolute_url(),
+        back_url=plan_.get_absolute_url(),
     )
 
 
@@ -151,13 +140,13 @@ def priority_create(request: HttpRequest, pk: int) -> HttpResponse:
     plan_ = get_object_or_404(selectors.plans_for(request.user), pk=pk)
     next_number = (plan_.priorities.count() or 0) + 1
     form = forms.PriorityForm(request.POST or None, initial={"number": next_number})
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda data, _v: services.add_priority(actor=request.user, plan=plan_, **data),
         title="Add a priority",
         caption=plan_.title,
-        back=plan_.get_absolute_url(),
+        back_url=plan_.get_absolute_url(),
     )
 
 
@@ -174,7 +163,7 @@ def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "version": priority.version,
         },
     )
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda data, v: services.update(
@@ -182,7 +171,7 @@ def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         title=f"Change priority {priority.number}",
         caption=priority.plan.title,
-        back=priority.get_absolute_url(),
+        back_url=priority.get_absolute_url(),
     )
 
 
@@ -196,13 +185,13 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
         partnership=priority.plan.partnership,
         initial={"reference": reference},
     )
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda data, _v: services.add_item(actor=request.user, priority=priority, **data),
         title="Add what we will do",
         caption=str(priority),
-        back=priority.get_absolute_url(),
+        back_url=priority.get_absolute_url(),
     )
 
 
@@ -242,7 +231,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "version": item.version,
         },
     )
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda data, v: services.update(
@@ -250,7 +239,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         title="Change what we will do",
         caption=str(item.priority),
-        back=item.get_absolute_url(),
+        back_url=item.get_absolute_url(),
     )
 
 
@@ -269,13 +258,13 @@ def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
         services.add_progress(actor=request.user, item=item, expected_version=version, **data)
         return item
 
-    return _form_page(
+    return form_page(
         request,
         form,
         save,
         title="Report progress",
         caption=str(item),
-        back=item.get_absolute_url(),
+        back_url=item.get_absolute_url(),
     )
 
 
@@ -289,13 +278,13 @@ def measure_create(request: HttpRequest, pk: int) -> HttpResponse:
         services.add_measure(actor=request.user, priority=priority, **data)
         return priority
 
-    return _form_page(
+    return form_page(
         request,
         form,
         save,
         title="Add what success looks like",
         caption=str(priority),
-        back=priority.get_absolute_url(),
+        back_url=priority.get_absolute_url(),
     )
 
 
@@ -320,11 +309,11 @@ def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.update(actor=request.user, instance=measure, expected_version=version, **data)
         return measure.priority
 
-    return _form_page(
+    return form_page(
         request,
         form,
         save,
         title="Change what success looks like",
         caption=str(measure.priority),
-        back=measure.priority.get_absolute_url(),
+        back_url=measure.priority.get_absolute_url(),
     )

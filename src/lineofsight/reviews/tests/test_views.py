@@ -83,7 +83,7 @@ def test_a_name_in_the_reference_is_refused_on_the_form(manager, themes):
             "la_aware_on_year": "2021",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "looks like a name" in response.content.decode()
     assert not Review.objects.exists()
 
