@@ -7,6 +7,8 @@ import json
 import os
 import sys
 
+from lineofsight.partnership.actors import SYSTEM
+
 
 def main(users: int, quick: bool) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lineofsight.config.settings")
@@ -39,7 +41,7 @@ def main(users: int, quick: bool) -> None:
     for number in range(1, users + 1):
         username = f"bench.board{number:02d}"
         user = User.objects.filter(username=username).first() or services.create_user(
-            actor=None,
+            actor=SYSTEM,
             username=username,
             password=None,
             agency=board.agency,

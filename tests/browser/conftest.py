@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from lineofsight.partnership import demo as partnership_demo  # noqa: E402
 from lineofsight.partnership import services as partnership_services  # noqa: E402
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Partnership, User  # noqa: E402
 from lineofsight.partnership.roles import Role  # noqa: E402
 from lineofsight.testing.fixtures import PASSWORD  # noqa: E402
@@ -104,7 +105,7 @@ def demo_agencies(partnership: Partnership, agency: object) -> Partnership:
     for name, code, kind in partnership_demo.AGENCIES:
         if code not in known:
             partnership_services.create_agency(
-                actor=None, partnership=partnership, name=name, code=code, kind=kind
+                actor=SYSTEM, partnership=partnership, name=name, code=code, kind=kind
             )
     return partnership
 

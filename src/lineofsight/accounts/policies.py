@@ -27,5 +27,5 @@ def may_set_up_two_factor(user: Any, *, verified: bool) -> bool:
 
 
 def may_reset_two_factor(actor: Any) -> bool:
-    """``actor=None`` is the system (the operator's command line)."""
-    return actor is None or has_permission(actor, RESET_PERMISSION)
+    """``SYSTEM`` (the operator's command line) holds every permission."""
+    return has_permission(actor, RESET_PERMISSION)

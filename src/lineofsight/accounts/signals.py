@@ -10,6 +10,7 @@ from django.dispatch import receiver
 
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record
+from lineofsight.partnership.actors import SYSTEM
 
 
 @receiver(user_logged_in)
@@ -31,7 +32,7 @@ def audit_login_failed(
 ) -> None:
     with transaction.atomic():
         record(
-            actor=None,
+            actor=SYSTEM,
             verb="account.sign_in_failed",
             action=AuditLog.Action.LOGIN_FAILED,
             object_type="partnership.User",

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from lineofsight.actions import services
 from lineofsight.actions.models import Action
+from lineofsight.partnership.actors import SYSTEM
 
 STALE_DAYS = 60
 # (weight, days from today): overdue, due soon, due later
@@ -36,7 +37,7 @@ def load(seed: int, today: dt.date | None = None) -> None:
         Action.objects.filter(pk=action.pk).update(due_date=new_due)
         action.refresh_from_db()
         services.add_update(
-            actor=None,
+            actor=SYSTEM,
             action=action,
             expected_version=action.version,
             text=f"Due date revised to {new_due:%-d %B %Y} at the review of the action plan",

@@ -26,3 +26,12 @@ def can_update_action(user: Any, action: Action) -> bool:
 
 def can_raise_action(user: Any, record: models.Model) -> bool:
     return has_permission(user, source_for(record).permission)
+
+
+def allowed(user: Any, action: Action | None = None) -> dict[str, bool]:
+    """What the action pages may offer ``user`` (templates read this, never the permissions).
+    Keys never shadow a ``dict`` method (Jinja reads ``allowed.update`` as ``dict.update``)."""
+    return {
+        "manage": has_permission(user, "learning.manage"),
+        "update_action": action is not None and can_update_action(user, action),
+    }

@@ -31,6 +31,7 @@ from lineofsight.audit.services import record, snapshot
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
 from lineofsight.partnership.access import check_permission, has_permission
+from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.roles import Role
 
@@ -38,7 +39,7 @@ ThemeRef = LearningTheme | str | int
 
 
 def _check_can_update(actor: Any, action: Action) -> None:
-    if actor is not None and not can_update_action(actor, action):
+    if not can_update_action(actor, action):
         raise PermissionDenied("Only the owning agency's lead or a partnership administrator")
 
 
@@ -134,8 +135,7 @@ def raise_action(
     its suggested title."""
     source = source_for(record)
     suggested = source.initial(record)
-    if actor is not None:  # None is the demo and loaders (to become a SYSTEM actor, issue 9)
-        check_permission(actor, source.permission)
+    check_permission(actor, source.permission)
     return create_action(
         actor=actor,
         title=title.strip() or suggested.get("title", ""),
@@ -172,7 +172,7 @@ def add_update(
     if new_status == Action.Status.CLOSED and action.status != Action.Status.CLOSED:
         raise ValidationError({"status": "To close an action, use Close with evidence of impact"})
     if action.status in Action.FINISHED and new_status not in Action.FINISHED:
-        if actor is not None and not actor.has_role(Role.PARTNERSHIP_ADMIN):
+        if not actor.has_role(Role.PARTNERSHIP_ADMIN):
             raise PermissionDenied("Only a partnership administrator can reopen an action")
     with transaction.atomic():
         before = _action_snapshot(action)
@@ -185,7 +185,7 @@ def add_update(
         save_if_unchanged(action, expected_version, fields=["status", "closed_at"])
         update = ActionUpdate.objects.create(
             action=action,
-            author=actor if getattr(actor, "is_authenticated", False) else None,
+            author=user_of(actor),
             at=when,
             text=text,
             evidence=evidence.strip(),
@@ -231,7 +231,7 @@ def close_action(
         )
         ActionUpdate.objects.create(
             action=action,
-            author=actor if getattr(actor, "is_authenticated", False) else None,
+            author=user_of(actor),
             at=when,
             text="Closed with evidence of impact",
             evidence=impact_evidence,
@@ -261,7 +261,7 @@ def edit_action(
     themes: Iterable[ThemeRef],
 ) -> Action:
     """Change what the action is, who owns it and when it is due (partnership administrators)."""
-    if actor is not None and not has_permission(actor, "learning.manage"):
+    if not has_permission(actor, "learning.manage"):
         raise PermissionDenied("learning.manage")
     return audited_update(
         actor=actor,

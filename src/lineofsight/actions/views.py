@@ -83,7 +83,11 @@ def action_list(request: HttpRequest) -> HttpResponse:
         export=Export("actions", EXPORT_HEADER, lambda: _export_rows(rows)),
         param="export",
         per_page=PAGE_SIZE,
-        context={"today": timezone.localdate(), "filtered": any(v for v in filters.values())},
+        context={
+            "today": timezone.localdate(),
+            "filtered": any(v for v in filters.values()),
+            "allowed": policies.allowed(request.user),
+        },
     )
 
 
@@ -124,17 +128,11 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "action": action,
             "updates": action.updates.select_related("author").order_by("-at", "-pk"),
-            "can_update": policies.can_update_action(request.user, action),
+            "allowed": policies.allowed(request.user, action),
             "source_url": source_url or None,
             "today": timezone.localdate(),
         },
     )
-
-
-def _submit(request: HttpRequest, form: Any, save: Any) -> Any:
-    """These pages keep status 200 for an invalid form and the version the form was loaded
-    with on a conflict (409)."""
-    return submit(request, form, save, invalid_status=200, refresh_version=False)
 
 
 @requires("actions.update")
@@ -147,7 +145,7 @@ def add_update(request: HttpRequest, pk: int) -> HttpResponse:
     if action.status == Action.Status.CLOSED:
         initial["status"] = Action.Status.COMPLETED
     form = ActionUpdateForm(request.POST or None, initial=initial)
-    outcome = _submit(
+    outcome = submit(
         request,
         form,
         lambda data, version: services.add_update(
@@ -177,7 +175,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, f"This action is already {action.get_status_display().lower()}.")
         return redirect("actions:detail", pk=action.pk)
     form = CloseActionForm(request.POST or None, initial={"version": action.version})
-    outcome = _submit(
+    outcome = submit(
         request,
         form,
         lambda data, version: services.close_action(
@@ -199,7 +197,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     form = ActionForm(request.POST or None, initial={"source": "board"})
-    outcome = _submit(
+    outcome = submit(
         request,
         form,
         lambda data, _v: services.create_action(
@@ -217,7 +215,9 @@ def create(request: HttpRequest) -> HttpResponse:
     if outcome.saved:
         messages.success(request, "Action added")
         return redirect("actions:detail", pk=outcome.result.pk)
-    return render(request, "actions/form.html", {"form": form, "action": None})
+    return render(
+        request, "actions/form.html", {"form": form, "action": None}, status=outcome.status
+    )
 
 
 @requires("learning.manage")
@@ -234,7 +234,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "themes": list(action.themes.all()),
     }
     form = EditActionForm(request.POST or None, initial=initial)
-    outcome = _submit(
+    outcome = submit(
         request,
         form,
         lambda data, version: services.edit_action(

@@ -26,6 +26,7 @@ from lineofsight.assurance.demo_history import (
 )
 from lineofsight.assurance.models import Audit, Grade, Section11Return
 from lineofsight.assurance.services import audits, challenges, section11
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.selectors import current_partnership
 
@@ -71,7 +72,7 @@ def _audits(rng: random.Random, partnership, agencies: dict[str, Agency]) -> Non
     involved = [agencies[c] for c in AUDIT_AGENCIES if c in agencies]
     for spec in AUDITS:
         audit = audits.create_audit(
-            actor=None,
+            actor=SYSTEM,
             partnership=partnership,
             title=spec.title,
             theme=spec.theme,
@@ -90,7 +91,7 @@ def _audits(rng: random.Random, partnership, agencies: dict[str, Agency]) -> Non
         for number in range(1, spec.cases + 1):
             chosen = rng.sample(involved, k=min(len(involved), rng.randint(3, 5)))
             audits.add_case(
-                actor=None,
+                actor=SYSTEM,
                 audit=audit,
                 reference=f"MAA-{spec.year}{spec.quarter}-{number:02d}",
                 case_type=rng.choice(spec.case_types),
@@ -98,13 +99,13 @@ def _audits(rng: random.Random, partnership, agencies: dict[str, Agency]) -> Non
             )
         for kind, text in spec.findings:
             finding = audits.add_finding(
-                actor=None, audit=audit, kind=kind, text=text, themes=list(spec.themes[:1])
+                actor=SYSTEM, audit=audit, kind=kind, text=text, themes=list(spec.themes[:1])
             )
             if kind == "improvement":
                 owner = agencies.get(spec.lead_agency) or rng.choice(involved)
                 raised = _quarter_end(spec.year, spec.quarter)
                 action = action_services.raise_action(
-                    actor=None,
+                    actor=SYSTEM,
                     title=f"Act on: {text[:200]}",
                     record=finding,
                     owner_agency=owner,
@@ -115,7 +116,7 @@ def _audits(rng: random.Random, partnership, agencies: dict[str, Agency]) -> Non
                 if spec.year < 2021 and rng.random() < 0.8:
                     closed = raised + dt.timedelta(days=rng.randint(60, 240))
                     action_services.close_action(
-                        actor=None,
+                        actor=SYSTEM,
                         action=action,
                         expected_version=action.version,
                         impact_evidence="The follow-up audit showed the change in practice",
@@ -136,13 +137,13 @@ def _section11(
         current = year == current_year
         due = current_due if current else dt.date(year, 6, 30)
         round_ = section11.create_round(
-            actor=None, partnership=partnership, year=year, due_date=due
+            actor=SYSTEM, partnership=partnership, year=year, due_date=due
         )
         for code in S11_AGENCIES:
             agency = agencies.get(code)
             if agency is None:
                 continue
-            ret = section11.start_return(actor=None, round_=round_, agency=agency)
+            ret = section11.start_return(actor=SYSTEM, round_=round_, agency=agency)
             answers = {}
             for item, evidence in zip(standards.standards(), S11_EVIDENCE, strict=True):
                 roll = rng.random()
@@ -159,7 +160,11 @@ def _section11(
             # in the current round some agencies are still drafting
             submit = not current or rng.random() < 0.6
             section11.save_return(
-                actor=None, section11_return=ret, expected_version=1, answers=answers, submit=submit
+                actor=SYSTEM,
+                section11_return=ret,
+                expected_version=1,
+                answers=answers,
+                submit=submit,
             )
             if submit:  # submitted when the round ran (before its due date), not today
                 days_early = rng.randint(1, 20) if current else rng.randint(1, 40)
@@ -170,7 +175,7 @@ def _section11(
         if year in S11_SUMMARIES:
             strengths, themes = S11_SUMMARIES[year]
             section11.update_round(
-                actor=None,
+                actor=SYSTEM,
                 round_=round_,
                 expected_version=round_.version,
                 status="closed",
@@ -180,7 +185,7 @@ def _section11(
         submitted = Section11Return.objects.filter(round=round_, status="submitted")
         for answer in [a for r in submitted for a in r.answers.exclude(development_point="")][:3]:
             action_services.raise_action(
-                actor=None,
+                actor=SYSTEM,
                 record=answer,
                 title=answer.development_point[:300],
                 owner_agency=answer.section11_return.agency,
@@ -194,7 +199,7 @@ def _challenges(rng: random.Random, partnership, agencies: dict[str, Agency]) ->
             continue
         raised_on = dt.date.fromisoformat(raised)
         challenges.create_challenge(
-            actor=None,
+            actor=SYSTEM,
             partnership=partnership,
             raised_on=raised_on,
             raised_by_agency=agencies[by],

@@ -18,6 +18,7 @@ from django.forms.models import model_to_dict
 
 from lineofsight.audit.disclosure import policy_of, strip_never_logged
 from lineofsight.audit.models import AuditLog
+from lineofsight.partnership.actors import require_actor
 
 
 class AuditOutsideTransaction(RuntimeError):
@@ -68,7 +69,8 @@ def record(
         raise AuditOutsideTransaction(
             f"audit.record({verb!r}) must run inside the writing service's transaction"
         )
-    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    require_actor(actor)
+    authenticated = getattr(actor, "is_authenticated", False)
     agency = getattr(actor, "agency", None) if authenticated else None
     policy = policy_of(obj, object_type)
     label = ""

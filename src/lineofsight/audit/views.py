@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from lineofsight.accounts.policies import may_reset_two_factor
 from lineofsight.audit import presentation
 from lineofsight.audit.forms import AuditSearchForm
 from lineofsight.audit.selectors import search_audit_log
@@ -25,5 +26,8 @@ def search(request: HttpRequest) -> HttpResponse:
             presentation.EXPORT_HEADER,
             lambda: presentation.export_rows(rows, request.user),
         ),
-        context={"describe": lambda row: presentation.entry(row, request.user)},
+        context={
+            "describe": lambda row: presentation.entry(row, request.user),
+            "allowed": {"reset_two_factor": may_reset_two_factor(request.user)},
+        },
     )

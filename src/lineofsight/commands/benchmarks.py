@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from lineofsight.cli import django_setup
+from lineofsight.partnership.actors import SYSTEM
 
 
 def parse_years(text: str | None) -> list[int] | None:
@@ -32,7 +33,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     call_command("migrate", interactive=False, verbosity=0)
     try:
-        counts = import_files(actor=None, paths=[Path(p) for p in args.files])
+        counts = import_files(actor=SYSTEM, paths=[Path(p) for p in args.files])
     except (ValueError, FileNotFoundError) as exc:
         print(f"Nothing imported: {exc}")
         return 1

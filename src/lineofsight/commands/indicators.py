@@ -10,6 +10,7 @@ import textwrap
 from typing import Any
 
 from lineofsight.cli import NO_PARTNERSHIP, django_setup
+from lineofsight.partnership.actors import SYSTEM
 
 
 def _catalogue_rows() -> list[dict[str, Any]]:
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if args.la:
         partnership.la_code = args.la  # benchmarks for another LA code (not saved)
     if args.recompute:
-        recompute(actor=None, partnership=partnership)
+        recompute(actor=SYSTEM, partnership=partnership)
     else:
         _warn_if_stale(returns_since_last_compute(partnership), to_stderr=args.json)
     period = args.period or latest_financial_year(partnership)

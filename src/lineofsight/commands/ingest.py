@@ -16,6 +16,7 @@ from lineofsight.commands.validate import (
     progress_bar,
     summary,
 )
+from lineofsight.partnership.actors import SYSTEM, SystemActor
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,10 +35,13 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    actor = User.objects.filter(username=args.user).first() if args.user else None
-    if args.user and actor is None:
-        print(f"There is no user called {args.user!r}.", file=sys.stderr)
-        return 2
+    actor: User | SystemActor = SYSTEM
+    if args.user:
+        user = User.objects.filter(username=args.user).first()
+        if user is None:
+            print(f"There is no user called {args.user!r}.", file=sys.stderr)
+            return 2
+        actor = user
     show_progress = args.progress or sys.stderr.isatty()
     try:
         outcomes = services.ingest_paths(

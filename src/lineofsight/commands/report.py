@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from lineofsight.cli import django_setup
+from lineofsight.partnership.actors import SYSTEM
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     period = args.quarter if args.kind == "quarterly" else args.year
     try:
         report = request_report(
-            actor=None,
+            actor=SYSTEM,
             partnership=partnership,
             kind=args.kind,
             period_label=period,

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lineofsight.partnership.middleware.PartnershipMiddleware",
     "lineofsight.accounts.middleware.NoStoreWhenSignedInMiddleware",
     "lineofsight.datasets.middleware.UploadSizeLimitMiddleware",  # before CSRF reads the body
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 
 from lineofsight.datasets.services import ingest_paths
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.synth import DEFAULT_YEARS, generate
 
@@ -50,7 +51,7 @@ def load(seed: int, scale: float = 1.0, years: range = DEFAULT_YEARS) -> None:
         outcome
         for code, paths in by_submitter(returns_in(files, root), root).items()
         for outcome in ingest_paths(
-            actor=None, partnership=partnership, paths=paths, agency=agencies.get(code)
+            actor=SYSTEM, partnership=partnership, paths=paths, agency=agencies.get(code)
         )
     ]
     stored = sum(1 for o in outcomes if o.accepted and not o.already_stored)

@@ -28,6 +28,7 @@ from lineofsight.datasets.keys import pseudonymisation_key
 from lineofsight.datasets.models import Snapshot, Submission
 from lineofsight.datasets.submitters import data_agencies, refusal, submits_for_anyone
 from lineofsight.formats import Parsed, Problem, pseudonymise, read
+from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.performance.tasks import after_return_accepted
 
@@ -119,7 +120,7 @@ def _store(
     common = dict(
         partnership=partnership,
         agency=agency,
-        submitted_by=actor if getattr(actor, "is_authenticated", False) else None,
+        submitted_by=user_of(actor),
         format=parsed.format,
         la_code=parsed.la_code or "",
         collection_year=parsed.collection_year,

@@ -21,6 +21,7 @@ from django.conf import settings
 from lineofsight.datasets.models import FORMAT_NAMES
 from lineofsight.formats import Parsed
 from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.actors import is_system
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.roles import Role
 
@@ -42,8 +43,8 @@ def formats_for(agency: Agency) -> frozenset[str]:
 
 
 def submits_for_anyone(actor: Any) -> bool:
-    """Analysts, and the command line run without a user, may submit anything for anyone."""
-    if actor is None or not getattr(actor, "is_authenticated", False):
+    """Analysts, and ``SYSTEM`` (the command line run without a user), submit for anyone."""
+    if is_system(actor):
         return True
     return Role.PERFORMANCE_ANALYST in actor.role_set()
 

@@ -13,20 +13,23 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from lineofsight.datasets import services
+from lineofsight.datasets import policies, services
 from lineofsight.datasets.forms import UploadForm
 from lineofsight.datasets.selectors import submission_for, submissions_for
 from lineofsight.formats.codelists import partner_measures
 from lineofsight.govuk.formatting import count
 from lineofsight.partnership.access import requires
-from lineofsight.partnership.selectors import current_partnership
 
 
 @requires("datasets.view")
 @require_GET
 def submission_list(request: HttpRequest) -> HttpResponse:
     rows = submissions_for(request.user)[:200]
-    return render(request, "datasets/list.html", {"submissions": rows})
+    return render(
+        request,
+        "datasets/list.html",
+        {"submissions": rows, "allowed": policies.allowed(request.user)},
+    )
 
 
 @requires("datasets.view")
@@ -62,7 +65,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
-        partnership = current_partnership()
+        partnership = request.partnership
         staging = Path(tempfile.mkdtemp(prefix="upload-", dir=settings.VAR_DIR))
         try:
             names: dict[str, str] = {}
@@ -111,7 +114,11 @@ REFERENCE_FILES = {
 @require_GET
 def return_formats(request: HttpRequest) -> HttpResponse:
     measures = sorted(partner_measures().values(), key=lambda m: (m.agency_type, m.measure_id))
-    return render(request, "datasets/formats.html", {"measures": measures})
+    return render(
+        request,
+        "datasets/formats.html",
+        {"measures": measures, "allowed": policies.allowed(request.user)},
+    )
 
 
 @requires("datasets.view")

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from lineofsight.delivery import services
 from lineofsight.delivery.models import Plan
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.selectors import current_partnership
 
@@ -201,15 +202,15 @@ def load(seed: int) -> None:
     with transaction.atomic():
         for title, starts, ends, priorities in PLANS:
             plan = services.create_plan(
-                actor=None, partnership=partnership, title=title, starts=starts, ends=ends
+                actor=SYSTEM, partnership=partnership, title=title, starts=starts, ends=ends
             )
             for number, (text, lead, items, measures) in enumerate(priorities, start=1):
                 priority = services.add_priority(
-                    actor=None, plan=plan, number=number, title=text, lead=lead
+                    actor=SYSTEM, plan=plan, number=number, title=text, lead=lead
                 )
                 for letter, (what, agency) in zip("abcdefgh", items, strict=False):
                     item = services.add_item(
-                        actor=None,
+                        actor=SYSTEM,
                         priority=priority,
                         reference=letter,
                         text=what,
@@ -219,7 +220,7 @@ def load(seed: int) -> None:
                     _progress(rng, item, starts, ends)
                 for success, indicator, target in measures:
                     services.add_measure(
-                        actor=None,
+                        actor=SYSTEM,
                         priority=priority,
                         text=success,
                         indicator_id=indicator,
@@ -234,7 +235,7 @@ def _progress(rng: random.Random, item, starts: dt.date, ends: dt.date) -> None:
     while on <= last:
         rag = rng.choice(NEXT[rag])
         services.add_progress(
-            actor=None, item=item, expected_version=item.version, rag=rag, note=NOTES[rag], on=on
+            actor=SYSTEM, item=item, expected_version=item.version, rag=rag, note=NOTES[rag], on=on
         )
         if rag == "complete":
             break

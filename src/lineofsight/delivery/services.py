@@ -11,11 +11,11 @@ from django.db import transaction
 from lineofsight.assurance.services.base import require
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
-from lineofsight.delivery import verbs
+from lineofsight.delivery import policies, verbs
 from lineofsight.delivery.models import Plan, PlanItem, Priority, ProgressUpdate, SuccessMeasure
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
-from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Partnership
 
 EDITABLE = {
@@ -90,17 +90,6 @@ def update(*, actor: Any, instance: Any, expected_version: int, **fields: Any) -
     )
 
 
-def can_report_progress(user: Any, item: PlanItem) -> bool:
-    """Partnership managers, or a lead of the agency leading the item."""
-    if has_permission(user, "learning.manage"):
-        return True
-    return (
-        has_permission(user, "actions.update")
-        and item.lead_agency_id is not None
-        and user.agency_id == item.lead_agency_id
-    )
-
-
 def add_progress(
     *,
     actor: Any,
@@ -111,7 +100,7 @@ def add_progress(
     on: dt.date | None = None,
 ) -> ProgressUpdate:
     """A RAG-rated update; the item takes its latest rating (locked like an edit of the item)."""
-    if actor is not None and not can_report_progress(actor, item):
+    if not policies.can_report_progress(actor, item):
         raise PermissionDenied("Only the partnership or the item's lead agency report progress")
     with transaction.atomic():
         before = snapshot(PlanItem.objects.get(pk=item.pk))
@@ -120,7 +109,7 @@ def add_progress(
             rag=rag,
             note=note,
             on=on or dt.date.today(),
-            author=actor if getattr(actor, "is_authenticated", False) else None,
+            author=user_of(actor),
         )
         update.full_clean()
         update.save()

@@ -6,18 +6,17 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.delivery import forms, selectors, services
+from lineofsight.delivery import forms, policies, selectors, services
 from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
-from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.formviews import form_page
 from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.partnership.access import has_permission, requires
-from lineofsight.partnership.selectors import current_partnership
+from lineofsight.partnership.access import requires
 
 EXPORT_HEADER = [
     "Plan",
@@ -37,7 +36,7 @@ EXPORT_HEADER = [
 def plan(request: HttpRequest) -> HttpResponse:
     """Every plan, and the items across them with filters (CSV/Excel export)."""
     plans = selectors.plans_for(request.user)
-    form = forms.ItemFilterForm(request.GET or None, partnership=current_partnership(), plans=plans)
+    form = forms.ItemFilterForm(request.GET or None, partnership=request.partnership, plans=plans)
     filters = active_filters(form)
     items = selectors.items_for(request.user, **filters)
 
@@ -63,7 +62,12 @@ def plan(request: HttpRequest) -> HttpResponse:
         rows=items,
         export=Export("Delivery plan", EXPORT_HEADER, rows),
         per_page=None,
-        context={"plans": plans, "items": items, "filtered": bool(filters)},
+        context={
+            "plans": plans,
+            "items": items,
+            "filtered": bool(filters),
+            "allowed": policies.allowed(request.user),
+        },
     )
 
 
@@ -78,23 +82,15 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for priority in plan_.priority_list:
         for measure in priority.measures.all():
             figures[measure.pk] = selectors.live_figure(plan_.partnership, measure.indicator_id)
-    context = {
-        "plan": plan_,
-        "figures": figures,
-        "indicator_title": selectors.indicator_title,
-        "can_view_performance": has_permission(request.user, "performance.view"),
-    }
-    return render(request, "delivery/plan_detail.html", context)
-
-
-def _form_page(
-    request: HttpRequest, form: Any, save: Any, *, title: str, back: str, caption: str = ""
-) -> HttpResponse:
-    outcome = submit(request, form, save)
-    if outcome.saved:
-        return redirect(outcome.result.get_absolute_url())
-    return render_form_page(
-        request, form, title=title, back_url=back, caption=caption, status=outcome.status
+    return render(
+        request,
+        "delivery/plan_detail.html",
+        {
+            "plan": plan_,
+            "figures": figures,
+            "indicator_title": selectors.indicator_title,
+            "allowed": policies.allowed(request.user),
+        },
     )
 
 
@@ -102,14 +98,14 @@ def _form_page(
 @require_http_methods(["GET", "POST"])
 def plan_create(request: HttpRequest) -> HttpResponse:
     form = forms.PlanForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda data, _v: services.create_plan(
-            actor=request.user, partnership=current_partnership(), **data
+            actor=request.user, partnership=request.partnership, **data
         ),
         title="Add a delivery plan",
-        back=reverse("delivery:plan"),
+        back_url=reverse("delivery:plan"),
     )
 
 
@@ -126,14 +122,14 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "version": plan_.version,
         },
     )
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda data, v: services.update(
             actor=request.user, instance=plan_, expected_version=v, **data
         ),
         title=f"Change {plan_.title}",
-        back=plan_.get_absolute_url(),
+        back_url=plan_.get_absolute_url(),
     )
 
 
@@ -149,13 +145,13 @@ def priority_create(request: HttpRequest, pk: int) -> HttpResponse:
     plan_ = get_object_or_404(selectors.plans_for(request.user), pk=pk)
     next_number = (plan_.priorities.count() or 0) + 1
     form = forms.PriorityForm(request.POST or None, initial={"number": next_number})
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda data, _v: services.add_priority(actor=request.user, plan=plan_, **data),
         title="Add a priority",
         caption=plan_.title,
-        back=plan_.get_absolute_url(),
+        back_url=plan_.get_absolute_url(),
     )
 
 
@@ -172,7 +168,7 @@ def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "version": priority.version,
         },
     )
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda data, v: services.update(
@@ -180,7 +176,7 @@ def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         title=f"Change priority {priority.number}",
         caption=priority.plan.title,
-        back=priority.get_absolute_url(),
+        back_url=priority.get_absolute_url(),
     )
 
 
@@ -194,13 +190,13 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
         partnership=priority.plan.partnership,
         initial={"reference": reference},
     )
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda data, _v: services.add_item(actor=request.user, priority=priority, **data),
         title="Add what we will do",
         caption=str(priority),
-        back=priority.get_absolute_url(),
+        back_url=priority.get_absolute_url(),
     )
 
 
@@ -219,7 +215,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "item": item,
             "updates": selectors.updates_for(item),
             "actions": list(actions_for_source(item)),
-            "can_report": services.can_report_progress(request.user, item),
+            "allowed": policies.allowed(request.user, item),
         },
     )
 
@@ -240,7 +236,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "version": item.version,
         },
     )
-    return _form_page(
+    return form_page(
         request,
         form,
         lambda data, v: services.update(
@@ -248,7 +244,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         title="Change what we will do",
         caption=str(item.priority),
-        back=item.get_absolute_url(),
+        back_url=item.get_absolute_url(),
     )
 
 
@@ -256,7 +252,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
-    if not services.can_report_progress(request.user, item):
+    if not policies.can_report_progress(request.user, item):
         raise PermissionDenied("Only the partnership or the item's lead agency report progress")
     form = forms.ProgressForm(
         request.POST or None,
@@ -267,13 +263,13 @@ def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
         services.add_progress(actor=request.user, item=item, expected_version=version, **data)
         return item
 
-    return _form_page(
+    return form_page(
         request,
         form,
         save,
         title="Report progress",
         caption=str(item),
-        back=item.get_absolute_url(),
+        back_url=item.get_absolute_url(),
     )
 
 
@@ -287,13 +283,13 @@ def measure_create(request: HttpRequest, pk: int) -> HttpResponse:
         services.add_measure(actor=request.user, priority=priority, **data)
         return priority
 
-    return _form_page(
+    return form_page(
         request,
         form,
         save,
         title="Add what success looks like",
         caption=str(priority),
-        back=priority.get_absolute_url(),
+        back_url=priority.get_absolute_url(),
     )
 
 
@@ -318,11 +314,11 @@ def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.update(actor=request.user, instance=measure, expected_version=version, **data)
         return measure.priority
 
-    return _form_page(
+    return form_page(
         request,
         form,
         save,
         title="Change what success looks like",
         caption=str(measure.priority),
-        back=measure.priority.get_absolute_url(),
+        back_url=measure.priority.get_absolute_url(),
     )

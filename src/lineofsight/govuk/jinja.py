@@ -11,7 +11,6 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
 from lineofsight.govuk import fields, formatting
-from lineofsight.partnership.access import has_permission
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -35,7 +34,6 @@ def environment(**options: Any) -> Environment:
             "get_messages": messages.get_messages,
             "field": fields.render_field,
             "error_summary": fields.render_error_summary,
-            "has_permission": has_permission,
             "max_upload_mb": settings.MAX_UPLOAD_MB,
         }
     )

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from lineofsight.lib.versioning import EditConflict
 
@@ -139,4 +139,32 @@ def render_form_page(
             "caption": caption,
         },
         status=status,
+    )
+
+
+def form_page(
+    request: HttpRequest,
+    form: forms.Form,
+    save: Callable[[dict[str, Any], Any], Any],
+    *,
+    title: str,
+    back_url: str,
+    caption: str = "",
+    intro: str = "",
+    submit_label: str = "Save",
+) -> HttpResponse:
+    """A whole one-form page: ``submit`` then, when saved, a redirect to the saved record
+    (``get_absolute_url``); otherwise the page with the status rule (invalid 400, conflict 409)."""
+    outcome = submit(request, form, save)
+    if outcome.saved:
+        return redirect(outcome.result.get_absolute_url())
+    return render_form_page(
+        request,
+        form,
+        title=title,
+        back_url=back_url,
+        caption=caption,
+        intro=intro,
+        submit=submit_label,
+        status=outcome.status,
     )

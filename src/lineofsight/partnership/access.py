@@ -21,6 +21,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from lineofsight.partnership.actors import is_system, require_actor
 from lineofsight.partnership.roles import roles_with
 
 View = TypeVar("View", bound=Callable[..., Any])
@@ -66,6 +67,10 @@ def access_of(view_func: Callable[..., Any]) -> Access | None:
 
 
 def has_permission(user: Any, permission: str) -> bool:
+    """``SYSTEM`` holds every permission; ``None`` raises ``MissingActor``."""
+    require_actor(user)
+    if is_system(user):
+        return True
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return bool(user.role_set() & roles_with(permission))

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 from lineofsight.partnership.access import has_permission
-from lineofsight.partnership.selectors import current_partnership
+from lineofsight.partnership.middleware import partnership_of
 
 # (label, url name, permission needed) - shown only to users holding the permission.
 NAVIGATION: list[tuple[str, str, str | None]] = [
@@ -51,7 +51,7 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    partnership = current_partnership()
+    partnership = partnership_of(request)
     return {
         "partnership": partnership,
         "service_name": partnership.name if partnership else "Line of Sight",

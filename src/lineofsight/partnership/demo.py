@@ -14,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 
 from lineofsight.partnership import services
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency, Partnership, User
 from lineofsight.partnership.roles import Role
 
@@ -72,24 +73,26 @@ def load() -> dict[str, str]:
     """Create what is missing of the demo partnership; returns username -> password."""
     partnership = Partnership.objects.filter(la_code=DEMO_LA_CODE).first()
     if partnership is None:
-        partnership = services.create_partnership(actor=None, name=DEMO_NAME, la_code=DEMO_LA_CODE)
+        partnership = services.create_partnership(
+            actor=SYSTEM, name=DEMO_NAME, la_code=DEMO_LA_CODE
+        )
     for year in DEMO_YEARS:
         if not partnership.populations.filter(year=year).exists():
             services.set_population(
-                actor=None, partnership=partnership, year=year, under_18=DEMO_UNDER_18
+                actor=SYSTEM, partnership=partnership, year=year, under_18=DEMO_UNDER_18
             )
     agencies = {a.code: a for a in partnership.agencies.all()}
     for name, code, kind in AGENCIES:
         if code not in agencies:
             agencies[code] = services.create_agency(
-                actor=None, partnership=partnership, name=name, code=code, kind=kind
+                actor=SYSTEM, partnership=partnership, name=name, code=code, kind=kind
             )
     passwords = _passwords()
     for username, first, last, agency_code, roles in USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
             services.create_user(
-                actor=None,
+                actor=SYSTEM,
                 username=username,
                 password=passwords[username],
                 agency=agencies[agency_code],

@@ -18,6 +18,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
 from lineofsight.partnership import services
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency, Partnership, User
 from lineofsight.partnership.roles import Role
 from lineofsight.partnership.selectors import current_partnership
@@ -117,7 +118,7 @@ def set_up(
     with transaction.atomic():
         if partnership is None:
             partnership = services.create_partnership(
-                actor=None,
+                actor=SYSTEM,
                 name=name or f"{la_name} Safeguarding Children Partnership",
                 la_code=la_code,
             )
@@ -126,7 +127,7 @@ def set_up(
         for year, under_18 in sorted(population.items()):
             if year not in have_years:
                 services.set_population(
-                    actor=None, partnership=partnership, year=year, under_18=under_18
+                    actor=SYSTEM, partnership=partnership, year=year, under_18=under_18
                 )
                 created.append(f"under-18 population mid-{year}: {under_18:,}")
         agencies = {a.code: a for a in partnership.agencies.all()}
@@ -135,7 +136,7 @@ def set_up(
         for code, kind, pattern in wanted:
             if code not in agencies:
                 agencies[code] = services.create_agency(
-                    actor=None,
+                    actor=SYSTEM,
                     partnership=partnership,
                     name=pattern.format(la=la_name),
                     code=code,
@@ -145,7 +146,7 @@ def set_up(
         admin = existing_admin
         if admin is None:
             admin = services.create_user(
-                actor=None,
+                actor=SYSTEM,
                 username=admin_username,
                 password=admin_password,
                 agency=agencies[BUSINESS_UNIT[0]],

@@ -4,6 +4,7 @@ targets set at the latest published England figure for the indicators that have 
 from __future__ import annotations
 
 from lineofsight.indicators.catalogue import CATALOGUE
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance.benchmark_services import import_files
 from lineofsight.performance.compute import recompute
@@ -36,7 +37,7 @@ def england_targets(partnership) -> int:  # type: ignore[no-untyped-def]
             ):
                 continue
             set_target(
-                actor=None,
+                actor=SYSTEM,
                 partnership=partnership,
                 indicator_id=spec.id,
                 financial_year=year,
@@ -51,7 +52,7 @@ def load(seed: int) -> None:
     """DfE's published benchmarks, the indicators computed from the returns, and targets"""
     partnership = current_partnership()
     if not PublishedFigure.objects.exists():
-        import_files(actor=None)
-    run = recompute(actor=None, partnership=partnership)
+        import_files(actor=SYSTEM)
+    run = recompute(actor=SYSTEM, partnership=partnership)
     targets = england_targets(partnership)
     print(f"  {run.result_count:,} indicator results stored; {targets} targets set")

@@ -35,8 +35,7 @@ def set_target(
 ) -> IndicatorTarget:
     """Create the year's target, or change it if ``expected_version`` is still the stored
     version.  Each year has its own target; setting one never changes another year's."""
-    if actor is not None:
-        check_permission(actor, "performance.manage")
+    check_permission(actor, "performance.manage")
     catalogue.get(indicator_id)  # KeyError for an unknown indicator
     with transaction.atomic():
         target = IndicatorTarget.objects.filter(
@@ -71,8 +70,7 @@ def set_change_point(
 ) -> ChangePoint:
     """Recalculate the indicator's SPC limits from ``month`` (a known change in the process),
     with the reason.  Refused without a reason, or for a month already set."""
-    if actor is not None:
-        check_permission(actor, "performance.manage")
+    check_permission(actor, "performance.manage")
     catalogue.get(indicator_id)
     if not reason.strip():
         raise ValidationError({"reason": "Say why the process changed in that month"})
@@ -103,8 +101,7 @@ def set_change_point(
 
 def remove_change_point(*, actor: Any, point: ChangePoint) -> None:
     """Stop recalculating the limits from this point (audited, with what it was)."""
-    if actor is not None:
-        check_permission(actor, "performance.manage")
+    check_permission(actor, "performance.manage")
     with transaction.atomic():
         before = snapshot(point)
         point.delete()

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from lineofsight.background.compat import task
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance.compute import current_fingerprint, recompute
 from lineofsight.performance.models import ComputeRun
@@ -24,7 +25,7 @@ def recompute_indicators(partnership_id: int) -> dict[str, Any]:
     ).first()
     if latest is not None and latest.fingerprint == current_fingerprint(partnership):
         return {"skipped": "results already current", "run": latest.pk}
-    run = recompute(actor=None, partnership=partnership)  # actor None: audited as system
+    run = recompute(actor=SYSTEM, partnership=partnership)
     return {"run": run.pk, "results": run.result_count}
 
 

@@ -16,7 +16,6 @@ from lineofsight.lib.exports import export_response
 from lineofsight.lib.formviews import submit
 from lineofsight.partnership.access import has_permission, requires
 from lineofsight.partnership.models import Partnership
-from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance import presentation, selectors
 from lineofsight.performance.cache import PageCache
 from lineofsight.performance.compute import recompute
@@ -38,7 +37,7 @@ def _period(request: HttpRequest, years: list[str]) -> tuple[PeriodForm, str | N
 @requires("performance.view")
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
-    partnership = current_partnership()
+    partnership = request.partnership
     page_cache = PageCache(partnership)
     years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     form, period = _period(request, years)
@@ -124,7 +123,7 @@ def _figures(partnership: Partnership, spec: catalogue.IndicatorSpec, period: st
 @require_GET
 def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
-    partnership = current_partnership()
+    partnership = request.partnership
     page_cache = PageCache(partnership)
     years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     _, period = _period(request, years)
@@ -155,7 +154,7 @@ EXPORT_HEADER = [
 @require_GET
 def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
-    rows = selectors.results(current_partnership(), spec.id)
+    rows = selectors.results(request.partnership, spec.id)
     table = (
         [
             spec.id,
@@ -183,7 +182,7 @@ def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpR
 def target(request: HttpRequest, indicator_id: str) -> HttpResponse:
     """The target for one financial year (``?year=2020-21``, default the latest)."""
     spec = _spec_or_404(indicator_id)
-    partnership = current_partnership()
+    partnership = request.partnership
     years = selectors.financial_years(partnership)
     year = request.GET.get("year")
     if year not in years:
@@ -229,7 +228,7 @@ def _month_choices(summary: Summary) -> list[tuple[str, str]]:
 def change_point(request: HttpRequest, indicator_id: str) -> HttpResponse:
     """Recalculate the SPC limits from a month, with the reason (an analyst's judgement)."""
     spec = _spec_or_404(indicator_id)
-    partnership = current_partnership()
+    partnership = request.partnership
     years = selectors.financial_years(partnership)
     period = request.POST.get("period")
     if period not in years:
@@ -258,7 +257,7 @@ def change_point(request: HttpRequest, indicator_id: str) -> HttpResponse:
 @require_POST
 def remove_change_point(request: HttpRequest, indicator_id: str, pk: int) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
-    point = selectors.change_point(current_partnership(), spec.id, pk)
+    point = selectors.change_point(request.partnership, spec.id, pk)
     if point is None:
         raise Http404("No such change point")
     month = point.month
@@ -271,6 +270,6 @@ def remove_change_point(request: HttpRequest, indicator_id: str, pk: int) -> Htt
 @requires("performance.manage")
 @require_POST
 def recompute_now(request: HttpRequest) -> HttpResponse:
-    run = recompute(actor=request.user, partnership=current_partnership())
+    run = recompute(actor=request.user, partnership=request.partnership)
     messages.success(request, f"Indicators recomputed: {run.result_count:,} results stored.")
     return redirect("performance:overview")

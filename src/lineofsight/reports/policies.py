@@ -6,7 +6,8 @@
   leads, LADO, CDOP coordinator, training manager);
 - approve a narrative: ``reports.approve`` (the business manager, the partnership
   administrator).  Only approved narratives appear in the published edition.
-A ``None`` actor is the system (the command line run by the operator on the server).
+``partnership.actors.SYSTEM`` (the command line run by the operator on the server) may do
+everything; ``None`` is refused (``MissingActor``).
 """
 
 from __future__ import annotations
@@ -16,14 +17,16 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 
 from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.actors import is_system, require_actor
 
 
 def _may(actor: Any, permission: str) -> bool:
-    return actor is None or has_permission(actor, permission)
+    require_actor(actor)
+    return is_system(actor) or has_permission(actor, permission)
 
 
 def _same_partnership(actor: Any, record: Any) -> bool:
-    if actor is None or record is None:
+    if is_system(actor) or record is None:
         return True
     agency = getattr(actor, "agency", None)
     return agency is not None and agency.partnership_id == record.partnership_id

@@ -20,6 +20,7 @@ from django.utils import timezone
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
 from lineofsight.lib.audited import audited_create, audited_update
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Partnership
 from lineofsight.reports import policies, verbs
 from lineofsight.reports.assemble import build, disclosure_log, parse_report_period
@@ -100,7 +101,7 @@ def run_report(report_id: int) -> Report:
         Report.objects.filter(pk=report.pk).update(**changes)
         report.refresh_from_db()
         record(
-            actor=report.generated_by,
+            actor=report.generated_by or SYSTEM,
             verb=verbs.REPORT_GENERATE,
             action=AuditLog.Action.UPDATE,
             obj=report,

@@ -18,6 +18,7 @@ from lineofsight.actions import services as actions
 from lineofsight.actions.models import Action, LearningTheme
 from lineofsight.actions.themes import sync_themes
 from lineofsight.calendar.workdays import add_working_days, subtract_working_days
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.reviews import services
@@ -63,7 +64,7 @@ class _History:
         rng = self.rng
         aware = fields.pop("la_aware_on")
         review = services.create_review(
-            actor=None,
+            actor=SYSTEM,
             partnership=self.agencies["council"].partnership,
             reference=spec.reference,
             incident_type=spec.incident,
@@ -76,14 +77,14 @@ class _History:
         )
         self.counts["reviews"] += 1
         for reference, band in spec.children:
-            services.add_child(actor=None, review=review, reference=reference, age_band=band)
+            services.add_child(actor=SYSTEM, review=review, reference=reference, age_band=band)
         if spec.decision in Review.DECISIONS_WITH_REVIEW:
             end = review.completed_on or self.today
             steps = PROGRESS if review.completed_on else PROGRESS[:2]
             for i, text in enumerate(steps):
                 day = review.initiated_on + (end - review.initiated_on) * (i + 1) // len(steps)
                 services.add_note(
-                    actor=None,
+                    actor=SYSTEM,
                     review=review,
                     at=_at(self.cap(day), 11),
                     text=text.format(n=rng.randint(12, 40)),
@@ -143,10 +144,10 @@ class _History:
 
     def recommendation(self, review: Review, spec: Rec, created: dt.date) -> None:
         rec = services.add_recommendation(
-            actor=None, review=review, text=spec.text, agency=self.agencies[spec.agency]
+            actor=SYSTEM, review=review, text=spec.text, agency=self.agencies[spec.agency]
         )
         action = action_services.raise_action(
-            actor=None,
+            actor=SYSTEM,
             record=rec,
             owner_agency=self.agencies[spec.agency],
             title=spec.action,
@@ -163,7 +164,7 @@ class _History:
         self.counts["actions"] += 1
         first = self.cap(created + dt.timedelta(days=rng.randint(20, 50)))
         actions.add_update(
-            actor=None,
+            actor=SYSTEM,
             action=action,
             expected_version=action.version,
             text=rng.choice(UPDATES),
@@ -174,7 +175,7 @@ class _History:
             closed = self.cap(action.due_date + dt.timedelta(days=rng.randint(-40, 45)))
             closed = max(closed, first + dt.timedelta(days=7))
             actions.close_action(
-                actor=None,
+                actor=SYSTEM,
                 action=action,
                 expected_version=action.version,
                 impact_evidence=evidence,
@@ -185,7 +186,7 @@ class _History:
         if cancelled:
             when = self.cap(first + dt.timedelta(days=rng.randint(30, 120)))
             actions.add_update(
-                actor=None,
+                actor=SYSTEM,
                 action=action,
                 expected_version=action.version,
                 text=cancelled,
@@ -196,7 +197,7 @@ class _History:
         if year <= 2018:
             done = self.cap(action.due_date + dt.timedelta(days=rng.randint(-20, 30)))
             actions.add_update(
-                actor=None,
+                actor=SYSTEM,
                 action=action,
                 expected_version=action.version,
                 text="Done. Impact to be evidenced by the next multi-agency audit",
@@ -212,7 +213,7 @@ class _History:
         action.refresh_from_db()
         self.counts["overdue"] += kind == "overdue"
         actions.add_update(
-            actor=None,
+            actor=SYSTEM,
             action=action,
             expected_version=action.version,
             text=f"Due date revised to {new_due:%-d %B %Y} by the case review group",
@@ -225,7 +226,7 @@ class _History:
         for source, label, agency, title, year, themes, evidence in OTHER_ACTIONS:
             created = dt.date(year, 4, 1) + dt.timedelta(days=self.rng.randrange(150))
             action = actions.create_action(
-                actor=None,
+                actor=SYSTEM,
                 title=title,
                 source=source,
                 source_label=label,

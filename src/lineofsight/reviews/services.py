@@ -17,9 +17,9 @@ from django.utils import timezone
 from lineofsight.actions.services import ThemeRef, set_themes
 from lineofsight.audit.services import snapshot
 from lineofsight.lib.audited import audited_create, audited_update
-from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Agency, Partnership
-from lineofsight.reviews import verbs
+from lineofsight.reviews import policies, verbs
 from lineofsight.reviews.models import Recommendation, Review, ReviewChild, ReviewNote
 
 EDITABLE = (
@@ -42,7 +42,7 @@ EDITABLE = (
 
 
 def _check(actor: Any) -> None:
-    if actor is not None and not has_permission(actor, "learning.manage"):
+    if not policies.may_manage(actor):
         raise PermissionDenied("learning.manage")
 
 
@@ -178,7 +178,7 @@ def add_note(*, actor: Any, review: Review, text: str, at: dt.datetime | None = 
         raise ValidationError({"text": "Enter the progress to record"})
     note = ReviewNote(
         review=review,
-        author=actor if getattr(actor, "is_authenticated", False) else None,
+        author=user_of(actor),
         at=at or timezone.now(),
         text=text.strip(),
     )

@@ -14,11 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions import services as action_services
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.lib.formviews import Submission, submit
+from lineofsight.lib.formviews import submit
 from lineofsight.lib.listing import Export, list_response
 from lineofsight.partnership.access import requires
-from lineofsight.partnership.selectors import current_partnership
-from lineofsight.reviews import selectors, services, status
+from lineofsight.reviews import policies, selectors, services, status
 from lineofsight.reviews.forms import (
     ChildForm,
     IncidentForm,
@@ -49,12 +48,6 @@ EXPORT_HEADER = [
     "Learning themes",
     "Recommendations",
 ]
-
-
-def _submit(request: HttpRequest, form: Any, save: Any) -> Submission:
-    """These pages keep status 200 for an invalid form and the version the form was loaded
-    with on a conflict (409)."""
-    return submit(request, form, save, invalid_status=200, refresh_version=False)
 
 
 def _row(review: Review, today: Any) -> dict[str, Any]:
@@ -123,6 +116,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
             "today": today,
             "filtered": any(filters.values()),
             "overdue_count": sum(1 for r in rows if r["overdue"]),
+            "allowed": policies.allowed(request.user),
         },
     )
 
@@ -131,12 +125,12 @@ def review_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     form = IncidentForm(request.POST or None)
-    outcome = _submit(
+    outcome = submit(
         request,
         form,
         lambda data, _v: services.create_review(
             actor=request.user,
-            partnership=current_partnership(),
+            partnership=request.partnership,
             reference=data["reference"],
             incident_type=data["incident_type"],
             la_aware_on=data["la_aware_on"],
@@ -149,7 +143,7 @@ def create(request: HttpRequest) -> HttpResponse:
         review = outcome.result
         messages.success(request, f"Serious incident recorded: {review.reference}")
         return redirect("reviews:detail", pk=review.pk)
-    return render(request, "reviews/create.html", {"form": form})
+    return render(request, "reviews/create.html", {"form": form}, status=outcome.status)
 
 
 @requires("learning.view")
@@ -167,6 +161,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "review": review,
             "row": _row(review, today),
+            "allowed": policies.allowed(request.user),
             "deadlines": status.review_deadlines(review),
             "children": selectors.children_of(request.user, review),
             "recommendations": recommendations,
@@ -180,7 +175,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _versioned_form_view(
     request: HttpRequest, review: Review, form: Any, template: str, save: Any
 ) -> HttpResponse:
-    outcome = _submit(request, form, save)
+    outcome = submit(request, form, save)
     if outcome.saved:
         messages.success(request, "Review updated")
         return redirect("reviews:detail", pk=review.pk)
@@ -242,7 +237,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def add_child(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     form = ChildForm(request.POST or None)
-    outcome = _submit(
+    outcome = submit(
         request,
         form,
         lambda data, _v: services.add_child(actor=request.user, review=review, **data),
@@ -250,7 +245,9 @@ def add_child(request: HttpRequest, pk: int) -> HttpResponse:
     if outcome.saved:
         messages.success(request, "Child added")
         return redirect("reviews:detail", pk=review.pk)
-    return render(request, "reviews/child.html", {"review": review, "form": form})
+    return render(
+        request, "reviews/child.html", {"review": review, "form": form}, status=outcome.status
+    )
 
 
 @requires("learning.manage")
@@ -258,7 +255,7 @@ def add_child(request: HttpRequest, pk: int) -> HttpResponse:
 def add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     form = RecommendationForm(request.POST or None, initial={"themes": list(review.themes.all())})
-    outcome = _submit(
+    outcome = submit(
         request,
         form,
         lambda data, _v: services.add_recommendation(
@@ -272,7 +269,12 @@ def add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     if outcome.saved:
         messages.success(request, "Recommendation added")
         return redirect("reviews:detail", pk=review.pk)
-    return render(request, "reviews/recommendation.html", {"review": review, "form": form})
+    return render(
+        request,
+        "reviews/recommendation.html",
+        {"review": review, "form": form},
+        status=outcome.status,
+    )
 
 
 @requires("learning.manage")
@@ -283,7 +285,7 @@ def recommendation_action(request: HttpRequest, pk: int, number: int) -> HttpRes
     form = RecommendationActionForm(
         request.POST or None, initial={"title": rec.text[:300], "owner_agency": rec.agency}
     )
-    outcome = _submit(
+    outcome = submit(
         request,
         form,
         lambda data, _v: action_services.raise_action(
@@ -309,7 +311,7 @@ def recommendation_action(request: HttpRequest, pk: int, number: int) -> HttpRes
 def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     form = NoteForm(request.POST or None)
-    outcome = _submit(
+    outcome = submit(
         request,
         form,
         lambda data, _v: services.add_note(actor=request.user, review=review, text=data["text"]),
@@ -317,4 +319,6 @@ def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     if outcome.saved:
         messages.success(request, "Progress recorded")
         return redirect("reviews:detail", pk=review.pk)
-    return render(request, "reviews/note.html", {"review": review, "form": form})
+    return render(
+        request, "reviews/note.html", {"review": review, "form": form}, status=outcome.status
+    )

@@ -9,6 +9,7 @@ from django.test import Client
 
 from lineofsight.datasets import demo as datasets_demo
 from lineofsight.partnership import services
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency, Partnership, User
 from lineofsight.partnership.roles import Role
 from lineofsight.partnership.services import set_population
@@ -33,15 +34,15 @@ def _fast_password_hashing(settings: object) -> None:
 
 @pytest.fixture
 def partnership(db: None) -> Partnership:
-    partnership = services.create_partnership(actor=None, name="Test Partnership", la_code="371")
-    services.set_population(actor=None, partnership=partnership, year=2020, under_18=66_918)
+    partnership = services.create_partnership(actor=SYSTEM, name="Test Partnership", la_code="371")
+    services.set_population(actor=SYSTEM, partnership=partnership, year=2020, under_18=66_918)
     return partnership
 
 
 @pytest.fixture
 def agency(partnership: Partnership) -> Agency:
     return services.create_agency(
-        actor=None,
+        actor=SYSTEM,
         partnership=partnership,
         name="Test Police",
         code="police",
@@ -52,7 +53,7 @@ def agency(partnership: Partnership) -> Agency:
 @pytest.fixture
 def other_agency(partnership: Partnership) -> Agency:
     return services.create_agency(
-        actor=None,
+        actor=SYSTEM,
         partnership=partnership,
         name="Test Health",
         code="health",
@@ -69,7 +70,7 @@ def make_user(agency: Agency) -> UserFactory:
 
     def make(*roles: Role, agency_: Agency | None = None, username: str | None = None) -> User:
         return services.create_user(
-            actor=None,
+            actor=SYSTEM,
             username=username or f"user{next(counter)}",
             password=PASSWORD,
             agency=agency_ or agency,
@@ -117,10 +118,10 @@ def computed(partnership, settings, synthetic_var_dir, tmp_path, capsys):
     settings.VAR_DIR = synthetic_var_dir  # the generated files are reused between tests
     settings.SNAPSHOT_DIR = tmp_path / "snapshots"
     for year in range(2018, 2021):
-        set_population(actor=None, partnership=partnership, year=year, under_18=66_918)
+        set_population(actor=SYSTEM, partnership=partnership, year=year, under_18=66_918)
     datasets_demo.load(seed=3, scale=0.05, years=range(2019, 2022))
-    import_files(actor=None, paths=BENCHMARK_FILES)
-    run = recompute(actor=None, partnership=partnership)
+    import_files(actor=SYSTEM, paths=BENCHMARK_FILES)
+    run = recompute(actor=SYSTEM, partnership=partnership)
     capsys.readouterr()
     return run
 

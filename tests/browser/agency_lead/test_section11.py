@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from lineofsight.assurance import standards
 from lineofsight.assurance.models import Section11Return
 from lineofsight.assurance.services import section11
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from tests.browser.conftest import assert_no_axe_violations
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def round_(partnership):
     return section11.create_round(
-        actor=None, partnership=partnership, year=2021, due_date=dt.date(2021, 6, 30)
+        actor=SYSTEM, partnership=partnership, year=2021, due_date=dt.date(2021, 6, 30)
     )
 
 

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from tests.browser.conftest import assert_no_axe_violations, sign_in
 
@@ -55,7 +56,7 @@ def test_audit_log_details_fit_a_375_pixel_screen(signed_in_as, live_server):
     page = signed_in_as(Role.PARTNERSHIP_ADMIN)
     with transaction.atomic():
         record(
-            actor=None,
+            actor=SYSTEM,
             verb="benchmarks.import",
             action=AuditLog.Action.OTHER,
             object_type="performance.PublishedFigure",

@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from lineofsight.actions.models import Action, LearningTheme
 from lineofsight.actions.themes import sync_themes
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from lineofsight.reviews import services as reviews
 from lineofsight.reviews.models import Review
@@ -137,7 +138,7 @@ def test_tracker_summary_and_themes_pages_are_accessible(signed_in_as, live_serv
 
     for days, status in ((-10, None), (10, None), (200, "closed")):
         action = services.create_action(
-            actor=None,
+            actor=SYSTEM,
             title=f"Action due in {days} days",
             source="board",
             owner_agency=agency,
@@ -146,7 +147,7 @@ def test_tracker_summary_and_themes_pages_are_accessible(signed_in_as, live_serv
         )
         if status:
             services.close_action(
-                actor=None,
+                actor=SYSTEM,
                 action=action,
                 expected_version=1,
                 impact_evidence="Re-audit shows improvement",

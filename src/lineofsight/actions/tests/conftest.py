@@ -5,6 +5,7 @@ import pytest
 from lineofsight.actions import services
 from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.themes import sync_themes
+from lineofsight.partnership.actors import SYSTEM
 
 TODAY = dt.date(2021, 6, 1)
 
@@ -19,7 +20,7 @@ def themes(db):
 def make_action(agency, themes):
     def make(**kwargs):
         values = {
-            "actor": None,
+            "actor": SYSTEM,
             "title": "Refresh the escalation policy",
             "source": "review",
             "owner_agency": agency,

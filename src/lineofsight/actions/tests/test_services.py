@@ -8,6 +8,7 @@ from lineofsight.actions.models import Action, ActionUpdate
 from lineofsight.actions.tests.conftest import TODAY
 from lineofsight.audit.models import AuditLog
 from lineofsight.lib.versioning import EditConflict
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.roles import Role
 
@@ -158,7 +159,7 @@ def test_overdue_due_soon_and_filters(make_action, make_user, other_agency):
     )
     make_action(title="later", due_date=TODAY + dt.timedelta(days=90))
     done = make_action(title="done", due_date=TODAY - dt.timedelta(days=30))
-    services.close_action(actor=None, action=done, expected_version=1, impact_evidence="yes")
+    services.close_action(actor=SYSTEM, action=done, expected_version=1, impact_evidence="yes")
     assert list(selectors.overdue(board, today=TODAY)) == [late]
     assert list(selectors.due_soon(board, today=TODAY)) == [soon]
     assert list(selectors.actions_for(board, overdue=True, today=TODAY)) == [late]

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from lineofsight.actions import services, sources
 from lineofsight.actions.models import Action, LearningTheme
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from lineofsight.testing.access import assert_outsider_refused
 from lineofsight.testing.fixtures import client_for
@@ -60,7 +61,11 @@ def test_the_existing_sources_are_registered_in_their_old_order():
 def test_an_unknown_source_is_refused_with_the_known_ones(agency):
     with pytest.raises(ValidationError, match="Unknown action source 'cdop'.*board"):
         services.create_action(
-            actor=None, title="x", source="cdop", owner_agency=agency, due_date=dt.date(2022, 1, 1)
+            actor=SYSTEM,
+            title="x",
+            source="cdop",
+            owner_agency=agency,
+            due_date=dt.date(2022, 1, 1),
         )
     assert not Action.objects.exists()
 
@@ -93,7 +98,7 @@ def test_raise_action_from_a_registered_record(lado_like, record, agency, make_u
 def test_a_record_of_an_unregistered_model_raises_no_action(agency, make_user):
     with pytest.raises(TypeError, match="no action source"):
         services.raise_action(
-            actor=None, record=agency, owner_agency=agency, due_date=dt.date(2022, 1, 1)
+            actor=SYSTEM, record=agency, owner_agency=agency, due_date=dt.date(2022, 1, 1)
         )
 
 

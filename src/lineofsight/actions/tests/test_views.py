@@ -94,7 +94,7 @@ def test_lead_updates_then_closes_with_evidence(make_user, action):
     )
     assert response.status_code == 302
     response = client.post(f"/actions/{action.pk}/close/", {"version": 2, "impact_evidence": ""})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Enter the evidence that this action has made a difference" in response.content.decode()
     response = client.post(
         f"/actions/{action.pk}/close/",

@@ -11,6 +11,5 @@ from lineofsight.partnership.access import check_permission
 
 
 def require(actor: Any, permission: str) -> None:
-    """Refuse a person without ``permission``; ``actor=None`` is the system (demo, loaders)."""
-    if actor is not None:
-        check_permission(actor, permission)
+    """Refuse an actor without ``permission`` (``SYSTEM`` holds every one; ``None`` raises)."""
+    check_permission(actor, permission)

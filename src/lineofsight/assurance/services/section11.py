@@ -14,13 +14,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from lineofsight.assurance import standards, verbs
+from lineofsight.assurance import policies, standards, verbs
 from lineofsight.assurance.models import Rating, Section11Answer, Section11Return, Section11Round
 from lineofsight.assurance.services.base import require
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
+from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Agency, Partnership
 
 NEEDS_DEVELOPMENT = frozenset({Rating.PARTIALLY_MET, Rating.NOT_MET})
@@ -58,11 +59,7 @@ def update_round(
 
 
 def _check_own_agency(actor: Any, agency: Agency) -> None:
-    if actor is None:
-        return
-    require(actor, "section11.respond")
-    if actor.agency_id is None or actor.agency_id != agency.pk:
-        raise PermissionDenied("Only the agency's own leads complete its Section 11 return")
+    policies.check_respond_for(actor, agency)
 
 
 def start_return(*, actor: Any, round_: Section11Round, agency: Agency) -> Section11Return:
@@ -148,7 +145,7 @@ def save_return(
                 raise ValidationError(problems)
             section11_return.status = Section11Return.Status.SUBMITTED
             section11_return.submitted_at = timezone.now()
-            section11_return.submitted_by = actor
+            section11_return.submitted_by = user_of(actor)
         save_if_unchanged(section11_return, expected_version)
         for code, values in answers.items():
             answer, _ = Section11Answer.objects.get_or_create(

@@ -6,13 +6,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.assurance import forms, selectors
+from lineofsight.assurance import forms, policies, selectors
 from lineofsight.assurance.models import Audit, AuditCase, Finding
 from lineofsight.assurance.services import audits
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
-from lineofsight.partnership.selectors import current_partnership
 
 EXPORT_HEADER = [
     "Title",
@@ -58,7 +57,14 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             for a in rows
         ),
     )
-    return list_response(request, "assurance/audits.html", form=form, rows=rows, export=export)
+    return list_response(
+        request,
+        "assurance/audits.html",
+        form=form,
+        rows=rows,
+        export=export,
+        context={"allowed": policies.allowed(request.user)},
+    )
 
 
 @requires("learning.view")
@@ -76,6 +82,7 @@ def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "re_audits": list(audit.re_audits.all()),
         "comparison": selectors.comparison(audit),
         "comparison_by_agency": selectors.comparison(audit, by="agency"),
+        "allowed": policies.allowed(request.user),
     }
     return render(request, "assurance/audit.html", context)
 
@@ -83,7 +90,7 @@ def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
 def audit_create(request: HttpRequest) -> HttpResponse:
-    partnership = current_partnership()
+    partnership = request.partnership
     initial = {"status": Audit.Status.PLANNED}
     if request.GET.get("original"):
         original = selectors.audits_for(request.user).filter(pk=request.GET["original"]).first()

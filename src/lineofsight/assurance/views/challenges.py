@@ -6,13 +6,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.assurance import forms, selectors
+from lineofsight.assurance import forms, policies, selectors
 from lineofsight.assurance.models import Challenge
 from lineofsight.assurance.services import challenges
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
-from lineofsight.partnership.selectors import current_partnership
 
 EXPORT_HEADER = [
     "Date raised",
@@ -35,7 +34,7 @@ def _challenge(request: HttpRequest, pk: int) -> Challenge:
 @requires("learning.view")
 @require_GET
 def challenge_list(request: HttpRequest) -> HttpResponse:
-    form = forms.ChallengeFilterForm(request.GET or None, partnership=current_partnership())
+    form = forms.ChallengeFilterForm(request.GET or None, partnership=request.partnership)
     rows = selectors.challenges_for(request.user, **active_filters(form))
     export = Export(
         "Challenge log",
@@ -56,7 +55,14 @@ def challenge_list(request: HttpRequest) -> HttpResponse:
             for c in rows
         ),
     )
-    return list_response(request, "assurance/challenges.html", form=form, rows=rows, export=export)
+    return list_response(
+        request,
+        "assurance/challenges.html",
+        form=form,
+        rows=rows,
+        export=export,
+        context={"allowed": policies.allowed(request.user)},
+    )
 
 
 @requires("learning.view")
@@ -66,14 +72,18 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "assurance/challenge.html",
-        {"challenge": challenge, "actions": list(actions_for_source(challenge))},
+        {
+            "challenge": challenge,
+            "actions": list(actions_for_source(challenge)),
+            "allowed": policies.allowed(request.user),
+        },
     )
 
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
 def challenge_create(request: HttpRequest) -> HttpResponse:
-    partnership = current_partnership()
+    partnership = request.partnership
     form = forms.ChallengeForm(
         request.POST or None, partnership=partnership, initial={"status": Challenge.Status.OPEN}
     )

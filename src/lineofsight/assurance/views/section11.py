@@ -7,13 +7,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.assurance import forms, selectors, standards
+from lineofsight.assurance import forms, policies, selectors, standards
 from lineofsight.assurance.models import Section11Return, Section11Round
 from lineofsight.assurance.services import section11
 from lineofsight.lib.formviews import render_form_page, run_service, submit
 from lineofsight.lib.listing import Export, export_if_asked, export_links
 from lineofsight.partnership.access import has_permission, requires
-from lineofsight.partnership.selectors import current_partnership
 
 
 def _round(request: HttpRequest, pk: int) -> Section11Round:
@@ -24,14 +23,16 @@ def _round(request: HttpRequest, pk: int) -> Section11Round:
 @require_GET
 def round_list(request: HttpRequest) -> HttpResponse:
     rounds = list(selectors.rounds_for(request.user))
-    responder = has_permission(request.user, "section11.respond") and request.user.agency_id
+    responder = policies.is_responder(request.user)
     for round_ in rounds:
         round_.own = selectors.own_return(request.user, round_) if responder else None
         round_.submitted_count = round_.returns.filter(
             status=Section11Return.Status.SUBMITTED
         ).count()
     return render(
-        request, "assurance/section11_rounds.html", {"rounds": rounds, "responder": responder}
+        request,
+        "assurance/section11_rounds.html",
+        {"rounds": rounds, "responder": responder, "allowed": policies.allowed(request.user)},
     )
 
 
@@ -43,7 +44,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
         request,
         form,
         lambda data, _v: section11.create_round(
-            actor=request.user, partnership=current_partnership(), **data
+            actor=request.user, partnership=request.partnership, **data
         ),
     )
     if outcome.saved:
@@ -95,7 +96,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "visible": {r.agency_id: r for r in visible},
         "summary": summary,
         "exports": export_links(request),
-        "responder": has_permission(request.user, "section11.respond") and request.user.agency_id,
+        "responder": policies.is_responder(request.user),
+        "allowed": policies.allowed(request.user),
     }
     return render(request, "assurance/section11_round.html", context)
 

@@ -15,9 +15,10 @@ from django.db import DatabaseError, connection, transaction
 from lineofsight.audit import append_only
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record
+from lineofsight.partnership.actors import SYSTEM
 
 
-def _row(actor=None) -> AuditLog:
+def _row(actor=SYSTEM) -> AuditLog:
     with transaction.atomic():
         return record(actor=actor, verb="x.y", action=AuditLog.Action.OTHER, object_type="x")
 

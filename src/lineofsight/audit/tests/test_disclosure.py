@@ -18,6 +18,7 @@ from lineofsight.audit import disclosure, presentation
 from lineofsight.audit.disclosure import NOT_RECORDED, WITHHELD, AuditPolicy
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from lineofsight.testing.fixtures import client_for
 
@@ -110,7 +111,7 @@ def test_never_logged_fields_are_not_written_to_the_log_at_all():
     referral = Referral(pk=7, adult_name="Adam Example", outcome="substantiated")
     with transaction.atomic():
         row = record(
-            actor=None,
+            actor=SYSTEM,
             verb="referral.update",
             action=AuditLog.Action.UPDATE,
             obj=referral,

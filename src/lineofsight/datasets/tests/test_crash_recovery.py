@@ -17,6 +17,7 @@ from lineofsight.cli import main
 from lineofsight.datasets import services, storage
 from lineofsight.datasets.models import Snapshot, Submission
 from lineofsight.formats.tests.builders import child, cin_xml
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from lineofsight.testing.fixtures import client_for
 
@@ -34,10 +35,11 @@ from lineofsight.datasets import services, storage
 from lineofsight.datasets.models import Snapshot
 from lineofsight.partnership import services as partnership_services
 from lineofsight.partnership.models import Partnership
+from lineofsight.partnership.actors import SYSTEM
 
 source, point = Path(sys.argv[1]), sys.argv[2]
 partnership = Partnership.objects.first() or partnership_services.create_partnership(
-    actor=None, name="T", la_code="371"
+    actor=SYSTEM, name="T", la_code="371"
 )
 if point == "setup":
     sys.exit(0)
@@ -58,7 +60,7 @@ elif point == "after_rename":  # the folder is in place, its database row is not
 elif point == "before_commit":  # rows written inside the transaction, not committed
     services.record = then_die(services.record)
 
-[outcome] = services.ingest_paths(actor=None, partnership=partnership, paths=[source])
+[outcome] = services.ingest_paths(actor=SYSTEM, partnership=partnership, paths=[source])
 import pyarrow.parquet as pq
 root = Path(settings.SNAPSHOT_DIR)
 print(json.dumps({
@@ -166,5 +168,5 @@ def test_an_ingest_tidies_staging_and_orphan_folders_first(partnership, var_dir)
     (root / "cin-census-371-2024-v1-000000000000").mkdir()
     path = var_dir / "cin.xml"
     path.write_bytes(CIN)
-    [outcome] = services.ingest_paths(actor=None, partnership=partnership, paths=[path])
+    [outcome] = services.ingest_paths(actor=SYSTEM, partnership=partnership, paths=[path])
     assert sorted(p.name for p in root.iterdir()) == [outcome.snapshot.directory]

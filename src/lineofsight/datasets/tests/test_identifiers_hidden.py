@@ -14,6 +14,7 @@ from lineofsight.datasets.models import Submission
 from lineofsight.formats import pseudonym
 from lineofsight.formats.tests.builders import child, cin_xml, episode, episode_row, write_903
 from lineofsight.formats.tests.test_annex_a_partner import annex_a, contact
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from lineofsight.testing.fixtures import client_for
 
@@ -57,7 +58,7 @@ def test_rejected_903_return_stores_only_pseudonyms(partnership, tmp_path):
     broken = episode_row(CHILD=RAW[0], DECOM="31/02/2023", RNE="??")
     folder = write_903(tmp_path / "903", Episodes=[broken])
     [outcome] = services.ingest_paths(
-        actor=None, partnership=partnership, paths=[folder], collection_year=2024
+        actor=SYSTEM, partnership=partnership, paths=[folder], collection_year=2024
     )
     assert not outcome.accepted
     _assert_hidden(outcome.submission, RAW[0], "L1", "L2")
@@ -68,7 +69,7 @@ def test_rejected_annex_a_stores_only_pseudonyms(partnership, tmp_path):
     rows = [contact(RAW[0], when="not a date"), contact(RAW[1], when=datetime(2030, 1, 1))]
     path = annex_a(tmp_path / "annex.xlsx", rows)
     [outcome] = services.ingest_paths(
-        actor=None, partnership=partnership, paths=[path], collection_year=2024
+        actor=SYSTEM, partnership=partnership, paths=[path], collection_year=2024
     )
     assert not outcome.accepted
     _assert_hidden(outcome.submission, *RAW)

@@ -6,6 +6,7 @@ from lineofsight.datasets import services, storage
 from lineofsight.datasets.models import Snapshot, Submission
 from lineofsight.datasets.selectors import current_table_files
 from lineofsight.formats.tests.builders import child, cin_xml
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 
 
@@ -22,7 +23,7 @@ def write(tmp_path, name, text):
     return path
 
 
-def ingest(partnership, *paths, actor=None):
+def ingest(partnership, *paths, actor=SYSTEM):
     return services.ingest_paths(actor=actor, partnership=partnership, paths=list(paths))
 
 

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from lineofsight.datasets.models import Snapshot, Submission
 from lineofsight.formats.tests.builders import child, cin_xml
 from lineofsight.partnership import services as partnership_services
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.roles import Role
 from lineofsight.performance.compute import recompute
@@ -29,7 +30,7 @@ def var_dir(settings, tmp_path):
 
 def _agency(partnership, kind):
     return partnership_services.create_agency(
-        actor=None, partnership=partnership, name=kind.label, code=kind.value, kind=kind
+        actor=SYSTEM, partnership=partnership, name=kind.label, code=kind.value, kind=kind
     )
 
 
@@ -46,9 +47,9 @@ def _upload(user, name, content):
 
 def _cin_rate(partnership) -> float:
     partnership_services.set_population(
-        actor=None, partnership=partnership, year=2023, under_18=50_000
+        actor=SYSTEM, partnership=partnership, year=2023, under_18=50_000
     )
-    recompute(actor=None, partnership=partnership, indicator_ids=["cin_rate_per_10k"])
+    recompute(actor=SYSTEM, partnership=partnership, indicator_ids=["cin_rate_per_10k"])
     row = IndicatorResult.objects.get(
         indicator_id="cin_rate_per_10k", period_label="2023-06", breakdown=""
     )

@@ -6,6 +6,7 @@ from django.test.utils import isolate_apps
 from lineofsight.audit.models import AuditLog
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import EditConflict, Versioned
+from lineofsight.partnership.actors import SYSTEM
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def _rows(verb):
 def test_create_saves_and_records_the_after_snapshot(note_model):
     seen = []
     note = audited_create(
-        actor=None, instance=note_model(text="first"), verb="note.create", after_save=seen.append
+        actor=SYSTEM, instance=note_model(text="first"), verb="note.create", after_save=seen.append
     )
     assert note.pk is not None and seen == [note]
     [row] = _rows("note.create")
@@ -48,7 +49,7 @@ def test_create_saves_and_records_the_after_snapshot(note_model):
 
 def test_create_validates_and_writes_nothing_when_invalid(note_model):
     with pytest.raises(ValidationError):
-        audited_create(actor=None, instance=note_model(text=""), verb="note.create")
+        audited_create(actor=SYSTEM, instance=note_model(text=""), verb="note.create")
     assert not note_model.objects.exists() and not _rows("note.create")
 
 
@@ -58,14 +59,14 @@ def test_create_rolls_back_when_after_save_fails(note_model):
 
     with pytest.raises(ValidationError):
         audited_create(
-            actor=None, instance=note_model(text="x"), verb="note.create", after_save=fail
+            actor=SYSTEM, instance=note_model(text="x"), verb="note.create", after_save=fail
         )
     assert not note_model.objects.exists() and not _rows("note.create")
 
 
 def test_create_uses_the_given_snapshot(note_model):
     audited_create(
-        actor=None,
+        actor=SYSTEM,
         instance=note_model(text="x"),
         verb="note.create",
         snapshot_of=lambda n: {"only": n.text},
@@ -77,7 +78,7 @@ def test_update_records_the_stored_before_and_bumps_the_version(note_model):
     note = note_model.objects.create(text="old", tag="a")
     note.tag = "changed in memory, not saved"
     saved = audited_update(
-        actor=None,
+        actor=SYSTEM,
         instance=note,
         expected_version=1,
         changes={"text": "new", "tag": "b"},
@@ -96,7 +97,7 @@ def test_update_writes_only_the_named_fields(note_model):
     note = note_model.objects.create(text="old", tag="a")
     note.tag = "not written"
     audited_update(
-        actor=None,
+        actor=SYSTEM,
         instance=note,
         expected_version=1,
         changes={"text": "new"},
@@ -112,7 +113,7 @@ def test_update_with_a_stale_version_is_a_conflict_and_writes_nothing(note_model
     note_model.objects.filter(pk=note.pk).update(text="theirs", version=2)
     with pytest.raises(EditConflict):
         audited_update(
-            actor=None, instance=note, expected_version=1, changes={"text": "mine"}, verb="n.u"
+            actor=SYSTEM, instance=note, expected_version=1, changes={"text": "mine"}, verb="n.u"
         )
     assert note_model.objects.get(pk=note.pk).text == "theirs"
     assert not _rows("n.u")
@@ -123,7 +124,7 @@ def test_update_of_a_deleted_record_is_a_conflict(note_model):
     note_model.objects.filter(pk=note.pk).delete()
     with pytest.raises(EditConflict):
         audited_update(
-            actor=None, instance=note, expected_version=1, changes={"text": "x"}, verb="n.u"
+            actor=SYSTEM, instance=note, expected_version=1, changes={"text": "x"}, verb="n.u"
         )
     assert not _rows("n.u")
 
@@ -132,7 +133,7 @@ def test_update_validates_and_rolls_back_after_save_failures(note_model):
     note = note_model.objects.create(text="old")
     with pytest.raises(ValidationError):
         audited_update(
-            actor=None, instance=note, expected_version=1, changes={"text": ""}, verb="n.u"
+            actor=SYSTEM, instance=note, expected_version=1, changes={"text": ""}, verb="n.u"
         )
 
     def fail(_note):
@@ -141,7 +142,7 @@ def test_update_validates_and_rolls_back_after_save_failures(note_model):
     fresh = note_model.objects.get(pk=note.pk)
     with pytest.raises(ValidationError):
         audited_update(
-            actor=None,
+            actor=SYSTEM,
             instance=fresh,
             expected_version=1,
             changes={"text": "new"},

@@ -20,8 +20,9 @@ from django.core.management import call_command
 call_command("migrate", interactive=False, verbosity=0)
 from lineofsight.datasets.services import ingest_paths
 from lineofsight.partnership import services
-partnership = services.create_partnership(actor=None, name="T", la_code="371")
-[outcome] = ingest_paths(actor=None, partnership=partnership, paths=[Path(sys.argv[1])])
+from lineofsight.partnership.actors import SYSTEM
+partnership = services.create_partnership(actor=SYSTEM, name="T", la_code="371")
+[outcome] = ingest_paths(actor=SYSTEM, partnership=partnership, paths=[Path(sys.argv[1])])
 assert outcome.accepted, outcome.parsed.problems
 """
 

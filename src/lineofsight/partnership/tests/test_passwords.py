@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from lineofsight.partnership import demo, services
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import User
 from lineofsight.partnership.roles import Role
 from lineofsight.testing.fixtures import PASSWORD
@@ -34,7 +35,7 @@ def test_validators_are_configured_sensibly(settings):
 def test_the_create_user_service_refuses_weak_passwords(agency, weak):
     with pytest.raises(ValidationError):
         services.create_user(
-            actor=None, username="bernard", password=weak, agency=agency, roles=[Role.LADO]
+            actor=SYSTEM, username="bernard", password=weak, agency=agency, roles=[Role.LADO]
         )
     assert not User.objects.filter(username="bernard").exists()
 

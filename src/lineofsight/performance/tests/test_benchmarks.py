@@ -5,6 +5,7 @@ import pytest
 from lineofsight.audit.models import AuditLog
 from lineofsight.cli import main
 from lineofsight.commands.benchmarks import parse_years
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.performance.benchmark_selectors import benchmark_rows
 from lineofsight.performance.benchmark_services import import_files
 from lineofsight.performance.models import PublishedFigure, StatisticalNeighbour
@@ -12,7 +13,7 @@ from lineofsight.performance.models import PublishedFigure, StatisticalNeighbour
 
 @pytest.fixture
 def imported(db):
-    return import_files(actor=None)
+    return import_files(actor=SYSTEM)
 
 
 def test_import_reads_every_shipped_table_and_is_audited(imported):
@@ -23,7 +24,7 @@ def test_import_reads_every_shipped_table_and_is_audited(imported):
 
 def test_reimport_replaces_rather_than_duplicates(imported):
     before = PublishedFigure.objects.count()
-    import_files(actor=None)
+    import_files(actor=SYSTEM)
     assert PublishedFigure.objects.count() == before
 
 
@@ -38,7 +39,7 @@ def test_unknown_file_is_refused_with_its_name(db, tmp_path):
     junk = tmp_path / "junk.csv"
     junk.write_text("a,b\n1,2\n")
     with pytest.raises(ValueError, match="junk.csv"):
-        import_files(actor=None, paths=[junk])
+        import_files(actor=SYSTEM, paths=[junk])
     assert PublishedFigure.objects.count() == 0
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from lineofsight.performance import cache, views
 from lineofsight.performance.benchmark_services import import_files
@@ -37,7 +38,7 @@ def test_figures_are_cached_until_the_results_change(make_user, computed, partne
     version = cache.results_version(partnership)
 
     set_target(
-        actor=None,
+        actor=SYSTEM,
         partnership=partnership,
         indicator_id="rereferral_pct",
         financial_year="2020-21",
@@ -52,7 +53,7 @@ def test_figures_are_cached_until_the_results_change(make_user, computed, partne
     from lineofsight.performance.target_services import set_change_point
 
     set_change_point(
-        actor=None,
+        actor=SYSTEM,
         partnership=partnership,
         indicator_id="rereferral_pct",
         month=dt.date(2020, 4, 1),
@@ -60,10 +61,10 @@ def test_figures_are_cached_until_the_results_change(make_user, computed, partne
     )
     assert cache.results_version(partnership) != version  # the limits change: not cached
 
-    recompute(actor=None, partnership=partnership)
+    recompute(actor=SYSTEM, partnership=partnership)
     pages()
     assert len(built) == 3 and len(summarised) == 3
-    import_files(actor=None, paths=BENCHMARK_FILES)  # re-imported benchmarks: new rows
+    import_files(actor=SYSTEM, paths=BENCHMARK_FILES)  # re-imported benchmarks: new rows
     pages()
     assert len(built) == 4
 

@@ -2,6 +2,7 @@ import pytest
 
 from lineofsight.audit.models import AuditLog
 from lineofsight.indicators.catalogue import CATALOGUE
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.performance import compute
 from lineofsight.performance.models import ComputeRun, IndicatorResult
 
@@ -39,7 +40,7 @@ def test_recompute_is_idempotent(computed, partnership):
         )
 
     before = snapshot_of_results()
-    compute.recompute(actor=None, partnership=partnership)
+    compute.recompute(actor=SYSTEM, partnership=partnership)
     assert snapshot_of_results() == before
 
 
@@ -57,13 +58,13 @@ def test_a_killed_run_resumes_where_it_stopped(computed, partnership, monkeypatc
 
     monkeypatch.setattr(compute, "_replace", dies_after_three)
     with pytest.raises(KeyboardInterrupt):
-        compute.recompute(actor=None, partnership=partnership)
+        compute.recompute(actor=SYSTEM, partnership=partnership)
     interrupted = ComputeRun.objects.filter(status=ComputeRun.Status.RUNNING).get()
     assert interrupted.completed == calls
     stored_ids = set(IndicatorResult.objects.values_list("indicator_id", flat=True))
     assert stored_ids == set(calls)
 
     monkeypatch.setattr(compute, "_replace", original)
-    resumed = compute.recompute(actor=None, partnership=partnership)
+    resumed = compute.recompute(actor=SYSTEM, partnership=partnership)
     assert resumed.pk == interrupted.pk and resumed.status == ComputeRun.Status.COMPLETE
     assert resumed.completed[:3] == calls and len(resumed.completed) == len(CATALOGUE)

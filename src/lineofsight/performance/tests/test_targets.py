@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 
 from lineofsight.audit.models import AuditLog
 from lineofsight.lib.versioning import EditConflict
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from lineofsight.performance.models import IndicatorTarget
 from lineofsight.performance.summaries import overview
@@ -133,7 +134,7 @@ def test_demo_targets_are_england_of_each_year(partnership):
     from lineofsight.performance.models import ComputeRun, IndicatorResult
     from lineofsight.testing.fixtures import BENCHMARK_FILES
 
-    import_files(actor=None, paths=BENCHMARK_FILES)
+    import_files(actor=SYSTEM, paths=BENCHMARK_FILES)
     run = ComputeRun.objects.create(partnership=partnership)
     for start in (2019, 2020):
         IndicatorResult.objects.create(

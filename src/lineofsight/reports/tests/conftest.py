@@ -4,6 +4,7 @@ from lineofsight.assurance import demo as assurance_demo
 from lineofsight.datasets import demo as datasets_demo
 from lineofsight.delivery import demo as delivery_demo
 from lineofsight.partnership import demo as partnership_demo
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import User
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance.benchmark_services import import_files
@@ -21,8 +22,8 @@ def borough(db, settings, synthetic_var_dir, tmp_path, capsys):
     partnership_demo.load()
     partnership = current_partnership()
     datasets_demo.load(seed=3, scale=0.05, years=range(2019, 2022))
-    import_files(actor=None, paths=BENCHMARK_FILES)
-    recompute(actor=None, partnership=partnership)
+    import_files(actor=SYSTEM, paths=BENCHMARK_FILES)
+    recompute(actor=SYSTEM, partnership=partnership)
     for loader in (reviews_demo, assurance_demo, delivery_demo):
         loader.load(seed=3)
     capsys.readouterr()

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lineofsight.accounts.services import reset_two_factor
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import User
 
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No user called {options['username']!r}")
         try:
-            removed = reset_two_factor(actor=None, user=user, reason=options["reason"])
+            removed = reset_two_factor(actor=SYSTEM, user=user, reason=options["reason"])
         except ValueError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
