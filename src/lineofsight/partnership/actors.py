@@ -3,7 +3,7 @@
 Every service takes ``actor`` and checks it; nothing is skipped because an actor is missing.
 Work that no person starts (the demo builder, ``lineofsight setup``, the background recompute,
 an operator's command) passes ``SYSTEM``, which every permission check accepts and the audit log
-shows as "system".  Passing ``None`` raises ``MissingActor`` (ADR 0013).
+shows as "system".  Passing ``None`` raises ``MissingActor`` (ADR 0016).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""ADR 0013: services require an actor; the demo, setup, tasks and command line pass SYSTEM."""
+"""ADR 0016: services require an actor; the demo, setup, tasks and command line pass SYSTEM."""
 
 from __future__ import annotations
 
