@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "lineofsight.reviews",
     "lineofsight.assurance",
     "lineofsight.delivery",
+    "lineofsight.cdop",
 ]
 
 MIDDLEWARE = [

@@ -20,4 +20,5 @@ urlpatterns = [
     path("reviews/", include("lineofsight.reviews.urls")),
     path("assurance/", include("lineofsight.assurance.urls")),
     path("delivery-plan/", include("lineofsight.delivery.urls")),
+    path("cdop/", include("lineofsight.cdop.urls")),
 ]

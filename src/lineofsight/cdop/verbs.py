@@ -1,0 +1,16 @@
+"""Audit verbs of child death reviews (``AuditLog.verb``): one constant per event."""
+
+AGENCY_REPORT_ADD = "cdop.agency_report.add"
+AGENCY_REPORT_RETURN = "cdop.agency_report.return"
+ALERTS_UPDATE = "cdop.alerts.update"
+COMPARATOR_SET = "cdop.comparator.set"
+DEATH_CREATE = "cdop.death.create"
+DEATH_IMPORT = "cdop.death.import"
+DEATH_REVIEW = "cdop.death.review"
+DEATH_UPDATE = "cdop.death.update"
+FACTOR_ADD = "cdop.factor.add"
+LEARNING_ADD = "cdop.learning.add"
+MEETING_CREATE = "cdop.meeting.create"
+# reads (every read of a child death record is audited)
+DEATH_LIST_READ = "cdop.death.list"
+DEATH_READ = "cdop.death.read"
