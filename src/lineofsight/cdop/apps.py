@@ -16,3 +16,8 @@ class CdopConfig(AppConfig):
         )
         action_sources.register()
         home.register()
+
+        from lineofsight.cdop.imports import store
+        from lineofsight.datasets.record_imports import register_record_import
+
+        register_record_import("child_deaths", store)

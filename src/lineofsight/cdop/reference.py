@@ -9,22 +9,11 @@ from __future__ import annotations
 
 from django.db import models
 
-# The ten national categories (NCMD Analysis form, section C), in their national order.
-CATEGORIES: list[tuple[str, str]] = [
-    (
-        "deliberately_inflicted_injury_abuse_or_neglect",
-        "Deliberately inflicted injury, abuse or neglect",
-    ),
-    ("suicide_or_self_harm", "Suicide or deliberate self-inflicted harm"),
-    ("trauma_and_other_external_factors", "Trauma and other external factors"),
-    ("malignancy", "Malignancy"),
-    ("acute_medical_or_surgical", "Acute medical or surgical condition"),
-    ("chronic_medical", "Chronic medical condition"),
-    ("chromosomal_genetic_congenital", "Chromosomal, genetic and congenital anomalies"),
-    ("perinatal_neonatal_event", "Perinatal or neonatal event"),
-    ("infection", "Infection"),
-    ("sudden_unexpected_unexplained", "Sudden unexpected, unexplained death"),
-]
+from lineofsight.formats import child_deaths
+
+# The ten national categories (NCMD Analysis form), in their national order: defined beside the
+# import format (pure), seeded into ``DeathCategory`` by the app's migration.
+CATEGORIES = child_deaths.CATEGORIES
 
 
 class PlaceOfDeath(models.TextChoices):

@@ -56,10 +56,13 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "partnership.manage": frozenset({Role.PARTNERSHIP_ADMIN}),
     "audit.view": frozenset({Role.PARTNERSHIP_ADMIN}),
     # data in
+    # the CDOP coordinator uploads child death records (and sees only their own uploads)
     "datasets.view": frozenset(
-        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD}
+        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR}
     ),
-    "datasets.upload": frozenset({Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD}),
+    "datasets.upload": frozenset(
+        {Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR}
+    ),
     # indicators and dashboards (aggregate figures)
     "performance.view": frozenset(
         {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER, Role.AGENCY_LEAD}
