@@ -224,7 +224,7 @@ def statistics_for(user: Any, years: Iterable[int] | None = None) -> list[YearSt
     settings = alert_settings(partnership)
     populations = dict(partnership.populations.values_list("year", "under_18"))
     if years is None:
-        years = years_covered(cases, timezone.localdate())
+        years = years_covered(cases, timezone.localdate(), meetings)
     return [
         year_stats(
             year,

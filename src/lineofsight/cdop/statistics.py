@@ -200,9 +200,15 @@ def year_stats(
     return out
 
 
-def years_covered(cases: Iterable[Case], today: dt.date) -> list[int]:
-    """Every reporting year from the first notification to the current one."""
-    firsts = [reporting_year(c.notified_on) for c in cases]
-    if not firsts:
-        return [reporting_year(today)]
-    return list(range(min(firsts), reporting_year(today) + 1))
+def years_covered(
+    cases: Iterable[Case], today: dt.date, meetings: Iterable[Meeting] = ()
+) -> list[int]:
+    """The reporting years in which a death was notified or reviewed or the panel met, and the
+    current one (a year with none of these has nothing to show)."""
+    years = {reporting_year(today)}
+    for case in cases:
+        years.add(reporting_year(case.notified_on))
+        if case.reviewed_on:
+            years.add(reporting_year(case.reviewed_on))
+    years.update(reporting_year(m.held_on) for m in meetings)
+    return sorted(years)

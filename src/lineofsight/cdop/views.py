@@ -354,10 +354,11 @@ def statistics(request: HttpRequest) -> HttpResponse:
         chosen = int(request.GET.get("year", ""))
     except ValueError:
         chosen = 0
-    # the latest complete reporting year by default (the current one is part-way)
+    # by default the latest complete reporting year with deaths notified or reviewed (the
+    # current one is part-way)
     current = reporting_year(timezone.localdate())
-    default = current - 1 if current - 1 in by_year else max(by_year)
-    year = chosen if chosen in by_year else default
+    complete = [y for y, s in by_year.items() if y < current and (s.notified or s.reviewed)]
+    year = chosen if chosen in by_year else max(complete or by_year)
     stats = by_year[year]
     figures = presentation.year_figures(stats, exact=exact, national=national.get(year))
     return render(

@@ -220,6 +220,7 @@ DEMO_LOADERS: list[str] = [
     "lineofsight.reviews.demo.load",
     "lineofsight.assurance.demo.load",
     "lineofsight.delivery.demo.load",
+    "lineofsight.cdop.demo.load",
     "lineofsight.actions.demo.load",  # last: keeps every open action's dates current
 ]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"

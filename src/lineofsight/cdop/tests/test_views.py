@@ -190,3 +190,68 @@ def test_the_case_list_exports_csv(coordinator, death):
     response = client_for(coordinator).get("/cdop/?format=csv")
     assert response.status_code == 200
     assert "Child D 101" in response.content.decode()
+
+
+def _cell(page, label):
+    import re
+
+    match = re.search(
+        rf'<th scope="row" class="govuk-table__header">{label}</th>\s*'
+        r'<td class="govuk-table__cell govuk-table__cell--numeric">(.*?)</td>',
+        page,
+    )
+    assert match, label
+    return match.group(1)
+
+
+def test_statistics_exact_for_cdop_and_suppressed_for_the_board(coordinator, board, make_death):
+    make_death(reference="Child D 1", died_on=dt.date(2021, 5, 3), notified_on=dt.date(2021, 5, 4))
+    make_death(
+        reference="Child D 2",
+        died_on=dt.date(2021, 6, 3),
+        notified_on=dt.date(2021, 6, 4),
+        age_band="15_17",
+        expectation="expected",
+    )
+    exact = client_for(coordinator).get("/cdop/statistics/?year=2021").content.decode()
+    assert "2021-22" in exact
+    assert _cell(exact, "Deaths notified") == "2"
+    assert _cell(exact, "Under one year") == "1"
+    assert _cell(exact, r"Under one year \(%\)") == "50.0%"
+    suppressed = client_for(board).get("/cdop/statistics/?year=2021").content.decode()
+    assert "c</abbr>" in _cell(suppressed, "Deaths notified")
+    assert "c</abbr>" in _cell(suppressed, r"Under one year \(%\)")
+    csv = client_for(board).get("/cdop/statistics/?format=csv").content.decode()
+    assert "2021-22,Deaths notified,Deaths notified,c," in csv
+    csv = client_for(coordinator).get("/cdop/statistics/?format=csv").content.decode()
+    assert "2021-22,Deaths notified,Deaths notified,2," in csv
+
+
+def test_a_national_figure_is_entered_and_shown(coordinator, death):
+    client = client_for(coordinator)
+    response = client.post(
+        "/cdop/statistics/national/",
+        {"year": "2021", "measure": "modifiable_pct", "value": "33.9", "source": "NCMD"},
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "33.9%" in page
+    assert AuditLog.objects.filter(verb="cdop.comparator.set").count() == 1
+
+
+def test_the_alert_thresholds_are_configurable(coordinator, make_death):
+    make_death(reference="Child D 1", died_on=dt.date(2020, 1, 1), notified_on=dt.date(2020, 1, 2))
+    client = client_for(coordinator)
+    response = client.post(
+        "/cdop/settings/",
+        {"agency_report_weeks": "8", "open_warning_months": "12", "open_overdue_months": "6"},
+    )
+    assert response.status_code == 400  # the warning must come first
+    response = client.post(
+        "/cdop/settings/",
+        {"agency_report_weeks": "8", "open_warning_months": "9", "open_overdue_months": "18"},
+    )
+    assert response.status_code == 302
+    page = client.get("/cdop/").content.decode()
+    assert "No agency report returned 8 weeks after notification" in page
+    assert "Open more than 18 months after the death" in page
