@@ -225,3 +225,56 @@ def place_label(code: str) -> str:
 
 def category_label(code: str) -> str:
     return _CATEGORIES.get(code, code)
+
+
+def _plotted(value: Any) -> float | None:
+    """A chart plots numbers only: a suppressed ("c") or missing figure is a gap."""
+    return float(value) if isinstance(value, int | float) else None
+
+
+def trend_chart(
+    all_stats: Sequence[YearStats], *, exact: bool, national: dict[int, dict[str, float]]
+) -> str:
+    """The share reviewed within 12 months and the share with modifiable factors by year, with
+    the national figures where entered (accessible SVG, ``charts``)."""
+    from lineofsight.charts import benchmark_chart
+
+    within, modifiable = [], []
+    for s in all_stats:
+        within.append(
+            _plotted(
+                disclosure.percent(
+                    percent(s.within_12_months, s.reviewed),
+                    s.within_12_months,
+                    s.reviewed,
+                    exact=exact,
+                )
+            )
+        )
+        modifiable.append(
+            _plotted(
+                disclosure.percent(
+                    percent(s.modifiable, s.reviewed), s.modifiable, s.reviewed, exact=exact
+                )
+            )
+        )
+    series: list[tuple[str, Sequence[float | None]]] = [
+        ("Reviewed within 12 months", within),
+        ("With modifiable factors", modifiable),
+    ]
+    for key, name in (
+        ("within_12_months_pct", "England: within 12 months"),
+        ("modifiable_pct", "England: modifiable"),
+    ):
+        values = [national.get(s.year, {}).get(key) for s in all_stats]
+        if any(v is not None for v in values):
+            series.append((name, values))
+    return benchmark_chart(
+        [s.label for s in all_stats],
+        series,
+        title="Child death reviews: timeliness and modifiable factors by year",
+        description="The percentage of the panel's reviews completed within 12 months of the "
+        "death and the percentage with modifiable factors, by reporting year, with national "
+        "figures where entered. The figures are in the table below.",
+        unit_suffix="%",
+    )

@@ -371,6 +371,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             "year": year,
             "trend_years": [s.label for s in all_stats],
             "trend": presentation.trend_rows(all_stats, exact=exact),
+            "trend_svg": presentation.trend_chart(all_stats, exact=exact, national=national),
             "exact": exact,
             "can_manage": policies.can_manage(request.user),
             "exports": {f: f"?format={f}" for f in ("csv", "xlsx")},

@@ -175,3 +175,12 @@ def test_the_trend_and_the_export_cover_every_year():
     assert rate == [
         ["2020-21", "Deaths notified", "Rate per 100,000 children", "", "per 100,000", 2.5]
     ]
+
+
+def test_the_trend_chart_is_accessible_svg_with_gaps_for_suppressed_figures():
+    all_stats = [year_stats(y, CASES, MEETINGS, ACTIONS) for y in (2019, 2020)]
+    exact = presentation.trend_chart(all_stats, exact=True, national={2020: {"modifiable_pct": 24}})
+    assert exact.startswith("<svg") and "<title" in exact and "England: modifiable" in exact
+    suppressed = presentation.trend_chart(all_stats, exact=False, national={})
+    assert "England" not in suppressed
+    assert presentation._plotted("c") is None and presentation._plotted(66.7) == 66.7
