@@ -214,10 +214,14 @@ def _actions(partnership_id: int) -> list[ActionFact]:
 
 
 def statistics_for(user: Any, years: Iterable[int] | None = None) -> list[YearStats]:
-    """Every reporting year's figures (``years``, default every year with a notification)."""
+    """Every reporting year's figures (``years``, default every year with something in it)."""
     if not policies.can_view_statistics(user) or user.agency is None:
         raise PermissionDenied("cdop.statistics")
-    partnership = user.agency.partnership
+    return statistics_of(user.agency.partnership, years)
+
+
+def statistics_of(partnership: Any, years: Iterable[int] | None = None) -> list[YearStats]:
+    """The figures of ``partnership`` (for the annual report, which suppresses them itself)."""
     cases = _cases(partnership.pk)
     meetings = _meetings(partnership.pk)
     actions = _actions(partnership.pk)
