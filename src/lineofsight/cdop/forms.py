@@ -4,6 +4,7 @@ reference must be a pseudonym (``check_reference``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -215,8 +216,15 @@ class PanelReviewForm(forms.Form):
     )
     close = forms.BooleanField(label="The review is complete: close the case", required=False)
 
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        partnership: Partnership,
+        reviewed_on: dt.date | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.reviewed_on = reviewed_on
         self.fields["panel_meeting"].queryset = PanelMeeting.objects.filter(  # type: ignore[attr-defined]
             partnership=partnership
         )
@@ -233,7 +241,7 @@ class PanelReviewForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error(name, error)
         data["factors"] = factors
-        if data.get("close") and not data.get("panel_meeting"):
+        if data.get("close") and not (data.get("panel_meeting") or self.reviewed_on):
             self.add_error("panel_meeting", "Choose the panel meeting before closing the case")
         return data
 

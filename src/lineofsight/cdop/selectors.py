@@ -145,7 +145,7 @@ def meetings_for(user: Any) -> QuerySet[PanelMeeting]:
     )
 
 
-@_audited_read(verbs.DEATH_READ)
+@_audited_read(verbs.MEETING_READ)
 def meeting_for(user: Any, pk: int) -> PanelMeeting:
     meeting = meetings_for(user).filter(pk=pk).first()
     if meeting is None:

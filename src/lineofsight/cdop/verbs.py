@@ -14,3 +14,4 @@ MEETING_CREATE = "cdop.meeting.create"
 # reads (every read of a child death record is audited)
 DEATH_LIST_READ = "cdop.death.list"
 DEATH_READ = "cdop.death.read"
+MEETING_READ = "cdop.meeting.read"

@@ -212,13 +212,18 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "close": death.closed_on is not None,
     }
     initial.update({name: _factor_text(death, domain) for name, domain in FACTOR_FIELDS.items()})
-    form = PanelReviewForm(request.POST or None, initial=initial, partnership=death.partnership)
+    form = PanelReviewForm(
+        request.POST or None,
+        initial=initial,
+        partnership=death.partnership,
+        reviewed_on=death.reviewed_on,
+    )
 
     def save(data: dict[str, Any], version: int) -> Any:
         meeting = data["panel_meeting"]
-        closed_on = None
-        if data["close"] and meeting is not None:
-            closed_on = death.closed_on or meeting.held_on
+        # a review imported without its meeting keeps its date until a meeting is chosen
+        reviewed_on = meeting.held_on if meeting else death.reviewed_on
+        closed_on = (death.closed_on or reviewed_on) if data["close"] and reviewed_on else None
         return services.record_panel_review(
             actor=request.user,
             death=death,
@@ -228,6 +233,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             outcome=data["outcome"],
             factors=data["factors"],
             cdr_meeting_on=data["cdr_meeting_on"],
+            reviewed_on=reviewed_on,
             closed_on=closed_on,
         )
 

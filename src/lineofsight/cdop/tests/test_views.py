@@ -255,3 +255,31 @@ def test_the_alert_thresholds_are_configurable(coordinator, make_death):
     page = client.get("/cdop/").content.decode()
     assert "No agency report returned 8 weeks after notification" in page
     assert "Open more than 18 months after the death" in page
+
+
+def test_an_imported_review_keeps_its_date_when_the_analysis_is_edited(coordinator, make_death):
+    from lineofsight.cdop.models import DeathCategory
+
+    category = DeathCategory.objects.get(code="malignancy")
+    death = make_death(
+        reference="CDOP-0001",
+        reviewed_on=dt.date(2022, 1, 10),
+        closed_on=dt.date(2022, 1, 10),
+        category=category,
+        outcome="not_modifiable",
+    )
+    response = client_for(coordinator).post(
+        f"/cdop/{death.pk}/review/",
+        {
+            "version": death.version,
+            "panel_meeting": "",
+            "category": category.pk,
+            "outcome": "not_modifiable",
+            "factors_intrinsic": "1 Life-limiting condition",
+            "close": "on",
+        },
+    )
+    assert response.status_code == 302
+    death.refresh_from_db()
+    assert death.reviewed_on == death.closed_on == dt.date(2022, 1, 10)
+    assert death.factors.get().grade == 1
