@@ -5,6 +5,7 @@ and the alert settings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -66,6 +67,23 @@ def _case_export(rows: list[dict[str, Any]]) -> Any:
         ]
 
 
+def _form_page(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[dict[str, Any], Any], Any],
+    *,
+    done: Callable[[Any], tuple[str, Any]],
+    **page: Any,
+) -> HttpResponse:
+    """The shared form page: saved -> ``done(result)`` gives the message and where to go."""
+    outcome = submit(request, form, save)
+    if outcome.saved:
+        message, target = done(outcome.result)
+        messages.success(request, message)
+        return redirect(target)
+    return render_form_page(request, form, status=outcome.status, **page)
+
+
 @requires("cdop.statistics")
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
@@ -99,25 +117,18 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     form = DeathForm(request.POST or None)
-    outcome = submit(
+    return _form_page(
         request,
         form,
         lambda data, _v: services.create_death(
             actor=request.user, partnership=request.user.agency.partnership, **data
         ),
-    )
-    if outcome.saved:
-        messages.success(request, f"Death recorded: {outcome.result.reference}")
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
+        done=lambda saved: (f"Death recorded: {saved.reference}", saved),
         title="Record a child's death",
         caption="Child deaths",
         intro="From the notification (NCMD notification form). Children are recorded by "
         "pseudonymous reference only: never a name, date of birth or NHS number.",
         back_url=reverse("cdop:list"),
-        status=outcome.status,
         submit="Record the death",
     )
 
@@ -150,21 +161,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def add_report(request: HttpRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     form = AgencyReportForm(request.POST or None, partnership=death.partnership)
-    outcome = submit(
+    return _form_page(
         request,
         form,
         lambda data, _v: services.add_agency_report(actor=request.user, death=death, **data),
-    )
-    if outcome.saved:
-        messages.success(request, f"Agency report added: {outcome.result.agency}")
-        return redirect(death)
-    return render_form_page(
-        request,
-        form,
+        done=lambda saved: (f"Agency report added: {saved.agency}", death),
         title="Add an agency report",
         caption=death.reference,
         back_url=death.get_absolute_url(),
-        status=outcome.status,
         submit="Add the report",
     )
 
@@ -175,23 +179,16 @@ def report_returned(request: HttpRequest, pk: int, report: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     found = get_object_or_404(death.agency_reports.select_related("agency"), pk=report)
     form = ReportReturnedForm(request.POST or None)
-    outcome = submit(
+    return _form_page(
         request,
         form,
         lambda data, _v: services.record_report_returned(
             actor=request.user, report=found, returned_on=data["returned_on"]
         ),
-    )
-    if outcome.saved:
-        messages.success(request, f"Report returned: {found.agency}")
-        return redirect(death)
-    return render_form_page(
-        request,
-        form,
+        done=lambda saved: (f"Report returned: {found.agency}", death),
         title=f"Record {found.agency}'s report as returned",
         caption=death.reference,
         back_url=death.get_absolute_url(),
-        status=outcome.status,
     )
 
 
@@ -237,19 +234,16 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             closed_on=closed_on,
         )
 
-    outcome = submit(request, form, save)
-    if outcome.saved:
-        messages.success(request, "Panel review saved")
-        return redirect(death)
-    return render_form_page(
+    return _form_page(
         request,
         form,
+        save,
+        done=lambda saved: ("Panel review saved", death),
         title="Panel review and analysis",
         caption=death.reference,
         intro="The panel's analysis (NCMD Analysis form). Grade each contributory factor 0, 1 or "
         "2; a factor graded 2 means modifiable factors were identified.",
         back_url=death.get_absolute_url(),
-        status=outcome.status,
         submit="Save the review",
     )
 
@@ -259,7 +253,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 def add_learning(request: HttpRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     form = LearningPointForm(request.POST or None, partnership=death.partnership)
-    outcome = submit(
+    return _form_page(
         request,
         form,
         lambda data, _v: services.add_learning_point(
@@ -269,17 +263,10 @@ def add_learning(request: HttpRequest, pk: int) -> HttpResponse:
             agency=data["agency"],
             themes=list(data["themes"]),
         ),
-    )
-    if outcome.saved:
-        messages.success(request, f"Learning point {outcome.result.number} added")
-        return redirect(death)
-    return render_form_page(
-        request,
-        form,
+        done=lambda saved: (f"Learning point {saved.number} added", death),
         title="Add a learning point",
         caption=death.reference,
         back_url=death.get_absolute_url(),
-        status=outcome.status,
         submit="Add the learning point",
     )
 
@@ -300,7 +287,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
 def create_meeting(request: HttpRequest) -> HttpResponse:
     partnership = request.user.agency.partnership
     form = MeetingForm(request.POST or None, partnership=partnership)
-    outcome = submit(
+    return _form_page(
         request,
         form,
         lambda data, _v: services.create_meeting(
@@ -310,18 +297,11 @@ def create_meeting(request: HttpRequest) -> HttpResponse:
             notes=data["notes"],
             attendance=form.attendance(),
         ),
-    )
-    if outcome.saved:
-        messages.success(request, f"{outcome.result} recorded")
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
+        done=lambda saved: (f"{saved} recorded", saved),
         title="Record a panel meeting",
         caption="Child deaths",
         intro="The members present from each agency (leave an agency empty if nobody attended).",
         back_url=reverse("cdop:meetings"),
-        status=outcome.status,
         submit="Record the meeting",
     )
 
@@ -389,20 +369,18 @@ def statistics(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def comparator(request: HttpRequest) -> HttpResponse:
     form = ComparatorForm(request.POST or None)
-    outcome = submit(
-        request, form, lambda data, _v: services.set_comparator(actor=request.user, **data)
-    )
-    if outcome.saved:
-        messages.success(request, "National figure saved")
-        return redirect(f"{reverse('cdop:statistics')}?year={outcome.result.year}")
-    return render_form_page(
+    return _form_page(
         request,
         form,
+        lambda data, _v: services.set_comparator(actor=request.user, **data),
+        done=lambda saved: (
+            "National figure saved",
+            f"{reverse('cdop:statistics')}?year={saved.year}",
+        ),
         title="Enter a national figure",
         caption="Child death statistics",
         intro="The national comparators NCMD publishes each year; entering one again replaces it.",
         back_url=reverse("cdop:statistics"),
-        status=outcome.status,
     )
 
 
@@ -420,22 +398,15 @@ def alert_settings(request: HttpRequest) -> HttpResponse:
             "open_overdue_months": current.open_overdue_months,
         },
     )
-    outcome = submit(
+    return _form_page(
         request,
         form,
         lambda data, version: services.update_alert_settings(
             actor=request.user, partnership=partnership, expected_version=version, **data
         ),
-    )
-    if outcome.saved:
-        messages.success(request, "Alert settings saved")
-        return redirect("cdop:list")
-    return render_form_page(
-        request,
-        form,
+        done=lambda saved: ("Alert settings saved", "cdop:list"),
         title="Timeliness alerts",
         caption="Child deaths",
         intro="When the case list and your home page flag a case.",
         back_url=reverse("cdop:list"),
-        status=outcome.status,
     )
