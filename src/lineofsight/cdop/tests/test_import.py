@@ -125,3 +125,26 @@ def test_the_synthetic_csv_imports_whole(tmp_path, partnership):
     [outcome] = ingest_paths(actor=None, partnership=partnership, paths=[write(tmp_path, lines)])
     assert outcome.accepted, outcome.parsed.problems[:3]
     assert ChildDeath.objects.count() == len(rows) > 50
+
+
+@pytest.mark.django_db(transaction=True)
+def test_synth_then_lineofsight_ingest_stores_the_child_deaths(
+    partnership, settings, tmp_path, capsys
+):
+    from lineofsight.cli import main
+
+    settings.VAR_DIR = tmp_path
+    out = tmp_path / "borough"
+    args = ["synth", "--out", str(out), "--seed", "11", "--years", "2020-2021", "--scale", "0.05"]
+    assert main(args) == 0
+    capsys.readouterr()
+    csv_path = out / "371" / "cdop" / "child_deaths.csv"
+    rows = csv_path.read_text().count("\n") - 1
+    assert rows > 0
+    assert main(["ingest", str(csv_path)]) == 0
+    printed = capsys.readouterr().out
+    assert f"stored: {rows} records" in printed
+    assert ChildDeath.objects.count() == rows
+    assert main(["ingest", str(csv_path)]) == 0  # the same file again: nothing changes
+    assert "nothing changed" in capsys.readouterr().out
+    assert ChildDeath.objects.count() == rows
