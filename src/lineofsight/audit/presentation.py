@@ -34,6 +34,7 @@ VERB_LABELS: dict[str, str] = {
     "user.set_roles": "Changed a user's roles",
     "snapshot.create": "Stored a return",
     "submission.reject": "Rejected a return",
+    "submission.accept": "Imported records from a file",
     "benchmarks.import": "Imported published benchmarks",
     "indicators.recompute": "Recomputed the indicators",
     "indicator_target.set": "Set an indicator target",
@@ -70,6 +71,15 @@ VERB_LABELS: dict[str, str] = {
     "plan_item.progress": "Recorded progress on a delivery plan item",
     "plan_measure.create": "Added a delivery plan measure",
     "plan_measure.update": "Updated a delivery plan measure",
+    "cdop.agency_report.add": "Asked an agency for its child death report",
+    "cdop.agency_report.return": "Recorded an agency's child death report as returned",
+    "cdop.alerts.update": "Changed the child death timeliness alerts",
+    "cdop.comparator.set": "Entered a national child death figure",
+    "cdop.death.create": "Recorded a child's death",
+    "cdop.death.review": "Recorded the panel's review of a child's death",
+    "cdop.death.update": "Updated a child death notification",
+    "cdop.learning.add": "Added a child death learning point",
+    "cdop.meeting.create": "Recorded a child death overview panel meeting",
 }
 
 BLANK = "(blank)"

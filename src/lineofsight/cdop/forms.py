@@ -1,6 +1,7 @@
-"""CDOP forms.  Every free-text field refuses dates of birth and identifiers
-(``reviews.pseudonyms.check_free_text``; ``lib.free_text.FreeTextGuard`` when it lands) and the
-reference must be a pseudonym (``check_reference``)."""
+"""CDOP forms.  Every form that saves text refuses identifiers (``lib.free_text.FreeTextGuard``:
+UPNs, NHS numbers, LA child ids, postcodes) and dates of birth (``check_free_text``); the
+reference must be a pseudonym (``check_reference``).  A form built without its partnership (the
+guard's tests) offers no agencies or meetings."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from lineofsight.cdop import reference as codes
 from lineofsight.cdop.models import DeathCategory, PanelMeeting
 from lineofsight.cdop.presentation import COMPARATOR_MEASURES
 from lineofsight.govuk.fields import GovukDateField
+from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.reviews.pseudonyms import check_free_text, check_reference
@@ -36,6 +38,12 @@ def _date(label: str, message: str | None = None, **kwargs: Any) -> GovukDateFie
     return GovukDateField(label=label, error_messages={"required": message}, **kwargs)
 
 
+def _agencies(partnership: Partnership | None) -> Any:
+    if partnership is None:
+        return Agency.objects.none()
+    return partnership.agencies.order_by("name")
+
+
 def _not_future(form: forms.Form, *names: str) -> None:
     today = timezone.localdate()
     for name in names:
@@ -44,7 +52,7 @@ def _not_future(form: forms.Form, *names: str) -> None:
             form.add_error(name, "The date must be today or in the past")
 
 
-class DeathForm(forms.Form):
+class DeathForm(FreeTextGuard, forms.Form):
     """Record a death from its notification (NCMD notification form)."""
 
     reference = forms.CharField(
@@ -123,7 +131,7 @@ class AgencyReportForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = partnership.agencies.order_by("name")  # type: ignore[attr-defined]
+        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -140,7 +148,7 @@ class ReportReturnedForm(forms.Form):
         return data
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(FreeTextGuard, forms.Form):
     held_on = _date("Date of the meeting", "Enter the date of the meeting")
     notes = forms.CharField(
         label="Notes (optional)",
@@ -152,7 +160,7 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.agencies = list(partnership.agencies.order_by("name"))
+        self.agencies = list(_agencies(partnership))
         for agency in self.agencies:
             self.fields[f"agency_{agency.pk}"] = forms.IntegerField(
                 label=f"Members present from {agency.name}",
@@ -186,7 +194,7 @@ def _factor_field(domain: str, label: str) -> forms.CharField:
 FACTOR_FIELDS = {f"factors_{code}": code for code, _ in codes.Domain.choices}
 
 
-class PanelReviewForm(forms.Form):
+class PanelReviewForm(FreeTextGuard, forms.Form):
     """The panel's analysis (NCMD Analysis form): meeting, category, factors, outcome, closing."""
 
     version = VersionField()
@@ -226,7 +234,7 @@ class PanelReviewForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.reviewed_on = reviewed_on
         self.fields["panel_meeting"].queryset = PanelMeeting.objects.filter(  # type: ignore[attr-defined]
-            partnership=partnership
+            partnership_id=getattr(partnership, "pk", None)
         )
 
     def clean(self) -> dict[str, Any]:
@@ -246,7 +254,7 @@ class PanelReviewForm(forms.Form):
         return data
 
 
-class LearningPointForm(forms.Form):
+class LearningPointForm(FreeTextGuard, forms.Form):
     text = forms.CharField(
         label="Learning point",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -268,10 +276,10 @@ class LearningPointForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = partnership.agencies.order_by("name")  # type: ignore[attr-defined]
+        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
 
 
-class ComparatorForm(forms.Form):
+class ComparatorForm(FreeTextGuard, forms.Form):
     year = forms.IntegerField(
         label="Reporting year starting in (for example 2020 for 2020-21)",
         min_value=2008,

@@ -10,6 +10,8 @@ and its alerts are derived from its dates (``alerts.py``), never stored.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,11 +19,29 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
+from lineofsight.audit.disclosure import AuditPolicy
 from lineofsight.calendar.timescales import CDOP_REVIEW
 from lineofsight.cdop import reference as codes
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.reviews.pseudonyms import check_free_text, check_reference
+
+
+def _cdop_reader(user: Any, values: Mapping[str, Any]) -> bool:
+    """Only the CDOP roles may read what a child death record said, in the audit log too."""
+    from lineofsight.partnership.access import has_permission
+
+    return has_permission(user, "cdop.view")
+
+
+def _confidential(label: str, *names: str) -> AuditPolicy:
+    """``names`` withheld from the audit log except for the CDOP roles; labelled without the
+    child's reference."""
+    return AuditPolicy(
+        confidential=frozenset(names),
+        may_read=_cdop_reader,
+        describe=lambda record: f"{label} {record.pk}",
+    )
 
 
 class DeathCategory(models.Model):
@@ -75,6 +95,28 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} at {self.meeting}"
+
+
+NOTIFICATION_AUDITED = (
+    "reference",
+    "age_band",
+    "age_days",
+    "age_years",
+    "sex",
+    "ethnicity",
+    "residence",
+    "died_on",
+    "notified_on",
+    "place_of_death",
+    "expectation",
+    "jar_held",
+    "jar_on",
+    "looked_after",
+    "known_to_social_care",
+    "rapid_review",
+    "case_review",
+    "summary",
+)
 
 
 class ChildDeath(Versioned):
@@ -138,6 +180,24 @@ class ChildDeath(Versioned):
     closed_on = models.DateField("date closed", null=True, blank=True)
     summary = models.TextField(blank=True, validators=[check_free_text])
     created_at = models.DateTimeField(default=timezone.now)
+
+    # the audit log (read by administrators) shows that a record changed, not what it says
+    audit_policy = AuditPolicy(
+        confidential=frozenset(
+            {
+                *NOTIFICATION_AUDITED,
+                "cdr_meeting_on",
+                "reviewed_on",
+                "category",
+                "outcome",
+                "closed_on",
+                "factors",
+                "panel_meeting",
+            }
+        ),
+        may_read=_cdop_reader,
+        describe=lambda death: f"Child death record {death.pk}",
+    )
 
     class Meta:
         ordering = ["-died_on", "-pk"]
@@ -214,6 +274,8 @@ class AgencyReport(models.Model):
     requested_on = models.DateField("date requested")
     returned_on = models.DateField("date returned", null=True, blank=True)
 
+    audit_policy = _confidential("CDOP agency report", "death", "requested_on", "returned_on")
+
     class Meta:
         ordering = ["agency__name"]
         constraints = [
@@ -238,6 +300,10 @@ class ContributoryFactor(models.Model):
     description = models.CharField(max_length=200, validators=[check_free_text])
     grade = models.PositiveSmallIntegerField(choices=codes.Grade.choices)
 
+    audit_policy = _confidential(
+        "CDOP contributory factor", "death", "domain", "description", "grade"
+    )
+
     class Meta:
         ordering = ["domain", "pk"]
 
@@ -255,6 +321,8 @@ class LearningPoint(models.Model):
         Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     themes = models.ManyToManyField(LearningTheme, blank=True, related_name="cdop_learning")
+
+    audit_policy = _confidential("CDOP learning point", "death", "text")
 
     class Meta:
         ordering = ["death", "number"]

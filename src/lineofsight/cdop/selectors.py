@@ -1,5 +1,5 @@
 """Reads of child death reviews: scoped to the user's partnership, CDOP roles only, every read of
-a record audited (``_audited_read``: swapped for ``audit.reads.audited_read`` when it lands).
+a record audited (``audit.reads.audited_read``).
 
 Statistics are read through ``statistics_for`` by anyone who may see them; it returns figures,
 never records (``disclosure`` suppresses small numbers for those outside the CDOP roles).
@@ -8,9 +8,8 @@ never records (``disclosure`` suppresses small numbers for those outside the CDO
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar, cast
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
@@ -19,8 +18,8 @@ from django.utils import timezone
 
 from lineofsight.actions.models import Action
 from lineofsight.actions.theme_sources import Occurrence
-from lineofsight.audit.services import record_read
-from lineofsight.cdop import policies, reference, verbs
+from lineofsight.audit.reads import audited_read
+from lineofsight.cdop import policies, reference
 from lineofsight.cdop.alerts import Alert, Thresholds, alerts_for
 from lineofsight.cdop.models import (
     AlertSettings,
@@ -37,32 +36,6 @@ from lineofsight.cdop.statistics import (
     year_stats,
     years_covered,
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _audited_read(verb: str) -> Callable[[F], F]:
-    """Every call writes a read row: which records (the record's pk, or the count of a list)."""
-
-    def decorate(selector: F) -> F:
-        @functools.wraps(selector)
-        def audited(user: Any, *args: Any, **kwargs: Any) -> Any:
-            result = selector(user, *args, **kwargs)
-            if isinstance(result, ChildDeath | PanelMeeting):
-                object_id, detail = str(result.pk), {}
-            else:
-                object_id, detail = "", {"records": len(result)}
-            record_read(
-                actor=user,
-                object_type=verb.rsplit(".", 1)[0],
-                object_id=object_id,
-                detail={"selector": selector.__qualname__, **detail},
-            )
-            return result
-
-        return cast(F, audited)
-
-    return decorate
 
 
 def _partnership_id(user: Any) -> int:
@@ -96,7 +69,7 @@ def _alerts(
     )
 
 
-@_audited_read(verbs.DEATH_LIST_READ)
+@audited_read("cdop.death")
 def case_rows(
     user: Any, *, status: str = "open", year: int | None = None, today: dt.date | None = None
 ) -> list[dict[str, Any]]:
@@ -125,7 +98,7 @@ def case_rows(
     return result
 
 
-@_audited_read(verbs.DEATH_READ)
+@audited_read("cdop.death")
 def death_for(user: Any, pk: int) -> ChildDeath:
     death = _deaths(user).filter(pk=pk).first()
     if death is None:
@@ -145,7 +118,7 @@ def meetings_for(user: Any) -> QuerySet[PanelMeeting]:
     )
 
 
-@_audited_read(verbs.MEETING_READ)
+@audited_read("cdop.meeting")
 def meeting_for(user: Any, pk: int) -> PanelMeeting:
     meeting = meetings_for(user).filter(pk=pk).first()
     if meeting is None:

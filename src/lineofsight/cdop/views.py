@@ -308,8 +308,8 @@ def create_meeting(request: HttpRequest) -> HttpResponse:
 
 @requires("cdop.view")
 @require_GET
-def meeting(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.meeting_for(request.user, pk)
+def meeting(request: HttpRequest, meeting: int) -> HttpResponse:
+    found = selectors.meeting_for(request.user, meeting)
     return render(
         request,
         "cdop/meeting.html",

@@ -45,7 +45,10 @@ def test_the_codes_are_the_apps_choices():
 
 def test_a_good_file_is_stored_as_records_and_audited(tmp_path, partnership, coordinator):
     [outcome] = ingest_paths(
-        actor=coordinator, partnership=partnership, paths=[write(tmp_path, GOOD)]
+        actor=coordinator,
+        agency=coordinator.agency,
+        partnership=partnership,
+        paths=[write(tmp_path, GOOD)],
     )
     assert outcome.accepted and outcome.snapshot is None
     reviewed = ChildDeath.objects.get(reference="CDOP-0001")
@@ -58,7 +61,10 @@ def test_a_good_file_is_stored_as_records_and_audited(tmp_path, partnership, coo
     assert AuditLog.objects.filter(verb="submission.accept").count() == 1
     # the same file again changes nothing
     [again] = ingest_paths(
-        actor=coordinator, partnership=partnership, paths=[write(tmp_path, GOOD)]
+        actor=coordinator,
+        agency=coordinator.agency,
+        partnership=partnership,
+        paths=[write(tmp_path, GOOD)],
     )
     assert again.already_stored and ChildDeath.objects.count() == 2
 
@@ -74,7 +80,10 @@ def test_any_bad_row_rejects_the_file_and_names_row_field_and_value(
         "CDOP-0001,2020-06-10,1-4,M,Y,,home,,",
     ]
     [outcome] = ingest_paths(
-        actor=coordinator, partnership=partnership, paths=[write(tmp_path, lines)]
+        actor=coordinator,
+        agency=coordinator.agency,
+        partnership=partnership,
+        paths=[write(tmp_path, lines)],
     )
     assert not outcome.accepted
     found = {(p.location, p.field, p.value) for p in outcome.parsed.problems if p.is_error}
@@ -89,7 +98,10 @@ def test_any_bad_row_rejects_the_file_and_names_row_field_and_value(
 def test_a_name_as_reference_is_refused_by_the_record_rules(tmp_path, partnership, coordinator):
     lines = [GOOD[0], "Jayden Smith,2020-06-10,1-4,M,Y,,home,,"]
     [outcome] = ingest_paths(
-        actor=coordinator, partnership=partnership, paths=[write(tmp_path, lines)]
+        actor=coordinator,
+        agency=coordinator.agency,
+        partnership=partnership,
+        paths=[write(tmp_path, lines)],
     )
     assert not outcome.accepted
     [problem] = [p for p in outcome.parsed.problems if p.is_error]

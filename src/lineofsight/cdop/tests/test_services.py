@@ -98,3 +98,16 @@ def test_the_annual_report_section_is_the_suppressed_edition(partnership, make_d
     assert [label for label, _ in section["trend"]][0] == "Deaths notified"
     assert dict(section["trend"])["Deaths notified"] == [0, 0, 0, 0, "c"]
     assert section["chart_svg"].startswith("<svg")
+
+
+def test_the_audit_log_withholds_child_death_content_from_the_administrator(
+    admin_user, make_death, coordinator, agency
+):
+    from lineofsight.testing.fixtures import client_for
+
+    death = make_death(reference="Child D 555", summary="Found unresponsive at home")
+    services.add_learning_point(actor=coordinator, death=death, text="Safer sleep at discharge")
+    exported = client_for(admin_user).get("/audit/", {"format": "csv"}).content.decode()
+    assert "cdop.death.create" in exported and f"Child death record {death.pk}" in exported
+    for secret in ("Child D 555", "unresponsive", "Safer sleep"):
+        assert secret not in exported

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnership', '0001_initial'),
+        ('partnership', '0002_user_password_validation'),
     ]
 
     operations = [
