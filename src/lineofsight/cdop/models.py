@@ -97,7 +97,8 @@ class Attendance(models.Model):
         return f"{self.agency} at {self.meeting}"
 
 
-NOTIFICATION_AUDITED = (
+# what the notification records (the services' editable fields; confidential in the audit log)
+NOTIFICATION_FIELDS = (
     "reference",
     "age_band",
     "age_days",
@@ -185,7 +186,7 @@ class ChildDeath(Versioned):
     audit_policy = AuditPolicy(
         confidential=frozenset(
             {
-                *NOTIFICATION_AUDITED,
+                *NOTIFICATION_FIELDS,
                 "cdr_meeting_on",
                 "reviewed_on",
                 "category",

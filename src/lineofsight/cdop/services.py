@@ -22,6 +22,7 @@ from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
 from lineofsight.cdop import policies, reference, verbs
 from lineofsight.cdop.models import (
+    NOTIFICATION_FIELDS,
     AgencyReport,
     AlertSettings,
     Attendance,
@@ -35,26 +36,6 @@ from lineofsight.cdop.models import (
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.partnership.models import Agency, Partnership
 
-NOTIFICATION_FIELDS = (
-    "reference",
-    "age_band",
-    "age_days",
-    "age_years",
-    "sex",
-    "ethnicity",
-    "residence",
-    "died_on",
-    "notified_on",
-    "place_of_death",
-    "expectation",
-    "jar_held",
-    "jar_on",
-    "looked_after",
-    "known_to_social_care",
-    "rapid_review",
-    "case_review",
-    "summary",
-)
 REVIEW_FIELDS = (
     "cdr_meeting_on",
     "panel_meeting",
