@@ -59,6 +59,7 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied("child death records are imported by the CDOP coordinator")
+    services.sync_categories()
     categories = {c.code: c for c in DeathCategory.objects.filter(active=True)}
     known = set(
         ChildDeath.objects.filter(partnership=partnership).values_list("reference", flat=True)

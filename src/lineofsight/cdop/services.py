@@ -46,6 +46,14 @@ REVIEW_FIELDS = (
 )
 
 
+def sync_categories() -> None:
+    """The ten national categories of death (``reference.CATEGORIES``) as rows: adds any missing
+    (the migration seeds them; a flushed test database or an import may need them again); one a
+    partnership renamed or retired is left as it is."""
+    for number, (code, name) in enumerate(reference.CATEGORIES, start=1):
+        DeathCategory.objects.get_or_create(code=code, defaults={"number": number, "name": name})
+
+
 def _check(actor: Any, record: Any = None) -> None:
     if actor is not None and not policies.can_manage(actor, record):
         raise PermissionDenied("cdop.manage")

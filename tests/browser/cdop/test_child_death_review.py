@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from lineofsight.actions.models import Action, LearningTheme
 from lineofsight.actions.themes import sync_themes
 from lineofsight.cdop.models import ChildDeath
+from lineofsight.cdop.services import sync_categories
 from lineofsight.cdop.statistics import reporting_year
 from lineofsight.partnership.roles import Role
 from tests.browser.conftest import assert_no_axe_violations
@@ -19,6 +20,7 @@ from tests.browser.conftest import assert_no_axe_violations
 @pytest.fixture
 def themes(transactional_db):
     sync_themes(LearningTheme)  # a transactional test starts with empty tables
+    sync_categories()
 
 
 def fill_date(page: Page, legend: str, day: dt.date) -> None:
