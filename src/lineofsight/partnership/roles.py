@@ -83,7 +83,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "section11.respond": frozenset({Role.AGENCY_LEAD}),
     # specialist functions
     "lado.manage": frozenset({Role.LADO}),
-    # child death reviews (ADR 0012): records to the CDOP roles only; suppressed statistics to
+    # child death reviews (ADR 0013): records to the CDOP roles only; suppressed statistics to
     # the partnership's leaders
     "cdop.view": frozenset({Role.CDOP_COORDINATOR, Role.CDOP_PANEL_MEMBER}),
     "cdop.manage": frozenset({Role.CDOP_COORDINATOR}),
