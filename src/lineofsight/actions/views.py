@@ -25,7 +25,7 @@ from lineofsight.actions.models import Action
 from lineofsight.actions.sources import action_source, link_to
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, list_response
-from lineofsight.partnership.access import requires
+from lineofsight.partnership.access import has_permission, requires, signed_in
 from lineofsight.partnership.models import Agency
 
 PAGE_SIZE = 50
@@ -257,18 +257,24 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
+@signed_in
 @require_http_methods(["GET", "POST"])
 def raise_action(request: HttpRequest, source: str, **lookup: Any) -> HttpResponse:
     """Raise an action from a record of any registered source (``actions.sources``).
 
-    ``source.find(request, **lookup)`` fetches the record through its app's scoped selector
-    (404 for a record the person may not see); the service checks the source's permission.
+    Who may reach the page is the source's ``permission`` (``learning.manage`` for the learning
+    apps, ``cdop.manage`` for child death reviews...), refused with 403 before the record is
+    looked up; ``source.find(request, **lookup)`` fetches the record through its app's scoped
+    selector (404 for a record the person may not see); the service checks the permission too.
+    Once raised, the person goes to the action, or back to the record if they may not open the
+    action tracker.
     """
     try:
         registered = action_source(source)
     except ValidationError:
         raise Http404("Unknown action source") from None
+    if not has_permission(request.user, registered.permission):
+        raise PermissionDenied(registered.permission)
     if registered.find is None:
         raise Http404("Actions are not raised from a record of this source")
     record = registered.find(request, **lookup)
@@ -284,7 +290,9 @@ def raise_action(request: HttpRequest, source: str, **lookup: Any) -> HttpRespon
     )
     if outcome.saved:
         messages.success(request, f"Action A{outcome.result.pk} raised")
-        return redirect("actions:detail", outcome.result.pk)
+        if has_permission(request.user, "learning.view"):
+            return redirect("actions:detail", outcome.result.pk)
+        return redirect(registered.link(record))
     return render_form_page(
         request,
         form,

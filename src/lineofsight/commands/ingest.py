@@ -80,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  already stored as {outcome.snapshot}: nothing changed")
             elif outcome.snapshot:
                 print(f"  stored as {outcome.snapshot}")
+            elif outcome.accepted:
+                print(f"  stored: {outcome.parsed.record_count} records")
             else:
                 print("  rejected: nothing stored")
     if any(o.accepted and not o.already_stored for o in outcomes):

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "lineofsight.assurance",
     "lineofsight.delivery",
     "lineofsight.reports",
+    "lineofsight.cdop",
 ]
 
 MIDDLEWARE = [
@@ -222,6 +223,7 @@ DEMO_LOADERS: list[str] = [
     "lineofsight.assurance.demo.load",
     "lineofsight.delivery.demo.load",
     "lineofsight.reports.demo.load",
+    "lineofsight.cdop.demo.load",
     "lineofsight.actions.demo.load",  # last: keeps every open action's dates current
 ]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"

@@ -21,4 +21,5 @@ urlpatterns = [
     path("assurance/", include("lineofsight.assurance.urls")),
     path("delivery-plan/", include("lineofsight.delivery.urls")),
     path("reports/", include("lineofsight.reports.urls")),
+    path("cdop/", include("lineofsight.cdop.urls")),
 ]

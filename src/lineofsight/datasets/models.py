@@ -49,6 +49,7 @@ FORMAT_NAMES = {
     "ssda903": "SSDA903 (children looked after)",
     "annex_a": "Ofsted Annex A",
     "partner_return": "Partner return",
+    "child_deaths": "Child death records (CDOP)",
     "unknown": "Unrecognised file",
 }
 

@@ -16,12 +16,15 @@ from lineofsight.partnership.roles import Role
 
 
 def submissions_for(user: Any) -> QuerySet[Submission]:
-    """Analysts and administrators see every submission; agency leads their own agency's."""
+    """Analysts and administrators see every submission; agency leads their own agency's; anyone
+    else who uploads (the CDOP coordinator) their own uploads."""
     check_permission(user, "datasets.view")
     rows = Submission.objects.select_related("agency", "submitted_by", "snapshot")
     if user.role_set() & {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST}:
         return rows
-    return rows.filter(agency=user.agency)
+    if Role.AGENCY_LEAD in user.role_set():
+        return rows.filter(agency=user.agency)
+    return rows.filter(submitted_by=user)
 
 
 @audited_read("datasets.submission")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
@@ -26,6 +27,7 @@ from lineofsight.audit.services import record
 from lineofsight.datasets import storage
 from lineofsight.datasets.keys import pseudonymisation_key
 from lineofsight.datasets.models import Snapshot, Submission
+from lineofsight.datasets.record_imports import RecordImport, record_import
 from lineofsight.datasets.submitters import data_agencies, refusal, submits_for_anyone
 from lineofsight.formats import Parsed, Problem, pseudonymise, read
 from lineofsight.partnership.actors import user_of
@@ -138,6 +140,9 @@ def _store(
     hidden = pseudonymise(kept, pseudonymisation_key())
     if parsed.rejected:
         return IngestOutcome(_record_rejection(actor, hidden, common), None, parsed)
+    store_records = record_import(parsed.format)
+    if store_records is not None:
+        return _store_records(actor, partnership, parsed, hidden, common, store_records)
     try:
         with storage.ingest_lock(digest):
             existing = _same_file_stored(actor, partnership, agency, hidden, digest)
@@ -151,6 +156,70 @@ def _store(
             "Nothing was stored from this copy. Look for it in the list of returns in a minute."
         ) from exc
     return dataclasses.replace(outcome, parsed=parsed)
+
+
+class _RecordsRefused(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+
+
+def _store_records(
+    actor: Any,
+    partnership: Partnership,
+    parsed: Parsed,
+    hidden: Parsed,
+    common: dict[str, Any],
+    store: RecordImport,
+) -> IngestOutcome:
+    """Records people keep (``record_imports``): the app's importer and the submission in one
+    transaction; an error from the importer rejects the return and keeps nothing of it.  The
+    same file again (accepted before) changes nothing."""
+    digest = common["source_checksum"]
+    try:
+        with storage.ingest_lock(digest), transaction.atomic():
+            existing = Submission.objects.filter(
+                partnership=partnership,
+                source_checksum=digest,
+                format=parsed.format,
+                status=Submission.Status.ACCEPTED,
+            ).first()
+            if existing is not None:
+                return IngestOutcome(existing, None, parsed, already_stored=True)
+            try:
+                problems = store(actor, partnership, parsed)
+            except PermissionDenied as refused:
+                where = common["source_files"][0]["name"] if common["source_files"] else ""
+                message = f"You may not import these records: {refused}. Nothing was stored."
+                problems = [
+                    Problem(where, "whole file", "", "", message, "error", "records.not_permitted")
+                ]
+            if any(p.is_error for p in problems):
+                raise _RecordsRefused(problems)
+            parsed.problems += problems
+            common.update(warning_count=parsed.warning_count)
+            submission = Submission.objects.create(
+                **common,
+                status=Submission.Status.ACCEPTED,
+                problems=_problem_dicts(hidden.problems + problems),
+            )
+            record(
+                actor=actor,
+                verb="submission.accept",
+                action=AuditLog.Action.CREATE,
+                obj=submission,
+                after={"format": parsed.format, "records": parsed.record_count},
+            )
+    except _RecordsRefused as refused:
+        parsed.problems += refused.problems
+        common.update(error_count=parsed.error_count, warning_count=parsed.warning_count)
+        rejected = dataclasses.replace(hidden, problems=hidden.problems + refused.problems)
+        return IngestOutcome(_record_rejection(actor, rejected, common), None, parsed)
+    except storage.AlreadyBeingStored as exc:
+        raise ConcurrentIngest(
+            "These records are already being stored: someone sent the same file a moment ago. "
+            "Nothing was stored from this copy."
+        ) from exc
+    return IngestOutcome(submission, None, parsed)
 
 
 def _same_file_stored(

@@ -5,6 +5,8 @@
   every agency may send its own partner return.  This is configuration: a deployment may set
   ``SUBMISSION_FORMATS_BY_AGENCY_KIND`` (agency kind -> formats) in its settings.
 - A partner return's rows must all be for the submitter's own agency (``agency_code``).
+- Records people keep (child deaths: ``datasets.record_imports``) are imported by whoever their
+  app's importer allows (the CDOP coordinator), whatever their agency.
 - Performance analysts may submit any format for any agency; so may the command line run without
   ``--user`` (the operator of the server, recorded as "system").  Anyone else is refused.
 
@@ -19,6 +21,7 @@ from typing import Any
 from django.conf import settings
 
 from lineofsight.datasets.models import FORMAT_NAMES
+from lineofsight.datasets.record_imports import record_import
 from lineofsight.formats import Parsed
 from lineofsight.partnership.access import has_permission
 from lineofsight.partnership.actors import is_system
@@ -64,6 +67,8 @@ def refusal(actor: Any, agency: Agency | None, parsed: Parsed) -> str | None:
         return "You may not submit returns: only agency leads and performance analysts may."
     if parsed.format == "unknown":
         return None  # rejected anyway, for the problems found
+    if record_import(parsed.format) is not None:
+        return None  # records people keep: their app's importer decides who may import them
     allowed = formats_for(agency)
     if parsed.format not in allowed:
         may = ", ".join(sorted(FORMAT_NAMES.get(f, f) for f in allowed))

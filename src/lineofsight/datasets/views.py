@@ -41,8 +41,9 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def accepted_message(outcome: services.IngestOutcome) -> str:
     records = count(outcome.submission.record_count, "record")
-    version = outcome.snapshot.version if outcome.snapshot else "(none)"
-    return f"Return accepted: {records} stored as snapshot version {version}."
+    if outcome.snapshot is None:  # records people keep (datasets.record_imports)
+        return f"Return accepted: {records} stored."
+    return f"Return accepted: {records} stored as snapshot version {outcome.snapshot.version}."
 
 
 def _safe_name(name: str) -> str:

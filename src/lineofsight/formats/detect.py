@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from lineofsight.formats.annex_a import list_number
+from lineofsight.formats.child_deaths import is_child_death_header
 from lineofsight.formats.partner_return import is_partner_header
 from lineofsight.formats.problems import ProblemLog
 from lineofsight.formats.safe_files import (
@@ -57,7 +58,8 @@ def _detect_workbook(path: Path) -> str | None:
 
 
 def detect(path: Path) -> str | None:
-    """``"cin_census"``, ``"ssda903"``, ``"annex_a"``, ``"partner_return"`` or ``None``."""
+    """``"cin_census"``, ``"ssda903"``, ``"annex_a"``, ``"partner_return"``, ``"child_deaths"``
+    or ``None``."""
     path = Path(path)
     try:
         if not path.is_file() or path.stat().st_size == 0:
@@ -75,6 +77,8 @@ def detect(path: Path) -> str | None:
     cells = _first_row(text)
     if is_partner_header(cells):
         return "partner_return"
+    if is_child_death_header(cells):
+        return "child_deaths"
     if "CHILD" in {cell.strip().upper() for cell in cells}:
         return "ssda903"
     return None

@@ -18,7 +18,7 @@ NAVIGATION: list[tuple[str, str, str | None]] = [
     ("Learning", "learning:home", "learning.view"),
     ("Actions", "actions:list", "learning.view"),
     ("LADO", "lado:list", "lado.manage"),
-    ("Child deaths", "cdop:list", "cdop.manage"),
+    ("Child deaths", "cdop:list", "cdop.statistics"),
     ("Training", "workforce:list", "workforce.manage"),
     ("Reports", "reports:list", "reports.view"),
     ("Report narratives", "reports:narratives", "reports.narrate"),

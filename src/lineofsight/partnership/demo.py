@@ -45,6 +45,7 @@ USERS = [
     ("health.lead", "Harry", "Health", "health", [Role.AGENCY_LEAD]),
     ("lado", "Laura", "Lado", "council", [Role.LADO]),
     ("cdop", "Colin", "Cdop", "health", [Role.CDOP_COORDINATOR]),
+    ("cdop.panel", "Pat", "Panel", "health", [Role.CDOP_PANEL_MEMBER]),
     ("training", "Tara", "Training", "business_unit", [Role.TRAINING_MANAGER]),
 ]
 

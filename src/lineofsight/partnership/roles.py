@@ -16,12 +16,19 @@ class Role(models.TextChoices):
     AGENCY_LEAD = "agency_lead", "Agency lead"
     LADO = "lado", "Local authority designated officer (LADO)"
     CDOP_COORDINATOR = "cdop_coordinator", "Child death review (CDOP) coordinator"
+    CDOP_PANEL_MEMBER = "cdop_panel_member", "Child death overview panel member"
     TRAINING_MANAGER = "training_manager", "Training manager"
 
 
 # Roles whose work involves child-level (pseudonymised) records.
 CHILD_LEVEL_ROLES = frozenset(
-    {Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.LADO, Role.CDOP_COORDINATOR}
+    {
+        Role.PERFORMANCE_ANALYST,
+        Role.AGENCY_LEAD,
+        Role.LADO,
+        Role.CDOP_COORDINATOR,
+        Role.CDOP_PANEL_MEMBER,
+    }
 )
 
 # Roles that can see personal or confidential data (child-level records, the audit log, agencies'
@@ -49,10 +56,13 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "partnership.manage": frozenset({Role.PARTNERSHIP_ADMIN}),
     "audit.view": frozenset({Role.PARTNERSHIP_ADMIN}),
     # data in
+    # the CDOP coordinator uploads child death records (and sees only their own uploads)
     "datasets.view": frozenset(
-        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD}
+        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR}
     ),
-    "datasets.upload": frozenset({Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD}),
+    "datasets.upload": frozenset(
+        {Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR}
+    ),
     # indicators and dashboards (aggregate figures)
     "performance.view": frozenset(
         {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER, Role.AGENCY_LEAD}
@@ -73,7 +83,19 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "section11.respond": frozenset({Role.AGENCY_LEAD}),
     # specialist functions
     "lado.manage": frozenset({Role.LADO}),
+    # child death reviews (ADR 0017): records to the CDOP roles only; suppressed statistics to
+    # the partnership's leaders
+    "cdop.view": frozenset({Role.CDOP_COORDINATOR, Role.CDOP_PANEL_MEMBER}),
     "cdop.manage": frozenset({Role.CDOP_COORDINATOR}),
+    "cdop.statistics": frozenset(
+        {
+            Role.PARTNERSHIP_ADMIN,
+            Role.PERFORMANCE_ANALYST,
+            Role.BOARD_MEMBER,
+            Role.CDOP_COORDINATOR,
+            Role.CDOP_PANEL_MEMBER,
+        }
+    ),
     "workforce.manage": frozenset({Role.TRAINING_MANAGER}),
     # reports
     "reports.view": frozenset(

@@ -17,7 +17,7 @@ from lineofsight.lib.free_text import no_identifiers
 WORDS = frozenset(
     """child children baby babies infant infants family families sibling siblings twin twins
     young person people adolescent adult household case review and of the cspr lcspr scr
-    llr rapid local learning national panel""".split()
+    llr rapid local learning national panel cdop cdr death deaths""".split()
 )
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE_PATTERNS = [

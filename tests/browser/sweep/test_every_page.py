@@ -19,7 +19,8 @@ it finds (breadth first).  Every page visited must
 Every failure is collected; the test asserts once, with a report of url, rule and targets.
 
 The data are the small computed synthetic borough (``computed``) plus the demo histories of the
-learning apps (reviews and actions, audits, Section 11, the challenge log and delivery plans), so
+learning apps (reviews and actions, audits, Section 11, the challenge log and delivery plans) and
+child death reviews, so
 that list pages have rows and detail pages exist.  Seeding takes a while, so the roles are looped
 inside one test rather than parametrized.
 """
@@ -36,6 +37,7 @@ from django.urls import Resolver404, resolve
 from playwright.sync_api import Browser, ConsoleMessage, Error, Page
 
 from lineofsight.assurance import demo as assurance_demo
+from lineofsight.cdop import demo as cdop_demo
 from lineofsight.delivery import demo as delivery_demo
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.roles import Role
@@ -77,6 +79,7 @@ def seeded(computed, demo_agencies: Partnership) -> Partnership:
     reviews_demo.load(seed=7)
     assurance_demo.load(seed=7)
     delivery_demo.load(seed=7)
+    cdop_demo.load(seed=7)
     return demo_agencies
 
 

@@ -50,6 +50,7 @@ def test_the_existing_sources_are_registered_in_their_old_order():
         "inspection",
         "board",
         "delivery_plan",
+        "cdop",
     ]
     assert sources.source_choices(manual_only=True) == [
         ("inspection", "Inspection"),
@@ -59,7 +60,7 @@ def test_the_existing_sources_are_registered_in_their_old_order():
 
 @pytest.mark.django_db
 def test_an_unknown_source_is_refused_with_the_known_ones(agency):
-    with pytest.raises(ValidationError, match="Unknown action source 'cdop'.*board"):
+    with pytest.raises(ValidationError, match="Unknown action source 'nope'.*board"):
         services.create_action(
             actor=SYSTEM,
             title="x",

@@ -98,7 +98,36 @@ def samples(settings, tmp_path, everyone, partnership, make_user):
         REVIEW_CHILD: ("reviews.review_children", review.pk),
     }
     kwargs = {"datasets": {"pk": submission.pk}, "reviews": {"pk": review.pk, "number": 1}}
+    kwargs["cdop"] = _child_death_sample(make_user(Role.CDOP_COORDINATOR), partnership)
     return markers, kwargs
+
+
+def _child_death_sample(coordinator, partnership) -> dict[str, int]:
+    """A child death with an agency report and a panel meeting (the CDOP pages' arguments)."""
+    from lineofsight.cdop import services as cdop
+
+    death = cdop.create_death(
+        actor=coordinator,
+        partnership=partnership,
+        reference="CDOP-7001",
+        age_band="1_4",
+        sex="male",
+        died_on=dt.date(2021, 5, 3),
+        notified_on=dt.date(2021, 5, 4),
+        place_of_death="home",
+        expectation="unexpected",
+    )
+    agency = coordinator.agency
+    report = cdop.add_agency_report(
+        actor=coordinator, death=death, agency=agency, requested_on=dt.date(2021, 5, 5)
+    )
+    meeting = cdop.create_meeting(
+        actor=coordinator,
+        partnership=partnership,
+        held_on=dt.date(2021, 9, 1),
+        attendance={agency: 1},
+    )
+    return {"pk": death.pk, "report": report.pk, "meeting": meeting.pk}
 
 
 @pytest.mark.django_db

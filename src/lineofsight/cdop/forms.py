@@ -1,0 +1,350 @@
+"""CDOP forms.  Every form that saves text refuses identifiers (``lib.free_text.FreeTextGuard``:
+UPNs, NHS numbers, LA child ids, postcodes) and dates of birth (``check_free_text``); the
+reference must be a pseudonym (``check_reference``).  A form built without its partnership (the
+guard's tests) offers no agencies or meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from lineofsight.actions.models import LearningTheme
+from lineofsight.cdop import reference as codes
+from lineofsight.cdop.models import DeathCategory, PanelMeeting
+from lineofsight.cdop.presentation import COMPARATOR_MEASURES
+from lineofsight.govuk.fields import GovukDateField
+from lineofsight.lib.free_text import FreeTextGuard
+from lineofsight.lib.versioning import VersionField
+from lineofsight.partnership.models import Agency, Partnership
+from lineofsight.reviews.pseudonyms import check_free_text, check_reference
+
+
+def _radios(label: str, choices: Any, message: str, **kwargs: Any) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": message},
+        **kwargs,
+    )
+
+
+def _date(label: str, message: str | None = None, **kwargs: Any) -> GovukDateField:
+    if message is None:
+        return GovukDateField(label=label, required=False, **kwargs)
+    return GovukDateField(label=label, error_messages={"required": message}, **kwargs)
+
+
+def _agencies(partnership: Partnership | None) -> Any:
+    if partnership is None:
+        return Agency.objects.none()
+    return partnership.agencies.order_by("name")
+
+
+def _not_future(form: forms.Form, *names: str) -> None:
+    today = timezone.localdate()
+    for name in names:
+        value = form.cleaned_data.get(name)
+        if value and value > today:
+            form.add_error(name, "The date must be today or in the past")
+
+
+class DeathForm(FreeTextGuard, forms.Form):
+    """Record a death from its notification (NCMD notification form)."""
+
+    reference = forms.CharField(
+        label="Pseudonymous reference",
+        max_length=60,
+        validators=[check_reference],
+        error_messages={"required": "Enter a pseudonymous reference, for example Child D 104"},
+        help_text='Never a name or NHS number: for example "Child D 104"',
+    )
+    died_on = _date("Date of death", "Enter the date of death", help_text="For example, 27 3 2021")
+    notified_on = _date("Date the CDOP was notified", "Enter the date the CDOP was notified")
+    age_band = forms.ChoiceField(
+        label="Age at death",
+        choices=[("", "Select an age band"), *codes.AgeBand.choices],
+        error_messages={"required": "Select the age at death"},
+    )
+    age_days = forms.IntegerField(
+        label="Age in days (optional, under one year)", required=False, min_value=0, max_value=364
+    )
+    age_years = forms.IntegerField(
+        label="Age in completed years (optional)", required=False, min_value=0, max_value=17
+    )
+    sex = _radios("Sex", codes.Sex.choices, "Select the child's sex")
+    ethnicity = forms.ChoiceField(
+        label="Ethnicity",
+        choices=codes.Ethnicity.choices,
+        initial=codes.Ethnicity.NOT_KNOWN,
+        error_messages={"required": "Select the child's ethnicity (or Not known)"},
+    )
+    residence = _radios(
+        "Area of residence",
+        codes.Residence.choices,
+        "Select where the child lived",
+        initial=codes.Residence.THIS_AREA,
+    )
+    place_of_death = _radios(
+        "Place of death", codes.PlaceOfDeath.choices, "Select the place of death"
+    )
+    expectation = _radios(
+        "Was the death expected?",
+        codes.Expectation.choices,
+        "Select whether the death was expected",
+    )
+    jar_held = forms.BooleanField(label="A joint agency response was held", required=False)
+    jar_on = _date("Date of the joint agency response (optional)")
+    looked_after = forms.BooleanField(label="The child was looked after", required=False)
+    known_to_social_care = forms.BooleanField(
+        label="The child was known to children's social care", required=False
+    )
+    rapid_review = forms.BooleanField(
+        label="A serious incident notification or rapid review was made", required=False
+    )
+    summary = forms.CharField(
+        label="Summary (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[check_free_text],
+        help_text="No names, dates of birth or identifiers",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _not_future(self, "died_on", "notified_on", "jar_on")
+        return data
+
+
+class AgencyReportForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        label="Agency",
+        queryset=Agency.objects.none(),
+        empty_label="Select an agency",
+        error_messages={"required": "Select the agency asked for its report"},
+    )
+    requested_on = _date("Date the report was asked for", "Enter the date the report was asked for")
+    returned_on = _date("Date the report was returned (optional)")
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _not_future(self, "requested_on", "returned_on")
+        return data
+
+
+class ReportReturnedForm(forms.Form):
+    returned_on = _date("Date the report was returned", "Enter the date the report was returned")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _not_future(self, "returned_on")
+        return data
+
+
+class MeetingForm(FreeTextGuard, forms.Form):
+    held_on = _date("Date of the meeting", "Enter the date of the meeting")
+    notes = forms.CharField(
+        label="Notes (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[check_free_text],
+        help_text="No names, dates of birth or identifiers",
+    )
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.agencies = list(_agencies(partnership))
+        for agency in self.agencies:
+            self.fields[f"agency_{agency.pk}"] = forms.IntegerField(
+                label=f"Members present from {agency.name}",
+                required=False,
+                min_value=0,
+                max_value=30,
+                widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+            )
+
+    def attendance(self) -> dict[Agency, int]:
+        return {a: self.cleaned_data.get(f"agency_{a.pk}") or 0 for a in self.agencies}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _not_future(self, "held_on")
+        return data
+
+
+def _factor_field(domain: str, label: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[check_free_text],
+        help_text='One factor a line, its grade first: for example "2 Unsafe sleeping '
+        'arrangement". 0: information not available; 1: unlikely to have contributed; 2: may '
+        "have contributed",
+    )
+
+
+FACTOR_FIELDS = {f"factors_{code}": code for code, _ in codes.Domain.choices}
+
+
+class PanelReviewForm(FreeTextGuard, forms.Form):
+    """The panel's analysis (NCMD Analysis form): meeting, category, factors, outcome, closing."""
+
+    version = VersionField()
+    panel_meeting = forms.ModelChoiceField(
+        label="Panel meeting that reviewed the death",
+        queryset=PanelMeeting.objects.none(),
+        required=False,
+        empty_label="Not yet reviewed by the panel",
+    )
+    cdr_meeting_on = _date("Date of the child death review meeting (optional)")
+    category = forms.ModelChoiceField(
+        label="Category of death",
+        queryset=DeathCategory.objects.filter(active=True),
+        required=False,
+        empty_label="Not yet decided",
+    )
+    factors_intrinsic = _factor_field("intrinsic", "Factors intrinsic to the child")
+    factors_family = _factor_field(
+        "family", "Factors in the family and social environment (including parenting capacity)"
+    )
+    factors_physical = _factor_field("physical", "Factors in the physical environment")
+    factors_service = _factor_field("service", "Factors in service provision")
+    outcome = forms.ChoiceField(
+        label="The panel's conclusion",
+        choices=[("", "Not yet decided"), *codes.Outcome.choices],
+        required=False,
+    )
+    close = forms.BooleanField(label="The review is complete: close the case", required=False)
+
+    def __init__(
+        self,
+        *args: Any,
+        partnership: Partnership,
+        reviewed_on: dt.date | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.reviewed_on = reviewed_on
+        self.fields["panel_meeting"].queryset = PanelMeeting.objects.filter(  # type: ignore[attr-defined]
+            partnership_id=getattr(partnership, "pk", None)
+        )
+
+    def clean(self) -> dict[str, Any]:
+        from lineofsight.cdop.services import parse_factor_lines
+
+        data = super().clean() or {}
+        _not_future(self, "cdr_meeting_on")
+        factors = []
+        for name, domain in FACTOR_FIELDS.items():
+            try:
+                factors += parse_factor_lines(domain, data.get(name) or "")
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+        data["factors"] = factors
+        if data.get("close") and not (data.get("panel_meeting") or self.reviewed_on):
+            self.add_error("panel_meeting", "Choose the panel meeting before closing the case")
+        return data
+
+
+class LearningPointForm(FreeTextGuard, forms.Form):
+    text = forms.CharField(
+        label="Learning point",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[check_free_text],
+        error_messages={"required": "Enter what the panel learned"},
+    )
+    agency = forms.ModelChoiceField(
+        label="Agency it is for (optional)",
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label="The whole partnership",
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label="Learning themes",
+        queryset=LearningTheme.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+
+
+class ComparatorForm(FreeTextGuard, forms.Form):
+    year = forms.IntegerField(
+        label="Reporting year starting in (for example 2020 for 2020-21)",
+        min_value=2008,
+        max_value=2100,
+        error_messages={"required": "Enter the year the reporting year starts in"},
+    )
+    measure = forms.ChoiceField(
+        label="Measure",
+        choices=[("", "Select a measure"), *COMPARATOR_MEASURES.items()],
+        error_messages={"required": "Select the measure"},
+    )
+    value = forms.DecimalField(
+        label="National figure",
+        max_digits=7,
+        decimal_places=1,
+        min_value=0,
+        error_messages={"required": "Enter the national figure"},
+    )
+    source = forms.CharField(
+        label="Source (optional)",
+        required=False,
+        max_length=200,
+        help_text="For example, NCMD child death review data release, year ending 31 March 2021",
+    )
+
+
+class AlertSettingsForm(forms.Form):
+    version = VersionField(required=False)
+    agency_report_weeks = forms.IntegerField(
+        label="Flag a case when no agency report is returned after this many weeks",
+        min_value=1,
+        max_value=52,
+        error_messages={"required": "Enter the number of weeks"},
+    )
+    open_warning_months = forms.IntegerField(
+        label="First warning: open this many months after the death",
+        min_value=1,
+        max_value=36,
+        error_messages={"required": "Enter the months for the first warning"},
+    )
+    open_overdue_months = forms.IntegerField(
+        label="Overdue: open this many months after the death",
+        min_value=1,
+        max_value=36,
+        error_messages={"required": "Enter the months after which a case is overdue"},
+    )
+
+
+class CaseFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Cases",
+        required=False,
+        choices=[
+            ("open", "Open"),
+            ("overdue", "Open with an alert"),
+            ("closed", "Closed"),
+            ("all", "All"),
+        ],
+    )
+    year = forms.TypedChoiceField(
+        label="Reporting year of the death", required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", "Any year")] + [  # type: ignore[attr-defined]
+            (y, f"{y}-{(y + 1) % 100:02d}") for y in years
+        ]

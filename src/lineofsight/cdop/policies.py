@@ -1,0 +1,40 @@
+"""Who may do what with child death reviews (services, selectors and views ask these).
+
+- ``can_view_records``: the CDOP coordinator and panel members, within their partnership.
+- ``can_manage``: the CDOP coordinator (record deaths, reports, meetings, the panel's analysis).
+- ``can_view_statistics``: the CDOP roles and the partnership's leaders (administrator, analyst,
+  board); ``sees_exact_counts``: only the CDOP roles see counts of 1 to 5 (others: suppressed).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.actors import is_system
+
+
+def _same_partnership(user: Any, record: Any) -> bool:
+    if is_system(user) or record is None:
+        return True
+    agency = getattr(user, "agency", None)
+    partnership_id = getattr(record, "partnership_id", None)
+    if partnership_id is None and hasattr(record, "death"):
+        partnership_id = record.death.partnership_id
+    return agency is not None and agency.partnership_id == partnership_id
+
+
+def can_view_records(user: Any, record: Any = None) -> bool:
+    return has_permission(user, "cdop.view") and _same_partnership(user, record)
+
+
+def can_manage(user: Any, record: Any = None) -> bool:
+    return has_permission(user, "cdop.manage") and _same_partnership(user, record)
+
+
+def can_view_statistics(user: Any) -> bool:
+    return has_permission(user, "cdop.statistics")
+
+
+def sees_exact_counts(user: Any) -> bool:
+    return has_permission(user, "cdop.view")

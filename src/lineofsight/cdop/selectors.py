@@ -1,0 +1,240 @@
+"""Reads of child death reviews: scoped to the user's partnership, CDOP roles only, every read of
+a record audited (``audit.reads.audited_read``).
+
+Statistics are read through ``statistics_for`` by anyone who may see them; it returns figures,
+never records (``disclosure`` suppresses small numbers for those outside the CDOP roles).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from lineofsight.actions.models import Action
+from lineofsight.actions.theme_sources import Occurrence
+from lineofsight.audit.reads import audited_read
+from lineofsight.cdop import policies, reference
+from lineofsight.cdop.alerts import Alert, Thresholds, alerts_for
+from lineofsight.cdop.models import (
+    AlertSettings,
+    ChildDeath,
+    LearningPoint,
+    NationalComparator,
+    PanelMeeting,
+)
+from lineofsight.cdop.statistics import (
+    ActionFact,
+    Case,
+    Meeting,
+    YearStats,
+    year_stats,
+    years_covered,
+)
+
+
+def _partnership_id(user: Any) -> int:
+    if not policies.can_view_records(user):
+        raise PermissionDenied("cdop.view")
+    return int(user.agency.partnership_id)
+
+
+def _deaths(user: Any) -> QuerySet[ChildDeath]:
+    return ChildDeath.objects.filter(partnership_id=_partnership_id(user)).select_related(
+        "category", "panel_meeting"
+    )
+
+
+def alert_settings(partnership: Any) -> AlertSettings:
+    """The partnership's thresholds (the defaults, unsaved, until someone changes them)."""
+    found = AlertSettings.objects.filter(partnership=partnership).first()
+    return found or AlertSettings(partnership=partnership)
+
+
+def _alerts(
+    death: ChildDeath, thresholds: Thresholds, today: dt.date, returned: int
+) -> list[Alert]:
+    return alerts_for(
+        died_on=death.died_on,
+        notified_on=death.notified_on,
+        closed_on=death.closed_on,
+        reports_returned=returned,
+        thresholds=thresholds,
+        today=today,
+    )
+
+
+@audited_read("cdop.death")
+def case_rows(
+    user: Any, *, status: str = "open", year: int | None = None, today: dt.date | None = None
+) -> list[dict[str, Any]]:
+    """Cases with their alerts: ``status`` "open", "closed", "overdue" (open with an alert) or
+    "" (all); ``year`` the reporting year of the death."""
+    today = today or timezone.localdate()
+    rows = _deaths(user).annotate(
+        returned=Count("agency_reports", filter=Q(agency_reports__returned_on__isnull=False)),
+        asked=Count("agency_reports"),
+    )
+    if status in ("open", "overdue"):
+        rows = rows.filter(closed_on__isnull=True)
+    elif status == "closed":
+        rows = rows.filter(closed_on__isnull=False)
+    if year:
+        rows = rows.filter(died_on__gte=dt.date(year, 4, 1), died_on__lte=dt.date(year + 1, 3, 31))
+    thresholds = Thresholds.of(alert_settings(user.agency.partnership))
+    result = []
+    for death in rows.order_by("died_on", "pk"):
+        found = _alerts(death, thresholds, today, death.returned)
+        if status == "overdue" and not found:
+            continue
+        result.append(
+            {"death": death, "alerts": found, "returned": death.returned, "asked": death.asked}
+        )
+    return result
+
+
+@audited_read("cdop.death")
+def death_for(user: Any, pk: int) -> ChildDeath:
+    death = _deaths(user).filter(pk=pk).first()
+    if death is None:
+        raise Http404("No such child death record")
+    return death
+
+
+def death_alerts(death: ChildDeath, today: dt.date | None = None) -> list[Alert]:
+    returned = death.agency_reports.filter(returned_on__isnull=False).count()
+    thresholds = Thresholds.of(alert_settings(death.partnership))
+    return _alerts(death, thresholds, today or timezone.localdate(), returned)
+
+
+def meetings_for(user: Any) -> QuerySet[PanelMeeting]:
+    return PanelMeeting.objects.filter(partnership_id=_partnership_id(user)).annotate(
+        reviewed=Count("cases")
+    )
+
+
+@audited_read("cdop.meeting")
+def meeting_for(user: Any, pk: int) -> PanelMeeting:
+    meeting = meetings_for(user).filter(pk=pk).first()
+    if meeting is None:
+        raise Http404("No such panel meeting")
+    return meeting
+
+
+def learning_point_for(user: Any, pk: int) -> LearningPoint:
+    point = (
+        LearningPoint.objects.filter(death__partnership_id=_partnership_id(user), pk=pk)
+        .select_related("death__partnership")
+        .first()
+    )
+    if point is None:
+        raise Http404("No such learning point")
+    return point
+
+
+# ---- statistics (figures, not records) ----
+
+
+def _cases(partnership_id: int) -> list[Case]:
+    deaths = ChildDeath.objects.filter(partnership_id=partnership_id).select_related("category")
+    deaths = deaths.prefetch_related("factors")
+    cases = []
+    for death in deaths:
+        factors = list(death.factors.all())
+        cases.append(
+            Case(
+                died_on=death.died_on,
+                notified_on=death.notified_on,
+                under_one=death.under_one,
+                expected=death.expectation == reference.Expectation.EXPECTED,
+                place=death.place_of_death,
+                reviewed_on=death.reviewed_on,
+                category=death.category.code if death.category else None,
+                outcome=death.outcome,
+                modifiable_domains=frozenset(
+                    f.domain for f in factors if f.grade == reference.MODIFIABLE_GRADE
+                ),
+                factors=tuple(f.description for f in factors if f.grade > 0),
+            )
+        )
+    return cases
+
+
+def _meetings(partnership_id: int) -> list[Meeting]:
+    meetings = PanelMeeting.objects.filter(partnership_id=partnership_id)
+    return [
+        Meeting(
+            m.held_on,
+            frozenset(str(a.agency) for a in m.attendance.all() if a.members > 0),
+        )
+        for m in meetings.prefetch_related("attendance__agency")
+    ]
+
+
+def _actions(partnership_id: int) -> list[ActionFact]:
+    ids = LearningPoint.objects.filter(death__partnership_id=partnership_id).values_list(
+        "pk", flat=True
+    )
+    rows = Action.objects.filter(
+        source="cdop", source_model="learningpoint", source_id__in=[str(i) for i in ids]
+    )
+    return [ActionFact(timezone.localtime(a.created_at).date(), a.status) for a in rows]
+
+
+def statistics_for(user: Any, years: Iterable[int] | None = None) -> list[YearStats]:
+    """Every reporting year's figures (``years``, default every year with something in it)."""
+    if not policies.can_view_statistics(user) or user.agency is None:
+        raise PermissionDenied("cdop.statistics")
+    return statistics_of(user.agency.partnership, years)
+
+
+def statistics_of(partnership: Any, years: Iterable[int] | None = None) -> list[YearStats]:
+    """The figures of ``partnership`` (for the annual report, which suppresses them itself)."""
+    cases = _cases(partnership.pk)
+    meetings = _meetings(partnership.pk)
+    actions = _actions(partnership.pk)
+    settings = alert_settings(partnership)
+    populations = dict(partnership.populations.values_list("year", "under_18"))
+    if years is None:
+        years = years_covered(cases, timezone.localdate(), meetings)
+    return [
+        year_stats(
+            year,
+            cases,
+            meetings,
+            actions,
+            population=populations.get(year),
+            warning_months=settings.open_warning_months,
+            overdue_months=settings.open_overdue_months,
+        )
+        for year in years
+    ]
+
+
+def comparators() -> dict[int, dict[str, float]]:
+    """National figures by reporting year and measure."""
+    found: dict[int, dict[str, float]] = {}
+    for row in NationalComparator.objects.all():
+        found.setdefault(row.year, {})[row.measure] = float(row.value)
+    return found
+
+
+def theme_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
+    """For the learning-themes page: each CDOP learning point tagged with a theme (no link and no
+    reference: the themes page is open to roles that may not read CDOP records)."""
+    through = LearningPoint.themes.through
+    rows = through.objects.filter(learningtheme__in=themes).select_related("learningpoint__death")
+    for row in rows:
+        death = row.learningpoint.death
+        year = death.reviewed_on.year if death.reviewed_on else death.notified_on.year
+        yield Occurrence(
+            theme_id=row.learningtheme_id,
+            kind="cdop",
+            year=year,
+            title="Child death overview panel learning",
+        )

@@ -1,0 +1,412 @@
+"""CDOP pages: open cases with their alerts, record a death, the case page, agency reports, the
+panel review with factors, learning points (-> actions through ``actions:raise``), panel meetings
+with attendance, statistics (exact to the CDOP roles, suppressed otherwise), national comparators
+and the alert settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lineofsight.actions.selectors import actions_for_source
+from lineofsight.cdop import policies, presentation, selectors, services
+from lineofsight.cdop.forms import (
+    FACTOR_FIELDS,
+    AgencyReportForm,
+    AlertSettingsForm,
+    CaseFilterForm,
+    ComparatorForm,
+    DeathForm,
+    LearningPointForm,
+    MeetingForm,
+    PanelReviewForm,
+    ReportReturnedForm,
+)
+from lineofsight.cdop.statistics import reporting_year, year_label
+from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.listing import Export, export_if_asked, list_response
+from lineofsight.partnership.access import requires
+
+CASE_HEADER = [
+    "Reference",
+    "Date of death",
+    "Notified",
+    "Age",
+    "Expected",
+    "Agency reports returned",
+    "Panel review",
+    "Category",
+    "Outcome",
+    "Closed",
+    "Alerts",
+]
+
+
+def _case_export(rows: list[dict[str, Any]]) -> Any:
+    for row in rows:
+        d = row["death"]
+        yield [
+            d.reference,
+            d.died_on,
+            d.notified_on,
+            d.get_age_band_display(),
+            d.get_expectation_display(),
+            f"{row['returned']} of {row['asked']}",
+            d.reviewed_on or "",
+            d.category.name if d.category else "",
+            d.get_outcome_display(),
+            d.closed_on or "",
+            "; ".join(a.text for a in row["alerts"]),
+        ]
+
+
+def _form_page(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[dict[str, Any], Any], Any],
+    *,
+    done: Callable[[Any], tuple[str, Any]],
+    **page: Any,
+) -> HttpResponse:
+    """The shared form page: saved -> ``done(result)`` gives the message and where to go."""
+    outcome = submit(request, form, save)
+    if outcome.saved:
+        message, target = done(outcome.result)
+        messages.success(request, message)
+        return redirect(target)
+    return render_form_page(request, form, status=outcome.status, **page)
+
+
+@requires("cdop.statistics")
+@require_GET
+def case_list(request: HttpRequest) -> HttpResponse:
+    """The CDOP roles' cases; everyone else who may see the statistics goes to them."""
+    if not policies.can_view_records(request.user):
+        return redirect("cdop:statistics")
+    years = list(range(reporting_year(timezone.localdate()), 2007, -1))[:15]
+    form = CaseFilterForm(request.GET or None, years=years)
+    status, year = "open", None
+    if request.GET and form.is_valid():
+        status = form.cleaned_data["status"] or "open"
+        year = form.cleaned_data["year"]
+    rows = selectors.case_rows(request.user, status="" if status == "all" else status, year=year)
+    return list_response(
+        request,
+        "cdop/list.html",
+        form=form,
+        rows=rows,
+        export=Export("child-deaths", CASE_HEADER, lambda: _case_export(rows)),
+        per_page=None,
+        context={
+            "rows": rows,
+            "status": status,
+            "alerting": sum(1 for r in rows if r["alerts"]),
+            "can_manage": policies.can_manage(request.user),
+        },
+    )
+
+
+@requires("cdop.manage")
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    form = DeathForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.create_death(
+            actor=request.user, partnership=request.user.agency.partnership, **data
+        ),
+        done=lambda saved: (f"Death recorded: {saved.reference}", saved),
+        title="Record a child's death",
+        caption="Child deaths",
+        intro="From the notification (NCMD notification form). Children are recorded by "
+        "pseudonymous reference only: never a name, date of birth or NHS number.",
+        back_url=reverse("cdop:list"),
+        submit="Record the death",
+    )
+
+
+@requires("cdop.view")
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    death = selectors.death_for(request.user, pk)
+    can_manage = policies.can_manage(request.user, death)
+    learning = [
+        {"point": p, "actions": list(actions_for_source(p))}
+        for p in death.learning_points.prefetch_related("themes").select_related("agency")
+    ]
+    return render(
+        request,
+        "cdop/detail.html",
+        {
+            "death": death,
+            "alerts": selectors.death_alerts(death),
+            "reports": death.agency_reports.select_related("agency"),
+            "factors": death.factors.all(),
+            "learning": learning,
+            "can_manage": can_manage,
+        },
+    )
+
+
+@requires("cdop.manage")
+@require_http_methods(["GET", "POST"])
+def add_report(request: HttpRequest, pk: int) -> HttpResponse:
+    death = selectors.death_for(request.user, pk)
+    form = AgencyReportForm(request.POST or None, partnership=death.partnership)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.add_agency_report(actor=request.user, death=death, **data),
+        done=lambda saved: (f"Agency report added: {saved.agency}", death),
+        title="Add an agency report",
+        caption=death.reference,
+        back_url=death.get_absolute_url(),
+        submit="Add the report",
+    )
+
+
+@requires("cdop.manage")
+@require_http_methods(["GET", "POST"])
+def report_returned(request: HttpRequest, pk: int, report: int) -> HttpResponse:
+    death = selectors.death_for(request.user, pk)
+    found = get_object_or_404(death.agency_reports.select_related("agency"), pk=report)
+    form = ReportReturnedForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.record_report_returned(
+            actor=request.user, report=found, returned_on=data["returned_on"]
+        ),
+        done=lambda saved: (f"Report returned: {found.agency}", death),
+        title=f"Record {found.agency}'s report as returned",
+        caption=death.reference,
+        back_url=death.get_absolute_url(),
+    )
+
+
+def _factor_text(death: Any, domain: str) -> str:
+    return "\n".join(f"{f.grade} {f.description}" for f in death.factors.filter(domain=domain))
+
+
+@requires("cdop.manage")
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    death = selectors.death_for(request.user, pk)
+    initial: dict[str, Any] = {
+        "version": death.version,
+        "panel_meeting": death.panel_meeting_id,
+        "cdr_meeting_on": death.cdr_meeting_on,
+        "category": death.category_id,
+        "outcome": death.outcome,
+        "close": death.closed_on is not None,
+    }
+    initial.update({name: _factor_text(death, domain) for name, domain in FACTOR_FIELDS.items()})
+    form = PanelReviewForm(
+        request.POST or None,
+        initial=initial,
+        partnership=death.partnership,
+        reviewed_on=death.reviewed_on,
+    )
+
+    def save(data: dict[str, Any], version: int) -> Any:
+        meeting = data["panel_meeting"]
+        # a review imported without its meeting keeps its date until a meeting is chosen
+        reviewed_on = meeting.held_on if meeting else death.reviewed_on
+        closed_on = (death.closed_on or reviewed_on) if data["close"] and reviewed_on else None
+        return services.record_panel_review(
+            actor=request.user,
+            death=death,
+            expected_version=version,
+            panel_meeting=meeting,
+            category=data["category"],
+            outcome=data["outcome"],
+            factors=data["factors"],
+            cdr_meeting_on=data["cdr_meeting_on"],
+            reviewed_on=reviewed_on,
+            closed_on=closed_on,
+        )
+
+    return _form_page(
+        request,
+        form,
+        save,
+        done=lambda saved: ("Panel review saved", death),
+        title="Panel review and analysis",
+        caption=death.reference,
+        intro="The panel's analysis (NCMD Analysis form). Grade each contributory factor 0, 1 or "
+        "2; a factor graded 2 means modifiable factors were identified.",
+        back_url=death.get_absolute_url(),
+        submit="Save the review",
+    )
+
+
+@requires("cdop.manage")
+@require_http_methods(["GET", "POST"])
+def add_learning(request: HttpRequest, pk: int) -> HttpResponse:
+    death = selectors.death_for(request.user, pk)
+    form = LearningPointForm(request.POST or None, partnership=death.partnership)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.add_learning_point(
+            actor=request.user,
+            death=death,
+            text=data["text"],
+            agency=data["agency"],
+            themes=list(data["themes"]),
+        ),
+        done=lambda saved: (f"Learning point {saved.number} added", death),
+        title="Add a learning point",
+        caption=death.reference,
+        back_url=death.get_absolute_url(),
+        submit="Add the learning point",
+    )
+
+
+@requires("cdop.view")
+@require_GET
+def meetings(request: HttpRequest) -> HttpResponse:
+    rows = selectors.meetings_for(request.user).prefetch_related("attendance__agency")
+    return render(
+        request,
+        "cdop/meetings.html",
+        {"meetings": rows, "can_manage": policies.can_manage(request.user)},
+    )
+
+
+@requires("cdop.manage")
+@require_http_methods(["GET", "POST"])
+def create_meeting(request: HttpRequest) -> HttpResponse:
+    partnership = request.user.agency.partnership
+    form = MeetingForm(request.POST or None, partnership=partnership)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.create_meeting(
+            actor=request.user,
+            partnership=partnership,
+            held_on=data["held_on"],
+            notes=data["notes"],
+            attendance=form.attendance(),
+        ),
+        done=lambda saved: (f"{saved} recorded", saved),
+        title="Record a panel meeting",
+        caption="Child deaths",
+        intro="The members present from each agency (leave an agency empty if nobody attended).",
+        back_url=reverse("cdop:meetings"),
+        submit="Record the meeting",
+    )
+
+
+@requires("cdop.view")
+@require_GET
+def meeting(request: HttpRequest, meeting: int) -> HttpResponse:
+    found = selectors.meeting_for(request.user, meeting)
+    return render(
+        request,
+        "cdop/meeting.html",
+        {
+            "meeting": found,
+            "attendance": found.attendance.select_related("agency"),
+            "cases": found.cases.select_related("category"),
+        },
+    )
+
+
+@requires("cdop.statistics")
+@require_GET
+def statistics(request: HttpRequest) -> HttpResponse:
+    exact = policies.sees_exact_counts(request.user)
+    all_stats = selectors.statistics_for(request.user)
+    national = selectors.comparators()
+    export = Export(
+        "child-death-statistics",
+        presentation.EXPORT_HEADER,
+        lambda: presentation.export_rows(all_stats, exact=exact, national=national),
+    )
+    exported = export_if_asked(request, export)
+    if exported is not None:
+        return exported
+    by_year = {s.year: s for s in all_stats}
+    try:
+        chosen = int(request.GET.get("year", ""))
+    except ValueError:
+        chosen = 0
+    # by default the latest complete reporting year with deaths notified or reviewed (the
+    # current one is part-way)
+    current = reporting_year(timezone.localdate())
+    complete = [y for y, s in by_year.items() if y < current and (s.notified or s.reviewed)]
+    year = chosen if chosen in by_year else max(complete or by_year)
+    stats = by_year[year]
+    figures = presentation.year_figures(stats, exact=exact, national=national.get(year))
+    return render(
+        request,
+        "cdop/statistics.html",
+        {
+            "stats": stats,
+            "sections": presentation.sections(figures),
+            "years": [(y, year_label(y)) for y in sorted(by_year, reverse=True)],
+            "year": year,
+            "trend_years": [s.label for s in all_stats],
+            "trend": presentation.trend_rows(all_stats, exact=exact),
+            "trend_svg": presentation.trend_chart(all_stats, exact=exact, national=national),
+            "exact": exact,
+            "can_manage": policies.can_manage(request.user),
+            "exports": {f: f"?format={f}" for f in ("csv", "xlsx")},
+        },
+    )
+
+
+@requires("cdop.manage")
+@require_http_methods(["GET", "POST"])
+def comparator(request: HttpRequest) -> HttpResponse:
+    form = ComparatorForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.set_comparator(actor=request.user, **data),
+        done=lambda saved: (
+            "National figure saved",
+            f"{reverse('cdop:statistics')}?year={saved.year}",
+        ),
+        title="Enter a national figure",
+        caption="Child death statistics",
+        intro="The national comparators NCMD publishes each year; entering one again replaces it.",
+        back_url=reverse("cdop:statistics"),
+    )
+
+
+@requires("cdop.manage")
+@require_http_methods(["GET", "POST"])
+def alert_settings(request: HttpRequest) -> HttpResponse:
+    partnership = request.user.agency.partnership
+    current = selectors.alert_settings(partnership)
+    form = AlertSettingsForm(
+        request.POST or None,
+        initial={
+            "version": current.version if current.pk else None,
+            "agency_report_weeks": current.agency_report_weeks,
+            "open_warning_months": current.open_warning_months,
+            "open_overdue_months": current.open_overdue_months,
+        },
+    )
+    return _form_page(
+        request,
+        form,
+        lambda data, version: services.update_alert_settings(
+            actor=request.user, partnership=partnership, expected_version=version, **data
+        ),
+        done=lambda saved: ("Alert settings saved", "cdop:list"),
+        title="Timeliness alerts",
+        caption="Child deaths",
+        intro="When the case list and your home page flag a case.",
+        back_url=reverse("cdop:list"),
+    )
