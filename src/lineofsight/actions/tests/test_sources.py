@@ -64,7 +64,7 @@ def test_an_unknown_source_is_refused_with_the_known_ones(agency):
         services.create_action(
             actor=SYSTEM,
             title="x",
-            source="cdop",
+            source="nope",
             owner_agency=agency,
             due_date=dt.date(2022, 1, 1),
         )
