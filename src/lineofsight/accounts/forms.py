@@ -79,3 +79,15 @@ class ResetTwoFactorForm(FreeTextGuard, forms.Form):
         if self.user is None:
             raise forms.ValidationError(f"There is no user called {username}")
         return username
+
+
+class ForgottenPasswordForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        help_text="The address your partnership administrator holds for you",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address like name@example.org",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
