@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from lineofsight.govuk.fields import GovukDateField
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.roles import Role
@@ -132,3 +133,37 @@ class AgencyReturnsForm(forms.Form):
     def __init__(self, *args: object, choices: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["formats"].choices = choices  # type: ignore[attr-defined]
+
+
+class ReturnDueForm(FreeTextGuard, forms.Form):
+    identifier_fields_allowed = frozenset({"period"})
+
+    period = forms.CharField(
+        label="Period",
+        max_length=40,
+        help_text="How people name it, for example 2025-26 or Q2 2026-27",
+        error_messages={"required": "Enter the period the return covers"},
+    )
+    period_start = GovukDateField(
+        label="Period starts",
+        help_text="A submission before this date does not count for this period",
+        error_messages={"required": "Enter the date the period starts"},
+    )
+    due_on = GovukDateField(
+        label="Due by", error_messages={"required": "Enter the date the return is due"}
+    )
+
+    def __init__(self, *args: object, formats: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["agency"] = _agency_field()
+        self.fields["format"] = forms.ChoiceField(
+            label="Return", choices=formats, error_messages={"required": "Choose the return"}
+        )
+        self.order_fields(["agency", "format", "period", "period_start", "due_on"])
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        start, due = data.get("period_start"), data.get("due_on")
+        if start and due and due < start:  # type: ignore[operator]
+            self.add_error("due_on", "The due date must be on or after the period starts")
+        return data

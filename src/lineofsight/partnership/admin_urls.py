@@ -16,4 +16,5 @@ urlpatterns = [
     path("users/<int:pk>/resend/", views.user_resend, name="user_resend"),
     path("population/", views.population, name="population"),
     path("financial-year/", views.financial_year, name="financial_year"),
+    path("return-schedule/", views.schedule, name="schedule"),
 ]

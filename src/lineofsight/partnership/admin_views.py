@@ -254,3 +254,29 @@ def financial_year(request: HttpRequest) -> HttpResponse:
         request, form, title="Financial year", back_url=reverse("administration:index"),
         status=outcome.status, caption="Administration",
     )  # fmt: skip
+
+
+def _formats() -> list[tuple[str, str]]:
+    from lineofsight.datasets.models import FORMAT_NAMES
+
+    return [(k, v) for k, v in FORMAT_NAMES.items() if k != "unknown"]
+
+
+@requires(MANAGE)
+@require_http_methods(["GET", "POST"])
+def schedule(request: HttpRequest) -> HttpResponse:
+    """The return schedule: which return each agency owes for which period, by which date."""
+    from lineofsight.datasets import schedules
+
+    form = admin_forms.ReturnDueForm(request.POST or None, formats=_formats())
+    outcome = submit(
+        request, form, lambda data, _v: schedules.add_return_due(actor=request.user, **data)
+    )
+    if outcome.saved:
+        return _done(request, f"{outcome.result} added", reverse("administration:schedule"))
+    return render(
+        request,
+        "partnership/admin/schedule.html",
+        {"form": form, "rows": schedules.for_everyone(request.user)},
+        status=outcome.status,
+    )

@@ -6,13 +6,18 @@ from django.views.decorators.http import require_GET
 
 from lineofsight.partnership.access import public, signed_in
 from lineofsight.partnership.context import navigation
+from lineofsight.partnership.home_panels import home_panels
 
 
 @signed_in
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     sections = [item for item in navigation(request) if item["href"] != request.path]
-    return render(request, "partnership/home.html", {"sections": sections})
+    return render(
+        request,
+        "partnership/home.html",
+        {"sections": sections, "panels": home_panels(request)},
+    )
 
 
 @public
