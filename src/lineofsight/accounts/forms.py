@@ -91,3 +91,9 @@ class ForgottenPasswordForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class RemindersForm(forms.Form):
+    email_reminders = forms.BooleanField(
+        label="Email me reminders of returns and actions due or late", required=False
+    )

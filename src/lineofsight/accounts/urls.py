@@ -12,4 +12,5 @@ urlpatterns = [
     path("password/change/", views.change_password, name="change_password"),
     path("password/forgotten/", views.forgotten_password, name="forgotten_password"),
     path("password/set/<uidb64>/<token>/", views.set_password, name="set_password"),
+    path("reminders/", views.reminders, name="reminders"),
 ]

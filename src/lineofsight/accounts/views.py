@@ -20,16 +20,18 @@ from markupsafe import Markup
 from lineofsight.accounts import policies, services
 from lineofsight.accounts.forms import (
     ForgottenPasswordForm,
+    RemindersForm,
     ResetTwoFactorForm,
     SignInForm,
     TokenForm,
 )
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record
+from lineofsight.lib.formviews import render_form_page
 from lineofsight.partnership.access import public, requires, signed_in
 from lineofsight.partnership.links import send_password_reset, user_for_link
 from lineofsight.partnership.models import User
-from lineofsight.partnership.services import set_own_password
+from lineofsight.partnership.services import set_email_reminders, set_own_password
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -202,3 +204,26 @@ def forgotten_password(request: HttpRequest) -> HttpResponse:
         return render(request, "accounts/forgotten_password_sent.html", {"email": email})
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/forgotten_password.html", {"form": form}, status=status)
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def reminders(request: HttpRequest) -> HttpResponse:
+    """Opt in or out of reminder emails (``lineofsight reminders``)."""
+    user = request.user
+    form = RemindersForm(
+        request.POST if request.method == "POST" else None,
+        initial={"email_reminders": user.email_reminders},
+    )
+    if request.method == "POST" and form.is_valid():
+        set_email_reminders(user=user, on=form.cleaned_data["email_reminders"])
+        messages.success(
+            request,
+            "You will get reminder emails" if user.email_reminders else "Reminder emails stopped",
+        )
+        return redirect("home")
+    return render_form_page(
+        request, form, title="Reminder emails", back_url=reverse("home"),
+        intro="An email when your agency's returns or actions are due within 7 days or late "
+        "(at most one a day).",
+    )  # fmt: skip

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "lineofsight.reviews",
     "lineofsight.assurance",
     "lineofsight.delivery",
+    "lineofsight.reminders",
 ]
 
 MIDDLEWARE = [

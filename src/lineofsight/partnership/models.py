@@ -128,6 +128,12 @@ class User(AbstractUser):
         Agency, on_delete=models.PROTECT, related_name="users", null=True, blank=True
     )
 
+    email_reminders = models.BooleanField(
+        "email me reminders",
+        default=True,
+        help_text="Returns and actions due in 7 days or late (lineofsight reminders)",
+    )
+
     objects = ValidatedUserManager()  # type: ignore[misc]
 
     def set_password(self, raw_password: str | None) -> None:

@@ -280,3 +280,8 @@ def set_own_password(*, user: User, password: str, verb: str) -> User:
             after={"password": "changed"},
         )
     return user
+
+
+def set_email_reminders(*, user: User, on: bool) -> User:
+    """A user opts in to (or out of) reminder emails; audited."""
+    return _audited_change(user, user, "user.email_reminders", {"email_reminders": on})

@@ -13,6 +13,15 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
+            model_name="user",
+            name="email_reminders",
+            field=models.BooleanField(
+                default=True,
+                help_text="Returns and actions due in 7 days or late (lineofsight reminders)",
+                verbose_name="email me reminders",
+            ),
+        ),
+        migrations.AddField(
             model_name='agency',
             name='retired_on',
             field=models.DateField(blank=True, help_text='When the agency stopped being a partner; its records are kept', null=True),
