@@ -25,13 +25,15 @@ from lineofsight.accounts.forms import (
     SignInForm,
     TokenForm,
 )
-from lineofsight.audit.models import AuditLog
-from lineofsight.audit.services import record
 from lineofsight.lib.formviews import render_form_page
 from lineofsight.partnership.access import public, requires, signed_in
 from lineofsight.partnership.links import send_password_reset, user_for_link
 from lineofsight.partnership.models import User
-from lineofsight.partnership.services import set_email_reminders, set_own_password
+from lineofsight.partnership.services import (
+    record_link_sent,
+    set_email_reminders,
+    set_own_password,
+)
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -194,13 +196,7 @@ def forgotten_password(request: HttpRequest) -> HttpResponse:
         email = form.cleaned_data["email"]
         for user in User.objects.filter(email__iexact=email, is_active=True):
             send_password_reset(user, base_url=request.build_absolute_uri("/"))
-            record(
-                actor=user,
-                verb="user.password_reset_sent",
-                action=AuditLog.Action.UPDATE,
-                obj=user,
-                after={"email_sent_to": email},
-            )
+            record_link_sent(actor=user, user=user, verb="user.password_reset_sent")
         return render(request, "accounts/forgotten_password_sent.html", {"email": email})
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/forgotten_password.html", {"form": form}, status=status)

@@ -200,13 +200,7 @@ def user_resend(request: HttpRequest, pk: int) -> HttpResponse:
     send_invitation(
         person, partnership_name=partnership.name, base_url=request.build_absolute_uri("/")
     )
-    services.record(
-        actor=request.user,
-        verb="user.invite",
-        action=services.AuditLog.Action.UPDATE,
-        obj=person,
-        after={"email_sent_to": person.email},
-    )
+    services.record_link_sent(actor=request.user, user=person, verb="user.invite")
     return _done(
         request,
         f"A new one-time link was sent to {person.email}",

@@ -207,27 +207,28 @@ def invite_user(
         raise ValidationError({"username": f"There is already a user called {username}"})
     if not email:
         raise ValidationError({"email": "Enter their email address: the invitation is sent there"})
-    user = create_user(
-        actor=actor,
-        username=username,
-        password=None,
-        agency=agency,
-        roles=roles,
-        first_name=first_name,
-        last_name=last_name,
-        email=email,
-    )
-    partnership = Partnership.objects.get()
-    transaction.on_commit(
-        lambda: send_invitation(user, partnership_name=partnership.name, base_url=base_url)
-    )
-    record(
-        actor=actor,
-        verb="user.invite",
-        action=AuditLog.Action.UPDATE,
-        obj=user,
-        after={"email_sent_to": email},
-    )
+    with transaction.atomic():
+        user = create_user(
+            actor=actor,
+            username=username,
+            password=None,
+            agency=agency,
+            roles=roles,
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+        )
+        partnership = Partnership.objects.get()
+        transaction.on_commit(
+            lambda: send_invitation(user, partnership_name=partnership.name, base_url=base_url)
+        )
+        record(
+            actor=actor,
+            verb="user.invite",
+            action=AuditLog.Action.UPDATE,
+            obj=user,
+            after={"email_sent_to": email},
+        )
     return user
 
 
@@ -285,3 +286,15 @@ def set_own_password(*, user: User, password: str, verb: str) -> User:
 def set_email_reminders(*, user: User, on: bool) -> User:
     """A user opts in to (or out of) reminder emails; audited."""
     return _audited_change(user, user, "user.email_reminders", {"email_reminders": on})
+
+
+def record_link_sent(*, actor: Any, user: User, verb: str) -> None:
+    """Audit that a one-time password link was emailed to ``user`` (after it was sent)."""
+    with transaction.atomic():
+        record(
+            actor=actor,
+            verb=verb,
+            action=AuditLog.Action.UPDATE,
+            obj=user,
+            after={"email_sent_to": user.email},
+        )
