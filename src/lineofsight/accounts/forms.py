@@ -81,7 +81,9 @@ class ResetTwoFactorForm(FreeTextGuard, forms.Form):
         return username
 
 
-class ForgottenPasswordForm(forms.Form):
+class ForgottenPasswordForm(FreeTextGuard, forms.Form):
+    identifier_fields_allowed = frozenset({"email"})
+
     email = forms.EmailField(
         label="Email address",
         help_text="The address your partnership administrator holds for you",
