@@ -81,8 +81,8 @@ class ResetTwoFactorForm(FreeTextGuard, forms.Form):
         return username
 
 
-class ForgottenPasswordForm(FreeTextGuard, forms.Form):
-    identifier_fields_allowed = frozenset({"email"})
+class ForgottenPasswordForm(forms.Form):
+    """An address looked up to send a link to; nothing typed here is stored."""
 
     email = forms.EmailField(
         label="Email address",
