@@ -19,6 +19,7 @@ COMMANDS = (
     "migrate",
     "serve",
     "worker",
+    "reminders",
     "backup",
     "restore",
     "synth",

@@ -79,3 +79,23 @@ class ResetTwoFactorForm(FreeTextGuard, forms.Form):
         if self.user is None:
             raise forms.ValidationError(f"There is no user called {username}")
         return username
+
+
+class ForgottenPasswordForm(forms.Form):
+    """An address looked up to send a link to; nothing typed here is stored."""
+
+    email = forms.EmailField(
+        label="Email address",
+        help_text="The address your partnership administrator holds for you",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address like name@example.org",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class RemindersForm(forms.Form):
+    email_reminders = forms.BooleanField(
+        label="Email me reminders of returns and actions due or late", required=False
+    )

@@ -9,4 +9,8 @@ urlpatterns = [
     path("two-factor/set-up/", views.two_factor_setup, name="two_factor_setup"),
     path("two-factor/verify/", views.two_factor_verify, name="two_factor_verify"),
     path("two-factor/reset/", views.two_factor_reset, name="two_factor_reset"),
+    path("password/change/", views.change_password, name="change_password"),
+    path("password/forgotten/", views.forgotten_password, name="forgotten_password"),
+    path("password/set/<uidb64>/<token>/", views.set_password, name="set_password"),
+    path("reminders/", views.reminders, name="reminders"),
 ]

@@ -7,7 +7,8 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,8 +18,22 @@ from django_otp import login as otp_login
 from markupsafe import Markup
 
 from lineofsight.accounts import policies, services
-from lineofsight.accounts.forms import ResetTwoFactorForm, SignInForm, TokenForm
+from lineofsight.accounts.forms import (
+    ForgottenPasswordForm,
+    RemindersForm,
+    ResetTwoFactorForm,
+    SignInForm,
+    TokenForm,
+)
+from lineofsight.lib.formviews import render_form_page
 from lineofsight.partnership.access import public, requires, signed_in
+from lineofsight.partnership.links import send_password_reset, user_for_link
+from lineofsight.partnership.models import User
+from lineofsight.partnership.services import (
+    record_link_sent,
+    set_email_reminders,
+    set_own_password,
+)
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -111,7 +126,9 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def two_factor_reset(request: HttpRequest) -> HttpResponse:
     """The administrator removes a locked-out user's authenticators (audited)."""
-    form = ResetTwoFactorForm(data=request.POST or None)
+    form = ResetTwoFactorForm(
+        data=request.POST or None, initial={"username": request.GET.get("username", "")}
+    )
     if request.method == "POST" and form.is_valid():
         removed = services.reset_two_factor(
             actor=request.user, user=form.user, reason=form.cleaned_data["reason"]
@@ -124,3 +141,85 @@ def two_factor_reset(request: HttpRequest) -> HttpResponse:
         )
         return redirect("accounts:two_factor_reset")
     return render(request, "accounts/two_factor_reset.html", {"form": form})
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def set_password(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The one-time link of an invitation or a forgotten password: choose a password (Django's
+    validators apply); the link is spent once it is used."""
+    user = user_for_link(uidb64, token)
+    if user is None:
+        return render(request, "accounts/link_expired.html", status=404)
+    form = SetPasswordForm(user, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        set_own_password(
+            user=user, password=form.cleaned_data["new_password1"], verb="user.password_set"
+        )
+        logout(request)
+        messages.success(
+            request,
+            "Your password is set. Sign in with it (you then set up two-factor "
+            "authentication if you have not yet).",
+        )
+        return redirect("accounts:login")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "accounts/set_password.html", {"form": form, "person": user}, status=status
+    )
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def change_password(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.user, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        set_own_password(
+            user=request.user,
+            password=form.cleaned_data["new_password1"],
+            verb="user.password_change",
+        )
+        update_session_auth_hash(request, request.user)
+        messages.success(request, "Your password has been changed")
+        return redirect("home")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/change_password.html", {"form": form}, status=status)
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def forgotten_password(request: HttpRequest) -> HttpResponse:
+    """Email a one-time link to the active account with that address (the page says the same
+    whether or not there is one, so it tells nobody who has an account)."""
+    form = ForgottenPasswordForm(data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        for user in User.objects.filter(email__iexact=email, is_active=True):
+            send_password_reset(user, base_url=request.build_absolute_uri("/"))
+            record_link_sent(actor=user, user=user, verb="user.password_reset_sent")
+        return render(request, "accounts/forgotten_password_sent.html", {"email": email})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/forgotten_password.html", {"form": form}, status=status)
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def reminders(request: HttpRequest) -> HttpResponse:
+    """Opt in or out of reminder emails (``lineofsight reminders``)."""
+    user = request.user
+    form = RemindersForm(
+        request.POST if request.method == "POST" else None,
+        initial={"email_reminders": user.email_reminders},
+    )
+    if request.method == "POST" and form.is_valid():
+        set_email_reminders(user=user, on=form.cleaned_data["email_reminders"])
+        messages.success(
+            request,
+            "You will get reminder emails" if user.email_reminders else "Reminder emails stopped",
+        )
+        return redirect("home")
+    return render_form_page(
+        request, form, title="Reminder emails", back_url=reverse("home"),
+        intro="An email when your agency's returns or actions are due within 7 days or late "
+        "(at most one a day).",
+    )  # fmt: skip

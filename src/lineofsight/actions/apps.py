@@ -7,7 +7,9 @@ class ActionsConfig(AppConfig):
     verbose_name = "Learning and improvement: actions and learning themes"
 
     def ready(self) -> None:
-        from lineofsight.actions import sources, theme_sources
+        from lineofsight.actions import home, sources, theme_sources
+
+        home.register()
 
         theme_sources.register_builtin()
         sources.register_builtin()

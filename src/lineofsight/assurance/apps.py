@@ -7,7 +7,9 @@ class AssuranceConfig(AppConfig):
     verbose_name = "Assurance: audits, Section 11 and challenge"
 
     def ready(self) -> None:
-        from lineofsight.assurance import action_sources, themes
+        from lineofsight.assurance import action_sources, home, themes
+
+        home.register()
 
         themes.register()
         action_sources.register()

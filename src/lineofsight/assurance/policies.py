@@ -17,6 +17,7 @@ from lineofsight.partnership.models import Agency
 
 MANAGE = "learning.manage"
 RESPOND = "section11.respond"
+LOG_CHALLENGE = "challenge.log"
 
 
 def may_manage(user: Any) -> bool:
@@ -44,4 +45,4 @@ def is_responder(user: Any) -> bool:
 
 def allowed(user: Any) -> dict[str, bool]:
     """What the assurance pages may offer ``user`` (templates read this)."""
-    return {"manage": may_manage(user)}
+    return {"manage": may_manage(user), "log_challenge": has_permission(user, LOG_CHALLENGE)}

@@ -2,7 +2,7 @@
 
 Interactive by default (asks for what the flags did not give); ``--no-input`` takes everything
 from the flags, and the administrator's password from ``LINEOFSIGHT_ADMIN_PASSWORD`` (without
-it the administrator has no usable password until ``lineofsight manage changepassword USER``).
+it the administrator has no password and a one-time link to set one is printed).
 """
 
 from __future__ import annotations
@@ -26,13 +26,18 @@ def _ask(prompt: str, default: str | None = None) -> str:
         print("  An answer is needed.")
 
 
-def _ask_password(username: str, email: str) -> str:
+def _ask_password(username: str, email: str) -> str | None:
+    """A password that passes the validators, or ``None`` (Enter alone) for a one-time link."""
     from django.core.exceptions import ValidationError
 
     from lineofsight.partnership.setup import check_password
 
     while True:
-        password = getpass.getpass(f"Password for {username}: ")
+        password = getpass.getpass(
+            f"Password for {username} (press Enter alone for a one-time link instead): "
+        )
+        if not password:
+            return None
         try:
             check_password(password, username, email)
         except ValidationError as exc:
@@ -125,9 +130,13 @@ def run(args: argparse.Namespace) -> int:
     for line in result.created:
         print(f"  created {line}")
     if not result.admin.has_usable_password():
+        from lineofsight.partnership.links import password_link
+
         print(
-            f"{result.admin.username} has no password yet: set one with "
-            f"`lineofsight manage changepassword {result.admin.username}`."
+            f"{result.admin.username} has no password yet. Open this one-time link to set it "
+            f"(it works once, for {settings.PASSWORD_RESET_TIMEOUT // 3600} hours; SITE_URL sets "
+            f"its address):\n  {password_link(result.admin)}\n"
+            f"or run `lineofsight manage changepassword {result.admin.username}`."
         )
     print(
         "Next: `lineofsight serve` (production) and sign in; load returns with "

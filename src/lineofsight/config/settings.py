@@ -32,6 +32,23 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = secret_key(os.environ, VAR_DIR)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The address people use to reach the site, for links in emails and printed by the commands.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Email (invitations, password resets, reminders): printed on the console unless EMAIL_HOST is set.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "line-of-sight@localhost")
+# A one-time sign-in or password link works for this long (Django's PASSWORD_RESET_TIMEOUT).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_LINK_HOURS", 72, minimum=1) * 3600
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -58,6 +75,7 @@ INSTALLED_APPS = [
     "lineofsight.delivery",
     "lineofsight.reports",
     "lineofsight.cdop",
+    "lineofsight.reminders",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accessibility/", partnership_views.accessibility, name="accessibility"),
     path("health/", partnership_views.health, name="health"),
     path("accounts/", include("lineofsight.accounts.urls")),
+    path("administration/", include("lineofsight.partnership.admin_urls")),
     path("audit/", include("lineofsight.audit.urls")),
     path("data/", include("lineofsight.datasets.urls")),
     path("performance/", include("lineofsight.performance.urls")),

@@ -7,4 +7,6 @@ class DatasetsConfig(AppConfig):
     verbose_name = "Data in: returns and snapshots"
 
     def ready(self) -> None:
-        from lineofsight.datasets import keys  # noqa: F401 - registers the deploy check
+        from lineofsight.datasets import home, keys  # noqa: F401 - keys registers the deploy check
+
+        home.register()

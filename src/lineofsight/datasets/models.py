@@ -84,3 +84,26 @@ class Snapshot(models.Model):
     @property
     def is_current(self) -> bool:
         return self.superseded_by_id is None
+
+
+class ReturnDue(models.Model):
+    """Return schedule (configuration): ``agency`` owes the ``format`` return for ``period`` by
+    ``due_on``.  It counts as received when an accepted submission of that format for that agency
+    arrives on or after ``period_start`` (``datasets.schedules``)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="returns_due")
+    format = models.CharField(max_length=30)
+    period = models.CharField(max_length=40, help_text="For example '2025-26' or 'Q2 2026-27'")
+    period_start = models.DateField(help_text="Submissions before this do not count")
+    due_on = models.DateField()
+
+    class Meta:
+        ordering = ["due_on", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "format", "period"], name="return_due_once_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency}: {FORMAT_NAMES.get(self.format, self.format)} {self.period}"

@@ -2,8 +2,10 @@
 
 - Which formats an agency's lead may submit depends on the agency's kind: children's social care
   data (CIN census, SSDA903, Annex A) only from the council or the children's services trust;
-  every agency may send its own partner return.  This is configuration: a deployment may set
-  ``SUBMISSION_FORMATS_BY_AGENCY_KIND`` (agency kind -> formats) in its settings.
+  every agency may send its own partner return.  The administrator may set, per agency, which
+  returns it submits (``partnership.AgencyReturn``, on Administration > Returns); an agency with
+  none set gets its kind's default from the setting ``SUBMISSION_FORMATS_BY_AGENCY_KIND``
+  (agency kind -> formats), itself defaulting to ``DEFAULT_FORMATS_BY_AGENCY_KIND``.
 - A partner return's rows must all be for the submitter's own agency (``agency_code``).
 - Records people keep (child deaths: ``datasets.record_imports``) are imported by whoever their
   app's importer allows (the CDOP coordinator), whatever their agency.
@@ -37,12 +39,18 @@ DEFAULT_FORMATS_BY_AGENCY_KIND: dict[str, frozenset[str]] = {
 }
 
 
-def formats_for(agency: Agency) -> frozenset[str]:
-    """The formats a lead of ``agency`` may submit (a partner return, unless configured)."""
+def default_formats_for(kind: str) -> frozenset[str]:
+    """The formats an agency of ``kind`` submits unless the administrator chose others."""
     configured = getattr(
         settings, "SUBMISSION_FORMATS_BY_AGENCY_KIND", DEFAULT_FORMATS_BY_AGENCY_KIND
     )
-    return frozenset(configured.get(agency.kind, PARTNER))
+    return frozenset(configured.get(kind, PARTNER))
+
+
+def formats_for(agency: Agency) -> frozenset[str]:
+    """The formats a lead of ``agency`` may submit: as chosen for it, else its kind's default."""
+    chosen = frozenset(agency.returns.values_list("format", flat=True))
+    return chosen or default_formats_for(agency.kind)
 
 
 def submits_for_anyone(actor: Any) -> bool:
@@ -73,9 +81,9 @@ def refusal(actor: Any, agency: Agency | None, parsed: Parsed) -> str | None:
     if parsed.format not in allowed:
         may = ", ".join(sorted(FORMAT_NAMES.get(f, f) for f in allowed))
         return (
-            f"{agency.name} may not submit the {name}: children's social care returns come "
-            f"only from the council or the children's services trust (or a performance "
-            f"analyst). Your agency may submit: {may}. Nothing was stored."
+            f"{agency.name} may not submit the {name} (the partnership administrator sets which "
+            f"returns each agency submits; a performance analyst may submit any). Your agency "
+            f"may submit: {may}. Nothing was stored."
         )
     others = sorted(data_agencies(parsed) - {agency.code})
     if parsed.format == "partner_return" and others:

@@ -7,6 +7,8 @@ class DeliveryConfig(AppConfig):
     verbose_name = "Delivery plan"
 
     def ready(self) -> None:
-        from lineofsight.delivery import action_sources
+        from lineofsight.delivery import action_sources, home
+
+        home.register()
 
         action_sources.register()

@@ -224,10 +224,10 @@ def renderer_for(bf: forms.BoundField) -> FieldRenderer:
         return PasswordRenderer()
     if isinstance(widget, forms.Textarea):
         return TextareaRenderer()
+    if isinstance(widget, forms.CheckboxSelectMultiple):  # before RadioSelect: a subclass of it
+        return CheckboxesRenderer()
     if isinstance(widget, forms.RadioSelect):
         return RadiosRenderer()
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        return CheckboxesRenderer()
     if isinstance(widget, forms.CheckboxInput):
         return SingleCheckboxRenderer()
     if isinstance(widget, forms.Select):

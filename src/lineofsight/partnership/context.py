@@ -23,6 +23,7 @@ NAVIGATION: list[tuple[str, str, str | None]] = [
     ("Reports", "reports:list", "reports.view"),
     ("Report narratives", "reports:narratives", "reports.narrate"),
     ("Audit log", "audit:search", "audit.view"),
+    ("Administration", "administration:index", "partnership.manage"),
 ]
 
 

@@ -61,3 +61,19 @@ def home_panels(request: HttpRequest) -> list[SafeString]:
             html = render_to_string(panel.template, values, request=request)
             shown.append(mark_safe(html))  # noqa: S308 - a template rendered with autoescape
     return shown
+
+
+PANEL_TEMPLATE = "partnership/_panel.html"
+
+
+def panel(
+    key: str,
+    heading: str,
+    rows: list[dict[str, Any]],
+    *,
+    empty: str,
+    more: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The context of the shared list panel (``PANEL_TEMPLATE``): rows are dicts with ``text``
+    and optionally ``href``, ``tag``, ``colour`` (a GOV.UK tag colour) and ``detail``."""
+    return {"key": key, "heading": heading, "rows": rows, "empty": empty, "more": more}

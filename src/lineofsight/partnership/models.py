@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.auth.password_validation import validate_password
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 from lineofsight.partnership.roles import TWO_FACTOR_ROLES, Role
@@ -20,6 +20,12 @@ class Partnership(models.Model):
         max_length=3,
         validators=[RegexValidator(r"^\d{3}$", "Enter the three-digit DfE local authority code")],
         help_text="The DfE (old) local authority code, for example 371",
+    )
+    financial_year_start_month = models.PositiveSmallIntegerField(
+        "financial year starts in month",
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text="1 for January ... 12 for December; April (4) in most partnerships",
     )
 
     def __str__(self) -> str:
@@ -62,6 +68,11 @@ class Agency(models.Model):
     name = models.CharField(max_length=200)
     code = models.SlugField(max_length=40, help_text="Short code used in partner returns")
     kind = models.CharField(max_length=30, choices=Kind.choices)
+    retired_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the agency stopped being a partner; its records are kept",
+    )
 
     class Meta:
         verbose_name_plural = "agencies"
@@ -72,6 +83,25 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AgencyReturn(models.Model):
+    """A return an agency submits (its format name, as in ``datasets.models.FORMAT_NAMES``).
+
+    Editable on the administration pages.  An agency with no rows here submits what the setting
+    ``SUBMISSION_FORMATS_BY_AGENCY_KIND`` gives its kind (``datasets.submitters``).
+    """
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="returns")
+    format = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "format"], name="agency_return_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency}: {self.format}"
 
 
 class ValidatedUserManager(UserManager["User"]):
@@ -96,6 +126,12 @@ class User(AbstractUser):
 
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, related_name="users", null=True, blank=True
+    )
+
+    email_reminders = models.BooleanField(
+        "email me reminders",
+        default=True,
+        help_text="Returns and actions due in 7 days or late (lineofsight reminders)",
     )
 
     objects = ValidatedUserManager()  # type: ignore[misc]

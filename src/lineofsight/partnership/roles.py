@@ -79,6 +79,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
         }
     ),
     "learning.manage": frozenset({Role.PARTNERSHIP_ADMIN}),
+    # board members and scrutineers hold agencies to account: they log challenges themselves
+    "challenge.log": frozenset({Role.PARTNERSHIP_ADMIN, Role.BOARD_MEMBER}),
     "actions.update": frozenset({Role.PARTNERSHIP_ADMIN, Role.AGENCY_LEAD}),
     "section11.respond": frozenset({Role.AGENCY_LEAD}),
     # specialist functions

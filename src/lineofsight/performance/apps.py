@@ -5,3 +5,8 @@ class PerformanceConfig(AppConfig):
     name = "lineofsight.performance"
     label = "performance"
     verbose_name = "Indicators, benchmarks and the performance dashboard"
+
+    def ready(self) -> None:
+        from lineofsight.performance import home
+
+        home.register()

@@ -88,8 +88,8 @@ def test_challenge_log_list_and_a_challenge(signed_in_as, live_server, assurance
     page.goto(f"{live_server.url}/assurance/challenges/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Challenge log")
     expect(page.locator("table caption")).to_have_text(f"{Challenge.objects.count()} challenges")
-    # a board member reads the log but does not add to it
-    expect(page.get_by_role("link", name="Log a challenge")).to_have_count(0)
+    # a board member or scrutineer reads the log and logs challenges (issue 10)
+    expect(page.get_by_role("link", name="Log a challenge")).to_have_count(1)
     assert_no_axe_violations(page)
 
     page.get_by_label("Agency (raising or challenged)").select_option(

@@ -31,7 +31,7 @@ def _check_fields(fields: dict[str, Any]) -> None:
 
 
 def create_challenge(*, actor: Any, partnership: Partnership, **fields: Any) -> Challenge:
-    require(actor, "learning.manage")
+    require(actor, "challenge.log")
     _check_fields(fields)
     return audited_create(
         actor=actor,

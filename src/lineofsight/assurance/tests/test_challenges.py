@@ -79,3 +79,35 @@ def test_agency_leads_read_but_do_not_write(challenge, lead, partnership, agency
             challenged_agency=other_agency,
             subject="x",
         )
+
+
+@pytest.mark.django_db
+def test_a_board_member_logs_a_challenge_on_the_page(make_user, partnership, agency, other_agency):
+    from lineofsight.partnership.roles import Role
+    from lineofsight.testing.fixtures import client_for
+
+    board = make_user(Role.BOARD_MEMBER, username="scrutineer")
+    client = client_for(board)
+    listing = client.get("/assurance/challenges/").content.decode()
+    assert 'href="/assurance/challenges/new/"' in listing
+    assert client.get("/assurance/challenges/new/").status_code == 200
+    response = client.post(
+        "/assurance/challenges/new/",
+        {
+            "raised_on_day": "2",
+            "raised_on_month": "11",
+            "raised_on_year": "2026",
+            "raised_by_agency": agency.pk,
+            "raised_by_person": "Independent scrutineer",
+            "challenged_agency": other_agency.pk,
+            "subject": "Attendance at strategy discussions",
+            "status": "open",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 302, page[page.find("error-summary__list") :][:800]
+    created = Challenge.objects.get(subject="Attendance at strategy discussions")
+    row = AuditLog.objects.get(verb="challenge.create", object_id=str(created.pk))
+    assert row.actor_id == board.pk
+    # Logging is all: updating a challenge stays with the administrator.
+    assert client.get(f"/assurance/challenges/{created.pk}/edit/").status_code == 403

@@ -80,7 +80,7 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
+@requires("challenge.log")
 @require_http_methods(["GET", "POST"])
 def challenge_create(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership

@@ -28,7 +28,8 @@ ATTACKS = {
 CLEAN = "Child M was seen within 5 working days"
 
 # Forms that are never saved (search and filter boxes, sign-in) need no guard.
-NOT_SAVED = ("FilterForm", "SearchForm", "SignInForm", "TokenForm", "PeriodForm", "UploadForm")
+NOT_SAVED = ("FilterForm", "SearchForm", "SignInForm", "TokenForm", "PeriodForm", "UploadForm",
+             "ForgottenPasswordForm")  # fmt: skip
 
 
 def _app_forms() -> list[type[forms.Form]]:

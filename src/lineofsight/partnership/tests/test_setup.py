@@ -1,6 +1,9 @@
 """`lineofsight setup`: a real partnership from flags or answers, idempotent, nothing synthetic."""
 
+import re
+
 import pytest
+from django.test import Client
 
 from lineofsight.audit.models import AuditLog
 from lineofsight.cli import main
@@ -88,11 +91,20 @@ def test_set_up_refuses_another_la_a_weak_password_and_an_unknown_agency(monkeyp
 
 
 @pytest.mark.django_db
-def test_without_a_password_the_administrator_is_told_how_to_set_one(monkeypatch, capsys):
+def test_without_a_password_setup_prints_a_one_time_sign_in_link(monkeypatch, capsys, settings):
     monkeypatch.delenv("LINEOFSIGHT_ADMIN_PASSWORD", raising=False)
+    settings.SITE_URL = "https://los.example.org"
     assert main(["setup", "--no-input", "--la", "371", "--admin", "sam"]) == 0
-    assert "lineofsight manage changepassword sam" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "lineofsight manage changepassword sam" in out
     assert not User.objects.get().has_usable_password()
+    link = re.search(r"https://los\.example\.org(/accounts/password/set/\S+/)", out)
+    assert link, out
+    client = Client()
+    strong = {"new_password1": STRONG, "new_password2": STRONG}
+    assert client.post(link.group(1), strong).status_code == 302
+    assert User.objects.get().check_password(STRONG)
+    assert Client().post(link.group(1), strong).status_code == 404  # the link works once
 
 
 @pytest.mark.django_db

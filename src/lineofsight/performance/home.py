@@ -1,0 +1,52 @@
+"""Home-page panel for board members and scrutineers: "Needs attention" from the performance
+overview (the latest financial year), from the same cached figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from lineofsight.partnership.home_panels import PANEL_TEMPLATE, panel, register_home_panel
+from lineofsight.partnership.roles import Role
+from lineofsight.partnership.selectors import current_partnership
+from lineofsight.performance import selectors
+from lineofsight.performance.cache import PageCache
+from lineofsight.performance.summaries import overview as build_overview
+
+
+def _context(request: HttpRequest) -> dict[str, Any] | None:
+    if not request.user.has_role(Role.BOARD_MEMBER):
+        return None
+    partnership = current_partnership()
+    years = selectors.financial_years(partnership) if partnership else []
+    if not years:
+        return None
+    period = years[-1]
+
+    def attention() -> list[dict[str, Any]]:
+        return [
+            {
+                "text": f"{s.spec.title}: {s.value_text}",
+                "href": reverse("performance:indicator", args=[s.spec.id]) + f"?period={period}",
+                "detail": "; ".join(s.findings),
+            }
+            for s in build_overview(partnership, period)
+            if s.rank < 2
+        ]
+
+    rows = PageCache(partnership).get("home-attention", attention, period)
+    return panel(
+        "attention", f"Needs attention ({period})", rows,
+        empty="No indicator shows special cause concern, misses its target or is worse than "
+        "both England and statistical neighbours.",
+        more={"href": reverse("performance:overview"), "text": "Performance overview"},
+    )  # fmt: skip
+
+
+def register() -> None:
+    register_home_panel(
+        "attention", permission="performance.view", template=PANEL_TEMPLATE, context=_context,
+        order=5,
+    )  # fmt: skip
