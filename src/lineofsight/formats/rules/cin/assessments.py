@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from lineofsight.calendar.timescales import ASSESSMENT, ICPC
 from lineofsight.formats.rules.cin.model import CinChild, day
 from lineofsight.formats.rules.cin.run import CinRun, assessments, at, section47s
 from lineofsight.formats.rules.registry import rule, years
@@ -47,7 +48,7 @@ def open_assessment_in_year(child: CinChild, run: CinRun) -> None:
     "Assessment end date.",
 )
 def assessment_overdue(child: CinChild, run: CinRun) -> None:
-    cutoff = run.working_days_before_end(45)
+    cutoff = run.working_days_before_end(ASSESSMENT.amount)
     for episode, k, item in assessments(child):
         start = day(item["start_date"])
         if item["authorisation_date"] is None and start is not None and start < cutoff:
@@ -219,7 +220,7 @@ def open_s47_in_year(child: CinChild, run: CinRun) -> None:
     "no date of Initial Child Protection Conference.",
 )
 def s47_overdue(child: CinChild, run: CinRun) -> None:
-    cutoff = run.working_days_before_end(15)
+    cutoff = run.working_days_before_end(ICPC.amount)
     for episode, k, item in section47s(child):
         start = day(item["start_date"])
         if (
