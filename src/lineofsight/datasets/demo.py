@@ -6,9 +6,13 @@ import csv
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 
+from lineofsight.calendar import years
+from lineofsight.datasets import schedules
 from lineofsight.datasets.services import ingest_paths
 from lineofsight.partnership.actors import SYSTEM
+from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.synth import DEFAULT_YEARS, generate
 
@@ -59,3 +63,17 @@ def load(seed: int, scale: float = 1.0, years: range = DEFAULT_YEARS) -> None:
     print(f"  {stored} returns stored, {len(outcomes) - stored - len(rejected)} already there")
     for outcome in rejected:
         print(f"  REJECTED {outcome.submission}: {outcome.parsed.problems[:1]}")
+    schedule(partnership)
+
+
+def schedule(partnership: Partnership) -> None:
+    """Last year's and this year's standard returns, as an administrator would schedule them."""
+    this_year = years.start_year_of(timezone.localdate(), partnership.financial_year_start_month)
+    added = [
+        due
+        for start_year in (this_year - 1, this_year)
+        for due in schedules.add_standard_year(
+            actor=SYSTEM, partnership=partnership, start_year=start_year
+        )
+    ]
+    print(f"  {len(added)} returns added to the schedule")

@@ -12,8 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
+from lineofsight.calendar import years
 from lineofsight.datasets.models import FORMAT_NAMES, ReturnDue, Submission
 from lineofsight.lib.audited import audited_create
 from lineofsight.partnership.access import check_permission
@@ -78,3 +80,69 @@ def for_everyone(user: Any, today: dt.date | None = None) -> list[DueStatus]:
 def add_return_due(*, actor: Any, **fields: Any) -> ReturnDue:
     check_permission(actor, "partnership.manage")
     return audited_create(actor=actor, instance=ReturnDue(**fields), verb="return_due.create")
+
+
+# The standard schedule (Administration > Return schedule > "Add a year's returns"; the demo).
+# Partner returns are quarterly in the partnership's own year (``financial_year_start_month``),
+# due by the end of the month after the quarter; the DfE's yearly returns (CIN census, SSDA903)
+# cover April to March and are due when the DfE's collection closes, taken here as 31 July.
+# Each counts only submissions made once its period has ended.  Ofsted's Annex A is asked for at
+# an inspection, so it has no schedule.
+QUARTERLY_DUE_MONTHS_AFTER = 1
+YEARLY_DFE_RETURNS = ("cin_census", "ssda903")
+YEARLY_DFE_DUE = (7, 31)  # (month, day) after the year ends on 31 March
+
+
+@dataclass(frozen=True)
+class Planned:
+    format: str
+    period: str
+    period_start: dt.date
+    due_on: dt.date
+
+
+def standard_year(start_year: int, start_month: int, formats: frozenset[str]) -> list[Planned]:
+    """What an agency submitting ``formats`` owes for the partnership year starting in
+    ``start_year`` (pure: the rule above, nothing stored)."""
+    planned = []
+    if "partner_return" in formats:
+        for quarter in years.quarters(start_year, start_month):
+            after = quarter.end + dt.timedelta(days=1)
+            due = years.month_end_after(quarter.end, QUARTERLY_DUE_MONTHS_AFTER)
+            planned.append(Planned("partner_return", quarter.label, after, due))
+    dfe_year = years.year_starting(start_year, 4)
+    for name in YEARLY_DFE_RETURNS:
+        if name in formats:
+            after = dfe_year.end + dt.timedelta(days=1)
+            due = dt.date(after.year, *YEARLY_DFE_DUE)
+            planned.append(Planned(name, dfe_year.label, after, due))
+    return planned
+
+
+def add_standard_year(*, actor: Any, partnership: Any, start_year: int) -> list[ReturnDue]:
+    """Schedule every active agency's standard returns for the year starting in ``start_year``
+    (audited, one row each); what is already scheduled for a period is left as it is."""
+    from lineofsight.datasets.submitters import formats_for
+
+    check_permission(actor, "partnership.manage")
+    added = []
+    with transaction.atomic():
+        for agency in partnership.agencies.filter(retired_on__isnull=True).order_by("name"):
+            for plan in standard_year(
+                start_year, partnership.financial_year_start_month, formats_for(agency)
+            ):
+                if ReturnDue.objects.filter(
+                    agency=agency, format=plan.format, period=plan.period
+                ).exists():
+                    continue
+                added.append(
+                    add_return_due(
+                        actor=actor,
+                        agency=agency,
+                        format=plan.format,
+                        period=plan.period,
+                        period_start=plan.period_start,
+                        due_on=plan.due_on,
+                    )
+                )
+    return added

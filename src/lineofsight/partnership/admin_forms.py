@@ -122,6 +122,21 @@ class FinancialYearForm(forms.Form):
     )
 
 
+class StandardYearForm(forms.Form):
+    start_year = forms.IntegerField(
+        label="The year starting in",
+        min_value=2000,
+        max_value=2100,
+        help_text="The calendar year in which the partnership's year starts, for example 2026",
+        error_messages={
+            "required": "Enter the year the partnership's year starts in",
+            "invalid": "Enter the year as four digits, for example 2026",
+            "min_value": "Enter a year from 2000",
+            "max_value": "Enter a year before 2100",
+        },
+    )
+
+
 class AgencyReturnsForm(forms.Form):
     formats = forms.MultipleChoiceField(
         label="Returns this agency submits",

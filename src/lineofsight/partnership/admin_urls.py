@@ -17,4 +17,5 @@ urlpatterns = [
     path("population/", views.population, name="population"),
     path("financial-year/", views.financial_year, name="financial_year"),
     path("return-schedule/", views.schedule, name="schedule"),
+    path("return-schedule/year/", views.schedule_year, name="schedule_year"),
 ]

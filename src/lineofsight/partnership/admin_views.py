@@ -5,7 +5,7 @@ financial year and which agency submits which return.  Every write goes through 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.partnership import admin_forms, services
 from lineofsight.partnership.access import requires
+from lineofsight.partnership.middleware import partnership_of
 from lineofsight.partnership.models import Agency, Partnership, User
 from lineofsight.partnership.roles import Role
 
@@ -274,3 +275,42 @@ def schedule(request: HttpRequest) -> HttpResponse:
         {"form": form, "rows": schedules.for_everyone(request.user)},
         status=outcome.status,
     )
+
+
+@requires(MANAGE)
+@require_http_methods(["GET", "POST"])
+def schedule_year(request: HttpRequest) -> HttpResponse:
+    """Add a year of standard returns for every active agency (``datasets.schedules``)."""
+    from lineofsight.calendar import years
+    from lineofsight.datasets import schedules
+
+    partnership = partnership_of(request)
+    if partnership is None:
+        raise Http404("No partnership is set up yet")
+    month = partnership.financial_year_start_month
+    this_year = years.start_year_of(timezone.localdate(), month)
+    form = admin_forms.StandardYearForm(request.POST or None, initial={"start_year": this_year})
+    outcome = submit(
+        request, form,
+        lambda data, _v: schedules.add_standard_year(
+            actor=request.user, partnership=partnership, start_year=data["start_year"]
+        ),
+    )  # fmt: skip
+    if outcome.saved:
+        return _done(
+            request,
+            f"{len(outcome.result)} returns added to the schedule",
+            reverse("administration:schedule"),
+        )
+    month_name = admin_forms.MONTHS[month - 1][1]
+    intro = (
+        "Every active agency is scheduled for the returns it submits: partner returns each "
+        f"quarter of the partnership's year (which starts on 1 {month_name}), "
+        "due by the end of the following month; the CIN census and SSDA903 for the DfE year "
+        "(April to March), due by 31 July after it. Returns already scheduled are kept."
+    )
+    return render_form_page(
+        request, form, title="Add a year of returns", back_url=reverse("administration:schedule"),
+        status=outcome.status, intro=intro, submit="Add the year's returns",
+        caption="Return schedule",
+    )  # fmt: skip

@@ -1,7 +1,7 @@
 import pytest
 
 from lineofsight.datasets import demo
-from lineofsight.datasets.models import Snapshot, Submission
+from lineofsight.datasets.models import ReturnDue, Snapshot, Submission
 from lineofsight.partnership.roles import Role
 
 
@@ -14,8 +14,22 @@ def test_demo_generates_and_ingests_every_return_once(partnership, settings, tmp
     assert {"cin_census", "ssda903"} <= formats
     assert not Submission.objects.filter(status="rejected").exists(), capsys.readouterr().out
     snapshots = Snapshot.objects.count()
+    scheduled = ReturnDue.objects.count()
     demo.load(seed=7, scale=0.03)  # idempotent: the same files are already stored
     assert Snapshot.objects.count() == snapshots
+    assert ReturnDue.objects.count() == scheduled
+
+
+@pytest.mark.django_db
+def test_demo_schedules_last_and_this_years_returns(partnership, agency, settings, tmp_path):
+    from lineofsight.datasets.schedules import for_agency
+
+    settings.VAR_DIR = tmp_path
+    settings.SNAPSHOT_DIR = tmp_path / "snapshots"
+    demo.load(seed=7, scale=0.03, years=range(2021, 2022))
+    statuses = for_agency(agency.pk)
+    assert len([s for s in statuses if s.due.format == "partner_return"]) == 8
+    assert {s.status for s in statuses} >= {"received", "not yet due"}
 
 
 @pytest.mark.django_db

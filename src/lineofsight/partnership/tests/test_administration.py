@@ -24,6 +24,8 @@ ADMIN_PAGES = [
     "/administration/users/invite/",
     "/administration/population/",
     "/administration/financial-year/",
+    "/administration/return-schedule/",
+    "/administration/return-schedule/year/",
 ]
 
 NEW_PASSWORD = "a-very-long-new-passphrase"  # noqa: S105 - test-only
@@ -240,3 +242,27 @@ def test_a_forgotten_password_is_reset_by_email_without_telling_who_has_an_accou
     assert person.check_password(NEW_PASSWORD)
     assert Client().get(link).status_code == 404
     assert "Forgotten your password?" in Client().get("/accounts/sign-in/").content.decode()
+
+
+def test_a_year_of_standard_returns_follows_the_partnerships_year(admin_user, partnership, agency):
+    from lineofsight.datasets.models import ReturnDue
+
+    admin = client_for(admin_user)
+    url = "/administration/return-schedule/year/"
+    assert admin.post(url, {"start_year": "26"}).status_code == 400
+    assert not ReturnDue.objects.exists()
+    admin.post("/administration/financial-year/", {"month": "1"})  # a calendar-year partnership
+    response = admin.post("/administration/return-schedule/year/", {"start_year": "2026"})
+    assert response.status_code == 302
+    quarters = ReturnDue.objects.filter(agency=agency, format="partner_return").order_by("due_on")
+    assert [(q.period, str(q.period_start), str(q.due_on)) for q in quarters] == [
+        ("Q1 2026", "2026-04-01", "2026-04-30"),
+        ("Q2 2026", "2026-07-01", "2026-07-31"),
+        ("Q3 2026", "2026-10-01", "2026-10-31"),
+        ("Q4 2026", "2027-01-01", "2027-01-31"),
+    ]
+    audited = AuditLog.objects.filter(verb="return_due.create").count()
+    assert audited == ReturnDue.objects.count() > 0
+    # Asking again adds nothing: what is scheduled stays as it is.
+    admin.post("/administration/return-schedule/year/", {"start_year": "2026"})
+    assert AuditLog.objects.filter(verb="return_due.create").count() == audited
