@@ -119,6 +119,12 @@ class DeathForm(FreeTextGuard, forms.Form):
         return data
 
 
+class DeathEditForm(DeathForm):
+    """Correct a death's notification details (the panel's analysis has its own page)."""
+
+    version = VersionField()
+
+
 class AgencyReportForm(forms.Form):
     agency = forms.ModelChoiceField(
         label="Agency",

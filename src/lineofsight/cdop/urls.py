@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.case_list, name="list"),
     path("new/", views.create, name="create"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/reports/new/", views.add_report, name="add_report"),
     path("<int:pk>/reports/<int:report>/returned/", views.report_returned, name="report_returned"),
     path("<int:pk>/review/", views.review, name="review"),

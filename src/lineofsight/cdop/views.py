@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,12 +24,14 @@ from lineofsight.cdop.forms import (
     AlertSettingsForm,
     CaseFilterForm,
     ComparatorForm,
+    DeathEditForm,
     DeathForm,
     LearningPointForm,
     MeetingForm,
     PanelReviewForm,
     ReportReturnedForm,
 )
+from lineofsight.cdop.models import NOTIFICATION_FIELDS
 from lineofsight.cdop.statistics import reporting_year, year_label
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, export_if_asked, list_response
@@ -130,6 +133,30 @@ def create(request: HttpRequest) -> HttpResponse:
         "pseudonymous reference only: never a name, date of birth or NHS number.",
         back_url=reverse("cdop:list"),
         submit="Record the death",
+    )
+
+
+@requires("cdop.manage")
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    death = selectors.death_for(request.user, pk)
+    if not policies.can_manage(request.user, death):
+        raise PermissionDenied("cdop.manage")
+    initial = {name: getattr(death, name) for name in NOTIFICATION_FIELDS}
+    form = DeathEditForm(request.POST or None, initial={**initial, "version": death.version})
+    return _form_page(
+        request,
+        form,
+        lambda data, version: services.update_death(
+            actor=request.user, death=death, expected_version=version, **data
+        ),
+        done=lambda saved: (f"Notification details saved: {saved.reference}", saved),
+        title="Change the notification details",
+        caption=death.reference,
+        intro="Correct what the notification recorded. Children are recorded by pseudonymous "
+        "reference only: never a name, date of birth or NHS number.",
+        back_url=death.get_absolute_url(),
+        submit="Save the notification details",
     )
 
 

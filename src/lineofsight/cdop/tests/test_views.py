@@ -37,6 +37,7 @@ def test_every_cdop_page_refuses_outsiders(outsider, death, point, meeting):
         "/cdop/",
         "/cdop/new/",
         f"/cdop/{death.pk}/",
+        f"/cdop/{death.pk}/edit/",
         f"/cdop/{death.pk}/reports/new/",
         f"/cdop/{death.pk}/reports/{report.pk}/returned/",
         f"/cdop/{death.pk}/review/",
@@ -65,7 +66,38 @@ def test_a_panel_member_reads_records_but_cannot_change_them(panel_member, death
     client = client_for(panel_member)
     assert client.get(f"/cdop/{death.pk}/").status_code == 200
     assert client.get(f"/cdop/{death.pk}/review/").status_code == 403
+    assert client.get(f"/cdop/{death.pk}/edit/").status_code == 403
     assert client.get("/cdop/new/").status_code == 403
+
+
+def test_the_coordinator_corrects_the_notification_and_a_stale_edit_is_refused(coordinator, death):
+    from lineofsight.audit.models import AuditLog
+    from lineofsight.cdop import verbs
+
+    client = client_for(coordinator)
+    page = client.get(f"/cdop/{death.pk}/edit/")
+    assert page.status_code == 200 and death.reference in page.content.decode()
+    data = {
+        "version": death.version,
+        "reference": death.reference,
+        "died_on_day": "3", "died_on_month": "5", "died_on_year": "2021",
+        "notified_on_day": "1", "notified_on_month": "5", "notified_on_year": "2021",
+        "age_band": death.age_band, "sex": death.sex, "ethnicity": death.ethnicity,
+        "residence": death.residence, "place_of_death": death.place_of_death,
+        "expectation": death.expectation,
+    }  # fmt: skip
+    response = client.post(f"/cdop/{death.pk}/edit/", data)
+    assert response.status_code == 400  # notified before the death
+    assert "cannot be notified before the date of death" in response.content.decode()
+    data.update({"notified_on_day": "4"})
+    assert client.post(f"/cdop/{death.pk}/edit/", data).status_code == 302
+    death.refresh_from_db()
+    assert (death.died_on, death.notified_on) == (dt.date(2021, 5, 3), dt.date(2021, 5, 4))
+    assert AuditLog.objects.filter(verb=verbs.DEATH_UPDATE).count() == 1
+    stale = client.post(f"/cdop/{death.pk}/edit/", {**data, "died_on_day": "2"})
+    assert stale.status_code == 409  # someone else saved it meanwhile: nothing is overwritten
+    death.refresh_from_db()
+    assert death.died_on == dt.date(2021, 5, 3)
 
 
 def test_every_read_of_a_record_is_audited(coordinator, death):
