@@ -3,6 +3,7 @@ on, for roles that see personal or confidential data (``roles.TWO_FACTOR_ROLES``
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -12,6 +13,31 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 EXEMPT_URL_NAMES = ("accounts:two_factor_setup", "accounts:two_factor_verify", "accounts:logout")
+
+
+TOUCHED_KEY = "_idle_touched"
+
+
+class SlidingSessionMiddleware:
+    """The idle timeout (``SESSION_COOKIE_AGE``) counts from a signed-in person's last request,
+    but the session row is rewritten at most once per ``SESSION_REFRESH_SECONDS`` rather than on
+    every request (Django's ``SESSION_SAVE_EVERY_REQUEST`` made each page view a database write
+    and commit).  A session therefore ends between ``SESSION_COOKIE_AGE - SESSION_REFRESH_SECONDS``
+    and ``SESSION_COOKIE_AGE`` after the last request.  Placed just after ``SessionMiddleware``."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if session is None or user is None or not user.is_authenticated:
+            return response
+        now = int(time.time())
+        if now - int(session.get(TOUCHED_KEY, 0)) >= settings.SESSION_REFRESH_SECONDS:
+            session[TOUCHED_KEY] = now  # marks the session modified: saved with a new expiry
+        return response
 
 
 class NoStoreWhenSignedInMiddleware:

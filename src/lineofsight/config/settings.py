@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "lineofsight.govuk.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "lineofsight.accounts.middleware.SlidingSessionMiddleware",  # after sessions, before auth
     "django.middleware.common.CommonMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "lineofsight.partnership.middleware.PartnershipMiddleware",
@@ -164,7 +165,10 @@ AXES_VERBOSE = False
 # Sessions and cookies
 SESSION_COOKIE_AGE = env_int("SESSION_MINUTES", 60, minimum=5) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_SAVE_EVERY_REQUEST = True
+# Idle timeout: the session is extended by a request at most once a minute (not rewritten on
+# every request: accounts.middleware.SlidingSessionMiddleware).
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = min(60, SESSION_COOKIE_AGE // 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

@@ -68,3 +68,30 @@ def test_sign_out_needs_post_and_ends_the_session(make_user):
 def test_session_cookie_settings(settings):
     assert settings.SESSION_COOKIE_HTTPONLY and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     assert settings.SESSION_COOKIE_AGE <= 8 * 3600
+
+
+@pytest.mark.django_db
+def test_the_idle_timeout_slides_without_a_write_on_every_request(make_user, monkeypatch):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from lineofsight.accounts import middleware
+
+    client = client_for(make_user(Role.BOARD_MEMBER))
+    clock = [1_900_000_000.0]
+    monkeypatch.setattr(middleware.time, "time", lambda: clock[0])
+    client.get("/")  # the first request after signing in extends the session
+    saves: list[str] = []
+    original = SessionStore.save
+
+    def counting_save(self: SessionStore, must_create: bool = False) -> None:
+        saves.append(self.session_key or "")
+        original(self, must_create)
+
+    monkeypatch.setattr(SessionStore, "save", counting_save)
+    clock[0] += 30
+    client.get("/")
+    client.get("/actions/")
+    assert saves == []  # within the refresh interval: no database write
+    clock[0] += 31
+    client.get("/")
+    assert len(saves) == 1  # a minute on: the idle timeout restarts, with one write
