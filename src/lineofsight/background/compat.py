@@ -11,5 +11,11 @@ else:
     from django_tasks import task, task_backends  # type: ignore[no-redef]
 
 BUILT_IN = bool(find_spec("django.tasks"))
+# Runs each task where it is enqueued (tests; TASKS_BACKEND=immediate in the settings).
+IMMEDIATE_BACKEND = (
+    "django.tasks.backends.immediate.ImmediateBackend"
+    if BUILT_IN
+    else "django_tasks.backends.immediate.ImmediateBackend"
+)
 
-__all__ = ["BUILT_IN", "task", "task_backends"]
+__all__ = ["BUILT_IN", "IMMEDIATE_BACKEND", "task", "task_backends"]

@@ -116,7 +116,9 @@ def test_command_and_task_send_them(make_user, due, capsys, settings):
     _lead(make_user, "lee")
     assert main(["reminders"]) == 0
     assert "Sent 1 reminder email." in capsys.readouterr().out
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    from lineofsight.background.compat import IMMEDIATE_BACKEND
+
+    settings.TASKS = {"default": {"BACKEND": IMMEDIATE_BACKEND}}
     Action.objects.create(title="Another", source="manual", owner_agency=Action.objects.first()
                           .owner_agency, due_date=dt.date.today())  # fmt: skip
     result = send_reminders_task.enqueue()
