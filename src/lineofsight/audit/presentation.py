@@ -102,6 +102,20 @@ VERB_LABELS: dict[str, str] = {
     "cdop.death.update": "Updated a child death notification",
     "cdop.learning.add": "Added a child death learning point",
     "cdop.meeting.create": "Recorded a child death overview panel meeting",
+    "governance.settings.update": "Changed the governance settings",
+    "governance.group.create": "Added a board, executive or sub-group",
+    "governance.member.add": "Added a member agency to a group",
+    "governance.member.remove": "Removed a member agency from a group",
+    "governance.meeting.create": "Recorded a meeting with its attendance and decisions",
+    "governance.report.create": "Added an assurance report to the register",
+    "governance.report.receive": "Recorded an assurance report as received or graded",
+    "governance.inspection.create": "Recorded an inspection or review of the partnership",
+    "governance.finding.add": "Added an inspection finding",
+    "governance.funding_year.set": "Set a year's budget",
+    "governance.contribution.set": "Recorded a partner's contribution",
+    "governance.spending.set": "Recorded spending",
+    "governance.procedure.create": "Added a multi-agency procedure to the register",
+    "governance.procedure.review": "Recorded the review of a multi-agency procedure",
 }
 
 BLANK = "(blank)"

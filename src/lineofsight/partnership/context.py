@@ -20,6 +20,7 @@ NAVIGATION: list[tuple[str, str, str | None]] = [
     ("LADO", "lado:list", "lado.manage"),
     ("Child deaths", "cdop:list", "cdop.statistics"),
     ("Training", "workforce:list", "workforce.manage"),
+    ("Governance", "governance:home", "governance.view"),
     ("Reports", "reports:list", "reports.view"),
     ("Report narratives", "reports:narratives", "reports.narrate"),
     ("Audit log", "audit:search", "audit.view"),

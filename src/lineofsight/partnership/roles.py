@@ -117,6 +117,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
         }
     ),
     "reports.approve": frozenset({Role.PARTNERSHIP_ADMIN}),
+    # partnership governance (ADR 0021): meetings and attendance, the assurance register,
+    # inspections, funding and procedures; kept by the business manager, read by the leaders
+    "governance.view": frozenset(
+        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER}
+    ),
+    "governance.manage": frozenset({Role.PARTNERSHIP_ADMIN}),
 }
 
 

@@ -1,0 +1,68 @@
+"""Decisions, assurance reports and inspection findings raise actions (registered in
+``actions.sources``, permission ``governance.manage``: the shared page ``actions:raise`` serves
+the business manager)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from lineofsight.actions.sources import register_action_source
+from lineofsight.governance import selectors
+from lineofsight.governance.models import AssuranceReport, Decision, InspectionFinding
+
+
+def _decision(request: HttpRequest, pk: int) -> Decision:
+    return selectors.decision_for(request.user, pk)
+
+
+def _report(request: HttpRequest, pk: int) -> AssuranceReport:
+    return selectors.managed_report(request.user, pk)
+
+
+def _finding(request: HttpRequest, pk: int) -> InspectionFinding:
+    return selectors.finding_for(request.user, pk)
+
+
+def _finding_initial(finding: InspectionFinding) -> dict[str, Any]:
+    return {"title": finding.text[:300], "themes": list(finding.themes.all())}
+
+
+def register() -> None:
+    register_action_source(
+        "governance_decision",
+        "Board or group decision",
+        model=Decision,
+        describe=lambda d: f"{d.meeting}: decision {d.number}",
+        find=_decision,
+        initial=lambda d: {"title": d.text[:300]},
+        partnership=lambda d: d.meeting.group.partnership,
+        page_title="Raise an action from this decision",
+        permission="governance.manage",
+        order=62,
+    )
+    register_action_source(
+        "governance_assurance",
+        "Assurance report",
+        model=AssuranceReport,
+        describe=lambda r: f"Assurance report: {r.title}",
+        find=_report,
+        initial=lambda r: {"owner_agency": r.agency},
+        partnership=lambda r: r.partnership,
+        page_title="Raise an action from this assurance report",
+        permission="governance.manage",
+        order=64,
+    )
+    register_action_source(
+        "governance_finding",
+        "Inspection or review of the partnership",
+        model=InspectionFinding,
+        describe=lambda f: f"{f.inspection}: finding {f.number}",
+        find=_finding,
+        initial=_finding_initial,
+        partnership=lambda f: f.inspection.partnership,
+        page_title="Raise an action from this finding",
+        permission="governance.manage",
+        order=66,
+    )

@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+
+
+class GovernanceConfig(AppConfig):
+    name = "lineofsight.governance"
+    label = "governance"
+    verbose_name = "Partnership governance"
+
+    def ready(self) -> None:
+        from lineofsight.actions.theme_sources import register_theme_source
+        from lineofsight.governance import action_sources, home, report_section
+        from lineofsight.governance.selectors import finding_occurrences, procedure_occurrences
+
+        register_theme_source(
+            "inspection_finding",
+            "inspection finding",
+            "inspection findings",
+            finding_occurrences,
+            order=45,
+        )
+        register_theme_source(
+            "procedure",
+            "multi-agency procedure",
+            "multi-agency procedures",
+            procedure_occurrences,
+            order=46,
+        )
+        action_sources.register()
+        home.register()
+        report_section.register()

@@ -1,0 +1,17 @@
+"""Audit verbs of partnership governance (``AuditLog.verb``): one constant per event."""
+
+SETTINGS_UPDATE = "governance.settings.update"
+GROUP_CREATE = "governance.group.create"
+MEMBER_ADD = "governance.member.add"
+MEMBER_REMOVE = "governance.member.remove"
+MEETING_CREATE = "governance.meeting.create"
+REPORT_CREATE = "governance.report.create"
+REPORT_RECEIVE = "governance.report.receive"
+INSPECTION_CREATE = "governance.inspection.create"
+FINDING_ADD = "governance.finding.add"
+FUNDING_YEAR_SET = "governance.funding_year.set"
+CONTRIBUTION_SET = "governance.contribution.set"
+SPENDING_SET = "governance.spending.set"
+PROCEDURE_CREATE = "governance.procedure.create"
+PROCEDURE_REVIEW = "governance.procedure.review"
+# nothing here is a child-level record: reads are not audited

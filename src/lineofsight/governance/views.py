@@ -1,0 +1,761 @@
+"""Governance pages: the overview (attendance flags, overdue reports), groups with their members
+and meetings, a meeting with attendance and decisions (-> actions through ``actions:raise``),
+attendance rates by agency, the assurance register, inspections with findings, funding by year
+and the procedures register.  Every list downloads as CSV or Excel (``lib.listing``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lineofsight.actions.selectors import actions_for_source
+from lineofsight.governance import policies, selectors, services
+from lineofsight.governance.attendance import year_label
+from lineofsight.governance.forms import (
+    ContributionForm,
+    FindingForm,
+    FundingYearForm,
+    GroupForm,
+    InspectionForm,
+    MeetingForm,
+    MemberForm,
+    ProcedureFilterForm,
+    ProcedureForm,
+    ReceiveForm,
+    ReportFilterForm,
+    ReportForm,
+    SettingsForm,
+    SpendingForm,
+    YearFilterForm,
+)
+from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.listing import Export, active_filters, list_response
+from lineofsight.partnership.access import requires
+from lineofsight.reviews.selectors import reviews_for
+
+
+def _form_page(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[dict[str, Any], Any], Any],
+    *,
+    done: Callable[[Any], tuple[str, Any]],
+    **page: Any,
+) -> HttpResponse:
+    """The shared form page: saved -> ``done(result)`` gives the message and where to go."""
+    outcome = submit(request, form, save)
+    if outcome.saved:
+        message, target = done(outcome.result)
+        messages.success(request, message)
+        return redirect(target)
+    return render_form_page(request, form, status=outcome.status, caption="Governance", **page)
+
+
+def _partnership(request: HttpRequest) -> Any:
+    return request.user.agency.partnership
+
+
+def _current_year(request: HttpRequest) -> int:
+    return selectors.financial_year_of(_partnership(request), timezone.localdate())
+
+
+def _years(request: HttpRequest) -> list[int]:
+    current = _current_year(request)
+    return list(range(current, current - 6, -1))
+
+
+# ---- overview and settings ----
+
+
+@requires("governance.view")
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    partnership = _partnership(request)
+    return render(
+        request,
+        "governance/home.html",
+        {
+            "flags": selectors.needs_attention(partnership),
+            "overdue": selectors.overdue_reports(partnership),
+            "overdue_procedures": selectors.overdue_procedures(partnership),
+            "settings": selectors.settings_of(partnership),
+            "allowed": policies.allowed(request.user),
+        },
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def settings_page(request: HttpRequest) -> HttpResponse:
+    partnership = _partnership(request)
+    current = selectors.settings_of(partnership)
+    form = SettingsForm(
+        request.POST or None,
+        initial={
+            "version": current.version if current.pk else None,
+            "consecutive_misses": current.consecutive_misses,
+            "assurance_scale": current.assurance_scale,
+        },
+    )
+    return _form_page(
+        request,
+        form,
+        lambda data, version: services.update_settings(
+            actor=request.user, partnership=partnership, expected_version=version, **data
+        ),
+        done=lambda saved: ("Governance settings saved", "governance:home"),
+        title="Governance settings",
+        intro="When a member agency's attendance needs attention, and the scale the board "
+        "grades the assurance it takes from reports on.",
+        back_url=reverse("governance:home"),
+    )
+
+
+# ---- groups ----
+
+GROUP_HEADER = ["Group", "Kind", "Member seats", "Meetings recorded"]
+
+
+@requires("governance.view")
+@require_GET
+def groups(request: HttpRequest) -> HttpResponse:
+    rows = list(selectors.groups_for(request.user))
+    return list_response(
+        request,
+        "governance/groups.html",
+        form=ProcedureFilterForm(),
+        rows=rows,
+        export=Export(
+            "governance-groups",
+            GROUP_HEADER,
+            lambda: [[g.name, g.get_kind_display(), g.member_count, g.meeting_count] for g in rows],
+        ),
+        per_page=None,
+        context={"rows": rows, "allowed": policies.allowed(request.user)},
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def create_group(request: HttpRequest) -> HttpResponse:
+    form = GroupForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.create_group(
+            actor=request.user, partnership=_partnership(request), **data
+        ),
+        done=lambda saved: (f"{saved} added", saved),
+        title="Add a group",
+        back_url=reverse("governance:groups"),
+        submit="Add the group",
+    )
+
+
+@requires("governance.view")
+@require_GET
+def group(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.group_for(request.user, pk)
+    year = _current_year(request)
+    return render(
+        request,
+        "governance/group.html",
+        {
+            "group": found,
+            "members": found.memberships.select_related("agency"),
+            "meetings": selectors.meetings_for(request.user, group=found.pk)[:12],
+            "attendance": selectors.attendance_for(request.user, year=year, group=found.pk),
+            "year_label": year_label(year),
+            "allowed": policies.allowed(request.user, found),
+        },
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def add_member(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.managed_group(request.user, pk)
+    form = MemberForm(request.POST or None, partnership=found.partnership)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.add_member(actor=request.user, group=found, **data),
+        done=lambda saved: (f"{saved.agency} added to {found}", found),
+        title=f"Add a member to the {found}",
+        back_url=found.get_absolute_url(),
+        submit="Add the member",
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def remove_member(request: HttpRequest, pk: int, member: int) -> HttpResponse:
+    found = selectors.managed_group(request.user, pk)
+    seat = selectors.member_for(request.user, found, member)
+    if request.method == "POST":
+        services.remove_member(actor=request.user, member=seat)
+        messages.success(request, f"{seat.agency} ({seat.role}) removed from {found}")
+        return redirect(found)
+    return render(request, "governance/remove_member.html", {"group": found, "member": seat})
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def create_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.managed_group(request.user, pk)
+    members = services.member_agencies(found)
+    if not members:
+        messages.info(request, "Add the group's member agencies before recording a meeting")
+        return redirect(found)
+    form = MeetingForm(request.POST or None, members=members)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.create_meeting(
+            actor=request.user, group=found, **form.meeting_data()
+        ),
+        done=lambda saved: (f"Meeting recorded: {saved}", saved),
+        title=f"Record a meeting of the {found}",
+        intro="Attendance for each member agency, then the agenda and what was decided.",
+        back_url=found.get_absolute_url(),
+        submit="Record the meeting",
+    )
+
+
+# ---- meetings and attendance ----
+
+MEETING_HEADER = ["Group", "Date", "Agencies attending", "Agencies expected", "Decisions"]
+
+
+@requires("governance.view")
+@require_GET
+def meetings(request: HttpRequest) -> HttpResponse:
+    form = YearFilterForm(
+        request.GET or None, years=_years(request), partnership=_partnership(request)
+    )
+    rows = selectors.meetings_for(request.user, **active_filters(form))
+
+    def export() -> Iterable[list[Any]]:
+        for m in rows:
+            marks = list(m.attendance.all())
+            yield [
+                m.group.name,
+                m.held_on,
+                sum(1 for a in marks if a.attended),
+                len(marks),
+                m.decision_count,
+            ]
+
+    return list_response(
+        request,
+        "governance/meetings.html",
+        form=form,
+        rows=rows,
+        export=Export("governance-meetings", MEETING_HEADER, export),
+    )
+
+
+@requires("governance.view")
+@require_GET
+def meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.meeting_for(request.user, pk)
+    decisions = [
+        {"decision": d, "actions": list(actions_for_source(d))} for d in found.decisions.all()
+    ]
+    return render(
+        request,
+        "governance/meeting.html",
+        {
+            "meeting": found,
+            "attendance": found.attendance.all(),
+            "agenda": found.agenda.all(),
+            "decisions": decisions,
+            "allowed": policies.allowed(request.user, found),
+        },
+    )
+
+
+ATTENDANCE_HEADER = [
+    "Group",
+    "Agency",
+    "Statutory partner",
+    "Meetings expected",
+    "Meetings attended",
+    "Attendance rate (%)",
+    "Missed in a row (latest)",
+    "Needs attention",
+]
+
+
+@requires("governance.view")
+@require_GET
+def attendance_page(request: HttpRequest) -> HttpResponse:
+    form = YearFilterForm(
+        request.GET or None,
+        years=_years(request),
+        partnership=_partnership(request),
+        any_year=False,
+    )
+    filters = active_filters(form)
+    year = filters.get("year") or _current_year(request)
+    rows = selectors.attendance_for(request.user, year=year, group=filters.get("group"))
+    return list_response(
+        request,
+        "governance/attendance.html",
+        form=form,
+        rows=rows,
+        export=Export(
+            f"attendance-{year_label(year)}",
+            ATTENDANCE_HEADER,
+            lambda: [
+                [
+                    r.group.name,
+                    r.agency.name,
+                    "Yes" if r.statutory else "No",
+                    r.record.expected,
+                    r.record.attended,
+                    r.record.rate if r.record.rate is not None else "",
+                    r.missed_in_a_row,
+                    "Yes" if r.needs_attention else "No",
+                ]
+                for r in rows
+            ],
+        ),
+        per_page=None,
+        context={
+            "rows": rows,
+            "year_label": year_label(year),
+            "threshold": selectors.settings_of(_partnership(request)).consecutive_misses,
+        },
+    )
+
+
+# ---- the assurance register ----
+
+REPORT_HEADER = [
+    "Title",
+    "Kind",
+    "Agency",
+    "Received by",
+    "Due",
+    "Received",
+    "Overdue",
+    "Assurance",
+    "Questions raised",
+]
+
+
+@requires("governance.view")
+@require_GET
+def reports(request: HttpRequest) -> HttpResponse:
+    form = ReportFilterForm(request.GET or None)
+    rows = selectors.reports_for(request.user, **active_filters(form))
+    today = timezone.localdate()
+    return list_response(
+        request,
+        "governance/reports.html",
+        form=form,
+        rows=rows,
+        export=Export(
+            "assurance-register",
+            REPORT_HEADER,
+            lambda: [
+                [
+                    r.title,
+                    r.get_kind_display(),
+                    r.agency.name,
+                    r.group.name,
+                    r.due_on,
+                    r.received_on or "",
+                    "Yes" if r.is_overdue(today) else "No",
+                    r.grade,
+                    r.questions,
+                ]
+                for r in rows
+            ],
+        ),
+        context={"today": today, "allowed": policies.allowed(request.user)},
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def create_report(request: HttpRequest) -> HttpResponse:
+    partnership = _partnership(request)
+    form = ReportForm(
+        request.POST or None,
+        partnership=partnership,
+        grades=selectors.settings_of(partnership).grades(),
+    )
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.create_report(
+            actor=request.user, partnership=partnership, **data
+        ),
+        done=lambda saved: (f"Added to the register: {saved}", saved),
+        title="Add a report to the assurance register",
+        intro="A report the board or one of its groups has asked for. Record it when it is "
+        "received and grade the assurance it gives once the board has discussed it.",
+        back_url=reverse("governance:reports"),
+        submit="Add the report",
+    )
+
+
+@requires("governance.view")
+@require_GET
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.report_for(request.user, pk)
+    return render(
+        request,
+        "governance/report.html",
+        {
+            "report": found,
+            "overdue": found.is_overdue(),
+            "actions": list(actions_for_source(found)),
+            "allowed": policies.allowed(request.user, found),
+        },
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def receive_report(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.managed_report(request.user, pk)
+    form = ReceiveForm(
+        request.POST or None,
+        grades=selectors.settings_of(found.partnership).grades(),
+        initial={
+            "version": found.version,
+            "received_on": found.received_on or timezone.localdate(),
+            "grade": found.grade,
+            "questions": found.questions,
+        },
+    )
+    return _form_page(
+        request,
+        form,
+        lambda data, version: services.receive_report(
+            actor=request.user, report=found, expected_version=version, **data
+        ),
+        done=lambda saved: (f"Saved: {saved}", saved),
+        title=f"Record {found} as received",
+        back_url=found.get_absolute_url(),
+    )
+
+
+# ---- inspections ----
+
+FINDING_HEADER = ["Inspection", "Kind", "Date", "Finding", "Kind of finding", "Themes", "Progress"]
+
+
+@requires("governance.view")
+@require_GET
+def inspections(request: HttpRequest) -> HttpResponse:
+    rows = list(selectors.inspections_for(request.user))
+    return list_response(
+        request,
+        "governance/inspections.html",
+        form=ProcedureFilterForm(),
+        rows=rows,
+        export=Export(
+            "inspection-findings",
+            FINDING_HEADER,
+            lambda: [
+                [
+                    f.inspection.title,
+                    f.inspection.get_kind_display(),
+                    f.inspection.reported_on or f.inspection.started_on,
+                    f.text,
+                    f.get_kind_display(),
+                    "; ".join(t.name for t in f.themes.all()),
+                    p.words,
+                ]
+                for f, p in selectors.finding_rows(request.user)
+            ],
+        ),
+        per_page=None,
+        context={"rows": rows, "allowed": policies.allowed(request.user)},
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def create_inspection(request: HttpRequest) -> HttpResponse:
+    form = InspectionForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.create_inspection(
+            actor=request.user, partnership=_partnership(request), **data
+        ),
+        done=lambda saved: (f"Recorded: {saved}", saved),
+        title="Record an inspection or review",
+        back_url=reverse("governance:inspections"),
+        submit="Record it",
+    )
+
+
+@requires("governance.view")
+@require_GET
+def inspection(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.inspection_for(request.user, pk)
+    return render(
+        request,
+        "governance/inspection.html",
+        {
+            "inspection": found,
+            "findings": selectors.findings_with_progress(found),
+            "allowed": policies.allowed(request.user, found),
+        },
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def add_finding(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.inspection_for(request.user, pk)
+    form = FindingForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.add_finding(actor=request.user, inspection=found, **data),
+        done=lambda saved: (f"Finding {saved.number} added", found),
+        title="Add a finding",
+        back_url=found.get_absolute_url(),
+        submit="Add the finding",
+    )
+
+
+# ---- funding ----
+
+FUNDING_HEADER = [
+    "Financial year",
+    "Brought forward (£)",
+    "Contributions (£)",
+    "In kind (£)",
+    "Spent (£)",
+    "Balance (£)",
+]
+YEAR_HEADER = ["Line", "Partner or area", "Money (£)", "In kind (£)", "In kind: what"]
+
+
+@requires("governance.view")
+@require_GET
+def funding(request: HttpRequest) -> HttpResponse:
+    summaries = [selectors.summary_of(y) for y in selectors.funding_years_for(request.user)]
+    return list_response(
+        request,
+        "governance/funding.html",
+        form=ProcedureFilterForm(),
+        rows=summaries,
+        export=Export(
+            "partnership-funding",
+            FUNDING_HEADER,
+            lambda: [
+                [s.year.label, s.year.brought_forward, s.money, s.in_kind, s.spent, s.balance]
+                for s in summaries
+            ],
+        ),
+        per_page=None,
+        context={"summaries": summaries, "allowed": policies.allowed(request.user)},
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def set_funding_year(request: HttpRequest) -> HttpResponse:
+    form = FundingYearForm(request.POST or None, initial={"year": _current_year(request)})
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.set_funding_year(
+            actor=request.user, partnership=_partnership(request), **data
+        ),
+        done=lambda saved: (f"{saved} saved", saved),
+        title="Set up a year's budget",
+        intro="Entering a year again changes its balance brought forward.",
+        back_url=reverse("governance:funding"),
+    )
+
+
+@requires("governance.view")
+@require_GET
+def funding_year(request: HttpRequest, year: int) -> HttpResponse:
+    summary = selectors.funding_for(request.user, year)
+
+    def export() -> Iterable[list[Any]]:
+        yield ["Brought forward", "", summary.year.brought_forward, "", ""]
+        for c in summary.contributions:
+            yield ["Contribution", c.agency.name, c.money, c.in_kind, c.in_kind_description]
+        for s in summary.spending:
+            yield ["Spending", s.get_area_display(), s.amount, "", ""]
+        yield ["Balance carried forward", "", summary.balance, "", ""]
+
+    return list_response(
+        request,
+        "governance/funding_year.html",
+        form=ProcedureFilterForm(),
+        rows=[],
+        export=Export(f"budget-{summary.year.label}", YEAR_HEADER, export),
+        per_page=None,
+        context={"summary": summary, "allowed": policies.allowed(request.user, summary.year)},
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def set_contribution(request: HttpRequest, year: int) -> HttpResponse:
+    found = selectors.managed_funding_year(request.user, year)
+    form = ContributionForm(request.POST or None, partnership=found.partnership)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.set_contribution(
+            actor=request.user,
+            year=found,
+            agency=data["agency"],
+            money=data["money"],
+            in_kind=data.get("in_kind") or 0,
+            in_kind_description=data.get("in_kind_description") or "",
+        ),
+        done=lambda saved: (f"{saved.agency}'s contribution saved", found),
+        title=f"Record a partner's contribution, {found.label}",
+        intro="Entering a partner again replaces its contribution for the year.",
+        back_url=found.get_absolute_url(),
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def set_spending(request: HttpRequest, year: int) -> HttpResponse:
+    found = selectors.managed_funding_year(request.user, year)
+    form = SpendingForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.set_spending(actor=request.user, year=found, **data),
+        done=lambda saved: (f"Spending on {saved.get_area_display()} saved", found),
+        title=f"Record spending, {found.label}",
+        intro="Entering an area again replaces its spending for the year.",
+        back_url=found.get_absolute_url(),
+    )
+
+
+# ---- procedures ----
+
+PROCEDURE_HEADER = [
+    "Procedure",
+    "Owner",
+    "Owner's role",
+    "Last reviewed",
+    "Next review due",
+    "Overdue",
+    "Learning themes",
+    "Prompted by case reviews",
+]
+
+
+def _reviews(request: HttpRequest) -> Any:
+    return reviews_for(request.user).filter(partnership=_partnership(request))
+
+
+@requires("governance.view")
+@require_GET
+def procedures(request: HttpRequest) -> HttpResponse:
+    form = ProcedureFilterForm(request.GET or None)
+    today = timezone.localdate()
+    rows = selectors.procedures_for(request.user, **active_filters(form), today=today)
+    return list_response(
+        request,
+        "governance/procedures.html",
+        form=form,
+        rows=rows,
+        export=Export(
+            "procedures-register",
+            PROCEDURE_HEADER,
+            lambda: [
+                [
+                    p.title,
+                    p.owner_agency.name,
+                    p.owner_role,
+                    p.last_reviewed_on,
+                    p.next_review_on,
+                    "Yes" if p.is_overdue(today) else "No",
+                    "; ".join(t.name for t in p.themes.all()),
+                    "; ".join(r.reference for r in p.prompted_by.all()),
+                ]
+                for p in rows
+            ],
+        ),
+        context={"today": today, "allowed": policies.allowed(request.user)},
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def create_procedure(request: HttpRequest) -> HttpResponse:
+    partnership = _partnership(request)
+    form = ProcedureForm(request.POST or None, partnership=partnership, reviews=_reviews(request))
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.create_procedure(
+            actor=request.user, partnership=partnership, **data
+        ),
+        done=lambda saved: (f"Added to the register: {saved}", saved),
+        title="Add a multi-agency procedure",
+        back_url=reverse("governance:procedures"),
+        submit="Add the procedure",
+    )
+
+
+@requires("governance.view")
+@require_GET
+def procedure(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.procedure_for(request.user, pk)
+    return render(
+        request,
+        "governance/procedure.html",
+        {
+            "procedure": found,
+            "overdue": found.is_overdue(),
+            "allowed": policies.allowed(request.user, found),
+        },
+    )
+
+
+@requires("governance.manage")
+@require_http_methods(["GET", "POST"])
+def review_procedure(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.procedure_for(request.user, pk)
+    form = ProcedureForm(
+        request.POST or None,
+        reviews=_reviews(request),
+        review_only=True,
+        initial={
+            "version": found.version,
+            "last_reviewed_on": found.last_reviewed_on,
+            "next_review_on": found.next_review_on,
+            "changes": found.changes,
+            "themes": list(found.themes.all()),
+            "prompted_by": list(found.prompted_by.all()),
+        },
+    )
+    return _form_page(
+        request,
+        form,
+        lambda data, version: services.review_procedure(
+            actor=request.user, procedure=found, expected_version=version or found.version, **data
+        ),
+        done=lambda saved: (f"Review recorded: {saved}", saved),
+        title=f"Record a review of {found}",
+        back_url=found.get_absolute_url(),
+    )
