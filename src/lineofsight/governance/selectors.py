@@ -107,10 +107,16 @@ def meetings_for(
     if year:
         start, end = year_bounds(user.agency.partnership, year)
         rows = rows.filter(held_on__gte=start, held_on__lte=end)
-    return rows.annotate(
-        decision_count=Count("decisions", distinct=True),
-        present=Count("attendance", distinct=True),
-    ).prefetch_related(Prefetch("attendance", queryset=Attendance.objects.select_related("agency")))
+    return (
+        rows.annotate(
+            decision_count=Count("decisions", distinct=True),
+            present=Count("attendance", distinct=True),
+        )
+        .prefetch_related(
+            Prefetch("attendance", queryset=Attendance.objects.select_related("agency"))
+        )
+        .order_by("-held_on", "-pk")
+    )
 
 
 def meeting_for(user: Any, pk: int) -> Meeting:

@@ -80,6 +80,14 @@ EXCEPTIONS = {
     ("reports/sections/learning.py", "reviews.models"),
     ("reports/sections/figures.py", "performance.models"),
     ("reports/sections/figures.py", "performance.summaries"),
+    # governance (ADR 0021): findings and procedures carry the shared learning themes; its
+    # annual report section registers with the reports' section registry and builds its blocks
+    ("governance/models.py", "actions.models"),
+    ("governance/forms.py", "actions.models"),
+    ("governance/demo.py", "actions.models"),
+    ("governance/demo.py", "actions.themes"),
+    ("governance/report_section.py", "reports.registry"),
+    ("governance/report_section.py", "reports.content"),
 }
 
 
