@@ -18,17 +18,20 @@ import datetime as dt
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)  # whatever identifies an agency (a primary key, a code)
 
 
 @dataclass(frozen=True)
-class MeetingAttendance:
+class MeetingAttendance(Generic[K]):
     held_on: dt.date
-    attended: Mapping[Hashable, bool]  # agency -> attended (only the agencies expected)
+    attended: Mapping[K, bool]  # agency -> attended (only the agencies expected)
 
 
 @dataclass(frozen=True)
-class AgencyRecord:
-    agency: Hashable
+class AgencyRecord(Generic[K]):
+    agency: K
     expected: int
     attended: int
     missed_in_a_row: int
@@ -44,19 +47,19 @@ class AgencyRecord:
 
 
 def records(
-    meetings: Iterable[MeetingAttendance],
+    meetings: Iterable[MeetingAttendance[K]],
     *,
-    watched: Iterable[Hashable] = (),
+    watched: Iterable[K] = (),
     threshold: int = 2,
-) -> dict[Hashable, AgencyRecord]:
+) -> dict[K, AgencyRecord[K]]:
     """Each agency's record over ``meetings`` (any order; counted in date order)."""
     if threshold < 1:
         raise ValueError("the threshold is at least one meeting")
     watched_set = set(watched)
-    expected: dict[Hashable, int] = {}
-    attended: dict[Hashable, int] = {}
-    streak: dict[Hashable, int] = {}
-    last: dict[Hashable, dt.date | None] = {}
+    expected: dict[K, int] = {}
+    attended: dict[K, int] = {}
+    streak: dict[K, int] = {}
+    last: dict[K, dt.date | None] = {}
     for meeting in sorted(meetings, key=lambda m: m.held_on):
         for agency, was_there in meeting.attended.items():
             expected[agency] = expected.get(agency, 0) + 1

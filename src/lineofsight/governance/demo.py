@@ -534,9 +534,9 @@ class _Loader:
                     amount=(amount * scale * jitter).quantize(Decimal(1)),
                 )
             budget.refresh_from_db()
-            money = sum((c.money for c in budget.contributions.all()), Decimal(0))
+            given = sum((c.money for c in budget.contributions.all()), Decimal(0))
             spent = sum((s.amount for s in budget.spending.all()), Decimal(0))
-            brought = budget.brought_forward + money - spent
+            brought = budget.brought_forward + given - spent
 
     def procedures(self) -> None:
         reviews = list(self.partnership.reviews.order_by("pk")[:2])

@@ -140,7 +140,7 @@ class AttendanceRow:
 
     group: Group
     agency: Agency
-    record: attendance.AgencyRecord  # over the period asked for
+    record: attendance.AgencyRecord[int]  # over the period asked for
     missed_in_a_row: int  # over every meeting of the group, to the latest
     needs_attention: bool
     statutory: bool
@@ -173,7 +173,7 @@ def attendance_rows(
         meeting = by_group.setdefault(group_id, {}).setdefault(meeting_id, (held_on, {}))
         meeting[1][agency_id] = status in Attendance.ATTENDED
     for found in groups:
-        meetings = [
+        meetings: list[attendance.MeetingAttendance[int]] = [
             attendance.MeetingAttendance(held_on, marks_of)
             for held_on, marks_of in by_group.get(found.pk, {}).values()
         ]
@@ -190,11 +190,11 @@ def attendance_rows(
             rows.append(
                 AttendanceRow(
                     group=found,
-                    agency=agencies[int(agency_id)],
+                    agency=agencies[agency_id],
                     record=record,
                     missed_in_a_row=whole.missed_in_a_row,
                     needs_attention=whole.needs_attention,
-                    statutory=is_statutory(agencies[int(agency_id)]),
+                    statutory=is_statutory(agencies[agency_id]),
                 )
             )
         if bounds:  # an agency flagged now but not expected in the period still shows
@@ -203,11 +203,11 @@ def attendance_rows(
                     rows.append(
                         AttendanceRow(
                             found,
-                            agencies[int(agency_id)],
+                            agencies[agency_id],
                             attendance.AgencyRecord(agency_id, 0, 0, 0, None, False),
                             whole.missed_in_a_row,
                             True,
-                            is_statutory(agencies[int(agency_id)]),
+                            is_statutory(agencies[agency_id]),
                         )
                     )
     return rows

@@ -6,9 +6,11 @@ and the procedures register.  Every list downloads as CSV or Excel (``lib.listin
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -38,6 +40,7 @@ from lineofsight.governance.forms import (
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
+from lineofsight.partnership.models import Partnership
 from lineofsight.reviews.selectors import reviews_for
 
 
@@ -58,8 +61,11 @@ def _form_page(
     return render_form_page(request, form, status=outcome.status, caption="Governance", **page)
 
 
-def _partnership(request: HttpRequest) -> Any:
-    return request.user.agency.partnership
+def _partnership(request: HttpRequest) -> Partnership:
+    agency = getattr(request.user, "agency", None)
+    if agency is None:
+        raise PermissionDenied("governance.view")
+    return agency.partnership
 
 
 def _current_year(request: HttpRequest) -> int:
@@ -135,7 +141,15 @@ def groups(request: HttpRequest) -> HttpResponse:
         export=Export(
             "governance-groups",
             GROUP_HEADER,
-            lambda: [[g.name, g.get_kind_display(), g.member_count, g.meeting_count] for g in rows],
+            lambda: [
+                [
+                    g.name,
+                    g.get_kind_display(),
+                    getattr(g, "member_count", 0),
+                    getattr(g, "meeting_count", 0),
+                ]
+                for g in rows
+            ],
         ),
         per_page=None,
         context={"rows": rows, "allowed": policies.allowed(request.user)},
@@ -250,7 +264,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
                 m.held_on,
                 sum(1 for a in marks if a.attended),
                 len(marks),
-                m.decision_count,
+                getattr(m, "decision_count", 0),
             ]
 
     return list_response(
@@ -623,7 +637,7 @@ def set_contribution(request: HttpRequest, year: int) -> HttpResponse:
             year=found,
             agency=data["agency"],
             money=data["money"],
-            in_kind=data.get("in_kind") or 0,
+            in_kind=data.get("in_kind") or Decimal(0),
             in_kind_description=data.get("in_kind_description") or "",
         ),
         done=lambda saved: (f"{saved.agency}'s contribution saved", found),
