@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -136,7 +137,7 @@ def groups(request: HttpRequest) -> HttpResponse:
     return list_response(
         request,
         "governance/groups.html",
-        form=ProcedureFilterForm(),
+        form=forms.Form(),
         rows=rows,
         export=Export(
             "governance-groups",
@@ -477,7 +478,7 @@ def inspections(request: HttpRequest) -> HttpResponse:
     return list_response(
         request,
         "governance/inspections.html",
-        form=ProcedureFilterForm(),
+        form=forms.Form(),
         rows=rows,
         export=Export(
             "inspection-findings",
@@ -568,7 +569,7 @@ def funding(request: HttpRequest) -> HttpResponse:
     return list_response(
         request,
         "governance/funding.html",
-        form=ProcedureFilterForm(),
+        form=forms.Form(),
         rows=summaries,
         export=Export(
             "partnership-funding",
@@ -616,7 +617,7 @@ def funding_year(request: HttpRequest, year: int) -> HttpResponse:
     return list_response(
         request,
         "governance/funding_year.html",
-        form=ProcedureFilterForm(),
+        form=forms.Form(),
         rows=[],
         export=Export(f"budget-{summary.year.label}", YEAR_HEADER, export),
         per_page=None,

@@ -252,3 +252,49 @@ def test_the_home_page_shows_the_boards_flags(board_member, board, record_meetin
 def test_the_agency_lead_home_page_has_no_governance_panel(agency_lead, records):
     page = client_for(agency_lead).get("/").content.decode()
     assert "Board attendance and assurance" not in page
+
+
+def test_settings_change_the_threshold_and_refuse_a_one_grade_scale(
+    manager, board, record_meeting, partnership
+):
+    from lineofsight.governance import selectors
+
+    record_meeting(D(2020, 5, 1), police=A, council=P, acute=P)
+    assert selectors.needs_attention(partnership) == []
+    client = client_for(manager)
+    assert client.get("/governance/settings/").status_code == 200
+    bad = client.post(
+        "/governance/settings/", {"consecutive_misses": "1", "assurance_scale": "Only one"}
+    )
+    assert bad.status_code == 400 and "Enter at least two grades" in bad.content.decode()
+    response = client.post(
+        "/governance/settings/",
+        {"consecutive_misses": "1", "assurance_scale": "Green\nAmber\nRed"},
+    )
+    assert response.status_code == 302
+    assert [r.agency.code for r in selectors.needs_attention(partnership)] == ["police"]
+    form = client.get("/governance/assurance/new/").content.decode()
+    assert ">Amber<" in form and "Substantial assurance" not in form
+
+
+def test_groups_and_members(manager, board, agency):
+    client = client_for(manager)
+    duplicate = client.post(
+        "/governance/groups/new/", {"name": "partnership board", "kind": "board"}
+    )
+    assert duplicate.status_code == 400
+    response = client.post(
+        "/governance/groups/new/", {"name": "Learning and Improvement", "kind": "subgroup"}
+    )
+    assert response.status_code == 302
+    seat = board.memberships.get(agency=agency)
+    url = f"/governance/groups/{board.pk}/members/{seat.pk}/remove/"
+    assert "Remove Test Police" in client.get(url).content.decode()
+    assert client.post(url).status_code == 302
+    assert not board.memberships.filter(agency=agency).exists()
+    again = client.post(
+        f"/governance/groups/{board.pk}/members/new/",
+        {"agency": agency.pk, "role": "District Commander"},
+    )
+    assert again.status_code == 302
+    assert board.memberships.get(agency=agency).attendance_required  # a statutory partner
