@@ -298,3 +298,29 @@ def test_groups_and_members(manager, board, agency):
     )
     assert again.status_code == 302
     assert board.memberships.get(agency=agency).attendance_required  # a statutory partner
+
+
+def test_the_themes_pages_count_findings_and_procedures(manager, partnership, agency):
+    from lineofsight.actions.models import LearningTheme
+    from lineofsight.actions.themes import sync_themes
+
+    sync_themes(LearningTheme)
+    inspection = services.create_inspection(
+        actor=SYSTEM, partnership=partnership, title="JTAI", kind="jtai", started_on=D(2020, 3, 2)
+    )
+    services.add_finding(
+        actor=SYSTEM, inspection=inspection, kind="improve", text="Neglect", themes=["neglect"]
+    )
+    services.create_procedure(
+        actor=SYSTEM,
+        partnership=partnership,
+        title="Neglect toolkit",
+        owner_agency=agency,
+        last_reviewed_on=D(2020, 1, 1),
+        next_review_on=D(2022, 1, 1),
+        themes=["neglect"],
+    )
+    client = client_for(manager)
+    assert client.get("/learning/themes/").status_code == 200
+    page = client.get("/learning/themes/neglect/").content.decode()
+    assert "JTAI: finding 1" in page and "Neglect toolkit" in page
