@@ -81,20 +81,3 @@ def records(
         )
         for agency, count in expected.items()
     }
-
-
-def financial_year(day: dt.date, start_month: int = 4) -> int:
-    """The year the financial year holding ``day`` starts in (April start: 31 March 2021 ->
-    2020)."""
-    return day.year if day.month >= start_month else day.year - 1
-
-
-def year_bounds(year: int, start_month: int = 4) -> tuple[dt.date, dt.date]:
-    """First and last day of the financial year starting in ``year``."""
-    start = dt.date(year, start_month, 1)
-    following = dt.date(year + 1, start_month, 1)
-    return start, following - dt.timedelta(days=1)
-
-
-def year_label(year: int) -> str:
-    return f"{year}-{(year + 1) % 100:02d}"

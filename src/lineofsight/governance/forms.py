@@ -11,7 +11,7 @@ from django import forms
 from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.governance.attendance import year_label
+from lineofsight.calendar import years as calendar_years
 from lineofsight.governance.models import (
     AssuranceReport,
     Attendance,
@@ -90,7 +90,7 @@ class GroupForm(FreeTextGuard, forms.Form):
         label="Kind of group",
         choices=Group.Kind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the kind of group"},
+        error_messages={"required": "Select the kind of group"},
     )
     purpose = forms.CharField(
         label="Purpose (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -267,7 +267,7 @@ class FindingForm(FreeTextGuard, forms.Form):
         label="Kind of finding",
         choices=InspectionFinding.Kind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the kind of finding"},
+        error_messages={"required": "Select the kind of finding"},
     )
     text = forms.CharField(
         label="Finding",
@@ -405,8 +405,8 @@ class ReportFilterForm(forms.Form):
     )
 
 
-def year_choices(years: list[int]) -> list[tuple[Any, str]]:
-    return [(y, year_label(y)) for y in years]
+def year_choices(years: list[int], start_month: int = 4) -> list[tuple[Any, str]]:
+    return [(y, calendar_years.year_label(y, start_month)) for y in years]
 
 
 class YearFilterForm(forms.Form):
@@ -425,7 +425,8 @@ class YearFilterForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         first = [("", "Every year")] if any_year else []
-        self.fields["year"].choices = first + year_choices(years)  # type: ignore[attr-defined]
+        month = partnership.financial_year_start_month if partnership else 4
+        self.fields["year"].choices = first + year_choices(years, month)  # type: ignore[attr-defined]
         self.fields["group"].choices = [("", "Every group")] + [  # type: ignore[attr-defined]
             (g.pk, g.name) for g in _groups(partnership)
         ]

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
+from lineofsight.calendar.years import year_label
 from lineofsight.lib.free_text import no_identifiers
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, Partnership
@@ -357,7 +358,7 @@ class FundingYear(Versioned):
 
     @property
     def label(self) -> str:
-        return f"{self.year}-{(self.year + 1) % 100:02d}"
+        return year_label(self.year, self.partnership.financial_year_start_month)
 
     def get_absolute_url(self) -> str:
         return reverse("governance:funding_year", args=[self.year])

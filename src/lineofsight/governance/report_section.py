@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from lineofsight import disclosure
 from lineofsight.governance import selectors
-from lineofsight.governance.attendance import year_label
 from lineofsight.reports.content import Block, Bullets, Paragraph, Subheading, TableBlock
 from lineofsight.reports.registry import SectionRequest, register_section
 
@@ -26,6 +25,7 @@ def _pounds(value: Decimal) -> disclosure.Cell:
 def attendance_blocks(request: SectionRequest) -> list[Block]:
     partnership = request.partnership
     year = selectors.financial_year_of(partnership, request.start)
+    year_label = selectors.year_name(partnership, year)
     rows = [r for r in selectors.attendance_rows(partnership, year=year) if r.record.expected]
     if not rows:
         return [Paragraph("No meetings of the board or its groups are recorded for the year.")]
@@ -44,7 +44,7 @@ def attendance_blocks(request: SectionRequest) -> list[Block]:
     blocks: list[Block] = [
         TableBlock(
             disclosure.grid(
-                f"Attendance at meetings, {year_label(year)} (% of meetings each member agency "
+                f"Attendance at meetings, {year_label} (% of meetings each member agency "
                 "attended, in person or by deputy)",
                 "Agency",
                 [f"{g.name} ({held[g.pk]} meetings)" for g in groups],
@@ -113,9 +113,10 @@ def assurance_blocks(request: SectionRequest) -> list[Block]:
 def funding_blocks(request: SectionRequest) -> list[Block]:
     partnership = request.partnership
     year = selectors.financial_year_of(partnership, request.start)
+    year_label = selectors.year_name(partnership, year)
     summary = selectors.funding_of(partnership, year)
     if summary is None:
-        return [Paragraph(f"No budget is recorded for {year_label(year)}.")]
+        return [Paragraph(f"No budget is recorded for {year_label}.")]
     contributions = [
         (c.agency.name, [_pounds(c.money), _pounds(c.in_kind)]) for c in summary.contributions
     ]
@@ -125,16 +126,14 @@ def funding_blocks(request: SectionRequest) -> list[Block]:
     return [
         TableBlock(
             disclosure.grid(
-                f"Partners' contributions, {year_label(year)} (£)",
+                f"Partners' contributions, {year_label} (£)",
                 "Partner",
                 ["Financial contribution", "In kind (estimated value)"],
                 contributions,
             )
         ),
         TableBlock(
-            disclosure.grid(
-                f"Spending by area, {year_label(year)} (£)", "Area", ["Spent"], spending
-            )
+            disclosure.grid(f"Spending by area, {year_label} (£)", "Area", ["Spent"], spending)
         ),
         Paragraph(
             f"Brought forward £{summary.year.brought_forward:,.0f}; partners contributed "

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.actions.theme_sources import Occurrence
+from lineofsight.calendar import years
 from lineofsight.governance import attendance, policies
 from lineofsight.governance.models import (
     AssuranceReport,
@@ -64,11 +65,18 @@ def settings_of(partnership: Partnership) -> GovernanceSettings:
 
 
 def financial_year_of(partnership: Partnership, day: dt.date) -> int:
-    return attendance.financial_year(day, partnership.financial_year_start_month)
+    """The partnership's own year holding ``day`` (``calendar.years``), by its start year."""
+    return years.start_year_of(day, partnership.financial_year_start_month)
 
 
 def year_bounds(partnership: Partnership, year: int) -> tuple[dt.date, dt.date]:
-    return attendance.year_bounds(year, partnership.financial_year_start_month)
+    span = years.year_starting(year, partnership.financial_year_start_month)
+    return span.start, span.end
+
+
+def year_name(partnership: Partnership, year: int) -> str:
+    """ "2020-21" (or "2020" for a year starting in January)."""
+    return years.year_label(year, partnership.financial_year_start_month)
 
 
 # ---- groups, meetings, attendance ----

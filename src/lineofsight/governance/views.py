@@ -20,7 +20,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.governance import policies, selectors, services
-from lineofsight.governance.attendance import year_label
 from lineofsight.governance.forms import (
     ContributionForm,
     FindingForm,
@@ -187,7 +186,7 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
             "members": found.memberships.select_related("agency"),
             "meetings": selectors.meetings_for(request.user, group=found.pk)[:12],
             "attendance": selectors.attendance_for(request.user, year=year, group=found.pk),
-            "year_label": year_label(year),
+            "year_label": selectors.year_name(found.partnership, year),
             "allowed": policies.allowed(request.user, found),
         },
     )
@@ -321,13 +320,14 @@ def attendance_page(request: HttpRequest) -> HttpResponse:
     filters = active_filters(form)
     year = filters.get("year") or _current_year(request)
     rows = selectors.attendance_for(request.user, year=year, group=filters.get("group"))
+    year_label = selectors.year_name(_partnership(request), year)
     return list_response(
         request,
         "governance/attendance.html",
         form=form,
         rows=rows,
         export=Export(
-            f"attendance-{year_label(year)}",
+            f"attendance-{year_label}",
             ATTENDANCE_HEADER,
             lambda: [
                 [
@@ -346,7 +346,7 @@ def attendance_page(request: HttpRequest) -> HttpResponse:
         per_page=None,
         context={
             "rows": rows,
-            "year_label": year_label(year),
+            "year_label": year_label,
             "threshold": selectors.settings_of(_partnership(request)).consecutive_misses,
         },
     )

@@ -7,9 +7,7 @@ import pytest
 
 from lineofsight.governance.attendance import (
     MeetingAttendance,
-    financial_year,
     records,
-    year_bounds,
 )
 
 D = dt.date
@@ -54,11 +52,3 @@ def test_rates_round_half_up_to_one_place():
     eight = [MeetingAttendance(D(2020, 5, m), {"x": m == 1}) for m in range(1, 9)]
     assert records(eight)["x"].rate == Decimal("12.5")
     assert records([]) == {}
-
-
-def test_financial_years():
-    assert financial_year(D(2021, 3, 31)) == 2020
-    assert financial_year(D(2021, 4, 1)) == 2021
-    assert financial_year(D(2021, 3, 31), start_month=1) == 2021
-    assert year_bounds(2020) == (D(2020, 4, 1), D(2021, 3, 31))
-    assert year_bounds(2020, 1) == (D(2020, 1, 1), D(2020, 12, 31))
