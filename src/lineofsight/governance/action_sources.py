@@ -40,7 +40,7 @@ def register() -> None:
         partnership=lambda d: d.meeting.group.partnership,
         page_title="Raise an action from this decision",
         permission="governance.manage",
-        order=62,
+        order=82,
     )
     register_action_source(
         "governance_assurance",
@@ -52,7 +52,7 @@ def register() -> None:
         partnership=lambda r: r.partnership,
         page_title="Raise an action from this assurance report",
         permission="governance.manage",
-        order=64,
+        order=84,
     )
     register_action_source(
         "governance_finding",
@@ -64,5 +64,5 @@ def register() -> None:
         partnership=lambda f: f.inspection.partnership,
         page_title="Raise an action from this finding",
         permission="governance.manage",
-        order=66,
+        order=86,
     )

@@ -51,6 +51,9 @@ def test_the_existing_sources_are_registered_in_their_old_order():
         "board",
         "delivery_plan",
         "cdop",
+        "governance_decision",
+        "governance_assurance",
+        "governance_finding",
     ]
     assert sources.source_choices(manual_only=True) == [
         ("inspection", "Inspection"),
