@@ -90,8 +90,9 @@ PARTNER_MEASURES: tuple[IndicatorSpec, ...] = (
     ),
     _partner(
         "pm_early_help_cases_open",
-        "Early help cases open (partner return)",
-        "Families receiving early help from partner agencies.",
+        "Early help cases open",
+        "Families receiving early help: every case the early help service had open at the "
+        "end of the period, whether or not its assessment is finished.",
         counting="latest_in_period",
     ),
 )
