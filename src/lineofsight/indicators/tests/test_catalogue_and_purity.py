@@ -53,6 +53,9 @@ EXPECTED_IDS = {
     "pm_idva_referrals",
     "pm_idva_repeat_victims",
     "pm_early_help_cases_open",
+    # rows of the partner-return template with no code of their own (template_specs)
+    "pm_contacts_received",
+    "pm_contacts_to_early_help",
 }
 PURE_PACKAGES = ("indicators", "formats", "synth", "published", "charts", "disclosure")
 
