@@ -8,6 +8,7 @@ urlpatterns = [
     path("recompute/", views.recompute_now, name="recompute"),
     path("<slug:indicator_id>/", views.indicator, name="indicator"),
     path("<slug:indicator_id>/target/", views.target, name="target"),
+    path("<slug:indicator_id>/raise-action/", views.raise_action, name="raise_action"),
     path("<slug:indicator_id>/change-points/", views.change_point, name="change_point"),
     path(
         "<slug:indicator_id>/change-points/<int:pk>/remove/",

@@ -11,12 +11,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from markupsafe import Markup
 
+from lineofsight.actions import selectors as action_selectors
+from lineofsight.delivery import selectors as delivery_selectors
 from lineofsight.indicators import catalogue
 from lineofsight.lib.exports import export_response
 from lineofsight.lib.formviews import submit
 from lineofsight.partnership.access import has_permission, requires
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance import presentation, selectors
+from lineofsight.performance.action_services import RAISE_PERMISSION, track_indicator
 from lineofsight.performance.cache import PageCache
 from lineofsight.performance.compute import recompute
 from lineofsight.performance.forms import ChangePointForm, PeriodForm, TargetForm
@@ -102,6 +105,23 @@ def _indicator_context(
         "value_text": presentation.value_text,
         "period_text": presentation.period_text,
         "words": presentation.Words,
+        **_what_is_being_done(request, partnership, spec),
+    }
+
+
+def _what_is_being_done(
+    request: HttpRequest, partnership: Partnership, spec: catalogue.IndicatorSpec
+) -> dict[str, object]:
+    """The actions raised from the indicator and the delivery plans' success measures tied to
+    it (read on every request: they change without a recompute, so they are never cached)."""
+    tracked = selectors.tracked_indicator(partnership, spec.id)
+    return {
+        "linked_actions": list(action_selectors.actions_for_source(tracked)) if tracked else [],
+        "success_measures": list(delivery_selectors.measures_for_indicator(partnership, spec.id)),
+        "allowed": {
+            "raise_action": has_permission(request.user, RAISE_PERMISSION),
+            "open_actions": has_permission(request.user, "learning.view"),
+        },
     }
 
 
@@ -128,7 +148,12 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     _, period = _period(request, years)
     if period is None:
-        context = {"spec": spec, "summary": None, "words": presentation.Words}
+        context = {
+            "spec": spec,
+            "summary": None,
+            "words": presentation.Words,
+            **_what_is_being_done(request, partnership, spec),
+        }
         return render(request, "performance/indicator.html", context)
     cached = _figures(partnership, spec, period)
     context = _indicator_context(request, partnership, spec, period, years, cached)
@@ -175,6 +200,18 @@ def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpR
         return export_response(export_format, f"{spec.id}-results", EXPORT_HEADER, table)
     except ValueError:
         raise Http404("Unknown export format") from None
+
+
+@requires(RAISE_PERMISSION)
+@require_POST
+def raise_action(request: HttpRequest, indicator_id: str) -> HttpResponse:
+    """Raise an action from the indicator: its partnership record is made the first time
+    (audited), then the shared page ``actions:raise`` takes the action's details."""
+    spec = _spec_or_404(indicator_id)
+    tracked = track_indicator(
+        actor=request.user, partnership=request.partnership, indicator_id=spec.id
+    )
+    return redirect("actions:raise", "indicator", tracked.pk)
 
 
 @requires("performance.manage")
