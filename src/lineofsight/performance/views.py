@@ -23,6 +23,8 @@ from lineofsight.performance.action_services import RAISE_PERMISSION, track_indi
 from lineofsight.performance.cache import PageCache
 from lineofsight.performance.compute import recompute
 from lineofsight.performance.forms import ChangePointForm, PeriodForm, TargetForm
+from lineofsight.performance.overview_export import HEADER as OVERVIEW_HEADER
+from lineofsight.performance.overview_export import overview_rows
 from lineofsight.performance.summaries import Summary, summarise
 from lineofsight.performance.summaries import overview as build_overview
 from lineofsight.performance.target_services import remove_change_point as remove_point
@@ -64,6 +66,33 @@ def overview(request: HttpRequest) -> HttpResponse:
         "can_recompute": has_permission(request.user, "performance.manage"),
     }
     return render(request, "performance/overview.html", context)
+
+
+@requires("performance.view")
+@require_GET
+def overview_export(request: HttpRequest, export_format: str) -> HttpResponse:
+    """Every indicator for a financial year (``?period=``, default the latest) in one table:
+    analysts get every figure (``?edition=published`` for the published one), everyone else
+    the published edition through ``lineofsight.disclosure``."""
+    partnership = request.partnership
+    page_cache = PageCache(partnership)
+    years = page_cache.get("years", lambda: selectors.financial_years(partnership))
+    _, period = _period(request, years)
+    if period is None:
+        raise Http404("No results yet")
+    analyst = has_permission(request.user, "performance.manage")
+    edition = (
+        "published" if request.GET.get("edition") == "published" or not analyst else "internal"
+    )
+    summaries = page_cache.get(
+        "overview_summaries", lambda: build_overview(partnership, period), period
+    )
+    rows = overview_rows(summaries, edition)
+    name = f"indicators-{period}" + ("-published" if edition == "published" else "")
+    try:
+        return export_response(export_format, name, OVERVIEW_HEADER, rows)
+    except ValueError:
+        raise Http404("Unknown export format") from None
 
 
 def _spec_or_404(indicator_id: str) -> catalogue.IndicatorSpec:
