@@ -11,6 +11,7 @@ indicator's total.  Published benchmarks are public figures and are shown as DfE
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from lineofsight import disclosure
@@ -64,8 +65,8 @@ def _cells(summary: Summary, row: IndicatorResult, index: int) -> list[Cell]:
         denominator = disclosure.number(row.denominator)
     if row.value is None:
         value = disclosure.missing()
-    elif unit == "count":
-        value = _count(row.value)
+    elif unit == "count":  # the same figure as the numerator: hidden with it
+        value = replace(_count(row.value), depends_on=tuple(own))
     elif row.numerator is not None and row.denominator and numerator.is_count:
         if unit == "percent" and denominator.is_count:
             value = disclosure.percent(
@@ -143,3 +144,12 @@ def overview_rows(summaries: Sequence[Summary], edition: str) -> list[list[Any]]
             ]
         )
     return out
+
+
+def suppressed_breakdowns(summary: Summary) -> set[str]:
+    """The breakdowns of ``summary`` whose figure the published edition hides (``c``): what an
+    indicator page shows to everyone but the analysts."""
+    if summary.headline is None or not summary.breakdowns:
+        return set()
+    value = HEADER.index("value")
+    return {row[1] for row in overview_rows([summary], "published")[1:] if row[value] == "c"}

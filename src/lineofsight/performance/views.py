@@ -24,7 +24,7 @@ from lineofsight.performance.cache import PageCache
 from lineofsight.performance.compute import recompute
 from lineofsight.performance.forms import ChangePointForm, PeriodForm, TargetForm
 from lineofsight.performance.overview_export import HEADER as OVERVIEW_HEADER
-from lineofsight.performance.overview_export import overview_rows
+from lineofsight.performance.overview_export import overview_rows, suppressed_breakdowns
 from lineofsight.performance.summaries import Summary, summarise
 from lineofsight.performance.summaries import overview as build_overview
 from lineofsight.performance.target_services import remove_change_point as remove_point
@@ -131,6 +131,8 @@ def _indicator_context(
         "spc_svg": cached["spc_svg"],
         "benchmark_svg": cached["benchmark_svg"],
         "months": [r for r in summary.monthly],
+        # small numbers in a breakdown are hidden from everyone but the analysts
+        "suppressed": set() if can_manage else suppressed_breakdowns(summary),
         "value_text": presentation.value_text,
         "period_text": presentation.period_text,
         "words": presentation.Words,

@@ -116,3 +116,24 @@ def test_the_overview_download_is_published_for_board_members_and_full_for_analy
     page = board.get("/performance/?period=2020-21").content.decode()
     assert "/performance/overview.xlsx?period=2020-21" in page
     assert analyst.get("/performance/overview.pdf?period=2020-21").status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_indicator_page_hides_small_breakdowns_from_all_but_the_analysts(make_user, partnership):
+    from lineofsight.performance.models import ComputeRun
+
+    run = ComputeRun.objects.create(partnership=partnership, fingerprint="x", status="complete")
+    for breakdown, value in (("", 17), ("high", 4), ("medium", 6), ("low", 7)):
+        row = _row("exploitation_tracked", value, None, value, breakdown)
+        row.partnership, row.run = partnership, run
+        row.save()
+    board = client_for(make_user(Role.BOARD_MEMBER))
+    page = board.get("/performance/exploitation_tracked/?period=2020-21").content.decode()
+    cells = page.split("By risk level")[1].split("</table>")[0]
+    # high (4) is c, and medium (6, the smaller other) too, or 17 - 7 - 6 would give high away
+    assert cells.count(">c<") == 2 and ">7<" in cells
+    assert "a count of 1 to 5" in page
+    analyst = client_for(make_user(Role.PERFORMANCE_ANALYST))
+    full = analyst.get("/performance/exploitation_tracked/?period=2020-21").content.decode()
+    cells = full.split("By risk level")[1].split("</table>")[0]
+    assert ">c<" not in cells and ">4<" in cells
