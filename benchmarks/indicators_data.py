@@ -232,12 +232,97 @@ def borough(directory: Path, la: str, seed: int) -> dict[str, list[Path]]:
         ends,
     )
 
+    tables.update(_reviews_and_outcomes(np.random.default_rng(seed + 10_000), la, tables))
+
     sources: dict[str, list[Path]] = {}
     for name, table in tables.items():
         path = directory / f"{name}.parquet"
         pq.write_table(table, path)
         sources[name] = [path]
     return sources
+
+
+def _reviews_and_outcomes(
+    rng: np.random.Generator, la: str, tables: dict[str, pa.Table]
+) -> dict[str, pa.Table]:
+    """Reviews (CP and CLA), the CLA header, OC2 outcomes and missing episodes, from the plans
+    and episodes already made (their own random stream, so the other tables stay as they were)."""
+    plans = tables["cp_plans"]
+    plan_children = plans.column("child_id").to_pylist()
+    plan_starts = plans.column("start_date").to_numpy().astype("datetime64[D]")
+    cp_children, cp_starts, cp_dates = [], [], []
+    for child, start in zip(plan_children, plan_starts, strict=True):
+        day = start
+        for _ in range(int(rng.integers(0, 4))):  # up to 3 reviews, about 3 to 6 months apart
+            day = day + np.timedelta64(int(rng.integers(80, 200)), "D")
+            cp_children.append(child)
+            cp_starts.append(start)
+            cp_dates.append(day)
+    cp_review_dates = np.array(cp_dates, dtype="datetime64[D]")
+    episodes = tables["cla_episodes"]
+    cla_children = episodes.column("child_id").to_pylist()
+    cla_starts = episodes.column("start_date").to_numpy().astype("datetime64[D]")
+    cla_kids, cla_dates = [], []
+    for child, start in zip(cla_children, cla_starts, strict=True):
+        day = start + np.timedelta64(int(rng.integers(10, 30)), "D")
+        for _ in range(int(rng.integers(1, 4))):
+            cla_kids.append(child)
+            cla_dates.append(day)
+            day = day + np.timedelta64(int(rng.integers(80, 200)), "D")
+    cla_review_dates = np.array(cla_dates, dtype="datetime64[D]")
+    unique_children = sorted(set(cla_children))
+    births = np.datetime64("2005-01-01") + rng.integers(0, 6000, len(unique_children)).astype(
+        "timedelta64[D]"
+    )
+    header_dates = np.full(len(unique_children), np.datetime64("2024-06-01"))
+    outcome_dates = np.full(len(unique_children), np.datetime64("2024-06-01"))
+    missing_children = rng.choice(cla_children, len(cla_children) // 2)
+    missing_starts = _dates(rng, len(missing_children))
+    return {
+        "cp_reviews": _table(
+            "cp_reviews",
+            la,
+            {
+                "child_id": cp_children,
+                "episode_no": np.zeros(len(cp_children), np.int32),
+                "plan_start_date": np.array(cp_starts, dtype="datetime64[D]"),
+                "review_date": cp_review_dates,
+            },
+            cp_review_dates,
+        ),
+        "cla_reviews": _table(
+            "cla_reviews",
+            la,
+            {
+                "child_id": cla_kids,
+                "review_date": cla_review_dates,
+                "review_code": ["PN1"] * len(cla_kids),
+            },
+            cla_review_dates,
+        ),
+        "cla_children": _table(
+            "cla_children", la, {"child_id": unique_children, "birth_date": births}, header_dates
+        ),
+        "cla_outcomes": _table(
+            "cla_outcomes",
+            la,
+            {
+                "child_id": unique_children,
+                "health_assessment": rng.random(len(unique_children)) < 0.9,
+            },
+            outcome_dates,
+        ),
+        "cla_missing": _table(
+            "cla_missing",
+            la,
+            {
+                "child_id": list(missing_children),
+                "missing_type": rng.choice(["M", "A"], len(missing_children)),
+                "start_date": missing_starts,
+            },
+            missing_starts,
+        ),
+    }
 
 
 def population() -> dict[int, int]:

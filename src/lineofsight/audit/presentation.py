@@ -51,6 +51,7 @@ VERB_LABELS: dict[str, str] = {
     "benchmarks.import": "Imported published benchmarks",
     "indicators.recompute": "Recomputed the indicators",
     "indicator_target.set": "Set an indicator target",
+    "indicator.track": "Started tracking actions against an indicator",
     "reports.report.request": "Asked for a report",
     "reports.report.generate": "Generated a report",
     "reports.report.publish": "Recorded a report's publication",

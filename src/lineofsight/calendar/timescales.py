@@ -55,6 +55,42 @@ RE_REFERRAL = Timescale(
     "DfE Characteristics of children in need (definitions)",
     counting="calendar",
 )
+CP_FIRST_REVIEW = Timescale(
+    3,
+    "months",
+    "First child protection review conference held, counted from the initial conference "
+    "(the plan's start)",
+    "Working Together to Safeguard Children 2023, chapter 4 (review conferences)",
+    counting="calendar",
+)
+CP_REVIEW = Timescale(
+    6,
+    "months",
+    "Later child protection review conferences held, counted from the previous review",
+    "Working Together to Safeguard Children 2023, chapter 4 (review conferences)",
+    counting="calendar",
+)
+CLA_FIRST_REVIEW = Timescale(
+    20,
+    "working days",
+    "First review of a looked after child's care plan, counted from the day they became looked "
+    "after (day 0)",
+    "Care Planning, Placement and Case Review (England) Regulations 2010, regulation 33",
+)
+CLA_SECOND_REVIEW = Timescale(
+    3,
+    "months",
+    "Second review of a looked after child's care plan, counted from the first",
+    "Care Planning, Placement and Case Review (England) Regulations 2010, regulation 33",
+    counting="calendar",
+)
+CLA_REVIEW = Timescale(
+    6,
+    "months",
+    "Later reviews of a looked after child's care plan, counted from the previous review",
+    "Care Planning, Placement and Case Review (England) Regulations 2010, regulation 33",
+    counting="calendar",
+)
 
 # Case reviews (child safeguarding practice reviews)
 SERIOUS_INCIDENT_NOTIFICATION = Timescale(

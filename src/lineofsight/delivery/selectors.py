@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from lineofsight.delivery.models import Plan, PlanItem, Priority, ProgressUpdate
+from lineofsight.delivery.models import Plan, PlanItem, Priority, ProgressUpdate, SuccessMeasure
 from lineofsight.partnership.access import check_permission
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
@@ -100,3 +100,14 @@ def live_figure(partnership: Partnership | None, indicator_id: str) -> LiveFigur
     if result is None:
         return None
     return LiveFigure(indicator_id, result.value, result.period_label)
+
+
+def measures_for_indicator(partnership: Partnership, indicator_id: str) -> QuerySet[SuccessMeasure]:
+    """The delivery plans' success measures tied to ``indicator_id`` (shown on its page)."""
+    return (
+        SuccessMeasure.objects.filter(
+            priority__plan__partnership=partnership, indicator_id=indicator_id
+        )
+        .select_related("priority__plan")
+        .order_by("priority__plan__starts", "priority__number", "pk")
+    )

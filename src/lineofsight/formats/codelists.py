@@ -39,6 +39,10 @@ class Measure:
     unit: str
     description: str
     breakdowns: frozenset[str]  # allowed breakdown values; empty means any (or none)
+    # How the dashboard shows it (optional columns; empty means the default):
+    polarity: str = "neutral"  # higher_is_better | lower_is_better | neutral
+    counting: str = "events"  # events (summed over a period) | latest_in_period (a stock)
+    denominator: str = ""  # for unit percent: the measure_id whose values are the denominator
 
 
 @cache
@@ -56,5 +60,8 @@ def partner_measures() -> dict[str, Measure]:
             row["unit"],
             row["description"],
             allowed,
+            (row.get("polarity") or "").strip() or "neutral",
+            (row.get("counting") or "").strip() or "events",
+            (row.get("denominator") or "").strip(),
         )
     return measures

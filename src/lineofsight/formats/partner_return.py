@@ -179,7 +179,8 @@ def _value(text: str, unit: str, where: str, log: ProblemLog) -> float | None:
             value=text,
         )
         return None
-    if unit == "count" and not value.is_integer():
+    # a percentage or rate measure is reported as its count too (the dashboard divides it)
+    if unit in ("count", "percent", "rate_per_10k") and not value.is_integer():
         log.error(
             "partner.value_invalid",
             "This measure is a count, so value must be a whole number.",

@@ -10,7 +10,7 @@ Periods are the tables ``periods`` and ``period_days`` (every day of every perio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import duckdb
 import pyarrow as pa
@@ -44,17 +44,34 @@ def load_periods(connection: duckdb.DuckDBPyConnection, periods: Sequence[Period
     )
 
 
-def indicator_sql(spec: IndicatorSpec, la: str) -> str:
-    """(la, period_type, label, breakdown, numerator, denominator) rows of ``spec``."""
+def aggregates(spec: IndicatorSpec, la: str) -> list[str]:
+    """The aggregate statements (``aggregate_sql``) of ``spec``: numerator, then denominator."""
     types = ", ".join(f"'{period_type}'" for period_type in spec.period_types)
-    numerator = aggregate_sql(spec.numerator_sql, spec.counting, types, la)
-    if spec.denominator_sql is None:
-        return f"SELECT la, period_type, label, breakdown, value, NULL FROM ({numerator})"
-    denominator = aggregate_sql(spec.denominator_sql, spec.denominator_counting, types, la)
+    found = [aggregate_sql(spec.numerator_sql, spec.counting, types, la)]
+    if spec.denominator_sql is not None:
+        found.append(aggregate_sql(spec.denominator_sql, spec.denominator_counting, types, la))
+    return found
+
+
+def indicator_sql(
+    spec: IndicatorSpec, la: str, source: Callable[[str], str] = lambda sql: f"({sql})"
+) -> str:
+    """(la, period_type, label, breakdown, numerator, denominator) rows of ``spec``.
+
+    ``source`` turns an aggregate statement into what the query reads it from: by default the
+    statement as a subquery; the engine passes the name of a table holding its rows when
+    several indicators share it (the referrals of the referral count, the referral rate and
+    the re-referral denominator are counted once).
+    """
+    parts = aggregates(spec, la)
+    numerator = source(parts[0])
+    if len(parts) == 1:
+        return f"SELECT la, period_type, label, breakdown, value, NULL FROM {numerator}"
+    denominator = source(parts[1])
     return (
         "SELECT coalesce(n.la, d.la), coalesce(n.period_type, d.period_type), "
         "coalesce(n.label, d.label), coalesce(n.breakdown, d.breakdown), n.value, d.value "
-        f"FROM ({numerator}) n FULL JOIN ({denominator}) d ON n.la = d.la "
+        f"FROM {numerator} n FULL JOIN {denominator} d ON n.la = d.la "
         "AND n.period_type = d.period_type AND n.label = d.label "
         "AND n.breakdown IS NOT DISTINCT FROM d.breakdown"
     )

@@ -9,6 +9,7 @@ too (see ``aggregate``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +17,13 @@ from pathlib import Path
 
 import duckdb
 
-from lineofsight.indicators.aggregate import BY_LA, ONE_AREA, indicator_sql, load_periods
+from lineofsight.indicators.aggregate import (
+    BY_LA,
+    ONE_AREA,
+    aggregates,
+    indicator_sql,
+    load_periods,
+)
 from lineofsight.indicators.catalogue import CATALOGUE, IndicatorSpec
 from lineofsight.indicators.catalogue.spec import RATE_BASE
 from lineofsight.indicators.methods import byars, wilson
@@ -94,26 +101,49 @@ def _compute(
     connection.execute("SET preserve_insertion_order = false")
     try:
         load_reference(connection)
-        loaded = load_tables(connection, sources)
+        loaded = load_tables(connection, sources, {t for spec in specs for t in spec.tables})
         load_periods(connection, periods)
         by_key: dict[tuple[str, str], Period] = {
             (period.period_type, period.label): period for period in periods
         }
         areas = _Areas(connection, by_la)
+        la = BY_LA if by_la else ONE_AREA
+        computable = [
+            spec
+            for spec in specs
+            if set(spec.tables) <= loaded
+            and any(period.period_type in spec.period_types for period in periods)
+        ]
+        shared = _Shared(connection, Counter(sql for s in computable for sql in aggregates(s, la)))
         results: list[IndicatorResult] = []
-        for spec in specs:
-            if not set(spec.tables) <= loaded:
-                continue
+        for spec in computable:
             wanted = [period for period in periods if period.period_type in spec.period_types]
-            if not wanted:
-                continue
-            sql = indicator_sql(spec, BY_LA if by_la else ONE_AREA)
+            sql = indicator_sql(spec, la, shared.source)
             rows = connection.execute(sql).fetchall()
             las = areas.of(spec.tables)
             results += _results(spec, rows, wanted, las, by_key, populations)
         return results
     finally:
         connection.close()
+
+
+class _Shared:
+    """Aggregates that several indicators read (the same rows counted the same way) are
+    computed once into a table; the others stay subqueries."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, uses: Counter[str]) -> None:
+        self._connection = connection
+        self._uses = uses
+        self._tables: dict[str, str] = {}
+
+    def source(self, sql: str) -> str:
+        if self._uses[sql] < 2:
+            return f"({sql})"
+        if sql not in self._tables:
+            name = f"shared_aggregate_{len(self._tables)}"
+            self._connection.execute(f"CREATE TEMP TABLE {name} AS {sql}")
+            self._tables[sql] = name
+        return self._tables[sql]
 
 
 class _Areas:

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
-from lineofsight.calendar.workdays import covered_years, working_day_index
+from lineofsight.calendar.workdays import bank_holidays, covered_years
 from lineofsight.formats.tables import TABLES, columns
 from lineofsight.indicators.methods import REFERENCE_PACKAGE
 
@@ -76,14 +77,19 @@ def _latest_rows(select: str, key: Sequence[str]) -> str:
 
 
 def load_tables(
-    connection: duckdb.DuckDBPyConnection, sources: Mapping[str, Sequence[Path]]
+    connection: duckdb.DuckDBPyConnection,
+    sources: Mapping[str, Sequence[Path]],
+    only: Collection[str] | None = None,
 ) -> set[str]:
-    """Create a table per source with files; return the names of the tables loaded."""
+    """Create a table per source with files (of those in ``only``, when given: the tables the
+    indicators asked for read); return the names of the tables loaded."""
     loaded: set[str] = set()
     present = {name: list(paths) for name, paths in sources.items() if paths}
     for table, paths in present.items():
         if table not in TABLES:
             raise ValueError(f"unknown table: {table}")
+        if only is not None and table not in only:
+            continue
         select = _raw_select(table, paths)
         if table in EPISODE_CHILD_TABLES:
             select = _with_referral_date(select, present.get("cin_episodes", []))
@@ -106,15 +112,28 @@ def _with_referral_date(select: str, episode_paths: Sequence[Path]) -> str:
     )
 
 
+def calendar_arrays() -> tuple[np.ndarray, np.ndarray]:
+    """Every day of the bank-holiday table's years and the working days before it, as arrays:
+    the same rows as ``calendar.workdays.working_day_index`` over those years, without a Python
+    loop over some 26,000 days (a tenth of a second per computation)."""
+    first_year, last_year = covered_years()
+    days = np.arange(
+        np.datetime64(dt.date(first_year, 1, 1)),
+        np.datetime64(dt.date(last_year, 12, 31)) + np.timedelta64(1, "D"),
+        dtype="datetime64[D]",
+    )
+    holidays = np.array(sorted(bank_holidays()), dtype="datetime64[D]")
+    weekday = (days.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday: Monday is 0
+    working = (weekday < 5) & ~np.isin(days, holidays)
+    before = np.concatenate(([0], np.cumsum(working)[:-1])).astype(np.int32)
+    return days, before
+
+
 def load_reference(connection: duckdb.DuckDBPyConnection) -> None:
     """Create ``calendar`` and ``oc3_activity_codes``."""
-    first_year, last_year = covered_years()
-    index = working_day_index(dt.date(first_year, 1, 1), dt.date(last_year, 12, 31))
+    days, before = calendar_arrays()
     calendar = pa.table(
-        {
-            "day": pa.array([day for day, _ in index], pa.date32()),
-            "working_days_before": pa.array([before for _, before in index], pa.int32()),
-        }
+        {"day": pa.array(days, pa.date32()), "working_days_before": pa.array(before, pa.int32())}
     )
     connection.register("calendar_arrow", calendar)
     connection.execute("CREATE OR REPLACE TABLE calendar AS SELECT * FROM calendar_arrow")

@@ -7,6 +7,7 @@ class PerformanceConfig(AppConfig):
     verbose_name = "Indicators, benchmarks and the performance dashboard"
 
     def ready(self) -> None:
-        from lineofsight.performance import home
+        from lineofsight.performance import action_sources, home
 
         home.register()
+        action_sources.register()

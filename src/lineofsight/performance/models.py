@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Partnership
@@ -172,3 +173,29 @@ class ChangePoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id} limits recalculated from {self.month:%B %Y}"
+
+
+class TrackedIndicator(models.Model):
+    """An indicator of one partnership as a record actions can be raised from and linked to
+    (``actions.sources`` key ``indicator``; ADR 0024).  Made the first time someone raises an
+    action from the indicator's page; the indicator itself stays in the catalogue."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="tracked_indicators"
+    )
+    indicator_id = models.CharField(max_length=60)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["indicator_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "indicator_id"], name="one_tracked_indicator"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.indicator_id
+
+    def get_absolute_url(self) -> str:
+        return reverse("performance:indicator", args=[self.indicator_id])

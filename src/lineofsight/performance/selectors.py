@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
 from lineofsight.background.selectors import pending, worker_running
+from lineofsight.partnership.access import check_permission
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance.compute import returns_since_last_compute
 from lineofsight.performance.models import (
@@ -13,8 +16,23 @@ from lineofsight.performance.models import (
     ComputeRun,
     IndicatorResult,
     IndicatorTarget,
+    TrackedIndicator,
 )
 from lineofsight.performance.tasks import recompute_indicators
+
+
+def tracked_indicator_for(user: Any, pk: int) -> TrackedIndicator:
+    """An indicator of the user's partnership that actions are raised from (404 otherwise)."""
+    check_permission(user, "performance.view")
+    agency = getattr(user, "agency", None)
+    partnership_id = agency.partnership_id if agency is not None else None
+    return get_object_or_404(TrackedIndicator, pk=pk, partnership_id=partnership_id)
+
+
+def tracked_indicator(partnership: Partnership, indicator_id: str) -> TrackedIndicator | None:
+    return TrackedIndicator.objects.filter(
+        partnership=partnership, indicator_id=indicator_id
+    ).first()
 
 
 def financial_years(partnership: Partnership) -> list[str]:

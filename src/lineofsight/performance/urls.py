@@ -6,8 +6,10 @@ app_name = "performance"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("recompute/", views.recompute_now, name="recompute"),
+    path("overview.<str:export_format>", views.overview_export, name="overview_export"),
     path("<slug:indicator_id>/", views.indicator, name="indicator"),
     path("<slug:indicator_id>/target/", views.target, name="target"),
+    path("<slug:indicator_id>/raise-action/", views.raise_action, name="raise_action"),
     path("<slug:indicator_id>/change-points/", views.change_point, name="change_point"),
     path(
         "<slug:indicator_id>/change-points/<int:pk>/remove/",

@@ -11,15 +11,20 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from markupsafe import Markup
 
+from lineofsight.actions import selectors as action_selectors
+from lineofsight.delivery import selectors as delivery_selectors
 from lineofsight.indicators import catalogue
 from lineofsight.lib.exports import export_response
 from lineofsight.lib.formviews import submit
 from lineofsight.partnership.access import has_permission, requires
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance import presentation, selectors
+from lineofsight.performance.action_services import RAISE_PERMISSION, track_indicator
 from lineofsight.performance.cache import PageCache
 from lineofsight.performance.compute import recompute
 from lineofsight.performance.forms import ChangePointForm, PeriodForm, TargetForm
+from lineofsight.performance.overview_export import HEADER as OVERVIEW_HEADER
+from lineofsight.performance.overview_export import overview_rows, suppressed_breakdowns
 from lineofsight.performance.summaries import Summary, summarise
 from lineofsight.performance.summaries import overview as build_overview
 from lineofsight.performance.target_services import remove_change_point as remove_point
@@ -63,6 +68,33 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "performance/overview.html", context)
 
 
+@requires("performance.view")
+@require_GET
+def overview_export(request: HttpRequest, export_format: str) -> HttpResponse:
+    """Every indicator for a financial year (``?period=``, default the latest) in one table:
+    analysts get every figure (``?edition=published`` for the published one), everyone else
+    the published edition through ``lineofsight.disclosure``."""
+    partnership = request.partnership
+    page_cache = PageCache(partnership)
+    years = page_cache.get("years", lambda: selectors.financial_years(partnership))
+    _, period = _period(request, years)
+    if period is None:
+        raise Http404("No results yet")
+    analyst = has_permission(request.user, "performance.manage")
+    edition = (
+        "published" if request.GET.get("edition") == "published" or not analyst else "internal"
+    )
+    summaries = page_cache.get(
+        "overview_summaries", lambda: build_overview(partnership, period), period
+    )
+    rows = overview_rows(summaries, edition)
+    name = f"indicators-{period}" + ("-published" if edition == "published" else "")
+    try:
+        return export_response(export_format, name, OVERVIEW_HEADER, rows)
+    except ValueError:
+        raise Http404("Unknown export format") from None
+
+
 def _spec_or_404(indicator_id: str) -> catalogue.IndicatorSpec:
     try:
         return catalogue.get(indicator_id)
@@ -99,9 +131,28 @@ def _indicator_context(
         "spc_svg": cached["spc_svg"],
         "benchmark_svg": cached["benchmark_svg"],
         "months": [r for r in summary.monthly],
+        # small numbers in a breakdown are hidden from everyone but the analysts
+        "suppressed": set() if can_manage else suppressed_breakdowns(summary),
         "value_text": presentation.value_text,
         "period_text": presentation.period_text,
         "words": presentation.Words,
+        **_what_is_being_done(request, partnership, spec),
+    }
+
+
+def _what_is_being_done(
+    request: HttpRequest, partnership: Partnership, spec: catalogue.IndicatorSpec
+) -> dict[str, object]:
+    """The actions raised from the indicator and the delivery plans' success measures tied to
+    it (read on every request: they change without a recompute, so they are never cached)."""
+    tracked = selectors.tracked_indicator(partnership, spec.id)
+    return {
+        "linked_actions": list(action_selectors.actions_for_source(tracked)) if tracked else [],
+        "success_measures": list(delivery_selectors.measures_for_indicator(partnership, spec.id)),
+        "allowed": {
+            "raise_action": has_permission(request.user, RAISE_PERMISSION),
+            "open_actions": has_permission(request.user, "learning.view"),
+        },
     }
 
 
@@ -128,7 +179,12 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     _, period = _period(request, years)
     if period is None:
-        context = {"spec": spec, "summary": None, "words": presentation.Words}
+        context = {
+            "spec": spec,
+            "summary": None,
+            "words": presentation.Words,
+            **_what_is_being_done(request, partnership, spec),
+        }
         return render(request, "performance/indicator.html", context)
     cached = _figures(partnership, spec, period)
     context = _indicator_context(request, partnership, spec, period, years, cached)
@@ -175,6 +231,18 @@ def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpR
         return export_response(export_format, f"{spec.id}-results", EXPORT_HEADER, table)
     except ValueError:
         raise Http404("Unknown export format") from None
+
+
+@requires(RAISE_PERMISSION)
+@require_POST
+def raise_action(request: HttpRequest, indicator_id: str) -> HttpResponse:
+    """Raise an action from the indicator: its partnership record is made the first time
+    (audited), then the shared page ``actions:raise`` takes the action's details."""
+    spec = _spec_or_404(indicator_id)
+    tracked = track_indicator(
+        actor=request.user, partnership=request.partnership, indicator_id=spec.id
+    )
+    return redirect("actions:raise", "indicator", tracked.pk)
 
 
 @requires("performance.manage")

@@ -1,6 +1,11 @@
+import datetime as dt
+
 from playwright.sync_api import expect
 
+from lineofsight.actions.services import raise_action
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
+from lineofsight.performance.action_services import track_indicator
 from tests.browser.conftest import assert_no_axe_violations
 
 
@@ -34,7 +39,9 @@ def test_board_member_changes_the_year(signed_in_as, live_server, computed):
     ).to_have_count(0)
 
 
-def test_board_member_reads_needs_attention_in_words_at_375px(signed_in_as, live_server, computed):
+def test_board_member_reads_needs_attention_in_words_at_375px(
+    signed_in_as, live_server, computed, partnership, agency
+):
     """The "Needs attention" box says why each indicator is there, in words (no codes), every
     finding says whether it is beyond chance, and the page fits a phone."""
     page = signed_in_as(Role.BOARD_MEMBER)
@@ -65,4 +72,22 @@ def test_board_member_reads_needs_attention_in_words_at_375px(signed_in_as, live
     page.get_by_text("How this is defined").click()
     details = page.locator("details").inner_text()
     assert "<p" not in details and "Source:" in details
+    assert_no_axe_violations(page)
+    # what is being done about it: an action raised from this indicator, followed to the tracker
+    indicator_id = page.url.split("/performance/")[1].split("/")[0]
+    tracked = track_indicator(actor=SYSTEM, partnership=partnership, indicator_id=indicator_id)
+    raise_action(
+        actor=SYSTEM,
+        record=tracked,
+        owner_agency=agency,
+        title="Dip-sample the cases behind this figure",
+        due_date=dt.date(2030, 6, 30),
+    )
+    page.reload()
+    done = page.get_by_role("table", name="Actions raised from this indicator")
+    expect(done).to_contain_text("Dip-sample the cases behind this figure")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_no_axe_violations(page)
+    done.get_by_role("link", name="Dip-sample the cases behind this figure").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Dip-sample the cases")
     assert_no_axe_violations(page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lineofsight.indicators.catalogue.children_in_need import CHILDREN_IN_NEED
 from lineofsight.indicators.catalogue.looked_after import LOOKED_AFTER
-from lineofsight.indicators.catalogue.partner_measures import PARTNER_MEASURES
+from lineofsight.indicators.catalogue.partner_measures import PARTNER_MEASURES, template_specs
 from lineofsight.indicators.catalogue.report_measures import REPORT_MEASURES
 from lineofsight.indicators.catalogue.spec import IndicatorSpec
 
@@ -20,5 +20,9 @@ def get(indicator_id: str) -> IndicatorSpec:
     except KeyError:
         raise KeyError(f"unknown indicator: {indicator_id}") from None
 
+
+# Measures in the partner-return template that no spec above reads become indicators with no code
+# (catalogue/partner_measures.py ``template_specs``); a declared spec always wins.
+CATALOGUE.update((spec.id, spec) for spec in template_specs(CATALOGUE))
 
 __all__ = ["CATALOGUE", "IndicatorSpec", "get"]

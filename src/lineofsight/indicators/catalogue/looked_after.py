@@ -109,8 +109,9 @@ LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
     ),
     IndicatorSpec(
         id="early_help_rate_per_10k",
-        title="Early help cases open per 10,000 children",
-        meaning_for_children="Families getting help early, before problems escalate.",
+        title="Children in early help assessment per 10,000 children",
+        meaning_for_children="Families getting help early, before problems escalate: those "
+        "whose early help assessment is under way.",
         numerator_sql="SELECT la_code, child_id, start_date AS open_from, end_date AS open_to, "
         "NULL AS breakdown FROM early_help WHERE start_date IS NOT NULL",
         denominator_sql=None,
@@ -118,8 +119,13 @@ LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
         period_types=STOCK,
         polarity="neutral",
         source="annex_a",
-        dfe_definition="Children with an early help episode open at the end of the period "
-        "(Annex A list 2), per 10,000 children aged under 18. No DfE statistic.",
+        dfe_definition="Children whose early help assessment was in progress at the end of the "
+        "period (Annex A list 2: assessment start date on or before it, assessment completion "
+        "date after it or none), per 10,000 children aged under 18. Annex A records the "
+        "assessment, not the case: a family still helped after its assessment was completed "
+        "is not counted here. Early help cases open (the service's own count of cases open at "
+        "the end of the period) is the partner-return measure 'Early help cases open'. No DfE "
+        "statistic.",
         benchmark_key=None,
         tables=("early_help",),
         counting="open_at_end",

@@ -8,7 +8,14 @@ suitable accommodation.  Each names the published DfE figure it compares with, i
 
 from __future__ import annotations
 
-from lineofsight.indicators.catalogue.children_in_need import FLOW, REFERRALS_SQL
+from lineofsight.calendar.timescales import (
+    CLA_FIRST_REVIEW,
+    CLA_REVIEW,
+    CLA_SECOND_REVIEW,
+    CP_FIRST_REVIEW,
+    CP_REVIEW,
+)
+from lineofsight.indicators.catalogue.children_in_need import FLOW, REFERRALS_SQL, STOCK
 from lineofsight.indicators.catalogue.looked_after import NOT_RESPITE, care_leavers_19_21
 from lineofsight.indicators.catalogue.spec import IndicatorSpec
 from lineofsight.indicators.periods import PeriodType
@@ -76,6 +83,79 @@ _PLACEMENTS_IN_YEAR = (
 PLANS_OPEN_SQL = (
     "SELECT la_code, child_id, start_date AS open_from, end_date AS open_to, NULL AS breakdown"
     " FROM cp_plans WHERE start_date IS NOT NULL"
+)
+
+# Child protection reviews, each with the date it was due: the first review conference within
+# CP_FIRST_REVIEW of the plan's start (the initial conference), later ones within CP_REVIEW of the
+# previous review of the same plan.
+CP_REVIEWS_DUE = (
+    "SELECT la_code, review_date AS event_date, 1 AS amount, NULL AS breakdown,"
+    " review_date <= CASE WHEN previous IS NULL"
+    f" THEN plan_start_date + INTERVAL {CP_FIRST_REVIEW.amount} MONTH"
+    f" ELSE previous + INTERVAL {CP_REVIEW.amount} MONTH END AS on_time"
+    " FROM (SELECT la_code, plan_start_date, review_date, lag(review_date) OVER"
+    " (PARTITION BY la_code, child_id, plan_start_date ORDER BY review_date) AS previous"
+    " FROM cp_reviews WHERE review_date IS NOT NULL AND plan_start_date IS NOT NULL)"
+)
+
+# Reviews of looked after children with the start of the period of care they belong to (the
+# latest episode begun with RNE S on or before the review); respite care (V3/V4) is reviewed
+# under other rules and left out.
+_CLA_REVIEWS_IN_CARE = (
+    "SELECT r.la_code, r.child_id, r.review_date, max(e.start_date) AS care_start,"
+    " arg_max(coalesce(e.legal_status, ''), e.start_date) AS care_status"
+    " FROM cla_reviews r JOIN cla_episodes e ON e.la_code = r.la_code"
+    " AND e.child_id = r.child_id AND e.start_date <= r.review_date"
+    " AND upper(e.reason_new_episode) = 'S'"
+    " WHERE r.review_date IS NOT NULL GROUP BY r.la_code, r.child_id, r.review_date"
+)
+# The first review is due on the CLA_FIRST_REVIEW-th working day after the care start (day 0):
+# on time when fewer than that many working days lie from the day after the start up to (not
+# including) the review; the second within CLA_SECOND_REVIEW of the first, later ones within
+# CLA_REVIEW of the previous.
+CLA_REVIEWS_DUE = (
+    "SELECT s.la_code, s.review_date AS event_date, 1 AS amount, NULL AS breakdown,"
+    " CASE WHEN s.review_number = 1 THEN c_review.working_days_before"
+    f" - c_after.working_days_before < {CLA_FIRST_REVIEW.amount}"
+    " WHEN s.review_number = 2 THEN s.review_date <= s.previous"
+    f" + INTERVAL {CLA_SECOND_REVIEW.amount} MONTH"
+    f" ELSE s.review_date <= s.previous + INTERVAL {CLA_REVIEW.amount} MONTH END AS on_time"
+    " FROM (SELECT *, row_number() OVER care AS review_number,"
+    " lag(review_date) OVER care AS previous"
+    f" FROM ({_CLA_REVIEWS_IN_CARE}) WHERE care_status NOT IN ('V3', 'V4')"
+    " WINDOW care AS (PARTITION BY la_code, child_id, care_start ORDER BY review_date)) s"
+    " JOIN calendar c_review ON c_review.day = s.review_date"
+    " JOIN calendar c_after ON c_after.day = s.care_start + 1"
+)
+
+# Children looked after at 31 March, under 16 then and looked after continuously for 2.5 years
+# (the current period of care began, RNE S, at least 30 months before), with the start of their
+# current carer: the latest episode begun with S, P (placement and carer change) or T (legal
+# status and placement and carer change); L, B and U keep the same carer.
+_LONG_TERM_IN_CARE = (
+    "SELECT l.la_code, l.child_id, l.year_end, l.carer_start FROM ("
+    "SELECT a.la_code, a.child_id, a.year_end,"
+    " max(e.start_date) FILTER (WHERE upper(e.reason_new_episode) = 'S') AS care_start,"
+    " max(e.start_date) FILTER (WHERE upper(e.reason_new_episode) IN ('S', 'P', 'T'))"
+    f" AS carer_start FROM ({_LOOKED_AFTER_AT_YEAR_END}) a JOIN cla_episodes e"
+    " ON e.la_code = a.la_code AND e.child_id = a.child_id AND e.start_date <= a.year_end"
+    " GROUP BY a.la_code, a.child_id, a.year_end) l"
+    " JOIN cla_children c ON c.la_code = l.la_code AND c.child_id = l.child_id"
+    " WHERE c.birth_date > l.year_end - INTERVAL 16 YEAR"
+    " AND l.care_start <= l.year_end - INTERVAL 30 MONTH"
+)
+
+CATEGORY_WORDS = {
+    "NEG": "Neglect",
+    "PHY": "Physical abuse",
+    "SAB": "Sexual abuse",
+    "EMO": "Emotional abuse",
+    "MUL": "Multiple categories",
+}
+_CATEGORY = (
+    "CASE upper(coalesce(latest_category, initial_category)) "
+    + " ".join(f"WHEN '{code}' THEN '{word}'" for code, word in CATEGORY_WORDS.items())
+    + " ELSE 'Not recorded' END"
 )
 
 REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
@@ -262,5 +342,96 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         "total').",
         benchmark_key="care_leavers_19_21_suitable_accommodation_pct",
         tables=("care_leavers",),
+    ),
+    IndicatorSpec(
+        id="cp_reviews_on_time_pct",
+        title="Child protection review conferences held on time",
+        meaning_for_children="Children on a plan whose progress was checked by a review "
+        "conference when it should have been.",
+        numerator_sql=f"SELECT * FROM ({CP_REVIEWS_DUE}) WHERE on_time",
+        denominator_sql=CP_REVIEWS_DUE,
+        unit="percent",
+        period_types=FLOW,
+        polarity="higher_is_better",
+        source="cin_census",
+        dfe_definition="Child protection review conferences (CPPreviewDate) held in the "
+        "period that were on time, as a percentage of all review conferences held in the "
+        f"period. On time: the first review within {CP_FIRST_REVIEW.amount} months of the plan's "
+        f"start (CPPstartDate, the initial conference), each later one within "
+        f"{CP_REVIEW.amount} months of the previous review of the same plan (Working Together "
+        "2023). A review counts in the period it was held; a missed review shows as the next "
+        "one being late. DfE publishes a child-level version (children on a plan for 3 months "
+        "or more all of whose reviews were on time) that is not in the shared tables.",
+        benchmark_key=None,
+        tables=("cp_reviews",),
+    ),
+    IndicatorSpec(
+        id="cla_reviews_on_time_pct",
+        title="Children in care reviews held on time",
+        meaning_for_children="Children in care whose plan was reviewed, with them, when the law "
+        "says it must be.",
+        numerator_sql=f"SELECT * FROM ({CLA_REVIEWS_DUE}) WHERE on_time",
+        denominator_sql=CLA_REVIEWS_DUE,
+        unit="percent",
+        period_types=FLOW,
+        polarity="higher_is_better",
+        source="ssda903",
+        dfe_definition="Reviews of looked after children (SSDA903 reviews, REVIEW) held in the "
+        "period that were on time, as a percentage of all reviews held in the period. On time "
+        f"(Care Planning Regulations 2010, reg. 33): the first within {CLA_FIRST_REVIEW.amount} "
+        "working days of the start of the period of care (the latest episode with RNE S on or "
+        f"before the review; the start is day 0), the second within {CLA_SECOND_REVIEW.amount} "
+        f"months of the first, each later one within {CLA_REVIEW.amount} months of the previous. "
+        "Periods of care that began as respite (V3/V4) and reviews with no period of care "
+        "before them are left out. Not a DfE published statistic.",
+        benchmark_key=None,
+        tables=("cla_reviews", "cla_episodes"),
+    ),
+    IndicatorSpec(
+        id="cla_same_placement_2_years_pct",
+        title="Children in care long term living with the same carer for 2 years",
+        meaning_for_children="Children in care for a long time who have had a settled home "
+        "with the same carers.",
+        numerator_sql="SELECT la_code, year_end AS event_date, child_id, NULL AS breakdown "
+        f"FROM ({_LONG_TERM_IN_CARE}) WHERE carer_start <= year_end - INTERVAL 2 YEAR",
+        denominator_sql="SELECT la_code, year_end AS event_date, child_id, NULL AS breakdown "
+        f"FROM ({_LONG_TERM_IN_CARE})",
+        unit="percent",
+        period_types=YEARLY,
+        polarity="higher_is_better",
+        source="ssda903",
+        dfe_definition="Children looked after at 31 March (V3/V4 respite excluded), aged under "
+        "16 then and looked after continuously for at least 2.5 years (their current period "
+        "of care began, RNE S, 30 months or more before), who had been living with the same "
+        "carer for at least 2 years (no episode begun with RNE S, P or T in the 2 years "
+        "before 31 March), as a percentage of those children. DfE placement stability table, "
+        "'living with the same carer for at least 2 years'. DfE also counts a child placed for "
+        "adoption whose adoptive and previous placements together last 2 years; that "
+        "exception is not applied here, so the figure can be a little lower than DfE's.",
+        benchmark_key="cla_same_placement_2_years_pct",
+        tables=("cla_episodes", "cla_children"),
+        counting="children",
+        denominator_counting="children",
+    ),
+    IndicatorSpec(
+        id="cp_children_on_plan",
+        title="Children on a child protection plan, by category of abuse",
+        meaning_for_children="Children the partnership is protecting from significant harm "
+        "under a plan, and what harm they were at risk of.",
+        numerator_sql="SELECT la_code, child_id, start_date AS open_from, end_date AS open_to, "
+        f"{_CATEGORY} AS breakdown FROM cp_plans WHERE start_date IS NOT NULL",
+        denominator_sql=None,
+        unit="count",
+        period_types=STOCK,
+        polarity="neutral",
+        source="cin_census",
+        dfe_definition="Children on a child protection plan at the end of the period (31 March "
+        "for the year; CPPstartDate on or before it, CPPendDate after it or none), by the "
+        "plan's latest category of abuse (LatestCategoryOfAbuse, else the initial one): "
+        + ", ".join(f"{code} {word.lower()}" for code, word in CATEGORY_WORDS.items())
+        + ". DfE table D4 gives the same at 31 March; it is not in the shared tables.",
+        benchmark_key=None,
+        tables=("cp_plans",),
+        counting="open_at_end",
     ),
 )

@@ -41,6 +41,10 @@ EXPECTED_IDS = {
     "cla_missing_episodes",
     "care_leavers_19_21_in_touch_pct",
     "care_leavers_19_21_suitable_accommodation_pct",
+    "cp_reviews_on_time_pct",
+    "cla_reviews_on_time_pct",
+    "cla_same_placement_2_years_pct",
+    "cp_children_on_plan",
     "exploitation_tracked",
     "pm_police_da_incidents_children_present",
     "pm_police_missing_child_episodes",
@@ -49,6 +53,9 @@ EXPECTED_IDS = {
     "pm_idva_referrals",
     "pm_idva_repeat_victims",
     "pm_early_help_cases_open",
+    # rows of the partner-return template with no code of their own (template_specs)
+    "pm_contacts_received",
+    "pm_contacts_to_early_help",
 }
 PURE_PACKAGES = ("indicators", "formats", "synth", "published", "charts", "disclosure")
 
@@ -96,3 +103,25 @@ def test_pure_packages_never_import_django():
             offending = {m for m in _imported_modules(path) if m.split(".")[0] == "django"}
             assert not offending, f"{path} imports {offending}"
     assert checked > 10
+
+
+def test_early_help_cases_open_is_the_services_count_and_annex_a_gives_assessments():
+    annex_a, partner = get("early_help_rate_per_10k"), get("pm_early_help_cases_open")
+    # Annex A list 2 dates the assessment (start to completion), not the case
+    assert "assessment" in annex_a.title and "cases open" not in annex_a.title.lower()
+    assert "not the case" in annex_a.dfe_definition
+    assert partner.title == "Early help cases open" and partner.source == "partner_return"
+
+
+def test_every_annex_a_list_names_the_table_and_indicators_it_feeds():
+    from lineofsight.formats.annex_a import MAPPED
+    from lineofsight.indicators.catalogue.annex_a_lists import ANNEX_A_LISTS
+
+    assert [entry.number for entry in ANNEX_A_LISTS] == list(range(1, 12))
+    for entry in ANNEX_A_LISTS:
+        # imported exactly when the parser maps the list, into the table named here
+        assert entry.imported == (entry.number in MAPPED), entry.number
+        if entry.imported:
+            assert MAPPED[entry.number][0] == entry.table
+        for indicator_id in entry.indicators:
+            assert entry.table in get(indicator_id).tables, (entry.number, indicator_id)

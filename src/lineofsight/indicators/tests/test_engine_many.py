@@ -6,9 +6,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from lineofsight.calendar.workdays import covered_years, working_day_index
 from lineofsight.formats.tables import to_arrow
 from lineofsight.indicators import periods as P
 from lineofsight.indicators.engine import compute, compute_many
+from lineofsight.indicators.sources import calendar_arrays
 
 D = dt.date
 PERIODS = P.all_periods(2020, 2021)
@@ -154,3 +156,15 @@ def test_the_two_boroughs_really_differ_and_count_their_own_children(boroughs):
 
 def test_compute_many_without_files_gives_nothing():
     assert compute_many({}, PERIODS) == []
+
+
+def test_the_engine_calendar_is_the_working_day_index_of_the_calendar_package():
+    first, last = covered_years()
+    expected = working_day_index(dt.date(first, 1, 1), dt.date(last, 12, 31))
+    days, before = calendar_arrays()
+    assert [(day.item(), int(count)) for day, count in zip(days, before, strict=True)] == expected
+    # by hand: Friday 1 April 2022 counts, the weekend not; Good Friday 15 and Easter Monday
+    # 18 April 2022 are bank holidays
+    index = dict(expected)
+    assert index[dt.date(2022, 4, 4)] - index[dt.date(2022, 4, 1)] == 1
+    assert index[dt.date(2022, 4, 19)] - index[dt.date(2022, 4, 14)] == 1

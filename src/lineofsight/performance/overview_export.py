@@ -1,0 +1,155 @@
+"""Every indicator for one financial year in one table (the board papers' workbook): each
+indicator's headline figure and its breakdowns, rounded as the pages show them, with the
+published benchmarks and the year's target beside them.
+
+Analysts (``performance.manage``) get every figure; everyone else gets the published edition
+through ``lineofsight.disclosure.protect``: counts of 1 to 5 are ``c``, a percentage or rate
+built on one is ``c``, and a breakdown's counts are secondarily suppressed against their
+indicator's total.  Published benchmarks are public figures and are shown as DfE published them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from lineofsight import disclosure
+from lineofsight.disclosure import Cell, Sum
+from lineofsight.disclosure.rounding import format_one_place
+from lineofsight.indicators.catalogue.spec import RATE_BASE
+from lineofsight.performance.models import IndicatorResult
+from lineofsight.performance.presentation import VARIATION_TEXT
+from lineofsight.performance.summaries import Summary
+
+HEADER = [
+    "indicator",
+    "breakdown",
+    "period",
+    "unit",
+    "numerator",
+    "denominator",
+    "value",
+    "region",
+    "statistical neighbours",
+    "England",
+    "benchmark year",
+    "target",
+    "variation",
+]
+UNIT_WORDS = {
+    "count": "count",
+    "percent": "%",
+    "rate_per_10k": "per 10,000 children",
+    "rate_per_100k": "per 100,000",
+}
+NUMERATOR, DENOMINATOR, VALUE = range(3)
+EDITIONS = ("internal", "published")
+
+
+def _count(value: float | None) -> Cell:
+    if value is None:
+        return disclosure.missing()
+    if float(value).is_integer() and value >= 0:
+        return disclosure.count(int(value))
+    return disclosure.number(value)
+
+
+def _cells(summary: Summary, row: IndicatorResult, index: int) -> list[Cell]:
+    unit = summary.spec.unit
+    numerator = _count(row.numerator)
+    own = [(index, NUMERATOR)] if numerator.kind != "missing" else []
+    if unit == "percent":
+        denominator = _count(row.denominator)
+    else:  # a population for a rate, nothing for a count
+        denominator = disclosure.number(row.denominator)
+    if row.value is None:
+        value = disclosure.missing()
+    elif unit == "count":  # the same figure as the numerator: hidden with it
+        value = replace(_count(row.value), depends_on=tuple(own))
+    elif row.numerator is not None and row.denominator and numerator.is_count:
+        if unit == "percent" and denominator.is_count:
+            value = disclosure.percent(
+                round(row.numerator), round(row.denominator), [*own, (index, DENOMINATOR)]
+            )
+        else:
+            value = disclosure.rate_per(
+                round(row.numerator), round(row.denominator), RATE_BASE.get(unit, 100), own
+            )
+    else:
+        value = disclosure.number(row.value, depends_on=own)
+    return [numerator, denominator, value]
+
+
+def _benchmarks(summary: Summary) -> list[Any]:
+    if not summary.benchmarks:
+        return ["", "", "", ""]
+    latest = summary.benchmarks[-1]
+
+    def shown(value: float | None) -> str:
+        return format_one_place(value) if value is not None else ""
+
+    year = f"{latest.year - 1}-{latest.year % 100:02d}"
+    return [shown(latest.region), shown(latest.statistical_neighbours), shown(latest.england), year]
+
+
+def overview_rows(summaries: Sequence[Summary], edition: str) -> list[list[Any]]:
+    """The table's rows: each indicator's headline, then its breakdowns; ``edition`` is
+    ``internal`` (every figure) or ``published`` (disclosure control)."""
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown edition: {edition}")
+    labels: list[tuple[Summary, IndicatorResult]] = []
+    cells: list[list[Cell]] = []
+    sums: list[Sum] = []
+    for summary in summaries:
+        if summary.headline is None:
+            continue
+        total = len(cells)
+        for row in [summary.headline, *summary.breakdowns]:
+            cells.append(_cells(summary, row, len(cells)))
+            labels.append((summary, row))
+        parts = tuple(
+            (index, NUMERATOR)
+            for index in range(total + 1, len(cells))
+            if cells[index][NUMERATOR].is_count
+        )
+        if parts and cells[total][NUMERATOR].is_count:
+            sums.append(Sum((total, NUMERATOR), parts, f"{summary.spec.title}: its breakdown"))
+    table = disclosure.Table(
+        title="Every indicator",
+        row_header="indicator",
+        columns=["numerator", "denominator", "value"],
+        row_labels=[f"{s.spec.id} {r.breakdown}" for s, r in labels],
+        cells=cells,
+        sums=sums,
+    )
+    protected = (
+        disclosure.protect(table) if edition == "published" else disclosure.unprotected(table)
+    )
+    out: list[list[Any]] = []
+    for index, (summary, row) in enumerate(labels):
+        headline = row is summary.headline
+        variation = VARIATION_TEXT[summary.variation][0] if summary.variation and headline else ""
+        target = summary.target.value if summary.target is not None and headline else ""
+        out.append(
+            [
+                summary.spec.title,
+                row.breakdown or "",
+                row.period_label,
+                UNIT_WORDS.get(summary.spec.unit, summary.spec.unit),
+                *protected.shown[index],
+                *(_benchmarks(summary) if headline else ["", "", "", ""]),
+                target,
+                variation,
+            ]
+        )
+    return out
+
+
+def suppressed_breakdowns(summary: Summary) -> set[str]:
+    """The breakdowns of ``summary`` whose figure the published edition hides (``c``): what an
+    indicator page shows to everyone but the analysts."""
+    if summary.headline is None or not summary.breakdowns:
+        return set()
+    value = HEADER.index("value")
+    return {row[1] for row in overview_rows([summary], "published")[1:] if row[value] == "c"}
