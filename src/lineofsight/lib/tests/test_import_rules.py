@@ -35,6 +35,8 @@ PUBLIC = {
     "record_imports",  # datasets: the registry of record-keeping apps' imports
     "pseudonyms",  # reviews: the one rule for a child's pseudonymous reference
     "deadlines",  # reviews: overdue wording shared with cdop and reports
+    "registry",  # reports: the report-section registry (apps register their sections)
+    "content",  # reports: the blocks a registered section returns
 }
 KERNEL = {"partnership.models", "audit.models"}
 EXCEPTIONS = {
