@@ -78,3 +78,10 @@ def freshness(partnership: Partnership) -> Freshness:
         recompute_queued=pending(recompute_indicators),
         worker_running=worker_running(),
     )
+
+
+def latest_complete_run(partnership: Partnership) -> ComputeRun | None:
+    """The compute run the stored figures come from (None before the first)."""
+    return ComputeRun.objects.filter(
+        partnership=partnership, status=ComputeRun.Status.COMPLETE
+    ).first()

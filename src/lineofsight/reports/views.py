@@ -41,7 +41,17 @@ def _detail_context(report: Report, form: forms.PublicationForm, user: Any) -> d
     return {
         "report": report,
         "form": form,
+        "state": selectors.report_state(report),
         "can_record_publication": policies.can_record_publication(user, report),
+        "can_generate": policies.can_generate_report(user),
+        "again": forms.GenerateForm(
+            initial={
+                "kind": report.kind,
+                "period": report.period_label,
+                "edition": report.edition,
+                "format": report.format,
+            }
+        ),
     }
 
 
