@@ -18,7 +18,7 @@ from lineofsight.charts import SpcPoint, benchmark_chart, spc_chart
 from lineofsight.indicators import catalogue
 from lineofsight.indicators.periods import Period, financial_year, quarter
 from lineofsight.partnership.models import Partnership
-from lineofsight.performance.models import ComputeRun
+from lineofsight.performance.selectors import latest_complete_run
 from lineofsight.reports.content import (
     ChartBlock,
     Narrative,
@@ -180,7 +180,7 @@ def inputs(
 ) -> dict[str, object]:
     """What the figures came from: the compute run (its snapshots and fingerprint), each
     indicator's definition (a hash of its spec) and each narrative's version."""
-    run = ComputeRun.objects.filter(partnership=partnership, status="complete").first()
+    run = latest_complete_run(partnership)
     definitions = {
         spec.id: hashlib.sha256(
             json.dumps(asdict(spec), sort_keys=True, default=str).encode()

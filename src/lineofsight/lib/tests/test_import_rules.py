@@ -74,14 +74,6 @@ EXCEPTIONS = {
     ("cdop/selectors.py", "actions.models"),
     ("cdop/models.py", "actions.models"),
     ("cdop/forms.py", "actions.models"),
-    # the reports read every app's records and stored figures (to move behind selectors)
-    ("reports/assemble.py", "performance.models"),
-    ("reports/sections/learning.py", "actions.models"),
-    ("reports/sections/learning.py", "assurance.models"),
-    ("reports/sections/learning.py", "delivery.models"),
-    ("reports/sections/learning.py", "reviews.models"),
-    ("reports/sections/figures.py", "performance.models"),
-    ("reports/sections/figures.py", "performance.summaries"),
 }
 
 
