@@ -122,8 +122,8 @@ def _year_builder(s: YearStats) -> _Builder:
     places = []
     for code, name in reference.PlaceOfDeath.choices:
         n = s.places.get(code, 0)
-        places.append(b.count("Place of death", name, n))
-        b.pct("Place of death", name, n, s.notified, f"place:{code}", places[-1])
+        places.append(b.count("Place of death", str(name), n))
+        b.pct("Place of death", str(name), n, s.notified, f"place:{code}", places[-1])
     b.total(notified, places, "deaths notified by place of death")
     reviewed = b.count("Reviews", "Reviews completed by the panel", s.reviewed)
     b.add(
@@ -290,7 +290,7 @@ def export_rows(
 
 
 def place_label(code: str) -> str:
-    return _PLACES.get(code, code)
+    return str(_PLACES.get(code, code))
 
 
 def category_label(code: str) -> str:

@@ -212,7 +212,7 @@ def _spc_chart(
 ) -> ChartBlock:
     months = list(monthly)[-SPC_MONTHS:]
     values = [r for r in months if r.value is not None]
-    limits = []
+    limits: list[tuple[float | None, float | None, float | None, str | None]] = []
     for index in range(len(values)):
         phase = spc.limits_at(index)
         limits.append(
@@ -264,7 +264,8 @@ def _quarterly_blocks(request: SectionRequest, specs: list[IndicatorSpec]) -> li
     for row in stored:
         by_id[row.indicator_id].append(row)
     quarter = parse_period(request.period_label)
-    rows, details = [], []
+    rows: list[tuple[str, list[Cell]]] = []
+    details: list[Block] = []
     for spec in specs:
         quarters = [r for r in by_id[spec.id] if r.period_type == "quarter"]
         months = [

@@ -109,7 +109,8 @@ def section11(request: SectionRequest) -> list[Block]:
 def audits(request: SectionRequest) -> list[Block]:
     fy = request.start.year if request.start.month >= 4 else request.start.year - 1
     quarter = (request.start.month - 4) % 12 // 3 + 1 if request.kind == "quarterly" else None
-    rows, summaries = [], []
+    rows: list[tuple[str, list[disclosure.Cell]]] = []
+    summaries: list[str] = []
     for audit in completed_audit_tallies(request.partnership, fy, quarter):
         r = len(rows)
         rows.append(
