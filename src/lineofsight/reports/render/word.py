@@ -23,6 +23,7 @@ from lineofsight.reports.content import (
 )
 
 CHART_WIDTH = Cm(16)
+LONG_ROWS = 25  # a table with more rows than this may break across pages (as in the PDF)
 PAGE_TEXT_WIDTH = Cm(17.4)  # A4 less 1.8 cm margins
 
 
@@ -81,7 +82,9 @@ def _fit(grid, columns: int) -> None:  # type: ignore[no-untyped-def]
         for index, cell in enumerate(row.cells):
             cell.width = first if index == 0 else other
             for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = number < len(rows)
+                # a table that fits on a page stays on one; a longer one keeps its first rows
+                # with its caption and header and then breaks where it must
+                paragraph.paragraph_format.keep_with_next = number < min(len(rows), LONG_ROWS)
                 for run in paragraph.runs:
                     run.font.size = Pt(8 if columns > 6 else 9)
 
