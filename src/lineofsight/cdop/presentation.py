@@ -86,7 +86,7 @@ class _Builder:
     def table(self, title: str, national: dict[str, float] | None = None) -> Table:
         """One row per figure; with ``national``, a second column of the published national
         figures (public numbers, not counts)."""
-        columns = ["Value"] if national is None else ["This partnership", "England"]
+        columns = ["This partnership"] if national is None else ["This partnership", "England"]
         cells = [
             [cell]
             if national is None
@@ -101,6 +101,8 @@ class _Builder:
 
 def _label(row: _Row) -> str:
     unit = {"%": " (%)", "days": " (days)", "per 100,000": ""}.get(row.unit, "")
+    if row.label == row.section:
+        return f"{row.label}{unit}"
     return f"{row.section}: {row.label}{unit}"
 
 
@@ -177,10 +179,10 @@ def _year_builder(s: YearStats) -> _Builder:
 
 
 def year_table(stats: YearStats, national: dict[str, float] | None = None) -> Table:
-    """Every figure of the year before disclosure control, beside the national figures (for
-    the report's assembler)."""
+    """Every figure of the year before disclosure control, beside the national figures where
+    any are entered (for the report's assembler)."""
     return _year_builder(stats).table(
-        f"Child death reviews, {stats.label}: every measure", national or {}
+        f"Child death reviews, {stats.label}: every measure", national or None
     )
 
 
