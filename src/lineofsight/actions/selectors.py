@@ -172,3 +172,27 @@ def board_summary(user: Any, today: dt.date | None = None) -> BoardSummary:
 
 def themes() -> QuerySet[LearningTheme]:
     return LearningTheme.objects.order_by("name")
+
+
+def tally_by_source(partnership: Any, at: dt.date) -> list[tuple[str, list[int]]]:
+    """For the annual report: per action source (its label), the actions of ``partnership``
+    raised by ``at`` that are open, overdue at ``at``, closed with evidence of impact, and all."""
+    actions = list(
+        Action.objects.filter(owner_agency__partnership=partnership, created_at__date__lte=at)
+    )
+    rows = []
+    for source in action_sources():
+        mine = [a for a in actions if a.source == source.key]
+        if mine:
+            rows.append(
+                (
+                    source.label,
+                    [
+                        sum(a.status in Action.ACTIVE for a in mine),
+                        sum(a.is_active and a.due_date < at for a in mine),
+                        sum(a.status == Action.Status.CLOSED for a in mine),
+                        len(mine),
+                    ],
+                )
+            )
+    return rows

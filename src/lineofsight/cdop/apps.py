@@ -21,3 +21,7 @@ class CdopConfig(AppConfig):
         from lineofsight.datasets.record_imports import register_record_import
 
         register_record_import("child_deaths", store)
+
+        from lineofsight.cdop import report_section
+
+        report_section.register()

@@ -1,6 +1,8 @@
 """The statistics page's tables: every measure of a reporting year, in words, with the national
 comparator where one is entered, and small numbers suppressed for those outside the CDOP roles
-(``disclosure``).  Also the over-years table and the CSV/Excel rows (one row per figure)."""
+through ``lineofsight.disclosure`` (the one rule, with secondary suppression across the year's
+totals).  Also the over-years table, the CSV/Excel rows (one row per figure), the trend chart and
+the raw tables the annual report's section hands to the report assembler."""
 
 from __future__ import annotations
 
@@ -8,8 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lineofsight.cdop import disclosure, reference
-from lineofsight.cdop.statistics import YearStats, percent
+from lineofsight import disclosure
+from lineofsight.cdop import reference
+from lineofsight.cdop.statistics import YearStats
+from lineofsight.disclosure import Cell, Protected, Sum, Table
 
 _DOMAINS = dict(reference.Domain.choices)
 _PLACES = dict(reference.PlaceOfDeath.choices)
@@ -43,126 +47,180 @@ class Figure:
     key: str = ""  # the comparator key, where there is one
 
 
-def _pct(
-    section: str,
-    label: str,
-    part: int,
-    whole: int,
-    exact: bool,
-    national: dict[str, float],
-    key: str = "",
-) -> Figure:
-    value = disclosure.percent(percent(part, whole), part, whole, exact=exact)
-    return Figure(section, label, value, "%", national.get(key), key)
+@dataclass(frozen=True)
+class _Row:
+    section: str
+    label: str
+    unit: str = ""
+    key: str = ""
+
+
+class _Builder:
+    """The year's figures as one ``disclosure.Table`` (one row per figure), with the sums that
+    tie its counts together, so secondary suppression sees every way to work a count out."""
+
+    def __init__(self) -> None:
+        self.rows: list[_Row] = []
+        self.cells: list[Cell] = []
+        self.sums: list[Sum] = []
+
+    def add(self, row: _Row, cell: Cell) -> int:
+        self.rows.append(row)
+        self.cells.append(cell)
+        return len(self.rows) - 1
+
+    def count(self, section: str, label: str, n: int) -> int:
+        return self.add(_Row(section, label), disclosure.count(n))
+
+    def pct(
+        self, section: str, label: str, part: int, whole: int, key: str = "", of: int | None = None
+    ) -> int:
+        """``part`` of ``whole`` (``of``: the row holding ``part`` as a count, if there is one)."""
+        depends = [(of, 0)] if of is not None else []
+        return self.add(_Row(section, label, "%", key), disclosure.percent(part, whole, depends))
+
+    def total(self, total: int, parts: Sequence[int], name: str) -> None:
+        if parts:
+            self.sums.append(Sum((total, 0), tuple((p, 0) for p in parts), name))
+
+    def table(self, title: str, national: dict[str, float] | None = None) -> Table:
+        """One row per figure; with ``national``, a second column of the published national
+        figures (public numbers, not counts)."""
+        columns = ["This partnership"] if national is None else ["This partnership", "England"]
+        cells = [
+            [cell]
+            if national is None
+            else [
+                cell,
+                disclosure.number(national.get(row.key)) if row.key else disclosure.missing(),
+            ]
+            for row, cell in zip(self.rows, self.cells, strict=True)
+        ]
+        return Table(title, "Measure", columns, [_label(r) for r in self.rows], cells, self.sums)
+
+
+def _label(row: _Row) -> str:
+    unit = {"%": " (%)", "days": " (days)", "per 100,000": ""}.get(row.unit, "")
+    if row.label == row.section:
+        return f"{row.label}{unit}"
+    return f"{row.section}: {row.label}{unit}"
+
+
+def _year_builder(s: YearStats) -> _Builder:
+    b = _Builder()
+    notified = b.count("Deaths notified", "Deaths notified", s.notified)
+    b.add(
+        _Row("Deaths notified", "Rate per 100,000 children", "per 100,000", "rate_per_100k"),
+        disclosure.rate_per(s.notified, s.population, 100_000, [(notified, 0)])
+        if s.population
+        else disclosure.missing(),
+    )
+    under_one = b.count("Deaths notified", "Under one year", s.under_one)
+    b.pct("Deaths notified", "Under one year", s.under_one, s.notified, "under_one_pct", under_one)
+    expected = b.count("Deaths notified", "Expected", s.expected)
+    unexpected = b.count("Deaths notified", "Unexpected", s.unexpected)
+    b.total(notified, [expected, unexpected], "deaths notified, expected and unexpected")
+    b.pct("Deaths notified", "Unexpected", s.unexpected, s.notified, "unexpected_pct", unexpected)
+    places = []
+    for code, name in reference.PlaceOfDeath.choices:
+        n = s.places.get(code, 0)
+        places.append(b.count("Place of death", str(name), n))
+        b.pct("Place of death", str(name), n, s.notified, f"place:{code}", places[-1])
+    b.total(notified, places, "deaths notified by place of death")
+    reviewed = b.count("Reviews", "Reviews completed by the panel", s.reviewed)
+    b.add(
+        _Row("Reviews", "Median days from death to panel review", "days", "median_days_to_review"),
+        disclosure.number(s.median_days_to_review, s.reviewed, [(reviewed, 0)]),
+    )
+    label = "Completed within 12 months of the death"
+    within = b.count("Reviews", label, s.within_12_months)
+    b.pct("Reviews", label, s.within_12_months, s.reviewed, "within_12_months_pct", within)
+    open_total = b.count("Reviews", "Open at year end (awaiting panel review)", s.open_at_year_end)
+    bands = [
+        b.count("Reviews", f"Open at year end, {words}", s.open_bands.get(band, 0))
+        for band, words in _BANDS.items()
+    ]
+    b.total(open_total, bands, "open at year end by time since the death")
+    label = "Reviews with modifiable factors"
+    modifiable = b.count("Modifiable factors", label, s.modifiable)
+    b.pct("Modifiable factors", label, s.modifiable, s.reviewed, "modifiable_pct", modifiable)
+    for domain, name in _DOMAINS.items():
+        n = s.modifiable_by_domain.get(domain, 0)
+        b.pct("Modifiable factors", f"Factor graded 2 in: {name}", n, s.reviewed)
+    categories = []
+    for code, name in reference.CATEGORIES:
+        n = s.categories.get(code, 0)
+        categories.append(b.count("Category of death", name, n))
+        b.pct("Category of death", name, n, s.reviewed, f"category:{code}", categories[-1])
+        b.pct(
+            "Category of death",
+            f"{name}: with modifiable factors",
+            s.modifiable_by_category.get(code, 0),
+            n,
+            of=None,
+        )
+    if s.categories.get("not_recorded"):
+        categories.append(
+            b.count("Category of death", "Not recorded", s.categories["not_recorded"])
+        )
+    b.total(reviewed, categories, "reviews by category")
+    for wording, n in s.top_factors:
+        b.count("Factors most often recorded", wording, n)
+    b.count("Panel meetings", "Panel meetings held", s.meetings)
+    for agency, n in sorted(s.attendance.items()):
+        b.pct("Panel meetings", f"Attended by {agency}", n, s.meetings, of=None)
+    statuses = [
+        b.count("Actions raised", f"Actions: {status.replace('_', ' ')}", n)
+        for status, n in sorted(s.actions.items())
+    ]
+    raised = b.count("Actions raised", "Actions raised in the year", sum(s.actions.values()))
+    b.total(raised, statuses, "actions raised by status")
+    return b
+
+
+def year_table(stats: YearStats, national: dict[str, float] | None = None) -> Table:
+    """Every figure of the year before disclosure control, beside the national figures where
+    any are entered (for the report's assembler)."""
+    return _year_builder(stats).table(
+        f"Child death reviews, {stats.label}: every measure", national or None
+    )
+
+
+def _value(shown: Protected, position: tuple[int, int]) -> Any:
+    """What the page shows: None (not available), "c" (suppressed) or the figure."""
+    cell = shown.table.cell(position)
+    if cell.kind == "missing" or (cell.kind != "count" and cell.value is None):
+        return None
+    if position in shown.hidden:
+        return disclosure.SUPPRESSED
+    if cell.kind == "count":
+        return cell.count
+    assert cell.value is not None
+    return float(cell.value)
+
+
+def _protected(table: Table, exact: bool) -> Protected:
+    return disclosure.unprotected(table) if exact else disclosure.protect(table)
 
 
 def year_figures(
     stats: YearStats, *, exact: bool, national: dict[str, float] | None = None
 ) -> list[Figure]:
-    """Every figure of the year, in page order."""
+    """Every figure of the year, in page order (``exact``: no disclosure control)."""
     nat = national or {}
-    count = lambda n: disclosure.count(n, exact=exact)  # noqa: E731
-    s = stats
-    out = [
-        Figure("Deaths notified", "Deaths notified", count(s.notified)),
+    builder = _year_builder(stats)
+    shown = _protected(builder.table(stats.label), exact)
+    return [
         Figure(
-            "Deaths notified",
-            "Rate per 100,000 children",
-            disclosure.derived(s.rate_per_100k, s.notified, exact=exact),
-            "per 100,000",
-            nat.get("rate_per_100k"),
-            "rate_per_100k",
-        ),
-        Figure("Deaths notified", "Under one year", count(s.under_one)),
-        _pct(
-            "Deaths notified",
-            "Under one year",
-            s.under_one,
-            s.notified,
-            exact,
-            nat,
-            "under_one_pct",
-        ),
-        Figure("Deaths notified", "Expected", count(s.expected)),
-        Figure("Deaths notified", "Unexpected", count(s.unexpected)),
-        _pct(
-            "Deaths notified", "Unexpected", s.unexpected, s.notified, exact, nat, "unexpected_pct"
-        ),
-    ]
-    for code, name in reference.PlaceOfDeath.choices:
-        n = s.places.get(code, 0)
-        out.append(Figure("Place of death", name, count(n)))
-        out.append(_pct("Place of death", name, n, s.notified, exact, nat, f"place:{code}"))
-    out += [
-        Figure("Reviews", "Reviews completed by the panel", count(s.reviewed)),
-        Figure(
-            "Reviews",
-            "Median days from death to panel review",
-            disclosure.derived(s.median_days_to_review, s.reviewed, exact=exact),
-            "days",
-            nat.get("median_days_to_review"),
-            "median_days_to_review",
-        ),
-        Figure("Reviews", "Completed within 12 months of the death", count(s.within_12_months)),
-        _pct(
-            "Reviews",
-            "Completed within 12 months of the death",
-            s.within_12_months,
-            s.reviewed,
-            exact,
-            nat,
-            "within_12_months_pct",
-        ),
-        Figure("Reviews", "Open at year end (awaiting panel review)", count(s.open_at_year_end)),
-    ]
-    for band, words in _BANDS.items():
-        out.append(
-            Figure("Reviews", f"Open at year end, {words}", count(s.open_bands.get(band, 0)))
+            row.section,
+            row.label,
+            _value(shown, (index, 0)),
+            row.unit,
+            nat.get(row.key) if row.key else None,
+            row.key,
         )
-    out += [
-        Figure("Modifiable factors", "Reviews with modifiable factors", count(s.modifiable)),
-        _pct(
-            "Modifiable factors",
-            "Reviews with modifiable factors",
-            s.modifiable,
-            s.reviewed,
-            exact,
-            nat,
-            "modifiable_pct",
-        ),
+        for index, row in enumerate(builder.rows)
     ]
-    for domain, name in _DOMAINS.items():
-        n = s.modifiable_by_domain.get(domain, 0)
-        out.append(
-            _pct("Modifiable factors", f"Factor graded 2 in: {name}", n, s.reviewed, exact, nat)
-        )
-    for code, name in reference.CATEGORIES:
-        n = s.categories.get(code, 0)
-        out.append(Figure("Category of death", name, count(n)))
-        out.append(_pct("Category of death", name, n, s.reviewed, exact, nat, f"category:{code}"))
-        out.append(
-            _pct(
-                "Category of death",
-                f"{name}: with modifiable factors",
-                s.modifiable_by_category.get(code, 0),
-                n,
-                exact,
-                nat,
-            )
-        )
-    if s.categories.get("not_recorded"):
-        out.append(Figure("Category of death", "Not recorded", count(s.categories["not_recorded"])))
-    for wording, n in s.top_factors:
-        out.append(Figure("Factors most often recorded", wording, count(n)))
-    out.append(Figure("Panel meetings", "Panel meetings held", count(s.meetings)))
-    for agency, n in sorted(s.attendance.items()):
-        out.append(_pct("Panel meetings", f"Attended by {agency}", n, s.meetings, exact, nat))
-    for status, n in sorted(s.actions.items()):
-        out.append(Figure("Actions raised", f"Actions: {status.replace('_', ' ')}", count(n)))
-    out.append(
-        Figure("Actions raised", "Actions raised in the year", count(sum(s.actions.values())))
-    )
-    return out
 
 
 def sections(figures: Iterable[Figure]) -> list[tuple[str, list[Figure]]]:
@@ -183,20 +241,34 @@ TREND_MEASURES = [
 ]
 
 
+def trend_table(all_stats: Sequence[YearStats]) -> Table:
+    """The headline measures over the years before disclosure control (a column per year)."""
+    return disclosure.grid(
+        "Child death reviews: headline measures by year",
+        "Measure",
+        [s.label for s in all_stats],
+        [
+            (
+                label,
+                [
+                    disclosure.count(part(s))
+                    if whole is None
+                    else disclosure.percent(part(s), whole(s))
+                    for s in all_stats
+                ],
+            )
+            for label, part, whole in TREND_MEASURES
+        ],
+    )
+
+
 def trend_rows(all_stats: Sequence[YearStats], *, exact: bool) -> list[tuple[str, list[Any]]]:
     """The headline measures over the years (one row each, a column per year)."""
-    rows = []
-    for label, part, whole in TREND_MEASURES:
-        values: list[Any] = []
-        for s in all_stats:
-            if whole is None:
-                values.append(disclosure.count(part(s), exact=exact))
-            else:
-                values.append(
-                    disclosure.percent(percent(part(s), whole(s)), part(s), whole(s), exact=exact)
-                )
-        rows.append((label, values))
-    return rows
+    shown = _protected(trend_table(all_stats), exact)
+    return [
+        (label, [_value(shown, (r, c)) for c in range(len(all_stats))])
+        for r, (label, _part, _whole) in enumerate(TREND_MEASURES)
+    ]
 
 
 EXPORT_HEADER = ["Reporting year", "Section", "Measure", "Value", "Unit", "National"]
@@ -220,7 +292,7 @@ def export_rows(
 
 
 def place_label(code: str) -> str:
-    return _PLACES.get(code, code)
+    return str(_PLACES.get(code, code))
 
 
 def category_label(code: str) -> str:
@@ -236,31 +308,14 @@ def trend_chart(
     all_stats: Sequence[YearStats], *, exact: bool, national: dict[int, dict[str, float]]
 ) -> str:
     """The share reviewed within 12 months and the share with modifiable factors by year, with
-    the national figures where entered (accessible SVG, ``charts``)."""
+    the national figures where entered (accessible SVG, ``charts``), drawn from the protected
+    trend figures (a suppressed year is a gap)."""
     from lineofsight.charts import benchmark_chart
 
-    within, modifiable = [], []
-    for s in all_stats:
-        within.append(
-            _plotted(
-                disclosure.percent(
-                    percent(s.within_12_months, s.reviewed),
-                    s.within_12_months,
-                    s.reviewed,
-                    exact=exact,
-                )
-            )
-        )
-        modifiable.append(
-            _plotted(
-                disclosure.percent(
-                    percent(s.modifiable, s.reviewed), s.modifiable, s.reviewed, exact=exact
-                )
-            )
-        )
+    rows = dict(trend_rows(all_stats, exact=exact))
     series: list[tuple[str, Sequence[float | None]]] = [
-        ("Reviewed within 12 months", within),
-        ("With modifiable factors", modifiable),
+        ("Reviewed within 12 months", [_plotted(v) for v in rows["% reviewed within 12 months"]]),
+        ("With modifiable factors", [_plotted(v) for v in rows["% with modifiable factors"]]),
     ]
     for key, name in (
         ("within_12_months_pct", "England: within 12 months"),

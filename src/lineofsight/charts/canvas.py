@@ -121,6 +121,27 @@ def spread(count: int, most: int) -> list[int]:
     return picked
 
 
+LABEL_CHAR_WIDTH = 6.2  # about the width of a character at 11 px in Arial or Liberation Sans
+
+
+def _clear_of_the_ends(drawn: list[int], xs: list[float], labels: list[str]) -> list[int]:
+    """Leave out the label next to the first (drawn from its point rightwards) or the last
+    (drawn leftwards to its point) when the two would overlap."""
+    if len(drawn) < 4:
+        return drawn
+
+    def width(index: int) -> float:
+        return LABEL_CHAR_WIDTH * len(labels[index])
+
+    first, second = drawn[0], drawn[1]
+    if xs[second] - width(second) / 2 < xs[first] + width(first) + 4:
+        drawn = [first, *drawn[2:]]
+    before, end = drawn[-2], drawn[-1]
+    if xs[before] + width(before) / 2 > xs[end] - width(end) - 4:
+        drawn = [*drawn[:-2], end]
+    return drawn
+
+
 def x_labels(
     xs: list[float], labels: list[str], y: float, most: int = 12, most_narrow: int = NARROW_MOST
 ) -> str:
@@ -132,6 +153,7 @@ def x_labels(
     drawn = spread(len(labels), most)
     narrow = {drawn[i] for i in spread(len(drawn), most_narrow)}
     last = len(labels) - 1
+    drawn = _clear_of_the_ends(drawn, xs, labels)
     parts = []
     for index in drawn:
         classes = LABEL if index in narrow else f"{LABEL} {LABEL}--minor"

@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
             period_label=period,
             edition=args.edition,
             fmt=args.format,
+            background=False,
         )
     except ValidationError as error:
         print(f"Cannot generate the report: {' '.join(error.messages)}", file=sys.stderr)

@@ -18,7 +18,7 @@ from lineofsight.lib.exports import export_response
 from lineofsight.lib.formviews import submit
 from lineofsight.partnership.access import has_permission, requires
 from lineofsight.partnership.models import Partnership
-from lineofsight.performance import presentation, selectors
+from lineofsight.performance import exports, presentation, selectors
 from lineofsight.performance.action_services import RAISE_PERMISSION, track_indicator
 from lineofsight.performance.cache import PageCache
 from lineofsight.performance.compute import recompute
@@ -191,44 +191,21 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     return render(request, "performance/indicator.html", context)
 
 
-EXPORT_HEADER = [
-    "indicator",
-    "period type",
-    "period",
-    "start",
-    "end",
-    "breakdown",
-    "numerator",
-    "denominator",
-    "value",
-    "95% CI low",
-    "95% CI high",
-]
-
-
 @requires("performance.view")
 @require_GET
 def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpResponse:
+    """Every stored result of the indicator: in full to the analysts (unless they ask for
+    ``?edition=published``), through disclosure control to everyone else (``exports``)."""
     spec = _spec_or_404(indicator_id)
     rows = selectors.results(request.partnership, spec.id)
-    table = (
-        [
-            spec.id,
-            r.period_type,
-            r.period_label,
-            r.period_start,
-            r.period_end,
-            r.breakdown,
-            r.numerator,
-            r.denominator,
-            r.value,
-            r.ci_low,
-            r.ci_high,
-        ]
-        for r in rows
+    internal = (
+        has_permission(request.user, "performance.manage")
+        and request.GET.get("edition") != "published"
     )
+    table = exports.internal_rows(rows) if internal else exports.published_rows(spec, rows)
+    name = f"{spec.id}-results" + ("" if internal else "-published")
     try:
-        return export_response(export_format, f"{spec.id}-results", EXPORT_HEADER, table)
+        return export_response(export_format, name, exports.HEADER, table)
     except ValueError:
         raise Http404("Unknown export format") from None
 

@@ -13,6 +13,7 @@ class Reminder(models.Model):
         RETURN_LATE = "return_late", "Return late"
         ACTION_DUE = "action_due", "Action due within 7 days"
         ACTION_OVERDUE = "action_overdue", "Action overdue"
+        REPORT_UNSENT = "report_unsent", "Yearly report not yet sent to the Panel and Foundations"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders"

@@ -1,9 +1,11 @@
 """Reminder emails: returns due in the next 7 days or late, actions due in the next 7 days or
 overdue, to the agency leads of the agency concerned who have not opted out
-(``User.email_reminders``).  One email per person per run listing what is new for them today;
-each item is logged (``Reminder``) and each email audited (``reminder.sent``) in the same
-transaction as the send, so a failed send logs nothing and a second run the same day sends
-nothing again.  Run by ``lineofsight reminders`` or the ``send_reminders`` task (a timer)."""
+(``User.email_reminders``), and what other apps register (``reminders.sources``: the yearly
+report not yet sent to the national panel and Foundations).  One email per person per run
+listing what is new for them today; each item is logged (``Reminder``) and each email audited
+(``reminder.sent``) in the same transaction as the send, so a failed send logs nothing and a
+second run the same day sends nothing again.  Run by ``lineofsight reminders`` or the
+``send_reminders`` task (a timer)."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import User
 from lineofsight.partnership.roles import Role
 from lineofsight.reminders.models import Reminder
+from lineofsight.reminders.sources import reminder_sources
 
 AHEAD_DAYS = 7
 
@@ -85,6 +88,11 @@ def send_reminders(today: dt.date | None = None) -> int:
     for item in _items(today):
         for user in recipients.get(item.agency_id, []):
             per_user[user].append(item)
+    for find in reminder_sources().values():
+        for due in find(today):
+            for user in due.users:
+                if user.is_active and user.email_reminders and user.email:
+                    per_user[user].append(Item(user.agency_id, due.kind, due.item, due.text))
     sent = 0
     for user, items in per_user.items():
         with transaction.atomic():

@@ -10,3 +10,8 @@ class ReportsConfig(AppConfig):
         from lineofsight.reports.sections import register_builtin
 
         register_builtin()
+
+        from lineofsight.reminders.sources import register_reminder_source
+        from lineofsight.reports.reminders import unsent_yearly_reports
+
+        register_reminder_source("reports.yearly_report_sent", unsent_yearly_reports)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 
@@ -17,7 +18,7 @@ from lineofsight.charts import SpcPoint, benchmark_chart, spc_chart
 from lineofsight.indicators import catalogue
 from lineofsight.indicators.periods import Period, financial_year, quarter
 from lineofsight.partnership.models import Partnership
-from lineofsight.performance.models import ComputeRun
+from lineofsight.performance.selectors import latest_complete_run
 from lineofsight.reports.content import (
     ChartBlock,
     Narrative,
@@ -125,15 +126,16 @@ def build(
     period_label: str,
     edition: str,
     only: list[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ReportDocument:
+    """The report's content; ``progress(done, total)`` is called after each section."""
     period = parse_report_period(kind, period_label)
     request = SectionRequest(partnership, kind, period.label, period.start, period.end, edition)
     contents: list[SectionContent] = []
     narrative_versions: dict[str, int] = {}
     chart_number = 0
-    for spec in sections(kind):
-        if only and spec.key not in only:
-            continue
+    chosen = [spec for spec in sections(kind) if not only or spec.key in only]
+    for done, spec in enumerate(chosen, start=1):
         section = SectionContent(spec.key, spec.title, list(spec.build(request)), owner=spec.owner)
         for block in section.information:
             if isinstance(block, TableBlock | ChartBlock):
@@ -152,6 +154,8 @@ def build(
             )
             narrative_versions[spec.key] = record.version
         contents.append(section)
+        if progress is not None:
+            progress(done, len(chosen))
     title = (
         f"{partnership.name}: annual report {period.label}"
         if kind == "annual"
@@ -176,7 +180,7 @@ def inputs(
 ) -> dict[str, object]:
     """What the figures came from: the compute run (its snapshots and fingerprint), each
     indicator's definition (a hash of its spec) and each narrative's version."""
-    run = ComputeRun.objects.filter(partnership=partnership, status="complete").first()
+    run = latest_complete_run(partnership)
     definitions = {
         spec.id: hashlib.sha256(
             json.dumps(asdict(spec), sort_keys=True, default=str).encode()

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Partnership
+from lineofsight.reports.deadlines import send_by
 
 
 class Report(models.Model):
@@ -43,6 +44,7 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     requested_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     file_name = models.CharField(max_length=200, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
@@ -75,7 +77,7 @@ class Report(models.Model):
         sent = [self.sent_to_panel_on, self.sent_to_foundations_on]
         if any(day is None for day in sent):
             return False
-        return all((day - self.published_on).days <= 7 for day in sent if day is not None)
+        return all(day <= send_by(self.published_on) for day in sent if day is not None)
 
 
 class Narrative(Versioned):

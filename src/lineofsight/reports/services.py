@@ -1,7 +1,10 @@
 """Writes for reports and narratives: each audited in its own transaction.
 
-``request_report`` records what was asked for and runs ``run_report`` (the function a
-background task calls once the task worker is on main; until then it runs in the request).
+``request_report`` records what was asked for and queues ``reports.tasks.generate_report``
+once the request's transaction commits (the worker runs ``run_report``); the command line runs
+``run_report`` at once (``background=False``).  ``run_report`` records its progress on the
+``Report`` row as it goes, so the page can say how far it got, and a failure is stored with its
+reason rather than lost.
 """
 
 from __future__ import annotations
@@ -40,9 +43,17 @@ def reports_dir() -> Path:
 
 
 def request_report(
-    *, actor: Any, partnership: Partnership, kind: str, period_label: str, edition: str, fmt: str
+    *,
+    actor: Any,
+    partnership: Partnership,
+    kind: str,
+    period_label: str,
+    edition: str,
+    fmt: str,
+    background: bool = True,
 ) -> Report:
-    """Record the request (audited) and generate the report; bad input is a ValidationError."""
+    """Record the request (audited) and queue its generation (``background``) or generate it
+    now; bad input is a ValidationError and stores nothing."""
     policies.require(actor, policies.can_generate_report(actor), "reports.manage")
     try:
         period = parse_report_period(kind, period_label)
@@ -64,17 +75,46 @@ def request_report(
         ),
         verb=verbs.REPORT_REQUEST,
     )
-    return run_report(report.pk)
+    if not background:
+        return run_report(report.pk)
+    from lineofsight.reports.tasks import generate_report
+
+    transaction.on_commit(lambda: generate_report.enqueue(report.pk))
+    return report
+
+
+# Progress (per cent) recorded on the Report row: sections are built between these two, the
+# file is rendered after the last.
+BUILD_FROM, BUILD_TO, RENDERED = 5, 70, 95
+
+
+def _progress(report_id: int, done: int, total: int) -> None:
+    share = BUILD_FROM + (BUILD_TO - BUILD_FROM) * done // max(total, 1)
+    Report.objects.filter(pk=report_id).update(progress=share)
 
 
 def run_report(report_id: int) -> Report:
-    """Generate, store and record one requested report (what a background task runs)."""
+    """Generate, store and record one requested report (what the background task runs).
+
+    Run at least once: a report already complete is returned unchanged (a task run twice does
+    the work once); a failed or half-done one is generated afresh."""
     report = Report.objects.select_related("partnership").get(pk=report_id)
-    Report.objects.filter(pk=report.pk).update(status=Report.Status.RUNNING, progress=10)
+    if report.status == Report.Status.COMPLETE:
+        return report
+    Report.objects.filter(pk=report.pk).update(
+        status=Report.Status.RUNNING, progress=BUILD_FROM, message="", started_at=timezone.now()
+    )
     try:
-        document = build(report.partnership, report.kind, report.period_label, report.edition)
-        Report.objects.filter(pk=report.pk).update(progress=60)
+        document = build(
+            report.partnership,
+            report.kind,
+            report.period_label,
+            report.edition,
+            progress=lambda done, total: _progress(report.pk, done, total),
+        )
+        Report.objects.filter(pk=report.pk).update(progress=BUILD_TO)
         data = render(document, report.format)
+        Report.objects.filter(pk=report.pk).update(progress=RENDERED)
         name = (
             f"report-{report.pk}-{report.kind}-{report.period_label.replace(' ', '')}-"
             f"{report.edition}.{report.format}"

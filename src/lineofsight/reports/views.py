@@ -13,12 +13,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lineofsight.indicators.periods import parse_period
 from lineofsight.lib.formviews import add_validation_error, submit
 from lineofsight.partnership.access import requires
+from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance.selectors import financial_years
 from lineofsight.reports import forms, policies, selectors, services
 from lineofsight.reports.models import Report
 from lineofsight.reports.registry import section, sections
 from lineofsight.reports.render import CONTENT_TYPES
+
+
+def _partnership() -> Partnership:
+    partnership = current_partnership()
+    if partnership is None:
+        raise Http404("No partnership is set up yet")
+    return partnership
 
 
 def _report(request: HttpRequest, pk: int) -> Report:
@@ -41,14 +49,25 @@ def _detail_context(report: Report, form: forms.PublicationForm, user: Any) -> d
     return {
         "report": report,
         "form": form,
+        "state": selectors.report_state(report),
         "can_record_publication": policies.can_record_publication(user, report),
+        "can_generate": policies.can_generate_report(user),
+        "again": forms.GenerateForm(
+            initial={
+                "kind": report.kind,
+                "period": report.period_label,
+                "edition": report.edition,
+                "format": report.format,
+            }
+        ),
     }
 
 
 @requires("reports.view")
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
-    years = financial_years(current_partnership()) if current_partnership() else []
+    partnership = current_partnership()
+    years = financial_years(partnership) if partnership else []
     form = forms.GenerateForm(
         initial={
             "kind": "annual",
@@ -69,7 +88,7 @@ def generate(request: HttpRequest) -> HttpResponse:
         try:
             report = services.request_report(
                 actor=request.user,
-                partnership=current_partnership(),
+                partnership=_partnership(),
                 kind=data["kind"],
                 period_label=data["period"],
                 edition=data["edition"],
@@ -146,7 +165,8 @@ def _period(value: str) -> str:
 @require_GET
 def narratives(request: HttpRequest) -> HttpResponse:
     form = forms.PeriodForm(request.GET or None)
-    years = financial_years(current_partnership()) if current_partnership() else []
+    partnership = current_partnership()
+    years = financial_years(partnership) if partnership else []
     period = (form.is_valid() and form.cleaned_data["period"]) or (years[-1] if years else "")
     written = selectors.narratives_for(request.user, period) if period else {}
     kind = "quarterly" if "Q" in period else "annual"
@@ -184,7 +204,7 @@ def narrative_edit(request: HttpRequest, section: str, period: str) -> HttpRespo
         form,
         lambda data, version: services.save_narrative(
             actor=request.user,
-            partnership=current_partnership(),
+            partnership=_partnership(),
             section_key=spec.key,
             period_label=period,
             values=data,

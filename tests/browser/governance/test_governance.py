@@ -82,9 +82,7 @@ def test_record_a_meeting_and_an_assurance_report(signed_in_as, live_server, boa
     check_both_widths(page)
 
     page.get_by_role("link", name=re.compile("Raise an action")).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Raise an action from this decision"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Raise an action from this decision")
     page.get_by_label("Owner agency").select_option(label="Test Health")
     fill_date(page, "Due date", today + dt.timedelta(days=60))
     check_both_widths(page)

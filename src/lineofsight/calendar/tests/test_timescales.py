@@ -56,6 +56,7 @@ def test_the_review_deadlines_use_the_constants():
         "indicators/catalogue/children_in_need.py",
         "reviews/deadlines.py",
         "reviews/status.py",
+        "reports/deadlines.py",
         "synth/simulate.py",
         "synth/write_partnership.py",
         "config/settings.py",

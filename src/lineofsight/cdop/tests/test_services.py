@@ -91,14 +91,32 @@ def test_learning_points_feed_the_themes_page_without_a_reference(death, coordin
     assert found.year == 2021 and found.url == "" and "Child D" not in found.title
 
 
-def test_the_annual_report_section_is_the_suppressed_edition(partnership, make_death):
+def test_the_annual_report_section_is_registered_and_suppressed_in_the_published_edition(
+    partnership, make_death
+):
+    """One death notified in 2021-22: the published edition says "a small number" and shows c
+    (and its places and percentages are worked out from nothing); the internal edition shows 1."""
+    from lineofsight.disclosure import disclosure_problems
+    from lineofsight.reports.assemble import build
+    from lineofsight.reports.content import ChartBlock, Paragraph, TableBlock
+    from lineofsight.reports.registry import section
+
     make_death(reference="Child D 1")
-    section = annual_report_section(partnership, 2021)
-    assert section["year"] == "2021-22"
-    assert "a small number (fewer than 6)" in section["summary"]
-    assert [label for label, _ in section["trend"]][0] == "Deaths notified"
-    assert dict(section["trend"])["Deaths notified"] == [0, 0, 0, 0, "c"]
-    assert section["chart_svg"].startswith("<svg")
+    assert section("child_deaths").build is annual_report_section
+    published = build(partnership, "annual", "2021-22", "published", only=["child_deaths"])
+    [content] = published.sections
+    assert content.title == "Child deaths"
+    words, every, trend, chart = content.information
+    assert isinstance(words, Paragraph) and "a small number (fewer than 6)" in words.text
+    assert isinstance(every, TableBlock) and isinstance(trend, TableBlock)
+    assert isinstance(chart, ChartBlock) and chart.svg.startswith("<svg")
+    assert trend.table.columns == ["2017-18", "2018-19", "2019-20", "2020-21", "2021-22"]
+    assert trend.published.shown[0] == ["0", "0", "0", "0", "c"]  # deaths notified
+    for block in published.tables():
+        assert disclosure_problems(block.published) == []
+    internal = build(partnership, "annual", "2021-22", "internal", only=["child_deaths"])
+    assert "1 child's death" in internal.sections[0].information[0].text
+    assert internal.sections[0].information[2].published.shown[0][-1] == "1"
 
 
 def test_the_audit_log_withholds_child_death_content_from_the_administrator(

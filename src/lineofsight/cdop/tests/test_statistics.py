@@ -5,11 +5,12 @@ beside it, by hand."""
 
 import datetime as dt
 
-from lineofsight.cdop import disclosure, presentation
+from lineofsight.cdop import presentation
 from lineofsight.cdop.statistics import (
     ActionFact,
     Case,
     Meeting,
+    YearStats,
     reporting_year,
     year_stats,
     years_covered,
@@ -132,14 +133,27 @@ def test_meetings_attendance_and_actions():
     assert s.actions == {"open": 1, "completed": 1}
 
 
-def test_small_numbers_are_suppressed_for_others_only():
-    assert disclosure.count(3, exact=False) == "c"
-    assert disclosure.count(3, exact=True) == 3
-    assert disclosure.count(0, exact=False) == 0
-    assert disclosure.count(6, exact=False) == 6
-    assert disclosure.percent(50.0, 3, 6, exact=False) == "c"
-    assert disclosure.percent(50.0, 6, 12, exact=False) == 50.0
-    assert disclosure.derived(6.0, 3, exact=False) == "c"
+def test_small_numbers_are_suppressed_for_others_only_with_secondary_suppression():
+    """10 deaths notified, 3 expected and 7 unexpected, all 10 in hospital; 12 reviews, 8 within
+    12 months.  Others see: 3 expected as c (1 to 5), so 7 unexpected is c too (10 - 7 = 3 would
+    give it away) and its percentage with it; 10 and 12 are shown; 8 of 12 is 66.7%."""
+    s = YearStats(
+        year=2020, notified=10, expected=3, unexpected=7, places={"hospital": 10}, reviewed=12,
+        within_12_months=8, categories={"malignancy": 12},
+    )  # fmt: skip
+    exact = presentation.year_figures(s, exact=True)
+    others = presentation.year_figures(s, exact=False)
+    assert _figure(exact, "Deaths notified", "Expected").value == 3
+    assert _figure(others, "Deaths notified", "Expected").value == "c"
+    assert _figure(others, "Deaths notified", "Unexpected").value == "c"
+    assert _figure(others, "Deaths notified", "Unexpected", "%").value == "c"
+    assert _figure(exact, "Deaths notified", "Unexpected", "%").value == 70.0
+    assert _figure(others, "Deaths notified", "Deaths notified").value == 10
+    assert _figure(others, "Place of death", "Hospital").value == 10
+    assert _figure(others, "Place of death", "Home").value == 0  # a true zero is shown
+    within = _figure(others, "Reviews", "Completed within 12 months of the death", "%")
+    assert within.value == 66.7  # 8 / 12 = 66.666.., half up
+    assert presentation.trend_rows([s], exact=False)[0] == ("Deaths notified", [10])
 
 
 def _figure(figures, section, label, unit=""):

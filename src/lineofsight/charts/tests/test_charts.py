@@ -146,3 +146,26 @@ def test_benchmark_legend_sits_under_the_plot_so_the_lines_use_the_full_width():
     # two names to a row, both inside the 720-unit width
     assert len({t.get("y") for t in legend}) == 2
     assert root.get("viewBox") == "0 0 720 372"
+
+
+def test_x_labels_next_to_the_first_and_last_do_not_run_into_them():
+    """36 months 18 px apart: "M00 18" is drawn from its point rightwards (about 37 px), so the
+    label three months on (centred 54 px away) would overlap it and is left out; likewise at
+    the end."""
+    import re
+
+    from lineofsight.charts.canvas import LABEL_CHAR_WIDTH, x_labels
+
+    labels = [f"M{i:02d} 18" for i in range(36)]
+    xs = [50.0 + 18 * i for i in range(36)]
+    svg = x_labels(xs, labels, 200)
+    spans = []
+    for x, anchor, label in re.findall(
+        r'x="([\d.]+)" y="200" text-anchor="(\w+)"[^>]*>([^<]+)<', svg
+    ):
+        width = LABEL_CHAR_WIDTH * len(label)
+        left = {"start": float(x), "middle": float(x) - width / 2, "end": float(x) - width}[anchor]
+        spans.append((left, left + width))
+    assert len(spans) >= 8
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert "M00 18" in svg and "M35 18" in svg

@@ -23,6 +23,7 @@ from lineofsight.reports.content import (
 )
 
 CHART_WIDTH = Cm(16)
+LONG_ROWS = 25  # a table with more rows than this may break across pages (as in the PDF)
 PAGE_TEXT_WIDTH = Cm(17.4)  # A4 less 1.8 cm margins
 
 
@@ -45,6 +46,7 @@ def _table(document, block: TableBlock | ChartBlock) -> None:  # type: ignore[no
     assert shown is not None
     caption = document.add_paragraph(table.title, style="Caption")
     caption.paragraph_format.keep_with_next = True
+    caption.paragraph_format.space_before = Pt(12)  # not read as the previous table's note
     grid = document.add_table(rows=1, cols=len(table.columns) + 1)
     grid.style = "Table Grid"
     header = grid.rows[0]
@@ -55,6 +57,8 @@ def _table(document, block: TableBlock | ChartBlock) -> None:  # type: ignore[no
     for index, text in enumerate([table.row_header, *table.columns]):
         cell = header.cells[index]
         cell.text = text
+        if index:  # figures' headers sit over the figures, on the right (as in the PDF)
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for label, values in zip(table.row_labels, shown.shown, strict=True):
@@ -64,8 +68,10 @@ def _table(document, block: TableBlock | ChartBlock) -> None:  # type: ignore[no
             cells[index].text = value
             cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _fit(grid, len(table.columns))
-    if table.note:
-        document.add_paragraph(table.note, style="Caption")
+    if table.note:  # plain small text: the caption style is the tables' titles
+        note = document.add_paragraph()
+        note.paragraph_format.space_before = Pt(3)
+        note.add_run(table.note).font.size = Pt(9)
 
 
 def _fit(grid, columns: int) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +87,9 @@ def _fit(grid, columns: int) -> None:  # type: ignore[no-untyped-def]
         for index, cell in enumerate(row.cells):
             cell.width = first if index == 0 else other
             for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = number < len(rows)
+                # a table that fits on a page stays on one; a longer one keeps its first rows
+                # with its caption and header and then breaks where it must
+                paragraph.paragraph_format.keep_with_next = number < min(len(rows), LONG_ROWS)
                 for run in paragraph.runs:
                     run.font.size = Pt(8 if columns > 6 else 9)
 

@@ -14,12 +14,16 @@ from lineofsight.indicators.catalogue.spec import RATE_BASE
 from lineofsight.indicators.findings import change_finding, spc_finding
 from lineofsight.indicators.periods import parse_period
 from lineofsight.indicators.spc import XmrResult, xmr
-from lineofsight.performance.models import IndicatorResult, IndicatorTarget
-from lineofsight.performance.summaries import (
+from lineofsight.performance.selectors import (
+    IndicatorResult,
+    IndicatorTarget,
     Sources,
     Summary,
-    _as_result,
+    as_finding_input,
+    results_in_order,
+    stored_result,
     summarise,
+    yearly_results,
 )
 from lineofsight.reports.content import (
     Block,
@@ -129,13 +133,7 @@ def _yearly(request: SectionRequest, spec: IndicatorSpec, label: str) -> Indicat
     kind = "financial_year" if "financial_year" in spec.period_types else "snapshot"
     if kind == "snapshot":
         label = date(int(label[:4]) + 1, 3, 31).isoformat()
-    return IndicatorResult.objects.filter(
-        partnership=request.partnership,
-        indicator_id=spec.id,
-        period_type=kind,
-        period_label=label,
-        breakdown="",
-    ).first()
+    return stored_result(request.partnership, spec.id, kind, label)
 
 
 def _signal(spec: IndicatorSpec, spc: XmrResult, index: int) -> str | None:
@@ -174,15 +172,7 @@ def _indicator_detail(
 
 def _benchmark_chart(request: SectionRequest, summary: Summary) -> ChartBlock:
     spec = summary.spec
-    own = {
-        r.period_label: r
-        for r in IndicatorResult.objects.filter(
-            partnership=request.partnership,
-            indicator_id=spec.id,
-            period_type__in=("financial_year", "snapshot"),
-            breakdown="",
-        )
-    }
+    own = yearly_results(request.partnership, spec.id)
     rows = []
     for bench in summary.benchmarks:
         label = f"{bench.year - 1}-{bench.year % 100:02d}"
@@ -222,7 +212,7 @@ def _spc_chart(
 ) -> ChartBlock:
     months = list(monthly)[-SPC_MONTHS:]
     values = [r for r in months if r.value is not None]
-    limits = []
+    limits: list[tuple[float | None, float | None, float | None, str | None]] = []
     for index in range(len(values)):
         phase = spc.limits_at(index)
         limits.append(
@@ -269,14 +259,13 @@ def _spc_chart(
 
 
 def _quarterly_blocks(request: SectionRequest, specs: list[IndicatorSpec]) -> list[Block]:
-    stored = IndicatorResult.objects.filter(
-        partnership=request.partnership, indicator_id__in=[s.id for s in specs], breakdown=""
-    )
+    stored = results_in_order(request.partnership, [s.id for s in specs])
     by_id: dict[str, list[IndicatorResult]] = {s.id: [] for s in specs}
-    for row in stored.order_by("period_start"):
+    for row in stored:
         by_id[row.indicator_id].append(row)
     quarter = parse_period(request.period_label)
-    rows, details = [], []
+    rows: list[tuple[str, list[Cell]]] = []
+    details: list[Block] = []
     for spec in specs:
         quarters = [r for r in by_id[spec.id] if r.period_type == "quarter"]
         months = [
@@ -306,10 +295,14 @@ def _quarterly_blocks(request: SectionRequest, specs: list[IndicatorSpec]) -> li
         texts = [
             t
             for t in (
-                change_finding(spec.title, _as_result(previous), _as_result(this), spec.unit)
+                change_finding(
+                    spec.title, as_finding_input(previous), as_finding_input(this), spec.unit
+                )
                 if previous and this
                 else None,
-                change_finding(spec.title, _as_result(last_year), _as_result(this), spec.unit)
+                change_finding(
+                    spec.title, as_finding_input(last_year), as_finding_input(this), spec.unit
+                )
                 if last_year and this
                 else None,
             )

@@ -8,37 +8,35 @@ fields and approved narratives."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 
 from lineofsight import disclosure
-from lineofsight.actions.models import Action
-from lineofsight.actions.sources import action_sources
-from lineofsight.assurance.models import GOOD_OR_BETTER, Audit, Challenge, Rating, Section11Round
-from lineofsight.delivery.models import Plan, Rag
+from lineofsight.actions.selectors import tally_by_source
+from lineofsight.assurance.selectors import (
+    challenges_by_status,
+    completed_audit_tallies,
+    section11_tallies,
+)
+from lineofsight.delivery.selectors import plan_after, plan_covering, rag_ratings
 from lineofsight.reports.content import Block, Bullets, Paragraph, Subheading, TableBlock
 from lineofsight.reports.registry import SectionRequest
 from lineofsight.reviews.deadlines import notification_due, rapid_review_due
-from lineofsight.reviews.models import Review
+from lineofsight.reviews.selectors import (
+    review_decisions,
+    reviews_known_between,
+    reviews_published_between,
+)
 
 
 def _internal(request: SectionRequest) -> bool:
     return request.edition == "internal"
 
 
-def _plan_covering(request: SectionRequest, day: date) -> Plan | None:
-    return (
-        Plan.objects.filter(partnership=request.partnership, starts__lte=day, ends__gte=day)
-        .order_by("-starts")
-        .first()
-    )
-
-
 def priorities(request: SectionRequest) -> list[Block]:
     """The priorities in force and how far the delivery plan got, by RAG rating."""
-    plan = _plan_covering(request, request.end)
+    plan = plan_covering(request.partnership, request.end)
     if plan is None:
         return [Paragraph("No delivery plan covers this period.")]
-    rags = list(Rag)
+    rags = rag_ratings()
     rows, stalled = [], []
     for priority in plan.priorities.order_by("number").prefetch_related("items"):
         items = list(priority.items.all())
@@ -46,7 +44,7 @@ def priorities(request: SectionRequest) -> list[Block]:
         rows.append(
             (
                 f"{priority.number}. {priority.title}",
-                [disclosure.number(tally.get(r, 0)) for r in rags]
+                [disclosure.number(tally.get(value, 0)) for value, _label in rags]
                 + [disclosure.number(len(items))],
             )
         )
@@ -61,7 +59,7 @@ def priorities(request: SectionRequest) -> list[Block]:
             disclosure.grid(
                 "Delivery plan items by latest RAG rating",
                 "Priority",
-                [r.label for r in rags] + ["All items"],
+                [label for _value, label in rags] + ["All items"],
                 rows,
             )
         ),
@@ -72,11 +70,9 @@ def priorities(request: SectionRequest) -> list[Block]:
 
 
 def next_priorities(request: SectionRequest) -> list[Block]:
-    plan = (
-        Plan.objects.filter(partnership=request.partnership, starts__gt=request.end)
-        .order_by("starts")
-        .first()
-    ) or _plan_covering(request, request.end)
+    plan = plan_after(request.partnership, request.end) or plan_covering(
+        request.partnership, request.end
+    )
     if plan is None:
         return [Paragraph("No delivery plan has been agreed for next year yet.")]
     titles = [f"{p.number}. {p.title}" for p in plan.priorities.order_by("number")]
@@ -84,30 +80,24 @@ def next_priorities(request: SectionRequest) -> list[Block]:
 
 
 def section11(request: SectionRequest) -> list[Block]:
-    rounds = Section11Round.objects.filter(
-        partnership=request.partnership, year__in=(request.start.year, request.end.year)
-    ).prefetch_related("returns__agency", "returns__answers")
     blocks: list[Block] = []
-    for round_ in rounds:
-        rows = []
-        for response in round_.returns.all():
-            ratings = Counter(a.rating for a in response.answers.all() if a.rating)
-            rows.append(
-                (
-                    str(response.agency),
-                    [disclosure.number(ratings.get(rating.value, 0)) for rating in Rating]
-                    + [disclosure.number(1 if response.status == "submitted" else 0)],
-                )
-            )
-        if not rows:
+    for round_ in section11_tallies(request.partnership, (request.start.year, request.end.year)):
+        if not round_.rows:
             continue
         blocks.append(
             TableBlock(
                 disclosure.grid(
                     f"Section 11 self-assessment {round_.year}: standards by rating",
                     "Agency",
-                    [rating.label for rating in Rating] + ["Submitted (1 = yes)"],
-                    rows,
+                    [*round_.ratings, "Submitted (1 = yes)"],
+                    [
+                        (
+                            agency,
+                            [disclosure.number(n) for n in counts]
+                            + [disclosure.number(1 if submitted else 0)],
+                        )
+                        for agency, counts, submitted in round_.rows
+                    ],
                 )
             )
         )
@@ -118,27 +108,22 @@ def section11(request: SectionRequest) -> list[Block]:
 
 def audits(request: SectionRequest) -> list[Block]:
     fy = request.start.year if request.start.month >= 4 else request.start.year - 1
-    found = Audit.objects.filter(
-        partnership=request.partnership, year=fy, status=Audit.Status.COMPLETE
-    ).prefetch_related("cases__gradings")
-    if request.kind == "quarterly":
-        quarter = (request.start.month - 4) // 3 + 1
-        found = found.filter(quarter=quarter)
-    rows, summaries = [], []
-    for audit in found:
-        grades = [g.grade for case in audit.cases.all() for g in case.gradings.all()]
-        good = sum(grade in GOOD_OR_BETTER for grade in grades)
-        cases = audit.cases.count()
+    quarter = (request.start.month - 4) % 12 // 3 + 1 if request.kind == "quarterly" else None
+    rows: list[tuple[str, list[disclosure.Cell]]] = []
+    summaries: list[str] = []
+    for audit in completed_audit_tallies(request.partnership, fy, quarter):
         r = len(rows)
         rows.append(
             (
                 f"{audit.title} ({audit.theme})",
                 [
-                    disclosure.count(cases),
-                    disclosure.count(len(grades)),
-                    disclosure.count(good),
-                    disclosure.percent(good, len(grades), depends_on=[(r, 1), (r, 2)])
-                    if grades
+                    disclosure.count(audit.cases),
+                    disclosure.count(audit.gradings),
+                    disclosure.count(audit.good_or_better),
+                    disclosure.percent(
+                        audit.good_or_better, audit.gradings, depends_on=[(r, 1), (r, 2)]
+                    )
+                    if audit.gradings
                     else disclosure.missing(),
                 ],
             )
@@ -163,15 +148,12 @@ def audits(request: SectionRequest) -> list[Block]:
 
 
 def case_reviews(request: SectionRequest) -> list[Block]:
-    reviews = list(
-        Review.objects.filter(
-            partnership=request.partnership, la_aware_on__range=(request.start, request.end)
-        )
-    )
-    decisions = [d for d in Review.Decision]
+    reviews = reviews_known_between(request.partnership, request.start, request.end)
     counts = Counter(r.decision for r in reviews)
     undecided = sum(1 for r in reviews if not r.decision)
-    rows = [(d.label, [disclosure.count(counts.get(d.value, 0))]) for d in decisions]
+    rows = [
+        (label, [disclosure.count(counts.get(value, 0))]) for value, label in review_decisions()
+    ]
     rows.append(("Decision not yet made", [disclosure.count(undecided)]))
     rows.append(("Serious incidents notified", [disclosure.count(len(reviews))]))
     notified = [r for r in reviews if r.notified_on]
@@ -201,9 +183,7 @@ def case_reviews(request: SectionRequest) -> list[Block]:
             ),
         ],
     )
-    published = Review.objects.filter(
-        partnership=request.partnership, published_on__range=(request.start, request.end)
-    )
+    published = reviews_published_between(request.partnership, request.start, request.end)
     blocks: list[Block] = [
         TableBlock(
             disclosure.grid(
@@ -230,13 +210,10 @@ def case_reviews(request: SectionRequest) -> list[Block]:
 
 
 def challenge(request: SectionRequest) -> list[Block]:
-    raised = Challenge.objects.filter(
-        partnership=request.partnership, raised_on__range=(request.start, request.end)
-    )
-    tally = Counter(c.status for c in raised)
+    tally = challenges_by_status(request.partnership, request.start, request.end)
     if not tally:
         return [Paragraph("No challenge was logged in this period.")]
-    rows = [(s.label, [disclosure.number(tally.get(s.value, 0))]) for s in Challenge.Status]
+    rows = [(label, [disclosure.number(n)]) for label, n in tally]
     return [
         TableBlock(
             disclosure.grid(
@@ -247,25 +224,10 @@ def challenge(request: SectionRequest) -> list[Block]:
 
 
 def actions_summary(request: SectionRequest) -> list[Block]:
-    actions = Action.objects.filter(
-        owner_agency__partnership=request.partnership, created_at__date__lte=request.end
-    )
-    rows = []
-    for source in action_sources():
-        mine = [a for a in actions if a.source == source.key]
-        if not mine:
-            continue
-        rows.append(
-            (
-                source.label,
-                [
-                    disclosure.number(sum(a.status in Action.ACTIVE for a in mine)),
-                    disclosure.number(sum(a.is_active and a.due_date < request.end for a in mine)),
-                    disclosure.number(sum(a.status == Action.Status.CLOSED for a in mine)),
-                    disclosure.number(len(mine)),
-                ],
-            )
-        )
+    rows = [
+        (label, [disclosure.number(n) for n in counts])
+        for label, counts in tally_by_source(request.partnership, request.end)
+    ]
     if not rows:
         return [Paragraph("No actions are recorded.")]
     return [

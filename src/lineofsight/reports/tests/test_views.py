@@ -2,11 +2,13 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from lineofsight.audit.models import AuditLog
 from lineofsight.partnership.roles import Role
 from lineofsight.reports import services, verbs
 from lineofsight.reports.models import Narrative, Report
+from lineofsight.reports.tasks import generate_report
 from lineofsight.testing.access import assert_outsider_refused
 from lineofsight.testing.fixtures import client_for
 
@@ -31,6 +33,7 @@ def report(partnership, analyst, settings, tmp_path):
         period_label="2020-21",
         edition="published",
         fmt="html",
+        background=False,
     )
 
 
@@ -76,7 +79,9 @@ def test_board_member_sees_and_downloads_but_cannot_generate(report, make_user):
 
 
 @pytest.mark.django_db
-def test_analyst_generates_from_the_page_and_bad_periods_are_explained(analyst, settings, tmp_path):
+def test_analyst_generates_from_the_page_and_bad_periods_are_explained(
+    analyst, settings, tmp_path, django_capture_on_commit_callbacks
+):
     settings.VAR_DIR = tmp_path
     client = client_for(analyst)
     bad = client.post(
@@ -86,18 +91,25 @@ def test_analyst_generates_from_the_page_and_bad_periods_are_explained(analyst, 
     assert bad.status_code == 400
     assert "is not a financial year: write it like 2020-21" in bad.content.decode()
     assert not Report.objects.exists()
-    good = client.post(
-        reverse("reports:generate"),
-        {"kind": "quarterly", "period": "2021Q1", "edition": "internal", "format": "docx"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        good = client.post(
+            reverse("reports:generate"),
+            {"kind": "quarterly", "period": "2021Q1", "edition": "internal", "format": "docx"},
+        )
     report = Report.objects.get()
     assert good.status_code == 302 and good["Location"].endswith(f"/reports/{report.pk}/")
-    assert report.status == "complete" and report.generated_by == analyst
+    assert report.status == "queued" and report.generated_by == analyst
     assert report.period_label == "2021-22 Q1"
+    [task] = DBTaskResult.objects.filter(task_path=generate_report.module_path)
+    assert task.args_kwargs["args"] == [report.pk]
     assert AuditLog.objects.filter(verb=verbs.REPORT_REQUEST).exists()
+    detail = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert "This report is queued" in detail and "No background worker is running" in detail
+    assert "Check progress again" in detail and "SHA-256" not in detail
+    services.run_report(report.pk)  # what the task runs (the worker path: test_background)
     assert AuditLog.objects.filter(verb=verbs.REPORT_GENERATE).exists()
     detail = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
-    assert "Download" in detail and "SHA-256" in detail
+    assert "Download" in detail and "SHA-256" in detail and "queued" not in detail
 
 
 @pytest.mark.django_db
