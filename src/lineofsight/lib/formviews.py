@@ -53,7 +53,7 @@ def add_conflict_error(form: forms.Form, conflict: EditConflict, *, refresh_vers
     current = type(conflict.instance)._default_manager.filter(pk=conflict.instance.pk)
     version = current.values_list("version", flat=True).first()
     if version is not None and "version" in form.fields:
-        data = form.data.copy()
+        data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict or a dict: both copy
         data["version"] = str(version)
         form.data = data
 

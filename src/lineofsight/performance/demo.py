@@ -31,6 +31,7 @@ def england_targets(partnership) -> int:  # type: ignore[no-untyped-def]
             year = f"{figure.year - 1}-{figure.year % 100:02d}"
             if (
                 year not in years
+                or figure.value is None  # (not in the query: value__isnull=False)
                 or IndicatorTarget.objects.filter(
                     partnership=partnership, indicator_id=spec.id, financial_year=year
                 ).exists()
@@ -51,6 +52,8 @@ def england_targets(partnership) -> int:  # type: ignore[no-untyped-def]
 def load(seed: int) -> None:
     """DfE's published benchmarks, the indicators computed from the returns, and targets"""
     partnership = current_partnership()
+    if partnership is None:
+        raise RuntimeError("Load the demo partnership first")
     if not PublishedFigure.objects.exists():
         import_files(actor=SYSTEM)
     run = recompute(actor=SYSTEM, partnership=partnership)

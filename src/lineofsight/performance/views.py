@@ -14,7 +14,7 @@ from markupsafe import Markup
 from lineofsight.indicators import catalogue
 from lineofsight.lib.exports import export_response
 from lineofsight.lib.formviews import submit
-from lineofsight.partnership.access import has_permission, requires
+from lineofsight.partnership.access import SignedInRequest, has_permission, requires
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance import presentation, selectors
 from lineofsight.performance.cache import PageCache
@@ -36,13 +36,13 @@ def _period(request: HttpRequest, years: list[str]) -> tuple[PeriodForm, str | N
 
 @requires("performance.view")
 @require_GET
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
     page_cache = PageCache(partnership)
     years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     form, period = _period(request, years)
 
-    def figures() -> Markup:
+    def figures(period: str) -> Markup:
         summaries = build_overview(partnership, period)
         context = {
             "period": period,
@@ -56,7 +56,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "period": period,
-        "figures": page_cache.get("overview", figures, period) if period else "",
+        "figures": page_cache.get("overview", lambda: figures(period), period) if period else "",
         "freshness": selectors.freshness(partnership),
         "can_recompute": has_permission(request.user, "performance.manage"),
     }
@@ -121,14 +121,14 @@ def _figures(partnership: Partnership, spec: catalogue.IndicatorSpec, period: st
 
 @requires("performance.view")
 @require_GET
-def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
+def indicator(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
     partnership = request.partnership
     page_cache = PageCache(partnership)
     years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     _, period = _period(request, years)
     if period is None:
-        context = {"spec": spec, "summary": None, "words": presentation.Words}
+        context: dict[str, object] = {"spec": spec, "summary": None, "words": presentation.Words}
         return render(request, "performance/indicator.html", context)
     cached = _figures(partnership, spec, period)
     context = _indicator_context(request, partnership, spec, period, years, cached)
@@ -152,7 +152,7 @@ EXPORT_HEADER = [
 
 @requires("performance.view")
 @require_GET
-def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpResponse:
+def export(request: SignedInRequest, indicator_id: str, export_format: str) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
     rows = selectors.results(request.partnership, spec.id)
     table = (
@@ -179,7 +179,7 @@ def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpR
 
 @requires("performance.manage")
 @require_http_methods(["GET", "POST"])
-def target(request: HttpRequest, indicator_id: str) -> HttpResponse:
+def target(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     """The target for one financial year (``?year=2020-21``, default the latest)."""
     spec = _spec_or_404(indicator_id)
     partnership = request.partnership
@@ -225,7 +225,7 @@ def _month_choices(summary: Summary) -> list[tuple[str, str]]:
 
 @requires("performance.manage")
 @require_POST
-def change_point(request: HttpRequest, indicator_id: str) -> HttpResponse:
+def change_point(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     """Recalculate the SPC limits from a month, with the reason (an analyst's judgement)."""
     spec = _spec_or_404(indicator_id)
     partnership = request.partnership
@@ -255,7 +255,7 @@ def change_point(request: HttpRequest, indicator_id: str) -> HttpResponse:
 
 @requires("performance.manage")
 @require_POST
-def remove_change_point(request: HttpRequest, indicator_id: str, pk: int) -> HttpResponse:
+def remove_change_point(request: SignedInRequest, indicator_id: str, pk: int) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
     point = selectors.change_point(request.partnership, spec.id, pk)
     if point is None:
@@ -269,7 +269,7 @@ def remove_change_point(request: HttpRequest, indicator_id: str, pk: int) -> Htt
 
 @requires("performance.manage")
 @require_POST
-def recompute_now(request: HttpRequest) -> HttpResponse:
+def recompute_now(request: SignedInRequest) -> HttpResponse:
     run = recompute(actor=request.user, partnership=request.partnership)
     messages.success(request, f"Indicators recomputed: {run.result_count:,} results stored.")
     return redirect("performance:overview")

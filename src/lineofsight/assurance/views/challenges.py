@@ -11,7 +11,7 @@ from lineofsight.assurance.models import Challenge
 from lineofsight.assurance.services import challenges
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.partnership.access import requires
+from lineofsight.partnership.access import SignedInRequest, requires
 
 EXPORT_HEADER = [
     "Date raised",
@@ -33,7 +33,7 @@ def _challenge(request: HttpRequest, pk: int) -> Challenge:
 
 @requires("learning.view")
 @require_GET
-def challenge_list(request: HttpRequest) -> HttpResponse:
+def challenge_list(request: SignedInRequest) -> HttpResponse:
     form = forms.ChallengeFilterForm(request.GET or None, partnership=request.partnership)
     rows = selectors.challenges_for(request.user, **active_filters(form))
     export = Export(
@@ -67,7 +67,7 @@ def challenge_list(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.view")
 @require_GET
-def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def challenge_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     challenge = _challenge(request, pk)
     return render(
         request,
@@ -82,7 +82,7 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("challenge.log")
 @require_http_methods(["GET", "POST"])
-def challenge_create(request: HttpRequest) -> HttpResponse:
+def challenge_create(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
     form = forms.ChallengeForm(
         request.POST or None, partnership=partnership, initial={"status": Challenge.Status.OPEN}
@@ -107,7 +107,7 @@ def challenge_create(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def challenge_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def challenge_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     challenge = _challenge(request, pk)
     initial = {name: getattr(challenge, name) for name in challenges.FIELDS}
     initial.update(

@@ -12,7 +12,7 @@ from lineofsight.assurance.models import Section11Return, Section11Round
 from lineofsight.assurance.services import section11
 from lineofsight.lib.formviews import render_form_page, run_service, submit
 from lineofsight.lib.listing import Export, export_if_asked, export_links
-from lineofsight.partnership.access import has_permission, requires
+from lineofsight.partnership.access import SignedInRequest, has_permission, requires
 
 
 def _round(request: HttpRequest, pk: int) -> Section11Round:
@@ -21,12 +21,12 @@ def _round(request: HttpRequest, pk: int) -> Section11Round:
 
 @requires("learning.view")
 @require_GET
-def round_list(request: HttpRequest) -> HttpResponse:
+def round_list(request: SignedInRequest) -> HttpResponse:
     rounds = list(selectors.rounds_for(request.user))
     responder = policies.is_responder(request.user)
     for round_ in rounds:
-        round_.own = selectors.own_return(request.user, round_) if responder else None
-        round_.submitted_count = round_.returns.filter(
+        round_.own = selectors.own_return(request.user, round_) if responder else None  # type: ignore[attr-defined]  # a row decorated for the template
+        round_.submitted_count = round_.returns.filter(  # type: ignore[attr-defined]  # a row decorated for the template
             status=Section11Return.Status.SUBMITTED
         ).count()
     return render(
@@ -38,7 +38,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def round_create(request: HttpRequest) -> HttpResponse:
+def round_create(request: SignedInRequest) -> HttpResponse:
     form = forms.RoundForm(request.POST or None)
     outcome = submit(
         request,
@@ -64,7 +64,7 @@ EXPORT_HEADER = ["Agency", "Status", "Standard", "Rating", "Evidence", "Developm
 
 @requires("learning.view")
 @require_GET
-def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def round_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk)
     visible = list(selectors.returns_for(request.user, round_))
     export = Export(
@@ -89,7 +89,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     summary = selectors.round_summary(request.user, round_)
     for row in summary.rows:
         for point in row.development_points:
-            point.action_list = list(actions_for_source(point))
+            point.action_list = list(actions_for_source(point))  # type: ignore[attr-defined]  # a row decorated for the template
     context = {
         "round": round_,
         "statuses": selectors.return_statuses(request.user, round_),
@@ -104,7 +104,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def round_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk)
     form = forms.RoundSummaryForm(
         request.POST or None,
@@ -138,10 +138,11 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("section11.respond")
 @require_http_methods(["GET", "POST"])
-def respond(request: HttpRequest, pk: int) -> HttpResponse:
+def respond(request: SignedInRequest, pk: int) -> HttpResponse:
     """The signed-in lead's own agency's return: start it, save it as a draft, submit it."""
     round_ = _round(request, pk)
-    if request.user.agency is None:
+    agency = request.user.agency
+    if agency is None:
         raise Http404("You are not in an agency")
     own = selectors.own_return(request.user, round_)
     if own is None:
@@ -149,9 +150,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
             return render(request, "assurance/section11_start.html", {"round": round_})
         own, status = run_service(
             forms.forms.Form(),
-            lambda: section11.start_return(
-                actor=request.user, round_=round_, agency=request.user.agency
-            ),
+            lambda: section11.start_return(actor=request.user, round_=round_, agency=agency),
         )
         return redirect("assurance:section11_respond", round_.pk)
     if own.status != Section11Return.Status.DRAFT or round_.status != Section11Round.Status.OPEN:
@@ -191,7 +190,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.view")
 @require_GET
-def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def return_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     ret = Section11Return.objects.select_related("round", "agency").filter(pk=pk).first()
     if ret is None:
         raise Http404
@@ -212,7 +211,7 @@ def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["POST"])
-def return_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def return_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
     ret = Section11Return.objects.select_related("round").filter(pk=pk).first()
     if ret is None:
         raise Http404
@@ -231,5 +230,5 @@ def return_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     if saved:
         messages.success(request, f"{ret.agency}'s return is a draft again.")
     else:
-        messages.error(request, " ".join(form.non_field_errors()))
+        messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
     return redirect(ret.round)
