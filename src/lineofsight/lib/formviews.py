@@ -152,12 +152,14 @@ def form_page(
     caption: str = "",
     intro: str = "",
     submit_label: str = "Save",
+    success_url: str = "",
 ) -> HttpResponse:
-    """A whole one-form page: ``submit`` then, when saved, a redirect to the saved record
-    (``get_absolute_url``); otherwise the page with the status rule (invalid 400, conflict 409)."""
+    """A whole one-form page: ``submit`` then, when saved, a redirect to ``success_url`` or else
+    the saved record (``get_absolute_url``); otherwise the page with the status rule (invalid
+    400, conflict 409)."""
     outcome = submit(request, form, save)
     if outcome.saved:
-        return redirect(outcome.result.get_absolute_url())
+        return redirect(success_url or outcome.result.get_absolute_url())
     return render_form_page(
         request,
         form,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -11,7 +11,7 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, policies, selectors
 from lineofsight.assurance.models import Audit, AuditCase, Finding
 from lineofsight.assurance.services import audits
-from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.formviews import form_page
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import SignedInRequest, requires
 
@@ -104,19 +104,12 @@ def audit_create(request: SignedInRequest) -> HttpResponse:
                 expert=original.expert,
             )
     form = forms.AuditForm(request.POST or None, partnership=partnership, initial=initial)
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, _v: audits.create_audit(actor=request.user, partnership=partnership, **data),
-    )
-    if outcome.saved:
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
         title="Add an audit",
         back_url=reverse("assurance:audits"),
-        status=outcome.status,
     )
 
 
@@ -134,21 +127,14 @@ def audit_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     form = forms.EditAuditForm(
         request.POST or None, partnership=audit.partnership, exclude_pk=audit.pk, initial=initial
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, version: audits.update_audit(
             actor=request.user, audit=audit, expected_version=version, **data
         ),
-    )
-    if outcome.saved:
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
         title=f"Change {audit.title}",
         back_url=audit.get_absolute_url(),
-        status=outcome.status,
     )
 
 
@@ -157,7 +143,7 @@ def audit_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 def case_create(request: SignedInRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     form = forms.CaseForm(request.POST or None, partnership=audit.partnership)
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, _v: audits.add_case(
@@ -168,17 +154,11 @@ def case_create(request: SignedInRequest, pk: int) -> HttpResponse:
             notes=data["notes"],
             gradings=form.gradings(),
         ),
-    )
-    if outcome.saved:
-        return redirect(audit)
-    return render_form_page(
-        request,
-        form,
         title="Add an audited case",
         caption=str(audit),
         back_url=audit.get_absolute_url(),
-        status=outcome.status,
         intro="Record each agency's grading of its practice in this case.",
+        success_url=audit.get_absolute_url(),
     )
 
 
@@ -198,7 +178,7 @@ def case_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     form = forms.EditCaseForm(
         request.POST or None, partnership=case.audit.partnership, initial=initial
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, version: audits.update_case(
@@ -210,16 +190,10 @@ def case_edit(request: SignedInRequest, pk: int) -> HttpResponse:
             notes=data["notes"],
             gradings=form.gradings(),
         ),
-    )
-    if outcome.saved:
-        return redirect(case.audit)
-    return render_form_page(
-        request,
-        form,
         title=f"Change case {case.reference}",
         caption=str(case.audit),
         back_url=case.audit.get_absolute_url(),
-        status=outcome.status,
+        success_url=case.audit.get_absolute_url(),
     )
 
 
@@ -231,20 +205,14 @@ def finding_create(request: SignedInRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial={"kind": Finding.Kind.IMPROVEMENT, "themes": list(audit.themes.all())},
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, _v: audits.add_finding(actor=request.user, audit=audit, **data),
-    )
-    if outcome.saved:
-        return redirect(audit)
-    return render_form_page(
-        request,
-        form,
         title="Add a finding",
         caption=str(audit),
         back_url=audit.get_absolute_url(),
-        status=outcome.status,
+        success_url=audit.get_absolute_url(),
     )
 
 
@@ -267,20 +235,14 @@ def finding_edit(request: SignedInRequest, pk: int) -> HttpResponse:
             "version": finding.version,
         },
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, version: audits.update_finding(
             actor=request.user, finding=finding, expected_version=version, **data
         ),
-    )
-    if outcome.saved:
-        return redirect(finding.audit)
-    return render_form_page(
-        request,
-        form,
         title="Change a finding",
         caption=str(finding.audit),
         back_url=finding.audit.get_absolute_url(),
-        status=outcome.status,
+        success_url=finding.audit.get_absolute_url(),
     )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -9,7 +9,7 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, policies, selectors
 from lineofsight.assurance.models import Challenge
 from lineofsight.assurance.services import challenges
-from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.formviews import form_page
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import SignedInRequest, requires
 
@@ -87,21 +87,14 @@ def challenge_create(request: SignedInRequest) -> HttpResponse:
     form = forms.ChallengeForm(
         request.POST or None, partnership=partnership, initial={"status": Challenge.Status.OPEN}
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, _v: challenges.create_challenge(
             actor=request.user, partnership=partnership, **data
         ),
-    )
-    if outcome.saved:
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
         title="Log a challenge",
         back_url=reverse("assurance:challenges"),
-        status=outcome.status,
     )
 
 
@@ -118,20 +111,13 @@ def challenge_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     form = forms.EditChallengeForm(
         request.POST or None, partnership=challenge.partnership, initial=initial
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, version: challenges.update_challenge(
             actor=request.user, challenge=challenge, expected_version=version, **data
         ),
-    )
-    if outcome.saved:
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
         title="Update the challenge",
         caption=challenge.subject,
         back_url=challenge.get_absolute_url(),
-        status=outcome.status,
     )

@@ -10,7 +10,7 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, policies, selectors, standards
 from lineofsight.assurance.models import Section11Return, Section11Round
 from lineofsight.assurance.services import section11
-from lineofsight.lib.formviews import render_form_page, run_service, submit
+from lineofsight.lib.formviews import form_page, run_service, submit
 from lineofsight.lib.listing import Export, export_if_asked, export_links
 from lineofsight.partnership.access import SignedInRequest, has_permission, requires
 
@@ -40,21 +40,14 @@ def round_list(request: SignedInRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def round_create(request: SignedInRequest) -> HttpResponse:
     form = forms.RoundForm(request.POST or None)
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, _v: section11.create_round(
             actor=request.user, partnership=request.partnership, **data
         ),
-    )
-    if outcome.saved:
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
         title="Open a Section 11 round",
         back_url=reverse("assurance:section11"),
-        status=outcome.status,
         intro="Each agency's lead then completes their own agency's return.",
     )
 
@@ -116,21 +109,14 @@ def round_edit(request: SignedInRequest, pk: int) -> HttpResponse:
             "version": round_.version,
         },
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, version: section11.update_round(
             actor=request.user, round_=round_, expected_version=version, **data
         ),
-    )
-    if outcome.saved:
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
         title=f"Summary of {round_}",
         back_url=round_.get_absolute_url(),
-        status=outcome.status,
         intro="The partnership's strengths and development themes across the "
         "agencies' submitted returns.",
     )
