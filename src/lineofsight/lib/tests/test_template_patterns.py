@@ -39,9 +39,7 @@ def test_every_post_form_carries_the_csrf_input():
 
 def test_no_template_writes_the_csrf_input_by_hand():
     by_hand = [
-        name
-        for name, text in _templates()
-        if "csrfmiddlewaretoken" in text and name not in NOT_YET
+        name for name, text in _templates() if "csrfmiddlewaretoken" in text and name not in NOT_YET
     ]
     assert by_hand == []
 
