@@ -138,7 +138,7 @@ def create(request: SignedInRequest) -> HttpResponse:
 
 @requires("cdop.manage")
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     if not policies.can_manage(request.user, death):
         raise PermissionDenied("cdop.manage")

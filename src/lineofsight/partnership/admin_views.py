@@ -279,7 +279,7 @@ def schedule(request: SignedInRequest) -> HttpResponse:
 
 @requires(MANAGE)
 @require_http_methods(["GET", "POST"])
-def schedule_year(request: HttpRequest) -> HttpResponse:
+def schedule_year(request: SignedInRequest) -> HttpResponse:
     """Add a year of standard returns for every active agency (``datasets.schedules``)."""
     from lineofsight.calendar import years
     from lineofsight.datasets import schedules
