@@ -160,7 +160,7 @@ EDIT_PAGES = [
     ),
     Page("assurance:challenge_edit", lambda p, a, o: factories.challenge(p, a, o), "subject"),
     # every field of the panel's review is optional (filled in over several meetings)
-    Page("cdop:edit", lambda p, a, o: factories.child_death(p), "reference"),
+    Page("cdop:edit", lambda p, a, o: factories.child_death(p), "reference", typed="Child D 202"),
     Page(
         "cdop:review",
         lambda p, a, o: factories.child_death(p),
