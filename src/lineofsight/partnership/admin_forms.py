@@ -179,6 +179,6 @@ class ReturnDueForm(FreeTextGuard, forms.Form):
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         start, due = data.get("period_start"), data.get("due_on")
-        if start and due and due < start:  # type: ignore[operator]
+        if start and due and due < start:
             self.add_error("due_on", "The due date must be on or after the period starts")
         return data

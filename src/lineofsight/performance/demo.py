@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lineofsight.indicators.catalogue import CATALOGUE
 from lineofsight.partnership.actors import SYSTEM
+from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance.benchmark_services import import_files
 from lineofsight.performance.compute import recompute
@@ -12,7 +13,7 @@ from lineofsight.performance.models import IndicatorResult, IndicatorTarget, Pub
 from lineofsight.performance.target_services import set_target
 
 
-def england_targets(partnership) -> int:  # type: ignore[no-untyped-def]
+def england_targets(partnership: Partnership) -> int:
     """For each directional benchmarked indicator and each financial year with results, a
     target of "at least as good as England" that year (DfE's published figure for that year)."""
     years = set(

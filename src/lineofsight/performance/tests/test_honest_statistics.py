@@ -215,7 +215,7 @@ def test_the_command_line_prints_words_not_tags(contacts, capsys):
     assert rows["contacts"]["spc_text"] == "Unusual: recent months higher"
 
 
-def _spec(indicator_id: str):  # type: ignore[no-untyped-def]
+def _spec(indicator_id: str):
     from lineofsight.indicators.catalogue import get
 
     return get(indicator_id)
