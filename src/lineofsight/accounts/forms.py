@@ -5,6 +5,7 @@ from django.contrib.auth import authenticate
 from django.http import HttpRequest
 
 from lineofsight.lib.free_text import FreeTextGuard
+from lineofsight.partnership.models import User
 
 
 class SignInForm(forms.Form):
@@ -22,7 +23,7 @@ class SignInForm(forms.Form):
 
     def __init__(self, request: HttpRequest, *args: object, **kwargs: object) -> None:
         self.request = request
-        self.user = None
+        self.user: User | None = None
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def clean(self) -> dict[str, object]:
@@ -71,13 +72,14 @@ class ResetTwoFactorForm(FreeTextGuard, forms.Form):
         error_messages={"required": "Enter why you are resetting their two-factor authentication"},
     )
 
-    def clean_username(self) -> str:
-        from lineofsight.partnership.models import User
+    user: User  # set by clean_username: the form is valid only when the user exists
 
+    def clean_username(self) -> str:
         username = self.cleaned_data["username"].strip()
-        self.user = User.objects.filter(username=username).first()
-        if self.user is None:
+        user = User.objects.filter(username=username).first()
+        if user is None:
             raise forms.ValidationError(f"There is no user called {username}")
+        self.user = user
         return username
 
 

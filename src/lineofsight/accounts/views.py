@@ -26,7 +26,7 @@ from lineofsight.accounts.forms import (
     TokenForm,
 )
 from lineofsight.lib.formviews import render_form_page
-from lineofsight.partnership.access import public, requires, signed_in
+from lineofsight.partnership.access import SignedInRequest, public, requires, signed_in
 from lineofsight.partnership.links import send_password_reset, user_for_link
 from lineofsight.partnership.models import User
 from lineofsight.partnership.services import (
@@ -68,7 +68,7 @@ def locked_out(
 
 @signed_in
 @require_POST
-def sign_out(request: HttpRequest) -> HttpResponse:
+def sign_out(request: SignedInRequest) -> HttpResponse:
     logout(request)
     return redirect(settings.LOGOUT_REDIRECT_URL)
 
@@ -82,7 +82,7 @@ def _qr_svg(config_url: str) -> Markup:
 
 @signed_in
 @require_http_methods(["GET", "POST"])
-def two_factor_setup(request: HttpRequest) -> HttpResponse:
+def two_factor_setup(request: SignedInRequest) -> HttpResponse:
     user = request.user
     verified = user.is_verified()
     if not policies.may_set_up_two_factor(user, verified=verified):
@@ -109,7 +109,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 
 @signed_in
 @require_http_methods(["GET", "POST"])
-def two_factor_verify(request: HttpRequest) -> HttpResponse:
+def two_factor_verify(request: SignedInRequest) -> HttpResponse:
     form = TokenForm(data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         for device in request.user.totpdevice_set.filter(confirmed=True):
@@ -124,7 +124,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 
 @requires(policies.RESET_PERMISSION)
 @require_http_methods(["GET", "POST"])
-def two_factor_reset(request: HttpRequest) -> HttpResponse:
+def two_factor_reset(request: SignedInRequest) -> HttpResponse:
     """The administrator removes a locked-out user's authenticators (audited)."""
     form = ResetTwoFactorForm(
         data=request.POST or None, initial={"username": request.GET.get("username", "")}
@@ -171,7 +171,7 @@ def set_password(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
 
 @signed_in
 @require_http_methods(["GET", "POST"])
-def change_password(request: HttpRequest) -> HttpResponse:
+def change_password(request: SignedInRequest) -> HttpResponse:
     form = PasswordChangeForm(request.user, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         set_own_password(
@@ -204,7 +204,7 @@ def forgotten_password(request: HttpRequest) -> HttpResponse:
 
 @signed_in
 @require_http_methods(["GET", "POST"])
-def reminders(request: HttpRequest) -> HttpResponse:
+def reminders(request: SignedInRequest) -> HttpResponse:
     """Opt in or out of reminder emails (``lineofsight reminders``)."""
     user = request.user
     form = RemindersForm(

@@ -6,7 +6,7 @@ from django import forms
 
 from lineofsight.actions.models import Action, LearningTheme
 from lineofsight.actions.sources import source_choices
-from lineofsight.govuk.fields import GovukDateField
+from lineofsight.govuk.fields import GovukDateField, limit_choices
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -54,8 +54,8 @@ class ActionFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = Agency.objects.order_by("name")  # type: ignore[attr-defined]
-        self.fields["theme"].queryset = LearningTheme.objects.order_by("name")  # type: ignore[attr-defined]
+        limit_choices(self, "agency", Agency.objects.order_by("name"))
+        limit_choices(self, "theme", LearningTheme.objects.order_by("name"))
 
     def filters(self) -> dict[str, Any]:
         if not self.is_valid():
@@ -132,7 +132,7 @@ class ActionForm(FreeTextGuard, forms.Form):
         max_length=200,
         help_text='For example "Ofsted JTAI 2021 area for improvement 2"',
     )
-    owner_agency = forms.ModelChoiceField(
+    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
         error_messages={"required": "Select the agency that owns the action"},
         label="Owner agency",
         queryset=Agency.objects.none(),
@@ -158,8 +158,8 @@ class ActionForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_agency"].queryset = Agency.objects.order_by("name")  # type: ignore[attr-defined]
-        self.fields["themes"].queryset = LearningTheme.objects.order_by("name")  # type: ignore[attr-defined]
+        limit_choices(self, "owner_agency", Agency.objects.order_by("name"))
+        limit_choices(self, "themes", LearningTheme.objects.order_by("name"))
         self.fields["due_date"].required = True
 
 
@@ -178,7 +178,7 @@ class RaiseActionForm(FreeTextGuard, forms.Form):
     title = forms.CharField(
         error_messages={"required": "Enter the action"}, label="Action", max_length=300
     )
-    owner_agency = forms.ModelChoiceField(
+    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
         error_messages={"required": "Select the agency that owns the action"},
         label="Owner agency",
         queryset=None,
@@ -207,7 +207,7 @@ class RaiseActionForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_agency"].queryset = Agency.objects.filter(
-            partnership=partnership
-        ).order_by("name")
+        limit_choices(
+            self, "owner_agency", Agency.objects.filter(partnership=partnership).order_by("name")
+        )
         self.fields["due_date"].required = True

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.urls import reverse
 
 from lineofsight.actions import selectors
 from lineofsight.actions.models import Action
 from lineofsight.govuk.formatting import date_uk
+from lineofsight.partnership.access import SignedInRequest
 from lineofsight.partnership.home_panels import PANEL_TEMPLATE, panel, register_home_panel
 from lineofsight.partnership.roles import Role
 
@@ -30,7 +30,7 @@ def _row(action: Action, tag: str, colour: str, *, with_agency: bool) -> dict[st
     }
 
 
-def _own(request: HttpRequest) -> dict[str, Any] | None:
+def _own(request: SignedInRequest) -> dict[str, Any] | None:
     user = request.user
     if user.agency_id is None or not user.has_role(Role.AGENCY_LEAD):
         return None
@@ -47,7 +47,7 @@ def _own(request: HttpRequest) -> dict[str, Any] | None:
     )
 
 
-def _overdue(request: HttpRequest) -> dict[str, Any] | None:
+def _overdue(request: SignedInRequest) -> dict[str, Any] | None:
     if not request.user.role_set() & OVERSIGHT:
         return None
     late = selectors.overdue(request.user).order_by("due_date")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -12,7 +12,7 @@ from lineofsight.actions import selectors
 from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.recurrence import recurrence
 from lineofsight.actions.theme_sources import theme_sources
-from lineofsight.partnership.access import has_permission, requires
+from lineofsight.partnership.access import SignedInRequest, has_permission, requires
 
 # (title, description, candidate URL names, permission): a section is shown when one of its URL
 # names exists (the app is installed) and the user holds the permission.
@@ -80,7 +80,7 @@ def first_url(names: tuple[str, ...]) -> str | None:
 
 @requires("learning.view")
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     sections = []
     for title, description, names, permission in SECTIONS:
         href = first_url(names)
@@ -92,7 +92,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.view")
 @require_GET
-def theme_list(request: HttpRequest) -> HttpResponse:
+def theme_list(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "learning/themes.html",
@@ -102,7 +102,7 @@ def theme_list(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.view")
 @require_GET
-def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def theme_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     theme = get_object_or_404(LearningTheme, slug=slug)
     item = recurrence(LearningTheme.objects.filter(pk=theme.pk))[0]
     actions = selectors.actions_for(request.user, theme=theme).order_by("-created_at")

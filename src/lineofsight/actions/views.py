@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -25,7 +25,7 @@ from lineofsight.actions.models import Action
 from lineofsight.actions.sources import action_source, link_to
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, list_response
-from lineofsight.partnership.access import has_permission, requires, signed_in
+from lineofsight.partnership.access import SignedInRequest, has_permission, requires, signed_in
 from lineofsight.partnership.models import Agency
 
 PAGE_SIZE = 50
@@ -71,7 +71,7 @@ def _export_rows(rows: Any) -> Any:
 
 @requires("learning.view")
 @require_GET
-def action_list(request: HttpRequest) -> HttpResponse:
+def action_list(request: SignedInRequest) -> HttpResponse:
     form = ActionFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     rows = selectors.actions_for(request.user, **filters)
@@ -93,7 +93,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.view")
 @require_GET
-def agency_due(request: HttpRequest, pk: int) -> HttpResponse:
+def agency_due(request: SignedInRequest, pk: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=pk)
     today = timezone.localdate()
     return render(
@@ -111,14 +111,14 @@ def agency_due(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.view")
 @require_GET
-def board_summary(request: HttpRequest) -> HttpResponse:
+def board_summary(request: SignedInRequest) -> HttpResponse:
     summary = selectors.board_summary(request.user)
     return render(request, "actions/summary.html", {"summary": summary, "today": summary.today})
 
 
 @requires("learning.view")
 @require_GET
-def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
     record = action.source_object()
     source_url = link_to(record)
@@ -137,7 +137,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("actions.update")
 @require_http_methods(["GET", "POST"])
-def add_update(request: HttpRequest, pk: int) -> HttpResponse:
+def add_update(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
     if not policies.can_update_action(request.user, action):
         raise PermissionDenied("Not this agency's action")
@@ -167,7 +167,7 @@ def add_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("actions.update")
 @require_http_methods(["GET", "POST"])
-def close(request: HttpRequest, pk: int) -> HttpResponse:
+def close(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
     if not policies.can_update_action(request.user, action):
         raise PermissionDenied("Not this agency's action")
@@ -195,7 +195,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: SignedInRequest) -> HttpResponse:
     form = ActionForm(request.POST or None, initial={"source": "board"})
     outcome = submit(
         request,
@@ -222,7 +222,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
     initial = {
         "version": action.version,
@@ -259,7 +259,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_http_methods(["GET", "POST"])
-def raise_action(request: HttpRequest, source: str, **lookup: Any) -> HttpResponse:
+def raise_action(request: SignedInRequest, source: str, **lookup: Any) -> HttpResponse:
     """Raise an action from a record of any registered source (``actions.sources``).
 
     Who may reach the page is the source's ``permission`` (``learning.manage`` for the learning

@@ -39,9 +39,10 @@ class ComparisonRow:
     @property
     def sentence(self) -> str:
         subject = f"Good or outstanding gradings ({self.label.lower()})"
-        if self.change is None:
+        before_pct, after_pct = self.before.pct, self.after.pct
+        if before_pct is None or after_pct is None:  # no change to speak of
             return f"{subject}: not comparable (no gradings in one of the audits)"
-        before, after = round(self.before.pct), round(self.after.pct)
+        before, after = round(before_pct), round(after_pct)
         if after > before:
             verb = "rose"
         elif after < before:

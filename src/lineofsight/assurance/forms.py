@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -17,7 +18,7 @@ from lineofsight.assurance.models import (
     Rating,
     Section11Round,
 )
-from lineofsight.govuk.fields import GovukDateField
+from lineofsight.govuk.fields import GovukDateField, limit_choices, set_choices
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -50,11 +51,9 @@ class AuditFilterForm(forms.Form):
         label="Status", required=False, choices=[("", "Any")] + Audit.Status.choices
     )
 
-    def __init__(self, *args: Any, years: list[int] = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, years: Sequence[int] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "Any")] + [
-            (y, f"{y}-{(y + 1) % 100:02d}") for y in years
-        ]
+        set_choices(self, "year", [("", "Any")] + [(y, f"{y}-{(y + 1) % 100:02d}") for y in years])
 
 
 class AuditForm(FreeTextGuard, forms.Form):
@@ -81,11 +80,11 @@ class AuditForm(FreeTextGuard, forms.Form):
     lead = forms.CharField(
         error_messages={"required": "Enter the audit lead"}, label="Audit lead", max_length=120
     )
-    lead_agency = forms.ModelChoiceField(
+    lead_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
         label="Lead agency (optional)", queryset=None, required=False, empty_label="None"
     )
     expert = forms.CharField(label="Theme expert (optional)", max_length=120, required=False)
-    original = forms.ModelChoiceField(
+    original: forms.ModelChoiceField[Audit] = forms.ModelChoiceField(
         label="Re-audit of (optional)",
         queryset=None,
         required=False,
@@ -116,11 +115,11 @@ class AuditForm(FreeTextGuard, forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["themes"] = _themes_field()
-        self.fields["lead_agency"].queryset = _agencies(partnership)
+        limit_choices(self, "lead_agency", _agencies(partnership))
         originals = Audit.objects.filter(partnership=partnership)
         if exclude_pk:
             originals = originals.exclude(pk=exclude_pk)
-        self.fields["original"].queryset = originals
+        limit_choices(self, "original", originals)
 
 
 class EditAuditForm(AuditForm):
@@ -298,21 +297,21 @@ class Section11ReturnForm(FreeTextGuard, forms.Form):
 class ChallengeFilterForm(forms.Form):
     text = forms.CharField(label="Search", required=False)
     status = forms.ChoiceField(required=False, choices=[("", "Any")] + Challenge.Status.choices)
-    agency = forms.ModelChoiceField(
+    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
         label="Agency (raising or challenged)", queryset=None, required=False, empty_label="Any"
     )
     year = forms.IntegerField(label="Year raised", required=False, min_value=2000, max_value=2100)
 
     def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _agencies(partnership)
+        limit_choices(self, "agency", _agencies(partnership))
 
 
 class ChallengeForm(FreeTextGuard, forms.Form):
     raised_on = GovukDateField(
         error_messages={"required": "Enter the date the challenge was raised"}, label="Date raised"
     )
-    raised_by_agency = forms.ModelChoiceField(
+    raised_by_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
         error_messages={"required": "Select the agency that raised the challenge"},
         label="Challenging agency",
         queryset=None,
@@ -323,7 +322,7 @@ class ChallengeForm(FreeTextGuard, forms.Form):
         label="Challenged by (person or forum)",
         max_length=120,
     )
-    challenged_agency = forms.ModelChoiceField(
+    challenged_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
         error_messages={"required": "Select the agency challenged"},
         label="Agency challenged",
         queryset=None,
@@ -353,8 +352,8 @@ class ChallengeForm(FreeTextGuard, forms.Form):
     def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["raised_on"].required = True
-        self.fields["raised_by_agency"].queryset = _agencies(partnership)
-        self.fields["challenged_agency"].queryset = _agencies(partnership)
+        limit_choices(self, "raised_by_agency", _agencies(partnership))
+        limit_choices(self, "challenged_agency", _agencies(partnership))
 
 
 class EditChallengeForm(ChallengeForm):

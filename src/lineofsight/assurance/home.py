@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.assurance import selectors
 from lineofsight.assurance.models import Section11Return, Section11Round
 from lineofsight.govuk.formatting import date_uk
+from lineofsight.partnership.access import SignedInRequest
 from lineofsight.partnership.home_panels import PANEL_TEMPLATE, panel, register_home_panel
 
 
-def _context(request: HttpRequest) -> dict[str, Any] | None:
+def _context(request: SignedInRequest) -> dict[str, Any] | None:
     user = request.user
     if user.agency_id is None:
         return None

@@ -24,16 +24,7 @@ from lineofsight.assurance.models import (
     Section11Round,
 )
 from lineofsight.partnership.access import check_permission, has_permission
-from lineofsight.partnership.selectors import current_partnership
-
-
-def _partnership_id(user: Any) -> int | None:
-    agency = getattr(user, "agency", None)
-    if agency is not None:
-        return agency.partnership_id
-    partnership = current_partnership()
-    return partnership.pk if partnership else None
-
+from lineofsight.partnership.selectors import partnership_id_for
 
 # audits ---------------------------------------------------------------------------------------
 
@@ -43,7 +34,7 @@ def audits_for(
 ) -> QuerySet[Audit]:
     check_permission(user, "learning.view")
     rows = (
-        Audit.objects.filter(partnership_id=_partnership_id(user))
+        Audit.objects.filter(partnership_id=partnership_id_for(user))
         .select_related("lead_agency", "original")
         .annotate(case_count=Count("cases", distinct=True))
         .order_by("-year", "-quarter", "title")
@@ -89,7 +80,7 @@ def comparison(re_audit: Audit, by: str = "case_type") -> list[ComparisonRow]:
 
 def rounds_for(user: Any) -> QuerySet[Section11Round]:
     check_permission(user, "learning.view")
-    return Section11Round.objects.filter(partnership_id=_partnership_id(user))
+    return Section11Round.objects.filter(partnership_id=partnership_id_for(user))
 
 
 def own_return(user: Any, round_: Section11Round) -> Section11Return | None:
@@ -190,7 +181,7 @@ def development_point(user: Any, pk: int) -> Section11Answer:
     return Section11Answer.objects.select_related("section11_return__agency").get(
         pk=pk,
         section11_return__status=Section11Return.Status.SUBMITTED,
-        section11_return__round__partnership_id=_partnership_id(user),
+        section11_return__round__partnership_id=partnership_id_for(user),
     )
 
 
@@ -201,7 +192,7 @@ def challenges_for(
     user: Any, *, text: str = "", status: str = "", agency: Any = None, year: int | None = None
 ) -> QuerySet[Challenge]:
     check_permission(user, "learning.view")
-    rows = Challenge.objects.filter(partnership_id=_partnership_id(user)).select_related(
+    rows = Challenge.objects.filter(partnership_id=partnership_id_for(user)).select_related(
         "raised_by_agency", "challenged_agency"
     )
     if text:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import uuid
-from typing import Any
+from typing import Any, overload
 
 from django.db import connection, models, transaction
 from django.forms.models import model_to_dict
@@ -41,6 +41,10 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
+@overload
+def snapshot(instance: models.Model, exclude: tuple[str, ...] = ()) -> dict[str, Any]: ...
+@overload
+def snapshot(instance: None, exclude: tuple[str, ...] = ()) -> None: ...
 def snapshot(instance: models.Model | None, exclude: tuple[str, ...] = ()) -> dict[str, Any] | None:
     """A JSON-safe picture of a model instance's fields, for ``before``/``after``."""
     if instance is None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 from lineofsight.accounts.policies import may_reset_two_factor
@@ -8,12 +8,12 @@ from lineofsight.audit import presentation
 from lineofsight.audit.forms import AuditSearchForm
 from lineofsight.audit.selectors import search_audit_log
 from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.partnership.access import requires
+from lineofsight.partnership.access import SignedInRequest, requires
 
 
 @requires("audit.view")
 @require_GET
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: SignedInRequest) -> HttpResponse:
     form = AuditSearchForm(request.GET or None)
     rows = search_audit_log(request.user, **active_filters(form))
     return list_response(

@@ -4,11 +4,12 @@ backport on Django 5.2 (Python 3.11). Import ``task`` and ``task_backends`` from
 from __future__ import annotations
 
 from importlib.util import find_spec
+from typing import TYPE_CHECKING
 
-if find_spec("django.tasks"):  # pragma: no cover - Django 6
-    from django.tasks import task, task_backends  # type: ignore[import-not-found,no-redef]
-else:
-    from django_tasks import task, task_backends  # type: ignore[no-redef]
+if TYPE_CHECKING or not find_spec("django.tasks"):  # mypy checks against the backport we run
+    from django_tasks import task, task_backends
+else:  # pragma: no cover - Django 6
+    from django.tasks import task, task_backends
 
 BUILT_IN = bool(find_spec("django.tasks"))
 # Runs each task where it is enqueued (tests; TASKS_BACKEND=immediate in the settings).

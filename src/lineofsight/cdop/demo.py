@@ -24,6 +24,7 @@ from lineofsight.cdop.models import ChildDeath
 from lineofsight.cdop.services import Factor
 from lineofsight.datasets.services import ingest_paths
 from lineofsight.partnership.actors import SYSTEM
+from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.synth.config import default_params
 from lineofsight.synth.write_partnership import write_records
@@ -108,7 +109,7 @@ def _csv(seed: int, la_code: str) -> Path:
 
 
 class _Panel:
-    def __init__(self, seed: int, today: dt.date, partnership) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, seed: int, today: dt.date, partnership: Partnership) -> None:
         self.rng = random.Random(f"{seed}:cdop-demo")
         self.today = today
         self.partnership = partnership

@@ -9,13 +9,14 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.cdop import reference as codes
 from lineofsight.cdop.models import DeathCategory, PanelMeeting
 from lineofsight.cdop.presentation import COMPARATOR_MEASURES
-from lineofsight.govuk.fields import GovukDateField
+from lineofsight.govuk.fields import GovukDateField, limit_choices, set_choices
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -38,7 +39,7 @@ def _date(label: str, message: str | None = None, **kwargs: Any) -> GovukDateFie
     return GovukDateField(label=label, error_messages={"required": message}, **kwargs)
 
 
-def _agencies(partnership: Partnership | None) -> Any:
+def _agencies(partnership: Partnership | None) -> QuerySet[Agency]:
     if partnership is None:
         return Agency.objects.none()
     return partnership.agencies.order_by("name")
@@ -137,7 +138,7 @@ class AgencyReportForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+        limit_choices(self, "agency", _agencies(partnership))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -239,9 +240,7 @@ class PanelReviewForm(FreeTextGuard, forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.reviewed_on = reviewed_on
-        self.fields["panel_meeting"].queryset = PanelMeeting.objects.filter(  # type: ignore[attr-defined]
-            partnership_id=getattr(partnership, "pk", None)
-        )
+        limit_choices(self, "panel_meeting", PanelMeeting.objects.filter(partnership=partnership))
 
     def clean(self) -> dict[str, Any]:
         from lineofsight.cdop.services import parse_factor_lines
@@ -282,7 +281,7 @@ class LearningPointForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+        limit_choices(self, "agency", _agencies(partnership))
 
 
 class ComparatorForm(FreeTextGuard, forms.Form):
@@ -351,6 +350,6 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "Any year")] + [  # type: ignore[attr-defined]
-            (y, f"{y}-{(y + 1) % 100:02d}") for y in years
-        ]
+        set_choices(
+            self, "year", [("", "Any year")] + [(y, f"{y}-{(y + 1) % 100:02d}") for y in years]
+        )

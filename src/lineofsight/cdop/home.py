@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-
 from lineofsight.cdop import selectors
+from lineofsight.partnership.access import SignedInRequest
 from lineofsight.partnership.home_panels import register_home_panel
 
 
-def _context(request: HttpRequest) -> dict[str, Any] | None:
+def _context(request: SignedInRequest) -> dict[str, Any] | None:
     if getattr(request.user, "agency", None) is None:
         return None
     rows = selectors.case_rows(request.user, status="open")

@@ -35,7 +35,7 @@ from lineofsight.cdop.models import NOTIFICATION_FIELDS
 from lineofsight.cdop.statistics import reporting_year, year_label
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, export_if_asked, list_response
-from lineofsight.partnership.access import requires
+from lineofsight.partnership.access import SignedInRequest, requires
 
 CASE_HEADER = [
     "Reference",
@@ -89,7 +89,7 @@ def _form_page(
 
 @requires("cdop.statistics")
 @require_GET
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: SignedInRequest) -> HttpResponse:
     """The CDOP roles' cases; everyone else who may see the statistics goes to them."""
     if not policies.can_view_records(request.user):
         return redirect("cdop:statistics")
@@ -118,13 +118,13 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @requires("cdop.manage")
 @require_http_methods(["GET", "POST"])
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: SignedInRequest) -> HttpResponse:
     form = DeathForm(request.POST or None)
     return _form_page(
         request,
         form,
         lambda data, _v: services.create_death(
-            actor=request.user, partnership=request.user.agency.partnership, **data
+            actor=request.user, partnership=request.partnership, **data
         ),
         done=lambda saved: (f"Death recorded: {saved.reference}", saved),
         title="Record a child's death",
@@ -138,7 +138,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 @requires("cdop.manage")
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     if not policies.can_manage(request.user, death):
         raise PermissionDenied("cdop.manage")
@@ -162,7 +162,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("cdop.view")
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     can_manage = policies.can_manage(request.user, death)
     learning = [
@@ -185,7 +185,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("cdop.manage")
 @require_http_methods(["GET", "POST"])
-def add_report(request: HttpRequest, pk: int) -> HttpResponse:
+def add_report(request: SignedInRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     form = AgencyReportForm(request.POST or None, partnership=death.partnership)
     return _form_page(
@@ -202,7 +202,7 @@ def add_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("cdop.manage")
 @require_http_methods(["GET", "POST"])
-def report_returned(request: HttpRequest, pk: int, report: int) -> HttpResponse:
+def report_returned(request: SignedInRequest, pk: int, report: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     found = get_object_or_404(death.agency_reports.select_related("agency"), pk=report)
     form = ReportReturnedForm(request.POST or None)
@@ -225,7 +225,7 @@ def _factor_text(death: Any, domain: str) -> str:
 
 @requires("cdop.manage")
 @require_http_methods(["GET", "POST"])
-def review(request: HttpRequest, pk: int) -> HttpResponse:
+def review(request: SignedInRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     initial: dict[str, Any] = {
         "version": death.version,
@@ -277,7 +277,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("cdop.manage")
 @require_http_methods(["GET", "POST"])
-def add_learning(request: HttpRequest, pk: int) -> HttpResponse:
+def add_learning(request: SignedInRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     form = LearningPointForm(request.POST or None, partnership=death.partnership)
     return _form_page(
@@ -300,7 +300,7 @@ def add_learning(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("cdop.view")
 @require_GET
-def meetings(request: HttpRequest) -> HttpResponse:
+def meetings(request: SignedInRequest) -> HttpResponse:
     rows = selectors.meetings_for(request.user).prefetch_related("attendance__agency")
     return render(
         request,
@@ -311,8 +311,8 @@ def meetings(request: HttpRequest) -> HttpResponse:
 
 @requires("cdop.manage")
 @require_http_methods(["GET", "POST"])
-def create_meeting(request: HttpRequest) -> HttpResponse:
-    partnership = request.user.agency.partnership
+def create_meeting(request: SignedInRequest) -> HttpResponse:
+    partnership = request.partnership
     form = MeetingForm(request.POST or None, partnership=partnership)
     return _form_page(
         request,
@@ -335,7 +335,7 @@ def create_meeting(request: HttpRequest) -> HttpResponse:
 
 @requires("cdop.view")
 @require_GET
-def meeting(request: HttpRequest, meeting: int) -> HttpResponse:
+def meeting(request: SignedInRequest, meeting: int) -> HttpResponse:
     found = selectors.meeting_for(request.user, meeting)
     return render(
         request,
@@ -350,7 +350,7 @@ def meeting(request: HttpRequest, meeting: int) -> HttpResponse:
 
 @requires("cdop.statistics")
 @require_GET
-def statistics(request: HttpRequest) -> HttpResponse:
+def statistics(request: SignedInRequest) -> HttpResponse:
     exact = policies.sees_exact_counts(request.user)
     all_stats = selectors.statistics_for(request.user)
     national = selectors.comparators()
@@ -394,7 +394,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 @requires("cdop.manage")
 @require_http_methods(["GET", "POST"])
-def comparator(request: HttpRequest) -> HttpResponse:
+def comparator(request: SignedInRequest) -> HttpResponse:
     form = ComparatorForm(request.POST or None)
     return _form_page(
         request,
@@ -413,8 +413,8 @@ def comparator(request: HttpRequest) -> HttpResponse:
 
 @requires("cdop.manage")
 @require_http_methods(["GET", "POST"])
-def alert_settings(request: HttpRequest) -> HttpResponse:
-    partnership = request.user.agency.partnership
+def alert_settings(request: SignedInRequest) -> HttpResponse:
+    partnership = request.partnership
     current = selectors.alert_settings(partnership)
     form = AlertSettingsForm(
         request.POST or None,

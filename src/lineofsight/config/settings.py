@@ -190,7 +190,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 # WhiteNoise serves straight from the apps' static folders; STATIC_ROOT (for `collectstatic`) is set
 # in production only, as WhiteNoise warns at every start about a STATIC_ROOT that does not exist.
-STATIC_ROOT = None
+STATIC_ROOT: Path | None = None
 WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.urls import reverse
 
 from lineofsight.datasets import schedules
 from lineofsight.govuk.formatting import date_uk
+from lineofsight.partnership.access import SignedInRequest
 from lineofsight.partnership.home_panels import PANEL_TEMPLATE, panel, register_home_panel
 
 COLOURS = {"late": "red", "due soon": "yellow", "not yet due": "grey", "received": "green"}
@@ -29,7 +29,7 @@ def _row(item: schedules.DueStatus, *, with_agency: bool) -> dict[str, Any]:
     }
 
 
-def _own(request: HttpRequest) -> dict[str, Any] | None:
+def _own(request: SignedInRequest) -> dict[str, Any] | None:
     agency_id = getattr(request.user, "agency_id", None)
     if agency_id is None:
         return None
@@ -42,7 +42,7 @@ def _own(request: HttpRequest) -> dict[str, Any] | None:
     )
 
 
-def _everyone(request: HttpRequest) -> dict[str, Any] | None:
+def _everyone(request: SignedInRequest) -> dict[str, Any] | None:
     items = schedules.for_everyone(request.user)
     open_items = [i for i in items if i.status != "received"]
     return panel(

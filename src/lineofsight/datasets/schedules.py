@@ -67,7 +67,7 @@ def statuses(
     return out
 
 
-def for_agency(agency_id: int | None, today: dt.date | None = None) -> list[DueStatus]:
+def for_agency(agency_id: int, today: dt.date | None = None) -> list[DueStatus]:
     """The agency's scheduled returns (aggregate: which return, when; no personal data)."""
     return statuses(ReturnDue.objects.filter(agency_id=agency_id), today)
 

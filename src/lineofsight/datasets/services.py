@@ -113,7 +113,9 @@ def _store(
     digest = (
         checksum(files) if files else hashlib.sha256(repr(parsed.source_files).encode()).hexdigest()
     )
-    described = [{"name": names.get(str(f), f.name), "bytes": f.stat().st_size} for f in files]
+    described: list[dict[str, Any]] = [
+        {"name": names.get(str(f), f.name), "bytes": f.stat().st_size} for f in files
+    ]
     refused = refusal(actor, agency, parsed)
     if refused is not None:  # recorded with the reason alone; nothing of the file is kept
         where = described[0]["name"] if described else "upload"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -18,12 +18,12 @@ from lineofsight.datasets.forms import UploadForm
 from lineofsight.datasets.selectors import submission_for, submissions_for
 from lineofsight.formats.codelists import partner_measures
 from lineofsight.govuk.formatting import count
-from lineofsight.partnership.access import requires
+from lineofsight.partnership.access import SignedInRequest, requires
 
 
 @requires("datasets.view")
 @require_GET
-def submission_list(request: HttpRequest) -> HttpResponse:
+def submission_list(request: SignedInRequest) -> HttpResponse:
     rows = submissions_for(request.user)[:200]
     return render(
         request,
@@ -34,7 +34,7 @@ def submission_list(request: HttpRequest) -> HttpResponse:
 
 @requires("datasets.view")
 @require_GET
-def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def submission_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     submission = submission_for(request.user, pk)
     return render(request, "datasets/detail.html", {"submission": submission})
 
@@ -62,7 +62,7 @@ def _free_path(folder: Path, name: str) -> Path:
 
 @requires("datasets.upload")
 @require_http_methods(["GET", "POST"])
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: SignedInRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
@@ -113,7 +113,7 @@ REFERENCE_FILES = {
 
 @requires("datasets.view")
 @require_GET
-def return_formats(request: HttpRequest) -> HttpResponse:
+def return_formats(request: SignedInRequest) -> HttpResponse:
     measures = sorted(partner_measures().values(), key=lambda m: (m.agency_type, m.measure_id))
     return render(
         request,
@@ -124,7 +124,7 @@ def return_formats(request: HttpRequest) -> HttpResponse:
 
 @requires("datasets.view")
 @require_GET
-def reference_file(request: HttpRequest, name: str) -> HttpResponse:
+def reference_file(request: SignedInRequest, name: str) -> HttpResponse:
     if name not in REFERENCE_FILES:
         raise Http404("No such reference file")
     shipped = resources.files("lineofsight.formats").joinpath("reference", REFERENCE_FILES[name])

@@ -4,8 +4,8 @@ from typing import Any
 
 from django import forms
 
-from lineofsight.delivery.models import Rag
-from lineofsight.govuk.fields import GovukDateField
+from lineofsight.delivery.models import Plan, Rag
+from lineofsight.govuk.fields import GovukDateField, limit_choices
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -20,17 +20,19 @@ class ItemFilterForm(forms.Form):
         required=False,
         choices=[("", "Any"), ("none", "Not yet rated")] + Rag.choices,
     )
-    agency = forms.ModelChoiceField(
+    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
         label="Lead agency", queryset=None, required=False, empty_label="Any"
     )
-    plan = forms.ModelChoiceField(label="Plan", queryset=None, required=False, empty_label="Any")
+    plan: forms.ModelChoiceField[Plan] = forms.ModelChoiceField(
+        label="Plan", queryset=None, required=False, empty_label="Any"
+    )
 
     def __init__(
         self, *args: Any, partnership: Partnership | None, plans: Any, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = Agency.objects.filter(partnership=partnership)
-        self.fields["plan"].queryset = plans
+        limit_choices(self, "agency", Agency.objects.filter(partnership=partnership))
+        limit_choices(self, "plan", plans)
 
 
 class PlanForm(FreeTextGuard, forms.Form):
@@ -88,7 +90,7 @@ class ItemForm(FreeTextGuard, forms.Form):
         label="What we will do",
         widget=forms.Textarea(attrs=TEXTAREA),
     )
-    lead_agency = forms.ModelChoiceField(
+    lead_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
         label="Lead agency (optional)", queryset=None, required=False, empty_label="None"
     )
     lead_person = forms.CharField(label="Lead person (optional)", max_length=200, required=False)
@@ -96,7 +98,7 @@ class ItemForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lead_agency"].queryset = Agency.objects.filter(partnership=partnership)
+        limit_choices(self, "lead_agency", Agency.objects.filter(partnership=partnership))
 
 
 class EditItemForm(ItemForm):

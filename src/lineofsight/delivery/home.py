@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-
 from lineofsight.delivery import selectors
 from lineofsight.delivery.models import Rag
+from lineofsight.partnership.access import SignedInRequest
 from lineofsight.partnership.home_panels import PANEL_TEMPLATE, panel, register_home_panel
 from lineofsight.partnership.roles import Role
 
 OVERSIGHT = frozenset({Role.PARTNERSHIP_ADMIN, Role.BOARD_MEMBER})
 
 
-def _context(request: HttpRequest) -> dict[str, Any] | None:
+def _context(request: SignedInRequest) -> dict[str, Any] | None:
     if not request.user.role_set() & OVERSIGHT:
         return None
     items = selectors.items_for(request.user, rag=Rag.RED)

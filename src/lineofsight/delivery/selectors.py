@@ -17,24 +17,17 @@ from lineofsight.delivery.models import (
 )
 from lineofsight.partnership.access import check_permission
 from lineofsight.partnership.models import Partnership
-from lineofsight.partnership.selectors import current_partnership
-
-
-def _partnership_id(user: Any) -> int | None:
-    if getattr(user, "agency", None) is not None:
-        return user.agency.partnership_id
-    partnership = current_partnership()
-    return partnership.pk if partnership else None
+from lineofsight.partnership.selectors import partnership_id_for
 
 
 def plans_for(user: Any) -> QuerySet[Plan]:
     check_permission(user, "learning.view")
-    return Plan.objects.filter(partnership_id=_partnership_id(user))
+    return Plan.objects.filter(partnership_id=partnership_id_for(user))
 
 
 def plan_detail(user: Any, pk: int) -> Plan:
     plan = plans_for(user).get(pk=pk)
-    plan.priority_list = list(
+    plan.priority_list = list(  # type: ignore[attr-defined]  # a row decorated for the template
         Priority.objects.filter(plan=plan).prefetch_related(
             Prefetch("items", queryset=PlanItem.objects.select_related("lead_agency")),
             "measures",
@@ -48,7 +41,7 @@ def items_for(
 ) -> QuerySet[PlanItem]:
     check_permission(user, "learning.view")
     rows = PlanItem.objects.filter(
-        priority__plan__partnership_id=_partnership_id(user)
+        priority__plan__partnership_id=partnership_id_for(user)
     ).select_related("priority__plan", "lead_agency")
     if plan is not None:
         rows = rows.filter(priority__plan=plan)
@@ -74,7 +67,7 @@ def updates_for(item: PlanItem) -> QuerySet[ProgressUpdate]:
 @dataclass(frozen=True)
 class LiveFigure:
     indicator_id: str
-    value: float
+    value: float | None
     period_label: str
 
 

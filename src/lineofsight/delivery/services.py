@@ -14,11 +14,11 @@ from lineofsight.audit.services import record, snapshot
 from lineofsight.delivery import policies, verbs
 from lineofsight.delivery.models import Plan, PlanItem, Priority, ProgressUpdate, SuccessMeasure
 from lineofsight.lib.audited import audited_create, audited_update
-from lineofsight.lib.versioning import save_if_unchanged
+from lineofsight.lib.versioning import Versioned, save_if_unchanged
 from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Partnership
 
-EDITABLE = {
+EDITABLE: dict[type[Versioned], set[str]] = {
     Plan: {"title", "starts", "ends"},
     Priority: {"number", "title", "lead"},
     PlanItem: {"reference", "text", "lead_agency", "lead_person", "due_date"},
@@ -26,7 +26,7 @@ EDITABLE = {
 }
 
 
-def _check(model: type, fields: dict[str, Any]) -> None:
+def _check(model: type[Versioned], fields: dict[str, Any]) -> None:
     unknown = set(fields) - EDITABLE[model]
     if unknown:
         raise TypeError(f"Unknown {model.__name__} fields: {sorted(unknown)}")

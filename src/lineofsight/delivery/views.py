@@ -16,7 +16,7 @@ from lineofsight.delivery import forms, policies, selectors, services
 from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
 from lineofsight.lib.formviews import form_page
 from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.partnership.access import requires
+from lineofsight.partnership.access import SignedInRequest, requires
 
 EXPORT_HEADER = [
     "Plan",
@@ -33,7 +33,7 @@ EXPORT_HEADER = [
 
 @requires("learning.view")
 @require_GET
-def plan(request: HttpRequest) -> HttpResponse:
+def plan(request: SignedInRequest) -> HttpResponse:
     """Every plan, and the items across them with filters (CSV/Excel export)."""
     plans = selectors.plans_for(request.user)
     form = forms.ItemFilterForm(request.GET or None, partnership=request.partnership, plans=plans)
@@ -73,13 +73,13 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.view")
 @require_GET
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     try:
         plan_ = selectors.plan_detail(request.user, pk)
     except Plan.DoesNotExist:
         raise Http404 from None
     figures = {}
-    for priority in plan_.priority_list:
+    for priority in plan_.priority_list:  # type: ignore[attr-defined]  # a row decorated for the template
         for measure in priority.measures.all():
             figures[measure.pk] = selectors.live_figure(plan_.partnership, measure.indicator_id)
     return render(
@@ -96,7 +96,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def plan_create(request: HttpRequest) -> HttpResponse:
+def plan_create(request: SignedInRequest) -> HttpResponse:
     form = forms.PlanForm(request.POST or None)
     return form_page(
         request,
@@ -111,7 +111,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     plan_ = get_object_or_404(selectors.plans_for(request.user), pk=pk)
     form = forms.EditPlanForm(
         request.POST or None,
@@ -141,7 +141,7 @@ def _priority(request: HttpRequest, pk: int) -> Priority:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def priority_create(request: HttpRequest, pk: int) -> HttpResponse:
+def priority_create(request: SignedInRequest, pk: int) -> HttpResponse:
     plan_ = get_object_or_404(selectors.plans_for(request.user), pk=pk)
     next_number = (plan_.priorities.count() or 0) + 1
     form = forms.PriorityForm(request.POST or None, initial={"number": next_number})
@@ -157,7 +157,7 @@ def priority_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def priority_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     priority = _priority(request, pk)
     form = forms.EditPriorityForm(
         request.POST or None,
@@ -182,7 +182,7 @@ def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def item_create(request: HttpRequest, pk: int) -> HttpResponse:
+def item_create(request: SignedInRequest, pk: int) -> HttpResponse:
     priority = _priority(request, pk)
     reference = "abcdefghijklmnopqrstuvwxyz"[min(priority.items.count(), 25)]
     form = forms.ItemForm(
@@ -206,7 +206,7 @@ def _item(request: HttpRequest, pk: int) -> PlanItem:
 
 @requires("learning.view")
 @require_GET
-def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def item_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     return render(
         request,
@@ -222,7 +222,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     form = forms.EditItemForm(
         request.POST or None,
@@ -250,7 +250,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.view")
 @require_http_methods(["GET", "POST"])
-def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def item_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     if not policies.can_report_progress(request.user, item):
         raise PermissionDenied("Only the partnership or the item's lead agency report progress")
@@ -275,7 +275,7 @@ def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def measure_create(request: HttpRequest, pk: int) -> HttpResponse:
+def measure_create(request: SignedInRequest, pk: int) -> HttpResponse:
     priority = _priority(request, pk)
     form = forms.MeasureForm(request.POST or None)
 
@@ -295,7 +295,7 @@ def measure_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def measure_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     measure = get_object_or_404(
         SuccessMeasure.objects.filter(priority__plan__in=selectors.plans_for(request.user)),
         pk=pk,

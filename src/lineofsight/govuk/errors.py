@@ -29,6 +29,7 @@ PAGES = {
 
 def render_error(request: HttpRequest, status: int) -> HttpResponse:
     heading, paragraphs = PAGES[status]
+    body: str
     try:
         body = render_to_string(
             "error.html", {"heading": heading, "paragraphs": paragraphs}, request=request

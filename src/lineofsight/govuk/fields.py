@@ -11,6 +11,8 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.db.models import QuerySet
 from jinja2 import Environment, Template, pass_environment
 from markupsafe import Markup
 
@@ -19,7 +21,7 @@ class DateWidget(forms.MultiWidget):
     """Day, month and year boxes (the GOV.UK date pattern)."""
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        boxes = {
+        boxes: dict[str, forms.Widget | type[forms.Widget]] = {
             part: forms.TextInput(attrs={"inputmode": "numeric"})
             for part in ("day", "month", "year")
         }
@@ -27,6 +29,23 @@ class DateWidget(forms.MultiWidget):
 
     def decompress(self, value: date | None) -> list[Any]:
         return [value.day, value.month, value.year] if value else [None, None, None]
+
+
+def limit_choices(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:
+    """Offer ``form``'s model choice field ``name`` (declared with ``queryset=None``) the records
+    of ``queryset`` (usually the partnership's own)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{type(form).__name__}.{name} is not a model choice field")
+    field.queryset = queryset
+
+
+def set_choices(form: forms.BaseForm, name: str, choices: list[tuple[Any, str]]) -> None:
+    """Set the choices of ``form``'s choice field ``name`` (known only when the form is made)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{type(form).__name__}.{name} is not a choice field")
+    field.choices = choices
 
 
 class GovukDateField(forms.MultiValueField):
@@ -250,7 +269,7 @@ def render_error_summary(env: Environment, form: forms.BaseForm) -> Markup:
     for message in form.non_field_errors():
         error_list.append({"text": str(message)})
     for name, errors in form.errors.items():
-        if name == forms.forms.NON_FIELD_ERRORS:
+        if name == NON_FIELD_ERRORS:
             continue
         bf = form[name]
         anchor = bf.auto_id + ("_day" if isinstance(bf.field.widget, DateWidget) else "")

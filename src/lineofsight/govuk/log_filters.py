@@ -23,7 +23,8 @@ class OneLineRefusals(logging.Filter):
             user = getattr(getattr(request, "user", None), "username", "") or "anonymous"
             reason = str(exc) or "no reason given"
             record.msg = "Refused (403): %s for %s: %s"
-            record.args = (*(record.args or ("",))[:1], user, reason)
+            first = record.args[:1] if isinstance(record.args, tuple) and record.args else ("",)
+            record.args = (*first, user, reason)
             record.exc_info = None
             record.exc_text = None
         return True

@@ -53,7 +53,7 @@ def add_conflict_error(form: forms.Form, conflict: EditConflict, *, refresh_vers
     current = type(conflict.instance)._default_manager.filter(pk=conflict.instance.pk)
     version = current.values_list("version", flat=True).first()
     if version is not None and "version" in form.fields:
-        data = form.data.copy()
+        data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict or a dict: both copy
         data["version"] = str(version)
         form.data = data
 
@@ -152,12 +152,14 @@ def form_page(
     caption: str = "",
     intro: str = "",
     submit_label: str = "Save",
+    success_url: str = "",
 ) -> HttpResponse:
-    """A whole one-form page: ``submit`` then, when saved, a redirect to the saved record
-    (``get_absolute_url``); otherwise the page with the status rule (invalid 400, conflict 409)."""
+    """A whole one-form page: ``submit`` then, when saved, a redirect to ``success_url`` or else
+    the saved record (``get_absolute_url``); otherwise the page with the status rule (invalid
+    400, conflict 409)."""
     outcome = submit(request, form, save)
     if outcome.saved:
-        return redirect(outcome.result.get_absolute_url())
+        return redirect(success_url or outcome.result.get_absolute_url())
     return render_form_page(
         request,
         form,

@@ -18,8 +18,9 @@ class EditConflict(Exception):
 
     def __init__(self, instance: models.Model) -> None:
         self.instance = instance
+        name = str(instance._meta.verbose_name)
         super().__init__(
-            f"{instance._meta.verbose_name.capitalize()} was changed by someone else while you "
+            f"{name.capitalize()} was changed by someone else while you "
             "were editing it. Your changes have not been saved: check the latest version and "
             "make your changes again."
         )

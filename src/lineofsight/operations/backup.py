@@ -124,7 +124,7 @@ def backup(folder: Path) -> Summary:
         for name, path in keys.items():
             shutil.copy2(path, folder / "keys" / name)
             os.chmod(folder / "keys" / name, 0o600)
-    files = {
+    files: dict[str, dict[str, Any]] = {
         str(path.relative_to(folder)): {"bytes": path.stat().st_size, "sha256": _sha256(path)}
         for path in sorted(folder.rglob("*"))
         if path.is_file()

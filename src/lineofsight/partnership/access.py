@@ -8,6 +8,10 @@
 ``DenyByDefaultMiddleware`` enforces the declaration before the view runs: an undeclared view
 answers 403, an anonymous user is sent to sign in, a user without the permission gets 403.
 Object-level scoping (which agency's records a user sees) is the selectors' job.
+
+A view declared ``@signed_in`` or ``@requires`` annotates its request as ``SignedInRequest``: the
+middleware has sent anonymous users to sign in, so ``request.user`` is a ``User`` and
+``request.partnership`` (``partnership.middleware``) is set.
 """
 
 from __future__ import annotations
@@ -22,7 +26,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from lineofsight.partnership.actors import is_system, require_actor
+from lineofsight.partnership.models import Partnership, User
 from lineofsight.partnership.roles import roles_with
+
+
+class SignedInRequest(HttpRequest):
+    """The request a ``@signed_in`` or ``@requires`` view receives (for type checking: the class
+    is never instantiated).  ``DenyByDefaultMiddleware`` let only a signed-in user through, and
+    ``PartnershipMiddleware`` set the partnership (a signed-in user's agency belongs to it)."""
+
+    user: User
+    partnership: Partnership
+
 
 View = TypeVar("View", bound=Callable[..., Any])
 ATTRIBUTE = "lineofsight_access"

@@ -74,4 +74,4 @@ def require_actor(actor: Any) -> None:
 def user_of(actor: Any) -> User | None:
     """The person to store in an ``author``/``submitted_by`` column: ``None`` for ``SYSTEM``."""
     require_actor(actor)
-    return None if is_system(actor) else actor  # type: ignore[no-any-return]
+    return None if is_system(actor) else actor

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from lineofsight.govuk.fields import GovukDateField
+from lineofsight.govuk.fields import GovukDateField, set_choices
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.roles import Role
@@ -147,7 +147,7 @@ class AgencyReturnsForm(forms.Form):
 
     def __init__(self, *args: object, choices: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["formats"].choices = choices  # type: ignore[attr-defined]
+        set_choices(self, "formats", choices)
 
 
 class ReturnDueForm(FreeTextGuard, forms.Form):
@@ -179,6 +179,6 @@ class ReturnDueForm(FreeTextGuard, forms.Form):
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         start, due = data.get("period_start"), data.get("due_on")
-        if start and due and due < start:  # type: ignore[operator]
+        if start and due and due < start:
             self.add_error("due_on", "The due date must be on or after the period starts")
         return data

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.partnership import admin_forms, services
-from lineofsight.partnership.access import requires
+from lineofsight.partnership.access import SignedInRequest, requires
 from lineofsight.partnership.middleware import partnership_of
 from lineofsight.partnership.models import Agency, Partnership, User
 from lineofsight.partnership.roles import Role
@@ -28,14 +28,14 @@ def _done(request: HttpRequest, message: str, to: str) -> HttpResponse:
 
 @requires(MANAGE)
 @require_http_methods(["GET"])
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: SignedInRequest) -> HttpResponse:
     partnership = Partnership.objects.first()
     return render(request, "partnership/admin/index.html", {"p": partnership})
 
 
 @requires(MANAGE)
 @require_http_methods(["GET"])
-def agencies(request: HttpRequest) -> HttpResponse:
+def agencies(request: SignedInRequest) -> HttpResponse:
     from lineofsight.datasets.models import FORMAT_NAMES
     from lineofsight.datasets.submitters import formats_for
 
@@ -52,7 +52,7 @@ def agencies(request: HttpRequest) -> HttpResponse:
 
 @requires(MANAGE)
 @require_http_methods(["GET", "POST"])
-def agency_add(request: HttpRequest) -> HttpResponse:
+def agency_add(request: SignedInRequest) -> HttpResponse:
     form = admin_forms.NewAgencyForm(request.POST or None)
     outcome = submit(
         request, form, lambda data, _v: services.add_agency(actor=request.user, **data)
@@ -67,7 +67,7 @@ def agency_add(request: HttpRequest) -> HttpResponse:
 
 @requires(MANAGE)
 @require_http_methods(["GET", "POST"])
-def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def agency_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=pk)
     form = admin_forms.AgencyForm(
         request.POST or None, initial={"name": agency.name, "kind": agency.kind}
@@ -86,7 +86,7 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(MANAGE)
 @require_POST
-def agency_retire(request: HttpRequest, pk: int) -> HttpResponse:
+def agency_retire(request: SignedInRequest, pk: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=pk)
     try:
         services.retire_agency(actor=request.user, agency=agency, on=timezone.localdate())
@@ -102,7 +102,7 @@ def agency_retire(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(MANAGE)
 @require_http_methods(["GET", "POST"])
-def agency_returns(request: HttpRequest, pk: int) -> HttpResponse:
+def agency_returns(request: SignedInRequest, pk: int) -> HttpResponse:
     from lineofsight.datasets.models import FORMAT_NAMES
     from lineofsight.datasets.submitters import default_formats_for
 
@@ -131,7 +131,7 @@ def agency_returns(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(MANAGE)
 @require_http_methods(["GET"])
-def users(request: HttpRequest) -> HttpResponse:
+def users(request: SignedInRequest) -> HttpResponse:
     people = User.objects.select_related("agency").prefetch_related("role_assignments")
     return render(
         request,
@@ -142,7 +142,7 @@ def users(request: HttpRequest) -> HttpResponse:
 
 @requires(MANAGE)
 @require_http_methods(["GET", "POST"])
-def user_invite(request: HttpRequest) -> HttpResponse:
+def user_invite(request: SignedInRequest) -> HttpResponse:
     form = admin_forms.InviteForm(request.POST or None)
     outcome = submit(
         request, form,
@@ -168,7 +168,7 @@ def user_invite(request: HttpRequest) -> HttpResponse:
 
 @requires(MANAGE)
 @require_http_methods(["GET", "POST"])
-def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def user_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(User, pk=pk)
     initial = {
         "first_name": person.first_name, "last_name": person.last_name, "email": person.email,
@@ -193,7 +193,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(MANAGE)
 @require_POST
-def user_resend(request: HttpRequest, pk: int) -> HttpResponse:
+def user_resend(request: SignedInRequest, pk: int) -> HttpResponse:
     from lineofsight.partnership.links import send_invitation
 
     person = get_object_or_404(User, pk=pk, is_active=True)
@@ -211,7 +211,7 @@ def user_resend(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(MANAGE)
 @require_http_methods(["GET", "POST"])
-def population(request: HttpRequest) -> HttpResponse:
+def population(request: SignedInRequest) -> HttpResponse:
     partnership = Partnership.objects.get()
     form = admin_forms.PopulationForm(request.POST or None)
     outcome = submit(
@@ -233,7 +233,7 @@ def population(request: HttpRequest) -> HttpResponse:
 
 @requires(MANAGE)
 @require_http_methods(["GET", "POST"])
-def financial_year(request: HttpRequest) -> HttpResponse:
+def financial_year(request: SignedInRequest) -> HttpResponse:
     partnership = Partnership.objects.get()
     form = admin_forms.FinancialYearForm(
         request.POST or None, initial={"month": partnership.financial_year_start_month}
@@ -259,7 +259,7 @@ def _formats() -> list[tuple[str, str]]:
 
 @requires(MANAGE)
 @require_http_methods(["GET", "POST"])
-def schedule(request: HttpRequest) -> HttpResponse:
+def schedule(request: SignedInRequest) -> HttpResponse:
     """The return schedule: which return each agency owes for which period, by which date."""
     from lineofsight.datasets import schedules
 
@@ -279,7 +279,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
 
 @requires(MANAGE)
 @require_http_methods(["GET", "POST"])
-def schedule_year(request: HttpRequest) -> HttpResponse:
+def schedule_year(request: SignedInRequest) -> HttpResponse:
     """Add a year of standard returns for every active agency (``datasets.schedules``)."""
     from lineofsight.calendar import years
     from lineofsight.datasets import schedules

@@ -18,11 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.access import SignedInRequest, has_permission
 from lineofsight.partnership.roles import roles_with
 
 
@@ -31,7 +30,7 @@ class HomePanel:
     key: str
     permission: str
     template: str
-    context: Callable[[HttpRequest], dict[str, Any] | None]
+    context: Callable[[SignedInRequest], dict[str, Any] | None]
     order: int = 50
 
 
@@ -43,14 +42,14 @@ def register_home_panel(
     *,
     permission: str,
     template: str,
-    context: Callable[[HttpRequest], dict[str, Any] | None],
+    context: Callable[[SignedInRequest], dict[str, Any] | None],
     order: int = 50,
 ) -> None:
     roles_with(permission)  # a misspelt permission fails at start-up
     _PANELS[key] = HomePanel(key, permission, template, context, order)
 
 
-def home_panels(request: HttpRequest) -> list[SafeString]:
+def home_panels(request: SignedInRequest) -> list[SafeString]:
     """The rendered panels the signed-in user may see."""
     shown = []
     for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.key)):

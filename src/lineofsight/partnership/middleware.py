@@ -34,4 +34,4 @@ def partnership_of(request: HttpRequest) -> Partnership | None:
     pass through it (an error page rendered before any view)."""
     if not hasattr(request, "partnership"):
         request.partnership = current_partnership()  # type: ignore[attr-defined]
-    return request.partnership  # type: ignore[attr-defined,no-any-return]
+    return request.partnership  # type: ignore[attr-defined]

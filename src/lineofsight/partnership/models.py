@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -9,6 +10,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 
 from lineofsight.partnership.roles import TWO_FACTOR_ROLES, Role
+
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import RelatedManager
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class Partnership(models.Model):
@@ -111,7 +116,10 @@ class ValidatedUserManager(UserManager["User"]):
     def _create_user_object(
         self, username: str, email: str | None, password: str | None, **extra_fields: Any
     ) -> User:
-        user = super()._create_user_object(username, email, None, **extra_fields)
+        # Django 5.2's hook behind create_user/create_superuser; django-stubs does not list it yet
+        user = super()._create_user_object(  # type: ignore[misc]
+            username, email, None, **extra_fields
+        )
         user.set_password(password)
         return user
 
@@ -136,6 +144,12 @@ class User(AbstractUser):
 
     objects = ValidatedUserManager()  # type: ignore[misc]
 
+    if TYPE_CHECKING:
+        # django-otp (untyped): its TOTPDevice.user reverse relation, and the check its
+        # OTPMiddleware attaches to every request's user.
+        totpdevice_set: RelatedManager[TOTPDevice]
+        is_verified: Callable[[], bool]
+
     def set_password(self, raw_password: str | None) -> None:
         """Hash and set ``raw_password`` after the password validators accept it (``None`` makes
         the password unusable, as in Django)."""
@@ -143,7 +157,7 @@ class User(AbstractUser):
             validate_password(raw_password, self)
         super().set_password(raw_password)
 
-    def check_password(self, raw_password: str) -> bool:
+    def check_password(self, raw_password: str | None) -> bool:
         """Django's check, but re-hashing an accepted password (a newer hasher) does not validate
         it again: a password already in use must never stop its owner signing in."""
 

@@ -1,11 +1,27 @@
 from __future__ import annotations
 
+from typing import Any
+
 from lineofsight.partnership.models import Agency, Partnership, Population
 
 
 def current_partnership() -> Partnership | None:
     """The partnership this installation serves (the first one; there is one per installation)."""
     return Partnership.objects.order_by("pk").first()
+
+
+NO_PARTNERSHIP = 0
+"""A partnership id no row has (ids start at 1): a filter on it finds nothing."""
+
+
+def partnership_id_for(actor: Any) -> int:
+    """The partnership an actor's reads are scoped to: their agency's, else (``SYSTEM``, a user
+    in no agency) this installation's; ``NO_PARTNERSHIP`` before one is set up."""
+    agency = getattr(actor, "agency", None)
+    if agency is not None:
+        return int(agency.partnership_id)
+    partnership = current_partnership()
+    return partnership.pk if partnership else NO_PARTNERSHIP
 
 
 def under_18_population(partnership: Partnership) -> dict[int, int]:

@@ -4,14 +4,14 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from lineofsight.partnership.access import public, signed_in
+from lineofsight.partnership.access import SignedInRequest, public, signed_in
 from lineofsight.partnership.context import navigation
 from lineofsight.partnership.home_panels import home_panels
 
 
 @signed_in
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     sections = [item for item in navigation(request) if item["href"] != request.path]
     return render(
         request,

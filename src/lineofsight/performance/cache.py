@@ -90,7 +90,7 @@ class PageCache:
         with _lock:
             if key in _entries:
                 _entries.move_to_end(key)
-                return _entries[key]  # type: ignore[no-any-return]
+                return _entries[key]
         value = compute()
         with _lock:
             _entries[key] = value

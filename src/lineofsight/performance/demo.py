@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lineofsight.indicators.catalogue import CATALOGUE
 from lineofsight.partnership.actors import SYSTEM
+from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance.benchmark_services import import_files
 from lineofsight.performance.compute import recompute
@@ -12,7 +13,7 @@ from lineofsight.performance.models import IndicatorResult, IndicatorTarget, Pub
 from lineofsight.performance.target_services import set_target
 
 
-def england_targets(partnership) -> int:  # type: ignore[no-untyped-def]
+def england_targets(partnership: Partnership) -> int:
     """For each directional benchmarked indicator and each financial year with results, a
     target of "at least as good as England" that year (DfE's published figure for that year)."""
     years = set(
@@ -31,6 +32,7 @@ def england_targets(partnership) -> int:  # type: ignore[no-untyped-def]
             year = f"{figure.year - 1}-{figure.year % 100:02d}"
             if (
                 year not in years
+                or figure.value is None  # (not in the query: value__isnull=False)
                 or IndicatorTarget.objects.filter(
                     partnership=partnership, indicator_id=spec.id, financial_year=year
                 ).exists()
@@ -51,6 +53,8 @@ def england_targets(partnership) -> int:  # type: ignore[no-untyped-def]
 def load(seed: int) -> None:
     """DfE's published benchmarks, the indicators computed from the returns, and targets"""
     partnership = current_partnership()
+    if partnership is None:
+        raise RuntimeError("Load the demo partnership first")
     if not PublishedFigure.objects.exists():
         import_files(actor=SYSTEM)
     run = recompute(actor=SYSTEM, partnership=partnership)

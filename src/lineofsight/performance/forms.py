@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from lineofsight.govuk.fields import set_choices
 from lineofsight.lib.free_text import FreeTextGuard
 
 
@@ -10,7 +11,7 @@ class PeriodForm(forms.Form):
 
     def __init__(self, *args: object, years: list[str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["period"].choices = [(y, y) for y in years]
+        set_choices(self, "period", [(y, y) for y in years])
 
 
 class TargetForm(FreeTextGuard, forms.Form):
@@ -44,4 +45,4 @@ class ChangePointForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: object, months: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["month"].choices = months
+        set_choices(self, "month", months)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.urls import reverse
 
+from lineofsight.partnership.access import SignedInRequest
 from lineofsight.partnership.home_panels import PANEL_TEMPLATE, panel, register_home_panel
 from lineofsight.partnership.roles import Role
 from lineofsight.partnership.selectors import current_partnership
@@ -16,11 +16,13 @@ from lineofsight.performance.cache import PageCache
 from lineofsight.performance.summaries import overview as build_overview
 
 
-def _context(request: HttpRequest) -> dict[str, Any] | None:
+def _context(request: SignedInRequest) -> dict[str, Any] | None:
     if not request.user.has_role(Role.BOARD_MEMBER):
         return None
     partnership = current_partnership()
-    years = selectors.financial_years(partnership) if partnership else []
+    if partnership is None:
+        return None
+    years = selectors.financial_years(partnership)
     if not years:
         return None
     period = years[-1]

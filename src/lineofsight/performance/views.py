@@ -16,7 +16,7 @@ from lineofsight.delivery import selectors as delivery_selectors
 from lineofsight.indicators import catalogue
 from lineofsight.lib.exports import export_response
 from lineofsight.lib.formviews import submit
-from lineofsight.partnership.access import has_permission, requires
+from lineofsight.partnership.access import SignedInRequest, has_permission, requires
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance import exports, presentation, selectors
 from lineofsight.performance.action_services import RAISE_PERMISSION, track_indicator
@@ -41,13 +41,13 @@ def _period(request: HttpRequest, years: list[str]) -> tuple[PeriodForm, str | N
 
 @requires("performance.view")
 @require_GET
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
     page_cache = PageCache(partnership)
     years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     form, period = _period(request, years)
 
-    def figures() -> Markup:
+    def figures(period: str) -> Markup:
         summaries = build_overview(partnership, period)
         context = {
             "period": period,
@@ -61,7 +61,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "period": period,
-        "figures": page_cache.get("overview", figures, period) if period else "",
+        "figures": page_cache.get("overview", lambda: figures(period), period) if period else "",
         "freshness": selectors.freshness(partnership),
         "can_recompute": has_permission(request.user, "performance.manage"),
     }
@@ -172,14 +172,14 @@ def _figures(partnership: Partnership, spec: catalogue.IndicatorSpec, period: st
 
 @requires("performance.view")
 @require_GET
-def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
+def indicator(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
     partnership = request.partnership
     page_cache = PageCache(partnership)
     years = page_cache.get("years", lambda: selectors.financial_years(partnership))
     _, period = _period(request, years)
     if period is None:
-        context = {
+        context: dict[str, object] = {
             "spec": spec,
             "summary": None,
             "words": presentation.Words,
@@ -193,7 +193,7 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
 
 @requires("performance.view")
 @require_GET
-def export(request: HttpRequest, indicator_id: str, export_format: str) -> HttpResponse:
+def export(request: SignedInRequest, indicator_id: str, export_format: str) -> HttpResponse:
     """Every stored result of the indicator: in full to the analysts (unless they ask for
     ``?edition=published``), through disclosure control to everyone else (``exports``)."""
     spec = _spec_or_404(indicator_id)
@@ -224,7 +224,7 @@ def raise_action(request: HttpRequest, indicator_id: str) -> HttpResponse:
 
 @requires("performance.manage")
 @require_http_methods(["GET", "POST"])
-def target(request: HttpRequest, indicator_id: str) -> HttpResponse:
+def target(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     """The target for one financial year (``?year=2020-21``, default the latest)."""
     spec = _spec_or_404(indicator_id)
     partnership = request.partnership
@@ -270,7 +270,7 @@ def _month_choices(summary: Summary) -> list[tuple[str, str]]:
 
 @requires("performance.manage")
 @require_POST
-def change_point(request: HttpRequest, indicator_id: str) -> HttpResponse:
+def change_point(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     """Recalculate the SPC limits from a month, with the reason (an analyst's judgement)."""
     spec = _spec_or_404(indicator_id)
     partnership = request.partnership
@@ -300,7 +300,7 @@ def change_point(request: HttpRequest, indicator_id: str) -> HttpResponse:
 
 @requires("performance.manage")
 @require_POST
-def remove_change_point(request: HttpRequest, indicator_id: str, pk: int) -> HttpResponse:
+def remove_change_point(request: SignedInRequest, indicator_id: str, pk: int) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
     point = selectors.change_point(request.partnership, spec.id, pk)
     if point is None:
@@ -314,7 +314,7 @@ def remove_change_point(request: HttpRequest, indicator_id: str, pk: int) -> Htt
 
 @requires("performance.manage")
 @require_POST
-def recompute_now(request: HttpRequest) -> HttpResponse:
+def recompute_now(request: SignedInRequest) -> HttpResponse:
     run = recompute(actor=request.user, partnership=request.partnership)
     messages.success(request, f"Indicators recomputed: {run.result_count:,} results stored.")
     return redirect("performance:overview")

@@ -78,11 +78,12 @@ class _History:
         self.counts["reviews"] += 1
         for reference, band in spec.children:
             services.add_child(actor=SYSTEM, review=review, reference=reference, age_band=band)
-        if spec.decision in Review.DECISIONS_WITH_REVIEW:
+        started = review.initiated_on  # set for every review that goes ahead
+        if spec.decision in Review.DECISIONS_WITH_REVIEW and started is not None:
             end = review.completed_on or self.today
             steps = PROGRESS if review.completed_on else PROGRESS[:2]
             for i, text in enumerate(steps):
-                day = review.initiated_on + (end - review.initiated_on) * (i + 1) // len(steps)
+                day = started + (end - started) * (i + 1) // len(steps)
                 services.add_note(
                     actor=SYSTEM,
                     review=review,

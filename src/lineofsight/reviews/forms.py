@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.govuk.fields import GovukDateField
+from lineofsight.govuk.fields import GovukDateField, set_choices
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency
@@ -224,4 +224,4 @@ class ReviewFilterForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "Any year")] + [(y, str(y)) for y in reversed(years)]  # type: ignore[attr-defined]
+        set_choices(self, "year", [("", "Any year")] + [(y, str(y)) for y in reversed(years)])

@@ -78,10 +78,11 @@ class Review(Versioned):
 
     @property
     def name(self) -> str:
-        prefix = {
+        prefixes: dict[str, str] = {
             self.Decision.CSPR: "CSPR",
             self.Decision.LOCAL_LEARNING: "Local learning review",
-        }.get(self.decision, "Rapid review")
+        }
+        prefix = prefixes.get(self.decision, "Rapid review")
         return f"{prefix} {self.reference}"
 
     def get_absolute_url(self) -> str:

@@ -16,7 +16,7 @@ from lineofsight.actions import services as action_services
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.lib.formviews import submit
 from lineofsight.lib.listing import Export, list_response
-from lineofsight.partnership.access import requires
+from lineofsight.partnership.access import SignedInRequest, requires
 from lineofsight.reviews import policies, selectors, services, status
 from lineofsight.reviews.forms import (
     ChildForm,
@@ -87,7 +87,7 @@ def _export_rows(rows: list[dict[str, Any]], today: Any) -> Any:
 
 @requires("learning.view")
 @require_GET
-def review_list(request: HttpRequest) -> HttpResponse:
+def review_list(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     form = ReviewFilterForm(request.GET or None, years=selectors.review_years(request.user))
     filters: dict[str, Any] = {}
@@ -123,7 +123,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: SignedInRequest) -> HttpResponse:
     form = IncidentForm(request.POST or None)
     outcome = submit(
         request,
@@ -148,7 +148,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.view")
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     today = timezone.localdate()
     recommendations = [
@@ -185,7 +185,7 @@ def _versioned_form_view(
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def rapid_review(request: HttpRequest, pk: int) -> HttpResponse:
+def rapid_review(request: SignedInRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     initial = {
         "version": review.version,
@@ -213,7 +213,7 @@ def rapid_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     initial = {name: getattr(review, name) for name in services.EDITABLE}
     initial.update(version=review.version, themes=list(review.themes.all()))
@@ -234,7 +234,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def add_child(request: HttpRequest, pk: int) -> HttpResponse:
+def add_child(request: SignedInRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     form = ChildForm(request.POST or None)
     outcome = submit(
@@ -252,7 +252,7 @@ def add_child(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
+def add_recommendation(request: SignedInRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     form = RecommendationForm(request.POST or None, initial={"themes": list(review.themes.all())})
     outcome = submit(
@@ -279,7 +279,7 @@ def add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def recommendation_action(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def recommendation_action(request: SignedInRequest, pk: int, number: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     rec = get_object_or_404(Recommendation, review=review, number=number)
     form = RecommendationActionForm(
@@ -308,7 +308,7 @@ def recommendation_action(request: HttpRequest, pk: int, number: int) -> HttpRes
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def add_note(request: HttpRequest, pk: int) -> HttpResponse:
+def add_note(request: SignedInRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     form = NoteForm(request.POST or None)
     outcome = submit(

@@ -30,7 +30,7 @@ def _wrap(operations_class: Any) -> None:
         return [*append_only.remove_sql(vendor), *statements, *append_only.install_sql(vendor)]
 
     sql_flush.lineofsight_wrapped = True  # type: ignore[attr-defined]
-    operations_class.sql_flush = sql_flush  # type: ignore[method-assign]
+    operations_class.sql_flush = sql_flush
 
 
 def allow_test_flush() -> None:

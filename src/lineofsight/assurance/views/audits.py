@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -9,9 +11,9 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, policies, selectors
 from lineofsight.assurance.models import Audit, AuditCase, Finding
 from lineofsight.assurance.services import audits
-from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.formviews import form_page
 from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.partnership.access import requires
+from lineofsight.partnership.access import SignedInRequest, requires
 
 EXPORT_HEADER = [
     "Title",
@@ -34,7 +36,7 @@ def _audit(request: HttpRequest, pk: int) -> Audit:
 
 @requires("learning.view")
 @require_GET
-def audit_list(request: HttpRequest) -> HttpResponse:
+def audit_list(request: SignedInRequest) -> HttpResponse:
     form = forms.AuditFilterForm(request.GET or None, years=selectors.audit_years(request.user))
     rows = selectors.audits_for(request.user, **active_filters(form))
     export = Export(
@@ -51,7 +53,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
                 a.expert,
                 a.get_status_display(),
                 str(a.original or ""),
-                a.case_count,
+                a.case_count,  # type: ignore[attr-defined]  # a row decorated for the template
                 a.summary,
             ]
             for a in rows
@@ -69,11 +71,11 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.view")
 @require_GET
-def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def audit_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     findings = list(audit.findings.prefetch_related("themes"))
     for finding in findings:
-        finding.action_list = list(actions_for_source(finding))
+        finding.action_list = list(actions_for_source(finding))  # type: ignore[attr-defined]  # a row decorated for the template
     context = {
         "audit": audit,
         "cases": selectors.cases_for(audit),
@@ -89,9 +91,9 @@ def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def audit_create(request: HttpRequest) -> HttpResponse:
+def audit_create(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
-    initial = {"status": Audit.Status.PLANNED}
+    initial: dict[str, Any] = {"status": Audit.Status.PLANNED}
     if request.GET.get("original"):
         original = selectors.audits_for(request.user).filter(pk=request.GET["original"]).first()
         if original:
@@ -102,25 +104,18 @@ def audit_create(request: HttpRequest) -> HttpResponse:
                 expert=original.expert,
             )
     form = forms.AuditForm(request.POST or None, partnership=partnership, initial=initial)
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, _v: audits.create_audit(actor=request.user, partnership=partnership, **data),
-    )
-    if outcome.saved:
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
         title="Add an audit",
         back_url=reverse("assurance:audits"),
-        status=outcome.status,
     )
 
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def audit_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     initial = {name: getattr(audit, name) for name in audits.AUDIT_FIELDS}
     initial.update(
@@ -132,30 +127,23 @@ def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.EditAuditForm(
         request.POST or None, partnership=audit.partnership, exclude_pk=audit.pk, initial=initial
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, version: audits.update_audit(
             actor=request.user, audit=audit, expected_version=version, **data
         ),
-    )
-    if outcome.saved:
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
         title=f"Change {audit.title}",
         back_url=audit.get_absolute_url(),
-        status=outcome.status,
     )
 
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def case_create(request: HttpRequest, pk: int) -> HttpResponse:
+def case_create(request: SignedInRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     form = forms.CaseForm(request.POST or None, partnership=audit.partnership)
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, _v: audits.add_case(
@@ -166,23 +154,17 @@ def case_create(request: HttpRequest, pk: int) -> HttpResponse:
             notes=data["notes"],
             gradings=form.gradings(),
         ),
-    )
-    if outcome.saved:
-        return redirect(audit)
-    return render_form_page(
-        request,
-        form,
         title="Add an audited case",
         caption=str(audit),
         back_url=audit.get_absolute_url(),
-        status=outcome.status,
         intro="Record each agency's grading of its practice in this case.",
+        success_url=audit.get_absolute_url(),
     )
 
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def case_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(
         AuditCase.objects.filter(audit__in=selectors.audits_for(request.user)), pk=pk
     )
@@ -196,7 +178,7 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.EditCaseForm(
         request.POST or None, partnership=case.audit.partnership, initial=initial
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, version: audits.update_case(
@@ -208,41 +190,29 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
             notes=data["notes"],
             gradings=form.gradings(),
         ),
-    )
-    if outcome.saved:
-        return redirect(case.audit)
-    return render_form_page(
-        request,
-        form,
         title=f"Change case {case.reference}",
         caption=str(case.audit),
         back_url=case.audit.get_absolute_url(),
-        status=outcome.status,
+        success_url=case.audit.get_absolute_url(),
     )
 
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_create(request: SignedInRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     form = forms.FindingForm(
         request.POST or None,
         initial={"kind": Finding.Kind.IMPROVEMENT, "themes": list(audit.themes.all())},
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, _v: audits.add_finding(actor=request.user, audit=audit, **data),
-    )
-    if outcome.saved:
-        return redirect(audit)
-    return render_form_page(
-        request,
-        form,
         title="Add a finding",
         caption=str(audit),
         back_url=audit.get_absolute_url(),
-        status=outcome.status,
+        success_url=audit.get_absolute_url(),
     )
 
 
@@ -254,7 +224,7 @@ def _finding(request: HttpRequest, pk: int) -> Finding:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     finding = _finding(request, pk)
     form = forms.EditFindingForm(
         request.POST or None,
@@ -265,20 +235,14 @@ def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "version": finding.version,
         },
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, version: audits.update_finding(
             actor=request.user, finding=finding, expected_version=version, **data
         ),
-    )
-    if outcome.saved:
-        return redirect(finding.audit)
-    return render_form_page(
-        request,
-        form,
         title="Change a finding",
         caption=str(finding.audit),
         back_url=finding.audit.get_absolute_url(),
-        status=outcome.status,
+        success_url=finding.audit.get_absolute_url(),
     )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -9,9 +9,9 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, policies, selectors
 from lineofsight.assurance.models import Challenge
 from lineofsight.assurance.services import challenges
-from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.formviews import form_page
 from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.partnership.access import requires
+from lineofsight.partnership.access import SignedInRequest, requires
 
 EXPORT_HEADER = [
     "Date raised",
@@ -33,7 +33,7 @@ def _challenge(request: HttpRequest, pk: int) -> Challenge:
 
 @requires("learning.view")
 @require_GET
-def challenge_list(request: HttpRequest) -> HttpResponse:
+def challenge_list(request: SignedInRequest) -> HttpResponse:
     form = forms.ChallengeFilterForm(request.GET or None, partnership=request.partnership)
     rows = selectors.challenges_for(request.user, **active_filters(form))
     export = Export(
@@ -67,7 +67,7 @@ def challenge_list(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.view")
 @require_GET
-def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def challenge_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     challenge = _challenge(request, pk)
     return render(
         request,
@@ -82,32 +82,25 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("challenge.log")
 @require_http_methods(["GET", "POST"])
-def challenge_create(request: HttpRequest) -> HttpResponse:
+def challenge_create(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
     form = forms.ChallengeForm(
         request.POST or None, partnership=partnership, initial={"status": Challenge.Status.OPEN}
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, _v: challenges.create_challenge(
             actor=request.user, partnership=partnership, **data
         ),
-    )
-    if outcome.saved:
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
         title="Log a challenge",
         back_url=reverse("assurance:challenges"),
-        status=outcome.status,
     )
 
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def challenge_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def challenge_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     challenge = _challenge(request, pk)
     initial = {name: getattr(challenge, name) for name in challenges.FIELDS}
     initial.update(
@@ -118,20 +111,13 @@ def challenge_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.EditChallengeForm(
         request.POST or None, partnership=challenge.partnership, initial=initial
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, version: challenges.update_challenge(
             actor=request.user, challenge=challenge, expected_version=version, **data
         ),
-    )
-    if outcome.saved:
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
         title="Update the challenge",
         caption=challenge.subject,
         back_url=challenge.get_absolute_url(),
-        status=outcome.status,
     )

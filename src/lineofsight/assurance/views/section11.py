@@ -10,9 +10,9 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, policies, selectors, standards
 from lineofsight.assurance.models import Section11Return, Section11Round
 from lineofsight.assurance.services import section11
-from lineofsight.lib.formviews import render_form_page, run_service, submit
+from lineofsight.lib.formviews import form_page, run_service, submit
 from lineofsight.lib.listing import Export, export_if_asked, export_links
-from lineofsight.partnership.access import has_permission, requires
+from lineofsight.partnership.access import SignedInRequest, has_permission, requires
 
 
 def _round(request: HttpRequest, pk: int) -> Section11Round:
@@ -21,12 +21,12 @@ def _round(request: HttpRequest, pk: int) -> Section11Round:
 
 @requires("learning.view")
 @require_GET
-def round_list(request: HttpRequest) -> HttpResponse:
+def round_list(request: SignedInRequest) -> HttpResponse:
     rounds = list(selectors.rounds_for(request.user))
     responder = policies.is_responder(request.user)
     for round_ in rounds:
-        round_.own = selectors.own_return(request.user, round_) if responder else None
-        round_.submitted_count = round_.returns.filter(
+        round_.own = selectors.own_return(request.user, round_) if responder else None  # type: ignore[attr-defined]  # a row decorated for the template
+        round_.submitted_count = round_.returns.filter(  # type: ignore[attr-defined]  # a row decorated for the template
             status=Section11Return.Status.SUBMITTED
         ).count()
     return render(
@@ -38,23 +38,16 @@ def round_list(request: HttpRequest) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def round_create(request: HttpRequest) -> HttpResponse:
+def round_create(request: SignedInRequest) -> HttpResponse:
     form = forms.RoundForm(request.POST or None)
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, _v: section11.create_round(
             actor=request.user, partnership=request.partnership, **data
         ),
-    )
-    if outcome.saved:
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
         title="Open a Section 11 round",
         back_url=reverse("assurance:section11"),
-        status=outcome.status,
         intro="Each agency's lead then completes their own agency's return.",
     )
 
@@ -64,7 +57,7 @@ EXPORT_HEADER = ["Agency", "Status", "Standard", "Rating", "Evidence", "Developm
 
 @requires("learning.view")
 @require_GET
-def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def round_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk)
     visible = list(selectors.returns_for(request.user, round_))
     export = Export(
@@ -89,7 +82,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     summary = selectors.round_summary(request.user, round_)
     for row in summary.rows:
         for point in row.development_points:
-            point.action_list = list(actions_for_source(point))
+            point.action_list = list(actions_for_source(point))  # type: ignore[attr-defined]  # a row decorated for the template
     context = {
         "round": round_,
         "statuses": selectors.return_statuses(request.user, round_),
@@ -104,7 +97,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["GET", "POST"])
-def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def round_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk)
     form = forms.RoundSummaryForm(
         request.POST or None,
@@ -116,21 +109,14 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "version": round_.version,
         },
     )
-    outcome = submit(
+    return form_page(
         request,
         form,
         lambda data, version: section11.update_round(
             actor=request.user, round_=round_, expected_version=version, **data
         ),
-    )
-    if outcome.saved:
-        return redirect(outcome.result)
-    return render_form_page(
-        request,
-        form,
         title=f"Summary of {round_}",
         back_url=round_.get_absolute_url(),
-        status=outcome.status,
         intro="The partnership's strengths and development themes across the "
         "agencies' submitted returns.",
     )
@@ -138,10 +124,11 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("section11.respond")
 @require_http_methods(["GET", "POST"])
-def respond(request: HttpRequest, pk: int) -> HttpResponse:
+def respond(request: SignedInRequest, pk: int) -> HttpResponse:
     """The signed-in lead's own agency's return: start it, save it as a draft, submit it."""
     round_ = _round(request, pk)
-    if request.user.agency is None:
+    agency = request.user.agency
+    if agency is None:
         raise Http404("You are not in an agency")
     own = selectors.own_return(request.user, round_)
     if own is None:
@@ -149,9 +136,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
             return render(request, "assurance/section11_start.html", {"round": round_})
         own, status = run_service(
             forms.forms.Form(),
-            lambda: section11.start_return(
-                actor=request.user, round_=round_, agency=request.user.agency
-            ),
+            lambda: section11.start_return(actor=request.user, round_=round_, agency=agency),
         )
         return redirect("assurance:section11_respond", round_.pk)
     if own.status != Section11Return.Status.DRAFT or round_.status != Section11Round.Status.OPEN:
@@ -191,7 +176,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.view")
 @require_GET
-def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def return_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     ret = Section11Return.objects.select_related("round", "agency").filter(pk=pk).first()
     if ret is None:
         raise Http404
@@ -212,7 +197,7 @@ def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("learning.manage")
 @require_http_methods(["POST"])
-def return_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def return_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
     ret = Section11Return.objects.select_related("round").filter(pk=pk).first()
     if ret is None:
         raise Http404
@@ -231,5 +216,5 @@ def return_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     if saved:
         messages.success(request, f"{ret.agency}'s return is a draft again.")
     else:
-        messages.error(request, " ".join(form.non_field_errors()))
+        messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
     return redirect(ret.round)

@@ -53,6 +53,7 @@ def _cin_rate(partnership) -> float:
     row = IndicatorResult.objects.get(
         indicator_id="cin_rate_per_10k", period_label="2023-06", breakdown=""
     )
+    assert row.value is not None
     return row.value
 
 

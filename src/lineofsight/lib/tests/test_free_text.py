@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from typing import Any
 
 import pytest
 from django import forms
@@ -32,8 +33,8 @@ NOT_SAVED = ("FilterForm", "SearchForm", "SignInForm", "TokenForm", "PeriodForm"
              "ForgottenPasswordForm")  # fmt: skip
 
 
-def _app_forms() -> list[type[forms.Form]]:
-    found = []
+def _app_forms() -> list[type[forms.BaseForm]]:
+    found: list[type[forms.BaseForm]] = []
     for module in pkgutil.iter_modules(lineofsight.__path__):
         try:
             forms_module = importlib.import_module(f"lineofsight.{module.name}.forms")
@@ -45,12 +46,16 @@ def _app_forms() -> list[type[forms.Form]]:
     return found
 
 
+def _dotted(cls: Any) -> str:
+    return f"{cls.__module__}.{cls.__name__}"
+
+
 APP_FORMS = _app_forms()  # imported now, so GUARDED_FORMS is complete when tests are collected
 
 
-def _build(cls: type[forms.Form], data: dict[str, str]) -> forms.Form:
+def _build(cls: type[forms.BaseForm], data: dict[str, str]) -> forms.BaseForm:
     """An instance, with None for any keyword-only argument its __init__ demands."""
-    needed = {
+    needed: dict[str, Any] = {
         name: None
         for name, param in inspect.signature(cls.__init__).parameters.items()
         if param.kind is param.KEYWORD_ONLY and param.default is param.empty
@@ -76,9 +81,7 @@ def test_the_guard_is_used_in_every_learning_app():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", sorted(ATTACKS))
-@pytest.mark.parametrize(
-    "cls", sorted(GUARDED_FORMS, key=lambda c: f"{c.__module__}.{c.__name__}"), ids=str
-)
+@pytest.mark.parametrize("cls", sorted(GUARDED_FORMS, key=_dotted), ids=str)
 def test_each_guarded_form_refuses_each_identifier_in_each_text_field(cls, kind):
     probe = _build(cls, {})
     fields = probe.guarded_fields()

@@ -1,6 +1,7 @@
 """Deny by default: every URL declares its access rule, and undeclared views are refused."""
 
 import pytest
+from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -26,7 +27,7 @@ def test_an_undeclared_view_is_refused(rf: RequestFactory):
     def naked_view(request):  # pragma: no cover - never reached
         raise AssertionError("an undeclared view must not run")
 
-    middleware = DenyByDefaultMiddleware(lambda request: None)
+    middleware = DenyByDefaultMiddleware(lambda request: HttpResponse())
     request = rf.get("/naked/")
     from django.core.exceptions import PermissionDenied
 

@@ -32,7 +32,7 @@ NEW_PASSWORD = "a-very-long-new-passphrase"  # noqa: S105 - test-only
 
 
 def _link(message: mail.EmailMessage) -> str:
-    found = re.search(r"http://testserver(/accounts/password/set/[^\s]+/)", message.body)
+    found = re.search(r"http://testserver(/accounts/password/set/[^\s]+/)", str(message.body))
     assert found, message.body
     return found.group(1)
 

@@ -32,7 +32,7 @@ CONTACTS = [115, 125] * 12 + [80] * 5 + [125] * 7
 def store(partnership: Partnership, indicator_id: str, monthly: list[float], yearly=()) -> None:
     """36 months from April 2018 and financial-year totals (count intervals: Byar's)."""
     run = ComputeRun.objects.create(partnership=partnership, status="complete")
-    rows = []
+    rows: list[tuple[P.Period, float, int | None, int | None, bool | None]] = []
     for index, value in enumerate(monthly):
         period = P.month(2018 + (3 + index) // 12, (3 + index) % 12 + 1)
         rows.append((period, value, None, None, None))
@@ -40,7 +40,7 @@ def store(partnership: Partnership, indicator_id: str, monthly: list[float], yea
         rows.append((P.financial_year(start_year), value, numerator, denominator, True))
     for period, value, numerator, denominator, is_year in rows:
         low = high = None
-        if is_year and denominator:
+        if is_year and denominator and numerator is not None:
             from lineofsight.indicators.methods import wilson
 
             low, high = (100 * b for b in wilson(numerator, denominator))
@@ -215,7 +215,7 @@ def test_the_command_line_prints_words_not_tags(contacts, capsys):
     assert rows["contacts"]["spc_text"] == "Unusual: recent months higher"
 
 
-def _spec(indicator_id: str):  # type: ignore[no-untyped-def]
+def _spec(indicator_id: str):
     from lineofsight.indicators.catalogue import get
 
     return get(indicator_id)

@@ -11,7 +11,7 @@ from lineofsight.published.more_tables import C3_FACTORS
 from .conftest import raw_rows, shipped_file
 
 
-def _get(index: PublishedIndex, indicator_id: str, year: int, area: str = "371"):  # type: ignore[no-untyped-def]
+def _get(index: PublishedIndex, indicator_id: str, year: int, area: str = "371"):
     item = index.get(indicator_id, year, area)
     assert item is not None, (indicator_id, year, area)
     return item

@@ -59,7 +59,7 @@ def test_layout(borough: Path) -> None:
         assert (borough / path).is_file()
 
 
-def _cin(borough: Path, year: int) -> ElementTree.Element:  # type: ignore[name-defined]
+def _cin(borough: Path, year: int) -> ElementTree.Element:
     return ElementTree.parse(borough / "cin" / f"cin_census_{year}.xml").getroot()
 
 
