@@ -67,6 +67,19 @@ DESCRIPTIONS = {
     ),
     "1006": "Missing type invalid.",
     "INT32": "Internal Check: Child should only exist once in Header.",
+    "114": "Data entry to record the status of former carer(s) of an adopted child is invalid.",
+    "115": (
+        "Date of Local Authority's (LA) decision that a child should be placed for adoption is "
+        "not a valid date."
+    ),
+    "116": (
+        "Date of Local Authority's (LA) decision that a child should no longer be placed for "
+        "adoption is not a valid date."
+    ),
+    "181": (
+        "Data items relating to children looked after continuously for 12 months should be "
+        "completed with a 0 or 1."
+    ),
 }
 PARSER_RULES: dict[str, list[tuple[str, str]]] = {
     "101": [("ssda903.code_unknown", "SEX")],
@@ -105,6 +118,22 @@ PARSER_RULES: dict[str, list[tuple[str, str]]] = {
     "570": [("ssda903.date_after_year_end", "MIS_START")],
     "1006": [("ssda903.code_unknown", "MISSING")],
     "INT32": [("ssda903.duplicate_child", "")],
+    "114": [("ssda903.code_unknown", "FOSTER_CARE")],
+    "115": [("ssda903.date_invalid", "DATE_PLACED")],
+    "116": [("ssda903.date_invalid", "DATE_PLACED_CEASED")],
+    "181": [
+        ("ssda903.code_unknown", column)
+        for column in (
+            "CONVICTED",
+            "HEALTH_CHECK",
+            "IMMUNISATIONS",
+            "TEETH_CHECK",
+            "HEALTH_ASSESSMENT",
+            "SUBSTANCE_MISUSE",
+            "INTERVENTION_RECEIVED",
+            "INTERVENTION_OFFERED",
+        )
+    ],
 }
 for _code, _names in PARSER_RULES.items():
     inline("ssda903", _code, DESCRIPTIONS[_code], PARSER, _names)
