@@ -80,6 +80,15 @@ PLACED = {
     "REASON_PLACED_CEASED": "",
 }
 SPELL = {"CHILD": "C1", "DOB": "01/06/2012", "MISSING": "M", "MIS_START": "", "MIS_END": ""}
+SW = {
+    "CHILD": "C1",
+    "DOB": "01/06/2012",
+    "SW_ID": "SW001",
+    "SW_DECOM": "10/05/2024",
+    "SW_DEC": "",
+    "SW_REASON": "FCONTA",
+}
+UASC = {"CHILD": "C1", "SEX": "F", "DOB": "01/06/2012", "DUC": ""}
 PERM = {"CHILD": "C1", "DOB": "01/06/2012", "PREV_PERM": "Z1", "LA_PERM": "", "DATE_PERM": ""}
 
 
@@ -153,6 +162,10 @@ def adopted(t: Tables) -> None:
 
 def spell(**values: str) -> Change:
     return table("Missing", {**SPELL, **values})
+
+
+def sw(**values: str) -> Change:
+    return table("SWEpisodes", {**SW, **values})
 
 
 def perm(**values: str) -> Change:
@@ -616,6 +629,32 @@ CASES: list[tuple[str, Change, Change]] = [
             dob("01/07/2006"),
         ),
     ),
+    # ---- social worker episodes ----
+    ("SW01aSTG1", sw(SW_DECOM=""), sw()),
+    ("SW01aSTG1", sw(SW_DECOM="31/03/2023", SW_ID=""), sw(SW_DECOM="31/03/2023", SW_REASON="")),
+    ("SW01bSTG1", sw(SW_REASON=""), sw(SW_DECOM="31/03/2023", SW_REASON="")),
+    ("SW02STG1", sw(SW_ID="AB001"), sw(SW_ID="XX001")),
+    ("SW04STG1", sw(SW_DECOM="2024-05-10"), sw()),
+    ("SW05STG1", sw(SW_DEC="2024-06-01"), sw(SW_DEC="01/06/2024")),
+    ("SW06STG2", sw(SW_DECOM="01/04/2025"), sw(SW_DECOM="31/03/2025")),
+    (
+        "SW07STG2",
+        sw(SW_DECOM="01/01/2023", SW_DEC="01/04/2023"),
+        sw(SW_DECOM="01/01/2023", SW_DEC="02/04/2023"),
+    ),
+    ("SW07STG2", sw(SW_DEC="01/04/2025"), sw(SW_DEC="31/03/2025")),
+    (
+        "SW08STG2",
+        then(sw(), sw(SW_DECOM="01/06/2024")),
+        then(sw(SW_DEC="01/06/2024"), sw(SW_DECOM="01/06/2024")),
+    ),
+    ("SW09STG2", sw(SW_DEC="10/05/2024"), sw(SW_DEC="11/05/2024")),
+    ("SW13STG1", sw(SW_REASON="MOVED"), sw(SW_REASON="OTHERS")),
+    (
+        "231",
+        then(table("UASC", UASC), dob("01/04/2014")),
+        then(table("UASC", UASC), dob("31/03/2014")),
+    ),
     # ---- previous permanence ----
     ("630", table("PrevPerm", {**PERM, "CHILD": "C9"}), perm()),
     ("631", perm(PREV_PERM="P5"), perm(PREV_PERM="P4", LA_PERM="371", DATE_PERM="01/01/2020")),
@@ -652,7 +691,9 @@ def test_the_one_child_return_is_valid(tmp_path):
     assert codes_of(tmp_path, NOTHING) == set()
 
 
-@pytest.mark.parametrize(("code", "breaks", "near_miss"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("code", "breaks", "near_miss"), CASES, ids=[f"{c[0]}-{k}" for k, c in enumerate(CASES)]
+)
 def test_rule_broken_and_near_miss(tmp_path, code, breaks, near_miss):
     assert ("ssda903", code) in RULES
     assert code in codes_of(tmp_path / "breaks", breaks)

@@ -10,4 +10,5 @@ from lineofsight.formats.rules.ssda903 import (  # noqa: F401 - registers the ru
     missing,
     outcomes,
     permanence,
+    social_workers,
 )

@@ -151,3 +151,22 @@ def uasc_sex_differs(child: Child903, run: Run903) -> None:
     for item in child.table("UASC"):
         if sex is not None and item.has("SEX") and item.text("SEX") != sex:
             run.report("INT21", item, "SEX", item.text("SEX") or "")
+
+
+@rule(
+    "ssda903",
+    "231",
+    "We expect that unaccompanied asylum seeking children are generally older young people. "
+    "Please check the date of birth is correct. If the date of birth is correct then please "
+    "provide details in a bypass request.",
+)
+def young_uasc(child: Child903, run: Run903) -> None:
+    """UASC (in a CSV return: in the UASC table) and born within 11 years of the year's end.
+    The public validator reads a UASC_STATUS column that CSV returns do not have, and so never
+    reports this rule; we follow the DfE's wording."""
+    if not child.table("UASC"):
+        return
+    for item in child.header:
+        born = item.day("DOB")
+        if born is not None and birthday(born, 11) > run.end:
+            run.report("231", item, "DOB")

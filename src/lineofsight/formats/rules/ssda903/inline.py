@@ -76,6 +76,15 @@ DESCRIPTIONS = {
         "Date of Local Authority's (LA) decision that a child should no longer be placed for "
         "adoption is not a valid date."
     ),
+    "SW04STG1": "Date social worker episode began is not a valid date..",
+    "SW05STG1": "Date social worker episode began is not a valid date.",
+    "SW06STG2": (
+        "Social worker episode data should be within the social worker data reporting year."
+    ),
+    "SW07STG2": (
+        "Social worker episode end date should be on or after the start of the social worker "
+        "reporting period, and should be on or before the collection end date."
+    ),
     "181": (
         "Data items relating to children looked after continuously for 12 months should be "
         "completed with a 0 or 1."
@@ -121,6 +130,10 @@ PARSER_RULES: dict[str, list[tuple[str, str]]] = {
     "114": [("ssda903.code_unknown", "FOSTER_CARE")],
     "115": [("ssda903.date_invalid", "DATE_PLACED")],
     "116": [("ssda903.date_invalid", "DATE_PLACED_CEASED")],
+    "SW04STG1": [("ssda903.date_invalid", "SW_DECOM")],
+    "SW05STG1": [("ssda903.date_invalid", "SW_DEC")],
+    "SW06STG2": [("ssda903.date_after_year_end", "SW_DECOM")],
+    "SW07STG2": [("ssda903.date_after_year_end", "SW_DEC")],
     "181": [
         ("ssda903.code_unknown", column)
         for column in (

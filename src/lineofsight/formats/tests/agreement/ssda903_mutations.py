@@ -102,11 +102,11 @@ def adoption(tables: Tables) -> None:
 
 
 def adopted(**values: str) -> Mutation:
-    return lambda t: (adoption(t), put(t, "ad1", ADOPTED, **values))
+    return lambda t: (adoption(t), rows(t, "ad1", ADOPTED)[0].update(values))
 
 
 def decision(**values: str) -> Mutation:
-    return lambda t: (adoption(t), put(t, "placed_for_adoption_errors", ADOPTED, **values))
+    return lambda t: (adoption(t), rows(t, "placed_for_adoption_errors", ADOPTED)[0].update(values))
 
 
 def oc3_for(child: str, day: str, **values: str) -> Mutation:
