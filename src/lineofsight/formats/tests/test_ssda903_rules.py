@@ -271,6 +271,7 @@ CASES: list[tuple[str, Change, Change]] = [
         ep(PLACE="P1", PLACE_PROVIDER="PR0", URN=""),
     ),
     ("550", ep(PLACE_PROVIDER="PR0"), ep(PLACE="P1", PLACE_PROVIDER="PR0", URN="")),
+    ("178", second(PLACE="T0"), second(PLACE="T0", PLACE_PROVIDER="")),
     # ---- one episode after another ----
     ("225", then(second(), ep(0, REASON_PLACE_CHANGE="")), second()),
     (

@@ -763,3 +763,19 @@ def postcodes_missing(child: Child903, run: Run903) -> None:
         "HOME_POST",
         lambda e: e.text("LS") not in RESPITE and not (e.has("HOME_POST") and e.has("PL_POST")),
     )
+
+
+@rule("ssda903", "178", "Placement provider code is not a valid code.")
+def provider_for_placement_without_one(child: Child903, run: Run903) -> None:
+    """A valid provider code given for a temporary placement or Z1 (which have none); an
+    unknown code is the parser's check."""
+    _each(
+        child,
+        run,
+        "178",
+        "PLACE_PROVIDER",
+        lambda e: (
+            e.text("PLACE") in TEMPORARY | {"Z1"}
+            and e.text("PLACE_PROVIDER") in ("PR0", "PR1", "PR2", "PR3", "PR4", "PR5")
+        ),
+    )
