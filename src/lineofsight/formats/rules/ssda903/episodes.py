@@ -590,7 +590,10 @@ def temporary_then_back(child: Child903, run: Run903) -> None:
     "Reason episode ceased is coded new episode begins, but there is no continuation episode.",
 )
 def x1_without_continuation(child: Child903, run: Run903) -> None:
-    for before, item in previous_pairs(child):
+    """An episode with an unreadable start counts as the earliest (the public validator sorts
+    it first), so the episode before it in time may be the last."""
+    episodes = sorted(child.episodes, key=lambda e: (e.day("DECOM") or date.min, e.number))
+    for before, item in zip(episodes, episodes[1:], strict=False):
         ended, rec, next_start = before.day("DEC"), before.text("REC"), item.day("DECOM")
         if ended is None or next_start is None:
             continue
@@ -598,8 +601,8 @@ def x1_without_continuation(child: Child903, run: Run903) -> None:
             rec not in (None, "X1") and ended == next_start
         ):
             run.report("388", before, "REC", rec or "")
-    if child.episodes:
-        last = child.episodes[-1]
+    if episodes:
+        last = episodes[-1]
         if last.has("DEC") and last.text("REC") == "X1":
             run.report("388", last, "REC", "X1")
 

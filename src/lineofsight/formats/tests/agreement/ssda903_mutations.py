@@ -484,4 +484,26 @@ MUTATIONS: dict[str, Mutation] = {
         t, "previous_permanence", PERM, PREV_PERM="", LA_PERM="371"
     ),
     "630 previous permanence missing": lambda t: drop(t, "previous_permanence", PERM),
+    "231 UASC under 11": lambda t: add(t, "uasc", CHILD=TODDLER, SEX="F", DOB="08/08/2020", DUC=""),
+    "178 provider for a temporary placement": lambda t: put(t, "episodes", TWO, 1, PLACE="T0"),
+    "SW02 social worker id invalid": lambda t: put(t, "sw_episodes", TWO, 0, SW_ID="AB000377"),
+    "SW08 previous social worker not ended": lambda t: put(t, "sw_episodes", TWO, 0, SW_DEC=""),
+    "SW09 social worker for under a day": lambda t: put(
+        t, "sw_episodes", BOY, 0, SW_DEC="01/04/2024"
+    ),
+    "SW13 social worker change reason invalid": lambda t: put(
+        t, "sw_episodes", BOY, 1, SW_REASON="MOVED"
+    ),
+    "SW06 social worker after the year": lambda t: put(
+        t, "sw_episodes", BOY, 1, SW_DECOM="01/04/2025"
+    ),
+    "SW07 social worker ended before the period": lambda t: put(
+        t, "sw_episodes", TWO, 0, SW_DECOM="01/01/2023", SW_DEC="01/03/2023"
+    ),
+    "SW01b social worker reason missing": lambda t: put(t, "sw_episodes", BOY, 1, SW_REASON=""),
+    "1014 UASC care leaver": lambda t: (
+        add(t, "uasc", CHILD=SHORT, SEX="M", DOB="02/12/2019", DUC=""),
+        put(t, "episodes", SHORT, DECOM="12/09/2022", DEC="19/03/2024"),
+        oc3_for(SHORT, "02/12/2019")(t),
+    ),
 }
