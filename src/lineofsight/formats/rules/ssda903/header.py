@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from lineofsight.formats.rules.registry import rule
+from lineofsight.formats.rules.registry import rule, years
 from lineofsight.formats.rules.ssda903.common import OC3_ITEMS, RESPITE, any_given, birthday
 from lineofsight.formats.rules.ssda903.run import Child903, Run903
 
@@ -67,7 +67,7 @@ def upn_missing(child: Child903, run: Run903) -> None:
                 run.report("442", item, "UPN")
 
 
-@rule("ssda903", "232", "Sex of the child/young person has been reported as unknown.")
+@rule("ssda903", "232", "Sex of the child/young person has been reported as unknown.", years(2025))
 def sex_unknown(child: Child903, run: Run903) -> None:
     for item in child.header:
         if item.text("SEX") == "U":
@@ -159,6 +159,7 @@ def uasc_sex_differs(child: Child903, run: Run903) -> None:
     "We expect that unaccompanied asylum seeking children are generally older young people. "
     "Please check the date of birth is correct. If the date of birth is correct then please "
     "provide details in a bypass request.",
+    years(2025),
 )
 def young_uasc(child: Child903, run: Run903) -> None:
     """UASC (in a CSV return: in the UASC table) and born within 11 years of the year's end.

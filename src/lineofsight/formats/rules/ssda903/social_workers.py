@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from lineofsight.formats.rules.registry import rule
+from lineofsight.formats.rules.registry import rule, years
 from lineofsight.formats.rules.ssda903.common import YEAR_DAYS
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
@@ -18,7 +18,7 @@ def _episodes(child: Child903) -> list[Row903]:
     return child.table("SWEpisodes")
 
 
-@rule("ssda903", "SW01aSTG1", COMPLETE)
+@rule("ssda903", "SW01aSTG1", COMPLETE, years(2025, 2025))  # SW01STG1 split; gone in 2025-26
 def incomplete_before_reasons(child: Child903, run: Run903) -> None:
     """No start date, or a start before 1 April 2023 with no social worker."""
     for item in _episodes(child):
@@ -29,7 +29,7 @@ def incomplete_before_reasons(child: Child903, run: Run903) -> None:
             run.report("SW01aSTG1", item, "SW_DECOM")
 
 
-@rule("ssda903", "SW01bSTG1", COMPLETE)
+@rule("ssda903", "SW01bSTG1", COMPLETE, years(2025, 2025))
 def incomplete_with_reasons(child: Child903, run: Run903) -> None:
     """No start date, or a start from 1 April 2023 with no social worker or no reason."""
     for item in _episodes(child):
