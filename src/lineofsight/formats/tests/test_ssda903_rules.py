@@ -394,6 +394,8 @@ CASES: list[tuple[str, Change, Change]] = [
     ),
     # ---- OC3 ----
     ("153", leaver(ACCOM=""), leaver()),
+    ("132", leaver(ACTIV=""), leaver(ACTIV="0", IN_TOUCH="DIED", ACCOM="0")),
+    ("133", leaver(ACCOM=""), leaver(ACCOM="0", IN_TOUCH="DIED", ACTIV="0")),
     ("344", leaver(IN_TOUCH="DIED"), leaver(IN_TOUCH="DIED", ACTIV="0", ACCOM="0")),
     ("345", leaver(ACCOM="0"), leaver()),
     ("347", then(leaver(ACCOM="T"), dob("02/04/2006")), then(leaver(ACCOM="T"), dob("01/04/2006"))),

@@ -504,3 +504,24 @@ def rows_without_episodes(child: Child903, run: Run903) -> None:
     for table in ("PlacedAdoption", "Missing", "Reviews", "AD1", "PrevPerm", "OC2"):
         for item in child.table(table):
             run.report("1012", item, "CHILD")
+
+
+@rule("ssda903", "132", "Data entry for activity after leaving care is invalid.")
+def activity_missing(child: Child903, run: Run903) -> None:
+    """A blank activity (an unknown code is the parser's check)."""
+    for item in child.table("OC3"):
+        if not item.has("ACTIV"):
+            run.report("132", item, "ACTIV")
+
+
+@rule(
+    "ssda903",
+    "133",
+    "Data entry for accommodation after leaving care is invalid. If reporting on a childs "
+    "accommodation after leaving care the data entry must be valid",
+)
+def accommodation_missing(child: Child903, run: Run903) -> None:
+    """A blank accommodation (an unknown code is the parser's check)."""
+    for item in child.table("OC3"):
+        if not item.has("ACCOM"):
+            run.report("133", item, "ACCOM")
