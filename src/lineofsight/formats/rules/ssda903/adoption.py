@@ -339,13 +339,11 @@ def ceased_before_decision(child: Child903, run: Run903) -> None:
     "the decision that adoption is in the best interest (date should be placed).",
 )
 def decision_dates_differ(child: Child903, run: Run903) -> None:
+    """Both dates readable and different (an unreadable one is 112's or 115's)."""
     for item in _placed(child):
         for adopted in _ad1(child):
-            if (
-                item.has("DATE_PLACED")
-                and adopted.has("DATE_INT")
-                and item.text("DATE_PLACED") != adopted.text("DATE_INT")
-            ):
+            decided, best_interest = item.day("DATE_PLACED"), adopted.day("DATE_INT")
+            if decided is not None and best_interest is not None and decided != best_interest:
                 run.report("523", item, "DATE_PLACED")
 
 

@@ -76,6 +76,11 @@ DESCRIPTIONS = {
         "Date of Local Authority's (LA) decision that a child should no longer be placed for "
         "adoption is not a valid date."
     ),
+    "565": (
+        "The date that the child started to be missing or away from placement without "
+        "authorisation has been completed but whether the child was missing or away from "
+        "placement without authorisation has not been completed."
+    ),
     "SW04STG1": "Date social worker episode began is not a valid date..",
     "SW05STG1": "Date social worker episode began is not a valid date.",
     "SW06STG2": (
@@ -118,7 +123,10 @@ PARSER_RULES: dict[str, list[tuple[str, str]]] = {
     "385": [("ssda903.date_after_year_end", "DEC")],
     "567": [("ssda903.missing_end_before_start", "")],
     "571": [("ssda903.date_after_year_end", "MIS_END")],
-    "1004": [("ssda903.date_invalid", "MIS_START")],
+    "1004": [("ssda903.date_invalid", "MIS_START"), ("ssda903.missing_value", "MIS_START")],
+    # a blank MISSING comes with a start date (required): 565's case (565/566 are also checked
+    # in rules/ssda903/missing.py, for the same row: one problem each way, one code)
+    "565": [("ssda903.missing_value", "MISSING")],
     "1005": [("ssda903.date_invalid", "MIS_END")],
     "1009": [("ssda903.code_unknown", "REASON_PLACE_CHANGE")],
     "INT03": [("ssda903.child_not_in_header", "")],
