@@ -197,8 +197,17 @@ VALID_903: dict[str, list[dict[str, str]]] = {
             "SEX": "2",
             "DOB": "03/04/2008",
             "ETHNIC": "AIND",
-            "UPN": "UN1",
+            "UPN": "B123456789012",
             "MOTHER": "0",
+            "MC_DOB": "",
+        },
+        {
+            "CHILD": "L3",
+            "SEX": "2",
+            "DOB": "03/04/2004",
+            "ETHNIC": "WBRI",
+            "UPN": "C123456789012",
+            "MOTHER": "",
             "MC_DOB": "",
         },
     ],
@@ -244,8 +253,8 @@ VALID_903: dict[str, list[dict[str, str]]] = {
             "DEC": "20/01/2024",
             "REC": "E8",
             "REASON_PLACE_CHANGE": "",
-            "HOME_POST": "",
-            "PL_POST": "",
+            "HOME_POST": "DN4 4DD",
+            "PL_POST": "DN5 5EE",
             "URN": "XXXXXX",
         },
     ],
@@ -259,7 +268,7 @@ VALID_903: dict[str, list[dict[str, str]]] = {
             "MIS_END": "03/07/2023",
         }
     ],
-    "OC3": [{"CHILD": "L2", "DOB": "03/04/2008", "IN_TOUCH": "YES", "ACTIV": "F2", "ACCOM": "V1"}],
+    "OC3": [{"CHILD": "L3", "DOB": "03/04/2004", "IN_TOUCH": "YES", "ACTIV": "F2", "ACCOM": "V1"}],
 }
 
 

@@ -28,6 +28,9 @@ def test_queries_are_warnings_and_errors_reject():
 def test_years_each_rule_applies_to():
     assert not RULES[("cin", "1570")].applies(2024) and RULES[("cin", "1570")].applies(2025)
     assert RULES[("cin", "8945Q")].applies(2026) and RULES[("cin", "1510")].applies(2024)
+    assert not RULES[("ssda903", "232")].applies(2024) and RULES[("ssda903", "232")].applies(2026)
+    sw01a = RULES[("ssda903", "SW01aSTG1")]  # 2024-25 only: split from SW01STG1, then dropped
+    assert [sw01a.applies(y) for y in (2024, 2025, 2026)] == [False, True, False]
 
 
 def test_docs_validation_md_is_generated_from_the_catalogue():

@@ -15,6 +15,8 @@ from lineofsight.formats.tests.builders import (
     write_903,
 )
 
+L1_EPISODES = VALID_903["Episodes"][:2]  # L1's reviews and missing spell need its episodes (1012)
+
 
 def read_903(folder, **options):
     [parsed] = read([folder], **options)
@@ -68,7 +70,8 @@ def test_episode_codes(tmp_path, column, value, code):
 
 def test_dec_before_decom(tmp_path):
     parsed = read_903(
-        write_903(tmp_path, Episodes=[episode_row(DEC="01/01/2022")]), collection_year=2024
+        write_903(tmp_path, Episodes=[*L1_EPISODES, episode_row(DEC="01/01/2022")]),
+        collection_year=2024,
     )
     assert errors(parsed) == {"ssda903.dec_before_decom"}
 
@@ -109,7 +112,8 @@ def test_dates(tmp_path):
 
 def test_date_after_year_end(tmp_path):
     parsed = read_903(
-        write_903(tmp_path, Episodes=[episode_row(DEC="02/04/2024")]), collection_year=2024
+        write_903(tmp_path, Episodes=[*L1_EPISODES, episode_row(DEC="02/04/2024")]),
+        collection_year=2024,
     )
     assert errors(parsed) == {"ssda903.date_after_year_end"}
 
@@ -140,7 +144,9 @@ def test_missing_and_extra_columns(tmp_path):
 
 
 def test_blank_required_value(tmp_path):
-    parsed = read_903(write_903(tmp_path, Episodes=[episode_row(LS="")]), collection_year=2024)
+    parsed = read_903(
+        write_903(tmp_path, Episodes=[*L1_EPISODES, episode_row(LS="")]), collection_year=2024
+    )
     assert [(p.rule, p.field) for p in parsed.problems] == [("ssda903.missing_value", "LS")]
 
 

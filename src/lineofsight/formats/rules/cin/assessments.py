@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from lineofsight.calendar.timescales import ASSESSMENT, ICPC
-from lineofsight.formats.rules.cin.model import CinChild, day
+from lineofsight.formats.rules.cin.model import CinChild, CinEpisode, day
 from lineofsight.formats.rules.cin.run import CinRun, assessments, at, section47s
 from lineofsight.formats.rules.registry import rule, years
 
@@ -14,6 +16,43 @@ Row = dict[str, object]
 
 def is_weekend(day: date) -> bool:
     return day.weekday() >= 5
+
+
+@dataclass(frozen=True)
+class OpenItems:
+    """Assessments or section 47 enquiries, for the rules on those still open at the year end."""
+
+    part: str  # the location's part, "Assessments" or "Section47"
+    field: str  # the start date's census field
+    items: Callable[[CinChild], Iterator[tuple[CinEpisode, int, Row]]]
+    is_open: Callable[[Row], bool]
+
+
+def _open_started(
+    child: CinChild, run: CinRun, code: str, kind: OpenItems, flagged: Callable[[date], bool]
+) -> None:
+    """Report ``code`` for each open item of ``kind`` whose start date is ``flagged`` (outside
+    the census year, or too long before its end)."""
+    for episode, k, item in kind.items(child):
+        start = day(item["start_date"])
+        if kind.is_open(item) and start is not None and flagged(start):
+            where = at(child, episode, kind.part, k)
+            run.report(code, child, where, kind.field, start.isoformat())
+
+
+ASSESSMENTS = OpenItems(
+    "Assessments",
+    "AssessmentActualStartDate",
+    assessments,
+    lambda item: item["authorisation_date"] is None,
+)
+SECTION47S = OpenItems(
+    "Section47",
+    "S47ActualStartDate",
+    section47s,
+    # no conference, and ICPCnotRequired false (not merely absent)
+    lambda item: item["icpc_date"] is None and item["icpc_not_required"] is False,
+)
 
 
 @rule("cin", "8696", "Assessment end date must fall within the census year")
@@ -33,11 +72,7 @@ def authorised_before_year(child: CinChild, run: CinRun) -> None:
     "within the census year",
 )
 def open_assessment_in_year(child: CinChild, run: CinRun) -> None:
-    for episode, k, item in assessments(child):
-        start = day(item["start_date"])
-        if item["authorisation_date"] is None and start is not None and not run.in_year(start):
-            where = at(child, episode, "Assessments", k)
-            run.report("8736", child, where, "AssessmentActualStartDate", start.isoformat())
+    _open_started(child, run, "8736", ASSESSMENTS, lambda start: not run.in_year(start))
 
 
 @rule(
@@ -49,11 +84,7 @@ def open_assessment_in_year(child: CinChild, run: CinRun) -> None:
 )
 def assessment_overdue(child: CinChild, run: CinRun) -> None:
     cutoff = run.working_days_before_end(ASSESSMENT.amount)
-    for episode, k, item in assessments(child):
-        start = day(item["start_date"])
-        if item["authorisation_date"] is None and start is not None and start < cutoff:
-            where = at(child, episode, "Assessments", k)
-            run.report("8670Q", child, where, "AssessmentActualStartDate", start.isoformat())
+    _open_started(child, run, "8670Q", ASSESSMENTS, lambda start: start < cutoff)
 
 
 @rule(
@@ -200,16 +231,7 @@ def _s47_open(item: Row) -> bool:
 )
 def open_s47_in_year(child: CinChild, run: CinRun) -> None:
     """No conference, and ICPCnotRequired false (or 0: the public validator reads only "0")."""
-    for episode, k, item in section47s(child):
-        start = day(item["start_date"])
-        if (
-            item["icpc_date"] is None
-            and item["icpc_not_required"] is False
-            and start is not None
-            and not run.in_year(start)
-        ):
-            where = at(child, episode, "Section47", k)
-            run.report("8740", child, where, "S47ActualStartDate", start.isoformat())
+    _open_started(child, run, "8740", SECTION47S, lambda start: not run.in_year(start))
 
 
 @rule(
@@ -221,16 +243,7 @@ def open_s47_in_year(child: CinChild, run: CinRun) -> None:
 )
 def s47_overdue(child: CinChild, run: CinRun) -> None:
     cutoff = run.working_days_before_end(ICPC.amount)
-    for episode, k, item in section47s(child):
-        start = day(item["start_date"])
-        if (
-            item["icpc_date"] is None
-            and item["icpc_not_required"] is False
-            and start is not None
-            and start < cutoff
-        ):
-            where = at(child, episode, "Section47", k)
-            run.report("8675Q", child, where, "S47ActualStartDate", start.isoformat())
+    _open_started(child, run, "8675Q", SECTION47S, lambda start: start < cutoff)
 
 
 @rule("cin", "8839", "Within one CINDetails group there are 2 or more open S47 Assessments")

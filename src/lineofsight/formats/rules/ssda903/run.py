@@ -23,6 +23,21 @@ class Row903:
         value = self.row.get(column)
         return value if isinstance(value, date) else None
 
+    def has(self, column: str) -> bool:
+        """The cell is not blank (a value given but unreadable counts as given, as the DfE's)."""
+        return self.row.get(column) is not None
+
+    def text(self, column: str) -> str | None:
+        """The cell as the DfE's rules compare it: upper-case text, flags as "1"/"0"."""
+        value = self.row.get(column)
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        if isinstance(value, date):
+            return value.strftime("%d/%m/%Y")
+        return str(value).strip().upper()
+
 
 @dataclass(slots=True)
 class Child903:
@@ -30,6 +45,10 @@ class Child903:
     header: list[Row903] = field(default_factory=list)
     episodes: list[Row903] = field(default_factory=list)  # in DECOM order
     tables: dict[str, list[Row903]] = field(default_factory=dict)  # every other table
+    looked_after_all_year: bool | None = None  # set by ``continuously_looked_after``
+
+    def table(self, name: str) -> list[Row903]:
+        return self.tables.get(name, [])
 
     @property
     def birth(self) -> date | None:

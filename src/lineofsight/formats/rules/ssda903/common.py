@@ -1,0 +1,112 @@
+"""What several SSDA903 rule families share: code groups, ages, periods of care, and whether a
+child was looked after continuously through the year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
+
+TEMPORARY = frozenset({"T0", "T1", "T2", "T3", "T4"})  # temporary placements
+RESPITE = frozenset({"V3", "V4"})  # short breaks: legal statuses outside most rules
+PLACED_FOR_ADOPTION = frozenset({"A3", "A4", "A5", "A6"})
+ADOPTED = frozenset({"E11", "E12"})
+FOSTER = frozenset({"U1", "U2", "U3", "U4", "U5", "U6"})
+OC2_TWELVE_MONTHS = (  # the OC2 items for children looked after for 12 months
+    "CONVICTED",
+    "HEALTH_CHECK",
+    "IMMUNISATIONS",
+    "TEETH_CHECK",
+    "HEALTH_ASSESSMENT",
+    "SUBSTANCE_MISUSE",
+    "INTERVENTION_RECEIVED",
+    "INTERVENTION_OFFERED",
+)
+OC2_HEALTH = ("IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE")
+OC3_ITEMS = ("IN_TOUCH", "ACTIV", "ACCOM")
+AD1_ITEMS = ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
+YEAR_DAYS = 365.2425  # numpy's year, which the public validator's ages in years use
+
+
+def birthday(born: date, years: int) -> date:
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:  # 29 February: pandas' DateOffset gives 28 February
+        return born.replace(year=born.year + years, day=28)
+
+
+def any_given(item: Row903, columns: tuple[str, ...]) -> bool:
+    return any(item.has(c) for c in columns)
+
+
+def all_given(item: Row903, columns: tuple[str, ...]) -> bool:
+    return all(item.has(c) for c in columns)
+
+
+def dob(child: Child903, item: Row903) -> date | None:
+    """The row's own DOB (supporting tables carry one), else the Header's."""
+    return item.day("DOB") or child.birth
+
+
+def in_year(run: Run903, item: Row903) -> bool:
+    """The episode was open at some time in the collection year."""
+    start, ended = item.day("DECOM"), item.day("DEC")
+    return start is not None and start <= run.end and (ended is None or ended >= run.start)
+
+
+def continuously_looked_after(child: Child903, run: Run903) -> bool:
+    """Looked after throughout the year: open at some time in it, and no episode that starts a
+    period of care after 1 April, ends one before 31 March, or is a short break (V3/V4)."""
+    if child.looked_after_all_year is None:
+        during = False
+        broken = False
+        for item in child.episodes:
+            start, ended = item.day("DECOM"), item.day("DEC")
+            open_in_year = in_year(run, item)
+            during = during or open_in_year
+            if item.text("RNE") == "S" and start is not None and run.start < start <= run.end:
+                broken = True
+            if item.text("REC") != "X1" and ended is not None and run.start <= ended < run.end:
+                broken = True
+            if item.text("LS") in RESPITE and open_in_year:
+                broken = True
+        child.looked_after_all_year = during and not broken
+    return child.looked_after_all_year
+
+
+def previous_pairs(child: Child903) -> Iterator[tuple[Row903, Row903]]:
+    """Each episode with the one before it (episodes in start-date order)."""
+    return zip(child.episodes, child.episodes[1:], strict=False)
+
+
+def periods_of_care(child: Child903) -> list[tuple[date, date | None]]:
+    """(start, end) of each period of care: episodes run on while each starts on or before the
+    previous one's end; the end is the last episode's DEC (``None`` while open)."""
+    periods: list[tuple[date, date | None]] = []
+    first: date | None = None
+    last_end: date | None = None
+    previous: Row903 | None = None
+    for item in child.episodes:
+        start = item.day("DECOM")
+        if start is None:
+            continue
+        ended_before = previous.day("DEC") if previous is not None else None
+        if first is None or (ended_before is not None and start > ended_before):
+            if first is not None:
+                periods.append((first, last_end))
+            first = start
+        last_end = item.day("DEC")
+        previous = item
+    if first is not None:
+        periods.append((first, last_end))
+    return periods
+
+
+def days(n: int) -> timedelta:
+    return timedelta(days=n)
+
+
+def report_all(run: Run903, code: str, items: list[Row903], field: str) -> None:
+    for item in items:
+        run.report(code, item, field)
