@@ -102,6 +102,14 @@ VERB_LABELS: dict[str, str] = {
     "cdop.death.update": "Updated a child death notification",
     "cdop.learning.add": "Added a child death learning point",
     "cdop.meeting.create": "Recorded a child death overview panel meeting",
+    "voice.scrutiny.create": "Recorded a scrutiny activity",
+    "voice.scrutiny.update": "Changed a scrutiny activity",
+    "voice.recommendation.add": "Added a scrutiny recommendation",
+    "voice.feedback.create": "Recorded feedback from children or families",
+    "voice.feedback.changed": "Recorded what changed because of feedback",
+    "voice.survey.create": "Set up a practitioner survey",
+    "voice.survey.import": "Imported practitioner survey responses",
+    "voice.forum.create": "Recorded a practitioner forum",
 }
 
 BLANK = "(blank)"

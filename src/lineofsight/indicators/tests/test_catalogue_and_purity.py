@@ -49,6 +49,15 @@ EXPECTED_IDS = {
     "pm_idva_referrals",
     "pm_idva_repeat_victims",
     "pm_early_help_cases_open",
+    # the voice of children and families (catalogue/participation.py)
+    "pm_cp_conference_children_invited",
+    "pm_cp_conference_children_attended",
+    "cp_conference_children_attended_pct",
+    "pm_cp_advocacy_referrals",
+    "pm_cp_conference_mothers_attended",
+    "pm_cp_conference_fathers_attended",
+    "pm_compliments_received",
+    "pm_complaints_received",
 }
 PURE_PACKAGES = ("indicators", "formats", "synth", "published", "charts", "disclosure")
 

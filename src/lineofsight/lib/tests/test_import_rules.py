@@ -80,6 +80,16 @@ EXCEPTIONS = {
     ("reports/sections/learning.py", "reviews.models"),
     ("reports/sections/figures.py", "performance.models"),
     ("reports/sections/figures.py", "performance.summaries"),
+    # voice (ADR 0022): shared learning themes on feedback, recommendations and forum notes
+    ("voice/models.py", "actions.models"),
+    ("voice/forms.py", "actions.models"),
+    ("voice/demo.py", "actions.models"),
+    ("voice/demo.py", "actions.themes"),
+    # voice registers two yearly-report sections: the registry, its blocks, and the participation
+    # indicators drawn as every indicator section draws them
+    ("voice/report_sections.py", "reports.registry"),
+    ("voice/report_sections.py", "reports.content"),
+    ("voice/report_sections.py", "reports.sections"),
 }
 
 

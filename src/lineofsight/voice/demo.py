@@ -1,0 +1,2 @@
+def load(seed: int) -> None:
+    """placeholder"""
