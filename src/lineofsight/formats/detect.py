@@ -7,8 +7,8 @@ from pathlib import Path
 
 from lineofsight.formats.annex_a import list_number
 from lineofsight.formats.child_deaths import is_child_death_header
-from lineofsight.formats.practitioner_survey import is_survey_header
 from lineofsight.formats.partner_return import is_partner_header
+from lineofsight.formats.practitioner_survey import is_survey_header
 from lineofsight.formats.problems import ProblemLog
 from lineofsight.formats.safe_files import (
     DEFAULT_MAX_BYTES,

@@ -30,7 +30,13 @@ SCALE: dict[str, str] = {
     "strongly_disagree": "Strongly disagree",
 }
 AGREEING = frozenset({"strongly_agree", "agree"})
-_NUMBERS = {"5": "strongly_agree", "4": "agree", "3": "neither", "2": "disagree", "1": "strongly_disagree"}
+_NUMBERS = {
+    "5": "strongly_agree",
+    "4": "agree",
+    "3": "neither",
+    "2": "disagree",
+    "1": "strongly_disagree",
+}
 _WORDS = {words.lower(): code for code, words in SCALE.items()}
 _ALIASES = {"neither agree nor disagree": "neither", "neutral": "neither"}
 SAFE_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")

@@ -81,8 +81,12 @@ class ActivityForm(FreeTextGuard, forms.Form):
     )
     held_on = _date("Date", "Enter the date of the activity", help_text="For example, 14 6 2021")
     examined = _text("What was examined", "Enter what was examined", rows=3)
-    evidence = _text("Evidence seen (optional)", rows=3, help_text="Reports, data, case files, "
-                     "meetings observed, who was spoken to (by role, not name)")
+    evidence = _text(
+        "Evidence seen (optional)",
+        rows=3,
+        help_text="Reports, data, case files, "
+        "meetings observed, who was spoken to (by role, not name)",
+    )
     findings = _text("Findings", "Enter what the scrutiny found", rows=6)
 
     def clean(self) -> dict[str, Any]:
@@ -131,9 +135,7 @@ class FeedbackForm(FreeTextGuard, forms.Form):
         help_text="Leave blank until something has changed; you can add it later",
     )
     changed_on = _date("Date of the change (optional)")
-    publish = forms.BooleanField(
-        label="Agreed for the published yearly report", required=False
-    )
+    publish = forms.BooleanField(label="Agreed for the published yearly report", required=False)
     themes = _themes()
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
@@ -150,9 +152,7 @@ class ChangedForm(FreeTextGuard, forms.Form):
     version = VersionField()
     changed = _text("What changed as a result", "Enter what changed as a result")
     changed_on = _date("Date of the change", "Enter the date of the change")
-    publish = forms.BooleanField(
-        label="Agreed for the published yearly report", required=False
-    )
+    publish = forms.BooleanField(label="Agreed for the published yearly report", required=False)
     themes = _themes()
 
     def clean(self) -> dict[str, Any]:

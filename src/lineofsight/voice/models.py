@@ -123,9 +123,7 @@ class Feedback(Versioned):
         related_name="+",
         verbose_name="service it is about",
     )
-    changed = models.TextField(
-        "what changed as a result", blank=True, validators=[check_free_text]
-    )
+    changed = models.TextField("what changed as a result", blank=True, validators=[check_free_text])
     changed_on = models.DateField("date of the change", null=True, blank=True)
     publish = models.BooleanField(
         "agreed for the published yearly report",
@@ -203,9 +201,7 @@ class SurveyResponse(models.Model):
     class Meta:
         ordering = ["survey", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["survey", "response_ref"], name="voice_response_once"
-            )
+            models.UniqueConstraint(fields=["survey", "response_ref"], name="voice_response_once")
         ]
 
     def __str__(self) -> str:

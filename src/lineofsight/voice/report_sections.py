@@ -85,7 +85,9 @@ def you_said_we_did(request: SectionRequest) -> list[Block]:
         ]
         blocks.append(
             TableBlock(
-                disclosure.grid("Feedback received in the period, by source", "Source", ["Number"], rows)
+                disclosure.grid(
+                    "Feedback received in the period, by source", "Source", ["Number"], rows
+                )
             )
         )
     else:

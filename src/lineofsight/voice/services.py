@@ -64,9 +64,7 @@ def _same(partnership_id: int, agency: Agency | None, name: str = "agency") -> N
 # ---- independent scrutiny ----
 
 
-def create_activity(
-    *, actor: Any, partnership: Partnership, **fields: Any
-) -> ScrutinyActivity:
+def create_activity(*, actor: Any, partnership: Partnership, **fields: Any) -> ScrutinyActivity:
     """A scrutiny activity: what was examined, the evidence seen and the findings."""
     _check_scrutiny(actor, ScrutinyActivity(partnership=partnership))
     unknown = set(fields) - set(ACTIVITY_FIELDS)
@@ -195,7 +193,7 @@ def record_what_changed(
     themes: Iterable[ThemeRef] | None = None,
     today: dt.date | None = None,
 ) -> Feedback:
-    """"We did": what changed because of the feedback (an edit conflict is ``EditConflict``)."""
+    """ "We did": what changed because of the feedback (an edit conflict is ``EditConflict``)."""
     _check_voice(actor, feedback)
     _check_change(changed, changed_on, feedback.received_on, today)
     return audited_update(
