@@ -41,8 +41,10 @@ def activities_for(
     """The partnership's scrutiny activities, newest first; ``year`` the reporting year (April
     to March) starting in it."""
     pid = _partnership_id(user, policies.can_view_scrutiny(user), "scrutiny.view")
-    rows = ScrutinyActivity.objects.filter(partnership_id=pid).annotate(
-        recommendation_count=Count("recommendations")
+    rows = (
+        ScrutinyActivity.objects.filter(partnership_id=pid)
+        .annotate(recommendation_count=Count("recommendations"))
+        .order_by("-held_on", "-pk")
     )
     if kind:
         rows = rows.filter(kind=kind)
@@ -150,9 +152,13 @@ def recommendation_actions(recommendations: Iterable[Recommendation]) -> list[An
 
 def surveys_for(user: Any) -> QuerySet[Survey]:
     pid = _partnership_id(user, policies.can_view_voice(user), "voice.view")
-    return Survey.objects.filter(partnership_id=pid).annotate(
-        response_count=Count("responses", distinct=True),
-        question_count=Count("questions", distinct=True),
+    return (
+        Survey.objects.filter(partnership_id=pid)
+        .annotate(
+            response_count=Count("responses", distinct=True),
+            question_count=Count("questions", distinct=True),
+        )
+        .order_by("-opened_on", "-pk")
     )
 
 

@@ -51,7 +51,7 @@ def elsewhere(db, make_user):
 
 
 ACTIVITY = {
-    "title": "Review of the partnership's arrangements",
+    "title": "Review of the partnership arrangements",
     "kind": "arrangements",
     "held_on": dt.date(2021, 6, 14),
     "examined": "The published arrangements and how the executive group works",
