@@ -64,5 +64,7 @@ def test_the_share_of_invited_children_who_attended(write):
     assert (may.numerator, may.denominator, may.value) == (3, 7, 100 * 3 / 7)
     # one percentage for all conferences: no breakdown rows
     assert not [
-        r for r in results if r.indicator_id == "cp_conference_children_attended_pct" and r.breakdown
+        r
+        for r in results
+        if r.indicator_id == "cp_conference_children_attended_pct" and r.breakdown
     ]
