@@ -185,8 +185,12 @@ def test_a_stale_what_changed_answers_409_and_keeps_the_words(manager, feedback)
     )  # fmt: skip
     response = client_for(manager).post(
         f"/voice/feedback/{feedback.pk}/what-changed/",
-        {"version": stale, "changed": "Second words", **date_fields("changed_on", dt.date(2021, 3, 2))},
-    )  # fmt: skip
+        {
+            "version": stale,
+            "changed": "Second words",
+            **date_fields("changed_on", dt.date(2021, 3, 2)),
+        },
+    )
     assert response.status_code == 409 and "Second words" in response.content.decode()
     assert Feedback.objects.get().changed == "First"
 
