@@ -42,6 +42,7 @@ from lineofsight.delivery import demo as delivery_demo
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.roles import Role
 from lineofsight.reviews import demo as reviews_demo
+from lineofsight.voice import demo as voice_demo
 from tests.browser.conftest import axe_violations, sign_in
 
 MAX_PAGES_PER_ROLE = 100
@@ -80,6 +81,7 @@ def seeded(computed, demo_agencies: Partnership) -> Partnership:
     assurance_demo.load(seed=7)
     delivery_demo.load(seed=7)
     cdop_demo.load(seed=7)
+    voice_demo.load(seed=7)
     return demo_agencies
 
 
