@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -27,7 +29,8 @@ from lineofsight.voice import services
 from lineofsight.voice.models import ScrutinyActivity
 
 # (date, kind, title, examined, evidence, findings, [(recommendation, agency, themes, closed)])
-ACTIVITIES = [
+Recommendations = list[tuple[str, str, list[str], bool]]
+ACTIVITIES: list[tuple[dt.date, str, str, str, str, str, Recommendations]] = [
     (
         dt.date(2021, 1, 26),
         "practitioners",
@@ -403,7 +406,7 @@ FORUMS = [
 ]
 
 
-def _survey_file(seed: int, agencies: dict[str, object]) -> Path:
+def _survey_file(seed: int, agencies: Mapping[str, Any]) -> Path:
     """The survey tool's export: one row per response, answers drawn per agency."""
     rng = random.Random(f"{seed}:voice-survey")
     root = Path(settings.VAR_DIR) / "demo-data" / f"voice-seed-{seed}"

@@ -19,7 +19,7 @@ def _scrutiny(request: HttpRequest) -> dict[str, Any] | None:
         return None
     rows = []
     for activity in selectors.activities_for(request.user)[:SHOWN]:
-        count = activity.recommendation_count
+        count = int(getattr(activity, "recommendation_count", 0))
         rows.append(
             {
                 "text": activity.title,

@@ -11,7 +11,7 @@ says so), so sending the survey tool's export again adds only the new responses.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
 
@@ -72,15 +72,16 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
                 )
             )
             continue
+        answers = cast(dict[int, str], row["answers"])
         numbers = {q.number for q in survey.questions.all()}
-        unknown = sorted(set(row["answers"]) - numbers)
+        unknown = sorted(set(answers) - numbers)
         if unknown:
             problems.append(
                 _problem(
                     parsed,
                     row,
                     f"q{unknown[0]}",
-                    row["answers"][unknown[0]],
+                    answers[unknown[0]],
                     f"The survey {survey.reference} has statements 1 to {max(numbers)} only.",
                 )
             )
@@ -111,7 +112,7 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
             )
             continue
         batches.setdefault(survey.reference, []).append(
-            services.Answers(str(row["response_ref"]), agency, dict(row["answers"]))
+            services.Answers(str(row["response_ref"]), agency, dict(answers))
         )
     if any(p.is_error for p in problems):
         return problems

@@ -19,6 +19,7 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, active_filters, export_if_asked, list_response
 from lineofsight.partnership.access import requires
+from lineofsight.partnership.models import Partnership
 from lineofsight.voice import policies, selectors, services
 from lineofsight.voice.forms import (
     ActivityFilterForm,
@@ -56,6 +57,12 @@ def _form_page(
         messages.success(request, message)
         return redirect(target)
     return render_form_page(request, form, status=outcome.status, **page)
+
+
+def _partnership(request: HttpRequest) -> Partnership:
+    user: Any = request.user
+    partnership: Partnership = user.agency.partnership
+    return partnership
 
 
 def _themes(item: Any) -> str:
@@ -133,7 +140,7 @@ def create_activity(request: HttpRequest) -> HttpResponse:
         request,
         form,
         lambda data, _v: services.create_activity(
-            actor=request.user, partnership=request.user.agency.partnership, **data
+            actor=request.user, partnership=_partnership(request), **data
         ),
         done=lambda saved: ("Scrutiny activity recorded", saved),
         title="Record a scrutiny activity",
@@ -251,7 +258,7 @@ def feedback(request: HttpRequest) -> HttpResponse:
 @requires("voice.manage")
 @require_http_methods(["GET", "POST"])
 def create_feedback(request: HttpRequest) -> HttpResponse:
-    partnership = request.user.agency.partnership
+    partnership = _partnership(request)
     form = FeedbackForm(request.POST or None, partnership=partnership)
     return _form_page(
         request,
@@ -396,7 +403,7 @@ def surveys(request: HttpRequest) -> HttpResponse:
 @requires("voice.manage")
 @require_http_methods(["GET", "POST"])
 def create_survey(request: HttpRequest) -> HttpResponse:
-    partnership = request.user.agency.partnership
+    partnership = _partnership(request)
     form = SurveyForm(request.POST or None)
     return _form_page(
         request,
@@ -491,7 +498,7 @@ def forum(request: HttpRequest) -> HttpResponse:
 @requires("voice.manage")
 @require_http_methods(["GET", "POST"])
 def create_forum(request: HttpRequest) -> HttpResponse:
-    partnership = request.user.agency.partnership
+    partnership = _partnership(request)
     form = ForumForm(request.POST or None, partnership=partnership)
     return _form_page(
         request,
