@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from lineofsight.actions.services import raise_action
 from lineofsight.audit.models import AuditLog
 from lineofsight.lib.versioning import EditConflict
-from lineofsight.partnership.actors import SYSTEM, MissingActor
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.voice import policies, services, verbs
 from lineofsight.voice.models import Feedback, ForumNote, Recommendation, ScrutinyActivity
 from lineofsight.voice.tests.conftest import ACTIVITY
@@ -36,11 +36,6 @@ def test_a_scrutineer_of_another_partnership_is_refused(activity, elsewhere):
     with pytest.raises(PermissionDenied):
         services.add_recommendation(actor=elsewhere["scrutineer"], activity=activity, text="Do X")
     assert not policies.can_view_scrutiny(elsewhere["scrutineer"], activity)
-
-
-def test_no_actor_is_refused(partnership):
-    with pytest.raises(MissingActor):
-        services.create_activity(actor=None, partnership=partnership, **ACTIVITY)
 
 
 def test_a_future_date_is_refused(partnership, scrutineer):
