@@ -117,6 +117,14 @@ VERB_LABELS: dict[str, str] = {
     "governance.spending.set": "Recorded spending",
     "governance.procedure.create": "Added a multi-agency procedure to the register",
     "governance.procedure.review": "Recorded the review of a multi-agency procedure",
+    "voice.scrutiny.create": "Recorded a scrutiny activity",
+    "voice.scrutiny.update": "Changed a scrutiny activity",
+    "voice.recommendation.add": "Added a scrutiny recommendation",
+    "voice.feedback.create": "Recorded feedback from children or families",
+    "voice.feedback.changed": "Recorded what changed because of feedback",
+    "voice.survey.create": "Set up a practitioner survey",
+    "voice.survey.import": "Imported practitioner survey responses",
+    "voice.forum.create": "Recorded a practitioner forum",
 }
 
 BLANK = "(blank)"

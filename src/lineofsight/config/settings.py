@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "lineofsight.cdop",
     "lineofsight.governance",
     "lineofsight.reminders",
+    "lineofsight.voice",
 ]
 
 MIDDLEWARE = [
@@ -248,6 +249,7 @@ DEMO_LOADERS: list[str] = [
     "lineofsight.reports.demo.load",
     "lineofsight.cdop.demo.load",
     "lineofsight.governance.demo.load",
+    "lineofsight.voice.demo.load",
     "lineofsight.actions.demo.load",  # last: keeps every open action's dates current
 ]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"

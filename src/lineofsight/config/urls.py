@@ -24,4 +24,5 @@ urlpatterns = [
     path("reports/", include("lineofsight.reports.urls")),
     path("cdop/", include("lineofsight.cdop.urls")),
     path("governance/", include("lineofsight.governance.urls")),
+    path("voice/", include("lineofsight.voice.urls")),
 ]

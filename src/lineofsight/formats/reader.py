@@ -20,6 +20,7 @@ from lineofsight.formats.child_deaths import parse_child_deaths
 from lineofsight.formats.cin_census import parse_cin_census
 from lineofsight.formats.detect import detect, explain_unknown
 from lineofsight.formats.partner_return import parse_partner_return
+from lineofsight.formats.practitioner_survey import parse_practitioner_survey
 from lineofsight.formats.problems import Parsed, ProblemLog
 from lineofsight.formats.safe_files import DEFAULT_MAX_BYTES, check_size
 from lineofsight.formats.ssda903 import parse_ssda903
@@ -161,6 +162,8 @@ def _parse_one(
         )
     elif kind == "child_deaths":
         parsed = parse_child_deaths(path, log, la_code=options.la_code)
+    elif kind == "practitioner_survey":
+        parsed = parse_practitioner_survey(path, log, la_code=options.la_code)
     else:
         parsed = parse_partner_return(
             path,

@@ -23,6 +23,7 @@ NAVIGATION: list[tuple[str, str, str | None]] = [
     ("Governance", "governance:home", "governance.view"),
     ("Reports", "reports:list", "reports.view"),
     ("Report narratives", "reports:narratives", "reports.narrate"),
+    ("Voice and scrutiny", "voice:home", "voice.view"),
     ("Audit log", "audit:search", "audit.view"),
     ("Administration", "administration:index", "partnership.manage"),
 ]

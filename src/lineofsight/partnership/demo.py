@@ -47,6 +47,7 @@ USERS = [
     ("cdop", "Colin", "Cdop", "health", [Role.CDOP_COORDINATOR]),
     ("cdop.panel", "Pat", "Panel", "health", [Role.CDOP_PANEL_MEMBER]),
     ("training", "Tara", "Training", "business_unit", [Role.TRAINING_MANAGER]),
+    ("scrutineer", "Sam", "Scrutineer", "business_unit", [Role.SCRUTINEER]),
 ]
 
 

@@ -12,12 +12,13 @@ from django.db import models
 class Role(models.TextChoices):
     PARTNERSHIP_ADMIN = "partnership_admin", "Partnership administrator"
     PERFORMANCE_ANALYST = "performance_analyst", "Performance analyst"
-    BOARD_MEMBER = "board_member", "Board member or scrutineer"
+    BOARD_MEMBER = "board_member", "Board member"
     AGENCY_LEAD = "agency_lead", "Agency lead"
     LADO = "lado", "Local authority designated officer (LADO)"
     CDOP_COORDINATOR = "cdop_coordinator", "Child death review (CDOP) coordinator"
     CDOP_PANEL_MEMBER = "cdop_panel_member", "Child death overview panel member"
     TRAINING_MANAGER = "training_manager", "Training manager"
+    SCRUTINEER = "scrutineer", "Independent scrutineer"
 
 
 # Roles whose work involves child-level (pseudonymised) records.
@@ -45,6 +46,7 @@ TWO_FACTOR_ROLES = frozenset(
         Role.LADO,
         Role.CDOP_COORDINATOR,
         Role.TRAINING_MANAGER,
+        Role.SCRUTINEER,
     }
 )
 
@@ -65,7 +67,13 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     ),
     # indicators and dashboards (aggregate figures)
     "performance.view": frozenset(
-        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER, Role.AGENCY_LEAD}
+        {
+            Role.PARTNERSHIP_ADMIN,
+            Role.PERFORMANCE_ANALYST,
+            Role.BOARD_MEMBER,
+            Role.AGENCY_LEAD,
+            Role.SCRUTINEER,
+        }
     ),
     "performance.manage": frozenset({Role.PERFORMANCE_ANALYST}),
     # learning and improvement
@@ -76,11 +84,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
             Role.BOARD_MEMBER,
             Role.AGENCY_LEAD,
             Role.TRAINING_MANAGER,
+            Role.SCRUTINEER,
         }
     ),
     "learning.manage": frozenset({Role.PARTNERSHIP_ADMIN}),
     # board members and scrutineers hold agencies to account: they log challenges themselves
-    "challenge.log": frozenset({Role.PARTNERSHIP_ADMIN, Role.BOARD_MEMBER}),
+    "challenge.log": frozenset({Role.PARTNERSHIP_ADMIN, Role.BOARD_MEMBER, Role.SCRUTINEER}),
     "actions.update": frozenset({Role.PARTNERSHIP_ADMIN, Role.AGENCY_LEAD}),
     "section11.respond": frozenset({Role.AGENCY_LEAD}),
     # specialist functions
@@ -101,7 +110,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "workforce.manage": frozenset({Role.TRAINING_MANAGER}),
     # reports
     "reports.view": frozenset(
-        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER}
+        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER, Role.SCRUTINEER}
     ),
     "reports.manage": frozenset({Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST}),
     # a section's narrative ("What has been done?", "What next?", "Impact"): written by the
@@ -114,15 +123,34 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
             Role.LADO,
             Role.CDOP_COORDINATOR,
             Role.TRAINING_MANAGER,
+            Role.SCRUTINEER,
         }
     ),
     "reports.approve": frozenset({Role.PARTNERSHIP_ADMIN}),
     # partnership governance (ADR 0021): meetings and attendance, the assurance register,
     # inspections, funding and procedures; kept by the business manager, read by the leaders
     "governance.view": frozenset(
-        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER}
+        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER, Role.SCRUTINEER}
     ),
     "governance.manage": frozenset({Role.PARTNERSHIP_ADMIN}),
+    # independent scrutiny (ADR 0022): the scrutineer records scrutiny activities and their
+    # recommendations (which become actions); the board and the business manager read them
+    "scrutiny.view": frozenset({Role.PARTNERSHIP_ADMIN, Role.BOARD_MEMBER, Role.SCRUTINEER}),
+    "scrutiny.manage": frozenset({Role.SCRUTINEER}),
+    # the voice of children, families and practitioners (anonymised feedback, practitioner
+    # surveys' results by agency with small numbers suppressed, forum notes)
+    "voice.view": frozenset(
+        {
+            Role.PARTNERSHIP_ADMIN,
+            Role.PERFORMANCE_ANALYST,
+            Role.BOARD_MEMBER,
+            Role.AGENCY_LEAD,
+            Role.TRAINING_MANAGER,
+            Role.SCRUTINEER,
+        }
+    ),
+    # the business unit records feedback, surveys and forum notes; analysts import responses
+    "voice.manage": frozenset({Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST}),
 }
 
 

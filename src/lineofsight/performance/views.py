@@ -70,7 +70,7 @@ def overview(request: SignedInRequest) -> HttpResponse:
 
 @requires("performance.view")
 @require_GET
-def overview_export(request: HttpRequest, export_format: str) -> HttpResponse:
+def overview_export(request: SignedInRequest, export_format: str) -> HttpResponse:
     """Every indicator for a financial year (``?period=``, default the latest) in one table:
     analysts get every figure (``?edition=published`` for the published one), everyone else
     the published edition through ``lineofsight.disclosure``."""
@@ -212,7 +212,7 @@ def export(request: SignedInRequest, indicator_id: str, export_format: str) -> H
 
 @requires(RAISE_PERMISSION)
 @require_POST
-def raise_action(request: HttpRequest, indicator_id: str) -> HttpResponse:
+def raise_action(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     """Raise an action from the indicator: its partnership record is made the first time
     (audited), then the shared page ``actions:raise`` takes the action's details."""
     spec = _spec_or_404(indicator_id)

@@ -73,6 +73,7 @@ class BoroughParams:
     early_help_cases_open_per_10000: float
     exploitation_tracked: float
     exploitation_risk_weights: Weights
+    participation: dict[str, Any]
     category_of_abuse_weights: Weights
     primary_need_weights: Weights
 

@@ -13,6 +13,8 @@ from lineofsight.calendar.timescales import LADO_DECISION
 from lineofsight.calendar.workdays import add_working_days
 from lineofsight.synth.config import BoroughParams
 from lineofsight.synth.demand import months
+from lineofsight.synth.participation import AGENCY as PARTICIPATION_AGENCY
+from lineofsight.synth.participation import participation_rows
 from lineofsight.synth.randomness import Picker, poisson
 
 PARTNER_HEADER = ["agency_code", "measure_id", "period_start", "period_end", "value", "breakdown"]
@@ -227,6 +229,10 @@ def write_partner_returns(
             counts[risk(rng)] += 1
         for level, count in counts.items():
             council.append(["council", "exploitation_tracked", start, end, count, level])
+    for y, m in months(year, year):  # after every other draw: the other returns are unchanged
+        by_agency.setdefault(PARTICIPATION_AGENCY, []).extend(
+            participation_rows(params, scale, y, m, rng)
+        )
     paths = []
     for agency in sorted(by_agency):
         path = directory / f"{agency}_{year}.csv"

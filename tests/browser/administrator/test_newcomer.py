@@ -121,7 +121,7 @@ def test_a_newcomer_sets_up_a_real_partnership(
             "bea",
             "bea@example.org",
             "Riverside Probation",
-            "Board member or scrutineer",
+            "Board member",
         ),  # fmt: skip
     }
     page.goto(f"{base}/administration/users/")

@@ -43,6 +43,7 @@ from lineofsight.governance import demo as governance_demo
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.roles import Role
 from lineofsight.reviews import demo as reviews_demo
+from lineofsight.voice import demo as voice_demo
 from tests.browser.conftest import axe_violations, sign_in
 
 MAX_PAGES_PER_ROLE = 100
@@ -82,6 +83,7 @@ def seeded(computed, demo_agencies: Partnership) -> Partnership:
     delivery_demo.load(seed=7)
     cdop_demo.load(seed=7)
     governance_demo.load(seed=7)
+    voice_demo.load(seed=7)
     return demo_agencies
 
 

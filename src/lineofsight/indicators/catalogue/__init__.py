@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from lineofsight.indicators.catalogue.children_in_need import CHILDREN_IN_NEED
 from lineofsight.indicators.catalogue.looked_after import LOOKED_AFTER
+from lineofsight.indicators.catalogue.participation import PARTICIPATION
 from lineofsight.indicators.catalogue.partner_measures import PARTNER_MEASURES, template_specs
 from lineofsight.indicators.catalogue.report_measures import REPORT_MEASURES
 from lineofsight.indicators.catalogue.spec import IndicatorSpec
 
 CATALOGUE: dict[str, IndicatorSpec] = {
-    spec.id: spec for spec in CHILDREN_IN_NEED + LOOKED_AFTER + REPORT_MEASURES + PARTNER_MEASURES
+    spec.id: spec
+    for spec in CHILDREN_IN_NEED
+    + LOOKED_AFTER
+    + REPORT_MEASURES
+    + PARTNER_MEASURES
+    + PARTICIPATION  # the voice of children and families (issue 17)
 }
 
 

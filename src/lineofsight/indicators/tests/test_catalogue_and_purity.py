@@ -56,6 +56,15 @@ EXPECTED_IDS = {
     # rows of the partner-return template with no code of their own (template_specs)
     "pm_contacts_received",
     "pm_contacts_to_early_help",
+    # the voice of children and families (catalogue/participation.py)
+    "pm_cp_conference_children_invited",
+    "pm_cp_conference_children_attended",
+    "cp_conference_children_attended_pct",
+    "pm_cp_advocacy_referrals",
+    "pm_cp_conference_mothers_attended",
+    "pm_cp_conference_fathers_attended",
+    "pm_compliments_received",
+    "pm_complaints_received",
 }
 PURE_PACKAGES = ("indicators", "formats", "synth", "published", "charts", "disclosure")
 

@@ -79,6 +79,14 @@ EXCEPTIONS = {
     ("governance/forms.py", "actions.models"),
     ("governance/demo.py", "actions.models"),
     ("governance/demo.py", "actions.themes"),
+    # voice (ADR 0022): shared learning themes on feedback, recommendations and forum notes
+    ("voice/models.py", "actions.models"),
+    ("voice/forms.py", "actions.models"),
+    ("voice/demo.py", "actions.models"),
+    ("voice/demo.py", "actions.themes"),
+    # voice registers two yearly-report sections: the registry, its blocks, and the participation
+    # indicators drawn as every indicator section draws them
+    ("voice/report_sections.py", "reports.sections"),
 }
 
 

@@ -1,0 +1,121 @@
+"""Practitioner survey responses from a CSV (``formats.practitioner_survey``), stored through the
+services.
+
+Registered with ``datasets.record_imports`` for the format ``practitioner_survey``: ``lineofsight
+ingest`` and the Data upload page read, validate and hand the rows here inside the ingest's
+transaction.  The survey (``survey_ref``) and its statements must be set up on Line of Sight
+first; an unknown survey, statement or agency code is an error naming the row and column, and
+then nothing from the file is kept.  A response already imported is left as it is (a warning
+says so), so sending the survey tool's export again adds only the new responses.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.core.exceptions import PermissionDenied
+
+from lineofsight.formats import Parsed, Problem
+from lineofsight.formats.practitioner_survey import TABLE
+from lineofsight.voice import policies, services
+from lineofsight.voice.models import Survey
+
+
+def _problem(
+    parsed: Parsed,
+    row: dict[str, Any] | None,
+    field: str,
+    value: Any,
+    message: str,
+    *,
+    severity: str = "error",
+    rule: str = "survey.record_refused",
+) -> Problem:
+    return Problem(
+        file=parsed.source_files[0] if parsed.source_files else "",
+        location=f"row {row['row']}" if row else "whole file",
+        field=field,
+        value=str(value)[:80],
+        message=message,
+        severity=severity,  # type: ignore[arg-type]
+        rule=rule,
+    )
+
+
+def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
+    if not policies.can_manage_voice(actor):
+        raise PermissionDenied(
+            "practitioner survey responses are imported by the partnership business unit or an "
+            "analyst"
+        )
+    rows = parsed.tables.get(TABLE, [])
+    surveys = {
+        s.reference: s
+        for s in Survey.objects.filter(
+            partnership=partnership, reference__in={r["survey_ref"] for r in rows}
+        ).prefetch_related("questions")
+    }
+    agencies = {a.code: a for a in partnership.agencies.all()}
+    problems: list[Problem] = []
+    batches: dict[str, list[services.Answers]] = {}
+    for row in rows:
+        survey = surveys.get(str(row["survey_ref"]))
+        if survey is None:
+            problems.append(
+                _problem(
+                    parsed,
+                    row,
+                    "survey_ref",
+                    row["survey_ref"],
+                    "No survey has this reference: set the survey and its statements up on "
+                    "Voice and scrutiny > Practitioner surveys first.",
+                )
+            )
+            continue
+        answers = cast(dict[int, str], row["answers"])
+        numbers = {q.number for q in survey.questions.all()}
+        unknown = sorted(set(answers) - numbers)
+        if unknown:
+            problems.append(
+                _problem(
+                    parsed,
+                    row,
+                    f"q{unknown[0]}",
+                    answers[unknown[0]],
+                    f"The survey {survey.reference} has statements 1 to {max(numbers)} only.",
+                )
+            )
+            continue
+        agency = agencies.get(str(row["agency"]))
+        if agency is None:
+            problems.append(
+                _problem(
+                    parsed,
+                    row,
+                    "agency_code",
+                    row["agency"],
+                    "This is not the code of one of the partnership's agencies.",
+                )
+            )
+            continue
+        if survey.responses.filter(response_ref=row["response_ref"]).exists():
+            problems.append(
+                _problem(
+                    parsed,
+                    row,
+                    "response_ref",
+                    row["response_ref"],
+                    "This response is already imported: the row was not imported again.",
+                    severity="warning",
+                    rule="survey.already_imported",
+                )
+            )
+            continue
+        batches.setdefault(survey.reference, []).append(
+            services.Answers(str(row["response_ref"]), agency, dict(answers))
+        )
+    if any(p.is_error for p in problems):
+        return problems
+    for reference, responses in batches.items():
+        services.import_responses(actor=actor, survey=surveys[reference], responses=responses)
+    return problems

@@ -1,0 +1,222 @@
+"""Reads of scrutiny and voice records, scoped to the person's partnership and role.
+
+Nothing here is personal or child-level (feedback is anonymised on the way in, survey responses
+carry an agency and a survey tool's number only), so reads are not audited; survey results are
+figures, suppressed below 6 (``results``) for everyone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from lineofsight import disclosure
+from lineofsight.actions.selectors import actions_for_source
+from lineofsight.actions.theme_sources import Occurrence
+from lineofsight.voice import policies, results
+from lineofsight.voice.models import (
+    Feedback,
+    ForumNote,
+    Recommendation,
+    ScrutinyActivity,
+    Survey,
+    SurveyAnswer,
+)
+
+
+def _partnership_id(user: Any, allowed: bool, permission: str) -> int:
+    if not allowed or getattr(user, "agency", None) is None:
+        raise PermissionDenied(permission)
+    return int(user.agency.partnership_id)
+
+
+def activities_for(
+    user: Any, *, kind: str = "", year: int | None = None
+) -> QuerySet[ScrutinyActivity]:
+    """The partnership's scrutiny activities, newest first; ``year`` the reporting year (April
+    to March) starting in it."""
+    pid = _partnership_id(user, policies.can_view_scrutiny(user), "scrutiny.view")
+    rows = (
+        ScrutinyActivity.objects.filter(partnership_id=pid)
+        .annotate(recommendation_count=Count("recommendations"))
+        .order_by("-held_on", "-pk")
+    )
+    if kind:
+        rows = rows.filter(kind=kind)
+    if year:
+        rows = rows.filter(held_on__range=(dt.date(year, 4, 1), dt.date(year + 1, 3, 31)))
+    return rows
+
+
+def activity_for(user: Any, pk: int) -> ScrutinyActivity:
+    found = activities_for(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404("No such scrutiny activity")
+    return found
+
+
+def recommendation_for(user: Any, pk: int) -> Recommendation:
+    pid = _partnership_id(user, policies.can_view_scrutiny(user), "scrutiny.view")
+    found = (
+        Recommendation.objects.filter(activity__partnership_id=pid, pk=pk)
+        .select_related("activity__partnership", "agency")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such recommendation")
+    return found
+
+
+def recommendations_with_actions(activity: ScrutinyActivity) -> list[dict[str, Any]]:
+    """Each recommendation of an activity the caller has shown, with its actions."""
+    return [
+        {"recommendation": r, "actions": list(actions_for_source(r))}
+        for r in activity.recommendations.select_related("agency").prefetch_related("themes")
+    ]
+
+
+def feedback_for(
+    user: Any,
+    *,
+    source: str = "",
+    given_by: str = "",
+    status: str = "",
+    year: int | None = None,
+) -> QuerySet[Feedback]:
+    """``status``: "changed" (what changed is recorded) or "waiting" (not yet)."""
+    pid = _partnership_id(user, policies.can_view_voice(user), "voice.view")
+    rows = Feedback.objects.filter(partnership_id=pid).select_related("agency")
+    if source:
+        rows = rows.filter(source=source)
+    if given_by:
+        rows = rows.filter(given_by=given_by)
+    if status == "changed":
+        rows = rows.exclude(changed="")
+    elif status == "waiting":
+        rows = rows.filter(changed="")
+    if year:
+        rows = rows.filter(received_on__range=(dt.date(year, 4, 1), dt.date(year + 1, 3, 31)))
+    return rows.prefetch_related("themes")
+
+
+def one_feedback(user: Any, pk: int) -> Feedback:
+    found = feedback_for(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404("No such feedback")
+    return found
+
+
+def feedback_record(user: Any, pk: int) -> Feedback:
+    """For the actions registry: a feedback record the person may raise actions from."""
+    return one_feedback(user, pk)
+
+
+def you_said_we_did(user: Any, year: int | None = None) -> QuerySet[Feedback]:
+    """Feedback with what changed as a result, the most recent change first."""
+    return feedback_for(user, status="changed", year=year).order_by("-changed_on", "-pk")
+
+
+def you_said_we_did_of(partnership: Any, start: dt.date, end: dt.date) -> QuerySet[Feedback]:
+    """For the yearly report: the partnership's changes made in the period."""
+    return (
+        Feedback.objects.filter(partnership=partnership, changed_on__range=(start, end))
+        .exclude(changed="")
+        .select_related("agency")
+        .order_by("changed_on", "pk")
+    )
+
+
+def feedback_counts_of(partnership: Any, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Feedback received in the period by source (for the yearly report)."""
+    rows = Feedback.objects.filter(partnership=partnership, received_on__range=(start, end))
+    return dict(rows.values_list("source").annotate(n=Count("pk")).values_list("source", "n"))
+
+
+def activities_of(partnership: Any, start: dt.date, end: dt.date) -> QuerySet[ScrutinyActivity]:
+    """For the yearly report: the scrutineer's activities in the period, oldest first."""
+    return (
+        ScrutinyActivity.objects.filter(partnership=partnership, held_on__range=(start, end))
+        .prefetch_related("recommendations")
+        .order_by("held_on", "pk")
+    )
+
+
+def recommendation_actions(recommendations: Iterable[Recommendation]) -> list[Any]:
+    return [a for r in recommendations for a in actions_for_source(r)]
+
+
+def surveys_for(user: Any) -> QuerySet[Survey]:
+    pid = _partnership_id(user, policies.can_view_voice(user), "voice.view")
+    return (
+        Survey.objects.filter(partnership_id=pid)
+        .annotate(
+            response_count=Count("responses", distinct=True),
+            question_count=Count("questions", distinct=True),
+        )
+        .order_by("-opened_on", "-pk")
+    )
+
+
+def survey_for(user: Any, pk: int) -> Survey:
+    found = surveys_for(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404("No such survey")
+    return found
+
+
+def survey_tables(survey: Survey) -> list[disclosure.Protected]:
+    """The survey's results for a survey the caller has shown: the answers across the scale,
+    then each statement by agency; small numbers suppressed whoever looks."""
+    answers = [
+        results.Answer(agency, number, answer)
+        for agency, number, answer in SurveyAnswer.objects.filter(
+            response__survey=survey
+        ).values_list("response__agency__name", "question__number", "answer")
+    ]
+    agencies = sorted({a.agency for a in answers})
+    questions = [(q.number, q.text) for q in survey.questions.order_by("number")]
+    tables = [results.scale_table(questions, answers)]
+    tables += [results.question_table(n, text, agencies, answers) for n, text in questions]
+    return [disclosure.protect(table) for table in tables]
+
+
+def forum_notes_for(user: Any, year: int | None = None) -> QuerySet[ForumNote]:
+    pid = _partnership_id(user, policies.can_view_voice(user), "voice.view")
+    rows = ForumNote.objects.filter(partnership_id=pid).prefetch_related("agencies", "themes")
+    if year:
+        rows = rows.filter(held_on__range=(dt.date(year, 4, 1), dt.date(year + 1, 3, 31)))
+    return rows
+
+
+def feedback_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
+    """For the learning-themes page: feedback tagged with a theme (no words of the feedback)."""
+    through = Feedback.themes.through
+    for row in through.objects.filter(learningtheme__in=themes).select_related("feedback"):
+        item = row.feedback
+        yield Occurrence(
+            theme_id=row.learningtheme_id,
+            kind="voice",
+            year=item.received_on.year,
+            title=f"Feedback from {item.get_given_by_display().lower()}",
+        )
+
+
+def recommendation_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
+    """For the learning-themes page: scrutiny recommendations tagged with a theme."""
+    through_r = Recommendation.themes.through
+    rows = through_r.objects.filter(learningtheme__in=themes).select_related(
+        "recommendation__activity"
+    )
+    for row in rows:
+        activity = row.recommendation.activity
+        yield Occurrence(
+            theme_id=row.learningtheme_id,
+            kind="scrutiny",
+            year=activity.held_on.year,
+            title=f"Scrutiny: {activity.title}",
+        )

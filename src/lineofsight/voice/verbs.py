@@ -1,0 +1,10 @@
+"""Audit verbs of scrutiny and the voice of children, families and practitioners."""
+
+ACTIVITY_CREATE = "voice.scrutiny.create"
+ACTIVITY_UPDATE = "voice.scrutiny.update"
+RECOMMENDATION_ADD = "voice.recommendation.add"
+FEEDBACK_CREATE = "voice.feedback.create"
+FEEDBACK_CHANGED = "voice.feedback.changed"
+SURVEY_CREATE = "voice.survey.create"
+SURVEY_IMPORT = "voice.survey.import"
+FORUM_CREATE = "voice.forum.create"
