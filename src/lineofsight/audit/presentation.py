@@ -102,6 +102,21 @@ VERB_LABELS: dict[str, str] = {
     "cdop.death.update": "Updated a child death notification",
     "cdop.learning.add": "Added a child death learning point",
     "cdop.meeting.create": "Recorded a child death overview panel meeting",
+    "lado.consultation.create": "Recorded a LADO consultation",
+    "lado.consultation.convert": "Made a LADO consultation a referral",
+    "lado.consultation.read": "Viewed LADO consultations",
+    "lado.meeting.add": "Recorded a LADO strategy or evaluation meeting",
+    "lado.outcome.save": "Changed the list of LADO outcomes",
+    "lado.referral.conclude": "Recorded the outcome of a LADO referral",
+    "lado.referral.create": "Recorded a LADO referral",
+    "lado.referral.decide": "Recorded a LADO threshold decision",
+    "lado.referral.export": "Downloaded LADO referrals",
+    "lado.referral.progress": "Recorded progress on a LADO referral",
+    "lado.referral.read": "Viewed LADO referrals",
+    "lado.referral.update": "Changed a LADO referral",
+    "lado.sector.save": "Changed the list of LADO employing sectors",
+    "lado.standards.update": "Changed the LADO timeliness standards",
+    "lado.statistics.export": "Downloaded the LADO statistics",
 }
 
 BLANK = "(blank)"

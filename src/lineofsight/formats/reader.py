@@ -19,6 +19,7 @@ from lineofsight.formats.annex_a import parse_annex_a
 from lineofsight.formats.child_deaths import parse_child_deaths
 from lineofsight.formats.cin_census import parse_cin_census
 from lineofsight.formats.detect import detect, explain_unknown
+from lineofsight.formats.lado_referrals import parse_lado_referrals
 from lineofsight.formats.partner_return import parse_partner_return
 from lineofsight.formats.problems import Parsed, ProblemLog
 from lineofsight.formats.safe_files import DEFAULT_MAX_BYTES, check_size
@@ -161,6 +162,8 @@ def _parse_one(
         )
     elif kind == "child_deaths":
         parsed = parse_child_deaths(path, log, la_code=options.la_code)
+    elif kind == "lado_referrals":
+        parsed = parse_lado_referrals(path, log, la_code=options.la_code)
     else:
         parsed = parse_partner_return(
             path,

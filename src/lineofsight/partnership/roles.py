@@ -18,6 +18,7 @@ class Role(models.TextChoices):
     CDOP_COORDINATOR = "cdop_coordinator", "Child death review (CDOP) coordinator"
     CDOP_PANEL_MEMBER = "cdop_panel_member", "Child death overview panel member"
     TRAINING_MANAGER = "training_manager", "Training manager"
+    LADO_DEPUTY = "lado_deputy", "Deputy designated officer (LADO cover)"
 
 
 # Roles whose work involves child-level (pseudonymised) records.
@@ -28,6 +29,7 @@ CHILD_LEVEL_ROLES = frozenset(
         Role.LADO,
         Role.CDOP_COORDINATOR,
         Role.CDOP_PANEL_MEMBER,
+        Role.LADO_DEPUTY,
     }
 )
 
@@ -45,6 +47,7 @@ TWO_FACTOR_ROLES = frozenset(
         Role.LADO,
         Role.CDOP_COORDINATOR,
         Role.TRAINING_MANAGER,
+        Role.LADO_DEPUTY,
     }
 )
 
@@ -57,11 +60,18 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "audit.view": frozenset({Role.PARTNERSHIP_ADMIN}),
     # data in
     # the CDOP coordinator uploads child death records (and sees only their own uploads)
+    # (and the LADO, LADO referrals)
     "datasets.view": frozenset(
-        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR}
+        {
+            Role.PARTNERSHIP_ADMIN,
+            Role.PERFORMANCE_ANALYST,
+            Role.AGENCY_LEAD,
+            Role.CDOP_COORDINATOR,
+            Role.LADO,
+        }
     ),
     "datasets.upload": frozenset(
-        {Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR}
+        {Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR, Role.LADO}
     ),
     # indicators and dashboards (aggregate figures)
     "performance.view": frozenset(
@@ -84,7 +94,20 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "actions.update": frozenset({Role.PARTNERSHIP_ADMIN, Role.AGENCY_LEAD}),
     "section11.respond": frozenset({Role.AGENCY_LEAD}),
     # specialist functions
-    "lado.manage": frozenset({Role.LADO}),
+    # allegations against people who work with children (ADR 0019): records to the LADO and the
+    # named deputy only; statistics (suppressed) to the partnership's leaders; the lists of
+    # sectors and outcomes and the timeliness standards are the LADO's to set
+    "lado.manage": frozenset({Role.LADO, Role.LADO_DEPUTY}),
+    "lado.configure": frozenset({Role.LADO}),
+    "lado.statistics": frozenset(
+        {
+            Role.PARTNERSHIP_ADMIN,
+            Role.PERFORMANCE_ANALYST,
+            Role.BOARD_MEMBER,
+            Role.LADO,
+            Role.LADO_DEPUTY,
+        }
+    ),
     # child death reviews (ADR 0017): records to the CDOP roles only; suppressed statistics to
     # the partnership's leaders
     "cdop.view": frozenset({Role.CDOP_COORDINATOR, Role.CDOP_PANEL_MEMBER}),
