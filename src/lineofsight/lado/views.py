@@ -328,8 +328,8 @@ def create_consultation(request: HttpRequest) -> HttpResponse:
 
 @requires("lado.manage")
 @require_GET
-def consultation(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.consultation_for(request.user, pk)
+def consultation(request: HttpRequest, consultation: int) -> HttpResponse:
+    found = selectors.consultation_for(request.user, consultation)
     return render(
         request,
         "lado/consultation.html",
@@ -339,8 +339,8 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("lado.manage")
 @require_http_methods(["GET", "POST"])
-def convert(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.consultation_for(request.user, pk)
+def convert(request: HttpRequest, consultation: int) -> HttpResponse:
+    found = selectors.consultation_for(request.user, consultation)
     if found.referral_id:
         messages.info(request, "This consultation has already become a referral")
         return redirect(found.referral)
