@@ -9,7 +9,8 @@ error naming the row, field and value, and then nothing from the file is kept.
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -106,14 +107,18 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
         fields.update(sector=sector, referrer="Not recorded")
         if row["threshold_met"] is not None:
             fields.update(threshold_met=row["threshold_met"], decided_on=row["decided_on"])
-            fields.update({c: c in row["criteria"] for c in reference.CRITERION_CODES})
+            criteria = cast(list[str], row["criteria"])
+            fields.update({c: c in criteria for c in reference.CRITERION_CODES})
         if row["concluded_on"]:
             fields.update(concluded_on=row["concluded_on"], outcome=outcome)
         try:
             referral = services.create_referral(actor=actor, partnership=partnership, **fields)
             if row["meeting_on"]:
                 services.add_meeting(
-                    actor=actor, referral=referral, held_on=row["meeting_on"], agencies=["lado"]
+                    actor=actor,
+                    referral=referral,
+                    held_on=cast(dt.date, row["meeting_on"]),
+                    agencies=["lado"],
                 )
         except ValidationError as error:
             for name, messages in error.message_dict.items():

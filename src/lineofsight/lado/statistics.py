@@ -199,7 +199,7 @@ def _breakdown(
     title: str,
     row_header: str,
     chosen: Sequence[ReferralFact],
-    options: Sequence[tuple[str, str]],
+    options: Sequence[tuple[str, object]],
     key: Callable[[ReferralFact], str],
     *,
     extra: tuple[str, str] | None = None,
@@ -207,7 +207,7 @@ def _breakdown(
 ) -> Table:
     """Met-threshold referrals by ``key``: count and share, with a total row."""
     tally = Counter(key(r) for r in chosen)
-    listed = list(options) + ([extra] if extra else [])
+    listed = [(code, str(name)) for code, name in options] + ([extra] if extra else [])
     known = {code for code, _ in listed}
     others = sum(n for code, n in tally.items() if code not in known)
     if others:
@@ -282,11 +282,11 @@ def _two_level(
     facts: Facts,
     start: dt.date,
     end: dt.date,
-    options: Sequence[tuple[str, str]],
+    options: Sequence[tuple[str, object]],
     key: Callable[[ReferralFact], str],
 ) -> Table:
     chosen = received(facts, start, end)
-    listed = list(options)
+    listed = [(code, str(name)) for code, name in options]
     known = {code for code, _ in listed}
     if any(key(r) not in known for r in chosen):
         listed.append(("__other__", "Other (no longer listed)"))
@@ -382,6 +382,13 @@ def working_together(facts: Facts, start: dt.date, end: dt.date) -> Table:
     )
 
 
+def _concluded_within(months: int) -> Callable[[ReferralFact], bool | None]:
+    def test(r: ReferralFact) -> bool | None:
+        return timeliness.concluded_within(r.received_on, r.concluded_on, months)
+
+    return test
+
+
 def timeliness_table(facts: Facts, start: dt.date, end: dt.date) -> Table:
     s = facts.standards
     decided = [r for r in facts.referrals if _within(r.decided_on, start, end)]
@@ -406,7 +413,7 @@ def timeliness_table(facts: Facts, start: dt.date, end: dt.date) -> Table:
             (
                 f"Concluded within {months} month{'s' * (months != 1)} of the referral",
                 concluded,
-                lambda r, m=months: timeliness.concluded_within(r.received_on, r.concluded_on, m),
+                _concluded_within(months),
             )
         )
     rows = []

@@ -29,9 +29,7 @@ def fill_date(page: Page, legend: str, day: dt.date) -> None:
 
 def cell(page: Page, table: str, row: str, column: int = 0):
     found = page.locator("table").filter(has=page.locator("caption", has_text=table))
-    line = found.first.locator("tr").filter(
-        has=page.get_by_role("rowheader", name=row, exact=True)
-    )
+    line = found.first.locator("tr").filter(has=page.get_by_role("rowheader", name=row, exact=True))
     return line.first.locator("td").nth(column)
 
 
@@ -102,9 +100,7 @@ def test_consultation_to_referral_to_meeting_to_outcome_to_figures(
         page.get_by_label(agency, exact=True).check()
     check_both_widths(page)
     page.get_by_role("button", name="Record the meeting").click()
-    expect(page.get_by_role("table").filter(has_text="Agencies present")).to_contain_text(
-        "Police"
-    )
+    expect(page.get_by_role("table").filter(has_text="Agencies present")).to_contain_text("Police")
 
     page.get_by_role("link", name="Record the outcome").click()
     page.get_by_label("Substantiated", exact=True).check()

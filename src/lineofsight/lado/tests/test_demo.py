@@ -48,6 +48,11 @@ def test_five_years_of_referrals_at_the_annual_reports_magnitudes(demo_partnersh
     count = Consultation.objects.count()
     demo.load(seed=2021, today=TODAY)
     assert Consultation.objects.count() == count
-    assert sorted(
-        Referral.objects.values_list("reference", "received_on", "threshold_met", "outcome__code")
-    ) == first
+    assert (
+        sorted(
+            Referral.objects.values_list(
+                "reference", "received_on", "threshold_met", "outcome__code"
+            )
+        )
+        == first
+    )

@@ -102,7 +102,11 @@ def test_a_sector_not_in_the_partnerships_list_is_refused(tmp_path, partnership,
     )
     assert not outcome.accepted
     [problem] = [p for p in outcome.parsed.problems if p.is_error]
-    assert (problem.location, problem.field, problem.value) == ("row 3", "employer_sector", "circus")
+    assert (problem.location, problem.field, problem.value) == (
+        "row 3",
+        "employer_sector",
+        "circus",
+    )
     assert not Referral.objects.exists()  # not even the good first row
 
 
@@ -144,7 +148,9 @@ def test_the_synthetic_csv_imports_whole(tmp_path, partnership, lists):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_synth_then_lineofsight_ingest_stores_the_referrals(partnership, settings, tmp_path, capsys):
+def test_synth_then_lineofsight_ingest_stores_the_referrals(
+    partnership, settings, tmp_path, capsys
+):
     from lineofsight.cli import main
 
     settings.VAR_DIR = tmp_path

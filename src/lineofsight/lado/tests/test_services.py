@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from lineofsight.audit.disclosure import NOT_RECORDED, WITHHELD, policy_for, withhold
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.presentation import VERB_LABELS
-from lineofsight.audit.disclosure import NOT_RECORDED, WITHHELD, policy_for, withhold
 from lineofsight.lado import services, verbs
 from lineofsight.lado.models import Referral
 from lineofsight.lado.tests.conftest import ADULT_NAME, outcome, sector
