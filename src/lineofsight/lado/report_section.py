@@ -9,6 +9,7 @@ period's end, and its chart; both kinds then carry the period's breakdowns.
 from __future__ import annotations
 
 from lineofsight import disclosure
+from lineofsight.disclosure.suppress import is_small
 from lineofsight.lado import selectors, statistics
 from lineofsight.lado.statistics import reporting_year, year_bounds, year_label
 from lineofsight.reports.content import Block, ChartBlock, Paragraph, TableBlock
@@ -22,7 +23,8 @@ def build(request: SectionRequest) -> list[Block]:
     blocks: list[Block] = [
         Paragraph(
             f"In {request.period_label} the designated officer (LADO) received "
-            f"{_referrals(len(chosen))} about people who work with children; the tables show how "
+            f"{_referrals(len(chosen), request.edition)} about people who work with children; "
+            "the tables show how "
             "many met the harm threshold, in which sectors, with what outcome and how quickly. "
             "Numbers from 1 to 5 are shown as c in the published edition."
         )
@@ -46,7 +48,10 @@ def build(request: SectionRequest) -> list[Block]:
     return blocks
 
 
-def _referrals(n: int) -> str:
+def _referrals(n: int, edition: str) -> str:
+    """The count in words; in the published edition a count of 1 to 5 is not given."""
+    if edition == "published" and is_small(n):
+        return "fewer than 6 referrals"
     return "1 referral" if n == 1 else f"{n:,} referrals"
 
 
