@@ -39,6 +39,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Error, Page
 from lineofsight.assurance import demo as assurance_demo
 from lineofsight.cdop import demo as cdop_demo
 from lineofsight.delivery import demo as delivery_demo
+from lineofsight.lado import demo as lado_demo
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.roles import Role
 from lineofsight.reviews import demo as reviews_demo
@@ -80,6 +81,7 @@ def seeded(computed, demo_agencies: Partnership) -> Partnership:
     assurance_demo.load(seed=7)
     delivery_demo.load(seed=7)
     cdop_demo.load(seed=7)
+    lado_demo.load(seed=7)
     return demo_agencies
 
 
