@@ -26,6 +26,7 @@ Definitions (reporting year 1 April to 31 March; a period is any start and end d
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -103,6 +104,24 @@ class Facts:
     consultations: list[ConsultationFact] = field(default_factory=list)
     labels: Labels = field(default_factory=Labels)
     standards: Standards = field(default_factory=Standards)
+    _index: tuple[int, list[ReferralFact], list[dt.date], set[int]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def index(self) -> tuple[list[ReferralFact], list[dt.date], set[int]]:
+        """The referrals by date received, their dates (for bisecting) and the ``id``s of those
+        about an adult referred before; rebuilt when referrals are added."""
+        if self._index is None or self._index[0] != len(self.referrals):
+            ordered = sorted(self.referrals, key=lambda r: r.received_on)
+            seen: set[str] = set()
+            again: set[int] = set()
+            for r in ordered:
+                if r.adult in seen:
+                    again.add(id(r))
+                seen.add(r.adult)
+            days = [r.received_on for r in ordered]
+            self._index = (len(self.referrals), ordered, days, again)
+        return self._index[1], self._index[2], self._index[3]
 
 
 def _within(day: dt.date | None, start: dt.date, end: dt.date) -> bool:
@@ -110,7 +129,8 @@ def _within(day: dt.date | None, start: dt.date, end: dt.date) -> bool:
 
 
 def received(facts: Facts, start: dt.date, end: dt.date) -> list[ReferralFact]:
-    return [r for r in facts.referrals if _within(r.received_on, start, end)]
+    ordered, days, _ = facts.index()
+    return ordered[bisect_left(days, start) : bisect_right(days, end)]
 
 
 def met(facts: Facts, start: dt.date, end: dt.date) -> list[ReferralFact]:
@@ -474,14 +494,9 @@ def open_by_age(facts: Facts, on: dt.date) -> Table:
 
 def re_referrals(facts: Facts, start: dt.date, end: dt.date) -> Table:
     """Referrals in the period about an adult referred before (any earlier referral)."""
-    ordered = sorted(facts.referrals, key=lambda r: r.received_on)
-    seen: set[str] = set()
-    again: list[ReferralFact] = []
-    for r in ordered:
-        if r.adult in seen and _within(r.received_on, start, end):
-            again.append(r)
-        seen.add(r.adult)
+    repeated = facts.index()[2]
     chosen = received(facts, start, end)
+    again = [r for r in chosen if id(r) in repeated]
     threshold = [r for r in chosen if r.threshold_met]
     rows = [
         (
