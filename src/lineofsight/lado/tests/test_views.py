@@ -265,3 +265,12 @@ def test_the_home_panel_lists_overdue_referrals(lado, make_referral):
     make_referral(received_on=dt.date(2021, 5, 4))
     body = client_for(lado).get("/").content.decode()
     assert "Your open LADO referrals" in body and "Threshold decision overdue" in body
+
+
+def test_the_lado_raises_an_action_from_a_referral_without_copying_it(lado, referral):
+    client = client_for(lado)
+    page = client.get(f"/actions/raise/lado/{referral.pk}/").content.decode()
+    assert "Raise an action from this referral" in page and ADULT_NAME not in page
+    from lineofsight.actions.sources import action_source
+
+    assert action_source("lado").describe(referral) == f"LADO referral {referral.pk}"
