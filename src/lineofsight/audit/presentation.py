@@ -103,6 +103,7 @@ VERB_LABELS: dict[str, str] = {
     "cdop.learning.add": "Added a child death learning point",
     "cdop.meeting.create": "Recorded a child death overview panel meeting",
     "lado.consultation.create": "Recorded a LADO consultation",
+    "lado.earlier_year.set": "Entered LADO figures from before the records",
     "lado.consultation.convert": "Made a LADO consultation a referral",
     "lado.consultation.read": "Viewed LADO consultations",
     "lado.meeting.add": "Recorded a LADO strategy or evaluation meeting",

@@ -27,6 +27,9 @@ from lineofsight.synth.write_partnership import write_records
 
 YEARS = range(2017, 2022)  # synth collection years: 1 April 2016 to 31 March 2021
 CONSULTATIONS_PER_YEAR = 150
+# the years before the records, as the 2016-17 annual report gives them (referrals were not
+# counted before 2014-15): year -> (referrals, met threshold)
+EARLIER = {2012: (None, 103), 2013: (None, 115), 2014: (506, 117), 2015: (518, 98)}
 ADVICE = [
     "Advised the employer to gather facts before a referral; no referral needed",
     "Advised on the code of conduct and a supervision record",
@@ -204,6 +207,15 @@ def load(seed: int, today: dt.date | None = None) -> None:
             start, end = dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
             officer.consultations(year, [r for r in referrals if start <= r.received_on <= end])
         officer.current()
+        for year, (referrals, met) in EARLIER.items():
+            services.set_earlier_year(
+                actor=SYSTEM,
+                partnership=partnership,
+                year=year,
+                referrals=referrals,
+                met_threshold=met,
+                source="LSCB annual report 2016-17",
+            )
     c = officer.counts
     print(
         f"  {len(referrals)} LADO referrals imported, {c['meetings']} strategy meetings, "

@@ -319,3 +319,28 @@ class ReferralFilterForm(forms.Form):
         self.fields["year"].choices = [("", "Any year")] + [  # type: ignore[attr-defined]
             (y, f"{y}-{(y + 1) % 100:02d}") for y in years
         ]
+
+
+class EarlierYearForm(FreeTextGuard, forms.Form):
+    year = forms.IntegerField(
+        label="Reporting year starting in (for example 2012 for 2012-13)",
+        min_value=1990,
+        max_value=2100,
+        error_messages={"required": "Enter the year the reporting year starts in"},
+    )
+    referrals = forms.IntegerField(label="Referrals (optional)", required=False, min_value=0)
+    met_threshold = forms.IntegerField(
+        label="Referrals meeting the threshold (optional)", required=False, min_value=0
+    )
+    source = forms.CharField(
+        label="Source (optional)",
+        required=False,
+        max_length=200,
+        help_text="For example, LSCB annual report 2016-17",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("referrals") is None and data.get("met_threshold") is None:
+            self.add_error("referrals", "Enter at least one of the two figures")
+        return data

@@ -299,6 +299,42 @@ class Meeting(models.Model):
             )
 
 
+class EarlierYear(models.Model):
+    """A reporting year's figures from before the records were kept here (from earlier annual
+    reports), so the year-on-year table can go back as far as the partnership's reports do.
+    ``year`` is the year the reporting year starts (2012 = 2012-13); either figure may be
+    unknown (the 2016-17 report has no referral count for 2012-13 and 2013-14)."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="lado_earlier_years"
+    )
+    year = models.PositiveSmallIntegerField()
+    referrals = models.PositiveIntegerField(null=True, blank=True)
+    met_threshold = models.PositiveIntegerField(null=True, blank=True)
+    source = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "year"], name="lado_earlier_year_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"LADO figures {self.year}-{(self.year + 1) % 100:02d}"
+
+    def clean(self) -> None:
+        if self.referrals is None and self.met_threshold is None:
+            raise ValidationError({"referrals": "Enter at least one of the two figures"})
+        if (
+            self.referrals is not None
+            and self.met_threshold is not None
+            and self.met_threshold > self.referrals
+        ):
+            raise ValidationError(
+                {"met_threshold": "More referrals met the threshold than were received"}
+            )
+
+
 class Standards(Versioned):
     """The partnership's timeliness standards (defaults from ``calendar.timescales``)."""
 

@@ -28,15 +28,18 @@ class Page:
     charts: list[str]
 
 
-def page(facts: Facts, year: int, years: Sequence[int], *, exact: bool) -> Page:
+def page(
+    facts: Facts, year: int, years: Sequence[int], trend: Sequence[int], *, exact: bool
+) -> Page:
+    """``years``: those with records (consultations, breakdowns); ``trend``: the year-on-year
+    table's, which adds the years entered from earlier reports."""
     start, end = year_bounds(year)
-    trend_years = list(years)
     over = [
-        shown(statistics.year_on_year(facts, trend_years), exact=exact),
-        shown(statistics.consultations(facts, trend_years), exact=exact),
+        shown(statistics.year_on_year(facts, trend), exact=exact),
+        shown(statistics.consultations(facts, years), exact=exact),
     ]
     period = [shown(t, exact=exact) for t in statistics.period_tables(facts, start, end)]
-    return Page(year, trend_years, over, period, charts(over[0]))
+    return Page(year, list(years), over, period, charts(over[0]))
 
 
 def charts(year_on_year: Protected) -> list[str]:
@@ -74,12 +77,15 @@ def charts(year_on_year: Protected) -> list[str]:
 EXPORT_HEADER = ["Period", "Table", "Row", "Column", "Value"]
 
 
-def export_rows(facts: Facts, years: Sequence[int], *, exact: bool) -> list[list[Any]]:
+def export_rows(
+    facts: Facts, years: Sequence[int], trend: Sequence[int], *, exact: bool
+) -> list[list[Any]]:
     """Every table of every year, one row a cell, as shown to this reader."""
     rows: list[list[Any]] = []
-    first = f"{year_label(min(years))} to {year_label(max(years))}"
-    for table in (statistics.year_on_year(facts, years), statistics.consultations(facts, years)):
-        rows += _cells(first, shown(table, exact=exact))
+    span = f"{year_label(min(trend))} to {year_label(max(trend))}"
+    rows += _cells(span, shown(statistics.year_on_year(facts, trend), exact=exact))
+    span = f"{year_label(min(years))} to {year_label(max(years))}"
+    rows += _cells(span, shown(statistics.consultations(facts, years), exact=exact))
     for year in years:
         start, end = year_bounds(year)
         for table in statistics.period_tables(facts, start, end):

@@ -17,7 +17,14 @@ from django.utils import timezone
 
 from lineofsight.audit.reads import audited_read
 from lineofsight.lado import policies, timeliness
-from lineofsight.lado.models import Consultation, Outcome, Referral, Sector, Standards
+from lineofsight.lado.models import (
+    Consultation,
+    EarlierYear,
+    Outcome,
+    Referral,
+    Sector,
+    Standards,
+)
 from lineofsight.lado.statistics import (
     ConsultationFact,
     Facts,
@@ -199,4 +206,14 @@ def facts_of(partnership: Any) -> Facts:
         sectors=[(s.code, s.name) for s in Sector.objects.all()],
         outcomes=[(o.code, o.name) for o in Outcome.objects.all()],
     )
-    return Facts(facts, consultations, labels, timeliness.Standards.of(standards_of(partnership)))
+    earlier = {
+        e.year: (e.referrals, e.met_threshold)
+        for e in EarlierYear.objects.filter(partnership=partnership)
+    }
+    return Facts(
+        facts,
+        consultations,
+        labels,
+        timeliness.Standards.of(standards_of(partnership)),
+        earlier,
+    )

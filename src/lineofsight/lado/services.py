@@ -23,6 +23,7 @@ from lineofsight.lado.models import (
     PROGRESS_FIELDS,
     RECEIPT_FIELDS,
     Consultation,
+    EarlierYear,
     Meeting,
     Outcome,
     Referral,
@@ -297,3 +298,27 @@ def update_standards(
         verb=verbs.STANDARDS_UPDATE,
         fields=list(values),
     )
+
+
+def set_earlier_year(
+    *,
+    actor: Any,
+    partnership: Partnership,
+    year: int,
+    referrals: int | None,
+    met_threshold: int | None,
+    source: str = "",
+) -> EarlierYear:
+    """Enter (or replace) a year's figures from before the records were kept here."""
+    if not policies.can_configure(actor):
+        raise PermissionDenied("lado.configure")
+    with transaction.atomic():
+        EarlierYear.objects.filter(partnership=partnership, year=year).delete()
+        row = EarlierYear(
+            partnership=partnership,
+            year=year,
+            referrals=referrals,
+            met_threshold=met_threshold,
+            source=source.strip(),
+        )
+        return audited_create(actor=actor, instance=row, verb=verbs.EARLIER_YEAR_SET)

@@ -104,6 +104,8 @@ class Facts:
     consultations: list[ConsultationFact] = field(default_factory=list)
     labels: Labels = field(default_factory=Labels)
     standards: Standards = field(default_factory=Standards)
+    # figures entered for years before the records: year -> (referrals, met threshold)
+    earlier: dict[int, tuple[int | None, int | None]] = field(default_factory=dict)
     _index: tuple[int, list[ReferralFact], list[dt.date], set[int]] | None = field(
         default=None, repr=False, compare=False
     )
@@ -148,28 +150,38 @@ def year_on_year(facts: Facts, years: Sequence[int]) -> Table:
     """Referrals and those meeting the threshold by reporting year, newest first, with the change
     on the year before (the 2016-17 annual report's table)."""
     rows: list[tuple[str, list[Cell]]] = []
-    counts = {}
+    counts: dict[int, tuple[int | None, int | None]] = {}
     for year in years:
         start, end = year_bounds(year)
-        counts[year] = (len(received(facts, start, end)), len(met(facts, start, end)))
+        chosen = received(facts, start, end)
+        if not chosen and year in facts.earlier:
+            counts[year] = facts.earlier[year]
+        else:
+            counts[year] = (len(chosen), sum(1 for r in chosen if r.threshold_met))
     for year in sorted(years, reverse=True):
         referrals, threshold = counts[year]
-        previous = counts.get(year - 1)
+        previous = counts.get(year - 1, (None, None))
         r = len(rows)
-        if previous is None:
-            changes = [disclosure.missing(), disclosure.missing()]
-        else:
-            changes = [
-                disclosure.number(change(referrals, previous[0]), depends_on=[(r, 0)]),
-                disclosure.number(change(threshold, previous[1]), depends_on=[(r, 1)]),
-            ]
+        changes = [
+            disclosure.number(change(now, before), depends_on=[(r, column)])
+            if now is not None and before is not None
+            else disclosure.missing()
+            for column, (now, before) in enumerate(
+                zip((referrals, threshold), previous, strict=True)
+            )
+        ]
+        share = (
+            disclosure.percent(threshold, referrals, depends_on=[(r, 1)])
+            if referrals is not None and threshold is not None
+            else disclosure.missing()
+        )
         rows.append(
             (
                 year_label(year),
                 [
-                    disclosure.count(referrals),
-                    disclosure.count(threshold),
-                    disclosure.percent(threshold, referrals, depends_on=[(r, 1)]),
+                    disclosure.missing() if referrals is None else disclosure.count(referrals),
+                    disclosure.missing() if threshold is None else disclosure.count(threshold),
+                    share,
                     *changes,
                 ],
             )
@@ -186,7 +198,8 @@ def year_on_year(facts: Facts, years: Sequence[int]) -> Table:
         ],
         rows,
         note="Referrals received in the reporting year (1 April to 31 March). Change: on the "
-        "year before.",
+        "year before. Years before the records began are the figures of earlier annual reports "
+        "(: where a figure was not kept).",
     )
 
 
@@ -547,3 +560,8 @@ def years_covered(facts: Facts, today: dt.date) -> list[int]:
     years.update(reporting_year(r.received_on) for r in facts.referrals)
     years.update(reporting_year(c.consulted_on) for c in facts.consultations)
     return sorted(years)
+
+
+def trend_years(facts: Facts, today: dt.date) -> list[int]:
+    """The years of the year-on-year table: those with records and those entered from before."""
+    return sorted(set(years_covered(facts, today)) | set(facts.earlier))

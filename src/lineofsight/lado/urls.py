@@ -17,6 +17,7 @@ urlpatterns = [
     path("consultations/<int:consultation>/", views.consultation, name="consultation"),
     path("consultations/<int:consultation>/refer/", views.convert, name="convert"),
     path("statistics/", views.statistics, name="statistics"),
+    path("statistics/earlier/", views.earlier_year, name="earlier_year"),
     path("standards/", views.standards, name="standards"),
     path("lists/", views.lists, name="lists"),
 ]

@@ -1,5 +1,6 @@
 """Audit verbs of the LADO's records (``AuditLog.verb``): one constant per event."""
 
+EARLIER_YEAR_SET = "lado.earlier_year.set"
 CONSULTATION_CREATE = "lado.consultation.create"
 CONSULTATION_CONVERT = "lado.consultation.convert"
 REFERRAL_CREATE = "lado.referral.create"

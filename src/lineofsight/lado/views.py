@@ -20,6 +20,7 @@ from lineofsight.lado import policies, presentation, reference, selectors, servi
 from lineofsight.lado.forms import (
     ConsultationForm,
     DecisionForm,
+    EarlierYearForm,
     EditReferralForm,
     ListItemForm,
     MeetingForm,
@@ -30,7 +31,7 @@ from lineofsight.lado.forms import (
     StandardsForm,
 )
 from lineofsight.lado.models import Outcome, Sector
-from lineofsight.lado.statistics import reporting_year, year_label
+from lineofsight.lado.statistics import reporting_year, trend_years, year_label, years_covered
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, export_if_asked, list_response
 from lineofsight.partnership.access import requires
@@ -372,10 +373,9 @@ def convert(request: HttpRequest, consultation: int) -> HttpResponse:
 def statistics(request: HttpRequest) -> HttpResponse:
     exact = policies.sees_exact_counts(request.user)
     facts = selectors.facts_for(request.user)
-    from lineofsight.lado.statistics import years_covered
-
     today = timezone.localdate()
     years = years_covered(facts, today)
+    trend = trend_years(facts, today)
     if request.GET.get("format") in ("csv", "xlsx"):
         services.record_export(
             actor=request.user, what="statistics", rows=len(years), verb=verbs.STATISTICS_EXPORT
@@ -385,7 +385,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         Export(
             "lado-statistics",
             presentation.EXPORT_HEADER,
-            lambda: presentation.export_rows(facts, years, exact=exact),
+            lambda: presentation.export_rows(facts, years, trend, exact=exact),
         ),
     )
     if exported is not None:
@@ -395,7 +395,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     except ValueError:
         chosen = 0
     year = chosen if chosen in years else presentation.default_year(years, today)
-    shown = presentation.page(facts, year, years, exact=exact)
+    shown = presentation.page(facts, year, years, trend, exact=exact)
     return render(
         request,
         "lado/statistics.html",
@@ -462,4 +462,25 @@ def lists(request: HttpRequest) -> HttpResponse:
             "outcomes": selectors.outcomes(active_only=False),
         },
         status=outcome_.status,
+    )
+
+
+@requires("lado.configure")
+@require_http_methods(["GET", "POST"])
+def earlier_year(request: HttpRequest) -> HttpResponse:
+    partnership = request.user.agency.partnership
+    form = EarlierYearForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.set_earlier_year(
+            actor=request.user, partnership=partnership, **data
+        ),
+        done=lambda saved: (f"{saved} saved", "lado:statistics"),
+        title="Figures from before the records",
+        caption="LADO statistics",
+        intro="A year's referrals and those meeting the threshold from an earlier annual report, "
+        "for the year-on-year table (a year with records here always uses the records). "
+        "Entering a year again replaces it; leave a figure empty where it was not kept.",
+        back_url=reverse("lado:statistics"),
     )

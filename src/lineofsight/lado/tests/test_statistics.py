@@ -226,3 +226,29 @@ def test_the_published_edition_suppresses_small_numbers_and_what_reveals_them():
     # a true zero is shown; its share of a small total is not
     assert rows["Emotional"] == ["0", "c"]
     assert disclosure.disclosure_problems(protected) == []
+
+
+def test_years_before_the_records_come_from_earlier_reports():
+    day = D(2016, 6, 1)
+    facts = Facts(
+        referrals=[
+            referral(day, f"a{i}", threshold_met=i < 100, decided_on=day) for i in range(602)
+        ],
+        earlier={
+            2012: (None, 103),
+            2013: (None, 115),
+            2014: (506, 117),
+            2015: (518, 98),
+            2016: (1, 1),
+        },  # a year with records uses the records
+    )
+    assert s.trend_years(facts, D(2017, 1, 1)) == [2012, 2013, 2014, 2015, 2016]
+    table = shown(s.year_on_year(facts, [2012, 2013, 2014, 2015, 2016]))
+    # the 2016-17 annual report's table, to 2012-13, with the changes it implies
+    assert table == {
+        "2016-17": ["602", "100", "16.6", "16.2", "2"],
+        "2015-16": ["518", "98", "18.9", "2.4", "-16.2"],
+        "2014-15": ["506", "117", "23.1", ":", "1.7"],  # (117-115)/115 = +1.74%
+        "2013-14": [":", "115", ":", ":", "11.7"],  # (115-103)/103 = +11.65%
+        "2012-13": [":", "103", ":", ":", ":"],
+    }

@@ -37,6 +37,7 @@ def test_every_lado_page_refuses_outsiders(outsider, referral, consultation):
         "/lado/statistics/?format=csv",
         "/lado/standards/",
         "/lado/lists/",
+        "/lado/statistics/earlier/",
         *record_urls(referral, consultation),
     ]:
         assert_outsider_refused(outsider, url)
@@ -274,3 +275,22 @@ def test_the_lado_raises_an_action_from_a_referral_without_copying_it(lado, refe
     from lineofsight.actions.sources import action_source
 
     assert action_source("lado").describe(referral) == f"LADO referral {referral.pk}"
+
+
+def test_the_lado_enters_figures_from_before_the_records(lado, deputy, board):
+    assert client_for(deputy).get("/lado/statistics/earlier/").status_code == 403
+    assert client_for(board).get("/lado/statistics/earlier/").status_code == 403
+    client = client_for(lado)
+    response = client.post(
+        "/lado/statistics/earlier/", {"year": "2015", "referrals": "518", "met_threshold": "98"}
+    )
+    assert response.status_code == 302
+    response = client.post("/lado/statistics/earlier/", {"year": "2014"})
+    assert response.status_code == 400
+    response = client.post(
+        "/lado/statistics/earlier/", {"year": "2014", "referrals": "5", "met_threshold": "9"}
+    )
+    assert response.status_code == 400 and "More referrals met" in response.content.decode()
+    page = client_for(board).get("/lado/statistics/").content.decode()
+    assert "2015-16" in page and ">518<" in page
+    assert AuditLog.objects.filter(verb=verbs.EARLIER_YEAR_SET).count() == 1
