@@ -207,12 +207,12 @@ def load(seed: int, today: dt.date | None = None) -> None:
             start, end = dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
             officer.consultations(year, [r for r in referrals if start <= r.received_on <= end])
         officer.current()
-        for year, (referrals, met) in EARLIER.items():
+        for year, (received, met) in EARLIER.items():
             services.set_earlier_year(
                 actor=SYSTEM,
                 partnership=partnership,
                 year=year,
-                referrals=referrals,
+                referrals=received,
                 met_threshold=met,
                 source="LSCB annual report 2016-17",
             )

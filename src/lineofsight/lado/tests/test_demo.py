@@ -41,6 +41,7 @@ def test_five_years_of_referrals_at_the_annual_reports_magnitudes(demo_partnersh
     assert "Open over 12 months" in home  # LADO-NOW-006
     page = client.get("/lado/statistics/?year=2016").content.decode()
     assert "2016-17" in page and "<svg" in page
+    assert "2012-13" in page  # the year-on-year table goes back as the annual report's does
     # loaded once (the demo runs again on every `lineofsight demo`)
     first = sorted(
         Referral.objects.values_list("reference", "received_on", "threshold_met", "outcome__code")

@@ -228,17 +228,3 @@ def test_only_the_lado_configures_the_lists_and_standards(lado, deputy, partners
         actor=lado, partnership=partnership, expected_version=None, decision_days=2
     )
     assert saved.decision_days == 2 and saved.target_months == 3
-
-
-def test_the_system_actor_is_required_not_none(partnership, lists):
-    from lineofsight.partnership.actors import MissingActor
-
-    with pytest.raises(MissingActor):
-        services.create_consultation(
-            actor=None,
-            partnership=partnership,
-            consulted_on=dt.date(2021, 5, 3),
-            sector=sector(),
-            category="physical",
-            advice="x",
-        )
