@@ -125,6 +125,22 @@ VERB_LABELS: dict[str, str] = {
     "voice.survey.create": "Set up a practitioner survey",
     "voice.survey.import": "Imported practitioner survey responses",
     "voice.forum.create": "Recorded a practitioner forum",
+    "lado.consultation.create": "Recorded a LADO consultation",
+    "lado.earlier_year.set": "Entered LADO figures from before the records",
+    "lado.consultation.convert": "Made a LADO consultation a referral",
+    "lado.consultation.read": "Viewed LADO consultations",
+    "lado.meeting.add": "Recorded a LADO strategy or evaluation meeting",
+    "lado.outcome.save": "Changed the list of LADO outcomes",
+    "lado.referral.conclude": "Recorded the outcome of a LADO referral",
+    "lado.referral.create": "Recorded a LADO referral",
+    "lado.referral.decide": "Recorded a LADO threshold decision",
+    "lado.referral.export": "Downloaded LADO referrals",
+    "lado.referral.progress": "Recorded progress on a LADO referral",
+    "lado.referral.read": "Viewed LADO referrals",
+    "lado.referral.update": "Changed a LADO referral",
+    "lado.sector.save": "Changed the list of LADO employing sectors",
+    "lado.standards.update": "Changed the LADO timeliness standards",
+    "lado.statistics.export": "Downloaded the LADO statistics",
 }
 
 BLANK = "(blank)"

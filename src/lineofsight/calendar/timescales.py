@@ -157,6 +157,28 @@ LADO_CONCLUSION = Timescale(
     "National LADO Network proposed standards; Keeping Children Safe in Education",
     counting="calendar",
 )
+LADO_STRATEGY_MEETING_WORKING_DAYS = Timescale(
+    3,
+    "working days",
+    "Strategy or evaluation meeting held, from the LADO's decision that the threshold is met "
+    "(72 hours read as three working days; the LADO may set another number)",
+    "Local LADO procedures (seen in several partnerships)",
+)
+LADO_CONCLUSION_FIRST = Timescale(
+    1,
+    "months",
+    "Allegation concluded, from the referral (the first of the National LADO Network's three "
+    "measures: one, three and twelve months)",
+    "National LADO Network proposed standards",
+    counting="calendar",
+)
+LADO_CONCLUSION_LONGEST = Timescale(
+    12,
+    "months",
+    "Allegation concluded, from the referral (any case open longer is reported separately)",
+    "National LADO Network proposed standards",
+    counting="calendar",
+)
 
 # Child death review (CDOP)
 CDOP_REVIEW = Timescale(

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "lineofsight.reports",
     "lineofsight.cdop",
     "lineofsight.governance",
+    "lineofsight.lado",
     "lineofsight.reminders",
     "lineofsight.voice",
 ]
@@ -250,6 +251,7 @@ DEMO_LOADERS: list[str] = [
     "lineofsight.cdop.demo.load",
     "lineofsight.governance.demo.load",
     "lineofsight.voice.demo.load",
+    "lineofsight.lado.demo.load",
     "lineofsight.actions.demo.load",  # last: keeps every open action's dates current
 ]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"

@@ -25,4 +25,5 @@ urlpatterns = [
     path("cdop/", include("lineofsight.cdop.urls")),
     path("governance/", include("lineofsight.governance.urls")),
     path("voice/", include("lineofsight.voice.urls")),
+    path("lado/", include("lineofsight.lado.urls")),
 ]

@@ -51,6 +51,7 @@ FORMAT_NAMES = {
     "partner_return": "Partner return",
     "child_deaths": "Child death records (CDOP)",
     "practitioner_survey": "Practitioner survey responses",
+    "lado_referrals": "LADO referrals",
     "unknown": "Unrecognised file",
 }
 

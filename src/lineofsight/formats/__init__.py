@@ -22,6 +22,7 @@ FORMATS = (
     "partner_return",
     "child_deaths",
     "practitioner_survey",
+    "lado_referrals",
 )
 
 __all__ = [

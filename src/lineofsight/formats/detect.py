@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lineofsight.formats.annex_a import list_number
 from lineofsight.formats.child_deaths import is_child_death_header
+from lineofsight.formats.lado_referrals import is_lado_header
 from lineofsight.formats.partner_return import is_partner_header
 from lineofsight.formats.practitioner_survey import is_survey_header
 from lineofsight.formats.problems import ProblemLog
@@ -60,7 +61,7 @@ def _detect_workbook(path: Path) -> str | None:
 
 def detect(path: Path) -> str | None:
     """``"cin_census"``, ``"ssda903"``, ``"annex_a"``, ``"partner_return"``, ``"child_deaths"``,
-    ``"practitioner_survey"`` or ``None``."""
+    ``"practitioner_survey"``, ``"lado_referrals"`` or ``None``."""
     path = Path(path)
     try:
         if not path.is_file() or path.stat().st_size == 0:
@@ -82,6 +83,8 @@ def detect(path: Path) -> str | None:
         return "child_deaths"
     if is_survey_header(cells):
         return "practitioner_survey"
+    if is_lado_header(cells):
+        return "lado_referrals"
     if "CHILD" in {cell.strip().upper() for cell in cells}:
         return "ssda903"
     return None

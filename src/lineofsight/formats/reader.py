@@ -19,6 +19,7 @@ from lineofsight.formats.annex_a import parse_annex_a
 from lineofsight.formats.child_deaths import parse_child_deaths
 from lineofsight.formats.cin_census import parse_cin_census
 from lineofsight.formats.detect import detect, explain_unknown
+from lineofsight.formats.lado_referrals import parse_lado_referrals
 from lineofsight.formats.partner_return import parse_partner_return
 from lineofsight.formats.practitioner_survey import parse_practitioner_survey
 from lineofsight.formats.problems import Parsed, ProblemLog
@@ -164,6 +165,8 @@ def _parse_one(
         parsed = parse_child_deaths(path, log, la_code=options.la_code)
     elif kind == "practitioner_survey":
         parsed = parse_practitioner_survey(path, log, la_code=options.la_code)
+    elif kind == "lado_referrals":
+        parsed = parse_lado_referrals(path, log, la_code=options.la_code)
     else:
         parsed = parse_partner_return(
             path,

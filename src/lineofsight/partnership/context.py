@@ -17,7 +17,7 @@ NAVIGATION: list[tuple[str, str, str | None]] = [
     ("Data", "datasets:list", "datasets.view"),
     ("Learning", "learning:home", "learning.view"),
     ("Actions", "actions:list", "learning.view"),
-    ("LADO", "lado:list", "lado.manage"),
+    ("LADO", "lado:list", "lado.statistics"),
     ("Child deaths", "cdop:list", "cdop.statistics"),
     ("Training", "workforce:list", "workforce.manage"),
     ("Governance", "governance:home", "governance.view"),

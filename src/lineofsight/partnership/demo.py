@@ -44,6 +44,7 @@ USERS = [
     ("police.lead", "Priya", "Police", "police", [Role.AGENCY_LEAD]),
     ("health.lead", "Harry", "Health", "health", [Role.AGENCY_LEAD]),
     ("lado", "Laura", "Lado", "council", [Role.LADO]),
+    ("lado.deputy", "Dev", "Deputy", "council", [Role.LADO_DEPUTY]),
     ("cdop", "Colin", "Cdop", "health", [Role.CDOP_COORDINATOR]),
     ("cdop.panel", "Pat", "Panel", "health", [Role.CDOP_PANEL_MEMBER]),
     ("training", "Tara", "Training", "business_unit", [Role.TRAINING_MANAGER]),

@@ -19,6 +19,7 @@ class Role(models.TextChoices):
     CDOP_PANEL_MEMBER = "cdop_panel_member", "Child death overview panel member"
     TRAINING_MANAGER = "training_manager", "Training manager"
     SCRUTINEER = "scrutineer", "Independent scrutineer"
+    LADO_DEPUTY = "lado_deputy", "Deputy designated officer (LADO cover)"
 
 
 # Roles whose work involves child-level (pseudonymised) records.
@@ -29,6 +30,7 @@ CHILD_LEVEL_ROLES = frozenset(
         Role.LADO,
         Role.CDOP_COORDINATOR,
         Role.CDOP_PANEL_MEMBER,
+        Role.LADO_DEPUTY,
     }
 )
 
@@ -45,8 +47,10 @@ TWO_FACTOR_ROLES = frozenset(
         Role.AGENCY_LEAD,
         Role.LADO,
         Role.CDOP_COORDINATOR,
+        Role.CDOP_PANEL_MEMBER,  # reads child death records
         Role.TRAINING_MANAGER,
         Role.SCRUTINEER,
+        Role.LADO_DEPUTY,
     }
 )
 
@@ -59,11 +63,18 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "audit.view": frozenset({Role.PARTNERSHIP_ADMIN}),
     # data in
     # the CDOP coordinator uploads child death records (and sees only their own uploads)
+    # (and the LADO, LADO referrals)
     "datasets.view": frozenset(
-        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR}
+        {
+            Role.PARTNERSHIP_ADMIN,
+            Role.PERFORMANCE_ANALYST,
+            Role.AGENCY_LEAD,
+            Role.CDOP_COORDINATOR,
+            Role.LADO,
+        }
     ),
     "datasets.upload": frozenset(
-        {Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR}
+        {Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR, Role.LADO}
     ),
     # indicators and dashboards (aggregate figures)
     "performance.view": frozenset(
@@ -93,7 +104,21 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "actions.update": frozenset({Role.PARTNERSHIP_ADMIN, Role.AGENCY_LEAD}),
     "section11.respond": frozenset({Role.AGENCY_LEAD}),
     # specialist functions
-    "lado.manage": frozenset({Role.LADO}),
+    # allegations against people who work with children (ADR 0019): records to the LADO and the
+    # named deputy only; statistics (suppressed) to the partnership's leaders; the lists of
+    # sectors and outcomes and the timeliness standards are the LADO's to set
+    "lado.manage": frozenset({Role.LADO, Role.LADO_DEPUTY}),
+    "lado.configure": frozenset({Role.LADO}),
+    "lado.statistics": frozenset(
+        {
+            Role.PARTNERSHIP_ADMIN,
+            Role.PERFORMANCE_ANALYST,
+            Role.BOARD_MEMBER,
+            Role.SCRUTINEER,
+            Role.LADO,
+            Role.LADO_DEPUTY,
+        }
+    ),
     # child death reviews (ADR 0017): records to the CDOP roles only; suppressed statistics to
     # the partnership's leaders
     "cdop.view": frozenset({Role.CDOP_COORDINATOR, Role.CDOP_PANEL_MEMBER}),

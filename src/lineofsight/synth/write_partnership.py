@@ -43,7 +43,25 @@ LADO_HEADER = [
     "strategy_meeting_date",
     "outcome",
     "concluded_date",
+    # added for the LADO module (drawn from a second generator: the columns above are unchanged)
+    "adult_ref",
+    "referring_agency",
+    "context",
+    "police_investigation",
+    "suspended",
+    "social_care_involved",
 ]
+LADO_REFERRERS = {
+    "employer": 0.55,
+    "police": 0.12,
+    "social_care": 0.12,
+    "parent": 0.1,
+    "health": 0.04,
+    "ofsted": 0.03,
+    "child": 0.02,
+    "other": 0.02,
+}
+LADO_REREFERRED = 0.06  # share of referrals about an adult referred before
 LADO_SECTORS = {
     "education": 0.45,
     "early_years": 0.1,
@@ -248,6 +266,9 @@ def lado_rows(
         Picker(w) for w in (LADO_SECTORS, LADO_TYPES, HARM_TESTS, LADO_OUTCOMES)
     )
     rows: list[list[object]] = []
+    # the added columns come from their own generator, so the columns above keep their values
+    extra = random.Random(sum(rng.getstate()[1][:8]))
+    referrer = Picker(LADO_REFERRERS)
     for y, m in months(years.start, years.stop - 1):
         for _ in range(poisson(rng, params.lado_referrals_per_year * scale / 12)):
             received = date(y, m, rng.randint(1, 28))
@@ -274,6 +295,16 @@ def lado_rows(
                     concluded.isoformat(),
                 ]
             )
+            again = rows[:-1] and extra.random() < LADO_REREFERRED
+            adult = extra.choice(rows[:-1])[10] if again else f"ADULT-{len(rows):05d}"
+            rows[-1] += [
+                adult,
+                referrer(extra),
+                "private" if extra.random() < 0.2 else "work",
+                "Y" if met and extra.random() < 0.35 else "N",
+                "Y" if met and extra.random() < 0.2 else "N",
+                "Y" if met and extra.random() < 0.5 else "N",
+            ]
     return rows
 
 

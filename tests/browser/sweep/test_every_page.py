@@ -40,6 +40,7 @@ from lineofsight.assurance import demo as assurance_demo
 from lineofsight.cdop import demo as cdop_demo
 from lineofsight.delivery import demo as delivery_demo
 from lineofsight.governance import demo as governance_demo
+from lineofsight.lado import demo as lado_demo
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.roles import Role
 from lineofsight.reviews import demo as reviews_demo
@@ -84,6 +85,7 @@ def seeded(computed, demo_agencies: Partnership) -> Partnership:
     cdop_demo.load(seed=7)
     governance_demo.load(seed=7)
     voice_demo.load(seed=7)
+    lado_demo.load(seed=7)
     return demo_agencies
 
 

@@ -20,7 +20,9 @@ from lineofsight.testing.fixtures import client_for
 
 @pytest.fixture
 def lado_like(partnership):
-    """A stand-in for a new module's source (a learning theme plays the record)."""
+    """A stand-in for a new module's source (a learning theme plays the record); the real
+    ``lado`` source, now that the module exists, is put back afterwards."""
+    real = sources._SOURCES.get("lado")
     source = sources.register_action_source(
         "lado",
         "LADO allegation",
@@ -33,6 +35,8 @@ def lado_like(partnership):
     )
     yield source
     sources._SOURCES.pop("lado")
+    if real is not None:
+        sources._SOURCES["lado"] = real
 
 
 @pytest.fixture
@@ -54,6 +58,7 @@ def test_the_existing_sources_are_registered_in_their_old_order():
         "governance_decision",
         "governance_assurance",
         "governance_finding",
+        "lado",
     ]
     assert sources.source_choices(manual_only=True) == [
         ("inspection", "Inspection"),

@@ -99,7 +99,37 @@ def samples(settings, tmp_path, everyone, partnership, make_user):
     }
     kwargs = {"datasets": {"pk": submission.pk}, "reviews": {"pk": review.pk, "number": 1}}
     kwargs["cdop"] = _child_death_sample(make_user(Role.CDOP_COORDINATOR), partnership)
+    kwargs["lado"] = _lado_sample(make_user(Role.LADO), partnership)
     return markers, kwargs
+
+
+def _lado_sample(officer, partnership) -> dict[str, int]:
+    """A LADO referral and a consultation (the LADO pages' arguments)."""
+    from lineofsight.lado import services as lado
+    from lineofsight.lado.models import Sector
+
+    lado.sync_lists()
+    referral = lado.create_referral(
+        actor=officer,
+        partnership=partnership,
+        received_on=dt.date(2021, 5, 4),
+        referrer="Headteacher",
+        referring_agency="employer",
+        adult_reference="A-7001",
+        adult_role="Teaching assistant",
+        employer="Demo School",
+        sector=Sector.objects.get(code="education"),
+        category="physical",
+    )
+    consultation = lado.create_consultation(
+        actor=officer,
+        partnership=partnership,
+        consulted_on=dt.date(2021, 5, 3),
+        sector=Sector.objects.get(code="education"),
+        category="physical",
+        advice="Gather the facts",
+    )
+    return {"pk": referral.pk, "consultation": consultation.pk}
 
 
 def _child_death_sample(coordinator, partnership) -> dict[str, int]:

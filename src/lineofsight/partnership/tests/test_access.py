@@ -108,3 +108,11 @@ def test_security_headers(outsider):
     assert f'nonce="{nonce}"' in response.content.decode()
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_every_role_must_use_two_factor():
+    """Every role today reads something personal or confidential (roles.TWO_FACTOR_ROLES): a
+    new role is refused here until someone decides, in roles.py, that it sees nothing of it."""
+    from lineofsight.partnership.roles import TWO_FACTOR_ROLES, Role
+
+    assert set(Role) - TWO_FACTOR_ROLES == set()

@@ -1,0 +1,40 @@
+"""A LADO referral may raise an action (learning for an employer or a sector), through the shared
+page ``actions:raise`` (permission ``lado.manage``).  The action tracker is read by roles outside
+the LADO's: the label carries the record's number only, and nothing is copied from the referral."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from lineofsight.actions.sources import register_action_source
+from lineofsight.lado import selectors
+from lineofsight.lado.models import Referral
+
+
+def _find(request: HttpRequest, pk: int) -> Referral:
+    return selectors.referral_for(request.user, pk)
+
+
+def _initial(referral: Referral) -> dict[str, Any]:
+    return {"title": ""}
+
+
+def register() -> None:
+    register_action_source(
+        "lado",
+        "LADO referral",
+        model=Referral,
+        describe=lambda referral: f"LADO referral {referral.pk}",
+        find=_find,
+        initial=_initial,
+        partnership=lambda referral: referral.partnership,
+        page_title="Raise an action from this referral",
+        intro=lambda referral: (
+            "Learning for an employer, a sector or the partnership. Do not "
+            "name the adult or a child: the action tracker is read beyond the LADO."
+        ),
+        permission="lado.manage",
+        order=85,
+    )

@@ -1,0 +1,223 @@
+"""Demo: five reporting years of synthetic LADO referrals (2016-17 to 2020-21, about 600 a year
+of which about 17% meet the harm threshold, the magnitudes of the 2016-17 annual report) imported
+from the synth CSV through ``ingest`` like a real file; then, through the services, what the
+LADO adds: the agencies at each strategy meeting, onward referrals, consultations (some becoming
+referrals) and a handful of current referrals dated from ``today`` in each state the overdue
+flags distinguish.  Deterministic for a seed and an "as at" date.  Synthetic only: no names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from lineofsight.datasets.services import ingest_paths
+from lineofsight.lado import reference, services
+from lineofsight.lado.models import Consultation, Meeting, Referral, Sector
+from lineofsight.partnership.actors import SYSTEM
+from lineofsight.partnership.selectors import current_partnership
+from lineofsight.synth.config import default_params
+from lineofsight.synth.write_partnership import write_records
+
+YEARS = range(2017, 2022)  # synth collection years: 1 April 2016 to 31 March 2021
+CONSULTATIONS_PER_YEAR = 150
+# the years before the records, as the 2016-17 annual report gives them (referrals were not
+# counted before 2014-15): year -> (referrals, met threshold)
+EARLIER = {2012: (None, 103), 2013: (None, 115), 2014: (506, 117), 2015: (518, 98)}
+ADVICE = [
+    "Advised the employer to gather facts before a referral; no referral needed",
+    "Advised on the code of conduct and a supervision record",
+    "Advised the setting to follow its low-level concerns policy",
+    "Advised that the concern meets the threshold: referral to follow",
+]
+ROLES = {
+    "education": "Teaching assistant",
+    "early_years": "Nursery practitioner",
+    "health": "Nurse",
+    "police": "Police officer",
+    "faith": "Youth leader",
+    "sport": "Sports coach",
+    "residential_care": "Residential care worker",
+    "foster_carer": "Foster carer",
+    "social_care": "Support worker",
+    "transport": "Taxi driver",
+    "voluntary": "Volunteer",
+    "other": "Worker",
+}
+
+
+def _csv(seed: int, la_code: str) -> Path:
+    """The synth's LADO file for the demo years (the same rows ``lineofsight synth --years
+    2017-2021 --seed SEED`` writes)."""
+    root = Path(settings.VAR_DIR) / "demo-data" / f"lado-seed-{seed}"
+    path = root / "lado" / "lado_referrals.csv"
+    if not path.exists():
+        write_records(default_params(), 1.0, YEARS, root, f"{seed}:{la_code}")
+    return path
+
+
+class _Officer:
+    def __init__(self, seed: int, today: dt.date, partnership: Any) -> None:
+        self.rng = random.Random(f"{seed}:lado-demo")
+        self.today = today
+        self.partnership = partnership
+        self.sectors = {s.code: s for s in Sector.objects.filter(active=True)}
+        self.counts = {"meetings": 0, "consultations": 0, "current": 0}
+
+    def meetings(self, referral: Referral) -> None:
+        """Who was at the imported strategy meeting, and a later evaluation meeting."""
+        for meeting in referral.meetings.all():
+            present = ["lado", "employer", "hr"]
+            if referral.police_investigation or self.rng.random() < 0.6:
+                present.append("police")
+            if referral.social_care_involved or self.rng.random() < 0.4:
+                present.append("social_care")
+            Meeting.objects.filter(pk=meeting.pk).update(agencies=present)
+            self.counts["meetings"] += 1
+        outcome_ = referral.outcome.code if referral.outcome else ""
+        onward = []
+        if outcome_ == "substantiated":
+            onward.append("referred_dbs")
+            if referral.sector.code == "education" and self.rng.random() < 0.5:
+                onward.append("referred_tra")
+            if referral.sector.code == "early_years":
+                onward.append("referred_ofsted")
+        if onward and referral.concluded_on:
+            services.record_outcome(
+                actor=SYSTEM,
+                referral=referral,
+                expected_version=referral.version,
+                outcome=referral.outcome,
+                concluded_on=referral.concluded_on,
+                onward=onward,
+            )
+
+    def consultations(self, year: int, referrals: list[Referral]) -> None:
+        start = dt.date(year, 4, 1)
+        unlinked = [r for r in referrals if not hasattr(r, "consultation")]
+        for _ in range(CONSULTATIONS_PER_YEAR):
+            day = start + dt.timedelta(days=self.rng.randint(0, 364))
+            sector = self.rng.choice(list(self.sectors.values()))
+            consultation = services.create_consultation(
+                actor=SYSTEM,
+                partnership=self.partnership,
+                consulted_on=day,
+                employer="",
+                sector=sector,
+                category=self.rng.choice(reference.Category.values),
+                advice=self.rng.choice(ADVICE),
+            )
+            self.counts["consultations"] += 1
+            later = [r for r in unlinked if day <= r.received_on <= day + dt.timedelta(days=10)]
+            if later and self.rng.random() < 0.2:
+                chosen = later[0]
+                unlinked.remove(chosen)
+                Consultation.objects.filter(pk=consultation.pk).update(referral=chosen)
+
+    def current(self) -> None:
+        """Current referrals, dated from today, in each state the flags distinguish."""
+        states = [
+            (1, None, False),  # received yesterday: decision due today or overdue
+            (6, None, False),  # decision overdue
+            (10, True, False),  # met, no meeting yet: meeting overdue
+            (20, True, True),  # met, meeting held
+            (120, True, True),  # open over 3 months
+            (400, True, True),  # open over 12 months
+            (15, False, False),  # not met, awaiting closure
+        ]
+        for number, (days_ago, met, meeting) in enumerate(states, start=1):
+            received = self.today - dt.timedelta(days=days_ago)
+            sector = self.rng.choice(["education", "early_years", "sport", "residential_care"])
+            referral = services.create_referral(
+                actor=SYSTEM,
+                partnership=self.partnership,
+                reference=f"LADO-NOW-{number:03d}",
+                received_on=received,
+                referrer="Designated safeguarding lead",
+                referring_agency="employer",
+                adult_reference=f"ADULT-NOW-{number:03d}",
+                adult_role=ROLES[sector],
+                employer=f"Demo {self.sectors[sector].name.split(':')[0]} setting {number}",
+                sector=self.sectors[sector],
+                category=self.rng.choice(["physical", "sexual", "emotional"]),
+            )
+            if met is not None:
+                decided = received + dt.timedelta(days=1)
+                referral = services.record_decision(
+                    actor=SYSTEM,
+                    referral=referral,
+                    expected_version=referral.version,
+                    threshold_met=met,
+                    decided_on=decided,
+                    criteria=["harmed_child"] if met else [],
+                )
+                if meeting:
+                    services.add_meeting(
+                        actor=SYSTEM,
+                        referral=referral,
+                        held_on=decided + dt.timedelta(days=2),
+                        agencies=["lado", "police", "employer", "social_care"],
+                    )
+                    services.record_progress(
+                        actor=SYSTEM,
+                        referral=referral,
+                        expected_version=referral.version,
+                        police_investigation=days_ago > 100,
+                        suspended=days_ago > 300,
+                        social_care_involved=True,
+                        delay_reasons="Awaiting the police investigation" if days_ago > 100 else "",
+                    )
+            self.counts["current"] += 1
+
+
+def load(seed: int, today: dt.date | None = None) -> None:
+    """five years of LADO referrals and consultations (synthetic), with current cases"""
+    partnership = current_partnership()
+    if partnership is None:
+        raise RuntimeError("Load the demo partnership first")
+    if Referral.objects.filter(partnership=partnership).exists():
+        print("  LADO referrals already loaded")
+        return
+    today = today or timezone.localdate()
+    services.sync_lists()
+    [outcome] = ingest_paths(
+        actor=SYSTEM, partnership=partnership, paths=[_csv(seed, partnership.la_code)]
+    )
+    if not outcome.accepted:
+        raise RuntimeError(
+            f"the synthetic LADO referrals were refused: {outcome.parsed.problems[:3]}"
+        )
+    officer = _Officer(seed, today, partnership)
+    with transaction.atomic():
+        referrals = list(
+            Referral.objects.filter(partnership=partnership)
+            .select_related("sector", "outcome")
+            .prefetch_related("meetings")
+        )
+        for referral in referrals:
+            if referral.threshold_met:
+                officer.meetings(referral)
+        for year in range(YEARS.start - 1, YEARS.stop - 1):
+            start, end = dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+            officer.consultations(year, [r for r in referrals if start <= r.received_on <= end])
+        officer.current()
+        for year, (received, met) in EARLIER.items():
+            services.set_earlier_year(
+                actor=SYSTEM,
+                partnership=partnership,
+                year=year,
+                referrals=received,
+                met_threshold=met,
+                source="LSCB annual report 2016-17",
+            )
+    c = officer.counts
+    print(
+        f"  {len(referrals)} LADO referrals imported, {c['meetings']} strategy meetings, "
+        f"{c['consultations']} consultations, {c['current']} current referrals"
+    )

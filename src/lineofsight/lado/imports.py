@@ -1,0 +1,128 @@
+"""LADO referrals from a CSV (``formats.lado_referrals``), stored through the services.
+
+Registered with ``datasets.record_imports`` for the format ``lado_referrals``: ``lineofsight
+ingest`` and the Data upload page read, validate and hand the rows here inside the ingest's
+transaction.  A referral whose reference is already recorded is left as it is (a warning says
+so); a sector or outcome not in the partnership's lists, or a row the database refuses, is an
+error naming the row, field and value, and then nothing from the file is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from lineofsight.formats import Parsed, Problem
+from lineofsight.formats.lado_referrals import TABLE
+from lineofsight.lado import policies, reference, services
+from lineofsight.lado.models import Outcome, Referral, Sector
+
+FIELDS = (
+    "reference",
+    "received_on",
+    "referring_agency",
+    "adult_reference",
+    "adult_role",
+    "employer",
+    "context",
+    "category",
+    "police_investigation",
+    "suspended",
+    "social_care_involved",
+)
+
+
+def _problem(
+    parsed: Parsed,
+    row: dict[str, Any],
+    field: str,
+    value: Any,
+    message: str,
+    *,
+    severity: str = "error",
+    rule: str = "lado.record_refused",
+) -> Problem:
+    return Problem(
+        file=parsed.source_files[0] if parsed.source_files else "",
+        location=f"row {row['row']}",
+        field=field,
+        value=str(value)[:80],
+        message=message,
+        severity=severity,  # type: ignore[arg-type]
+        rule=rule,
+    )
+
+
+def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
+    if not policies.can_manage(actor):
+        raise PermissionDenied("LADO referrals are imported by the LADO")
+    services.sync_lists()
+    sectors = {s.code: s for s in Sector.objects.filter(active=True)}
+    outcomes = {o.code: o for o in Outcome.objects.filter(active=True)}
+    known = set(
+        Referral.objects.filter(partnership=partnership).values_list("reference", flat=True)
+    )
+    problems: list[Problem] = []
+    for row in parsed.tables.get(TABLE, []):
+        if row["reference"] in known:
+            problems.append(
+                _problem(
+                    parsed,
+                    row,
+                    "lado_ref",
+                    row["reference"],
+                    "This referral is already recorded: the row was not imported again.",
+                    severity="warning",
+                    rule="lado.already_recorded",
+                )
+            )
+            continue
+        sector = sectors.get(str(row["sector"]))
+        if sector is None:
+            problems.append(
+                _problem(
+                    parsed,
+                    row,
+                    "employer_sector",
+                    row["sector"],
+                    f"This sector is not in use here (use one of: {', '.join(sectors)}).",
+                )
+            )
+            continue
+        outcome = outcomes.get(str(row["outcome"])) if row["outcome"] else None
+        if row["outcome"] and outcome is None:
+            problems.append(
+                _problem(
+                    parsed,
+                    row,
+                    "outcome",
+                    row["outcome"],
+                    f"This outcome is not in use here (use one of: {', '.join(outcomes)}).",
+                )
+            )
+            continue
+        fields = {name: row[name] for name in FIELDS}
+        fields.update(sector=sector, referrer="Not recorded")
+        if row["threshold_met"] is not None:
+            fields.update(threshold_met=row["threshold_met"], decided_on=row["decided_on"])
+            criteria = cast(list[str], row["criteria"])
+            fields.update({c: c in criteria for c in reference.CRITERION_CODES})
+        if row["concluded_on"]:
+            fields.update(concluded_on=row["concluded_on"], outcome=outcome)
+        try:
+            referral = services.create_referral(actor=actor, partnership=partnership, **fields)
+            if row["meeting_on"]:
+                services.add_meeting(
+                    actor=actor,
+                    referral=referral,
+                    held_on=cast(dt.date, row["meeting_on"]),
+                    agencies=["lado"],
+                )
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                problems.append(
+                    _problem(parsed, row, name, fields.get(name, ""), " ".join(messages))
+                )
+    return problems

@@ -1,0 +1,324 @@
+"""Writes to the LADO's records (the LADO and the named deputy), each audited in its own
+transaction (``lib.audited``): the adult's name never reaches the audit log (the model's policy
+marks it ``never_logged``).  The demo, the importer and the command line pass
+``partnership.actors.SYSTEM``; ``None`` is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from lineofsight.audit.models import AuditLog
+from lineofsight.audit.services import record
+from lineofsight.lado import policies, reference, verbs
+from lineofsight.lado.models import (
+    CONSULTATION_FIELDS,
+    DECISION_FIELDS,
+    OUTCOME_FIELDS,
+    PROGRESS_FIELDS,
+    RECEIPT_FIELDS,
+    Consultation,
+    EarlierYear,
+    Meeting,
+    Outcome,
+    Referral,
+    Sector,
+    Standards,
+)
+from lineofsight.lib.audited import audited_create, audited_update
+from lineofsight.partnership.models import Partnership
+
+
+def sync_lists() -> None:
+    """The seed sectors and outcomes as rows: adds any missing (the migration seeds them; a
+    flushed test database may need them again); one renamed or retired is left as it is."""
+    for model, seeds in ((Sector, reference.SECTORS), (Outcome, reference.OUTCOMES)):
+        for position, (code, name) in enumerate(seeds, start=1):
+            model.objects.get_or_create(code=code, defaults={"name": name, "position": position})
+
+
+def _check(actor: Any, record_: Any = None) -> None:
+    if not policies.can_manage(actor, record_):
+        raise PermissionDenied("lado.manage")
+
+
+def _clean(fields: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
+
+
+def _only(fields: Mapping[str, Any], allowed: Iterable[str], what: str) -> None:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"Unknown {what} fields: {', '.join(sorted(unknown))}")
+
+
+def next_reference(partnership: Partnership, prefix: str, day: dt.date) -> str:
+    """The next free reference of the year: "LADO-2021-007", "CONS-2021-012"."""
+    model = Referral if prefix == "LADO" else Consultation
+    stem = f"{prefix}-{day.year}-"
+    taken = model.objects.filter(partnership=partnership, reference__startswith=stem).count()
+    number = taken + 1
+    while model.objects.filter(partnership=partnership, reference=f"{stem}{number:03d}").exists():
+        number += 1
+    return f"{stem}{number:03d}"
+
+
+def create_consultation(*, actor: Any, partnership: Partnership, **fields: Any) -> Consultation:
+    """Advice given: employer, sector, concern, advice and date; nobody named."""
+    _check(actor, Consultation(partnership=partnership))
+    _only(fields, CONSULTATION_FIELDS, "consultation")
+    values = _clean(fields)
+    if not values.get("reference"):
+        values["reference"] = next_reference(partnership, "CONS", values["consulted_on"])
+    consultation = Consultation(partnership=partnership, **values)
+    return audited_create(actor=actor, instance=consultation, verb=verbs.CONSULTATION_CREATE)
+
+
+def create_referral(*, actor: Any, partnership: Partnership, **fields: Any) -> Referral:
+    """A referral as received (and, from an import, what was decided and concluded since)."""
+    _check(actor, Referral(partnership=partnership))
+    _only(
+        fields, (*RECEIPT_FIELDS, *DECISION_FIELDS, *PROGRESS_FIELDS, *OUTCOME_FIELDS), "referral"
+    )
+    values = _clean(fields)
+    if not values.get("reference"):
+        values["reference"] = next_reference(partnership, "LADO", values["received_on"])
+    referral = Referral(partnership=partnership, **values)
+    return audited_create(actor=actor, instance=referral, verb=verbs.REFERRAL_CREATE)
+
+
+def convert_consultation(
+    *, actor: Any, consultation: Consultation, received_on: dt.date | None = None, **fields: Any
+) -> Referral:
+    """The consultation became a referral: the referral starts from its employer, sector and
+    concern (``fields`` gives the rest: the referrer, the adult's reference and role...)."""
+    _check(actor, consultation)
+    if consultation.referral_id:
+        raise ValidationError("This consultation has already become a referral")
+    with transaction.atomic():
+        values = {
+            "employer": consultation.employer,
+            "sector": consultation.sector,
+            "category": consultation.category,
+            **fields,
+        }
+        referral = create_referral(
+            actor=actor,
+            partnership=consultation.partnership,
+            received_on=received_on or consultation.consulted_on,
+            **values,
+        )
+        audited_update(
+            actor=actor,
+            instance=consultation,
+            expected_version=consultation.version,
+            changes={"referral": referral},
+            verb=verbs.CONSULTATION_CONVERT,
+            fields=["referral"],
+        )
+    return referral
+
+
+def update_referral(
+    *, actor: Any, referral: Referral, expected_version: int, **fields: Any
+) -> Referral:
+    _check(actor, referral)
+    _only(fields, RECEIPT_FIELDS, "receipt")
+    return audited_update(
+        actor=actor,
+        instance=referral,
+        expected_version=expected_version,
+        changes=_clean(fields),
+        verb=verbs.REFERRAL_UPDATE,
+    )
+
+
+def record_decision(
+    *,
+    actor: Any,
+    referral: Referral,
+    expected_version: int,
+    threshold_met: bool,
+    decided_on: dt.date,
+    criteria: Iterable[str] = (),
+) -> Referral:
+    """Whether the harm threshold is met, when, and which criteria."""
+    _check(actor, referral)
+    chosen = set(criteria)
+    unknown = chosen - set(reference.CRITERION_CODES)
+    if unknown:
+        raise ValidationError({"harmed_child": f"Unknown criteria: {', '.join(sorted(unknown))}"})
+    changes: dict[str, Any] = {"threshold_met": threshold_met, "decided_on": decided_on}
+    changes.update({code: code in chosen for code in reference.CRITERION_CODES})
+    return audited_update(
+        actor=actor,
+        instance=referral,
+        expected_version=expected_version,
+        changes=changes,
+        verb=verbs.REFERRAL_DECIDE,
+    )
+
+
+def record_progress(
+    *, actor: Any, referral: Referral, expected_version: int, **fields: Any
+) -> Referral:
+    """Police investigation, suspension, children's social care, reasons for delay."""
+    _check(actor, referral)
+    _only(fields, PROGRESS_FIELDS, "progress")
+    return audited_update(
+        actor=actor,
+        instance=referral,
+        expected_version=expected_version,
+        changes=_clean(fields),
+        verb=verbs.REFERRAL_PROGRESS,
+    )
+
+
+def record_outcome(
+    *,
+    actor: Any,
+    referral: Referral,
+    expected_version: int,
+    outcome: Outcome | None,
+    concluded_on: dt.date,
+    onward: Iterable[str] = (),
+) -> Referral:
+    """The outcome, the date concluded and the onward referrals (DBS, TRA, Ofsted, regulator)."""
+    _check(actor, referral)
+    chosen = set(onward)
+    names = [name for name, _ in reference.ONWARD]
+    unknown = chosen - set(names)
+    if unknown:
+        raise ValidationError({"outcome": f"Unknown onward referrals: {sorted(unknown)}"})
+    if outcome is not None and not outcome.active:
+        raise ValidationError({"outcome": "This outcome is no longer in use"})
+    changes: dict[str, Any] = {"outcome": outcome, "concluded_on": concluded_on}
+    changes.update({name: name in chosen for name in names})
+    return audited_update(
+        actor=actor,
+        instance=referral,
+        expected_version=expected_version,
+        changes=changes,
+        verb=verbs.REFERRAL_CONCLUDE,
+    )
+
+
+def add_meeting(
+    *,
+    actor: Any,
+    referral: Referral,
+    held_on: dt.date,
+    agencies: Iterable[str],
+    kind: str = reference.MeetingKind.STRATEGY,
+) -> Meeting:
+    _check(actor, referral)
+    if not referral.threshold_met:
+        raise ValidationError(
+            {
+                "held_on": "Strategy and evaluation meetings follow a decision that the threshold "
+                "is met: record the decision first"
+            }
+        )
+    if referral.decided_on and held_on < referral.decided_on:
+        raise ValidationError({"held_on": "The meeting cannot be before the decision"})
+    meeting = Meeting(referral=referral, held_on=held_on, kind=kind, agencies=list(agencies))
+    return audited_create(actor=actor, instance=meeting, verb=verbs.MEETING_ADD)
+
+
+def record_export(*, actor: Any, what: str, rows: int, verb: str = verbs.REFERRAL_EXPORT) -> None:
+    """A download of LADO records or figures, in the audit log (who, what, how many rows)."""
+    with transaction.atomic():
+        record(
+            actor=actor,
+            verb=verb,
+            action=AuditLog.Action.OTHER,
+            object_type="lado.referral",
+            object_id="",
+            detail={"export": what, "rows": rows},
+        )
+
+
+def save_list_item(
+    *, actor: Any, model: type[Sector] | type[Outcome], code: str, name: str, active: bool = True
+) -> Sector | Outcome:
+    """Add or rename (or retire) a sector or an outcome."""
+    if not policies.can_configure(actor):
+        raise PermissionDenied("lado.configure")
+    verb = verbs.SECTOR_SAVE if model is Sector else verbs.OUTCOME_SAVE
+    with transaction.atomic():
+        item = model.objects.filter(code=code).first()
+        if item is None:
+            position = (
+                model.objects.order_by("-position").values_list("position", flat=True).first() or 0
+            ) + 1
+            item = model(code=code, name=name.strip(), active=active, position=position)
+            return audited_create(actor=actor, instance=item, verb=verb)
+        before = {"name": item.name, "active": item.active}
+        item.name, item.active = name.strip(), active
+        item.full_clean()
+        item.save()
+        record(
+            actor=actor,
+            verb=verb,
+            action=AuditLog.Action.UPDATE,
+            obj=item,
+            before=before,
+            after={"name": item.name, "active": item.active},
+        )
+        return item
+
+
+def update_standards(
+    *, actor: Any, partnership: Partnership, expected_version: int | None, **values: int
+) -> Standards:
+    if not policies.can_configure(actor):
+        raise PermissionDenied("lado.configure")
+    _only(
+        values,
+        ("decision_days", "meeting_days", "first_months", "target_months", "longest_months"),
+        "standards",
+    )
+    current = Standards.objects.filter(partnership=partnership).first()
+    if current is None:
+        return audited_create(
+            actor=actor,
+            instance=Standards(partnership=partnership, **values),
+            verb=verbs.STANDARDS_UPDATE,
+        )
+    return audited_update(
+        actor=actor,
+        instance=current,
+        expected_version=expected_version or current.version,
+        changes=dict(values),
+        verb=verbs.STANDARDS_UPDATE,
+        fields=list(values),
+    )
+
+
+def set_earlier_year(
+    *,
+    actor: Any,
+    partnership: Partnership,
+    year: int,
+    referrals: int | None,
+    met_threshold: int | None,
+    source: str = "",
+) -> EarlierYear:
+    """Enter (or replace) a year's figures from before the records were kept here."""
+    if not policies.can_configure(actor):
+        raise PermissionDenied("lado.configure")
+    with transaction.atomic():
+        EarlierYear.objects.filter(partnership=partnership, year=year).delete()
+        row = EarlierYear(
+            partnership=partnership,
+            year=year,
+            referrals=referrals,
+            met_threshold=met_threshold,
+            source=source.strip(),
+        )
+        return audited_create(actor=actor, instance=row, verb=verbs.EARLIER_YEAR_SET)

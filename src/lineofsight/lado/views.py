@@ -1,0 +1,486 @@
+"""LADO pages: referrals with their overdue flags, consultations (which may become referrals),
+a referral from receipt through the decision, meetings and progress to the outcome, the
+statistics (exact to the LADO roles, suppressed for the partnership's leaders), the timeliness
+standards and the lists of sectors and outcomes.  Records are read by the LADO and the deputy
+only; every read is audited by the selectors and every download by ``services.record_export``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lineofsight.lado import policies, presentation, reference, selectors, services, verbs
+from lineofsight.lado.forms import (
+    ConsultationForm,
+    DecisionForm,
+    EarlierYearForm,
+    EditReferralForm,
+    ListItemForm,
+    MeetingForm,
+    OutcomeForm,
+    ProgressForm,
+    ReferralFilterForm,
+    ReferralForm,
+    StandardsForm,
+)
+from lineofsight.lado.models import Outcome, Sector
+from lineofsight.lado.statistics import reporting_year, trend_years, year_label, years_covered
+from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.listing import Export, export_if_asked, list_response
+from lineofsight.partnership.access import requires
+
+# the adult's name is never a column of a download
+REFERRAL_HEADER = [
+    "Reference",
+    "Received",
+    "Referring agency",
+    "Adult's reference",
+    "Adult's role",
+    "Sector",
+    "Context",
+    "Category",
+    "Threshold met",
+    "Decided",
+    "Criteria",
+    "Police investigation",
+    "Suspended",
+    "Children's social care",
+    "Outcome",
+    "Concluded",
+    "Onward referrals",
+    "Overdue",
+]
+YES_NO = {True: "Yes", False: "No", None: "Not yet decided"}
+
+
+def _referral_export(request: HttpRequest, rows: list[dict[str, Any]]) -> Iterator[list[Any]]:
+    services.record_export(actor=request.user, what="referrals", rows=len(rows))
+    for row in rows:
+        r = row["referral"]
+        yield [
+            r.reference,
+            r.received_on,
+            r.get_referring_agency_display(),
+            r.adult_reference,
+            r.adult_role,
+            r.sector.name,
+            r.get_context_display(),
+            r.get_category_display(),
+            YES_NO[r.threshold_met],
+            r.decided_on or "",
+            "; ".join(dict(reference.CRITERIA)[c] for c in r.criteria),
+            YES_NO[r.police_investigation],
+            YES_NO[r.suspended],
+            YES_NO[r.social_care_involved],
+            r.outcome.name if r.outcome else "",
+            r.concluded_on or "",
+            "; ".join(r.onward),
+            "; ".join(f.text for f in row["flags"]),
+        ]
+
+
+def _form_page(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[dict[str, Any], Any], Any],
+    *,
+    done: Callable[[Any], tuple[str, Any]],
+    **page: Any,
+) -> HttpResponse:
+    outcome = submit(request, form, save)
+    if outcome.saved:
+        message, target = done(outcome.result)
+        messages.success(request, message)
+        return redirect(target)
+    return render_form_page(request, form, status=outcome.status, **page)
+
+
+def _years() -> list[int]:
+    return list(range(reporting_year(timezone.localdate()), 2011, -1))
+
+
+@requires("lado.statistics")
+@require_GET
+def referral_list(request: HttpRequest) -> HttpResponse:
+    """The LADO roles' referrals; everyone else who may see the statistics goes to them."""
+    if not policies.can_manage(request.user):
+        return redirect("lado:statistics")
+    form = ReferralFilterForm(request.GET or None, years=_years())
+    status, year = "open", None
+    if request.GET and form.is_valid():
+        status = form.cleaned_data["status"] or "open"
+        year = form.cleaned_data["year"]
+    rows = selectors.referral_rows(
+        request.user, status="" if status == "all" else status, year=year
+    )
+    return list_response(
+        request,
+        "lado/list.html",
+        form=form,
+        rows=rows,
+        export=Export("lado-referrals", REFERRAL_HEADER, lambda: _referral_export(request, rows)),
+        per_page=None,
+        context={
+            "rows": rows,
+            "status": status,
+            "flagged": sum(1 for r in rows if r["flags"]),
+            "allowed": policies.allowed(request.user),
+        },
+    )
+
+
+@requires("lado.manage")
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    form = ReferralForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.create_referral(
+            actor=request.user, partnership=request.user.agency.partnership, **data
+        ),
+        done=lambda saved: (f"Referral recorded: {saved.reference}", saved),
+        title="Record a referral",
+        caption="LADO",
+        intro="An allegation that someone who works with children has harmed a child, may have "
+        "committed an offence against a child, may pose a risk of harm or may not be suitable "
+        "to work with children.",
+        back_url=reverse("lado:list"),
+        submit="Record the referral",
+    )
+
+
+@requires("lado.manage")
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    referral = selectors.referral_for(request.user, pk)
+    return render(
+        request,
+        "lado/detail.html",
+        {
+            "referral": referral,
+            "flags": selectors.referral_flags(referral),
+            "due": selectors.referral_deadlines(referral),
+            "meetings": referral.meetings.all(),
+            "criteria": [dict(reference.CRITERIA)[c] for c in referral.criteria],
+            "consultation": getattr(referral, "consultation", None),
+            "allowed": policies.allowed(request.user, referral),
+        },
+    )
+
+
+@requires("lado.manage")
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    referral = selectors.referral_for(request.user, pk)
+    initial = {name: getattr(referral, name) for name in ReferralForm.base_fields}
+    initial.update(version=referral.version, sector=referral.sector_id)
+    form = EditReferralForm(request.POST or None, initial=initial)
+    return _form_page(
+        request,
+        form,
+        lambda data, version: services.update_referral(
+            actor=request.user, referral=referral, expected_version=version, **data
+        ),
+        done=lambda saved: ("Referral updated", saved),
+        title="Change the referral",
+        caption=referral.reference,
+        back_url=referral.get_absolute_url(),
+    )
+
+
+@requires("lado.manage")
+@require_http_methods(["GET", "POST"])
+def decision(request: HttpRequest, pk: int) -> HttpResponse:
+    referral = selectors.referral_for(request.user, pk)
+    initial: dict[str, Any] = {"version": referral.version, "decided_on": referral.decided_on}
+    if referral.threshold_met is not None:
+        initial.update(
+            threshold_met="yes" if referral.threshold_met else "no", criteria=referral.criteria
+        )
+    form = DecisionForm(request.POST or None, initial=initial, received_on=referral.received_on)
+    due = selectors.referral_deadlines(referral)["decision"]
+    return _form_page(
+        request,
+        form,
+        lambda data, version: services.record_decision(
+            actor=request.user,
+            referral=referral,
+            expected_version=version,
+            threshold_met=data["threshold_met"],
+            decided_on=data["decided_on"],
+            criteria=data["criteria"],
+        ),
+        done=lambda saved: ("Threshold decision recorded", saved),
+        title="Threshold decision",
+        caption=referral.reference,
+        intro=f"Due by {due:%-d %B %Y} (working days from receipt). Keeping Children Safe in "
+        "Education part four: the four harm threshold criteria.",
+        back_url=referral.get_absolute_url(),
+        submit="Record the decision",
+    )
+
+
+@requires("lado.manage")
+@require_http_methods(["GET", "POST"])
+def add_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    referral = selectors.referral_for(request.user, pk)
+    form = MeetingForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.add_meeting(actor=request.user, referral=referral, **data),
+        done=lambda saved: (f"{saved} recorded", referral),
+        title="Record a strategy or evaluation meeting",
+        caption=referral.reference,
+        back_url=referral.get_absolute_url(),
+        submit="Record the meeting",
+    )
+
+
+@requires("lado.manage")
+@require_http_methods(["GET", "POST"])
+def progress(request: HttpRequest, pk: int) -> HttpResponse:
+    referral = selectors.referral_for(request.user, pk)
+    initial: dict[str, Any] = {
+        name: getattr(referral, name) for name in ProgressForm.base_fields if name != "version"
+    }
+    initial["version"] = referral.version
+    form = ProgressForm(request.POST or None, initial=initial)
+    return _form_page(
+        request,
+        form,
+        lambda data, version: services.record_progress(
+            actor=request.user, referral=referral, expected_version=version, **data
+        ),
+        done=lambda saved: ("Progress recorded", saved),
+        title="Police, suspension and social care",
+        caption=referral.reference,
+        back_url=referral.get_absolute_url(),
+    )
+
+
+@requires("lado.manage")
+@require_http_methods(["GET", "POST"])
+def outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    referral = selectors.referral_for(request.user, pk)
+    initial = {
+        "version": referral.version,
+        "outcome": referral.outcome_id,
+        "concluded_on": referral.concluded_on,
+        "onward": [name for name, _ in reference.ONWARD if getattr(referral, name)],
+    }
+    form = OutcomeForm(request.POST or None, initial=initial, threshold_met=referral.threshold_met)
+    return _form_page(
+        request,
+        form,
+        lambda data, version: services.record_outcome(
+            actor=request.user,
+            referral=referral,
+            expected_version=version,
+            outcome=data["outcome"],
+            concluded_on=data["concluded_on"],
+            onward=data["onward"],
+        ),
+        done=lambda saved: ("Outcome recorded", saved),
+        title="Outcome",
+        caption=referral.reference,
+        back_url=referral.get_absolute_url(),
+        submit="Record the outcome",
+    )
+
+
+@requires("lado.manage")
+@require_GET
+def consultations(request: HttpRequest) -> HttpResponse:
+    rows = selectors.consultations_for(request.user)
+    return render(
+        request,
+        "lado/consultations.html",
+        {"rows": rows, "allowed": policies.allowed(request.user)},
+    )
+
+
+@requires("lado.manage")
+@require_http_methods(["GET", "POST"])
+def create_consultation(request: HttpRequest) -> HttpResponse:
+    form = ConsultationForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.create_consultation(
+            actor=request.user, partnership=request.user.agency.partnership, **data
+        ),
+        done=lambda saved: (f"Consultation recorded: {saved.reference}", saved),
+        title="Record a consultation",
+        caption="LADO",
+        intro="Advice to an employer or a professional, without naming anyone.",
+        back_url=reverse("lado:consultations"),
+        submit="Record the consultation",
+    )
+
+
+@requires("lado.manage")
+@require_GET
+def consultation(request: HttpRequest, consultation: int) -> HttpResponse:
+    found = selectors.consultation_for(request.user, consultation)
+    return render(
+        request,
+        "lado/consultation.html",
+        {"consultation": found, "allowed": policies.allowed(request.user, found)},
+    )
+
+
+@requires("lado.manage")
+@require_http_methods(["GET", "POST"])
+def convert(request: HttpRequest, consultation: int) -> HttpResponse:
+    found = selectors.consultation_for(request.user, consultation)
+    if found.referral_id:
+        messages.info(request, "This consultation has already become a referral")
+        return redirect(found.referral)
+    form = ReferralForm(
+        request.POST or None,
+        initial={
+            "received_on": timezone.localdate(),
+            "employer": found.employer,
+            "sector": found.sector_id,
+            "category": found.category,
+        },
+    )
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.convert_consultation(
+            actor=request.user, consultation=found, **data
+        ),
+        done=lambda saved: (f"Referral recorded: {saved.reference}", saved),
+        title="Make this consultation a referral",
+        caption=found.reference,
+        back_url=found.get_absolute_url(),
+        submit="Record the referral",
+    )
+
+
+@requires("lado.statistics")
+@require_GET
+def statistics(request: HttpRequest) -> HttpResponse:
+    exact = policies.sees_exact_counts(request.user)
+    facts = selectors.facts_for(request.user)
+    today = timezone.localdate()
+    years = years_covered(facts, today)
+    trend = trend_years(facts, today)
+    if request.GET.get("format") in ("csv", "xlsx"):
+        services.record_export(
+            actor=request.user, what="statistics", rows=len(years), verb=verbs.STATISTICS_EXPORT
+        )
+    exported = export_if_asked(
+        request,
+        Export(
+            "lado-statistics",
+            presentation.EXPORT_HEADER,
+            lambda: presentation.export_rows(facts, years, trend, exact=exact),
+        ),
+    )
+    if exported is not None:
+        return exported
+    try:
+        chosen = int(request.GET.get("year", ""))
+    except ValueError:
+        chosen = 0
+    year = chosen if chosen in years else presentation.default_year(years, today)
+    shown = presentation.page(facts, year, years, trend, exact=exact)
+    return render(
+        request,
+        "lado/statistics.html",
+        {
+            "page": shown,
+            "year": year,
+            "label": year_label(year),
+            "years": [(y, year_label(y)) for y in sorted(years, reverse=True)],
+            "exact": exact,
+            "allowed": policies.allowed(request.user),
+            "exports": {f: f"?format={f}" for f in ("csv", "xlsx")},
+        },
+    )
+
+
+@requires("lado.configure")
+@require_http_methods(["GET", "POST"])
+def standards(request: HttpRequest) -> HttpResponse:
+    partnership = request.user.agency.partnership
+    current = selectors.standards_of(partnership)
+    names = ("decision_days", "meeting_days", "first_months", "target_months", "longest_months")
+    initial: dict[str, Any] = {name: getattr(current, name) for name in names}
+    initial["version"] = current.version if current.pk else None
+    form = StandardsForm(request.POST or None, initial=initial)
+    return _form_page(
+        request,
+        form,
+        lambda data, version: services.update_standards(
+            actor=request.user, partnership=partnership, expected_version=version, **data
+        ),
+        done=lambda saved: ("Timeliness standards saved", "lado:list"),
+        title="Timeliness standards",
+        caption="LADO",
+        intro="Working days are counted with the partnership's calendar (bank holidays left "
+        "out); months are calendar months from the referral.",
+        back_url=reverse("lado:list"),
+    )
+
+
+@requires("lado.configure")
+@require_http_methods(["GET", "POST"])
+def lists(request: HttpRequest) -> HttpResponse:
+    form = ListItemForm(request.POST or None)
+    outcome_ = submit(
+        request,
+        form,
+        lambda data, _v: services.save_list_item(
+            actor=request.user,
+            model=Sector if data["kind"] == "sector" else Outcome,
+            code=data["code"],
+            name=data["name"],
+            active=data["active"],
+        ),
+    )
+    if outcome_.saved:
+        messages.success(request, f"Saved: {outcome_.result.name}")
+        return redirect("lado:lists")
+    return render(
+        request,
+        "lado/lists.html",
+        {
+            "form": form,
+            "sectors": selectors.sectors(active_only=False),
+            "outcomes": selectors.outcomes(active_only=False),
+        },
+        status=outcome_.status,
+    )
+
+
+@requires("lado.configure")
+@require_http_methods(["GET", "POST"])
+def earlier_year(request: HttpRequest) -> HttpResponse:
+    partnership = request.user.agency.partnership
+    form = EarlierYearForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda data, _v: services.set_earlier_year(
+            actor=request.user, partnership=partnership, **data
+        ),
+        done=lambda saved: (f"{saved} saved", "lado:statistics"),
+        title="Figures from before the records",
+        caption="LADO statistics",
+        intro="A year's referrals and those meeting the threshold from an earlier annual report, "
+        "for the year-on-year table (a year with records here always uses the records). "
+        "Entering a year again replaces it; leave a figure empty where it was not kept.",
+        back_url=reverse("lado:statistics"),
+    )
