@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "lineofsight.reports",
     "lineofsight.cdop",
     "lineofsight.reminders",
+    "lineofsight.workforce",
 ]
 
 MIDDLEWARE = [
@@ -246,6 +247,7 @@ DEMO_LOADERS: list[str] = [
     "lineofsight.delivery.demo.load",
     "lineofsight.reports.demo.load",
     "lineofsight.cdop.demo.load",
+    "lineofsight.workforce.demo.load",
     "lineofsight.actions.demo.load",  # last: keeps every open action's dates current
 ]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"

@@ -23,4 +23,5 @@ urlpatterns = [
     path("delivery-plan/", include("lineofsight.delivery.urls")),
     path("reports/", include("lineofsight.reports.urls")),
     path("cdop/", include("lineofsight.cdop.urls")),
+    path("training/", include("lineofsight.workforce.urls")),
 ]

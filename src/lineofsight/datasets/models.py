@@ -50,6 +50,7 @@ FORMAT_NAMES = {
     "annex_a": "Ofsted Annex A",
     "partner_return": "Partner return",
     "child_deaths": "Child death records (CDOP)",
+    "training_records": "Training records (bookings and evaluations)",
     "unknown": "Unrecognised file",
 }
 

@@ -15,7 +15,14 @@ from lineofsight.formats.pseudonymise import pseudonym, pseudonymise
 from lineofsight.formats.reader import read
 from lineofsight.formats.safe_files import DEFAULT_MAX_BYTES
 
-FORMATS = ("cin_census", "ssda903", "annex_a", "partner_return", "child_deaths")
+FORMATS = (
+    "cin_census",
+    "ssda903",
+    "annex_a",
+    "partner_return",
+    "child_deaths",
+    "training_records",
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lineofsight.formats.annex_a import list_number
 from lineofsight.formats.child_deaths import is_child_death_header
+from lineofsight.formats.training_records import is_training_header
 from lineofsight.formats.partner_return import is_partner_header
 from lineofsight.formats.problems import ProblemLog
 from lineofsight.formats.safe_files import (
@@ -58,8 +59,8 @@ def _detect_workbook(path: Path) -> str | None:
 
 
 def detect(path: Path) -> str | None:
-    """``"cin_census"``, ``"ssda903"``, ``"annex_a"``, ``"partner_return"``, ``"child_deaths"``
-    or ``None``."""
+    """``"cin_census"``, ``"ssda903"``, ``"annex_a"``, ``"partner_return"``, ``"child_deaths"``,
+    ``"training_records"`` or ``None``."""
     path = Path(path)
     try:
         if not path.is_file() or path.stat().st_size == 0:
@@ -79,6 +80,8 @@ def detect(path: Path) -> str | None:
         return "partner_return"
     if is_child_death_header(cells):
         return "child_deaths"
+    if is_training_header(cells):
+        return "training_records"
     if "CHILD" in {cell.strip().upper() for cell in cells}:
         return "ssda903"
     return None

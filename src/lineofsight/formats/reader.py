@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lineofsight.formats.annex_a import parse_annex_a
 from lineofsight.formats.child_deaths import parse_child_deaths
+from lineofsight.formats.training_records import parse_training_records
 from lineofsight.formats.cin_census import parse_cin_census
 from lineofsight.formats.detect import detect, explain_unknown
 from lineofsight.formats.partner_return import parse_partner_return
@@ -161,6 +162,8 @@ def _parse_one(
         )
     elif kind == "child_deaths":
         parsed = parse_child_deaths(path, log, la_code=options.la_code)
+    elif kind == "training_records":
+        parsed = parse_training_records(path, log, la_code=options.la_code)
     else:
         parsed = parse_partner_return(
             path,

@@ -57,11 +57,18 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "audit.view": frozenset({Role.PARTNERSHIP_ADMIN}),
     # data in
     # the CDOP coordinator uploads child death records (and sees only their own uploads)
+    # the training manager uploads booking and evaluation exports (training records)
     "datasets.view": frozenset(
-        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR}
+        {
+            Role.PARTNERSHIP_ADMIN,
+            Role.PERFORMANCE_ANALYST,
+            Role.AGENCY_LEAD,
+            Role.CDOP_COORDINATOR,
+            Role.TRAINING_MANAGER,
+        }
     ),
     "datasets.upload": frozenset(
-        {Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR}
+        {Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR, Role.TRAINING_MANAGER}
     ),
     # indicators and dashboards (aggregate figures)
     "performance.view": frozenset(
