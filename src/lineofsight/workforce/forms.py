@@ -112,6 +112,8 @@ class SessionForm(FreeTextGuard, forms.Form):
 
 
 class BookingForm(FreeTextGuard, forms.Form):
+    identifier_fields_allowed = frozenset({"learner"})  # a staff reference, not a child's id
+
     learner = forms.CharField(
         label="Learner's name or reference",
         max_length=120,

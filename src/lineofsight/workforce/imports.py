@@ -58,8 +58,9 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
         .values_list("external_ref", flat=True)
     )
     problems: list[Problem] = []
-    rows = []
-    for row in parsed.tables.get(TABLE, []):
+    rows: list[dict[str, Any]] = []
+    table: list[dict[str, Any]] = list(parsed.tables.get(TABLE, []))
+    for row in table:
         if row["reference"] in known:
             problems.append(
                 _problem(

@@ -159,9 +159,9 @@ class Booking(Versioned):
         CANCELLED = "cancelled", "Cancelled"
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="bookings")
-    learner = models.CharField(
-        "learner's name or reference", max_length=120, validators=[no_identifiers]
-    )
+    # an adult's name or their staff reference in the booking tool (which may look like a case
+    # id, e.g. P00042): not free text about children, so not refused as an identifier
+    learner = models.CharField("learner's name or reference", max_length=120)
     job_role = models.CharField("role", max_length=120, blank=True, validators=[no_identifiers])
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     learner_email = models.EmailField(blank=True)

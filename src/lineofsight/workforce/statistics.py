@@ -180,8 +180,8 @@ def guskey_levels(answers: Sequence[Answer]) -> list[LevelResult]:
     end = [a for a in answers if a.stage == "end"]
     later = [a for a in answers if a.stage in ("follow_up", "manager")]
     reaction = _scale(a.reaction for a in end)
-    paired = [a for a in end if a.confidence_before is not None and a.confidence_after is not None]
-    rose = sum(1 for a in paired if a.confidence_after > a.confidence_before)  # type: ignore[operator]
+    paired = confidence_pairs(end)
+    rose = sum(1 for before, after in paired if after > before)
     support = _scale(a.support for a in later)
     use = _scale(a.use for a in later)
     examples = sum(1 for a in later if a.practice_example)

@@ -126,10 +126,10 @@ def test_an_invalid_course_answers_400_and_stores_nothing(manager):
     assert not Course.objects.exists()
 
 
-def test_an_identifier_in_a_learner_reference_is_refused(manager, session, agency):
+def test_a_childs_identifier_in_a_booking_is_refused(manager, session, agency):
     response = client_for(manager).post(
         f"/training/sessions/{session.pk}/book/",
-        {"learner": "Child 9434765919", "agency": agency.pk},
+        {"learner": "P00042", "job_role": "Worker for 9434765919", "agency": agency.pk},
     )
     assert response.status_code == 400
     assert not Booking.objects.exists()
