@@ -122,7 +122,7 @@ def build(request: SectionRequest) -> list[Block]:
                 f"{knowledge}% of the time ({correct} of {asked})."
             )
         )
-    if issued and not (published and (issued <= SMALL or answered <= SMALL)):
+    if issued and not (published and (issued <= SMALL or 0 < answered <= SMALL)):
         blocks.append(
             Paragraph(
                 f"{answered} of {issued} follow-up evaluations sent to learners and their "
