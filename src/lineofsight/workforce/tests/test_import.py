@@ -46,13 +46,16 @@ def test_the_format_is_detected_from_its_header(tmp_path):
 def test_a_good_file_makes_courses_sessions_bookings_and_evaluations(
     tmp_path, partnership, manager, agencies
 ):
-    [outcome] = ingest_paths(actor=manager, agency=manager.agency, partnership=partnership,
-                             paths=[write(tmp_path, GOOD)])
+    [outcome] = ingest_paths(
+        actor=manager, agency=manager.agency, partnership=partnership, paths=[write(tmp_path, GOOD)]
+    )
     assert outcome.accepted, outcome.parsed.problems
     assert sorted(Course.objects.values_list("code", flat=True)) == ["DA01", "NEG1"]
     neglect = Session.objects.get(course__code="NEG1")
     assert (neglect.starts_on, neglect.mode, neglect.capacity) == (
-        dt.date(2020, 5, 1), "face_to_face", 3
+        dt.date(2020, 5, 1),
+        "face_to_face",
+        3,
     )
     assert Booking.objects.filter(status="booked").count() == 4
     assert Booking.objects.get(external_ref="TR-000002").did_not_attend
@@ -62,10 +65,14 @@ def test_a_good_file_makes_courses_sessions_bookings_and_evaluations(
     assert stats["effect"].effect_size == pytest.approx(0.70711, abs=1e-5)
     assert stats["total"].did_not_attend == 1 and stats["total"].non_attendance_rate == 25.0
     # the same file again changes nothing; a new file with the same rows warns
-    [again] = ingest_paths(actor=manager, agency=manager.agency, partnership=partnership, paths=[write(tmp_path, GOOD)])
+    [again] = ingest_paths(
+        actor=manager, agency=manager.agency, partnership=partnership, paths=[write(tmp_path, GOOD)]
+    )
     assert again.already_stored
     [renamed] = ingest_paths(
-        actor=manager, agency=manager.agency, partnership=partnership,
+        actor=manager,
+        agency=manager.agency,
+        partnership=partnership,
         paths=[write(tmp_path, [*GOOD, ""], name="again.csv")],
     )
     assert Booking.objects.count() == 4
@@ -75,7 +82,9 @@ def test_an_unknown_agency_refuses_the_file_and_stores_nothing(
     tmp_path, partnership, manager, agencies
 ):
     bad = [*GOOD, "TR-000005,NEG1,Neglect,face_to_face,2020-05-01,fire,P00005,Y,N,,,"]
-    [outcome] = ingest_paths(actor=manager, agency=manager.agency, partnership=partnership, paths=[write(tmp_path, bad)])
+    [outcome] = ingest_paths(
+        actor=manager, agency=manager.agency, partnership=partnership, paths=[write(tmp_path, bad)]
+    )
     assert not outcome.accepted
     [problem] = [p for p in outcome.submission.problems if p["severity"] == "error"]
     assert (problem["location"], problem["field"], problem["value"]) == ("row 6", "agency", "fire")
@@ -93,10 +102,15 @@ def test_an_unknown_agency_refuses_the_file_and_stores_nothing(
         ("TR-9,NEG1,Neglect,virtual,2020-05-01,police,P9,N,Y,4,2,3", "feedback_given"),
     ],
 )
-def test_a_bad_value_is_named_and_nothing_is_stored(tmp_path, partnership, manager, agencies,
-                                                    line, field):
-    [outcome] = ingest_paths(actor=manager, agency=manager.agency, partnership=partnership,
-                             paths=[write(tmp_path, [*GOOD, line])])
+def test_a_bad_value_is_named_and_nothing_is_stored(
+    tmp_path, partnership, manager, agencies, line, field
+):
+    [outcome] = ingest_paths(
+        actor=manager,
+        agency=manager.agency,
+        partnership=partnership,
+        paths=[write(tmp_path, [*GOOD, line])],
+    )
     assert not outcome.accepted
     assert field in {p.field for p in outcome.parsed.problems if p.is_error}
     assert not Booking.objects.exists()
@@ -104,8 +118,9 @@ def test_a_bad_value_is_named_and_nothing_is_stored(tmp_path, partnership, manag
 
 def test_only_the_training_manager_may_import(tmp_path, partnership, make_user, agencies):
     lead = make_user(Role.AGENCY_LEAD)
-    [outcome] = ingest_paths(actor=lead, agency=lead.agency, partnership=partnership,
-                             paths=[write(tmp_path, GOOD)])
+    [outcome] = ingest_paths(
+        actor=lead, agency=lead.agency, partnership=partnership, paths=[write(tmp_path, GOOD)]
+    )
     assert not outcome.accepted and not Booking.objects.exists()
 
 
@@ -129,7 +144,11 @@ def test_the_synths_file_is_read_as_written(tmp_path, partnership, manager, agen
         )
     rows = training_rows(default_params(), 0.05, range(2020, 2021), random.Random("t"))
     lines = [",".join(str(c) for c in row) for row in rows]
-    [outcome] = ingest_paths(actor=manager, agency=manager.agency, partnership=partnership,
-                             paths=[write(tmp_path, lines)])
+    [outcome] = ingest_paths(
+        actor=manager,
+        agency=manager.agency,
+        partnership=partnership,
+        paths=[write(tmp_path, lines)],
+    )
     assert outcome.accepted, outcome.parsed.problems[:3]
     assert Booking.objects.count() == len(rows)

@@ -20,7 +20,8 @@ def trained(make_booking, manager, session):
         actor=manager, session=session, attended={ann.pk: True, bob.pk: False}
     )
     services.answer_evaluation(
-        actor=manager, link=links[0],
+        actor=manager,
+        link=links[0],
         answers={"reaction": 5, "confidence_before": 2, "confidence_after": 4},
     )
 

@@ -52,8 +52,9 @@ def test_a_cancellation_inside_the_window_is_late_and_leaving_the_list_promotes_
 def test_attendance_issues_end_of_course_links_and_emails_them(make_booking, manager, session):
     ann = make_booking("Ann", learner_email="ann@example.org")
     bob = make_booking("Bob")
-    links = services.record_attendance(actor=manager, session=session, attended={ann.pk: True,
-                                                                                 bob.pk: False})
+    links = services.record_attendance(
+        actor=manager, session=session, attended={ann.pk: True, bob.pk: False}
+    )
     assert [link.booking_id for link in links] == [ann.pk]
     assert links[0].stage == Stage.END
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["ann@example.org"]
@@ -62,7 +63,8 @@ def test_attendance_issues_end_of_course_links_and_emails_them(make_booking, man
     assert bob.did_not_attend
     assert AuditLog.objects.filter(verb=verbs.ATTENDANCE_RECORD).count() == 2
     assert AuditLog.objects.get(verb=verbs.EVALUATION_SEND).detail == {
-        "links_issued": 1, "emailed": 1,
+        "links_issued": 1,
+        "emailed": 1,
     }
     # again: no second link, no second email
     services.record_attendance(actor=manager, session=session, attended={ann.pk: True})
@@ -79,8 +81,10 @@ def test_answers_are_stored_against_a_pseudonym_and_pair_with_the_follow_up(
         actor=SYSTEM,
         link=link,
         answers={"reaction": 5, "confidence_before": 2, "confidence_after": 4},
-        knowledge={questions["Self-reports should be checked."]: True,
-                   questions["Consent is always needed."]: True},
+        knowledge={
+            questions["Self-reports should be checked."]: True,
+            questions["Consent is always needed."]: True,
+        },
     )
     assert (response.knowledge_correct, response.knowledge_asked) == (1, 2)
     assert "Ann" not in response.learner_key and len(response.learner_key) == 32
@@ -90,34 +94,50 @@ def test_answers_are_stored_against_a_pseudonym_and_pair_with_the_follow_up(
     with pytest.raises(evaluation_links.LinkUsed):
         services.answer_evaluation(actor=SYSTEM, link=link, answers={"reaction": 1})
     # the follow-up 8 weeks later (the default) to the learner and the manager
-    assert services.send_due_follow_ups(
-        actor=manager, partnership=session.course.partnership, today=dt.date(2021, 8, 4)
-    ) == 0
-    assert services.send_due_follow_ups(
-        actor=manager, partnership=session.course.partnership, today=dt.date(2021, 8, 5)
-    ) == 2
+    assert (
+        services.send_due_follow_ups(
+            actor=manager, partnership=session.course.partnership, today=dt.date(2021, 8, 4)
+        )
+        == 0
+    )
+    assert (
+        services.send_due_follow_ups(
+            actor=manager, partnership=session.course.partnership, today=dt.date(2021, 8, 5)
+        )
+        == 2
+    )
     assert [m.to for m in mail.outbox] == [["boss@example.org"]]  # Ann gave no address
     follow_up = EvaluationLink.objects.get(stage=Stage.FOLLOW_UP)
     later = services.answer_evaluation(
-        actor=SYSTEM, link=follow_up,
+        actor=SYSTEM,
+        link=follow_up,
         answers={"support": 4, "use": 5, "impact_self": "strong", "practice_example": "Saw it"},
     )
     assert later.learner_key == response.learner_key  # pairs without naming
-    assert services.send_due_follow_ups(
-        actor=manager, partnership=session.course.partnership, today=dt.date(2021, 9, 1)
-    ) == 0
+    assert (
+        services.send_due_follow_ups(
+            actor=manager, partnership=session.course.partnership, today=dt.date(2021, 9, 1)
+        )
+        == 0
+    )
 
 
 def test_the_follow_up_weeks_come_from_the_settings(make_booking, manager, session, partnership):
     ann = make_booking("Ann")
     services.record_attendance(actor=manager, session=session, attended={ann.pk: True})
     services.update_settings(
-        actor=manager, partnership=partnership, expected_version=None, paying_agencies=[],
+        actor=manager,
+        partnership=partnership,
+        expected_version=None,
+        paying_agencies=[],
         follow_up_weeks=4,
     )
-    assert services.send_due_follow_ups(
-        actor=manager, partnership=partnership, today=dt.date(2021, 7, 8)
-    ) == 2
+    assert (
+        services.send_due_follow_ups(
+            actor=manager, partnership=partnership, today=dt.date(2021, 7, 8)
+        )
+        == 2
+    )
 
 
 def test_rating_a_reflective_log(make_booking, manager, session):
@@ -147,13 +167,19 @@ def test_another_partnership_and_other_roles_are_refused(course, session, make_u
     analyst = make_user(Role.PERFORMANCE_ANALYST, username="analyst")
     for actor in (stranger, analyst):
         with pytest.raises(PermissionDenied):
-            services.create_session(actor=actor, course=course, starts_on=dt.date(2021, 1, 1),
-                                    mode="virtual", capacity=3)
+            services.create_session(
+                actor=actor,
+                course=course,
+                starts_on=dt.date(2021, 1, 1),
+                mode="virtual",
+                capacity=3,
+            )
         with pytest.raises(PermissionDenied):
             services.book(actor=actor, session=session, learner="X", agency=there)
     with pytest.raises(MissingActor):
-        services.create_session(actor=None, course=course, starts_on=dt.date(2021, 1, 1),
-                                mode="virtual", capacity=3)
+        services.create_session(
+            actor=None, course=course, starts_on=dt.date(2021, 1, 1), mode="virtual", capacity=3
+        )
 
 
 def test_a_booking_for_an_agency_of_another_partnership_is_refused(session, manager):
@@ -172,15 +198,19 @@ def test_the_learners_names_are_confidential_in_the_audit_log(make_booking):
     assert row.object_repr == f"Training booking {Booking.objects.get().pk}"
 
 
-def test_gap_analysis_from_requirements_and_attendance(make_booking, manager, session,
-                                                       partnership, agency, course):
+def test_gap_analysis_from_requirements_and_attendance(
+    make_booking, manager, session, partnership, agency, course
+):
     ann, bob = make_booking("Ann"), make_booking("Bob")
-    services.record_attendance(actor=manager, session=session, attended={ann.pk: True,
-                                                                         bob.pk: False})
-    services.set_requirement(actor=manager, partnership=partnership, agency=agency,
-                             course=course, staff=10)
-    services.set_requirement(actor=manager, partnership=partnership, agency=agency,
-                             course=course, staff=4)  # replaces
+    services.record_attendance(
+        actor=manager, session=session, attended={ann.pk: True, bob.pk: False}
+    )
+    services.set_requirement(
+        actor=manager, partnership=partnership, agency=agency, course=course, staff=10
+    )
+    services.set_requirement(
+        actor=manager, partnership=partnership, agency=agency, course=course, staff=4
+    )  # replaces
     from lineofsight.workforce import selectors
 
     [gap] = selectors.gaps_for(manager, today=dt.date(2022, 1, 1))

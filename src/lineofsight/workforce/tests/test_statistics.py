@@ -71,7 +71,11 @@ def test_places_and_attendance_by_agency_by_hand():
 
 def test_sessions_and_places_per_course_and_mode():
     rows = st.sessions_and_places(
-        [("Neglect", "face_to_face", 1), ("Neglect", "virtual", 2), ("Domestic abuse", "virtual", 3)],
+        [
+            ("Neglect", "face_to_face", 1),
+            ("Neglect", "virtual", 2),
+            ("Domestic abuse", "virtual", 3),
+        ],
         PLACES,
     )
     neglect = next(r for r in rows if r.course == "Neglect")
@@ -81,10 +85,24 @@ def test_sessions_and_places_per_course_and_mode():
 
 
 ANSWERS = [
-    Answer("end", "a", reaction=5, confidence_before=2, confidence_after=4,
-           knowledge_correct=2, knowledge_asked=2),
-    Answer("end", "b", reaction=3, confidence_before=3, confidence_after=3,
-           knowledge_correct=1, knowledge_asked=2),
+    Answer(
+        "end",
+        "a",
+        reaction=5,
+        confidence_before=2,
+        confidence_after=4,
+        knowledge_correct=2,
+        knowledge_asked=2,
+    ),
+    Answer(
+        "end",
+        "b",
+        reaction=3,
+        confidence_before=3,
+        confidence_after=3,
+        knowledge_correct=1,
+        knowledge_asked=2,
+    ),
     Answer("end", "c", reaction=4),
     Answer("follow_up", "a", support=4, use=5, practice_example=True, impact_rating="strong"),
     Answer("follow_up", "b", support=2, use=3, impact_rating=""),
@@ -126,8 +144,12 @@ def test_charges_only_for_paying_agencies_by_hand():
     assert by_agency["Police"] == st.Charge("Police", 2, 0, Decimal("100.00"))
     # Health: 1 late cancellation x 25
     assert by_agency["Health"] == st.Charge("Health", 0, 1, Decimal("25.00"))
-    assert [r.agency for r in st.charges(PLACES, paying={"Health"}, non_attendance=Decimal(1),
-                                         late_cancellation=Decimal(1))] == ["Health"]
+    assert [
+        r.agency
+        for r in st.charges(
+            PLACES, paying={"Health"}, non_attendance=Decimal(1), late_cancellation=Decimal(1)
+        )
+    ] == ["Health"]
 
 
 def test_gap_analysis_counts_distinct_learners_and_never_below_zero():

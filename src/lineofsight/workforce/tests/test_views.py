@@ -79,16 +79,18 @@ def test_every_training_page_refuses_outsiders(outsider, course, session, attend
             assert client.get(url).status_code in (403, 404), (role, url)
 
 
-def test_every_training_page_opens_for_the_training_manager(manager, course, session, attended,
-                                                            log):
+def test_every_training_page_opens_for_the_training_manager(
+    manager, course, session, attended, log
+):
     client = client_for(manager)
     for url in manager_pages(course, session, attended, log):
         response = client.get(url)
         assert response.status_code == 200, url
 
 
-def test_a_training_manager_of_another_partnership_gets_404(course, session, attended, log,
-                                                           make_user):
+def test_a_training_manager_of_another_partnership_gets_404(
+    course, session, attended, log, make_user
+):
     from lineofsight.partnership import services as partnership_services
     from lineofsight.partnership.actors import SYSTEM
 
@@ -113,8 +115,13 @@ def test_create_a_course_and_a_session_through_the_pages(manager, themes, partne
     assert list(course.themes.all()) == [theme]
     response = client.post(
         f"/training/courses/{course.pk}/sessions/new/",
-        {"starts_on_day": "3", "starts_on_month": "2", "starts_on_year": "2022", "mode": "virtual",
-         "capacity": "20"},
+        {
+            "starts_on_day": "3",
+            "starts_on_month": "2",
+            "starts_on_year": "2022",
+            "mode": "virtual",
+            "capacity": "20",
+        },
     )
     assert response.status_code == 302
     assert Session.objects.get().starts_on == dt.date(2022, 2, 3)
@@ -138,13 +145,15 @@ def test_a_childs_identifier_in_a_booking_is_refused(manager, session, agency):
 def test_booking_and_cancelling_through_the_pages(manager, session, agency):
     client = client_for(manager)
     for name in ("Ann", "Bob", "Cat"):
-        client.post(f"/training/sessions/{session.pk}/book/", {"learner": name,
-                                                                "agency": agency.pk})
+        client.post(
+            f"/training/sessions/{session.pk}/book/", {"learner": name, "agency": agency.pk}
+        )
     page = client.get(f"/training/sessions/{session.pk}/").content.decode()
     assert "Cat" in page and "Nobody is waiting" not in page
     ann = Booking.objects.get(learner="Ann")
     response = client.post(
-        f"/training/sessions/{session.pk}/bookings/{ann.pk}/cancel/", {"confirm": "on"},
+        f"/training/sessions/{session.pk}/bookings/{ann.pk}/cancel/",
+        {"confirm": "on"},
         follow=True,
     )
     assert "Cat has the place from the waiting list" in response.content.decode()
@@ -198,8 +207,7 @@ def test_a_tampered_link_is_not_found(attended):
     token = evaluation_links.token_for(_end_link(attended))
     tampered = token[:-2] + ("AA" if token[-2:] != "AA" else "BB")
     assert Client().get(f"/training/evaluate/{tampered}/").status_code == 404
-    forged = signing.dumps({"l": _end_link(attended).pk, "n": "guess"},
-                           salt=evaluation_links.SALT)
+    forged = signing.dumps({"l": _end_link(attended).pk, "n": "guess"}, salt=evaluation_links.SALT)
     assert Client().get(f"/training/evaluate/{forged}/").status_code == 404
     other_salt = signing.dumps({"l": _end_link(attended).pk, "n": _end_link(attended).nonce})
     assert Client().get(f"/training/evaluate/{other_salt}/").status_code == 404
@@ -224,8 +232,9 @@ def test_a_manager_answers_the_follow_up(attended, manager, session):
     url = evaluation_links.path_for(link)
     page = Client().get(url).content.decode()
     assert "How has your colleague used the course?" in page
-    response = Client().post(url, {"support": "3", "use": "4",
-                                   "practice_example": "Visits now include time alone"})
+    response = Client().post(
+        url, {"support": "3", "use": "4", "practice_example": "Visits now include time alone"}
+    )
     assert response.status_code == 302
     stored = EvaluationResponse.objects.get(stage=Stage.MANAGER)
     assert stored.practice_example == "Visits now include time alone"
@@ -234,7 +243,8 @@ def test_a_manager_answers_the_follow_up(attended, manager, session):
 def test_statistics_page_and_export_show_the_hand_checked_figures(attended, manager, session):
     link = _end_link(attended)
     services.answer_evaluation(
-        actor=manager, link=link,
+        actor=manager,
+        link=link,
         answers={"reaction": 5, "confidence_before": 2, "confidence_after": 4},
     )
     client = client_for(manager)
@@ -253,9 +263,15 @@ def test_charges_follow_the_policy(attended, manager, partnership, agency):
     client = client_for(manager)
     response = client.post(
         "/training/charging-policy/",
-        {"paying_agencies": [agency.pk], "non_attendance_charge": "50",
-         "late_cancellation_charge": "20", "cancellation_window_days": "5",
-         "follow_up_weeks": "8", "link_valid_days": "28", "refresher_years": "3"},
+        {
+            "paying_agencies": [agency.pk],
+            "non_attendance_charge": "50",
+            "late_cancellation_charge": "20",
+            "cancellation_window_days": "5",
+            "follow_up_weeks": "8",
+            "link_valid_days": "28",
+            "refresher_years": "3",
+        },
     )
     assert response.status_code == 302
     csv = client.get("/training/charges/?year=2021&format=csv").content.decode()
