@@ -28,6 +28,7 @@ from lineofsight.datasets.services import ingest_paths
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.synth.config import default_params
+from lineofsight.synth.write_partnership import COURSES as SYNTH_COURSES
 from lineofsight.synth.write_partnership import write_records
 from lineofsight.workforce import services
 from lineofsight.workforce.models import Booking, Course, Impact, Level, Mode, Stage
@@ -117,12 +118,13 @@ EXAMPLES = [
 ]
 
 
-def _csv(seed: int, la_code: str, years: range) -> Path:
+def _csv(seed: int, la_code: str, years: range, scale: float) -> Path:
     """The synth's training file for the demo years (as ``lineofsight synth`` writes it)."""
-    root = Path(settings.VAR_DIR) / "demo-data" / f"training-seed-{seed}-{years.start}"
+    name = f"training-seed-{seed}-{years.start}-{years.stop}-{scale}"
+    root = Path(settings.VAR_DIR) / "demo-data" / name
     path = root / "training" / "training_records.csv"
     if not path.exists():
-        write_records(default_params(), 1.0, years, root, f"{seed}:{la_code}")
+        write_records(default_params(), scale, years, root, f"{seed}:{la_code}")
     return path
 
 
@@ -139,8 +141,11 @@ class _Manager:
     def catalogue(self) -> None:
         for code, (level, audience, outcomes, themes, prompted, questions) in COURSES.items():
             course = self.courses.get(code)
-            if course is None:
-                continue
+            if course is None:  # a small history may not have run every course
+                course = services.create_course(
+                    actor=SYSTEM, partnership=self.partnership, code=code, title=SYNTH_COURSES[code]
+                )
+                self.courses[code] = course
             services.update_course(
                 actor=SYSTEM,
                 course=course,
@@ -300,8 +305,10 @@ class _Manager:
         )
 
 
-def load(seed: int, today: dt.date | None = None, years: range = YEARS) -> None:
-    """five years of training (synthetic): bookings, evaluations, reflective logs, gap analysis"""
+def load(seed: int, today: dt.date | None = None, years: range = YEARS, scale: float = 1.0) -> None:
+    """five years of training (synthetic): bookings, evaluations, reflective logs, gap analysis
+
+    ``scale`` shrinks the imported history (tests and the accessibility sweep)."""
     partnership = current_partnership()
     if partnership is None:
         raise RuntimeError("Load the demo partnership first")
@@ -311,7 +318,7 @@ def load(seed: int, today: dt.date | None = None, years: range = YEARS) -> None:
     today = today or timezone.localdate()
     sync_themes(LearningTheme)
     [outcome] = ingest_paths(
-        actor=SYSTEM, partnership=partnership, paths=[_csv(seed, partnership.la_code, years)]
+        actor=SYSTEM, partnership=partnership, paths=[_csv(seed, partnership.la_code, years, scale)]
     )
     if not outcome.accepted:
         raise RuntimeError(
@@ -321,7 +328,7 @@ def load(seed: int, today: dt.date | None = None, years: range = YEARS) -> None:
     with transaction.atomic():
         manager.catalogue()
         manager.policy()
-        manager.reflective_logs(years)
+        manager.reflective_logs(years, per_year=round(170 * min(scale, 1.0)))
         manager.current()
     bookings = Booking.objects.filter(session__course__partnership=partnership).count()
     c = manager.counts

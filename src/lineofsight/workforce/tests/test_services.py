@@ -218,3 +218,18 @@ def test_gap_analysis_from_requirements_and_attendance(
     [gap] = selectors.gaps_for(manager, today=dt.date(2024, 6, 11))  # beyond 3 years
     assert gap.trained == 0
     assert not EvaluationResponse.objects.exists()
+
+
+def test_the_daily_reminders_command_and_task_issue_the_due_follow_ups(
+    make_booking, manager, session, capsys, settings
+):
+    from lineofsight.cli import main
+    from lineofsight.workforce.tasks import send_follow_ups_task
+
+    ann = make_booking("Ann", learner_email="ann@example.org")
+    services.record_attendance(actor=manager, session=session, attended={ann.pk: True})
+    assert main(["reminders"]) == 0  # the session was in 2021: its follow-up is long due
+    assert "Issued 2 training follow-up links." in capsys.readouterr().out
+    assert {tuple(m.to) for m in mail.outbox} >= {("ann@example.org",), ("boss@example.org",)}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    assert send_follow_ups_task.enqueue().return_value == {"links": 0}  # nothing new
