@@ -2,7 +2,8 @@
 
 Run it once a day from a timer (docs/deploy.md).  It also issues (and emails) the training
 follow-up evaluations that are due (``workforce.services.send_all_due_follow_ups``).
-``--enqueue`` queues the tasks for ``lineofsight worker`` instead of sending here.  Running it twice the same day sends nothing new.
+``--enqueue`` queues the tasks for ``lineofsight worker`` instead of sending here.  Running it
+twice the same day sends nothing new.
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from lineofsight.formats.annex_a import list_number
 from lineofsight.formats.child_deaths import is_child_death_header
-from lineofsight.formats.training_records import is_training_header
 from lineofsight.formats.partner_return import is_partner_header
 from lineofsight.formats.problems import ProblemLog
 from lineofsight.formats.safe_files import (
@@ -20,6 +19,7 @@ from lineofsight.formats.safe_files import (
     looks_utf16,
     read_head,
 )
+from lineofsight.formats.training_records import is_training_header
 from lineofsight.formats.workbook import cell_text, open_workbook, sheet_rows
 
 

@@ -17,13 +17,13 @@ from pathlib import Path
 
 from lineofsight.formats.annex_a import parse_annex_a
 from lineofsight.formats.child_deaths import parse_child_deaths
-from lineofsight.formats.training_records import parse_training_records
 from lineofsight.formats.cin_census import parse_cin_census
 from lineofsight.formats.detect import detect, explain_unknown
 from lineofsight.formats.partner_return import parse_partner_return
 from lineofsight.formats.problems import Parsed, ProblemLog
 from lineofsight.formats.safe_files import DEFAULT_MAX_BYTES, check_size
 from lineofsight.formats.ssda903 import parse_ssda903
+from lineofsight.formats.training_records import parse_training_records
 
 ProgressCallback = Callable[[int, int], None]
 
