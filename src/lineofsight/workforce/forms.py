@@ -51,7 +51,11 @@ class CourseForm(FreeTextGuard, forms.Form):
         label="Title", max_length=200, error_messages={"required": "Enter the course title"}
     )
     level = forms.TypedChoiceField(
-        label="Level", choices=Level.choices, coerce=int, initial=Level.THREE
+        label="Level",
+        choices=Level.choices,
+        coerce=int,
+        initial=Level.THREE,
+        error_messages={"required": "Select the course level"},
     )
     audience = forms.CharField(label="Audience (optional)", max_length=300, required=False)
     outcomes = forms.CharField(
@@ -136,7 +140,7 @@ class BookingForm(FreeTextGuard, forms.Form):
 class CancelForm(forms.Form):
     confirm = forms.BooleanField(
         label="Yes, cancel this booking",
-        error_messages={"required": "Confirm that you want to cancel the booking"},
+        error_messages={"required": "Select the box to confirm the cancellation"},
     )
 
 

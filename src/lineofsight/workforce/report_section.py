@@ -91,7 +91,11 @@ def build(request: SectionRequest) -> list[Block]:
     blocks: list[Block] = [
         TableBlock(
             disclosure.grid(
-                "Sessions and places by course", "Course", ["Sessions", "Places"], courses
+                "Sessions and places by course",
+                "Course",
+                ["Sessions", "Places"],
+                courses,
+                total_row=True,  # a suppressed place count cannot be worked out from the total
             )
         ),
         TableBlock(
@@ -100,6 +104,7 @@ def build(request: SectionRequest) -> list[Block]:
                 "Agency",
                 ["Places", "Attended", "Did not attend", "Non-attendance (%)"],
                 agencies,
+                total_row=True,
             )
         ),
         Subheading("Evidence of impact"),

@@ -60,3 +60,24 @@ def test_a_period_without_training_says_so(partnership, session):
         "No training sessions were recorded in this period."
     ]
     assert session.starts_on == dt.date(2021, 6, 10)
+
+
+def test_a_suppressed_agency_cannot_be_worked_out_from_the_total(
+    partnership, manager, course, agency, other_agency
+):
+    big = services.create_session(
+        actor=manager, course=course, starts_on=dt.date(2021, 9, 1), mode="virtual", capacity=20
+    )
+    for n in range(7):
+        services.book(actor=manager, session=big, learner=f"P{n}", agency=agency)
+    for n in range(2):
+        services.book(actor=manager, session=big, learner=f"H{n}", agency=other_agency)
+    published = build(partnership, "annual", "2021-22", "published", only=["training"])
+    shown = _table(published, "Places and attendance by agency").published.shown
+    labels = _table(published, "Places and attendance by agency").table.row_labels
+    places = {label: row[0] for label, row in zip(labels, shown, strict=True)}
+    assert places["Test Health"] == "c"
+    assert "c" in (places["Test Police"], places["All agencies"])  # secondary suppression
+    internal = build(partnership, "annual", "2021-22", "internal", only=["training"])
+    shown = _table(internal, "Places and attendance by agency").published.shown
+    assert [row[0] for row in shown] == ["2", "7", "9"]
