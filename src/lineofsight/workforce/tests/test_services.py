@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from lineofsight.audit.models import AuditLog
 from lineofsight.partnership import services as partnership_services
-from lineofsight.partnership.actors import SYSTEM, MissingActor
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from lineofsight.workforce import evaluation_links, services, verbs
 from lineofsight.workforce.models import Booking, EvaluationLink, EvaluationResponse, Stage
@@ -176,10 +176,6 @@ def test_another_partnership_and_other_roles_are_refused(course, session, make_u
             )
         with pytest.raises(PermissionDenied):
             services.book(actor=actor, session=session, learner="X", agency=there)
-    with pytest.raises(MissingActor):
-        services.create_session(
-            actor=None, course=course, starts_on=dt.date(2021, 1, 1), mode="virtual", capacity=3
-        )
 
 
 def test_a_booking_for_an_agency_of_another_partnership_is_refused(session, manager):
