@@ -227,5 +227,7 @@ def test_the_daily_reminders_command_and_task_issue_the_due_follow_ups(
     assert main(["reminders"]) == 0  # the session was in 2021: its follow-up is long due
     assert "Issued 2 training follow-up links." in capsys.readouterr().out
     assert {tuple(m.to) for m in mail.outbox} >= {("ann@example.org",), ("boss@example.org",)}
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    from lineofsight.background.compat import IMMEDIATE_BACKEND
+
+    settings.TASKS = {"default": {"BACKEND": IMMEDIATE_BACKEND}}
     assert send_follow_ups_task.enqueue().return_value == {"links": 0}  # nothing new
