@@ -141,6 +141,20 @@ VERB_LABELS: dict[str, str] = {
     "lado.sector.save": "Changed the list of LADO employing sectors",
     "lado.standards.update": "Changed the LADO timeliness standards",
     "lado.statistics.export": "Downloaded the LADO statistics",
+    "workforce.attendance.record": "Recorded attendance at a training session",
+    "workforce.booking.cancel": "Cancelled a training booking",
+    "workforce.booking.create": "Booked a training place",
+    "workforce.booking.promote": "Gave a training place to a learner on the waiting list",
+    "workforce.course.create": "Added a training course",
+    "workforce.course.update": "Changed a training course",
+    "workforce.evaluation.answer": "Received a training evaluation through its link",
+    "workforce.evaluation.send": "Issued training evaluation links",
+    "workforce.log.rate": "Rated the impact of a reflective log",
+    "workforce.question.add": "Added a knowledge question to a training course",
+    "workforce.requirement.set": "Entered the staff needing a training course",
+    "workforce.session.create": "Added a training session",
+    "workforce.session.update": "Changed a training session",
+    "workforce.settings.update": "Changed the training charging policy and evaluation settings",
 }
 
 BLANK = "(blank)"

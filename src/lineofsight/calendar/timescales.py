@@ -192,10 +192,12 @@ CDOP_REVIEW = Timescale(
 
 # Workforce (training evaluation)
 TRAINING_FOLLOW_UP = Timescale(
-    6,
+    8,
     "weeks",
-    "Follow-up with the learner and their manager 6 to 8 weeks after a course (local practice)",
-    "Local practice seen in partnerships (domain facts, training evaluation)",
+    "Follow-up with the learner and their manager 8 weeks after a course (the default; each "
+    "partnership sets its own in the training settings)",
+    "Local practice seen in partnerships: reflective logs two months after the course "
+    "(2016-17 annual report); issue 13",
     counting="calendar",
 )
 

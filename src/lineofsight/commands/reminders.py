@@ -1,7 +1,9 @@
 """``lineofsight reminders``: email today's reminders (returns and actions due or late).
 
-Run it once a day from a timer (docs/deploy.md).  ``--enqueue`` queues the task for
-``lineofsight worker`` instead of sending here.  Running it twice the same day sends nothing new.
+Run it once a day from a timer (docs/deploy.md).  It also issues (and emails) the training
+follow-up evaluations that are due (``workforce.services.send_all_due_follow_ups``).
+``--enqueue`` queues the tasks for ``lineofsight worker`` instead of sending here.  Running it
+twice the same day sends nothing new.
 """
 
 from __future__ import annotations
@@ -18,11 +20,19 @@ def run(args: argparse.Namespace) -> int:
 
         result = send_reminders_task.enqueue()
         print(f"Reminders queued for the worker (task {result.id}).")
+        from lineofsight.workforce.tasks import send_follow_ups_task
+
+        queued = send_follow_ups_task.enqueue()
+        print(f"Training follow-ups queued for the worker (task {queued.id}).")
         return 0
     from lineofsight.reminders.services import send_reminders
 
     sent = send_reminders()
     print(f"Sent {sent} reminder email{'' if sent == 1 else 's'}.")
+    from lineofsight.workforce.services import send_all_due_follow_ups
+
+    links = send_all_due_follow_ups()
+    print(f"Issued {links} training follow-up link{'' if links == 1 else 's'}.")
     return 0
 
 

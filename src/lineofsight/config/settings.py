@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "lineofsight.lado",
     "lineofsight.reminders",
     "lineofsight.voice",
+    "lineofsight.workforce",
 ]
 
 MIDDLEWARE = [
@@ -252,6 +253,7 @@ DEMO_LOADERS: list[str] = [
     "lineofsight.governance.demo.load",
     "lineofsight.voice.demo.load",
     "lineofsight.lado.demo.load",
+    "lineofsight.workforce.demo.load",
     "lineofsight.actions.demo.load",  # last: keeps every open action's dates current
 ]
 SNAPSHOT_DIR = VAR_DIR / "snapshots"

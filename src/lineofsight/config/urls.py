@@ -26,4 +26,5 @@ urlpatterns = [
     path("governance/", include("lineofsight.governance.urls")),
     path("voice/", include("lineofsight.voice.urls")),
     path("lado/", include("lineofsight.lado.urls")),
+    path("training/", include("lineofsight.workforce.urls")),
 ]

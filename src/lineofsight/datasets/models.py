@@ -52,6 +52,7 @@ FORMAT_NAMES = {
     "child_deaths": "Child death records (CDOP)",
     "practitioner_survey": "Practitioner survey responses",
     "lado_referrals": "LADO referrals",
+    "training_records": "Training records (bookings and evaluations)",
     "unknown": "Unrecognised file",
 }
 

@@ -23,6 +23,7 @@ FORMATS = (
     "child_deaths",
     "practitioner_survey",
     "lado_referrals",
+    "training_records",
 )
 
 __all__ = [

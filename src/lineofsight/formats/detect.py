@@ -21,6 +21,7 @@ from lineofsight.formats.safe_files import (
     looks_utf16,
     read_head,
 )
+from lineofsight.formats.training_records import is_training_header
 from lineofsight.formats.workbook import cell_text, open_workbook, sheet_rows
 
 
@@ -61,7 +62,7 @@ def _detect_workbook(path: Path) -> str | None:
 
 def detect(path: Path) -> str | None:
     """``"cin_census"``, ``"ssda903"``, ``"annex_a"``, ``"partner_return"``, ``"child_deaths"``,
-    ``"practitioner_survey"``, ``"lado_referrals"`` or ``None``."""
+    ``"practitioner_survey"``, ``"lado_referrals"``, ``"training_records"`` or ``None``."""
     path = Path(path)
     try:
         if not path.is_file() or path.stat().st_size == 0:
@@ -85,6 +86,8 @@ def detect(path: Path) -> str | None:
         return "practitioner_survey"
     if is_lado_header(cells):
         return "lado_referrals"
+    if is_training_header(cells):
+        return "training_records"
     if "CHILD" in {cell.strip().upper() for cell in cells}:
         return "ssda903"
     return None

@@ -25,6 +25,7 @@ from lineofsight.formats.practitioner_survey import parse_practitioner_survey
 from lineofsight.formats.problems import Parsed, ProblemLog
 from lineofsight.formats.safe_files import DEFAULT_MAX_BYTES, check_size
 from lineofsight.formats.ssda903 import parse_ssda903
+from lineofsight.formats.training_records import parse_training_records
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -167,6 +168,8 @@ def _parse_one(
         parsed = parse_practitioner_survey(path, log, la_code=options.la_code)
     elif kind == "lado_referrals":
         parsed = parse_lado_referrals(path, log, la_code=options.la_code)
+    elif kind == "training_records":
+        parsed = parse_training_records(path, log, la_code=options.la_code)
     else:
         parsed = parse_partner_return(
             path,

@@ -60,7 +60,7 @@ def _with_flags(rows: QuerySet[Referral], partnership: Any, today: dt.date) -> l
             received_on=referral.received_on,
             threshold_met=referral.threshold_met,
             decided_on=referral.decided_on,
-            first_meeting=referral.first_meeting,  # type: ignore[attr-defined]
+            first_meeting=referral.first_meeting,
             concluded_on=referral.concluded_on,
             standards=standards,
             today=today,

@@ -34,7 +34,7 @@ from lineofsight.lado.models import Outcome, Sector
 from lineofsight.lado.statistics import reporting_year, trend_years, year_label, years_covered
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, export_if_asked, list_response
-from lineofsight.partnership.access import requires
+from lineofsight.partnership.access import SignedInRequest, requires
 
 # the adult's name is never a column of a download
 REFERRAL_HEADER = [
@@ -60,7 +60,7 @@ REFERRAL_HEADER = [
 YES_NO = {True: "Yes", False: "No", None: "Not yet decided"}
 
 
-def _referral_export(request: HttpRequest, rows: list[dict[str, Any]]) -> Iterator[list[Any]]:
+def _referral_export(request: SignedInRequest, rows: list[dict[str, Any]]) -> Iterator[list[Any]]:
     services.record_export(actor=request.user, what="referrals", rows=len(rows))
     for row in rows:
         r = row["referral"]
@@ -108,7 +108,7 @@ def _years() -> list[int]:
 
 @requires("lado.statistics")
 @require_GET
-def referral_list(request: HttpRequest) -> HttpResponse:
+def referral_list(request: SignedInRequest) -> HttpResponse:
     """The LADO roles' referrals; everyone else who may see the statistics goes to them."""
     if not policies.can_manage(request.user):
         return redirect("lado:statistics")
@@ -138,13 +138,13 @@ def referral_list(request: HttpRequest) -> HttpResponse:
 
 @requires("lado.manage")
 @require_http_methods(["GET", "POST"])
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: SignedInRequest) -> HttpResponse:
     form = ReferralForm(request.POST or None)
     return _form_page(
         request,
         form,
         lambda data, _v: services.create_referral(
-            actor=request.user, partnership=request.user.agency.partnership, **data
+            actor=request.user, partnership=request.partnership, **data
         ),
         done=lambda saved: (f"Referral recorded: {saved.reference}", saved),
         title="Record a referral",
@@ -159,7 +159,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 @requires("lado.manage")
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
     return render(
         request,
@@ -178,7 +178,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("lado.manage")
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
     initial = {name: getattr(referral, name) for name in ReferralForm.base_fields}
     initial.update(version=referral.version, sector=referral.sector_id)
@@ -198,7 +198,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("lado.manage")
 @require_http_methods(["GET", "POST"])
-def decision(request: HttpRequest, pk: int) -> HttpResponse:
+def decision(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
     initial: dict[str, Any] = {"version": referral.version, "decided_on": referral.decided_on}
     if referral.threshold_met is not None:
@@ -230,7 +230,7 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("lado.manage")
 @require_http_methods(["GET", "POST"])
-def add_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+def add_meeting(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
     form = MeetingForm(request.POST or None)
     return _form_page(
@@ -247,7 +247,7 @@ def add_meeting(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("lado.manage")
 @require_http_methods(["GET", "POST"])
-def progress(request: HttpRequest, pk: int) -> HttpResponse:
+def progress(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
     initial: dict[str, Any] = {
         name: getattr(referral, name) for name in ProgressForm.base_fields if name != "version"
@@ -269,7 +269,7 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("lado.manage")
 @require_http_methods(["GET", "POST"])
-def outcome(request: HttpRequest, pk: int) -> HttpResponse:
+def outcome(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
     initial = {
         "version": referral.version,
@@ -299,7 +299,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("lado.manage")
 @require_GET
-def consultations(request: HttpRequest) -> HttpResponse:
+def consultations(request: SignedInRequest) -> HttpResponse:
     rows = selectors.consultations_for(request.user)
     return render(
         request,
@@ -310,13 +310,13 @@ def consultations(request: HttpRequest) -> HttpResponse:
 
 @requires("lado.manage")
 @require_http_methods(["GET", "POST"])
-def create_consultation(request: HttpRequest) -> HttpResponse:
+def create_consultation(request: SignedInRequest) -> HttpResponse:
     form = ConsultationForm(request.POST or None)
     return _form_page(
         request,
         form,
         lambda data, _v: services.create_consultation(
-            actor=request.user, partnership=request.user.agency.partnership, **data
+            actor=request.user, partnership=request.partnership, **data
         ),
         done=lambda saved: (f"Consultation recorded: {saved.reference}", saved),
         title="Record a consultation",
@@ -329,7 +329,7 @@ def create_consultation(request: HttpRequest) -> HttpResponse:
 
 @requires("lado.manage")
 @require_GET
-def consultation(request: HttpRequest, consultation: int) -> HttpResponse:
+def consultation(request: SignedInRequest, consultation: int) -> HttpResponse:
     found = selectors.consultation_for(request.user, consultation)
     return render(
         request,
@@ -340,11 +340,11 @@ def consultation(request: HttpRequest, consultation: int) -> HttpResponse:
 
 @requires("lado.manage")
 @require_http_methods(["GET", "POST"])
-def convert(request: HttpRequest, consultation: int) -> HttpResponse:
+def convert(request: SignedInRequest, consultation: int) -> HttpResponse:
     found = selectors.consultation_for(request.user, consultation)
     if found.referral_id:
         messages.info(request, "This consultation has already become a referral")
-        return redirect(found.referral)
+        return redirect(reverse("lado:referral", args=[found.referral_id]))
     form = ReferralForm(
         request.POST or None,
         initial={
@@ -370,7 +370,7 @@ def convert(request: HttpRequest, consultation: int) -> HttpResponse:
 
 @requires("lado.statistics")
 @require_GET
-def statistics(request: HttpRequest) -> HttpResponse:
+def statistics(request: SignedInRequest) -> HttpResponse:
     exact = policies.sees_exact_counts(request.user)
     facts = selectors.facts_for(request.user)
     today = timezone.localdate()
@@ -413,8 +413,8 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 @requires("lado.configure")
 @require_http_methods(["GET", "POST"])
-def standards(request: HttpRequest) -> HttpResponse:
-    partnership = request.user.agency.partnership
+def standards(request: SignedInRequest) -> HttpResponse:
+    partnership = request.partnership
     current = selectors.standards_of(partnership)
     names = ("decision_days", "meeting_days", "first_months", "target_months", "longest_months")
     initial: dict[str, Any] = {name: getattr(current, name) for name in names}
@@ -437,7 +437,7 @@ def standards(request: HttpRequest) -> HttpResponse:
 
 @requires("lado.configure")
 @require_http_methods(["GET", "POST"])
-def lists(request: HttpRequest) -> HttpResponse:
+def lists(request: SignedInRequest) -> HttpResponse:
     form = ListItemForm(request.POST or None)
     outcome_ = submit(
         request,
@@ -467,8 +467,8 @@ def lists(request: HttpRequest) -> HttpResponse:
 
 @requires("lado.configure")
 @require_http_methods(["GET", "POST"])
-def earlier_year(request: HttpRequest) -> HttpResponse:
-    partnership = request.user.agency.partnership
+def earlier_year(request: SignedInRequest) -> HttpResponse:
+    partnership = request.partnership
     form = EarlierYearForm(request.POST or None)
     return _form_page(
         request,

@@ -63,7 +63,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "audit.view": frozenset({Role.PARTNERSHIP_ADMIN}),
     # data in
     # the CDOP coordinator uploads child death records (and sees only their own uploads)
-    # (and the LADO, LADO referrals)
+    # (and the LADO, LADO referrals; the training manager, booking and evaluation exports)
     "datasets.view": frozenset(
         {
             Role.PARTNERSHIP_ADMIN,
@@ -71,10 +71,17 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
             Role.AGENCY_LEAD,
             Role.CDOP_COORDINATOR,
             Role.LADO,
+            Role.TRAINING_MANAGER,
         }
     ),
     "datasets.upload": frozenset(
-        {Role.PERFORMANCE_ANALYST, Role.AGENCY_LEAD, Role.CDOP_COORDINATOR, Role.LADO}
+        {
+            Role.PERFORMANCE_ANALYST,
+            Role.AGENCY_LEAD,
+            Role.CDOP_COORDINATOR,
+            Role.LADO,
+            Role.TRAINING_MANAGER,
+        }
     ),
     # indicators and dashboards (aggregate figures)
     "performance.view": frozenset(

@@ -19,8 +19,8 @@ it finds (breadth first).  Every page visited must
 Every failure is collected; the test asserts once, with a report of url, rule and targets.
 
 The data are the small computed synthetic borough (``computed``) plus the demo histories of the
-learning apps (reviews and actions, audits, Section 11, the challenge log and delivery plans) and
-child death reviews, so
+learning apps (reviews and actions, audits, Section 11, the challenge log and delivery plans),
+child death reviews and training (a small history), so
 that list pages have rows and detail pages exist.  Seeding takes a while, so the roles are looped
 inside one test rather than parametrized.
 """
@@ -45,6 +45,7 @@ from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.roles import Role
 from lineofsight.reviews import demo as reviews_demo
 from lineofsight.voice import demo as voice_demo
+from lineofsight.workforce import demo as workforce_demo
 from tests.browser.conftest import axe_violations, sign_in
 
 MAX_PAGES_PER_ROLE = 100
@@ -86,6 +87,7 @@ def seeded(computed, demo_agencies: Partnership) -> Partnership:
     governance_demo.load(seed=7)
     voice_demo.load(seed=7)
     lado_demo.load(seed=7)
+    workforce_demo.load(seed=7, years=range(2021, 2022), scale=0.1)
     return demo_agencies
 
 

@@ -100,6 +100,8 @@ def samples(settings, tmp_path, everyone, partnership, make_user):
     kwargs = {"datasets": {"pk": submission.pk}, "reviews": {"pk": review.pk, "number": 1}}
     kwargs["cdop"] = _child_death_sample(make_user(Role.CDOP_COORDINATOR), partnership)
     kwargs["lado"] = _lado_sample(make_user(Role.LADO), partnership)
+    kwargs["workforce"] = _training_sample(make_user(Role.TRAINING_MANAGER), partnership)
+    markers[TRAINING_LEARNER] = ("workforce.session", kwargs["workforce"]["pk"])
     return markers, kwargs
 
 
@@ -130,6 +132,25 @@ def _lado_sample(officer, partnership) -> dict[str, int]:
         advice="Gather the facts",
     )
     return {"pk": referral.pk, "consultation": consultation.pk}
+
+
+TRAINING_LEARNER = "Learner QZY"
+
+
+def _training_sample(manager, partnership) -> dict[str, int]:
+    """A training session with a learner's booking (the session pages name learners)."""
+    from lineofsight.workforce import services as workforce
+
+    course = workforce.create_course(
+        actor=manager, partnership=partnership, code="T1", title="Neglect"
+    )
+    session = workforce.create_session(
+        actor=manager, course=course, starts_on=dt.date(2021, 6, 1), mode="virtual", capacity=5
+    )
+    booking = workforce.book(
+        actor=manager, session=session, learner=TRAINING_LEARNER, agency=manager.agency
+    )
+    return {"pk": session.pk, "booking": booking.pk}
 
 
 def _child_death_sample(coordinator, partnership) -> dict[str, int]:

@@ -87,6 +87,11 @@ EXCEPTIONS = {
     # voice registers two yearly-report sections: the registry, its blocks, and the participation
     # indicators drawn as every indicator section draws them
     ("voice/report_sections.py", "reports.sections"),
+    # workforce: shared learning themes (as in cdop)
+    ("workforce/demo.py", "actions.models"),
+    ("workforce/demo.py", "actions.themes"),
+    ("workforce/forms.py", "actions.models"),
+    ("workforce/models.py", "actions.models"),
 }
 
 

@@ -1,0 +1,201 @@
+"""Training records: one row per booking, as a booking tool exports them with the evaluation
+scores a survey tool adds, and as ``lineofsight synth`` writes ``training/training_records.csv``.
+Pure Python.
+
+Required columns: ``record_ref,course_code,course_title,delivery,course_date,agency,attendee_ref,
+attended``; optional: ``job_role``, ``feedback_given`` (Y/N), ``reaction_score`` (1-5),
+``learning_before`` and ``learning_after`` (confidence, 1-5).  ``delivery`` is ``face_to_face``,
+``virtual`` or ``e_learning``; ``agency`` is the partnership's agency code; ``attendee_ref`` is
+the learner's name or pseudonymous reference in the booking tool.  A row with ``feedback_given``
+Y needs its three scores.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from lineofsight.formats.csv_rows import read_csv
+from lineofsight.formats.dates import DateProblem, collection_year_of, parse_either, year_end
+from lineofsight.formats.problems import Parsed, ProblemLog
+
+FORMAT = "training_records"
+TABLE = "training_records"
+REQUIRED = (
+    "record_ref",
+    "course_code",
+    "course_title",
+    "delivery",
+    "course_date",
+    "agency",
+    "attendee_ref",
+    "attended",
+)
+OPTIONAL = ("job_role", "feedback_given", "reaction_score", "learning_before", "learning_after")
+DELIVERY = {
+    "face_to_face": "face_to_face",
+    "face-to-face": "face_to_face",
+    "virtual": "virtual",
+    "online": "virtual",
+    "e_learning": "e_learning",
+    "e-learning": "e_learning",
+    "elearning": "e_learning",
+}
+YES_NO = {"y": True, "yes": True, "n": False, "no": False}
+SCORES = ("reaction_score", "learning_before", "learning_after")
+
+
+def is_training_header(cells: list[str]) -> bool:
+    names = {c.strip().lower() for c in cells}
+    return {"record_ref", "course_code", "attendee_ref"} <= names
+
+
+def parse_training_records(path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
+    parsed = Parsed(format=FORMAT, la_code=la_code, source_files=[str(path)], tables={TABLE: []})
+    table = read_csv(path, log)
+    if table is None:
+        return parsed
+    header = [h.strip().lower() for h in table.header]
+    missing = [name for name in REQUIRED if name not in header]
+    for name in missing:
+        log.error(
+            "training.missing_column",
+            f"The file has no {name} column. The header must include: {','.join(REQUIRED)}.",
+            location="row 1",
+            field=name,
+        )
+    if missing:
+        return parsed
+    seen: dict[str, int] = {}
+    latest: date | None = None
+    for number, cells in table.rows:
+        row = {
+            name: cells.get(original, "").strip()
+            for name, original in zip(header, table.header, strict=True)
+        }
+        out = _read_row(row, f"row {number}", log)
+        if out is None:
+            continue
+        ref = str(out["reference"])
+        if ref in seen:
+            log.error(
+                "training.duplicate_ref",
+                f"This record_ref is already on row {seen[ref]}: each booking is one row.",
+                location=f"row {number}",
+                field="record_ref",
+                value=ref,
+            )
+            continue
+        seen[ref] = number
+        day = out["course_date"]
+        if isinstance(day, date) and (latest is None or day > latest):
+            latest = day
+        out["row"] = number
+        parsed.tables[TABLE].append(out)
+    parsed.record_count = len(table.rows)
+    if latest is not None:
+        parsed.collection_year = collection_year_of(latest)
+        parsed.reference_date = year_end(parsed.collection_year)
+    return parsed
+
+
+def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, object] | None:
+    ok = True
+    for name in ("record_ref", "course_code", "course_title", "agency", "attendee_ref"):
+        if not row.get(name):
+            log.error(
+                "training.missing_value", f"{name} must not be blank.", location=where, field=name
+            )
+            ok = False
+    day: date | None = None
+    try:
+        day = parse_either(row.get("course_date", ""))
+    except DateProblem as exc:
+        log.error(
+            "training.date_invalid",
+            f"course_date: {exc}.",
+            location=where,
+            field="course_date",
+            value=row.get("course_date", ""),
+        )
+        ok = False
+    delivery = DELIVERY.get(row.get("delivery", "").lower())
+    if delivery is None:
+        log.error(
+            "training.code_invalid",
+            f"'{row.get('delivery', '')}' is not a delivery this system knows (use one of: "
+            "face_to_face, virtual, e_learning).",
+            location=where,
+            field="delivery",
+            value=row.get("delivery", ""),
+        )
+        ok = False
+    flags: dict[str, bool] = {}
+    for name in ("attended", "feedback_given"):
+        text = row.get(name, "").lower()
+        if name == "feedback_given" and not text:
+            flags[name] = False
+            continue
+        if text not in YES_NO:
+            log.error(
+                "training.code_invalid",
+                f"{name} must be Y or N, not '{row.get(name, '')}'.",
+                location=where,
+                field=name,
+                value=row.get(name, ""),
+            )
+            ok = False
+        else:
+            flags[name] = YES_NO[text]
+    scores: dict[str, int | None] = {}
+    for name in SCORES:
+        text = row.get(name, "")
+        if not text:
+            scores[name] = None
+        elif text.isdigit() and 1 <= int(text) <= 5:
+            scores[name] = int(text)
+        else:
+            log.error(
+                "training.score_invalid",
+                f"{name} must be a whole number from 1 to 5, not '{text}'.",
+                location=where,
+                field=name,
+                value=text,
+            )
+            ok = False
+    if ok and flags.get("feedback_given"):
+        blank = [name for name in SCORES if scores[name] is None]
+        for name in blank:
+            log.error(
+                "training.feedback_incomplete",
+                f"A row with feedback_given Y needs its {name}.",
+                location=where,
+                field=name,
+            )
+        ok = not blank
+    if ok and flags.get("feedback_given") and not flags.get("attended"):
+        log.error(
+            "training.feedback_without_attendance",
+            "feedback_given is Y but attended is N: only those who attended give feedback.",
+            location=where,
+            field="feedback_given",
+            value="Y",
+        )
+        ok = False
+    if not ok:
+        return None
+    return {
+        "reference": row["record_ref"],
+        "course_code": row["course_code"],
+        "course_title": row["course_title"],
+        "mode": delivery,
+        "course_date": day,
+        "agency": row["agency"].lower(),
+        "learner": row["attendee_ref"],
+        "job_role": row.get("job_role", ""),
+        "attended": flags["attended"],
+        "feedback": flags["feedback_given"],
+        "reaction": scores["reaction_score"],
+        "confidence_before": scores["learning_before"],
+        "confidence_after": scores["learning_after"],
+    }

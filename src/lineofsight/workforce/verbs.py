@@ -1,0 +1,17 @@
+"""Audit verbs of workforce development (``AuditLog.verb``): one constant per event."""
+
+ATTENDANCE_RECORD = "workforce.attendance.record"
+BOOKING_CANCEL = "workforce.booking.cancel"
+BOOKING_CREATE = "workforce.booking.create"
+BOOKING_PROMOTE = "workforce.booking.promote"
+COURSE_CREATE = "workforce.course.create"
+COURSE_UPDATE = "workforce.course.update"
+EVALUATION_ANSWER = "workforce.evaluation.answer"
+EVALUATION_SEND = "workforce.evaluation.send"
+LOG_RATE = "workforce.log.rate"
+QUESTION_ADD = "workforce.question.add"
+REQUIREMENT_SET = "workforce.requirement.set"
+SESSION_CREATE = "workforce.session.create"
+SESSION_UPDATE = "workforce.session.update"
+SETTINGS_UPDATE = "workforce.settings.update"
+# reads are audited by ``audit.reads.audited_read`` ("workforce.session.read")
