@@ -54,11 +54,14 @@ def test_the_existing_sources_are_registered_in_their_old_order():
         "inspection",
         "board",
         "delivery_plan",
+        "indicator",
         "cdop",
         "governance_decision",
         "governance_assurance",
-        "governance_finding",
+        "scrutiny",
         "lado",
+        "voice",
+        "governance_finding",
     ]
     assert sources.source_choices(manual_only=True) == [
         ("inspection", "Inspection"),
