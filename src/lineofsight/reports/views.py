@@ -230,14 +230,14 @@ def narrative_edit(request: HttpRequest, section: str, period: str) -> HttpRespo
     )
 
 
-def _section(key: str):  # type: ignore[no-untyped-def]
+def _section(key: str):
     try:
         return section(key)
     except KeyError:
         raise Http404 from None
 
 
-def _step(request: HttpRequest, key: str, period: str, service) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _step(request: HttpRequest, key: str, period: str, service) -> HttpResponse:
     spec = _section(key)
     period = _period(period)
     existing = selectors.narrative(request.user, spec.key, period)

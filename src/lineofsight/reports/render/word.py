@@ -27,7 +27,7 @@ LONG_ROWS = 25  # a table with more rows than this may break across pages (as in
 PAGE_TEXT_WIDTH = Cm(17.4)  # A4 less 1.8 cm margins
 
 
-def _field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
+def _field(paragraph, instruction: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in."""
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, instruction), ("end", None)):
@@ -41,7 +41,7 @@ def _field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
         run._r.append(element)
 
 
-def _table(document, block: TableBlock | ChartBlock) -> None:  # type: ignore[no-untyped-def]
+def _table(document, block: TableBlock | ChartBlock) -> None:
     table, shown = block.table, block.published
     assert shown is not None
     caption = document.add_paragraph(table.title, style="Caption")
@@ -74,7 +74,7 @@ def _table(document, block: TableBlock | ChartBlock) -> None:  # type: ignore[no
         note.add_run(table.note).font.size = Pt(9)
 
 
-def _fit(grid, columns: int) -> None:  # type: ignore[no-untyped-def]
+def _fit(grid, columns: int) -> None:
     """A wide first column for labels (narrow when there are many figure columns), the rest
     shared out; small type so that a year of months fits across the page."""
     grid.autofit = False
@@ -94,7 +94,7 @@ def _fit(grid, columns: int) -> None:  # type: ignore[no-untyped-def]
                     run.font.size = Pt(8 if columns > 6 else 9)
 
 
-def _chart(document, block: ChartBlock) -> None:  # type: ignore[no-untyped-def]
+def _chart(document, block: ChartBlock) -> None:
     png = cairosvg.svg2png(bytestring=block.svg.encode(), output_width=1440)
     document.add_picture(io.BytesIO(png), width=CHART_WIDTH)
     document.paragraphs[-1].paragraph_format.keep_with_next = True

@@ -157,9 +157,15 @@ def case_reviews(request: SectionRequest) -> list[Block]:
     rows.append(("Decision not yet made", [disclosure.count(undecided)]))
     rows.append(("Serious incidents notified", [disclosure.count(len(reviews))]))
     notified = [r for r in reviews if r.notified_on]
-    on_time = sum(r.notified_on <= notification_due(r.la_aware_on) for r in notified)
+    on_time = sum(
+        r.notified_on is not None and r.notified_on <= notification_due(r.la_aware_on)
+        for r in notified
+    )
     rapid = [r for r in reviews if r.rapid_review_on]
-    rapid_on_time = sum(r.rapid_review_on <= rapid_review_due(r.la_aware_on) for r in rapid)
+    rapid_on_time = sum(
+        r.rapid_review_on is not None and r.rapid_review_on <= rapid_review_due(r.la_aware_on)
+        for r in rapid
+    )
     timeliness = disclosure.grid(
         "Timeliness of notifications and rapid reviews",
         "Step",

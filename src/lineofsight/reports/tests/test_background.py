@@ -94,11 +94,11 @@ def test_progress_is_recorded_section_by_section(partnership, analyst, settings,
         original(report_id, done, total)
         seen.append(Report.objects.get(pk=report_id).progress)
 
-    services._progress = spy  # type: ignore[assignment]
+    services._progress = spy
     try:
         services.run_report(report.pk)
     finally:
-        services._progress = original  # type: ignore[assignment]
+        services._progress = original
     assert seen == sorted(seen) and len(seen) > 10  # one step per section
     assert seen[0] > services.BUILD_FROM and seen[-1] == services.BUILD_TO
 
