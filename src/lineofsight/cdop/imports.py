@@ -9,12 +9,14 @@ the row, field and value, and then nothing from the file is kept.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
 
 from lineofsight.cdop import policies, services
 from lineofsight.cdop.models import ChildDeath, DeathCategory
+from lineofsight.datasets.record_imports import row_problem
 from lineofsight.formats import Parsed, Problem
 from lineofsight.formats.child_deaths import TABLE
 
@@ -33,25 +35,7 @@ FIELDS = (
 )
 
 
-def _problem(
-    parsed: Parsed,
-    row: dict[str, Any],
-    field: str,
-    value: Any,
-    message: str,
-    *,
-    severity: str = "error",
-    rule: str = "cdop.record_refused",
-) -> Problem:
-    return Problem(
-        file=parsed.source_files[0] if parsed.source_files else "",
-        location=f"row {row['row']}",
-        field=field,
-        value=str(value)[:80],
-        message=message,
-        severity=severity,  # type: ignore[arg-type]
-        rule=rule,
-    )
+_problem = partial(row_problem, rule="cdop.record_refused")
 
 
 def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:

@@ -5,12 +5,10 @@ and the alert settings."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,7 +31,7 @@ from lineofsight.cdop.forms import (
 )
 from lineofsight.cdop.models import NOTIFICATION_FIELDS
 from lineofsight.cdop.statistics import reporting_year, year_label
-from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.formviews import form_page_then
 from lineofsight.lib.listing import Export, export_if_asked, list_response
 from lineofsight.partnership.access import SignedInRequest, requires
 
@@ -70,21 +68,7 @@ def _case_export(rows: list[dict[str, Any]]) -> Any:
         ]
 
 
-def _form_page(
-    request: HttpRequest,
-    form: Any,
-    save: Callable[[dict[str, Any], Any], Any],
-    *,
-    done: Callable[[Any], tuple[str, Any]],
-    **page: Any,
-) -> HttpResponse:
-    """The shared form page: saved -> ``done(result)`` gives the message and where to go."""
-    outcome = submit(request, form, save)
-    if outcome.saved:
-        message, target = done(outcome.result)
-        messages.success(request, message)
-        return redirect(target)
-    return render_form_page(request, form, status=outcome.status, **page)
+_form_page = form_page_then
 
 
 @requires("cdop.statistics")

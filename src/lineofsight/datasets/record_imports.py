@@ -28,3 +28,25 @@ def register_record_import(format_name: str, store: RecordImport) -> None:
 
 def record_import(format_name: str) -> RecordImport | None:
     return _IMPORTS.get(format_name)
+
+
+def row_problem(
+    parsed: Parsed,
+    row: dict[str, Any] | None,
+    field: str,
+    value: Any,
+    message: str,
+    *,
+    rule: str,
+    severity: str = "error",
+) -> Problem:
+    """A problem with one row (``row["row"]``, its line in the file) of a record import."""
+    return Problem(
+        file=parsed.source_files[0] if parsed.source_files else "",
+        location=f"row {row['row']}" if row else "",
+        field=field,
+        value=str(value)[:80],
+        message=message,
+        severity=severity,  # type: ignore[arg-type]
+        rule=rule,
+    )

@@ -5,8 +5,9 @@ and the procedures register.  Every list downloads as CSV or Excel (``lib.listin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -37,28 +38,13 @@ from lineofsight.governance.forms import (
     SpendingForm,
     YearFilterForm,
 )
-from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.formviews import form_page_then
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.models import Partnership
 from lineofsight.reviews.selectors import reviews_for
 
-
-def _form_page(
-    request: HttpRequest,
-    form: Any,
-    save: Callable[[dict[str, Any], Any], Any],
-    *,
-    done: Callable[[Any], tuple[str, Any]],
-    **page: Any,
-) -> HttpResponse:
-    """The shared form page: saved -> ``done(result)`` gives the message and where to go."""
-    outcome = submit(request, form, save)
-    if outcome.saved:
-        message, target = done(outcome.result)
-        messages.success(request, message)
-        return redirect(target)
-    return render_form_page(request, form, status=outcome.status, caption="Governance", **page)
+_form_page = partial(form_page_then, caption="Governance")
 
 
 def _partnership(request: HttpRequest) -> Partnership:

@@ -10,10 +10,12 @@ error naming the row, field and value, and then nothing from the file is kept.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from lineofsight.datasets.record_imports import row_problem
 from lineofsight.formats import Parsed, Problem
 from lineofsight.formats.lado_referrals import TABLE
 from lineofsight.lado import policies, reference, services
@@ -34,25 +36,7 @@ FIELDS = (
 )
 
 
-def _problem(
-    parsed: Parsed,
-    row: dict[str, Any],
-    field: str,
-    value: Any,
-    message: str,
-    *,
-    severity: str = "error",
-    rule: str = "lado.record_refused",
-) -> Problem:
-    return Problem(
-        file=parsed.source_files[0] if parsed.source_files else "",
-        location=f"row {row['row']}",
-        field=field,
-        value=str(value)[:80],
-        message=message,
-        severity=severity,  # type: ignore[arg-type]
-        rule=rule,
-    )
+_problem = partial(row_problem, rule="lado.record_refused")
 
 
 def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:

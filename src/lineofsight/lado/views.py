@@ -6,11 +6,11 @@ only; every read is audited by the selectors and every download by ``services.re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -32,7 +32,7 @@ from lineofsight.lado.forms import (
 )
 from lineofsight.lado.models import Outcome, Sector
 from lineofsight.lado.statistics import reporting_year, trend_years, year_label, years_covered
-from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.formviews import form_page_then, submit
 from lineofsight.lib.listing import Export, export_if_asked, list_response
 from lineofsight.partnership.access import SignedInRequest, requires
 
@@ -86,20 +86,7 @@ def _referral_export(request: SignedInRequest, rows: list[dict[str, Any]]) -> It
         ]
 
 
-def _form_page(
-    request: HttpRequest,
-    form: Any,
-    save: Callable[[dict[str, Any], Any], Any],
-    *,
-    done: Callable[[Any], tuple[str, Any]],
-    **page: Any,
-) -> HttpResponse:
-    outcome = submit(request, form, save)
-    if outcome.saved:
-        message, target = done(outcome.result)
-        messages.success(request, message)
-        return redirect(target)
-    return render_form_page(request, form, status=outcome.status, **page)
+_form_page = form_page_then
 
 
 def _years() -> list[int]:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -170,3 +171,22 @@ def form_page(
         submit=submit_label,
         status=outcome.status,
     )
+
+
+def form_page_then(
+    request: HttpRequest,
+    form: forms.Form,
+    save: Callable[[dict[str, Any], Any], Any],
+    *,
+    done: Callable[[Any], tuple[str, Any]],
+    **page: Any,
+) -> HttpResponse:
+    """A whole one-form page whose success is told: ``submit``; when saved, ``done(result)``
+    gives the message shown on the next page and where to go (a URL or a record); otherwise the
+    page (``render_form_page`` keywords) with the status rule (invalid 400, conflict 409)."""
+    outcome = submit(request, form, save)
+    if outcome.saved:
+        message, target = done(outcome.result)
+        messages.success(request, message)
+        return redirect(target)
+    return render_form_page(request, form, status=outcome.status, **page)

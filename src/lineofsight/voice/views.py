@@ -5,18 +5,17 @@ list downloads as CSV or Excel (``lib.listing``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.formviews import form_page_then
 from lineofsight.lib.listing import Export, active_filters, export_if_asked, list_response
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.models import Partnership
@@ -43,20 +42,7 @@ def _years() -> list[int]:
     return list(range(current, current - YEARS_SHOWN, -1))
 
 
-def _form_page(
-    request: HttpRequest,
-    form: Any,
-    save: Callable[[dict[str, Any], Any], Any],
-    *,
-    done: Callable[[Any], tuple[str, Any]],
-    **page: Any,
-) -> HttpResponse:
-    outcome = submit(request, form, save)
-    if outcome.saved:
-        message, target = done(outcome.result)
-        messages.success(request, message)
-        return redirect(target)
-    return render_form_page(request, form, status=outcome.status, **page)
+_form_page = form_page_then
 
 
 def _partnership(request: HttpRequest) -> Partnership:

@@ -15,37 +15,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from lineofsight.datasets.record_imports import row_problem
 from lineofsight.formats import Parsed, Problem
 from lineofsight.formats.training_records import TABLE
 from lineofsight.lib.audited import audited_update
 from lineofsight.workforce import policies, services, verbs
 from lineofsight.workforce.models import Booking, Course, EvaluationResponse, Session, Stage
 
-
-def _problem(
-    parsed: Parsed,
-    row: dict[str, Any],
-    field: str,
-    value: Any,
-    message: str,
-    *,
-    severity: str = "error",
-    rule: str = "training.record_refused",
-) -> Problem:
-    return Problem(
-        file=parsed.source_files[0] if parsed.source_files else "",
-        location=f"row {row['row']}",
-        field=field,
-        value=str(value)[:80],
-        message=message,
-        severity=severity,  # type: ignore[arg-type]
-        rule=rule,
-    )
+_problem = partial(row_problem, rule="training.record_refused")
 
 
 def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:

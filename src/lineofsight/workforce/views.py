@@ -6,7 +6,6 @@ learner or manager reaches through a signed link without signing in."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -16,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.formviews import form_page_then
 from lineofsight.lib.listing import Export, export_if_asked
 from lineofsight.partnership.access import public, requires
 from lineofsight.partnership.actors import SYSTEM
@@ -40,20 +39,7 @@ from lineofsight.workforce.models import Booking, Stage
 MANAGE = "workforce.manage"
 
 
-def _form_page(
-    request: HttpRequest,
-    form: Any,
-    save: Callable[[dict[str, Any], Any], Any],
-    *,
-    done: Callable[[Any], tuple[str, Any]],
-    **page: Any,
-) -> HttpResponse:
-    outcome = submit(request, form, save)
-    if outcome.saved:
-        message, target = done(outcome.result)
-        messages.success(request, message)
-        return redirect(target)
-    return render_form_page(request, form, status=outcome.status, **page)
+_form_page = form_page_then
 
 
 def _partnership(request: HttpRequest) -> Any:
