@@ -96,7 +96,7 @@ def theme_list(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "learning/themes.html",
-        {"recurrences": recurrence(selectors.themes()), "sources": theme_sources()},
+        {"recurrences": recurrence(selectors.themes(), request.user), "sources": theme_sources()},
     )
 
 
@@ -104,7 +104,7 @@ def theme_list(request: SignedInRequest) -> HttpResponse:
 @require_GET
 def theme_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     theme = get_object_or_404(LearningTheme, slug=slug)
-    item = recurrence(LearningTheme.objects.filter(pk=theme.pk))[0]
+    item = recurrence(LearningTheme.objects.filter(pk=theme.pk), request.user)[0]
     actions = selectors.actions_for(request.user, theme=theme).order_by("-created_at")
     return render(
         request,

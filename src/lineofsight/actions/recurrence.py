@@ -7,7 +7,7 @@ since 2016" - computed from the records tagged with the theme (``theme_sources``
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import QuerySet
@@ -60,14 +60,25 @@ class ThemeRecurrence:
         )
 
 
-def recurrence(themes: QuerySet[LearningTheme] | None = None) -> list[ThemeRecurrence]:
-    """One ``ThemeRecurrence`` per theme (all themes by default), sources in registry order."""
+def recurrence(
+    themes: QuerySet[LearningTheme] | None = None, user: Any = None
+) -> list[ThemeRecurrence]:
+    """One ``ThemeRecurrence`` per theme (all themes by default), sources in registry order;
+    for a ``user`` who may not open a source's records, its occurrences come without links."""
+    from lineofsight.partnership.access import has_permission
+
     themes = themes if themes is not None else LearningTheme.objects.order_by("name")
     found: dict[int, ThemeRecurrence] = {t.pk: ThemeRecurrence(t) for t in themes}
     sources = theme_sources()
     for source in sources:
         seen: set[Any] = set()
-        for occurrence in source.find(themes):
+        unlinked = bool(
+            user is not None
+            and source.view_permission
+            and not has_permission(user, source.view_permission)
+        )
+        for found_occurrence in source.find(themes):
+            occurrence = replace(found_occurrence, url="") if unlinked else found_occurrence
             key = (occurrence.theme_id, occurrence.kind, occurrence.url or occurrence.title)
             if occurrence.theme_id in found and key not in seen:
                 seen.add(key)

@@ -51,6 +51,8 @@ class ActionSource:
     page_title: str = "Raise an action"
     permission: str = "learning.manage"
     order: int = 50
+    # who may open the source record's page: others see its label without a link ("" = anyone)
+    view_permission: str = ""
 
     @property
     def manual(self) -> bool:
@@ -92,14 +94,21 @@ def source_for(record: models.Model) -> ActionSource:
     raise TypeError(f"no action source is registered for {type(record).__name__}")
 
 
-def link_to(record: models.Model | None) -> str:
-    """The page of ``record`` (the link back from its actions); "" if none is known."""
+def link_to(record: models.Model | None, user: Any = None) -> str:
+    """The page of ``record`` (the link back from its actions); "" if none is known, or if
+    ``user`` is given and may not open it (the source's ``view_permission``)."""
     if record is None:
         return ""
     try:
-        return source_for(record).link(record)
+        source = source_for(record)
     except TypeError:
         return _absolute_url(record)
+    if user is not None and source.view_permission:
+        from lineofsight.partnership.access import has_permission
+
+        if not has_permission(user, source.view_permission):
+            return ""
+    return source.link(record)
 
 
 def source_label(key: str) -> str:

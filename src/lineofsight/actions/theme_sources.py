@@ -49,6 +49,8 @@ class ThemeSource:
     plural: str
     find: OccurrenceFinder
     order: int = 50
+    # who may open the records' pages: others see the titles without links ("" = anyone)
+    view_permission: str = ""
 
     def label(self, count: int) -> str:
         return self.singular if count == 1 else self.plural
@@ -58,10 +60,16 @@ _SOURCES: dict[str, ThemeSource] = {}
 
 
 def register_theme_source(
-    kind: str, singular: str, plural: str, find: OccurrenceFinder, order: int = 50
+    kind: str,
+    singular: str,
+    plural: str,
+    find: OccurrenceFinder,
+    order: int = 50,
+    view_permission: str = "",
 ) -> None:
-    """Add (or replace) the finder for ``kind``; ``order`` sorts kinds on the page."""
-    _SOURCES[kind] = ThemeSource(kind, singular, plural, find, order)
+    """Add (or replace) the finder for ``kind``; ``order`` sorts kinds on the page;
+    ``view_permission`` is what a reader needs to follow the links to the records."""
+    _SOURCES[kind] = ThemeSource(kind, singular, plural, find, order, view_permission)
 
 
 def theme_sources() -> list[ThemeSource]:

@@ -121,7 +121,7 @@ def board_summary(request: SignedInRequest) -> HttpResponse:
 def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
     record = action.source_object()
-    source_url = link_to(record)
+    source_url = link_to(record, request.user)
     return render(
         request,
         "actions/detail.html",

@@ -40,6 +40,7 @@ def register() -> None:
         partnership=lambda d: d.meeting.group.partnership,
         page_title="Raise an action from this decision",
         permission="governance.manage",
+        view_permission="governance.view",
         order=82,
     )
     register_action_source(
@@ -52,6 +53,7 @@ def register() -> None:
         partnership=lambda r: r.partnership,
         page_title="Raise an action from this assurance report",
         permission="governance.manage",
+        view_permission="governance.view",
         order=84,
     )
     register_action_source(
@@ -64,5 +66,6 @@ def register() -> None:
         partnership=lambda f: f.inspection.partnership,
         page_title="Raise an action from this finding",
         permission="governance.manage",
+        view_permission="governance.view",
         order=86,
     )

@@ -17,6 +17,7 @@ class GovernanceConfig(AppConfig):
             "inspection findings",
             finding_occurrences,
             order=45,
+            view_permission="governance.view",
         )
         register_theme_source(
             "procedure",
@@ -24,6 +25,7 @@ class GovernanceConfig(AppConfig):
             "multi-agency procedures",
             procedure_occurrences,
             order=46,
+            view_permission="governance.view",
         )
         action_sources.register()
         home.register()

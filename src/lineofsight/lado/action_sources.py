@@ -36,5 +36,6 @@ def register() -> None:
             "name the adult or a child: the action tracker is read beyond the LADO."
         ),
         permission="lado.manage",
+        view_permission="lado.manage",
         order=85,
     )

@@ -41,5 +41,6 @@ def register() -> None:
         intro=lambda tracked: f"The action will be listed on the page of {_title(tracked)}.",
         page_title="Raise an action from this indicator",
         permission=RAISE_PERMISSION,
+        view_permission="performance.view",
         order=70,
     )

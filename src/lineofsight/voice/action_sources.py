@@ -46,6 +46,7 @@ def register() -> None:
         partnership=lambda r: r.activity.partnership,
         page_title="Raise an action from this recommendation",
         permission="scrutiny.manage",
+        view_permission="scrutiny.view",
         order=85,
     )
     register_action_source(
@@ -58,5 +59,6 @@ def register() -> None:
         partnership=lambda f: f.partnership,
         page_title="Raise an action from this feedback",
         permission="voice.manage",
+        view_permission="voice.view",
         order=86,
     )

@@ -18,6 +18,7 @@ class VoiceConfig(AppConfig):
             "pieces of feedback from children and families",
             feedback_occurrences,
             order=45,
+            view_permission="voice.view",
         )
         register_theme_source(
             "scrutiny",
@@ -25,6 +26,7 @@ class VoiceConfig(AppConfig):
             "scrutiny recommendations",
             recommendation_occurrences,
             order=46,
+            view_permission="scrutiny.view",
         )
         action_sources.register()
         home.register()

@@ -151,3 +151,38 @@ def test_delivery_imports_no_view_or_form_of_assurance():
                 module = node.module or ""
                 if module.startswith("lineofsight.assurance"):
                     assert module.split(".")[2] in {"services", "selectors", "policies"}, path
+
+
+@pytest.mark.django_db
+def test_a_reader_who_may_not_open_a_source_sees_no_link_to_it(make_user):
+    """The themes page and an action's page link to a source record only for someone who may
+    open it (the source's ``view_permission``): others would follow the link to a 403."""
+    from lineofsight.actions.models import LearningTheme
+    from lineofsight.actions.recurrence import recurrence
+    from lineofsight.actions.theme_sources import (
+        _SOURCES,
+        Occurrence,
+        register_theme_source,
+    )
+
+    theme = LearningTheme.objects.create(name="Test theme for links", slug="test-theme-links")
+    saved = dict(_SOURCES)
+    register_theme_source(
+        "secret",
+        "secret record",
+        "secret records",
+        lambda themes: [Occurrence(theme.pk, "secret", 2021, "Record 1", "/secret/1/")],
+        view_permission="partnership.manage",
+    )
+    try:
+        themes = LearningTheme.objects.filter(pk=theme.pk)
+        admin = make_user(Role.PARTNERSHIP_ADMIN, username="admin.links")
+        lead = make_user(Role.AGENCY_LEAD, username="lead.links")
+        urls = {
+            who: [o.url for o in recurrence(themes, user)[0].of_kind("secret")]
+            for who, user in (("admin", admin), ("lead", lead))
+        }
+        assert urls == {"admin": ["/secret/1/"], "lead": [""]}
+    finally:
+        _SOURCES.clear()
+        _SOURCES.update(saved)
