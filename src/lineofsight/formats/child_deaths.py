@@ -12,10 +12,11 @@ review_date,modifiable_factors``; optional: ``date_notified`` (blank: the date o
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from lineofsight.formats.csv_rows import read_csv
-from lineofsight.formats.dates import DateProblem, collection_year_of, parse_either, year_end
+from lineofsight.formats.dates import collection_year_of, date_cell, year_end
 from lineofsight.formats.problems import Parsed, ProblemLog
 
 FORMAT = "child_deaths"
@@ -132,16 +133,7 @@ def parse_child_deaths(path: Path, log: ProblemLog, *, la_code: str | None) -> P
     return parsed
 
 
-def _date(row: dict[str, str], name: str, where: str, log: ProblemLog) -> date | None | bool:
-    """The date in ``name`` (None if blank); False (and an error logged) if it is not a date."""
-    text = row.get(name, "")
-    if not text:
-        return None
-    try:
-        return parse_either(text)
-    except DateProblem as exc:
-        log.error("cdop.date_invalid", f"{name}: {exc}.", location=where, field=name, value=text)
-        return False
+_date = partial(date_cell, rule="cdop.date_invalid")
 
 
 def _code(

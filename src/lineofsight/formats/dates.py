@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})?")
 UK = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 EARLIEST_YEAR = 1900
+
+if TYPE_CHECKING:
+    from lineofsight.formats.problems import ProblemLog
 
 
 class DateProblem(ValueError):
@@ -74,3 +78,18 @@ def collection_year_of(day: date) -> int:
 def year_end(collection_year: int) -> date:
     """31 March of a collection year: the reference date of most returns."""
     return date(collection_year, 3, 31)
+
+
+def date_cell(
+    row: dict[str, str], name: str, where: str, log: ProblemLog, *, rule: str
+) -> date | None | bool:
+    """A record file's date cell ``name``: None if blank; False (and an error ``rule`` logged)
+    if it is not a date in either form ``parse_either`` reads."""
+    text = row.get(name, "")
+    if not text:
+        return None
+    try:
+        return parse_either(text)
+    except DateProblem as exc:
+        log.error(rule, f"{name}: {exc}.", location=where, field=name, value=text)
+        return False

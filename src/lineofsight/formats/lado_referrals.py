@@ -15,10 +15,11 @@ the category and the harm threshold criteria are fixed here.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from lineofsight.formats.csv_rows import read_csv
-from lineofsight.formats.dates import DateProblem, collection_year_of, parse_either, year_end
+from lineofsight.formats.dates import collection_year_of, date_cell, year_end
 from lineofsight.formats.problems import Parsed, ProblemLog
 
 FORMAT = "lado_referrals"
@@ -133,15 +134,7 @@ def parse_lado_referrals(path: Path, log: ProblemLog, *, la_code: str | None) ->
     return parsed
 
 
-def _date(row: dict[str, str], name: str, where: str, log: ProblemLog) -> date | None | bool:
-    text = row.get(name, "")
-    if not text:
-        return None
-    try:
-        return parse_either(text)
-    except DateProblem as exc:
-        log.error("lado.date_invalid", f"{name}: {exc}.", location=where, field=name, value=text)
-        return False
+_date = partial(date_cell, rule="lado.date_invalid")
 
 
 def _code(
