@@ -13,10 +13,9 @@ from lineofsight.actions.models import Action
 from lineofsight.govuk.formatting import date_uk
 from lineofsight.partnership.access import SignedInRequest
 from lineofsight.partnership.home_panels import PANEL_TEMPLATE, panel, register_home_panel
-from lineofsight.partnership.roles import Role
+from lineofsight.partnership.roles import OVERSIGHT_ROLES, Role
 
 SOON_DAYS = 7
-OVERSIGHT = frozenset({Role.PARTNERSHIP_ADMIN, Role.BOARD_MEMBER})
 
 
 def _row(action: Action, tag: str, colour: str, *, with_agency: bool) -> dict[str, Any]:
@@ -48,7 +47,7 @@ def _own(request: SignedInRequest) -> dict[str, Any] | None:
 
 
 def _overdue(request: SignedInRequest) -> dict[str, Any] | None:
-    if not request.user.role_set() & OVERSIGHT:
+    if not request.user.role_set() & OVERSIGHT_ROLES:
         return None
     late = selectors.overdue(request.user).order_by("due_date")
     return panel(

@@ -14,9 +14,14 @@ from lineofsight.datasets.services import ingest_paths
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
+from lineofsight.partnership.services import set_agency_returns
 from lineofsight.synth import DEFAULT_YEARS, generate
 
 RETURN_FOLDERS = {"cin", "ssda903", "annex_a", "partner_returns"}
+# The demo's children's services trust sends the local authority's children's social care returns
+# (CIN census, SSDA903, Annex A); the council sends its own partner return.
+SOCIAL_CARE_SUBMITTER = "trust"
+OWN_RETURNS = {"council": ["partner_return"], "domestic_abuse": ["partner_return"]}
 
 
 def returns_in(files: list[Path], root: Path) -> list[Path]:
@@ -32,12 +37,14 @@ def partner_agency_code(path: Path) -> str:
 
 
 def by_submitter(files: list[Path], root: Path) -> dict[str, list[Path]]:
-    """Returns grouped by the agency that submits them ("" for the local authority's own):
-    each partner return is stored as its agency's, as an agency lead's upload would be."""
+    """Returns grouped by the agency that submits them (``SOCIAL_CARE_SUBMITTER`` for the local
+    authority's children's social care returns): each return is stored as its agency's, as an
+    agency lead's upload would be."""
     groups: dict[str, list[Path]] = {}
     for path in files:
         partner = path.relative_to(root).parts[1] == "partner_returns"
-        groups.setdefault(partner_agency_code(path) if partner else "", []).append(path)
+        code = partner_agency_code(path) if partner else SOCIAL_CARE_SUBMITTER
+        groups.setdefault(code, []).append(path)
     return groups
 
 
@@ -67,7 +74,11 @@ def load(seed: int, scale: float = 1.0, years: range = DEFAULT_YEARS) -> None:
 
 
 def schedule(partnership: Partnership) -> None:
-    """Last year's and this year's standard returns, as an administrator would schedule them."""
+    """Last year's and this year's standard returns, as an administrator would schedule them
+    after saying which returns the council and the domestic abuse service send."""
+    for agency in partnership.agencies.filter(code__in=OWN_RETURNS):
+        if not agency.returns.exists():
+            set_agency_returns(actor=SYSTEM, agency=agency, formats=OWN_RETURNS[agency.code])
     this_year = years.start_year_of(timezone.localdate(), partnership.financial_year_start_month)
     added = [
         due

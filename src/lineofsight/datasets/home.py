@@ -42,16 +42,49 @@ def _own(request: SignedInRequest) -> dict[str, Any] | None:
     )
 
 
+def _agency_row(name: str, items: list[schedules.DueStatus]) -> dict[str, Any]:
+    """One agency's scheduled returns in one row: how many are late, which, and what is next."""
+    late = [i for i in items if i.status == "late"]
+    soon = [i for i in items if i.status == "due soon"]
+    ahead = sorted((i for i in items if i.status == "not yet due"), key=lambda i: i.due.due_on)
+
+    def listed(group: list[schedules.DueStatus]) -> str:
+        return ", ".join(f"{i.name} {i.due.period} (due {date_uk(i.due.due_on)})" for i in group)
+
+    parts = []
+    if late:
+        parts.append(f"Late: {listed(late)}")
+    if soon:
+        parts.append(f"Due in the next {schedules.DUE_SOON_DAYS} days: {listed(soon)}")
+    if ahead:
+        parts.append(f"Next: {listed(ahead[:1])}")
+    if late:
+        tag, colour = f"{len(late)} late", "red"
+    elif soon:
+        tag, colour = "Due soon", "yellow"
+    else:
+        tag, colour = "Up to date", "green"
+    return {
+        "text": name,
+        "href": reverse("administration:schedule"),
+        "tag": tag,
+        "colour": colour,
+        "detail": "; ".join(parts) or "Every scheduled return received",
+    }
+
+
 def _everyone(request: SignedInRequest) -> dict[str, Any] | None:
-    items = schedules.for_everyone(request.user)
-    open_items = [i for i in items if i.status != "received"]
+    """The business manager's view: every agency with a schedule, one row each, late first."""
+    by_agency: dict[str, list[schedules.DueStatus]] = {}
+    for item in schedules.for_everyone(request.user):
+        by_agency.setdefault(item.due.agency.name, []).append(item)
+    rows = [_agency_row(name, items) for name, items in sorted(by_agency.items())]
+    order = {"red": 0, "yellow": 1, "green": 2}
     return panel(
         "returns-all",
         "Returns from every agency",
-        [_row(i, with_agency=True) for i in open_items],
-        empty="Every scheduled return has been received."
-        if items
-        else "No return schedule yet: add one in Administration > Return schedule.",
+        sorted(rows, key=lambda row: order[row["colour"]]),
+        empty="No return schedule yet: add one in Administration > Return schedule.",
         more={"href": reverse("administration:schedule"), "text": "The whole return schedule"},
     )
 

@@ -121,15 +121,16 @@ def standard_year(start_year: int, start_month: int, formats: frozenset[str]) ->
 
 def add_standard_year(*, actor: Any, partnership: Any, start_year: int) -> list[ReturnDue]:
     """Schedule every active agency's standard returns for the year starting in ``start_year``
-    (audited, one row each); what is already scheduled for a period is left as it is."""
-    from lineofsight.datasets.submitters import formats_for
+    (audited, one row each): the returns it owes (``submitters.owed_formats``); what is already
+    scheduled for a period is left as it is."""
+    from lineofsight.datasets.submitters import owed_formats
 
     check_permission(actor, "partnership.manage")
     added = []
     with transaction.atomic():
         for agency in partnership.agencies.filter(retired_on__isnull=True).order_by("name"):
             for plan in standard_year(
-                start_year, partnership.financial_year_start_month, formats_for(agency)
+                start_year, partnership.financial_year_start_month, owed_formats(agency)
             ):
                 if ReturnDue.objects.filter(
                     agency=agency, format=plan.format, period=plan.period

@@ -6,6 +6,11 @@
   returns it submits (``partnership.AgencyReturn``, on Administration > Returns); an agency with
   none set gets its kind's default from the setting ``SUBMISSION_FORMATS_BY_AGENCY_KIND``
   (agency kind -> formats), itself defaulting to ``DEFAULT_FORMATS_BY_AGENCY_KIND``.
+- What an agency *owes* (the return schedule, ``datasets.schedules.add_standard_year``) is
+  narrower than what it may send: the returns chosen for it, else its kind's default only for the
+  local authority, the children's services trust and the statutory partners (police, integrated
+  care board), ``OWING_BY_DEFAULT``.  A school forum or a provider may send a partner return
+  without being chased for one every quarter.
 - A partner return's rows must all be for the submitter's own agency (``agency_code``).
 - Records people keep (child deaths: ``datasets.record_imports``) are imported by whoever their
   app's importer allows (the CDOP coordinator), whatever their agency.
@@ -51,6 +56,20 @@ def formats_for(agency: Agency) -> frozenset[str]:
     """The formats a lead of ``agency`` may submit: as chosen for it, else its kind's default."""
     chosen = frozenset(agency.returns.values_list("format", flat=True))
     return chosen or default_formats_for(agency.kind)
+
+
+OWING_BY_DEFAULT = frozenset(
+    {Agency.Kind.COUNCIL, Agency.Kind.CHILDRENS_TRUST, Agency.Kind.POLICE, Agency.Kind.HEALTH}
+)
+
+
+def owed_formats(agency: Agency) -> frozenset[str]:
+    """The returns ``agency`` is scheduled to send: as chosen for it, else its kind's default if
+    it is a statutory partner or the children's services trust, else none."""
+    chosen = frozenset(agency.returns.values_list("format", flat=True))
+    if chosen:
+        return chosen
+    return default_formats_for(agency.kind) if agency.kind in OWING_BY_DEFAULT else frozenset()
 
 
 def submits_for_anyone(actor: Any) -> bool:

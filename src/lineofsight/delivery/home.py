@@ -9,13 +9,11 @@ from lineofsight.delivery import selectors
 from lineofsight.delivery.models import Rag
 from lineofsight.partnership.access import SignedInRequest
 from lineofsight.partnership.home_panels import PANEL_TEMPLATE, panel, register_home_panel
-from lineofsight.partnership.roles import Role
-
-OVERSIGHT = frozenset({Role.PARTNERSHIP_ADMIN, Role.BOARD_MEMBER})
+from lineofsight.partnership.roles import OVERSIGHT_ROLES
 
 
 def _context(request: SignedInRequest) -> dict[str, Any] | None:
-    if not request.user.role_set() & OVERSIGHT:
+    if not request.user.role_set() & OVERSIGHT_ROLES:
         return None
     items = selectors.items_for(request.user, rag=Rag.RED)
     rows = [

@@ -54,6 +54,10 @@ TWO_FACTOR_ROLES = frozenset(
     }
 )
 
+# Roles that oversee the whole partnership: their home page starts with what needs the board's
+# attention (performance exceptions, overdue actions, the delivery plan's red items: issue 10).
+OVERSIGHT_ROLES = frozenset({Role.PARTNERSHIP_ADMIN, Role.BOARD_MEMBER, Role.SCRUTINEER})
+
 _ALL = frozenset(Role)
 
 PERMISSIONS: dict[str, frozenset[Role]] = {

@@ -1,5 +1,9 @@
-"""Home-page panel for board members and scrutineers: "Needs attention" from the performance
-overview (the latest financial year), from the same cached figures."""
+"""Home-page panel for board members, scrutineers and the administrator: "Needs attention" from
+the performance overview (the latest financial year), from the same cached figures.
+
+Each exception is one row a board member can scan: the measure and its figure, a tag saying why it
+is listed (special cause concern, unusual, missed target, worse than England and neighbours) and
+the one sentence that explains that reason; every other finding is on the indicator's page."""
 
 from __future__ import annotations
 
@@ -9,15 +13,16 @@ from django.urls import reverse
 
 from lineofsight.partnership.access import SignedInRequest
 from lineofsight.partnership.home_panels import PANEL_TEMPLATE, panel, register_home_panel
-from lineofsight.partnership.roles import Role
+from lineofsight.partnership.roles import OVERSIGHT_ROLES
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance import selectors
 from lineofsight.performance.cache import PageCache
+from lineofsight.performance.summaries import Summary
 from lineofsight.performance.summaries import overview as build_overview
 
 
 def _context(request: SignedInRequest) -> dict[str, Any] | None:
-    if not request.user.has_role(Role.BOARD_MEMBER):
+    if not request.user.role_set() & OVERSIGHT_ROLES:
         return None
     partnership = current_partnership()
     if partnership is None:
@@ -32,7 +37,7 @@ def _context(request: SignedInRequest) -> dict[str, Any] | None:
             {
                 "text": f"{s.spec.title}: {s.value_text}",
                 "href": reverse("performance:indicator", args=[s.spec.id]) + f"?period={period}",
-                "detail": "; ".join(s.findings),
+                **why(s),
             }
             for s in build_overview(partnership, period)
             if s.rank < 2
@@ -45,6 +50,21 @@ def _context(request: SignedInRequest) -> dict[str, Any] | None:
         "both England and statistical neighbours.",
         more={"href": reverse("performance:overview"), "text": "Performance overview"},
     )  # fmt: skip
+
+
+def why(summary: Summary) -> dict[str, str]:
+    """The tag, its colour and the one finding that says why ``summary`` needs attention."""
+    if summary.concern:
+        return {"tag": "Concern", "colour": "red", "detail": summary.spc_text or ""}
+    if summary.unusual:
+        return {"tag": "Unusual", "colour": "orange", "detail": summary.spc_text or ""}
+    if summary.below_target:
+        return {"tag": "Missed target", "colour": "red", "detail": summary.target_text or ""}
+    return {
+        "tag": "Worse than others",
+        "colour": "orange",
+        "detail": summary.benchmark_text or "",
+    }
 
 
 def register() -> None:

@@ -74,6 +74,8 @@ class Summary:
     change_points: list[ChangePoint] = field(default_factory=list)
     shift_from: date | None = None  # where a sustained shift began: a change point to offer
     spc_text: str | None = None  # the SPC finding, in words
+    benchmark_text: str | None = None  # the comparison with England and neighbours, in words
+    target_text: str | None = None  # the comparison with this year's target, in words
 
     @property
     def value_text(self) -> str:
@@ -288,24 +290,25 @@ def summarise(
         if spc
         else None
     )
+    benchmark_text = benchmark_finding(
+        spec.title,
+        {b.year: b.own for b in benchmarks if b.own is not None},
+        {
+            b.year: {
+                "england": b.england,
+                "region": b.region,
+                "statistical_neighbours": b.statistical_neighbours,
+            }
+            for b in benchmarks
+        },
+        spec.unit,
+        intervals,
+    )
     findings = [
         text
         for text in (
             change_finding(spec.title, *pair, spec.unit) if pair else None,
-            benchmark_finding(
-                spec.title,
-                {b.year: b.own for b in benchmarks if b.own is not None},
-                {
-                    b.year: {
-                        "england": b.england,
-                        "region": b.region,
-                        "statistical_neighbours": b.statistical_neighbours,
-                    }
-                    for b in benchmarks
-                },
-                spec.unit,
-                intervals,
-            ),
+            benchmark_text,
             spc_text,
         )
         if text
@@ -314,12 +317,13 @@ def summarise(
     assurance = (
         assurance_icon(spc, target.value, spec.polarity) if spc is not None and target else None
     )
+    target_text = None
     if target is not None and headline is not None:
-        text = target_finding(
+        target_text = target_finding(
             spec.title, _as_result(headline), target.value, spec.polarity, spec.unit
         )
-        if text:
-            findings.append(text)
+        if target_text:
+            findings.append(target_text)
     shift = sustained_shift(spc) if spc else None
     return Summary(
         spec,
@@ -336,6 +340,8 @@ def summarise(
         change_points=points,
         shift_from=months[shift].period_start if shift is not None else None,
         spc_text=spc_text,
+        benchmark_text=benchmark_text,
+        target_text=target_text,
     )
 
 

@@ -50,3 +50,25 @@ def test_demo_stores_each_partner_return_as_its_agency(
     assert not Submission.objects.filter(format="cin_census").exclude(agency=None).exists()
     lead = make_user(Role.AGENCY_LEAD, agency_=agency)
     assert set(submissions_for(lead)) == set(police)
+
+
+@pytest.mark.django_db
+def test_the_demo_trust_sends_the_social_care_returns_and_nothing_is_late(
+    partnership, agency, settings, tmp_path
+):
+    from lineofsight.datasets.schedules import for_everyone
+    from lineofsight.partnership import services
+    from lineofsight.partnership.actors import SYSTEM
+
+    trust = services.create_agency(
+        actor=SYSTEM, partnership=partnership, name="Trust", code="trust", kind="childrens_trust"
+    )
+    settings.VAR_DIR = tmp_path
+    settings.SNAPSHOT_DIR = tmp_path / "snapshots"
+    demo.load(seed=7, scale=0.03, years=range(2021, 2022))
+    assert set(Submission.objects.filter(format="cin_census").values_list("agency", flat=True)) == {
+        trust.pk
+    }
+    trust_rows = [s for s in for_everyone(SYSTEM) if s.due.agency_id == trust.pk]
+    assert {s.due.format for s in trust_rows} >= {"cin_census", "ssda903"}
+    assert all(s.status != "late" for s in trust_rows if s.due.format != "partner_return")

@@ -11,6 +11,7 @@ from django.test import Client
 
 from lineofsight.audit.models import AuditLog
 from lineofsight.datasets.submitters import formats_for
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency, User
 from lineofsight.partnership.roles import Role
 from lineofsight.testing.access import assert_outsider_refused
@@ -266,3 +267,29 @@ def test_a_year_of_standard_returns_follows_the_partnerships_year(admin_user, pa
     # Asking again adds nothing: what is scheduled stays as it is.
     admin.post("/administration/return-schedule/year/", {"start_year": "2026"})
     assert AuditLog.objects.filter(verb="return_due.create").count() == audited
+
+
+@pytest.mark.django_db
+def test_a_year_of_returns_chases_only_agencies_that_owe_them(admin_user, partnership, agency):
+    """Statutory partners owe their kind's returns by default; a school forum or the business unit
+    owes nothing until the administrator says which returns it sends (``owed_formats``)."""
+    from lineofsight.datasets.models import ReturnDue
+    from lineofsight.partnership import services
+
+    schools = services.create_agency(
+        actor=SYSTEM, partnership=partnership, name="Schools", code="schools", kind="education"
+    )
+    unit = services.create_agency(
+        actor=SYSTEM, partnership=partnership, name="Unit", code="unit", kind="partnership_team"
+    )
+    admin = client_for(admin_user)
+    assert (
+        admin.post("/administration/return-schedule/year/", {"start_year": "2026"}).status_code
+        == 302
+    )
+    owing = set(ReturnDue.objects.values_list("agency__code", flat=True))
+    assert agency.code in owing and not owing & {"schools", "unit"}
+    services.set_agency_returns(actor=SYSTEM, agency=schools, formats=["partner_return"])
+    admin.post("/administration/return-schedule/year/", {"start_year": "2026"})
+    assert ReturnDue.objects.filter(agency=schools, format="partner_return").count() == 4
+    assert not ReturnDue.objects.filter(agency=unit).exists()

@@ -83,8 +83,13 @@ def test_agency_lead_sees_returns_due_and_late_own_actions_and_section_11(make_u
 def test_business_manager_sees_every_agencys_returns_and_overdue_actions(admin_user, work):
     page = _page(admin_user)
     assert "Returns from every agency" in page
-    assert "Test Police: Partner return, Q1 2026-27" in page
-    assert "Test Health: Partner return" not in page  # received: not listed as open
+    returns = page.split('id="panel-returns-all"')[1].split("</section>")[0]
+    police = returns.split("Test Police")[1].split("</li>")[0]
+    assert "Late: Partner return Q1 2026-27" in police and "Next:" not in police
+    assert "Due in the next 7 days: Ofsted Annex A 2026-27" in police
+    health = returns.split("Test Health")[1].split("</li>")[0]
+    assert "Every scheduled return received" in health  # received: nothing open
+    assert returns.index("1 late") < returns.index("Up to date")  # late agencies first
     assert "Overdue actions" in page
     assert "Audit health referrals (Test Health)" in page
     assert "Refresh the escalation policy (Test Police)" in page
@@ -98,6 +103,13 @@ def test_board_sees_overdue_actions_and_red_plan_items(make_user, work):
     assert "Delivery plan: off track" in page
     assert "1a. Early help assessments on time" in page and "Going well" not in page
     assert "Returns from every agency" not in page
+
+
+@pytest.mark.django_db
+def test_the_scrutineer_sees_what_the_board_sees(make_user, work):
+    page = _page(make_user(Role.SCRUTINEER))
+    assert "Overdue actions" in page and "Audit health referrals" in page
+    assert "Delivery plan: off track" in page and "1a. Early help assessments on time" in page
 
 
 @pytest.mark.django_db
