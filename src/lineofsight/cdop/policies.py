@@ -10,18 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from lineofsight.partnership.access import has_permission
-from lineofsight.partnership.actors import is_system
+from lineofsight.partnership.access import has_permission, in_partnership, partnership_id_along
+
+
+def _partnership_id(record: Any) -> int | None:
+    """The partnership of a record, or of the death it belongs to."""
+    return partnership_id_along(record, "partnership_id", "death.partnership_id")
 
 
 def _same_partnership(user: Any, record: Any) -> bool:
-    if is_system(user) or record is None:
-        return True
-    agency = getattr(user, "agency", None)
-    partnership_id = getattr(record, "partnership_id", None)
-    if partnership_id is None and hasattr(record, "death"):
-        partnership_id = record.death.partnership_id
-    return agency is not None and agency.partnership_id == partnership_id
+    return in_partnership(user, record, _partnership_id)
 
 
 def can_view_records(user: Any, record: Any = None) -> bool:

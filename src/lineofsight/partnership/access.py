@@ -91,6 +91,29 @@ def has_permission(user: Any, permission: str) -> bool:
     return bool(user.role_set() & roles_with(permission))
 
 
+def partnership_id_along(record: Any, *paths: str) -> int | None:
+    """The partnership of ``record``: the first of the dotted ``paths`` (``"group.partnership_id"``)
+    that leads to a value, or ``None``."""
+    for path in paths:
+        value: Any = record
+        for name in path.split("."):
+            value = getattr(value, name, None)
+            if value is None:
+                break
+        if value is not None:
+            return int(value)
+    return None
+
+
+def in_partnership(user: Any, record: Any, partnership_id: Callable[[Any], int | None]) -> bool:
+    """Tenancy: ``record`` (if any) belongs to ``user``'s partnership (``partnership_id`` finds
+    the record's); ``SYSTEM`` is in every partnership."""
+    if is_system(user) or record is None:
+        return True
+    agency = getattr(user, "agency", None)
+    return agency is not None and agency.partnership_id == partnership_id(record)
+
+
 def check_permission(user: Any, permission: str) -> None:
     """For services and selectors: ``PermissionDenied`` unless ``user`` holds ``permission``."""
     if not has_permission(user, permission):

@@ -13,25 +13,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from lineofsight.partnership.access import has_permission
+from lineofsight.partnership.access import has_permission, in_partnership, partnership_id_along
 from lineofsight.partnership.actors import is_system, require_actor
 
 
 def _partnership_id(record: Any) -> int | None:
     """The partnership of a record, or of the activity or survey it belongs to."""
-    if getattr(record, "partnership_id", None) is not None:
-        return int(record.partnership_id)
-    for parent in ("activity", "survey"):
-        if getattr(record, f"{parent}_id", None) is not None:
-            return _partnership_id(getattr(record, parent))
-    return None
+    return partnership_id_along(
+        record, "partnership_id", "activity.partnership_id", "survey.partnership_id"
+    )
 
 
 def _same_partnership(user: Any, record: Any) -> bool:
-    if is_system(user) or record is None:
-        return True
-    agency = getattr(user, "agency", None)
-    return agency is not None and agency.partnership_id == _partnership_id(record)
+    return in_partnership(user, record, _partnership_id)
 
 
 def _may(user: Any, permission: str) -> bool:

@@ -11,32 +11,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from lineofsight.partnership.access import has_permission
-from lineofsight.partnership.actors import is_system
+from lineofsight.partnership.access import has_permission, in_partnership, partnership_id_along
 
 
 def partnership_id_of(record: Any) -> int | None:
     """The partnership a course, session, booking, requirement or response belongs to."""
-    for path in (
-        ("partnership_id",),
-        ("course", "partnership_id"),
-        ("session", "course", "partnership_id"),
-    ):
-        value: Any = record
-        for name in path:
-            value = getattr(value, name, None)
-            if value is None:
-                break
-        if value is not None:
-            return int(value)
-    return None
+    return partnership_id_along(
+        record, "partnership_id", "course.partnership_id", "session.course.partnership_id"
+    )
 
 
 def _same_partnership(user: Any, record: Any) -> bool:
-    if is_system(user) or record is None:
-        return True
-    agency = getattr(user, "agency", None)
-    return agency is not None and agency.partnership_id == partnership_id_of(record)
+    return in_partnership(user, record, partnership_id_of)
 
 
 def can_manage(user: Any, record: Any = None) -> bool:
