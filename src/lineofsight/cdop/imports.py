@@ -9,14 +9,11 @@ the row, field and value, and then nothing from the file is kept.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
-
-from django.core.exceptions import ValidationError
 
 from lineofsight.cdop import policies, services
 from lineofsight.cdop.models import ChildDeath, DeathCategory
-from lineofsight.datasets.record_imports import row_problem
+from lineofsight.datasets.record_imports import code_in_use, store_new_records
 from lineofsight.formats import Parsed, Problem
 from lineofsight.formats.child_deaths import TABLE
 
@@ -35,9 +32,6 @@ FIELDS = (
 )
 
 
-_problem = partial(row_problem, rule="cdop.record_refused")
-
-
 def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
     if not policies.can_manage(actor):
         from django.core.exceptions import PermissionDenied
@@ -45,36 +39,14 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
         raise PermissionDenied("child death records are imported by the CDOP coordinator")
     services.sync_categories()
     categories = {c.code: c for c in DeathCategory.objects.filter(active=True)}
-    known = set(
-        ChildDeath.objects.filter(partnership=partnership).values_list("reference", flat=True)
-    )
-    problems: list[Problem] = []
-    for row in parsed.tables.get(TABLE, []):
-        if row["reference"] in known:
-            problems.append(
-                _problem(
-                    parsed,
-                    row,
-                    "death_ref",
-                    row["reference"],
-                    "This death is already recorded: the row was not imported again.",
-                    severity="warning",
-                    rule="cdop.already_recorded",
-                )
-            )
-            continue
-        category = categories.get(str(row["category"])) if row["category"] else None
-        if row["category"] and category is None:
-            problems.append(
-                _problem(
-                    parsed,
-                    row,
-                    "category",
-                    row["category"],
-                    "This category of death is not in use here.",
-                )
-            )
-            continue
+
+    def build(row: dict[str, Any]) -> dict[str, Any]:
+        category = code_in_use(
+            categories,
+            row["category"],
+            field="category",
+            message="This category of death is not in use here.",
+        )
         fields = {name: row[name] for name in FIELDS}
         if row["reviewed_on"]:
             fields.update(
@@ -83,11 +55,19 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
                 category=category,
                 outcome=row["outcome"],
             )
-        try:
-            services.create_death(actor=actor, partnership=partnership, **fields)
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                problems.append(
-                    _problem(parsed, row, name, fields.get(name, ""), " ".join(messages))
-                )
-    return problems
+        return fields
+
+    return store_new_records(
+        parsed,
+        table=TABLE,
+        known=set(
+            ChildDeath.objects.filter(partnership=partnership).values_list("reference", flat=True)
+        ),
+        key_field="death_ref",
+        already="This death is already recorded: the row was not imported again.",
+        rule="cdop",
+        build=build,
+        create=lambda fields, row: services.create_death(
+            actor=actor, partnership=partnership, **fields
+        ),
+    )

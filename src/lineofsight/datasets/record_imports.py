@@ -13,7 +13,10 @@ rejected with those problems, like a file the parser refused.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
+
+from django.core.exceptions import ValidationError
 
 from lineofsight.formats import Parsed, Problem
 
@@ -50,3 +53,67 @@ def row_problem(
         severity=severity,  # type: ignore[arg-type]
         rule=rule,
     )
+
+
+class RowRefused(Exception):
+    """A row that cannot become a record (``field`` and ``value`` name what is wrong)."""
+
+    def __init__(self, field: str, value: Any, message: str) -> None:
+        super().__init__(message)
+        self.field, self.value, self.message = field, value, message
+
+
+def code_in_use(
+    in_use: dict[str, Any], value: Any, *, field: str, message: str, required: bool = False
+) -> Any:
+    """The configured entry (sector, category...) whose code is ``value``; ``None`` for an empty
+    optional ``value``; ``RowRefused`` if the code is not among those ``in_use``."""
+    if not value and not required:
+        return None
+    entry = in_use.get(str(value))
+    if entry is None:
+        raise RowRefused(field, value, message)
+    return entry
+
+
+def store_new_records(
+    parsed: Parsed,
+    *,
+    table: str,
+    known: set[Any],
+    key_field: str,
+    already: str,
+    rule: str,
+    build: Callable[[dict[str, Any]], dict[str, Any]],
+    create: Callable[[dict[str, Any], dict[str, Any]], Any],
+) -> list[Problem]:
+    """Hand each row of ``table`` whose ``reference`` is not ``known`` to ``build`` (the record's
+    fields, or ``RowRefused``) and ``create(fields, row)`` (the app's audited service).  A known
+    reference is a warning (``already``, rule ``<rule>.already_recorded``, column ``key_field``);
+    a refused row or a ``ValidationError`` is an error per field (``<rule>.record_refused``)."""
+    problem = partial(row_problem, parsed, rule=f"{rule}.record_refused")
+    problems: list[Problem] = []
+    for row in parsed.tables.get(table, []):
+        if row["reference"] in known:
+            problems.append(
+                problem(
+                    row,
+                    key_field,
+                    row["reference"],
+                    already,
+                    severity="warning",
+                    rule=f"{rule}.already_recorded",
+                )
+            )
+            continue
+        try:
+            fields = build(row)
+        except RowRefused as refused:
+            problems.append(problem(row, refused.field, refused.value, refused.message))
+            continue
+        try:
+            create(fields, row)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                problems.append(problem(row, name, fields.get(name, ""), " ".join(messages)))
+    return problems

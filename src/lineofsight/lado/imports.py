@@ -10,12 +10,11 @@ error naming the row, field and value, and then nothing from the file is kept.
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 from typing import Any, cast
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
-from lineofsight.datasets.record_imports import row_problem
+from lineofsight.datasets.record_imports import code_in_use, store_new_records
 from lineofsight.formats import Parsed, Problem
 from lineofsight.formats.lado_referrals import TABLE
 from lineofsight.lado import policies, reference, services
@@ -36,57 +35,27 @@ FIELDS = (
 )
 
 
-_problem = partial(row_problem, rule="lado.record_refused")
-
-
 def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
     if not policies.can_manage(actor):
         raise PermissionDenied("LADO referrals are imported by the LADO")
     services.sync_lists()
     sectors = {s.code: s for s in Sector.objects.filter(active=True)}
     outcomes = {o.code: o for o in Outcome.objects.filter(active=True)}
-    known = set(
-        Referral.objects.filter(partnership=partnership).values_list("reference", flat=True)
-    )
-    problems: list[Problem] = []
-    for row in parsed.tables.get(TABLE, []):
-        if row["reference"] in known:
-            problems.append(
-                _problem(
-                    parsed,
-                    row,
-                    "lado_ref",
-                    row["reference"],
-                    "This referral is already recorded: the row was not imported again.",
-                    severity="warning",
-                    rule="lado.already_recorded",
-                )
-            )
-            continue
-        sector = sectors.get(str(row["sector"]))
-        if sector is None:
-            problems.append(
-                _problem(
-                    parsed,
-                    row,
-                    "employer_sector",
-                    row["sector"],
-                    f"This sector is not in use here (use one of: {', '.join(sectors)}).",
-                )
-            )
-            continue
-        outcome = outcomes.get(str(row["outcome"])) if row["outcome"] else None
-        if row["outcome"] and outcome is None:
-            problems.append(
-                _problem(
-                    parsed,
-                    row,
-                    "outcome",
-                    row["outcome"],
-                    f"This outcome is not in use here (use one of: {', '.join(outcomes)}).",
-                )
-            )
-            continue
+
+    def build(row: dict[str, Any]) -> dict[str, Any]:
+        sector = code_in_use(
+            sectors,
+            row["sector"],
+            field="employer_sector",
+            message=f"This sector is not in use here (use one of: {', '.join(sectors)}).",
+            required=True,
+        )
+        outcome = code_in_use(
+            outcomes,
+            row["outcome"],
+            field="outcome",
+            message=f"This outcome is not in use here (use one of: {', '.join(outcomes)}).",
+        )
         fields = {name: row[name] for name in FIELDS}
         fields.update(sector=sector, referrer="Not recorded")
         if row["threshold_met"] is not None:
@@ -95,18 +64,27 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
             fields.update({c: c in criteria for c in reference.CRITERION_CODES})
         if row["concluded_on"]:
             fields.update(concluded_on=row["concluded_on"], outcome=outcome)
-        try:
-            referral = services.create_referral(actor=actor, partnership=partnership, **fields)
-            if row["meeting_on"]:
-                services.add_meeting(
-                    actor=actor,
-                    referral=referral,
-                    held_on=cast(dt.date, row["meeting_on"]),
-                    agencies=["lado"],
-                )
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                problems.append(
-                    _problem(parsed, row, name, fields.get(name, ""), " ".join(messages))
-                )
-    return problems
+        return fields
+
+    def create(fields: dict[str, Any], row: dict[str, Any]) -> None:
+        referral = services.create_referral(actor=actor, partnership=partnership, **fields)
+        if row["meeting_on"]:
+            services.add_meeting(
+                actor=actor,
+                referral=referral,
+                held_on=cast(dt.date, row["meeting_on"]),
+                agencies=["lado"],
+            )
+
+    return store_new_records(
+        parsed,
+        table=TABLE,
+        known=set(
+            Referral.objects.filter(partnership=partnership).values_list("reference", flat=True)
+        ),
+        key_field="lado_ref",
+        already="This referral is already recorded: the row was not imported again.",
+        rule="lado",
+        build=build,
+        create=create,
+    )

@@ -11,35 +11,18 @@ says so), so sending the survey tool's export again adds only the new responses.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
 
+from lineofsight.datasets.record_imports import row_problem
 from lineofsight.formats import Parsed, Problem
 from lineofsight.formats.practitioner_survey import TABLE
 from lineofsight.voice import policies, services
 from lineofsight.voice.models import Survey
 
-
-def _problem(
-    parsed: Parsed,
-    row: dict[str, Any] | None,
-    field: str,
-    value: Any,
-    message: str,
-    *,
-    severity: str = "error",
-    rule: str = "survey.record_refused",
-) -> Problem:
-    return Problem(
-        file=parsed.source_files[0] if parsed.source_files else "",
-        location=f"row {row['row']}" if row else "whole file",
-        field=field,
-        value=str(value)[:80],
-        message=message,
-        severity=severity,  # type: ignore[arg-type]
-        rule=rule,
-    )
+_problem = partial(row_problem, rule="survey.record_refused")
 
 
 def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
