@@ -69,3 +69,24 @@ def quarters(start_year: int, start_month: int) -> list[Span]:
 def month_end_after(day: dt.date, months: int) -> dt.date:
     """The last day of the month ``months`` months after ``day``'s month (0: its own month)."""
     return _month_start(day.year, day.month + months + 1) - dt.timedelta(days=1)
+
+
+# The April-to-March reporting year of national statistics (child deaths, LADO annual reports).
+APRIL = 4
+
+
+def reporting_year(day: dt.date) -> int:
+    """The April-to-March year holding ``day``, named by the year it starts in: 1 April 2020 to
+    31 March 2021 is 2020."""
+    return start_year_of(day, APRIL)
+
+
+def reporting_year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    """1 April ``year`` and 31 March of the next year."""
+    span = year_starting(year, APRIL)
+    return span.start, span.end
+
+
+def reporting_year_label(year: int) -> str:
+    """``2020`` -> ``"2020-21"``."""
+    return year_label(year, APRIL)

@@ -26,23 +26,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lineofsight.calendar.timescales import CDOP_REVIEW
+from lineofsight.calendar.years import reporting_year as reporting_year
+from lineofsight.calendar.years import reporting_year_bounds as year_bounds
+from lineofsight.calendar.years import reporting_year_label as year_label
 from lineofsight.reviews.deadlines import add_months  # pure: calendar months
 
 PER = 100_000
 TOP_FACTORS = 10
-
-
-def reporting_year(day: dt.date) -> int:
-    """The year a reporting year starts in: 1 April 2020 to 31 March 2021 is 2020."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def year_bounds(year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
-
-
-def year_label(year: int) -> str:
-    return f"{year}-{(year + 1) % 100:02d}"
 
 
 @dataclass(frozen=True)

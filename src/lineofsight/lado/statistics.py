@@ -33,6 +33,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lineofsight import disclosure
+from lineofsight.calendar.years import reporting_year as reporting_year
+from lineofsight.calendar.years import reporting_year_bounds as year_bounds
+from lineofsight.calendar.years import reporting_year_label as year_label
 from lineofsight.disclosure import Cell, Table
 from lineofsight.lado import reference as codes
 from lineofsight.lado import timeliness
@@ -40,19 +43,6 @@ from lineofsight.lado.timeliness import Standards
 from lineofsight.reviews.deadlines import add_months  # pure: calendar months
 
 NOT_CONCLUDED = "Not yet concluded"
-
-
-def reporting_year(day: dt.date) -> int:
-    """The year a reporting year starts in: 1 April 2016 to 31 March 2017 is 2016."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def year_bounds(year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
-
-
-def year_label(year: int) -> str:
-    return f"{year}-{(year + 1) % 100:02d}"
 
 
 @dataclass(frozen=True)
