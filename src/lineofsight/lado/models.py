@@ -50,34 +50,29 @@ def _confidential(label: str, *names: str, never: frozenset[str] = frozenset()) 
     )
 
 
-class Sector(models.Model):
+class ListEntry(models.Model):
+    """An entry of a list the LADO configures: a stable code, the name shown, its place in the
+    list, and whether it is still offered (retired entries stay on the records that use them)."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=120)
+    position = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Sector(ListEntry):
     """An employing sector (configurable: seeded from ``reference.SECTORS``)."""
 
-    code = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=120)
-    position = models.PositiveSmallIntegerField(default=0)
-    active = models.BooleanField(default=True)
 
-    class Meta:
-        ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Outcome(models.Model):
+class Outcome(ListEntry):
     """An outcome of an allegation (configurable per jurisdiction: seeded with KCSIE's five)."""
-
-    code = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=120)
-    position = models.PositiveSmallIntegerField(default=0)
-    active = models.BooleanField(default=True)
-
-    class Meta:
-        ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 CONSULTATION_FIELDS = ("reference", "consulted_on", "employer", "sector", "category", "advice")
