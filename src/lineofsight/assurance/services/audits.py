@@ -6,16 +6,13 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from lineofsight.actions.services import resolve_themes
 from lineofsight.assurance import verbs
 from lineofsight.assurance.models import Audit, AuditCase, Finding, Grading
 from lineofsight.assurance.services.base import require
-from lineofsight.audit.models import AuditLog
-from lineofsight.audit.services import record, snapshot
+from lineofsight.audit.services import snapshot
 from lineofsight.lib.audited import audited_create, audited_update
-from lineofsight.lib.versioning import save_if_unchanged
 from lineofsight.partnership.models import Agency, Partnership
 
 AUDIT_FIELDS = (
@@ -97,6 +94,11 @@ def _grading_snapshot(case: AuditCase) -> dict[str, str]:
     return {str(g.agency_id): g.grade for g in case.gradings.all()}
 
 
+def _case_snapshot(case: AuditCase) -> dict[str, Any]:
+    """The case and its gradings by agency, for the audit log."""
+    return {**snapshot(case), "gradings": _grading_snapshot(case)}
+
+
 def _set_gradings(case: AuditCase, gradings: Mapping[Agency, str]) -> None:
     partnership_id = case.audit.partnership_id
     wanted = {agency.pk: grade for agency, grade in gradings.items() if grade}
@@ -123,21 +125,13 @@ def add_case(
     notes: str = "",
 ) -> AuditCase:
     require(actor, "learning.manage")
-    with transaction.atomic():
-        case = AuditCase(audit=audit, reference=reference, case_type=case_type, notes=notes)
-        case.full_clean()
-        case.save()
-        _set_gradings(case, gradings)
-        after = snapshot(case)
-        after["gradings"] = _grading_snapshot(case)
-        record(
-            actor=actor,
-            verb=verbs.AUDIT_CASE_CREATE,
-            action=AuditLog.Action.CREATE,
-            obj=case,
-            after=after,
-        )
-        return case
+    return audited_create(
+        actor=actor,
+        instance=AuditCase(audit=audit, reference=reference, case_type=case_type, notes=notes),
+        verb=verbs.AUDIT_CASE_CREATE,
+        after_save=lambda case: _set_gradings(case, gradings),
+        snapshot_of=_case_snapshot,
+    )
 
 
 def update_case(
@@ -151,25 +145,15 @@ def update_case(
     notes: str = "",
 ) -> AuditCase:
     require(actor, "learning.manage")
-    with transaction.atomic():
-        stored = AuditCase.objects.get(pk=case.pk)
-        before = snapshot(stored)
-        before["gradings"] = _grading_snapshot(stored)
-        case.reference, case.case_type, case.notes = reference, case_type, notes
-        case.full_clean(exclude=["version"])
-        save_if_unchanged(case, expected_version)
-        _set_gradings(case, gradings)
-        after = snapshot(case)
-        after["gradings"] = _grading_snapshot(case)
-        record(
-            actor=actor,
-            verb=verbs.AUDIT_CASE_UPDATE,
-            action=AuditLog.Action.UPDATE,
-            obj=case,
-            before=before,
-            after=after,
-        )
-        return case
+    return audited_update(
+        actor=actor,
+        instance=case,
+        expected_version=expected_version,
+        changes={"reference": reference, "case_type": case_type, "notes": notes},
+        verb=verbs.AUDIT_CASE_UPDATE,
+        after_save=lambda saved: _set_gradings(saved, gradings),
+        snapshot_of=_case_snapshot,
+    )
 
 
 def add_finding(
