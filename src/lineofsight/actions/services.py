@@ -66,11 +66,16 @@ def set_themes(themes: Iterable[ThemeRef] | None) -> Callable[[Any], None] | Non
     return lambda saved: saved.themes.set(resolve_themes(themes))
 
 
-def _action_snapshot(action: Action) -> dict[str, Any] | None:
-    data = snapshot(action, exclude=("themes",))
-    if data is not None and action.pk:
-        data["themes"] = sorted(action.themes.values_list("slug", flat=True))
+def snapshot_with_themes(instance: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """A ``snapshot_of`` for ``lib.audited``: the record's fields (less ``exclude``) with its
+    learning themes as their slugs."""
+    data = snapshot(instance, exclude=("themes", *exclude))
+    if data is not None and instance.pk:
+        data["themes"] = sorted(instance.themes.values_list("slug", flat=True))
     return data
+
+
+_action_snapshot = snapshot_with_themes
 
 
 def create_action(

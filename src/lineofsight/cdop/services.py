@@ -18,8 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from lineofsight.actions.services import ThemeRef, set_themes
-from lineofsight.audit.models import AuditLog
-from lineofsight.audit.services import record, snapshot
+from lineofsight.audit.services import snapshot
 from lineofsight.cdop import policies, reference, verbs
 from lineofsight.cdop.models import (
     NOTIFICATION_FIELDS,
@@ -33,7 +32,7 @@ from lineofsight.cdop.models import (
     NationalComparator,
     PanelMeeting,
 )
-from lineofsight.lib.audited import audited_create, audited_update
+from lineofsight.lib.audited import audited_change, audited_create, audited_update, only, stripped
 from lineofsight.partnership.models import Agency, Partnership
 
 REVIEW_FIELDS = (
@@ -66,17 +65,11 @@ def _death_snapshot(death: ChildDeath) -> dict[str, Any] | None:
     return data
 
 
-def _clean(fields: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
-
-
 def create_death(*, actor: Any, partnership: Partnership, **fields: Any) -> ChildDeath:
     """Record a child's death from its notification (NCMD notification form)."""
     _check(actor, ChildDeath(partnership=partnership))
-    unknown = set(fields) - set(NOTIFICATION_FIELDS) - set(REVIEW_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown child death fields: {', '.join(sorted(unknown))}")
-    death = ChildDeath(partnership=partnership, **_clean(fields))
+    only(fields, (*NOTIFICATION_FIELDS, *REVIEW_FIELDS), "child death")
+    death = ChildDeath(partnership=partnership, **stripped(fields))
     return audited_create(
         actor=actor, instance=death, verb=verbs.DEATH_CREATE, snapshot_of=_death_snapshot
     )
@@ -86,14 +79,12 @@ def update_death(
     *, actor: Any, death: ChildDeath, expected_version: int, **fields: Any
 ) -> ChildDeath:
     _check(actor, death)
-    unknown = set(fields) - set(NOTIFICATION_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown notification fields: {', '.join(sorted(unknown))}")
+    only(fields, NOTIFICATION_FIELDS, "notification")
     return audited_update(
         actor=actor,
         instance=death,
         expected_version=expected_version,
-        changes=_clean(fields),
+        changes=stripped(fields),
         verb=verbs.DEATH_UPDATE,
         snapshot_of=_death_snapshot,
     )
@@ -125,20 +116,13 @@ def record_report_returned(
     *, actor: Any, report: AgencyReport, returned_on: dt.date
 ) -> AgencyReport:
     _check(actor, report.death)
-    with transaction.atomic():
-        before = snapshot(report)
-        report.returned_on = returned_on
-        report.full_clean()
-        report.save(update_fields=["returned_on"])
-        record(
-            actor=actor,
-            verb=verbs.AGENCY_REPORT_RETURN,
-            action=AuditLog.Action.UPDATE,
-            obj=report,
-            before=before,
-            after=snapshot(report),
-        )
-    return report
+    return audited_change(
+        actor=actor,
+        instance=report,
+        changes={"returned_on": returned_on},
+        verb=verbs.AGENCY_REPORT_RETURN,
+        fields=["returned_on"],
+    )
 
 
 def create_meeting(

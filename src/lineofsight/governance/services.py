@@ -16,7 +16,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from lineofsight.actions.services import ThemeRef, set_themes
+from lineofsight.actions.services import ThemeRef, set_themes, snapshot_with_themes
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
 from lineofsight.governance import policies, verbs
@@ -37,7 +37,7 @@ from lineofsight.governance.models import (
     Spending,
     is_statutory,
 )
-from lineofsight.lib.audited import audited_create, audited_update
+from lineofsight.lib.audited import audited_create, audited_replace, audited_update
 from lineofsight.partnership.models import Agency, Partnership
 
 
@@ -326,44 +326,29 @@ def set_contribution(
     _same_partnership(year.partnership, agency)
     if in_kind > 0 and not in_kind_description.strip():
         raise ValidationError({"in_kind_description": "Say what was given in kind"})
-    with transaction.atomic():
-        found = Contribution.objects.filter(year=year, agency=agency).first()
-        before = snapshot(found)
-        item = found or Contribution(year=year, agency=agency)
-        item.money, item.in_kind = money, in_kind
-        item.in_kind_description = in_kind_description.strip()
-        item.full_clean()
-        item.save()
-        record(
-            actor=actor,
-            verb=verbs.CONTRIBUTION_SET,
-            action=AuditLog.Action.UPDATE if found else AuditLog.Action.CREATE,
-            obj=item,
-            before=before,
-            after=snapshot(item),
-        )
-        return item
+    return audited_replace(
+        actor=actor,
+        find=lambda: Contribution.objects.filter(year=year, agency=agency).first(),
+        new=lambda: Contribution(year=year, agency=agency),
+        changes={
+            "money": money,
+            "in_kind": in_kind,
+            "in_kind_description": in_kind_description.strip(),
+        },
+        verb=verbs.CONTRIBUTION_SET,
+    )
 
 
 def set_spending(*, actor: Any, year: FundingYear, area: str, amount: Decimal) -> Spending:
     """The year's spending in ``area`` (entering it again replaces it)."""
     _check(actor, year)
-    with transaction.atomic():
-        found = Spending.objects.filter(year=year, area=area).first()
-        before = snapshot(found)
-        item = found or Spending(year=year, area=area)
-        item.amount = amount
-        item.full_clean()
-        item.save()
-        record(
-            actor=actor,
-            verb=verbs.SPENDING_SET,
-            action=AuditLog.Action.UPDATE if found else AuditLog.Action.CREATE,
-            obj=item,
-            before=before,
-            after=snapshot(item),
-        )
-        return item
+    return audited_replace(
+        actor=actor,
+        find=lambda: Spending.objects.filter(year=year, area=area).first(),
+        new=lambda: Spending(year=year, area=area),
+        changes={"amount": amount},
+        verb=verbs.SPENDING_SET,
+    )
 
 
 # ---- multi-agency procedures ----
@@ -385,9 +370,8 @@ def _procedure_after(themes: Iterable[ThemeRef] | None, reviews: Iterable[Any] |
 
 
 def _procedure_snapshot(procedure: Procedure) -> dict[str, Any] | None:
-    data = snapshot(procedure, exclude=("themes", "prompted_by"))
+    data = snapshot_with_themes(procedure, exclude=("prompted_by",))
     if data is not None and procedure.pk:
-        data["themes"] = sorted(procedure.themes.values_list("slug", flat=True))
         data["prompted_by"] = sorted(procedure.prompted_by.values_list("pk", flat=True))
     return data
 

@@ -7,7 +7,7 @@ marks it ``never_logged``).  The demo, the importer and the command line pass
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,7 +30,7 @@ from lineofsight.lado.models import (
     Sector,
     Standards,
 )
-from lineofsight.lib.audited import audited_create, audited_update
+from lineofsight.lib.audited import audited_create, audited_update, only, stripped
 from lineofsight.partnership.models import Partnership
 
 
@@ -47,16 +47,6 @@ def _check(actor: Any, record_: Any = None) -> None:
         raise PermissionDenied("lado.manage")
 
 
-def _clean(fields: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
-
-
-def _only(fields: Mapping[str, Any], allowed: Iterable[str], what: str) -> None:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise TypeError(f"Unknown {what} fields: {', '.join(sorted(unknown))}")
-
-
 def next_reference(partnership: Partnership, prefix: str, day: dt.date) -> str:
     """The next free reference of the year: "LADO-2021-007", "CONS-2021-012"."""
     model = Referral if prefix == "LADO" else Consultation
@@ -71,8 +61,8 @@ def next_reference(partnership: Partnership, prefix: str, day: dt.date) -> str:
 def create_consultation(*, actor: Any, partnership: Partnership, **fields: Any) -> Consultation:
     """Advice given: employer, sector, concern, advice and date; nobody named."""
     _check(actor, Consultation(partnership=partnership))
-    _only(fields, CONSULTATION_FIELDS, "consultation")
-    values = _clean(fields)
+    only(fields, CONSULTATION_FIELDS, "consultation")
+    values = stripped(fields)
     if not values.get("reference"):
         values["reference"] = next_reference(partnership, "CONS", values["consulted_on"])
     consultation = Consultation(partnership=partnership, **values)
@@ -82,10 +72,8 @@ def create_consultation(*, actor: Any, partnership: Partnership, **fields: Any) 
 def create_referral(*, actor: Any, partnership: Partnership, **fields: Any) -> Referral:
     """A referral as received (and, from an import, what was decided and concluded since)."""
     _check(actor, Referral(partnership=partnership))
-    _only(
-        fields, (*RECEIPT_FIELDS, *DECISION_FIELDS, *PROGRESS_FIELDS, *OUTCOME_FIELDS), "referral"
-    )
-    values = _clean(fields)
+    only(fields, (*RECEIPT_FIELDS, *DECISION_FIELDS, *PROGRESS_FIELDS, *OUTCOME_FIELDS), "referral")
+    values = stripped(fields)
     if not values.get("reference"):
         values["reference"] = next_reference(partnership, "LADO", values["received_on"])
     referral = Referral(partnership=partnership, **values)
@@ -128,12 +116,12 @@ def update_referral(
     *, actor: Any, referral: Referral, expected_version: int, **fields: Any
 ) -> Referral:
     _check(actor, referral)
-    _only(fields, RECEIPT_FIELDS, "receipt")
+    only(fields, RECEIPT_FIELDS, "receipt")
     return audited_update(
         actor=actor,
         instance=referral,
         expected_version=expected_version,
-        changes=_clean(fields),
+        changes=stripped(fields),
         verb=verbs.REFERRAL_UPDATE,
     )
 
@@ -169,12 +157,12 @@ def record_progress(
 ) -> Referral:
     """Police investigation, suspension, children's social care, reasons for delay."""
     _check(actor, referral)
-    _only(fields, PROGRESS_FIELDS, "progress")
+    only(fields, PROGRESS_FIELDS, "progress")
     return audited_update(
         actor=actor,
         instance=referral,
         expected_version=expected_version,
-        changes=_clean(fields),
+        changes=stripped(fields),
         verb=verbs.REFERRAL_PROGRESS,
     )
 
@@ -278,7 +266,7 @@ def update_standards(
 ) -> Standards:
     if not policies.can_configure(actor):
         raise PermissionDenied("lado.configure")
-    _only(
+    only(
         values,
         ("decision_days", "meeting_days", "first_months", "target_months", "longest_months"),
         "standards",

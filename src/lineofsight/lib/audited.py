@@ -13,7 +13,7 @@ locking, ``lib.versioning``) and otherwise raises ``EditConflict``; anything rai
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.db import models, transaction
@@ -26,6 +26,37 @@ M = TypeVar("M", bound=models.Model)
 V = TypeVar("V", bound=Versioned)
 
 Snapshot = Callable[[Any], "dict[str, Any] | None"]
+
+
+def stripped(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """``fields`` with the spaces around their text values removed."""
+    return {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
+
+
+def only(fields: Iterable[str], allowed: Iterable[str], what: str) -> None:
+    """A ``TypeError`` naming the ``fields`` not ``allowed`` (a caller's mistake, not a user's)."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"Unknown {what} fields: {', '.join(sorted(unknown))}")
+
+
+def _recorded(actor: Any, verb: str, instance: M, before: Any, snapshot_of: Snapshot) -> M:
+    """The audit row of a write just made: a create if there was nothing ``before``."""
+    record(
+        actor=actor,
+        verb=verb,
+        action=AuditLog.Action.CREATE if before is None else AuditLog.Action.UPDATE,
+        obj=instance,
+        before=before,
+        after=snapshot_of(instance),
+    )
+    return instance
+
+
+def _apply(instance: M, changes: dict[str, Any]) -> M:
+    for name, value in changes.items():
+        setattr(instance, name, value)
+    return instance
 
 
 def audited_create(
@@ -43,14 +74,7 @@ def audited_create(
         instance.save()
         if after_save:
             after_save(instance)
-        record(
-            actor=actor,
-            verb=verb,
-            action=AuditLog.Action.CREATE,
-            obj=instance,
-            after=snapshot_of(instance),
-        )
-        return instance
+        return _recorded(actor, verb, instance, None, snapshot_of)
 
 
 def audited_update(
@@ -72,18 +96,45 @@ def audited_update(
         if stored is None:
             raise EditConflict(instance)
         before = snapshot_of(stored)
-        for name, value in changes.items():
-            setattr(instance, name, value)
-        instance.full_clean(exclude=["version"])
+        _apply(instance, changes).full_clean(exclude=["version"])
         save_if_unchanged(instance, expected_version, list(fields) if fields else None)
         if after_save:
             after_save(instance)
-        record(
-            actor=actor,
-            verb=verb,
-            action=AuditLog.Action.UPDATE,
-            obj=instance,
-            before=before,
-            after=snapshot_of(instance),
-        )
-        return instance
+        return _recorded(actor, verb, instance, before, snapshot_of)
+
+
+def audited_change(
+    *,
+    actor: Any,
+    instance: M,
+    changes: dict[str, Any],
+    verb: str,
+    fields: Iterable[str] | None = None,
+    snapshot_of: Snapshot = snapshot,
+) -> M:
+    """Apply ``changes`` to ``instance`` (a record without a version to check), validate it and
+    save ``fields`` (default: all); ``before`` is ``instance`` as it was given."""
+    with transaction.atomic():
+        before = snapshot_of(instance)
+        _apply(instance, changes).full_clean()
+        instance.save(update_fields=list(fields) if fields else None)
+        return _recorded(actor, verb, instance, before, snapshot_of)
+
+
+def audited_replace(
+    *,
+    actor: Any,
+    find: Callable[[], M | None],
+    new: Callable[[], M],
+    changes: dict[str, Any],
+    verb: str,
+) -> M:
+    """Set ``changes`` on the record ``find()`` returns inside the transaction, or on ``new()`` if
+    there is none ("entering it again replaces it"): audited as an update or a create."""
+    with transaction.atomic():
+        found = find()
+        before = snapshot(found)
+        instance = _apply(found or new(), changes)
+        instance.full_clean()
+        instance.save()
+        return _recorded(actor, verb, instance, before, snapshot)

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
-from lineofsight.lib.audited import audited_create
+from lineofsight.lib.audited import audited_change, audited_create, audited_replace
 from lineofsight.partnership.access import check_permission
 from lineofsight.partnership.actors import is_system
 from lineofsight.partnership.models import (
@@ -31,26 +31,17 @@ def create_partnership(*, actor: Any, name: str, la_code: str) -> Partnership:
 
 
 def set_population(*, actor: Any, partnership: Partnership, year: int, under_18: int) -> Population:
-    with transaction.atomic():
-        existing = (
+    return audited_replace(
+        actor=actor,
+        find=lambda: (
             Population.objects.select_for_update()
             .filter(partnership=partnership, year=year)
             .first()
-        )
-        before = snapshot(existing)
-        population = existing or Population(partnership=partnership, year=year)
-        population.under_18 = under_18
-        population.full_clean()
-        population.save()
-        record(
-            actor=actor,
-            verb="population.set",
-            action=AuditLog.Action.UPDATE if existing else AuditLog.Action.CREATE,
-            obj=population,
-            before=before,
-            after=snapshot(population),
-        )
-        return population
+        ),
+        new=lambda: Population(partnership=partnership, year=year),
+        changes={"under_18": under_18},
+        verb="population.set",
+    )
 
 
 def create_agency(
@@ -122,21 +113,13 @@ _NEVER_LOGGED = ("password", "last_login")
 
 
 def _audited_change(actor: Any, instance: Any, verb: str, changes: dict[str, Any]) -> Any:
-    with transaction.atomic():
-        before = snapshot(instance, exclude=_NEVER_LOGGED)
-        for name, value in changes.items():
-            setattr(instance, name, value)
-        instance.full_clean()
-        instance.save()
-        record(
-            actor=actor,
-            verb=verb,
-            action=AuditLog.Action.UPDATE,
-            obj=instance,
-            before=before,
-            after=snapshot(instance, exclude=_NEVER_LOGGED),
-        )
-        return instance
+    return audited_change(
+        actor=actor,
+        instance=instance,
+        changes=changes,
+        verb=verb,
+        snapshot_of=lambda i: snapshot(i, exclude=_NEVER_LOGGED),
+    )
 
 
 def add_agency(*, actor: Any, name: str, code: str, kind: str) -> Agency:

@@ -14,9 +14,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from lineofsight.actions.services import ThemeRef, set_themes
-from lineofsight.audit.services import snapshot
-from lineofsight.lib.audited import audited_create, audited_update
+from lineofsight.actions.services import ThemeRef, set_themes, snapshot_with_themes
+from lineofsight.lib.audited import audited_create, audited_update, only, stripped
 from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.reviews import policies, verbs
@@ -46,11 +45,7 @@ def _check(actor: Any) -> None:
         raise PermissionDenied("learning.manage")
 
 
-def _review_snapshot(review: Review) -> dict[str, Any] | None:
-    data = snapshot(review, exclude=("themes",))
-    if data is not None and review.pk:
-        data["themes"] = sorted(review.themes.values_list("slug", flat=True))
-    return data
+_review_snapshot = snapshot_with_themes
 
 
 def create_review(
@@ -66,9 +61,7 @@ def create_review(
 ) -> Review:
     """Record a serious incident (the start of every case review)."""
     _check(actor)
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise TypeError(f"Unknown review fields: {', '.join(sorted(unknown))}")
+    only(fields, EDITABLE, "review")
     review = Review(
         partnership=partnership,
         reference=reference.strip(),
@@ -97,14 +90,12 @@ def update_review(
 ) -> Review:
     """Change any of the review's fields (``EDITABLE``); a stale version is an EditConflict."""
     _check(actor)
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise TypeError(f"Unknown review fields: {', '.join(sorted(unknown))}")
+    only(fields, EDITABLE, "review")
     return audited_update(
         actor=actor,
         instance=review,
         expected_version=expected_version,
-        changes={k: v.strip() if isinstance(v, str) else v for k, v in fields.items()},
+        changes=stripped(fields),
         verb=verb,
         fields=EDITABLE,
         after_save=set_themes(themes),

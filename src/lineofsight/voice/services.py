@@ -16,10 +16,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from lineofsight.actions.services import ThemeRef, set_themes
+from lineofsight.actions.services import ThemeRef, set_themes, snapshot_with_themes
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
-from lineofsight.lib.audited import audited_create, audited_update
+from lineofsight.lib.audited import audited_create, audited_update, only, stripped
 from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.voice import policies, verbs
@@ -35,10 +35,6 @@ from lineofsight.voice.models import (
 )
 
 ACTIVITY_FIELDS = ("title", "kind", "held_on", "examined", "evidence", "findings")
-
-
-def _clean(fields: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
 
 
 def _check_scrutiny(actor: Any, record: Any = None) -> None:
@@ -67,11 +63,9 @@ def _same(partnership_id: int, agency: Agency | None, name: str = "agency") -> N
 def create_activity(*, actor: Any, partnership: Partnership, **fields: Any) -> ScrutinyActivity:
     """A scrutiny activity: what was examined, the evidence seen and the findings."""
     _check_scrutiny(actor, ScrutinyActivity(partnership=partnership))
-    unknown = set(fields) - set(ACTIVITY_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown scrutiny activity fields: {', '.join(sorted(unknown))}")
+    only(fields, ACTIVITY_FIELDS, "scrutiny activity")
     _not_future("held_on", fields.get("held_on"))
-    activity = ScrutinyActivity(partnership=partnership, author=user_of(actor), **_clean(fields))
+    activity = ScrutinyActivity(partnership=partnership, author=user_of(actor), **stripped(fields))
     return audited_create(actor=actor, instance=activity, verb=verbs.ACTIVITY_CREATE)
 
 
@@ -79,15 +73,13 @@ def update_activity(
     *, actor: Any, activity: ScrutinyActivity, expected_version: int, **fields: Any
 ) -> ScrutinyActivity:
     _check_scrutiny(actor, activity)
-    unknown = set(fields) - set(ACTIVITY_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown scrutiny activity fields: {', '.join(sorted(unknown))}")
+    only(fields, ACTIVITY_FIELDS, "scrutiny activity")
     _not_future("held_on", fields.get("held_on"))
     return audited_update(
         actor=actor,
         instance=activity,
         expected_version=expected_version,
-        changes=_clean(fields),
+        changes=stripped(fields),
         verb=verbs.ACTIVITY_UPDATE,
     )
 
@@ -163,11 +155,7 @@ def record_feedback(
     )
 
 
-def _feedback_snapshot(item: Feedback) -> dict[str, Any] | None:
-    data = snapshot(item, exclude=("themes",))
-    if data is not None and item.pk:
-        data["themes"] = sorted(item.themes.values_list("slug", flat=True))
-    return data
+_feedback_snapshot = snapshot_with_themes
 
 
 def _check_change(

@@ -23,9 +23,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from lineofsight.actions.services import snapshot_with_themes
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
-from lineofsight.lib.audited import audited_create, audited_update
+from lineofsight.lib.audited import audited_change, audited_create, audited_update, stripped
 from lineofsight.partnership.actors import SYSTEM, require_actor
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.workforce import evaluation_links, policies, verbs
@@ -49,10 +50,6 @@ def _check(actor: Any, record_: Any = None) -> None:
     require_actor(actor)
     if not policies.can_manage(actor, record_):
         raise PermissionDenied("workforce.manage")
-
-
-def _clean(fields: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
 
 
 def _settings_snapshot(found: TrainingSettings) -> dict[str, Any] | None:
@@ -97,17 +94,13 @@ def update_settings(
     )
 
 
-def _course_snapshot(course: Course) -> dict[str, Any] | None:
-    data = snapshot(course)
-    if data is not None and course.pk:
-        data["themes"] = sorted(course.themes.values_list("slug", flat=True))
-    return data
+_course_snapshot = snapshot_with_themes
 
 
 def create_course(
     *, actor: Any, partnership: Partnership, themes: Iterable[Any] = (), **fields: Any
 ) -> Course:
-    course = Course(partnership=partnership, **_clean(fields))
+    course = Course(partnership=partnership, **stripped(fields))
     _check(actor, course)
     if Course.objects.filter(partnership=partnership, code=course.code).exists():
         raise ValidationError({"code": f"A course with the code {course.code} already exists"})
@@ -130,7 +123,7 @@ def update_course(
         actor=actor,
         instance=course,
         expected_version=expected_version,
-        changes=_clean(fields),
+        changes=stripped(fields),
         verb=verbs.COURSE_UPDATE,
         after_save=lambda saved: saved.themes.set(chosen),
         snapshot_of=_course_snapshot,
@@ -148,7 +141,7 @@ def add_question(*, actor: Any, course: Course, statement: str, answer: bool) ->
 
 def create_session(*, actor: Any, course: Course, **fields: Any) -> Session:
     _check(actor, course)
-    session = Session(course=course, **_clean(fields))
+    session = Session(course=course, **stripped(fields))
     return audited_create(actor=actor, instance=session, verb=verbs.SESSION_CREATE)
 
 
@@ -453,21 +446,13 @@ def rate_log(
         raise ValidationError("Only a learner's reflective log is rated")
     if rating not in Impact.values:
         raise ValidationError({"rating": "Choose strong, some or no impact"})
-    with transaction.atomic():
-        before = snapshot(log)
-        log.impact_rating = rating
-        log.rated_on = today or timezone.localdate()
-        log.full_clean()
-        log.save(update_fields=["impact_rating", "rated_on"])
-        record(
-            actor=actor,
-            verb=verbs.LOG_RATE,
-            action=AuditLog.Action.UPDATE,
-            obj=log,
-            before=before,
-            after=snapshot(log),
-        )
-    return log
+    return audited_change(
+        actor=actor,
+        instance=log,
+        changes={"impact_rating": rating, "rated_on": today or timezone.localdate()},
+        verb=verbs.LOG_RATE,
+        fields=["impact_rating", "rated_on"],
+    )
 
 
 def set_requirement(

@@ -4,7 +4,14 @@ from django.db import connection, models
 from django.test.utils import isolate_apps
 
 from lineofsight.audit.models import AuditLog
-from lineofsight.lib.audited import audited_create, audited_update
+from lineofsight.lib.audited import (
+    audited_change,
+    audited_create,
+    audited_replace,
+    audited_update,
+    only,
+    stripped,
+)
 from lineofsight.lib.versioning import EditConflict, Versioned
 from lineofsight.partnership.actors import SYSTEM
 
@@ -152,3 +159,51 @@ def test_update_validates_and_rolls_back_after_save_failures(note_model):
     stored = note_model.objects.get(pk=note.pk)
     assert (stored.text, stored.version) == ("old", 1)
     assert not _rows("n.u")
+
+
+def test_change_writes_the_named_fields_and_records_the_given_before(note_model):
+    note = note_model.objects.create(text="old", tag="a")
+    note.tag = "not written"
+    audited_change(
+        actor=SYSTEM, instance=note, changes={"text": "new"}, verb="n.c", fields=["text"]
+    )
+    stored = note_model.objects.get(pk=note.pk)
+    assert (stored.text, stored.tag, stored.version) == ("new", "a", 1)
+    [row] = _rows("n.c")
+    assert row.action == AuditLog.Action.UPDATE
+    # before is the instance as given (what the caller had), after as written
+    assert (row.before["text"], row.before["tag"]) == ("old", "not written")
+    assert (row.after["text"], row.after["tag"]) == ("new", "not written")
+
+
+def test_change_validates_and_writes_nothing_when_invalid(note_model):
+    note = note_model.objects.create(text="old")
+    with pytest.raises(ValidationError):
+        audited_change(actor=SYSTEM, instance=note, changes={"text": ""}, verb="n.c")
+    assert note_model.objects.get(pk=note.pk).text == "old" and not _rows("n.c")
+
+
+def test_replace_creates_then_updates_the_one_record(note_model):
+    def find():
+        return note_model.objects.filter(tag="k").first()
+
+    def new():
+        return note_model(tag="k")
+
+    first = audited_replace(actor=SYSTEM, find=find, new=new, changes={"text": "a"}, verb="n.r")
+    second = audited_replace(actor=SYSTEM, find=find, new=new, changes={"text": "b"}, verb="n.r")
+    assert second.pk == first.pk and note_model.objects.get().text == "b"
+    created, updated = AuditLog.objects.filter(verb="n.r").order_by("pk")
+    assert created.action == AuditLog.Action.CREATE and created.before is None
+    assert updated.action == AuditLog.Action.UPDATE
+    assert (updated.before["text"], updated.after["text"]) == ("a", "b")
+
+
+def test_stripped_trims_text_only():
+    assert stripped({"a": " x ", "b": 3, "c": None}) == {"a": "x", "b": 3, "c": None}
+
+
+def test_only_names_the_unknown_fields():
+    only({"a": 1}, ("a", "b"), "note")
+    with pytest.raises(TypeError, match="Unknown note fields: c, d"):
+        only({"d": 1, "a": 2, "c": 3}, ("a", "b"), "note")
