@@ -44,3 +44,18 @@ def test_month_ends_and_a_wrong_month():
     assert years.month_end_after(D(2026, 12, 31), 1) == D(2027, 1, 31)
     with pytest.raises(ValueError, match="not 13"):
         years.year_starting(2026, 13)
+
+
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [(D(2021, 3, 31), 2020), (D(2021, 4, 1), 2021), (D(2021, 12, 31), 2021), (D(2022, 1, 1), 2021)],
+)
+def test_the_april_reporting_year_of_a_day(day, year):
+    assert years.reporting_year(day) == year
+
+
+def test_the_april_reporting_year_bounds_and_label():
+    assert years.reporting_year_bounds(2020) == (D(2020, 4, 1), D(2021, 3, 31))
+    assert years.reporting_year_bounds(2023) == (D(2023, 4, 1), D(2024, 3, 31))
+    assert years.reporting_year_label(2020) == "2020-21"
+    assert years.reporting_year_label(1999) == "1999-00"
