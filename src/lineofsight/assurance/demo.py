@@ -26,9 +26,9 @@ from lineofsight.assurance.demo_history import (
 )
 from lineofsight.assurance.models import Audit, Grade, Section11Return
 from lineofsight.assurance.services import audits, challenges, section11
+from lineofsight.lib.demo import partnership_to_load
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency
-from lineofsight.partnership.selectors import current_partnership
 
 AUDIT_AGENCIES = ["trust", "police", "health", "education", "council", "domestic_abuse"]
 S11_AGENCIES = ["council", "trust", "police", "health", "education", "domestic_abuse", "voluntary"]
@@ -48,11 +48,8 @@ def _quarter_end(year: int, quarter: int) -> dt.date:
 
 def load(seed: int) -> None:
     """multi-agency audits, Section 11 self-assessments and the challenge log"""
-    partnership = current_partnership()
+    partnership = partnership_to_load(Audit, "assurance history")
     if partnership is None:
-        raise RuntimeError("Load the demo partnership first")
-    if Audit.objects.filter(partnership=partnership).exists():
-        print("  assurance history already loaded")
         return
     rng = random.Random(f"assurance-{seed}")
     sync_themes(LearningTheme)

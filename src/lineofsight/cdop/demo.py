@@ -23,9 +23,9 @@ from lineofsight.cdop import services
 from lineofsight.cdop.models import ChildDeath
 from lineofsight.cdop.services import Factor
 from lineofsight.datasets.services import ingest_paths
+from lineofsight.lib.demo import partnership_to_load
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Partnership
-from lineofsight.partnership.selectors import current_partnership
 from lineofsight.synth.config import default_params
 from lineofsight.synth.write_partnership import write_records
 
@@ -212,11 +212,8 @@ class _Panel:
 
 def load(seed: int, today: dt.date | None = None) -> None:
     """five years of child death reviews (synthetic), their panel meetings and open cases"""
-    partnership = current_partnership()
+    partnership = partnership_to_load(ChildDeath, "child deaths")
     if partnership is None:
-        raise RuntimeError("Load the demo partnership first")
-    if ChildDeath.objects.filter(partnership=partnership).exists():
-        print("  child deaths already loaded")
         return
     today = today or timezone.localdate()
     sync_themes(LearningTheme)

@@ -11,9 +11,9 @@ from django.db import transaction
 
 from lineofsight.delivery import services
 from lineofsight.delivery.models import Plan
+from lineofsight.lib.demo import partnership_to_load
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency
-from lineofsight.partnership.selectors import current_partnership
 
 # (title, starts, ends, [(priority, lead, [(what we will do, lead agency)], [(success, indicator,
 # target)])])
@@ -191,11 +191,8 @@ NEXT = {
 
 def load(seed: int) -> None:
     """the delivery plans with quarterly RAG progress"""
-    partnership = current_partnership()
+    partnership = partnership_to_load(Plan, "delivery plans")
     if partnership is None:
-        raise RuntimeError("Load the demo partnership first")
-    if Plan.objects.filter(partnership=partnership).exists():
-        print("  delivery plans already loaded")
         return
     rng = random.Random(f"delivery-{seed}")
     agencies = {a.code: a for a in Agency.objects.filter(partnership=partnership)}

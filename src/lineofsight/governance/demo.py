@@ -39,10 +39,10 @@ from lineofsight.actions.services import raise_action
 from lineofsight.actions.themes import sync_themes
 from lineofsight.governance import services
 from lineofsight.governance.models import Group
+from lineofsight.lib.demo import partnership_to_load
 from lineofsight.partnership import services as partnership_services
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency
-from lineofsight.partnership.selectors import current_partnership
 
 ACUTE = ("acute", "Demo Acute Hospitals NHS Foundation Trust", Agency.Kind.HEALTH_PROVIDER)
 
@@ -565,11 +565,8 @@ class _Loader:
 def load(seed: int = 2021, today: dt.date | None = None) -> None:
     """a year of board, executive and sub-group meetings, assurance reports, inspections,
     funding and procedures (synthetic)"""
-    partnership = current_partnership()
+    partnership = partnership_to_load(Group, "governance")
     if partnership is None:
-        raise RuntimeError("Load the demo partnership first")
-    if Group.objects.filter(partnership=partnership).exists():
-        print("  governance already loaded")
         return
     sync_themes(LearningTheme)
     loader = _Loader(seed, today or timezone.localdate(), partnership)

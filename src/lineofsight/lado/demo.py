@@ -20,8 +20,8 @@ from django.utils import timezone
 from lineofsight.datasets.services import ingest_paths
 from lineofsight.lado import reference, services
 from lineofsight.lado.models import Consultation, Meeting, Referral, Sector
+from lineofsight.lib.demo import partnership_to_load
 from lineofsight.partnership.actors import SYSTEM
-from lineofsight.partnership.selectors import current_partnership
 from lineofsight.synth.config import default_params
 from lineofsight.synth.write_partnership import write_records
 
@@ -178,11 +178,8 @@ class _Officer:
 
 def load(seed: int, today: dt.date | None = None) -> None:
     """five years of LADO referrals and consultations (synthetic), with current cases"""
-    partnership = current_partnership()
+    partnership = partnership_to_load(Referral, "LADO referrals")
     if partnership is None:
-        raise RuntimeError("Load the demo partnership first")
-    if Referral.objects.filter(partnership=partnership).exists():
-        print("  LADO referrals already loaded")
         return
     today = today or timezone.localdate()
     services.sync_lists()

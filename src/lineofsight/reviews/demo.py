@@ -18,9 +18,9 @@ from lineofsight.actions import services as actions
 from lineofsight.actions.models import Action, LearningTheme
 from lineofsight.actions.themes import sync_themes
 from lineofsight.calendar.workdays import add_working_days, subtract_working_days
+from lineofsight.lib.demo import partnership_to_load
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency
-from lineofsight.partnership.selectors import current_partnership
 from lineofsight.reviews import services
 from lineofsight.reviews.deadlines import add_months
 from lineofsight.reviews.demo_history import OTHER_ACTIONS, REVIEWS, DemoReview, Rec
@@ -267,11 +267,8 @@ def _owner(agency: str) -> str:
 
 def load(seed: int, today: dt.date | None = None) -> None:
     """case reviews, recommendations and actions, 2016-2021"""
-    partnership = current_partnership()
+    partnership = partnership_to_load(Review, "case reviews")
     if partnership is None:
-        raise RuntimeError("Load the demo partnership first")
-    if Review.objects.filter(partnership=partnership).exists():
-        print("  case reviews already loaded")
         return
     sync_themes(LearningTheme)
     agencies = {a.code: a for a in partnership.agencies.all()}

@@ -23,8 +23,8 @@ from lineofsight.actions import services as actions
 from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.themes import sync_themes
 from lineofsight.datasets.services import ingest_paths
+from lineofsight.lib.demo import partnership_to_load
 from lineofsight.partnership.actors import SYSTEM
-from lineofsight.partnership.selectors import current_partnership
 from lineofsight.voice import services
 from lineofsight.voice.models import ScrutinyActivity
 
@@ -441,11 +441,8 @@ def _at(day: dt.date) -> dt.datetime:
 def load(seed: int) -> None:
     """a year of independent scrutiny, feedback from children and families, a practitioner
     survey and forum notes (synthetic)"""
-    partnership = current_partnership()
+    partnership = partnership_to_load(ScrutinyActivity, "scrutiny and voice")
     if partnership is None:
-        raise RuntimeError("Load the demo partnership first")
-    if ScrutinyActivity.objects.filter(partnership=partnership).exists():
-        print("  scrutiny and voice already loaded")
         return
     sync_themes(LearningTheme)
     rng = random.Random(f"{seed}:voice-demo")

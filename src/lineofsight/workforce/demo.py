@@ -25,8 +25,8 @@ from django.utils import timezone
 from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.themes import sync_themes
 from lineofsight.datasets.services import ingest_paths
+from lineofsight.lib.demo import partnership_to_load
 from lineofsight.partnership.actors import SYSTEM
-from lineofsight.partnership.selectors import current_partnership
 from lineofsight.synth.config import default_params
 from lineofsight.synth.write_partnership import COURSES as SYNTH_COURSES
 from lineofsight.synth.write_partnership import write_records
@@ -309,11 +309,8 @@ def load(seed: int, today: dt.date | None = None, years: range = YEARS, scale: f
     """five years of training (synthetic): bookings, evaluations, reflective logs, gap analysis
 
     ``scale`` shrinks the imported history (tests and the accessibility sweep)."""
-    partnership = current_partnership()
+    partnership = partnership_to_load(Course, "training")
     if partnership is None:
-        raise RuntimeError("Load the demo partnership first")
-    if Course.objects.filter(partnership=partnership).exists():
-        print("  training already loaded")
         return
     today = today or timezone.localdate()
     sync_themes(LearningTheme)
