@@ -120,13 +120,17 @@ def check_permission(user: Any, permission: str) -> None:
         raise PermissionDenied(permission)
 
 
-class DenyByDefaultMiddleware:
+class ViewMiddleware:
+    """A middleware that acts only when a view is about to run (``process_view``)."""
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
+
+class DenyByDefaultMiddleware(ViewMiddleware):
     def process_view(
         self, request: HttpRequest, view_func: Callable[..., Any], args: Any, kwargs: Any
     ) -> HttpResponse | None:

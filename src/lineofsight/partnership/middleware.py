@@ -10,19 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 
+from lineofsight.partnership.access import ViewMiddleware
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
 
 
-class PartnershipMiddleware:
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
+class PartnershipMiddleware(ViewMiddleware):
     def process_view(
         self, request: HttpRequest, view_func: Callable[..., Any], args: Any, kwargs: Any
     ) -> None:
