@@ -21,11 +21,11 @@ page lists every registered kind, so nothing here changes when it arrives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,34 @@ class ThemeSource:
 _SOURCES: dict[str, ThemeSource] = {}
 
 
+def tagged(
+    model: type[Model],
+    themes: QuerySet[Any],
+    kind: str,
+    *,
+    year: Callable[[Any], int],
+    title: Callable[[Any], str],
+    url: Callable[[Any], str] = lambda record: "",
+    related: str = "",
+) -> Iterator[Occurrence]:
+    """An ``Occurrence`` of ``kind`` for each record of ``model`` tagged with one of ``themes``
+    (one per theme it carries); ``related`` is selected with the record (``"audit"``)."""
+    name = model._meta.model_name or ""
+    through = model.themes.through  # type: ignore[attr-defined]
+    rows = through.objects.filter(learningtheme__in=themes).select_related(
+        f"{name}__{related}" if related else name
+    )
+    for row in rows:
+        record = getattr(row, name)
+        yield Occurrence(
+            theme_id=row.learningtheme_id,
+            kind=kind,
+            year=year(record),
+            title=title(record),
+            url=url(record),
+        )
+
+
 def register_theme_source(
     kind: str,
     singular: str,
@@ -82,17 +110,14 @@ def _action_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
 
     from lineofsight.actions.models import Action
 
-    through = Action.themes.through
-    rows = through.objects.filter(learningtheme__in=themes).select_related("action")
-    for row in rows:
-        action = row.action
-        yield Occurrence(
-            theme_id=row.learningtheme_id,
-            kind="action",
-            year=timezone.localtime(action.created_at).year,
-            title=action.title,
-            url=reverse("actions:detail", args=[action.pk]),
-        )
+    return tagged(
+        Action,
+        themes,
+        "action",
+        year=lambda action: timezone.localtime(action.created_at).year,
+        title=lambda action: action.title,
+        url=lambda action: reverse("actions:detail", args=[action.pk]),
+    )
 
 
 def register_builtin() -> None:

@@ -7,34 +7,29 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from lineofsight.actions.theme_sources import Occurrence, register_theme_source
+from lineofsight.actions.theme_sources import Occurrence, register_theme_source, tagged
 
 
 def audit_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
     from lineofsight.assurance.models import Audit
 
-    through = Audit.themes.through
-    for row in through.objects.filter(learningtheme__in=themes).select_related("audit"):
-        audit = row.audit
-        yield Occurrence(
-            row.learningtheme_id, "audit", audit.year, str(audit), audit.get_absolute_url()
-        )
+    return tagged(
+        Audit, themes, "audit", year=lambda a: a.year, title=str, url=lambda a: a.get_absolute_url()
+    )
 
 
 def finding_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
     from lineofsight.assurance.models import Finding
 
-    through = Finding.themes.through
-    rows = through.objects.filter(learningtheme__in=themes).select_related("finding__audit")
-    for row in rows:
-        finding = row.finding
-        yield Occurrence(
-            row.learningtheme_id,
-            "finding",
-            finding.audit.year,
-            f"{finding.audit.title}: {finding}",
-            finding.get_absolute_url(),
-        )
+    return tagged(
+        Finding,
+        themes,
+        "finding",
+        related="audit",
+        year=lambda finding: finding.audit.year,
+        title=lambda finding: f"{finding.audit.title}: {finding}",
+        url=lambda finding: finding.get_absolute_url(),
+    )
 
 
 def register() -> None:

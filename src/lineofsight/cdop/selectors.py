@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from lineofsight.actions.models import Action
-from lineofsight.actions.theme_sources import Occurrence
+from lineofsight.actions.theme_sources import Occurrence, tagged
 from lineofsight.audit.reads import audited_read
 from lineofsight.cdop import policies, reference
 from lineofsight.cdop.alerts import Alert, Thresholds, alerts_for
@@ -227,14 +227,11 @@ def comparators() -> dict[int, dict[str, float]]:
 def theme_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
     """For the learning-themes page: each CDOP learning point tagged with a theme (no link and no
     reference: the themes page is open to roles that may not read CDOP records)."""
-    through = LearningPoint.themes.through
-    rows = through.objects.filter(learningtheme__in=themes).select_related("learningpoint__death")
-    for row in rows:
-        death = row.learningpoint.death
-        year = death.reviewed_on.year if death.reviewed_on else death.notified_on.year
-        yield Occurrence(
-            theme_id=row.learningtheme_id,
-            kind="cdop",
-            year=year,
-            title="Child death overview panel learning",
-        )
+    return tagged(
+        LearningPoint,
+        themes,
+        "cdop",
+        related="death",
+        year=lambda point: (point.death.reviewed_on or point.death.notified_on).year,
+        title=lambda point: "Child death overview panel learning",
+    )

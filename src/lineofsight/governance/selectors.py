@@ -20,7 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.actions.theme_sources import Occurrence
+from lineofsight.actions.theme_sources import Occurrence, tagged
 from lineofsight.calendar import years
 from lineofsight.governance import attendance, policies
 from lineofsight.governance.models import (
@@ -465,32 +465,24 @@ def overdue_procedures(
 
 def finding_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
     """Inspection findings tagged with a theme (for the themes page)."""
-    findings = InspectionFinding.themes.through.objects.filter(
-        learningtheme__in=themes
-    ).select_related("inspectionfinding__inspection")
-    for row in findings:
-        finding = row.inspectionfinding
-        inspection = finding.inspection
-        yield Occurrence(
-            theme_id=row.learningtheme_id,
-            kind="inspection_finding",
-            year=(inspection.reported_on or inspection.started_on).year,
-            title=f"{inspection.title}: finding {finding.number}",
-            url=finding.get_absolute_url(),
-        )
+    return tagged(
+        InspectionFinding,
+        themes,
+        "inspection_finding",
+        related="inspection",
+        year=lambda f: (f.inspection.reported_on or f.inspection.started_on).year,
+        title=lambda f: f"{f.inspection.title}: finding {f.number}",
+        url=lambda f: f.get_absolute_url(),
+    )
 
 
 def procedure_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
     """Multi-agency procedures tagged with a theme (for the themes page)."""
-    procedures = Procedure.themes.through.objects.filter(learningtheme__in=themes).select_related(
-        "procedure"
+    return tagged(
+        Procedure,
+        themes,
+        "procedure",
+        year=lambda procedure: procedure.last_reviewed_on.year,
+        title=lambda procedure: procedure.title,
+        url=lambda procedure: procedure.get_absolute_url(),
     )
-    for row in procedures:
-        procedure = row.procedure
-        yield Occurrence(
-            theme_id=row.learningtheme_id,
-            kind="procedure",
-            year=procedure.last_reviewed_on.year,
-            title=procedure.title,
-            url=procedure.get_absolute_url(),
-        )

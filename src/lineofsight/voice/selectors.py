@@ -17,7 +17,7 @@ from django.http import Http404
 
 from lineofsight import disclosure
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.actions.theme_sources import Occurrence
+from lineofsight.actions.theme_sources import Occurrence, tagged
 from lineofsight.voice import policies, results
 from lineofsight.voice.models import (
     Feedback,
@@ -195,28 +195,22 @@ def forum_notes_for(user: Any, year: int | None = None) -> QuerySet[ForumNote]:
 
 def feedback_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
     """For the learning-themes page: feedback tagged with a theme (no words of the feedback)."""
-    through = Feedback.themes.through
-    for row in through.objects.filter(learningtheme__in=themes).select_related("feedback"):
-        item = row.feedback
-        yield Occurrence(
-            theme_id=row.learningtheme_id,
-            kind="voice",
-            year=item.received_on.year,
-            title=f"Feedback from {item.get_given_by_display().lower()}",
-        )
+    return tagged(
+        Feedback,
+        themes,
+        "voice",
+        year=lambda item: item.received_on.year,
+        title=lambda item: f"Feedback from {item.get_given_by_display().lower()}",
+    )
 
 
 def recommendation_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
     """For the learning-themes page: scrutiny recommendations tagged with a theme."""
-    through_r = Recommendation.themes.through
-    rows = through_r.objects.filter(learningtheme__in=themes).select_related(
-        "recommendation__activity"
+    return tagged(
+        Recommendation,
+        themes,
+        "scrutiny",
+        related="activity",
+        year=lambda item: item.activity.held_on.year,
+        title=lambda item: f"Scrutiny: {item.activity.title}",
     )
-    for row in rows:
-        activity = row.recommendation.activity
-        yield Occurrence(
-            theme_id=row.learningtheme_id,
-            kind="scrutiny",
-            year=activity.held_on.year,
-            title=f"Scrutiny: {activity.title}",
-        )
