@@ -30,6 +30,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 
 
 def _absolute_url(record: models.Model) -> str:
@@ -61,6 +62,17 @@ class ActionSource:
 
 
 _SOURCES: dict[str, ActionSource] = {}
+
+
+def found_by(selector: Callable[[Any, int], Any]) -> Callable[..., Any]:
+    """A ``find`` from a selector ``(user, pk) -> record`` (which refuses what the user may not
+    read)."""
+    return lambda request, pk: selector(request.user, pk)
+
+
+def found_in(records_for: Callable[[Any], Any]) -> Callable[..., Any]:
+    """A ``find`` from a selector ``user -> queryset``: a record outside it is a 404."""
+    return lambda request, pk: get_object_or_404(records_for(request.user), pk=pk)
 
 
 def register_action_source(key: str, label: str, **options: Any) -> ActionSource:

@@ -8,7 +8,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from lineofsight.actions.sources import register_action_source
+from lineofsight.actions.sources import found_in, register_action_source
 from lineofsight.assurance import selectors
 from lineofsight.assurance.models import Challenge, Finding, Section11Answer
 from lineofsight.assurance.standards import standard
@@ -25,10 +25,6 @@ def _point(request: HttpRequest, pk: int) -> Section11Answer:
         return selectors.development_point(request.user, pk)
     except Section11Answer.DoesNotExist:
         raise Http404 from None
-
-
-def _challenge(request: HttpRequest, pk: int) -> Challenge:
-    return get_object_or_404(selectors.challenges_for(request.user), pk=pk)
 
 
 def _point_label(point: Section11Answer) -> str:
@@ -74,7 +70,7 @@ def register() -> None:
         "Challenge log",
         model=Challenge,
         describe=lambda c: f"Challenge of {c.raised_on:%d/%m/%Y}: {c.subject}",
-        find=_challenge,
+        find=found_in(selectors.challenges_for),
         initial=lambda challenge: {"owner_agency": challenge.challenged_agency_id},
         partnership=lambda challenge: challenge.partnership,
         page_title="Raise an action from this challenge",

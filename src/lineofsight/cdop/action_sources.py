@@ -5,15 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-
-from lineofsight.actions.sources import register_action_source
+from lineofsight.actions.sources import found_by, register_action_source
 from lineofsight.cdop import selectors
 from lineofsight.cdop.models import LearningPoint
-
-
-def _find(request: HttpRequest, pk: int) -> LearningPoint:
-    return selectors.learning_point_for(request.user, pk)
 
 
 def _initial(point: LearningPoint) -> dict[str, Any]:
@@ -31,7 +25,7 @@ def register() -> None:
         model=LearningPoint,
         # no reference in the label: the action tracker is read by roles outside CDOP
         describe=lambda point: f"CDOP learning point {point.death_id}.{point.number}",
-        find=_find,
+        find=found_by(selectors.learning_point_for),
         initial=_initial,
         partnership=lambda point: point.death.partnership,
         page_title="Raise an action from this learning point",

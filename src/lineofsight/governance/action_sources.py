@@ -6,23 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-
-from lineofsight.actions.sources import register_action_source
+from lineofsight.actions.sources import found_by, register_action_source
 from lineofsight.governance import selectors
 from lineofsight.governance.models import AssuranceReport, Decision, InspectionFinding
-
-
-def _decision(request: HttpRequest, pk: int) -> Decision:
-    return selectors.decision_for(request.user, pk)
-
-
-def _report(request: HttpRequest, pk: int) -> AssuranceReport:
-    return selectors.managed_report(request.user, pk)
-
-
-def _finding(request: HttpRequest, pk: int) -> InspectionFinding:
-    return selectors.finding_for(request.user, pk)
 
 
 def _finding_initial(finding: InspectionFinding) -> dict[str, Any]:
@@ -35,7 +21,7 @@ def register() -> None:
         "Board or group decision",
         model=Decision,
         describe=lambda d: f"{d.meeting}: decision {d.number}",
-        find=_decision,
+        find=found_by(selectors.decision_for),
         initial=lambda d: {"title": d.text[:300]},
         partnership=lambda d: d.meeting.group.partnership,
         page_title="Raise an action from this decision",
@@ -48,7 +34,7 @@ def register() -> None:
         "Assurance report",
         model=AssuranceReport,
         describe=lambda r: f"Assurance report: {r.title}",
-        find=_report,
+        find=found_by(selectors.managed_report),
         initial=lambda r: {"owner_agency": r.agency},
         partnership=lambda r: r.partnership,
         page_title="Raise an action from this assurance report",
@@ -61,7 +47,7 @@ def register() -> None:
         "Inspection or review of the partnership",
         model=InspectionFinding,
         describe=lambda f: f"{f.inspection}: finding {f.number}",
-        find=_finding,
+        find=found_by(selectors.finding_for),
         initial=_finding_initial,
         partnership=lambda f: f.inspection.partnership,
         page_title="Raise an action from this finding",

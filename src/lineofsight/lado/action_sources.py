@@ -6,15 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-
-from lineofsight.actions.sources import register_action_source
+from lineofsight.actions.sources import found_by, register_action_source
 from lineofsight.lado import selectors
 from lineofsight.lado.models import Referral
-
-
-def _find(request: HttpRequest, pk: int) -> Referral:
-    return selectors.referral_for(request.user, pk)
 
 
 def _initial(referral: Referral) -> dict[str, Any]:
@@ -27,7 +21,7 @@ def register() -> None:
         "LADO referral",
         model=Referral,
         describe=lambda referral: f"LADO referral {referral.pk}",
-        find=_find,
+        find=found_by(selectors.referral_for),
         initial=_initial,
         partnership=lambda referral: referral.partnership,
         page_title="Raise an action from this referral",

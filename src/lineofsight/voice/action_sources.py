@@ -6,33 +6,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-
-from lineofsight.actions.sources import register_action_source
+from lineofsight.actions.sources import found_by, register_action_source
 from lineofsight.voice import selectors
 from lineofsight.voice.models import Feedback, Recommendation
 
 
-def _recommendation(request: HttpRequest, pk: int) -> Recommendation:
-    return selectors.recommendation_for(request.user, pk)
-
-
-def _recommendation_initial(item: Recommendation) -> dict[str, Any]:
-    initial: dict[str, Any] = {"title": item.text[:300], "themes": list(item.themes.all())}
-    if item.agency is not None:
-        initial["owner_agency"] = item.agency
-    return initial
-
-
-def _feedback(request: HttpRequest, pk: int) -> Feedback:
-    return selectors.feedback_record(request.user, pk)
-
-
-def _feedback_initial(item: Feedback) -> dict[str, Any]:
+def _initial(item: Recommendation | Feedback) -> dict[str, Any]:
+    """The action starts from the record's themes and agency (if it names one)."""
     initial: dict[str, Any] = {"themes": list(item.themes.all())}
     if item.agency is not None:
         initial["owner_agency"] = item.agency
     return initial
+
+
+def _recommendation_initial(item: Recommendation) -> dict[str, Any]:
+    return {"title": item.text[:300], **_initial(item)}
 
 
 def register() -> None:
@@ -41,7 +29,7 @@ def register() -> None:
         "Independent scrutiny",
         model=Recommendation,
         describe=lambda r: f"Scrutiny recommendation {r.activity_id}.{r.number}",
-        find=_recommendation,
+        find=found_by(selectors.recommendation_for),
         initial=_recommendation_initial,
         partnership=lambda r: r.activity.partnership,
         page_title="Raise an action from this recommendation",
@@ -54,8 +42,8 @@ def register() -> None:
         "Feedback from children and families",
         model=Feedback,
         describe=lambda f: f"Feedback {f.pk} ({f.get_source_display().lower()})",
-        find=_feedback,
-        initial=_feedback_initial,
+        find=found_by(selectors.feedback_record),
+        initial=_initial,
         partnership=lambda f: f.partnership,
         page_title="Raise an action from this feedback",
         permission="voice.manage",
