@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,14 +20,10 @@ from lineofsight.actions.themes import sync_themes
 from lineofsight.cdop import services
 from lineofsight.cdop.models import ChildDeath
 from lineofsight.cdop.services import Factor
-from lineofsight.datasets.services import ingest_paths
-from lineofsight.lib.demo import partnership_to_load
+from lineofsight.lib.demo import ingest_demo_file, partnership_to_load, synth_file
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Partnership
-from lineofsight.synth.config import default_params
-from lineofsight.synth.write_partnership import write_records
 
-YEARS = range(2017, 2022)  # synth collection years: 1 April 2016 to 31 March 2021
 REPORTING_AGENCIES = ("health", "police", "trust", "education", "council")
 PANEL_AGENCIES = ("health", "police", "trust", "education", "council", "business_unit")
 # (domain, wording) graded 2 when the panel found modifiable factors, by category
@@ -96,16 +90,6 @@ NATIONAL_2016 = {  # as quoted in the 2016-17 annual report (DfE child death rev
     "within_12_months_pct": 76,
     "modifiable_pct": 24,
 }
-
-
-def _csv(seed: int, la_code: str) -> Path:
-    """The synth's CDOP file for the demo years (the same rows ``lineofsight synth --years
-    2017-2021 --seed SEED`` writes)."""
-    root = Path(settings.VAR_DIR) / "demo-data" / f"cdop-seed-{seed}"
-    path = root / "cdop" / "child_deaths.csv"
-    if not path.exists():
-        write_records(default_params(), 1.0, YEARS, root, f"{seed}:{la_code}")
-    return path
 
 
 class _Panel:
@@ -217,13 +201,10 @@ def load(seed: int, today: dt.date | None = None) -> None:
         return
     today = today or timezone.localdate()
     sync_themes(LearningTheme)
-    [outcome] = ingest_paths(
-        actor=SYSTEM, partnership=partnership, paths=[_csv(seed, partnership.la_code)]
+    path = synth_file(
+        seed, partnership.la_code, folder=f"cdop-seed-{seed}", name="cdop/child_deaths.csv"
     )
-    if not outcome.accepted:
-        raise RuntimeError(
-            f"the synthetic child deaths were refused: {outcome.parsed.problems[:3]}"
-        )
+    ingest_demo_file(partnership, path, "the synthetic child deaths were refused")
     panel = _Panel(seed, today, partnership)
     with transaction.atomic():
         deaths = list(ChildDeath.objects.filter(partnership=partnership).select_related("category"))

@@ -10,22 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from lineofsight.datasets.services import ingest_paths
 from lineofsight.lado import reference, services
 from lineofsight.lado.models import Consultation, Meeting, Referral, Sector
-from lineofsight.lib.demo import partnership_to_load
+from lineofsight.lib.demo import YEARS, ingest_demo_file, partnership_to_load, synth_file
 from lineofsight.partnership.actors import SYSTEM
-from lineofsight.synth.config import default_params
-from lineofsight.synth.write_partnership import write_records
 
-YEARS = range(2017, 2022)  # synth collection years: 1 April 2016 to 31 March 2021
 CONSULTATIONS_PER_YEAR = 150
 # the years before the records, as the 2016-17 annual report gives them (referrals were not
 # counted before 2014-15): year -> (referrals, met threshold)
@@ -50,16 +44,6 @@ ROLES = {
     "voluntary": "Volunteer",
     "other": "Worker",
 }
-
-
-def _csv(seed: int, la_code: str) -> Path:
-    """The synth's LADO file for the demo years (the same rows ``lineofsight synth --years
-    2017-2021 --seed SEED`` writes)."""
-    root = Path(settings.VAR_DIR) / "demo-data" / f"lado-seed-{seed}"
-    path = root / "lado" / "lado_referrals.csv"
-    if not path.exists():
-        write_records(default_params(), 1.0, YEARS, root, f"{seed}:{la_code}")
-    return path
 
 
 class _Officer:
@@ -183,13 +167,10 @@ def load(seed: int, today: dt.date | None = None) -> None:
         return
     today = today or timezone.localdate()
     services.sync_lists()
-    [outcome] = ingest_paths(
-        actor=SYSTEM, partnership=partnership, paths=[_csv(seed, partnership.la_code)]
+    path = synth_file(
+        seed, partnership.la_code, folder=f"lado-seed-{seed}", name="lado/lado_referrals.csv"
     )
-    if not outcome.accepted:
-        raise RuntimeError(
-            f"the synthetic LADO referrals were refused: {outcome.parsed.problems[:3]}"
-        )
+    ingest_demo_file(partnership, path, "the synthetic LADO referrals were refused")
     officer = _Officer(seed, today, partnership)
     with transaction.atomic():
         referrals = list(

@@ -1,12 +1,24 @@
 """What every module's demo loader does first: find the demo partnership, and stop if the module's
-records are already there (loading the demo twice changes nothing)."""
+records are already there (loading the demo twice changes nothing); and how a module's demo
+imports a synthetic file (written once by the synth, then ingested like an upload)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
 from django.db import models
 
+from lineofsight.datasets.services import ingest_paths
+from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
+from lineofsight.synth.config import default_params
+from lineofsight.synth.write_partnership import write_records
+
+# synth collection years: 1 April 2016 to 31 March 2021
+YEARS = range(2017, 2022)
 
 
 def partnership_to_load(model: type[models.Model], what: str) -> Partnership | None:
@@ -19,3 +31,24 @@ def partnership_to_load(model: type[models.Model], what: str) -> Partnership | N
         print(f"  {what} already loaded")
         return None
     return partnership
+
+
+def synth_file(
+    seed: int, la_code: str, *, folder: str, name: str, years: range = YEARS, scale: float = 1.0
+) -> Path:
+    """The synth's file ``name`` (under the demo data's ``folder``) for ``years``: the same rows
+    ``lineofsight synth --years ... --seed SEED`` writes, written on first use."""
+    root = Path(settings.VAR_DIR) / "demo-data" / folder
+    path = root / name
+    if not path.exists():
+        write_records(default_params(), scale, years, root, f"{seed}:{la_code}")
+    return path
+
+
+def ingest_demo_file(partnership: Partnership, path: Path, refused: str) -> Any:
+    """Ingest ``path`` as ``SYSTEM`` (as an upload would be); ``RuntimeError`` (``refused`` and
+    the first problems) if the file is refused."""
+    [outcome] = ingest_paths(actor=SYSTEM, partnership=partnership, paths=[path])
+    if not outcome.accepted:
+        raise RuntimeError(f"{refused}: {outcome.parsed.problems[:3]}")
+    return outcome

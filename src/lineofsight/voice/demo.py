@@ -22,8 +22,7 @@ from django.utils import timezone
 from lineofsight.actions import services as actions
 from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.themes import sync_themes
-from lineofsight.datasets.services import ingest_paths
-from lineofsight.lib.demo import partnership_to_load
+from lineofsight.lib.demo import ingest_demo_file, partnership_to_load
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.voice import services
 from lineofsight.voice.models import ScrutinyActivity
@@ -492,11 +491,9 @@ def load(seed: int) -> None:
             title="Children's workforce survey 2021", opened_on=dt.date(2021, 2, 1),
             closed_on=dt.date(2021, 3, 12), questions=STATEMENTS,
         )  # fmt: skip
-    [outcome] = ingest_paths(
-        actor=SYSTEM, partnership=partnership, paths=[_survey_file(seed, agencies)]
+    outcome = ingest_demo_file(
+        partnership, _survey_file(seed, agencies), "the synthetic survey was refused"
     )
-    if not outcome.accepted:
-        raise RuntimeError(f"the synthetic survey was refused: {outcome.parsed.problems[:3]}")
     c = counts
     print(
         f"  {c['activities']} scrutiny activities, {c['recommendations']} recommendations "

@@ -14,26 +14,20 @@ from __future__ import annotations
 import datetime as dt
 import random
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.themes import sync_themes
-from lineofsight.datasets.services import ingest_paths
-from lineofsight.lib.demo import partnership_to_load
+from lineofsight.lib.demo import YEARS, ingest_demo_file, partnership_to_load, synth_file
 from lineofsight.partnership.actors import SYSTEM
-from lineofsight.synth.config import default_params
 from lineofsight.synth.write_partnership import COURSES as SYNTH_COURSES
-from lineofsight.synth.write_partnership import write_records
 from lineofsight.workforce import services
 from lineofsight.workforce.models import Booking, Course, Impact, Level, Mode, Stage
 
-YEARS = range(2017, 2022)  # synth collection years: 1 April 2016 to 31 March 2021
 # code -> level, audience, outcomes, themes, prompted by, knowledge statements (text, true?)
 COURSES: dict[str, tuple[int, str, str, list[str], str, list[tuple[str, bool]]]] = {
     "MA01": (
@@ -116,16 +110,6 @@ EXAMPLES = [
     "",
     "",
 ]
-
-
-def _csv(seed: int, la_code: str, years: range, scale: float) -> Path:
-    """The synth's training file for the demo years (as ``lineofsight synth`` writes it)."""
-    name = f"training-seed-{seed}-{years.start}-{years.stop}-{scale}"
-    root = Path(settings.VAR_DIR) / "demo-data" / name
-    path = root / "training" / "training_records.csv"
-    if not path.exists():
-        write_records(default_params(), scale, years, root, f"{seed}:{la_code}")
-    return path
 
 
 class _Manager:
@@ -314,13 +298,15 @@ def load(seed: int, today: dt.date | None = None, years: range = YEARS, scale: f
         return
     today = today or timezone.localdate()
     sync_themes(LearningTheme)
-    [outcome] = ingest_paths(
-        actor=SYSTEM, partnership=partnership, paths=[_csv(seed, partnership.la_code, years, scale)]
+    path = synth_file(
+        seed,
+        partnership.la_code,
+        folder=f"training-seed-{seed}-{years.start}-{years.stop}-{scale}",
+        name="training/training_records.csv",
+        years=years,
+        scale=scale,
     )
-    if not outcome.accepted:
-        raise RuntimeError(
-            f"the synthetic training records were refused: {outcome.parsed.problems[:3]}"
-        )
+    ingest_demo_file(partnership, path, "the synthetic training records were refused")
     manager = _Manager(seed, today, partnership)
     with transaction.atomic():
         manager.catalogue()
