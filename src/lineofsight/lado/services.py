@@ -30,7 +30,7 @@ from lineofsight.lado.models import (
     Sector,
     Standards,
 )
-from lineofsight.lib.audited import audited_create, audited_update, only, stripped
+from lineofsight.lib.audited import audited_change, audited_create, audited_update, only, stripped
 from lineofsight.partnership.models import Partnership
 
 
@@ -246,19 +246,13 @@ def save_list_item(
             ) + 1
             item = model(code=code, name=name.strip(), active=active, position=position)
             return audited_create(actor=actor, instance=item, verb=verb)
-        before = {"name": item.name, "active": item.active}
-        item.name, item.active = name.strip(), active
-        item.full_clean()
-        item.save()
-        record(
+        return audited_change(
             actor=actor,
+            instance=item,
+            changes={"name": name.strip(), "active": active},
             verb=verb,
-            action=AuditLog.Action.UPDATE,
-            obj=item,
-            before=before,
-            after={"name": item.name, "active": item.active},
+            snapshot_of=lambda entry: {"name": entry.name, "active": entry.active},
         )
-        return item
 
 
 def update_standards(
