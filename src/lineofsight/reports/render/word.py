@@ -1,6 +1,7 @@
-"""The report as a Word document: real headings, tables with a repeating header row, charts as
-PNG pictures (the same SVG, rendered by CairoSVG) with alt text, page numbers and the
-partnership's name in the header."""
+"""The report as a Word document: real headings, a contents list with page numbers (fields
+that Word and LibreOffice lay out), tables with a repeating header row, charts as PNG pictures
+(the same SVG, rendered by CairoSVG) with alt text, page numbers and the partnership's name in
+the header."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import io
 
 import cairosvg
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -39,6 +41,112 @@ def _field(paragraph, instruction: str) -> None:
             element.set(qn("xml:space"), "preserve")
             element.text = text
         run._r.append(element)
+
+
+def _field_char(parent, kind: str) -> None:
+    run = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    if kind == "begin":
+        char.set(qn("w:dirty"), "true")  # Word recomputes it when the document opens
+    run.append(char)
+    parent.append(run)
+
+
+def _instruction(parent, text: str) -> None:
+    run = OxmlElement("w:r")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = f" {text} "
+    run.append(instruction)
+    parent.append(run)
+
+
+def _text_run(parent, text: str) -> None:
+    run = OxmlElement("w:r")
+    element = OxmlElement("w:t")
+    element.set(qn("xml:space"), "preserve")
+    element.text = text
+    run.append(element)
+    parent.append(run)
+
+
+def _bookmark(paragraph, name: str, number: int) -> None:
+    """A bookmark round a heading's text: the target of its contents entry and page number."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    first_run = paragraph._p.find(qn("w:r"))
+    if first_run is None:
+        paragraph._p.append(start)
+    else:
+        first_run.addprevious(start)
+    paragraph._p.append(end)
+
+
+def bookmark_name(number: int) -> str:
+    """Word's own form for contents targets (``_Toc`` and digits): a leading underscore keeps
+    the bookmark out of the reader's list of bookmarks."""
+    return f"_Toc{100000000 + number}"
+
+
+def _contents(document, entries: list[tuple[str, str]]) -> None:
+    """The contents: one line per section, its title linked to the heading and its page number
+    a ``PAGEREF`` field to a bookmark round the heading, after a dotted leader.
+
+    Not a ``TOC`` field: LibreOffice shows a ``TOC`` field's stored text as it is (so the page
+    numbers would have to be worked out here, which needs a layout engine), whereas it lays out
+    a ``PAGEREF`` as it opens the file.  Word updates the ``PAGEREF`` fields as it opens the
+    file (``w:updateFields`` in the settings, and each field marked dirty).  ``entries``:
+    (title, bookmark)."""
+    heading = document.add_paragraph("Contents", style="TOC Heading")
+    heading.paragraph_format.keep_with_next = True
+    style = _toc_style(document)
+    for title, bookmark in entries:
+        paragraph = document.add_paragraph(style=style)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), bookmark)
+        link.set(qn("w:history"), "1")
+        paragraph._p.append(link)
+        _text_run(link, title)
+        tab = OxmlElement("w:r")
+        tab.append(OxmlElement("w:tab"))
+        link.append(tab)
+        _field_char(link, "begin")
+        _instruction(link, f"PAGEREF {bookmark} \\h")
+        _field_char(link, "separate")
+        _text_run(link, "")  # the field's result: laid out by the reader
+        _field_char(link, "end")
+
+
+def _toc_style(document):
+    """Word's "TOC 1" style (its contents' style): a dotted leader to the page number at the
+    right margin."""
+    styles = document.styles
+    if "TOC 1" in [s.name for s in styles]:
+        return styles["TOC 1"]
+    style = styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    style.paragraph_format.space_after = Pt(4)
+    style.paragraph_format.tab_stops.add_tab_stop(
+        PAGE_TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+    )
+    return style
+
+
+def _update_fields_on_open(document) -> None:
+    """``w:updateFields`` in settings.xml: Word updates the contents and page references when
+    the file is opened (after asking)."""
+    settings = document.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    compat = settings.find(qn("w:compat"))  # the schema's order: updateFields comes before it
+    if compat is not None:
+        compat.addprevious(update)
+    else:
+        settings.append(update)
 
 
 def _table(document, block: TableBlock | ChartBlock) -> None:
@@ -139,12 +247,15 @@ def render_docx(doc: ReportDocument) -> bytes:
         document.add_paragraph(
             "Internal edition: not for publication. Every figure is shown in full."
         )
-    document.add_heading("Contents", level=1)
-    for item in doc.sections:
-        document.add_paragraph(item.title, style="List Number")
-    for item in doc.sections:
+    _contents(
+        document,
+        [(item.title, bookmark_name(number)) for number, item in enumerate(doc.sections, start=1)],
+    )
+    _update_fields_on_open(document)
+    for number, item in enumerate(doc.sections, start=1):
         heading = document.add_heading(item.title, level=1)
         heading.paragraph_format.page_break_before = True
+        _bookmark(heading, bookmark_name(number), number)
         document.add_heading("What does the information tell us?", level=2)
         for block in item.information:
             if isinstance(block, Paragraph):
