@@ -1,8 +1,13 @@
+import datetime as dt
+
 import pytest
 
 from lineofsight.assurance import demo as assurance_demo
+from lineofsight.cdop import demo as cdop_demo
 from lineofsight.datasets import demo as datasets_demo
 from lineofsight.delivery import demo as delivery_demo
+from lineofsight.governance import demo as governance_demo
+from lineofsight.lado import demo as lado_demo
 from lineofsight.partnership import demo as partnership_demo
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import User
@@ -11,6 +16,8 @@ from lineofsight.performance.benchmark_services import import_files
 from lineofsight.performance.compute import recompute
 from lineofsight.reviews import demo as reviews_demo
 from lineofsight.testing.fixtures import BENCHMARK_FILES
+from lineofsight.voice import demo as voice_demo
+from lineofsight.workforce import demo as workforce_demo
 
 
 @pytest.fixture
@@ -28,6 +35,21 @@ def borough(db, settings, synthetic_var_dir, tmp_path, capsys):
         loader.load(seed=3)
     capsys.readouterr()
     return partnership
+
+
+@pytest.fixture
+def whole_borough(borough, capsys):
+    """The small borough with every module that adds a section to the reports loaded too:
+    child deaths, governance, scrutiny and voice, LADO and training (so their sections have
+    tables with small numbers in them)."""
+    today = dt.date(2021, 6, 30)
+    cdop_demo.load(seed=3, today=today)
+    governance_demo.load(seed=3, today=today)
+    voice_demo.load(seed=3)
+    lado_demo.load(seed=3, today=today)
+    workforce_demo.load(seed=3, today=today, scale=0.2)
+    capsys.readouterr()
+    return borough
 
 
 @pytest.fixture
