@@ -49,7 +49,7 @@ def attendance_blocks(request: SectionRequest) -> list[Block]:
                 "Agency",
                 [f"{g.name} ({held[g.pk]} meetings)" for g in groups],
                 table_rows,
-                note="A dash: the agency is not a member of that group.",
+                note="A colon (:) means the agency is not a member of that group.",
             )
         )
     ]

@@ -10,6 +10,8 @@ suppression).  The sentences carry no count below 6 in the published edition.
 
 from __future__ import annotations
 
+from typing import Any
+
 from lineofsight import disclosure
 from lineofsight.reports.content import Block, Paragraph, Subheading, TableBlock
 from lineofsight.reports.registry import SectionRequest
@@ -36,6 +38,59 @@ def _effect_words(effect: PairedEffect | None, published: bool) -> str:
         f"effect size of {effect.effect_size:.2f} (95% confidence interval "
         f"{effect.ci_low:.2f} to {effect.ci_high:.2f})."
     )
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{disclosure.percentage(part, whole)}%"
+
+
+def _summary_words(stats: dict[str, Any], courses: int, sessions: int, published: bool) -> str:
+    """The year in two sentences: places taken up and lost to non-attendance (and the agency
+    with the highest rate), then the first and last of Guskey's levels.  In the published
+    edition no count or percentage built on 1 to 5 learners is given."""
+
+    def safe(*counts: int) -> bool:
+        return not published or all(n == 0 or n > SMALL for n in counts)
+
+    total = stats["total"]
+    recorded = total.attended + total.did_not_attend
+    text = (
+        f"{sessions:,} sessions of {courses} course{'s' * (courses != 1)} offered "
+        f"{total.places:,} places"
+        if safe(total.places)
+        else f"{sessions:,} sessions of {courses} course{'s' * (courses != 1)} were run"
+    )
+    if recorded and safe(total.attended, total.did_not_attend):
+        text += (
+            f"; {total.attended:,} places were attended and {total.did_not_attend:,} were "
+            f"missed ({_pct(total.did_not_attend, recorded)} non-attendance)"
+        )
+    rates = [
+        (row.did_not_attend / (row.attended + row.did_not_attend), row)
+        for row in stats["agencies"]
+        if row.attended + row.did_not_attend and safe(row.attended, row.did_not_attend)
+    ]
+    if len(rates) > 1:
+        _, worst = max(rates, key=lambda pair: pair[0])
+        text += (
+            f", highest in {worst.agency} "
+            f"({_pct(worst.did_not_attend, worst.attended + worst.did_not_attend)})"
+        )
+    text += "."
+    levels = {lv.level: lv for lv in stats["levels"]}
+    first, last = levels.get(1), levels.get(5)
+    if first and first.answered and safe(first.answered, first.positive):
+        text += (
+            f" {_pct(first.positive, first.answered)} of learners rated the course positively "
+            "at the end"
+        )
+        if last and last.answered and safe(last.answered, last.positive):
+            text += (
+                f", and {_pct(last.positive, last.answered)} of follow-up answers reported an "
+                "effect on outcomes for children (Guskey's level 5)"
+            )
+        text += "."
+    return text
 
 
 def build(request: SectionRequest) -> list[Block]:
@@ -89,6 +144,7 @@ def build(request: SectionRequest) -> list[Block]:
     issued, answered, _rate = stats["follow_up"]
     correct, asked, knowledge = stats["knowledge"]
     blocks: list[Block] = [
+        Paragraph(_summary_words(stats, len(courses) - 1, total_sessions, published)),
         TableBlock(
             disclosure.grid(
                 "Sessions and places by course",

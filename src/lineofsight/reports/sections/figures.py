@@ -108,13 +108,14 @@ def _annual_blocks(request: SectionRequest, specs: list[IndicatorSpec]) -> list[
                 ],
             )
         )
+    columns = [request.period_label, previous_label, "Region", "Statistical neighbours", "England"]
+    note = "Region, statistical neighbours and England are the figures DfE published for the year."
+    if all(cell.value is None for _, cells in rows for cell in cells[2:]):
+        # no published benchmark for any of these (partner returns): no columns of ":"
+        rows = [(label, cells[:2]) for label, cells in rows]
+        columns, note = columns[:2], "DfE publishes no comparison for these figures."
     key_figures = disclosure.grid(
-        f"Key figures, {request.period_label}",
-        "Indicator",
-        [request.period_label, previous_label, "Region", "Statistical neighbours", "England"],
-        rows,
-        note="Region, statistical neighbours and England are the figures DfE published for the "
-        "year.",
+        f"Key figures, {request.period_label}", "Indicator", columns, rows, note=note
     )
     blocks: list[Block] = [TableBlock(key_figures)]
     for summary in summaries:
@@ -162,12 +163,29 @@ def _indicator_detail(
 ) -> list[Block]:
     spec = summary.spec
     blocks: list[Block] = [Subheading(spec.title)]
-    blocks.append(_findings(request, spec, summary.findings, [summary.headline, earlier]))
+    findings = list(summary.findings)
+    sparse = summary.spc is not None and too_sparse(spec, summary.monthly)
+    if sparse:  # the control chart's signals on a count that is mostly 0 are noise
+        findings = [f for f in findings if f != summary.spc_text]
+        findings.append(
+            "Most months had none, too few for a control chart to tell a signal from chance, "
+            "so the monthly figures are given as a table."
+        )
+    blocks.append(_findings(request, spec, findings, [summary.headline, earlier]))
     if summary.benchmarks:
         blocks.append(_benchmark_chart(request, summary))
-    if summary.spc is not None:
+    if summary.spc is not None and not sparse:
         blocks.append(_spc_chart(spec, summary.monthly, summary.spc, summary.target))
+    elif summary.spc is not None:
+        blocks.append(TableBlock(_spc_chart(spec, summary.monthly, summary.spc, None).table))
     return blocks
+
+
+def too_sparse(spec: IndicatorSpec, monthly: Sequence[IndicatorResult]) -> bool:
+    """A monthly count that is 0 in at least half the months charted (complaints, say): an XmR
+    chart's limits and run rules mean nothing there."""
+    values = [r.value for r in list(monthly)[-SPC_MONTHS:] if r.value is not None]
+    return spec.unit == "count" and bool(values) and sum(v == 0 for v in values) * 2 >= len(values)
 
 
 def _benchmark_chart(request: SectionRequest, summary: Summary) -> ChartBlock:
