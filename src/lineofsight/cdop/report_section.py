@@ -107,7 +107,8 @@ def _analysis(
     if notified and rate:
         parts.append(f"The {notified} deaths are a rate of {rate} per 100,000 children")
     if unexpected and unexpected_pct:
-        parts.append(f"{unexpected} ({unexpected_pct}%) were unexpected")
+        were = "was" if unexpected == "1" else "were"
+        parts.append(f"{unexpected} ({unexpected_pct}%) {were} unexpected")
     if under_one_pct:
         parts.append(f"{under_one_pct}% were of babies under one year old")
     if parts:
@@ -146,8 +147,10 @@ def _analysis(
     still_open = _get(figures, "Reviews", "Open at year end (awaiting panel review)")
     overdue = _get(figures, "Reviews", "Open at year end, past the overdue point")
     if still_open:
-        text = f"{still_open} deaths were awaiting the panel's review at the end of the year"
-        texts.append(text + (f", {overdue} of them past the overdue point." if overdue else "."))
+        were = "death was" if still_open == "1" else "deaths were"
+        text = f"{still_open} {were} awaiting the panel's review at the end of the year"
+        past = overdue and overdue != "0"
+        texts.append(text + (f", {overdue} of them past the overdue point." if past else "."))
     return texts
 
 

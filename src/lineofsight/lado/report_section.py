@@ -78,8 +78,9 @@ def _year_words(table: disclosure.Table, label: str, published: bool) -> str:
             f"In {label} the designated officer (LADO) received fewer than 6 referrals about "
             "people who work with children."
         )
+    noun = "referral" if referrals == "1" else "referrals"
     text = (
-        f"In {label} the designated officer (LADO) received {referrals} referrals about people "
+        f"In {label} the designated officer (LADO) received {referrals} {noun} about people "
         "who work with children"
     )
     change = now["Change in referrals (%)"]
@@ -91,7 +92,9 @@ def _year_words(table: disclosure.Table, label: str, published: bool) -> str:
             if float(change)
             else f", as many as in {table.row_labels[1]}"
         )
-    if _figure(share) and _figure(now["Met threshold"]):
+    if now["Met threshold"] == "0":
+        text += ". None met the harm threshold"
+    elif _figure(share) and _figure(now["Met threshold"]):
         text += f". {now['Met threshold']} ({share}%) met the harm threshold"
         earlier = before.get("% met threshold", "")
         if _figure(earlier):

@@ -40,6 +40,10 @@ def _effect_words(effect: PairedEffect | None, published: bool) -> str:
     )
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'s' * (count != 1)}"
+
+
 def _pct(part: int, whole: int) -> str:
     return f"{disclosure.percentage(part, whole)}%"
 
@@ -54,16 +58,16 @@ def _summary_words(stats: dict[str, Any], courses: int, sessions: int, published
 
     total = stats["total"]
     recorded = total.attended + total.did_not_attend
+    run = f"{_n(sessions, 'session')} of {_n(courses, 'course')}"
     text = (
-        f"{sessions:,} sessions of {courses} course{'s' * (courses != 1)} offered "
-        f"{total.places:,} places"
+        f"{run} offered {_n(total.places, 'place')}"
         if safe(total.places)
-        else f"{sessions:,} sessions of {courses} course{'s' * (courses != 1)} were run"
+        else f"{run} {'was' if sessions == 1 else 'were'} run"
     )
     if recorded and safe(total.attended, total.did_not_attend):
         text += (
-            f"; {total.attended:,} places were attended and {total.did_not_attend:,} were "
-            f"missed ({_pct(total.did_not_attend, recorded)} non-attendance)"
+            f"; {total.attended:,} {'was' if total.attended == 1 else 'were'} attended and "
+            f"{total.did_not_attend:,} missed ({_pct(total.did_not_attend, recorded)} non-attendance)"
         )
     rates = [
         (row.did_not_attend / (row.attended + row.did_not_attend), row)

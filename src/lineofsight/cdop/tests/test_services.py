@@ -106,8 +106,9 @@ def test_the_annual_report_section_is_registered_and_suppressed_in_the_published
     published = build(partnership, "annual", "2021-22", "published", only=["child_deaths"])
     [content] = published.sections
     assert content.title == "Child deaths"
-    words, every, trend, chart = content.information
-    assert isinstance(words, Paragraph) and "a small number (fewer than 6)" in words.text
+    words_block, every, trend, chart = content.information
+    assert isinstance(words_block, Paragraph)
+    assert "a small number (fewer than 6)" in words_block.text
     assert isinstance(every, TableBlock) and isinstance(trend, TableBlock)
     assert isinstance(chart, ChartBlock) and chart.svg.startswith("<svg")
     assert trend.table.columns == ["2017-18", "2018-19", "2019-20", "2020-21", "2021-22"]
@@ -116,7 +117,15 @@ def test_the_annual_report_section_is_registered_and_suppressed_in_the_published
         assert disclosure_problems(block.published) == []
     internal = build(partnership, "annual", "2021-22", "internal", only=["child_deaths"])
     assert "1 child's death" in internal.sections[0].information[0].text
-    assert internal.sections[0].information[2].published.shown[0][-1] == "1"
+    tables = [b for b in internal.sections[0].information if isinstance(b, TableBlock)]
+    assert tables[1].published.shown[0][-1] == "1"
+    words = [b.text for b in internal.sections[0].information if isinstance(b, Paragraph)]
+    assert words[1:] == [  # the analysis: no rate (no population entered), no reviews yet
+        "1 (100.0%) was unexpected; 100.0% were of babies under one year old.",
+        "1 death was awaiting the panel's review at the end of the year.",
+    ]
+    # the published edition gives none of it: every figure there is built on the one death
+    assert [b for b in content.information if isinstance(b, Paragraph)] == [words_block]
 
 
 def test_the_audit_log_withholds_child_death_content_from_the_administrator(

@@ -34,7 +34,17 @@ def test_the_annual_report_has_the_year_on_year_table_exact_inside_and_suppresse
     yoy = internal["Referrals and those meeting the harm threshold, by year"]
     assert list(yoy) == ["2021-22", "2020-21", "2019-20", "2018-19", "2017-18"]
     assert yoy["2021-22"][:2] == ["1", "0"] and yoy["2020-21"][:2] == ["1", "0"]
-    assert any(isinstance(b, ChartBlock) and "<svg" in b.svg for b in content.information)
+    [chart] = [b for b in content.information if isinstance(b, ChartBlock)]
+    assert "<svg" in chart.svg  # years along the x axis, a line for each measure
+    assert chart.table.row_labels == ["2017-18", "2018-19", "2019-20", "2020-21", "2021-22"]
+    assert chart.table.columns == ["Referrals", "Met threshold"]
+    words = [b.text for b in content.information if isinstance(b, Paragraph)]
+    assert words == [  # neither referral decided yet: no threshold share, no timeliness
+        "In 2021-22 the designated officer (LADO) received 1 referral about people who work "
+        "with children, as many as in 2020-21. None met the harm threshold.",
+        "Most referrals concerned people working in education: schools and colleges "
+        "(1, 100.0% of all).",
+    ]
     published, content = _tables(build(partnership, "annual", "2021-22", "published", ["lado"]))
     yoy = published["Referrals and those meeting the harm threshold, by year"]
     assert yoy["2021-22"][0] == "c"

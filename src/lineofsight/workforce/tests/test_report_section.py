@@ -51,6 +51,14 @@ def test_internal_edition_is_exact_and_published_suppresses_small_numbers(traine
     [content] = published.sections
     words = " ".join(b.text for b in content.information if isinstance(b, Paragraph))
     assert "Too few learners" in words
+    # the summary: exact inside (Ann attended, Bob did not; Ann rated the course 5 of 5) and
+    # without a count or percentage of the two learners outside
+    [inside] = internal.sections
+    assert inside.information[0] == Paragraph(
+        "1 session of 1 course offered 2 places; 1 was attended and 1 missed "
+        "(50.0% non-attendance). 100.0% of learners rated the course positively at the end."
+    )
+    assert content.information[0] == Paragraph("1 session of 1 course was run.")
 
 
 def test_a_period_without_training_says_so(partnership, session):
