@@ -67,7 +67,8 @@ def _summary_words(stats: dict[str, Any], courses: int, sessions: int, published
     if recorded and safe(total.attended, total.did_not_attend):
         text += (
             f"; {total.attended:,} {'was' if total.attended == 1 else 'were'} attended and "
-            f"{total.did_not_attend:,} missed ({_pct(total.did_not_attend, recorded)} non-attendance)"
+            f"{total.did_not_attend:,} missed "
+            f"({_pct(total.did_not_attend, recorded)} non-attendance)"
         )
     rates = [
         (row.did_not_attend / (row.attended + row.did_not_attend), row)
