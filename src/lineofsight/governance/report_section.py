@@ -17,6 +17,8 @@ from lineofsight.governance import selectors
 from lineofsight.reports.content import Block, Bullets, Paragraph, Subheading, TableBlock
 from lineofsight.reports.registry import SectionRequest, register_section
 
+LOW_ATTENDANCE = 75  # per cent of meetings: below this a membership is named
+
 
 def _pounds(value: Decimal) -> disclosure.Cell:
     return disclosure.number(int(value.quantize(Decimal(1))))
@@ -41,7 +43,8 @@ def attendance_blocks(request: SectionRequest) -> list[Block]:
             cells.append(disclosure.number(rate) if rate is not None else disclosure.missing())
         table_rows.append((agency.name, cells))
     held = {g.pk: max(r.record.expected for r in rows if r.group.pk == g.pk) for g in groups}
-    blocks: list[Block] = [
+    blocks: list[Block] = [Paragraph(attendance_words(rows))]
+    blocks += [
         TableBlock(
             disclosure.grid(
                 f"Attendance at meetings, {year_label} (% of meetings each member agency "
@@ -66,6 +69,33 @@ def attendance_blocks(request: SectionRequest) -> list[Block]:
             )
         )
     return blocks
+
+
+def attendance_words(rows: list[selectors.AttendanceRow]) -> str:
+    """Attendance over the year in one sentence: the share of expected places taken, and the
+    memberships below three meetings in four (the lowest first)."""
+    expected = sum(r.record.expected for r in rows)
+    attended = sum(r.record.attended for r in rows)
+    text = (
+        "Across the board and its groups, member agencies were at "
+        f"{disclosure.percentage(attended, expected)}% of the meetings they were expected at "
+        f"({attended} of {expected})"
+    )
+    low = sorted(
+        (r for r in rows if r.record.rate is not None and r.record.rate < LOW_ATTENDANCE),
+        key=lambda r: (r.record.rate, r.agency.name),
+    )
+    if not low:
+        return text + f"; every agency attended at least {LOW_ATTENDANCE}% of its meetings."
+    return (
+        text
+        + f"; below {LOW_ATTENDANCE}%: "
+        + "; ".join(
+            f"{r.agency.name} at the {r.group.name} ({r.record.attended} of {r.record.expected})"
+            for r in low
+        )
+        + "."
+    )
 
 
 def assurance_blocks(request: SectionRequest) -> list[Block]:

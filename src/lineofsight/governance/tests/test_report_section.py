@@ -85,6 +85,13 @@ def test_the_governance_section_of_the_annual_report(
         "Test Council": ["100"],
         "Test Police": ["66.7"],
     }
+    # 3 + 2 + 1 = 6 of 9 places (66.7%); police at 66.7% and the acute trust at 33.3% fall
+    # below three in four, lowest first
+    assert (
+        "Across the board and its groups, member agencies were at 66.7% of the meetings they "
+        "were expected at (6 of 9); below 75%: Test Acute Trust at the Partnership Board "
+        "(1 of 3); Test Police at the Partnership Board (2 of 3)."
+    ) in texts(section)
     assurance = found["Assurance the board took from the reports it received"]
     shown = dict(zip(assurance.table.row_labels, assurance.shown, strict=True))
     assert shown == {
