@@ -127,17 +127,13 @@ def _period_words(tables: list[disclosure.Table], published: bool) -> list[str]:
     timely = found.get("Timeliness against the standards")
     if timely is not None:
         shown = _shown(timely, published)
-        rows = [
-            (label, values[-1])
+        met = [
+            f"{label[0].lower()}{label[1:]}, {values[-1]}%"
             for label, values in zip(timely.row_labels, shown, strict=True)
             if _figure(values[-1])
         ]
-        if rows:
-            words.append(
-                "Against the standards: "
-                + "; ".join(f"{label[0].lower()}{label[1:]}, {share}%" for label, share in rows)
-                + "."
-            )
+        if met:
+            words.append("Against the standards: " + "; ".join(met) + ".")
     return words
 
 

@@ -186,10 +186,9 @@ def _fit(grid, columns: int) -> None:
     """A wide first column for labels (narrow when there are many figure columns), the rest
     shared out; small type so that a year of months fits across the page."""
     grid.autofit = False
-    if columns > 6:
-        first = Cm(1.9)
-    else:  # long labels beside one or two figures (child deaths' measures) get the room
-        first = max(Cm(5.5), min(Cm(11), PAGE_TEXT_WIDTH - columns * Cm(3)))
+    first = Cm(1.9)
+    if columns <= 6:  # long labels beside one or two figures (child deaths' measures): room
+        first = Cm(max(5.5, min(11.0, PAGE_TEXT_WIDTH.cm - columns * 3.0)))
     other = int((PAGE_TEXT_WIDTH - first) / max(columns, 1))
     for index, column in enumerate(grid.columns):  # the grid LibreOffice lays out by
         column.width = first if index == 0 else other

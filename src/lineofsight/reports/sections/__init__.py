@@ -17,6 +17,7 @@ from lineofsight.reports.registry import SectionRequest, register_section
 from lineofsight.reports.sections import learning
 from lineofsight.reports.sections.context import local_context
 from lineofsight.reports.sections.figures import indicator_blocks
+from lineofsight.reports.sections.glance import at_a_glance
 
 INDICATOR_SECTIONS: tuple[tuple[str, str, int, tuple[str, ...], str], ...] = (
     (
@@ -101,6 +102,13 @@ def _voice(request: SectionRequest) -> list[Block]:
 
 
 def register_builtin() -> None:
+    register_section(
+        "at_a_glance",
+        "The year at a glance",
+        partial(at_a_glance, [(title, ids) for _, title, _, ids, _ in INDICATOR_SECTIONS]),
+        order=5,
+        kinds=("annual",),
+    )
     register_section("local_context", "Local context", local_context, order=10)
     register_section(
         "priorities",
