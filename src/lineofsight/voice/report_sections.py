@@ -9,7 +9,9 @@
   feedback received by source and, for each change made in the year, what was said and what
   was done.  Feedback is anonymised when recorded (``FreeTextGuard``) and only the changes made
   (not everything said) are listed.
-Counts of feedback and activities are ``number`` cells: they count pieces of work, not children.
+Counts of scrutiny activities are ``number`` cells (pieces of work); counts of feedback are
+``count`` cells, each piece coming from a child or family, so that the published edition treats
+them as the key figures treat complaints and compliments (1 to 5 shown as c).
 """
 
 from __future__ import annotations
@@ -79,14 +81,19 @@ def you_said_we_did(request: SectionRequest) -> list[Block]:
     blocks.append(Subheading("Feedback received"))
     if counts:
         rows = [
-            (label, [disclosure.number(counts[value])])
+            (label, [disclosure.count(counts[value])])
             for value, label in Feedback.Source.choices
             if counts.get(value)
         ]
+        rows.append(("All feedback", [disclosure.count(sum(counts.values()))]))
         blocks.append(
             TableBlock(
                 disclosure.grid(
-                    "Feedback received in the period, by source", "Source", ["Number"], rows
+                    "Feedback received in the period, by source",
+                    "Source",
+                    ["Number"],
+                    rows,
+                    total_row=True,  # a suppressed source cannot be worked out from the total
                 )
             )
         )

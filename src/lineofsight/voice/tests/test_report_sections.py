@@ -79,5 +79,6 @@ def test_you_said_we_did_publishes_only_what_was_agreed(partnership, manager, fe
         b for b in published.sections[0].information
         if isinstance(b, TableBlock) and b.table.title.startswith("Feedback received")
     )  # fmt: skip
-    assert received.published.shown == [["1"]]
-    assert received.table.row_labels == ["Child protection conference feedback"]
+    # one piece of feedback, from a family: a count of 1, so c, and so is the total
+    assert received.published.shown == [["c"], ["c"]]
+    assert received.table.row_labels == ["Child protection conference feedback", "All feedback"]
