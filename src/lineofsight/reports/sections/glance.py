@@ -16,6 +16,7 @@ from lineofsight.indicators.periods import parse_period
 from lineofsight.performance.selectors import Sources, summarise
 from lineofsight.reports.content import Block, Bullets, Paragraph, Subheading
 from lineofsight.reports.registry import SectionRequest
+from lineofsight.reports.sections.figures import too_sparse
 
 GROUPS = (
     ("concern", "Getting worse beyond what chance would explain"),
@@ -46,7 +47,10 @@ def at_a_glance(
         summary = summarise(request.partnership, spec, request.period_label, sources)
         if summary.headline is None and not summary.monthly:
             continue
+        sparse = too_sparse(spec, summary.monthly)  # its section gives no control chart either
         for key, _ in GROUPS:
+            if sparse and key != "worse_than_benchmarks":
+                continue
             if getattr(summary, key):
                 found[key].append(f"{spec.title} ({title.lower()})")
     blocks: list[Block] = [

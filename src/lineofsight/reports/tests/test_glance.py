@@ -9,10 +9,10 @@ from lineofsight.reports.registry import SectionRequest, section
 from lineofsight.reports.sections import glance
 
 
-def _summary(concern=False, improvement=False, unusual=False, worse=False, empty=False):
+def _summary(concern=False, improvement=False, unusual=False, worse=False, empty=False, months=()):
     return SimpleNamespace(
         headline=None if empty else object(),
-        monthly=[],
+        monthly=[SimpleNamespace(value=v) for v in months],
         concern=concern,
         improvement=improvement,
         unusual=unusual,
@@ -26,6 +26,8 @@ def test_measures_are_grouped_by_what_their_figures_say(monkeypatch):
         "rereferral_pct": _summary(concern=True, worse=True),
         "assessments_45_days_pct": _summary(improvement=True),
         "cp_plan_starts": _summary(),
+        # a count that is 0 most months: its signal is noise (no chart in its section either)
+        "s47_enquiries": _summary(concern=True, months=(0, 0, 0, 1)),
         "cp_repeat_plan_pct": _summary(empty=True),  # nothing computed: not counted as moved
     }
     monkeypatch.setattr(glance, "Sources", lambda *args: None)
@@ -36,12 +38,15 @@ def test_measures_are_grouped_by_what_their_figures_say(monkeypatch):
     blocks = glance.at_a_glance(
         [
             ("Front door", ["referrals", "rereferral_pct", "assessments_45_days_pct"]),
-            ("Child protection", ["cp_plan_starts", "cp_repeat_plan_pct", "not_an_indicator"]),
+            (
+                "Child protection",
+                ["cp_plan_starts", "s47_enquiries", "cp_repeat_plan_pct", "not_an_indicator"],
+            ),
         ],
         request,
     )
     assert blocks[0] == Paragraph(
-        "Across 5 measures in the sections that follow, 1 got worse and 1 improved beyond what "
+        "Across 6 measures in the sections that follow, 1 got worse and 1 improved beyond what "
         "chance would explain in 2020-21, and 1 was worse than both England and the "
         "statistical neighbours in the latest published year. Each is explained, with its "
         "figures and charts, in its section."
