@@ -19,16 +19,23 @@ def _reference_text(name: str) -> str:
 
 
 @cache
-def _all_codes() -> dict[str, frozenset[str]]:
-    lists: dict[str, set[str]] = {}
+def _spans() -> dict[str, dict[str, tuple[int, int]]]:
+    """Each list's codes with the first and last collection year they are valid in (2025 is
+    2024-25; a blank ``from_year``/``to_year`` in the CSV means no limit)."""
+    lists: dict[str, dict[str, tuple[int, int]]] = {}
     for row in csv.DictReader(io.StringIO(_reference_text("codelists.csv"))):
-        lists.setdefault(row["list"], set()).add(row["code"])
-    return {name: frozenset(codes) for name, codes in lists.items()}
+        first, last = (row.get("from_year") or "").strip(), (row.get("to_year") or "").strip()
+        span = (int(first) if first else 0, int(last) if last else 9999)
+        lists.setdefault(row["list"], {})[row["code"]] = span
+    return lists
 
 
-def codes(list_name: str) -> frozenset[str]:
-    """The allowed codes of one list (e.g. ``"cin_primary_need"``); KeyError for an unknown list."""
-    return _all_codes()[list_name]
+@cache
+def codes(list_name: str, year: int | None = None) -> frozenset[str]:
+    """The allowed codes of one list (e.g. ``"cin_primary_need"``) in collection ``year``, or in
+    any year for ``None``; KeyError for an unknown list."""
+    spans = _spans()[list_name]
+    return frozenset(c for c, (first, last) in spans.items() if year is None or first <= year <= last)
 
 
 @dataclass(frozen=True)

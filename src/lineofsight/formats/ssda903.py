@@ -76,6 +76,7 @@ def parse_ssda903(
     if parsed.collection_year is not None:
         parsed.reference_date = year_end(parsed.collection_year)
         _check_future(work, parsed.reference_date)
+        _check_codes_of_year(work, parsed.collection_year)
     check_cross_table(work.typed)
     if parsed.collection_year is not None:
         run_903_rules(work.typed, parsed.collection_year)
@@ -212,6 +213,31 @@ def _value(
             return None
         return int(raw)
     return raw
+
+
+def _check_codes_of_year(work: Return903, year: int) -> None:
+    """Codes valid in some year but not in this return's (e.g. placement H5 after 2023-24, or
+    sex 1/2 from 2024-25 on, when M/F/U replaced them): the parser read them against every
+    year's list before the year was known."""
+    for table, rows in work.typed.items():
+        for spec in table_specs()[table]:
+            if spec.kind != "code" or codes(spec.codelist, year) == codes(spec.codelist):
+                continue
+            allowed, known = codes(spec.codelist, year), codes(spec.codelist)
+            for log, number, row in rows:
+                value = row.get(spec.column)
+                if value is None or value in allowed or value not in known:
+                    continue  # unknown in every year: the parser has said so
+                log.add(
+                    "ssda903.code_unknown",
+                    f"'{value}' is not a valid {spec.column} code in {year - 1}-{year % 100:02d} "
+                    f"(allowed: {', '.join(sorted(allowed))}).",
+                    location=f"row {number}",
+                    field=spec.column,
+                    value=str(value),
+                    severity=spec.on_bad,
+                    child=str(row.get("CHILD") or "") or None,
+                )
 
 
 def _infer_year(work: Return903, parsed: Parsed) -> int | None:

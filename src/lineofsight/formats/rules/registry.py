@@ -7,6 +7,11 @@ problem raised by a registered rule carries the DfE code in ``Problem.code`` and
 severity: codes ending in Q are queries (``warning``: the analyst sees them and may accept the
 return), every other code is an error (the return is rejected, as the DfE would reject it).
 
+A rule the DfE changed between collection years has one version per span of years (``VERSIONS``),
+each with that span's wording and check: a return is checked with the versions of its own
+collection year (``version``, ``checks``).  ``RULES`` holds the 2024-25 version of each rule (or
+the latest, for rules not in 2024-25).
+
 ``docs/validation.md`` is generated from this registry and the public validators' rule lists
 (``scripts/validation_table.py``); the years a rule applies to are collection years (2025 is
 2024-25).
@@ -52,7 +57,9 @@ class Rule:
         return year is None or clamp(year) in self.years
 
 
+REFERENCE_YEAR = 2025  # the version RULES holds: 2024-25, the year docs/validation.md is built on
 RULES: dict[tuple[str, str], Rule] = {}
+VERSIONS: dict[tuple[str, str], list[Rule]] = {}  # every version of each rule, oldest first
 # (family, parser rule name, field or "") -> DfE code, for checks the parsers make while reading
 LEGACY: dict[tuple[str, str, str], str] = {}
 
@@ -63,18 +70,36 @@ def clamp(year: int) -> int:
 
 
 def register(rule: Rule) -> Rule:
-    """Add ``rule``; a rule checked partly by the parser and partly by a function is one entry."""
+    """Add ``rule``.  A rule checked partly by the parser and partly by a function is one entry;
+    versions of one code for different years sit side by side (their years must not overlap)."""
     key = (rule.family, rule.code)
-    old = RULES.get(key)
-    if old is not None:
+    versions = VERSIONS.setdefault(key, [])
+    for index, old in enumerate(versions):
+        if not (old.years & rule.years):
+            continue
         if (old.check is None) == (rule.check is None):
-            raise ValueError(f"rule {rule.family} {rule.code} is registered twice")
+            raise ValueError(f"rule {rule.family} {rule.code} is registered twice for a year")
         checked, parser = (rule, old) if rule.check is not None else (old, rule)
         rule = dataclasses.replace(
             checked, implementation=f"{parser.implementation} + {checked.implementation}"
         )
-    RULES[key] = rule
+        versions[index] = rule
+        break
+    else:
+        versions.append(rule)
+    versions.sort(key=lambda r: min(r.years))
+    _CHECKS.clear()
+    RULES[key] = next((r for r in versions if REFERENCE_YEAR in r.years), versions[-1])
     return rule
+
+
+def version(family: str, code: str, year: int | None) -> Rule:
+    """The version of rule ``code`` that applies to ``year`` (the 2024-25 one for no year)."""
+    if year is not None:
+        for candidate in VERSIONS[(family, code)]:
+            if candidate.applies(year):
+                return candidate
+    return RULES[(family, code)]
 
 
 def rule(
@@ -109,13 +134,19 @@ def inline(
 
 
 def checks(family: Family, year: int | None) -> list[Rule]:
-    """The rules with a check function that apply to ``year``, in code order."""
+    """The rules with a check function that apply to ``year`` (for no year, the 2024-25
+    versions), in code order."""
     load()
-    return [
-        r
-        for r in sorted(RULES.values(), key=sort_key)
-        if r.family == family and r.check is not None and r.applies(year)
-    ]
+    key = (family, year)
+    if key not in _CHECKS:
+        pool = catalogue() if year is not None else sorted(RULES.values(), key=sort_key)
+        _CHECKS[key] = [
+            r for r in pool if r.family == family and r.check is not None and r.applies(year)
+        ]
+    return _CHECKS[key]
+
+
+_CHECKS: dict[tuple[str, int | None], list[Rule]] = {}
 
 
 def run_checks(family: Family, year: int | None, children: Iterable[object], run: object) -> None:
@@ -131,14 +162,15 @@ def run_checks(family: Family, year: int | None, children: Iterable[object], run
             r.check(run)
 
 
-def sort_key(r: Rule) -> tuple[str, int, str]:
+def sort_key(r: Rule) -> tuple[str, int, str, int]:
     digits = "".join(ch for ch in r.code if ch.isdigit())
-    return (r.family, int(digits or 0), r.code)
+    return (r.family, int(digits or 0), r.code, min(r.years))
 
 
 def catalogue() -> list[Rule]:
+    """Every version of every rule, in code order (versions oldest first)."""
     load()
-    return sorted(RULES.values(), key=sort_key)
+    return sorted((r for versions in VERSIONS.values() for r in versions), key=sort_key)
 
 
 def apply_codes(family: Family, year: int | None, problems: list[Problem], start: int = 0) -> None:
@@ -151,7 +183,7 @@ def apply_codes(family: Family, year: int | None, problems: list[Problem], start
         code = LEGACY.get((family, p.rule, p.field)) or LEGACY.get((family, p.rule, ""))
         if code is None:
             continue
-        registered = RULES[(family, code)]
+        registered = version(family, code, year)
         if not registered.applies(year):
             continue
         problems[index] = dataclasses.replace(p, code=code, severity=registered.severity)

@@ -129,6 +129,12 @@ PEER_DIFFERS_903: dict[str, tuple[set[tuple[str, str]], set[tuple[str, str]], st
         SHARED.format("no 577 or 581 (the spell starts during an open episode)"),
     ),
     "571 missing ends after the year": ({(MISSING, "577")}, set(), SHARED.format("no 577")),
+    "371 K3 under 16": (
+        {("SYN3710000610", "146")},
+        set(),
+        "The peer's 2024-25 placement list has 'k3' in lower case, so it rejects K3, which its "
+        "own 2024-25 rules 218, 221, 222 and 371 use (supported accommodation, from 2024-25).",
+    ),
 }
 
 

@@ -43,7 +43,7 @@ class CinRun:
         field: str,
         value: object = "",
     ) -> None:
-        rule = registry.RULES[("cin", code)]
+        rule = registry.version("cin", code, self.year)
         self.log.add(
             f"cin.{code}",
             rule.description,

@@ -70,7 +70,7 @@ class Run903:
         return census_start(self.end)
 
     def report(self, code: str, item: Row903, field: str, value: object = "") -> None:
-        rule = registry.RULES[("ssda903", code)]
+        rule = registry.version("ssda903", code, self.year)
         child = str(item.row.get("CHILD") or "") or None
         item.log.add(
             f"ssda903.{code}",
