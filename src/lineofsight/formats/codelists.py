@@ -35,7 +35,9 @@ def codes(list_name: str, year: int | None = None) -> frozenset[str]:
     """The allowed codes of one list (e.g. ``"cin_primary_need"``) in collection ``year``, or in
     any year for ``None``; KeyError for an unknown list."""
     spans = _spans()[list_name]
-    return frozenset(c for c, (first, last) in spans.items() if year is None or first <= year <= last)
+    return frozenset(
+        code for code, (first, last) in spans.items() if year is None or first <= year <= last
+    )
 
 
 @dataclass(frozen=True)

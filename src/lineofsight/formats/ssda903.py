@@ -107,7 +107,7 @@ def _read_file(path: Path, log: ProblemLog, work: Return903) -> None:
     specs = table_specs()[name]
     present = set(table.header)
     for spec in specs:
-        if spec.column not in present:
+        if spec.column not in present and not spec.optional:
             log.add(
                 "ssda903.missing_column",
                 f"The {name} table has no {spec.column} column.",

@@ -23,6 +23,7 @@ class ColumnSpec:
     on_bad: Severity  # severity of a bad value
     target_table: str  # normalised table (formats/tables.py), "" if not stored
     target_column: str
+    optional: bool = False  # "optional" in the CSV: read when present, no warning when absent
 
 
 @cache
@@ -41,6 +42,7 @@ def table_specs() -> dict[str, tuple[ColumnSpec, ...]]:
                 severity,
                 target_table,
                 target_column,
+                row["required"] == "optional",
             )
         )
     return {name: tuple(columns) for name, columns in tables.items()}
@@ -53,8 +55,9 @@ def identify(header: list[str]) -> str | None:
         return None
     best, best_score = None, 0.0
     for table, columns in table_specs().items():
-        expected = {spec.column for spec in columns}
-        score = len(names & expected) / len(names | expected)
+        expected = {spec.column for spec in columns if not spec.optional}
+        given = names - {spec.column for spec in columns if spec.optional}
+        score = len(given & expected) / len(given | expected)
         if score > best_score:
             best, best_score = table, score
     return best if best_score >= MIN_MATCH else None

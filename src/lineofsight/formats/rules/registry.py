@@ -60,6 +60,7 @@ class Rule:
 REFERENCE_YEAR = 2025  # the version RULES holds: 2024-25, the year docs/validation.md is built on
 RULES: dict[tuple[str, str], Rule] = {}
 VERSIONS: dict[tuple[str, str], list[Rule]] = {}  # every version of each rule, oldest first
+_CHECKS: dict[tuple[str, int | None], list[Rule]] = {}  # checks() by (family, year)
 # (family, parser rule name, field or "") -> DfE code, for checks the parsers make while reading
 LEGACY: dict[tuple[str, str, str], str] = {}
 
@@ -70,27 +71,39 @@ def clamp(year: int) -> int:
 
 
 def register(rule: Rule) -> Rule:
-    """Add ``rule``.  A rule checked partly by the parser and partly by a function is one entry;
-    versions of one code for different years sit side by side (their years must not overlap)."""
+    """Add ``rule``.  A rule checked partly by the parser and partly by a function is one entry
+    for the years the function covers (the parser's check stays on its own for other years);
+    versions of one code for different years sit side by side.  Returns the entry made."""
     key = (rule.family, rule.code)
     versions = VERSIONS.setdefault(key, [])
     for index, old in enumerate(versions):
-        if not (old.years & rule.years):
+        shared = old.years & rule.years
+        if not shared:
             continue
         if (old.check is None) == (rule.check is None):
             raise ValueError(f"rule {rule.family} {rule.code} is registered twice for a year")
         checked, parser = (rule, old) if rule.check is not None else (old, rule)
-        rule = dataclasses.replace(
-            checked, implementation=f"{parser.implementation} + {checked.implementation}"
+        merged = dataclasses.replace(
+            checked,
+            years=shared,
+            implementation=f"{parser.implementation} + {checked.implementation}",
         )
-        versions[index] = rule
-        break
-    else:
-        versions.append(rule)
-    versions.sort(key=lambda r: min(r.years))
-    _CHECKS.clear()
-    RULES[key] = next((r for r in versions if REFERENCE_YEAR in r.years), versions[-1])
+        versions[index] = merged
+        for rest in (old.years - shared, rule.years - shared):
+            if rest:
+                register(dataclasses.replace(old if rest <= old.years else rule, years=rest))
+        _settle(key)
+        return merged
+    versions.append(rule)
+    _settle(key)
     return rule
+
+
+def _settle(key: tuple[str, str]) -> None:
+    versions = VERSIONS[key]
+    versions.sort(key=lambda r: min(r.years))
+    RULES[key] = next((r for r in versions if REFERENCE_YEAR in r.years), versions[-1])
+    _CHECKS.clear()
 
 
 def version(family: str, code: str, year: int | None) -> Rule:
@@ -144,9 +157,6 @@ def checks(family: Family, year: int | None) -> list[Rule]:
             r for r in pool if r.family == family and r.check is not None and r.applies(year)
         ]
     return _CHECKS[key]
-
-
-_CHECKS: dict[tuple[str, int | None], list[Rule]] = {}
 
 
 def run_checks(family: Family, year: int | None, children: Iterable[object], run: object) -> None:

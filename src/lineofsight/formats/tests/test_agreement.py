@@ -165,11 +165,12 @@ def test_903_rules_the_public_validator_never_reports_are_checked(tmp_path, code
 
 def test_every_903_rule_we_check_is_aimed_at_by_a_copy_or_a_unit_test():
     """Each registered SSDA903 rule is broken by some copy of the corpus (as the peer reports
-    it) or by a one-child return in test_ssda903_rules."""
+    it) or by a one-child return in test_ssda903_rules or test_rule_years."""
+    from lineofsight.formats.tests.test_rule_years import CASES as BY_YEAR
     from lineofsight.formats.tests.test_ssda903_rules import CASES
 
     reported = {code for pairs in EXPECTED_903.values() for _, code in pairs}
-    unit = {code for code, _, _ in CASES}
+    unit = {code for code, _, _ in CASES} | {code for code, *_ in BY_YEAR}
     missing = {
         code
         for (family, code), rule in RULES.items()

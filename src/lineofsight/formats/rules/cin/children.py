@@ -198,7 +198,8 @@ def referral_long_before_birth(child: CinChild, run: CinRun) -> None:
             run.report("8606", child, at(child, episode), "CINreferralDate", referral.isoformat())
 
 
-@rule("cin", "8750", "Sex must equal U for an unborn child")
+@rule("cin", "8750", "Gender must equal 0 for an unborn child", years(2024, 2024))
+@rule("cin", "8750", "Sex must equal U for an unborn child", years(2025))
 def unborn_sex(child: CinChild, run: CinRun) -> None:
     """Before 2024-25 the unborn child's GenderCurrent must be 0 (not known)."""
     row = child.row
@@ -212,17 +213,31 @@ def unborn_sex(child: CinChild, run: CinRun) -> None:
 @rule(
     "cin",
     "8770Q",
+    "Please check and either amend data or provide a reason: UPN or reason UPN missing "
+    "expected for a child who is more than 5 years old",
+    years(2024, 2024),
+)
+@rule(
+    "cin",
+    "8770Q",
     "Please check and either amend data or provide a reason: UPN is missing or "
     "reason UPN is missing or is UN1 for a child who is of school age.",
+    years(2025),
 )
 def school_age_upn(child: CinChild, run: CinRun) -> None:
     """School age: born on or before 31 August six years before the census year's September.
 
     The peer counts from the reference date plus 4 months and 31 days, less 6 years; the
-    child must have a referral that went on to further action.
+    child must have a referral that went on to further action.  Until 2023-24 the rule was
+    "more than 5 years old": born on or before the reference date six years earlier.
     """
     born = day(child.row["birth_date"])
-    if born is None or born > _school_age_born_by(run.reference_date):
+    born_by = (
+        _add_months(run.reference_date, -72)
+        if run.year is not None and run.year < SEX_AS_U_FROM
+        else _school_age_born_by(run.reference_date)
+    )
+    if born is None or born > born_by:
         return
     if not any(episode.row["referral_nfa"] is False for episode in child.episodes):
         return
@@ -302,10 +317,22 @@ def reference_date(run: CinRun) -> None:
     "cin",
     "2886Q",
     "Please check and either amend or provide a reason: Percentage of children "
+    "with no gender recorded is more than 2% (excluding unborns)",
+    years(2024, 2024),
+    scope="return",
+)
+@rule(
+    "cin",
+    "2886Q",
+    "Please check and either amend or provide a reason: Percentage of children "
     "with no sex recorded is more than 2% (excluding unborns)",
+    years(2025),
     scope="return",
 )
 def sex_not_recorded(run: CinRun) -> None:
+    """Sex U (GenderCurrent 0 before 2024-25) or none.  The peer's 2023-24 rule reads
+    ``isna() | GenderCurrent == 0``, which Python groups as ``(isna() | GenderCurrent) == 0``;
+    we follow the DfE's wording (0 or missing)."""
     if not run.children:
         return
     unknown = ("U", "0", None)

@@ -6,7 +6,7 @@ problem carries the DfE code and the rule's severity (see ``registry.apply_codes
 
 from __future__ import annotations
 
-from lineofsight.formats.rules.registry import inline
+from lineofsight.formats.rules.registry import inline, years
 
 PARSER = "cin_child (parser)"
 MISSING, UNKNOWN, AFTER = "cin.missing_element", "cin.code_unknown", "cin.date_after_reference_date"
@@ -20,9 +20,18 @@ def _field(field: str, *names: str) -> list[tuple[str, str]]:
 inline(
     "cin",
     "4180",
+    "Gender is missing",
+    PARSER,
+    _field("Sex", MISSING, UNKNOWN) + _field("GenderCurrent", MISSING, UNKNOWN),
+    years(2024, 2024),
+)
+inline(
+    "cin",
+    "4180",
     "Sex must be provided and equal M, F, or U",
     PARSER,
     _field("Sex", MISSING, UNKNOWN) + _field("GenderCurrent", MISSING, UNKNOWN),
+    years(2025),
 )
 inline(
     "cin",

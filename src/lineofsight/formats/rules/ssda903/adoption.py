@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lineofsight.formats.rules.registry import rule
+from lineofsight.formats.rules.registry import rule, years
 from lineofsight.formats.rules.ssda903.common import (
     AD1_ITEMS,
     ADOPTED,
@@ -18,6 +18,7 @@ from lineofsight.formats.rules.ssda903.common import (
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
 COUPLES = ("MM", "FF", "MF")
+FREEING_ORDERS_TO = 2024  # rules on freeing orders (D1) end with 2023-24
 SINGLE = ("M1", "F1")
 
 
@@ -551,6 +552,7 @@ def decision_after_order(child: Child903, run: Run903) -> None:
     "for adoption items has not been completed.",
 )
 def left_without_reversal(child: Child903, run: Run903) -> None:
+    """Until 2023-24 a freeing order (legal status D1) counted as well as a placement order."""
     if "PlacedAdoption" not in run.typed:
         return
     rows = _placed(child)
@@ -559,10 +561,11 @@ def left_without_reversal(child: Child903, run: Run903) -> None:
     )
     if complete:
         return
+    orders = ("D1", "E1") if run.year <= FREEING_ORDERS_TO else ("E1",)
     for episode in child.episodes:
         rec = episode.text("REC")
         if (
-            (episode.text("PLACE") in PLACED_FOR_ADOPTION or episode.text("LS") == "E1")
+            (episode.text("PLACE") in PLACED_FOR_ADOPTION or episode.text("LS") in orders)
             and rec is not None
             and rec not in ADOPTED
             and rec != "X1"
@@ -586,3 +589,74 @@ def adopted_after_reversal(child: Child903, run: Run903) -> None:
         for episode in child.episodes:
             if episode.text("REC") in ADOPTED:
                 run.report("558", episode, "REC", episode.text("REC") or "")
+
+
+# ---- freeing orders (legal status D1): rules to 2023-24 ----
+
+FREEING = years(2024, FREEING_ORDERS_TO)
+
+
+def _freed(child: Child903) -> list[Row903]:
+    return [e for e in child.episodes if e.text("LS") == "D1"]
+
+
+@rule(
+    "ssda903",
+    "445",
+    "D1 is not a valid code for episodes starting after December 2005.",
+    FREEING,
+)
+def freeing_order_after_2005(child: Child903, run: Run903) -> None:
+    for episode in _freed(child):
+        start = episode.day("DECOM")
+        if start is not None and start > date(2005, 12, 31):
+            run.report("445", episode, "LS", "D1")
+
+
+@rule(
+    "ssda903",
+    "451",
+    "Child is still freed for adoption, but freeing orders could not be applied for since 30 "
+    "December 2005.",
+    FREEING,
+)
+def still_freed(child: Child903, run: Run903) -> None:
+    for episode in _freed(child):
+        if not episode.has("DEC") and not episode.has("REC"):
+            run.report("451", episode, "LS", "D1")
+
+
+@rule(
+    "ssda903",
+    "555",
+    "Freeing order has been granted but there is no date of decision that the child should "
+    "be placed for adoption.",
+    FREEING,
+)
+def freed_without_decision(child: Child903, run: Run903) -> None:
+    """A D1 episode with no PlacedAdoption row; and, while a D1 episode is open, a decision
+    shown as ceased (the public validator's reading: the decision must still stand)."""
+    freed = _freed(child)
+    rows = _placed(child)
+    if freed and not rows:
+        for episode in freed:
+            run.report("555", episode, "LS", "D1")
+    if any(not e.has("DEC") for e in freed):
+        for item in rows:
+            if item.has("DATE_PLACED_CEASED") or item.has("REASON_PLACED_CEASED"):
+                run.report("555", item, "DATE_PLACED_CEASED")
+
+
+@rule(
+    "ssda903",
+    "556",
+    "Date of decision that the child should be placed for adoption should be on or prior to "
+    "the date that the freeing order was granted.",
+    FREEING,
+)
+def decision_after_freeing_order(child: Child903, run: Run903) -> None:
+    decided = [d for d in (r.day("DATE_PLACED") for r in _placed(child)) if d is not None]
+    for episode in _freed(child):
+        start = episode.day("DECOM")
+        if start is not None and any(d > start for d in decided):
+            run.report("556", episode, "DECOM")

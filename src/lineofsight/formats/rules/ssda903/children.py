@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lineofsight.formats.rules.registry import rule
+from lineofsight.formats.rules.registry import rule, years
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
 SUPPORTING_TABLES = {  # table -> (code when the child is not in the Header, code when DOB differs)
@@ -130,7 +130,14 @@ def sgo_at_18(child: Child903, run: Run903) -> None:
 @rule(
     "ssda903",
     "174",
+    "Mother's child date of birth is recorded but gender shows that the child is a male.",
+    years(2024, 2024),
+)
+@rule(
+    "ssda903",
+    "174",
     "Mother's child date of birth is recorded but sex shows that the child is a male.",
+    years(2025),
 )
 def male_mother(child: Child903, run: Run903) -> None:
     for item in child.header:

@@ -13,6 +13,8 @@ RESPITE = frozenset({"V3", "V4"})  # short breaks: legal statuses outside most r
 PLACED_FOR_ADOPTION = frozenset({"A3", "A4", "A5", "A6"})
 ADOPTED = frozenset({"E11", "E12"})
 FOSTER = frozenset({"U1", "U2", "U3", "U4", "U5", "U6"})
+OTHER_PLACEMENTS = frozenset({"Z1"})  # "other placement", to 2024-25
+OTHER_PLACEMENTS_FROM_2026 = frozenset({"Z11", "Z12", "Z13", "Z14"})  # Z1 split in 2025-26
 OC2_TWELVE_MONTHS = (  # the OC2 items for children looked after for 12 months
     "CONVICTED",
     "HEALTH_CHECK",

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from lineofsight.formats.rules.registry import rule
+from lineofsight.formats.rules.registry import ALL_YEARS, rule, years
 from lineofsight.formats.rules.ssda903.common import (
     ADOPTED,
     FOSTER,
+    OTHER_PLACEMENTS,
+    OTHER_PLACEMENTS_FROM_2026,
     PLACED_FOR_ADOPTION,
     RESPITE,
     TEMPORARY,
@@ -22,6 +24,8 @@ from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 FIRST_EPISODE = date(1991, 10, 14)  # the Children Act 1989 came into force
 PLACEMENT_ORDERS = date(2005, 12, 1)  # E1 placement orders began in December 2005
 A3_A5_RNE = date(2015, 4, 1)
+SUPPORTED_ACCOMMODATION = date(2023, 10, 28)  # providers had to be registered with Ofsted by then
+OUTSIDE_ENGLAND = ("CON", "NIR", "SCO", "WAL", "NUK")  # PL_LA of a placement outside England
 
 
 def _each(
@@ -142,19 +146,41 @@ def _placed_under(code: str, place: str, years: int) -> Callable[[Child903, Run9
     return check
 
 
-for _code, _place, _years, _text in (
+for _code, _place, _years, _text, _applies in (
+    (
+        "370",
+        "P2",
+        16,
+        "Child in independent living should be at least 16.",
+        years(2024, 2024),  # P2 is gone from 2024-25
+    ),
+    (
+        "371",
+        "H5",
+        16,
+        "Child in semi-independent living accommodation not subject to children’s homes "
+        "regulations should be at least 16.",
+        years(2024, 2024),
+    ),
     (
         "371",
         "K3",
         16,
         "Child in supported accomodation not subject to children’s homes regulations should "
         "be at least 16.",
+        years(2025),  # K3 (supported accommodation) replaced H5
     ),
-    ("372", "R5", 10, "Child in youth custody or prison should be at least 10."),
-    ("373", "S1", 4, "Child placed in a school should be at least 4 years old."),
-    ("374", "P3", 14, "Child in residential employment should be at least 14 years old."),
+    ("372", "R5", 10, "Child in youth custody or prison should be at least 10.", ALL_YEARS),
+    ("373", "S1", 4, "Child placed in a school should be at least 4 years old.", ALL_YEARS),
+    (
+        "374",
+        "P3",
+        14,
+        "Child in residential employment should be at least 14 years old.",
+        ALL_YEARS,
+    ),
 ):
-    rule("ssda903", _code, _text)(_placed_under(_code, _place, _years))
+    rule("ssda903", _code, _text, _applies)(_placed_under(_code, _place, _years))
 
 
 @rule(
@@ -372,20 +398,43 @@ def three_holiday_placements(child: Child903, run: Run903) -> None:
 # ---- what goes with what ----
 
 
-def _simple(code: str, text: str, field: str, fails: Callable[[Row903], bool], name: str) -> None:
+def _simple(
+    code: str,
+    text: str,
+    field: str,
+    fails: Callable[[Row903], bool],
+    name: str,
+    applies: frozenset[int] = ALL_YEARS,
+) -> None:
     def check(child: Child903, run: Run903) -> None:
         _each(child, run, code, field, fails)
 
     check.__name__ = name
-    rule("ssda903", code, text)(check)
+    rule("ssda903", code, text, applies)(check)
 
 
-_simple(
+# A placement code group by the years it holds in: ((codes, years), ...) for one rule's text.
+def _by_year(
+    code: str,
+    text: str,
+    field: str,
+    fails: Callable[[Row903, frozenset[str]], bool],
+    name: str,
+    groups: tuple[tuple[frozenset[str], frozenset[int]], ...],
+) -> None:
+    for places, applies in groups:
+        _simple(code, text, field, lambda e, p=places: fails(e, p), name, applies)
+
+
+NO_PROVIDER = TEMPORARY | OTHER_PLACEMENTS  # placements with no provider, to 2024-25
+NO_PROVIDER_2026 = frozenset({"T0", "T1", "T2", "T3"}) | OTHER_PLACEMENTS_FROM_2026
+_by_year(
     "213",
     "Placement provider information not required.",
     "PLACE_PROVIDER",
-    lambda e: e.text("PLACE") in TEMPORARY and e.has("PLACE_PROVIDER"),
+    lambda e, places: e.text("PLACE") in places and e.has("PLACE_PROVIDER"),
     "provider_for_temporary_placement",
+    ((TEMPORARY, years(2024, 2025)), (TEMPORARY | OTHER_PLACEMENTS_FROM_2026, years(2026))),
 )
 _simple(
     "214",
@@ -482,12 +531,16 @@ _simple(
     lambda e: e.text("REC") in ("E45", "E46") and e.text("PLACE") not in FOSTER,
     "sgo_former_foster_carers_not_fostered",
 )
-_simple(
+_by_year(
     "526",
     "Child is missing a placement provider code for at least one episode.",
     "PLACE_PROVIDER",
-    lambda e: e.text("PLACE") not in TEMPORARY | {"Z1"} and not e.has("PLACE_PROVIDER"),
+    lambda e, places: e.text("PLACE") not in places and not e.has("PLACE_PROVIDER"),
     "provider_missing",
+    (
+        (NO_PROVIDER, years(2024, 2025)),
+        (TEMPORARY | OTHER_PLACEMENTS_FROM_2026, years(2026)),
+    ),
 )
 
 
@@ -542,16 +595,67 @@ _simple(
     lambda e: e.text("PLACE_PROVIDER") == "PR0" and e.text("PLACE") != "P1",
     "provider_pr0_not_with_parents",
 )
-_simple(
+NO_URN = frozenset({"P1", "P3", "R1", "R2", "R5"}) | TEMPORARY  # and the "other" placements
+_by_year(
     "222",
     "Ofsted Unique reference number (URN) should not be recorded for this placement type.",
     "URN",
-    lambda e: (
-        e.text("PLACE") in ("P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1")
-        and e.has("URN")
-        and e.text("URN") != "XXXXXX"
-    ),
+    lambda e, places: e.text("PLACE") in places and e.has("URN") and e.text("URN") != "XXXXXX",
     "urn_for_placement_without_one",
+    (
+        (NO_URN | {"P2"} | OTHER_PLACEMENTS, years(2024, 2024)),
+        (NO_URN | OTHER_PLACEMENTS, years(2025, 2025)),
+        (NO_URN | OTHER_PLACEMENTS_FROM_2026, years(2026)),
+    ),
+)
+_simple(
+    "217t",
+    "Placement type 'P2' is not a valid placement type from 28 October 2023.",
+    "PLACE",
+    lambda e: (
+        e.text("PLACE") == "P2"
+        and (e.day("DEC") or date.max) > SUPPORTED_ACCOMMODATION  # unreadable: as open
+    ),
+    "independent_living_after_october_2023",
+    years(2024, 2024),
+)
+_simple(
+    "230",
+    "Ofsted Unique reference number (URN) is required for any English H5 placements from 28 "
+    "October 2023.",
+    "URN",
+    lambda e: (
+        e.text("PLACE") == "H5"
+        and (e.day("DEC") or date.max) > SUPPORTED_ACCOMMODATION  # unreadable: as open
+        and e.text("URN") in (None, "XXXXXXX")
+        and not (e.text("PL_LA") or "").startswith(("N", "W", "S"))
+    ),
+    "semi_independent_without_urn",
+    years(2024, 2024),
+)
+_simple(
+    "233",
+    "Reason for placement change is not required when the episode has not ceased.",
+    "REASON_PLACE_CHANGE",
+    lambda e: not e.has("DEC") and e.has("REASON_PLACE_CHANGE"),
+    "placement_change_reason_while_open",
+    years(2026),
+)
+_simple(
+    "242",
+    "URN = 'XXXXXXX' can only be used for regional adoption agencies",
+    "URN",
+    lambda e: e.text("URN") == "XXXXXXX" and e.text("PLACE") not in PLACED_FOR_ADOPTION | FOSTER,
+    "urn_placeholder_outside_adoption",
+    years(2026),
+)
+_simple(
+    "243",
+    "Only placements with providers registered with Ofsted should have a URN reported.",
+    "URN",
+    lambda e: e.text("PL_LA") in OUTSIDE_ENGLAND and e.has("URN"),
+    "urn_outside_england",
+    years(2026),
 )
 
 
@@ -576,10 +680,14 @@ def adoption_not_after_foster(child: Child903, run: Run903) -> None:
     "A child in a temporary placement must subsequently return to his/her normal placement.",
 )
 def temporary_then_back(child: Child903, run: Run903) -> None:
+    """From 2025-26 the return is to the same placement postcode too."""
     eps = child.episodes
+    same_post = run.year >= 2026
     for k in range(2, len(eps)):
         if eps[k - 1].text("PLACE") in TEMPORARY and (
-            eps[k].text("RNE") != "P" or eps[k].text("PLACE") != eps[k - 2].text("PLACE")
+            eps[k].text("RNE") != "P"
+            or eps[k].text("PLACE") != eps[k - 2].text("PLACE")
+            or (same_post and eps[k].text("PL_POST") != eps[k - 2].text("PL_POST"))
         ):
             run.report("383", eps[k], "PLACE", eps[k].text("PLACE") or "")
 
@@ -721,7 +829,13 @@ def placement_change_reason_missing(child: Child903, run: Run903) -> None:
             run.report("225", before, "REASON_PLACE_CHANGE")
 
 
-@rule("ssda903", "226", "Reason for placement change is not required.")
+@rule("ssda903", "226", "Reason for placement change is not required.", years(2024, 2025))
+@rule(
+    "ssda903",
+    "226",
+    "Reason for placement change is not required for temporary placements.",
+    years(2026),
+)
 def placement_change_reason_not_required(child: Child903, run: Run903) -> None:
     previous: Row903 | None = None
     for item in child.episodes:
@@ -770,15 +884,36 @@ def postcodes_missing(child: Child903, run: Run903) -> None:
 
 @rule("ssda903", "178", "Placement provider code is not a valid code.")
 def provider_for_placement_without_one(child: Child903, run: Run903) -> None:
-    """A valid provider code given for a temporary placement or Z1 (which have none); an
-    unknown code is the parser's check."""
+    """A valid provider code given for a temporary placement or an "other" placement (which
+    have none; from 2025-26 T4 may have one, and Z1 is split into Z11 to Z14); an unknown code
+    is the parser's check."""
+    without = NO_PROVIDER_2026 if run.year >= 2026 else NO_PROVIDER
     _each(
         child,
         run,
         "178",
         "PLACE_PROVIDER",
         lambda e: (
-            e.text("PLACE") in TEMPORARY | {"Z1"}
+            e.text("PLACE") in without
             and e.text("PLACE_PROVIDER") in ("PR0", "PR1", "PR2", "PR3", "PR4", "PR5")
         ),
     )
+
+
+@rule(
+    "ssda903",
+    "234",
+    "A child aged under 10 can not change placement due to being admitted to custody",
+    years(2026),
+)
+def custody_under_10(child: Child903, run: Run903) -> None:
+    """The DfE's wording: if the episode starts before the 10th birthday, the previous
+    episode's reason for the placement change cannot be CUSTOD.  The public validator reads
+    the reason from the same episode as the start date; we follow the wording and report the
+    episode that carries the reason."""
+    for before, item in previous_pairs(child):
+        if (
+            before.text("REASON_PLACE_CHANGE") == "CUSTOD"
+            and _age_at(child, item, "DECOM", 10) is False
+        ):
+            run.report("234", before, "REASON_PLACE_CHANGE", "CUSTOD")

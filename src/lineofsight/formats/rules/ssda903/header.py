@@ -8,8 +8,9 @@ from datetime import date
 
 from lineofsight.formats.rules.registry import rule, years
 from lineofsight.formats.rules.ssda903.common import OC3_ITEMS, RESPITE, any_given, birthday
-from lineofsight.formats.rules.ssda903.run import Child903, Run903
+from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
+UNKNOWN_UPN = frozenset({"UN1", "UN2", "UN3", "UN4", "UN5"})
 UPN = re.compile(r"^(?:[A-HJ-NP-RT-Z](?:\d{12}|\d{11}[A-Z])|UN[1-5])$")
 
 
@@ -26,6 +27,22 @@ def upn_invalid(child: Child903, run: Run903) -> None:
         upn = item.text("UPN")
         if upn is not None and not UPN.match(upn):
             run.report("168", item, "UPN", upn)
+
+
+@rule("ssda903", "444", "Duplicate UPN has been reported", years(2026), scope="return")
+def upn_duplicated(run: Run903) -> None:
+    """A UPN (other than the unknown codes UN1 to UN5) on more than one Header row: every such
+    row is reported."""
+    rows: dict[str, list[Row903]] = {}
+    for child in run.children:
+        for item in child.header:
+            upn = item.text("UPN")
+            if upn is not None and upn not in UNKNOWN_UPN:
+                rows.setdefault(upn, []).append(item)
+    for upn, items in rows.items():
+        if len(items) > 1:
+            for item in items:
+                run.report("444", item, "UPN", upn)
 
 
 @rule(

@@ -5,7 +5,7 @@ Registered with the parser's own rule names and fields, so each problem carries 
 
 from __future__ import annotations
 
-from lineofsight.formats.rules.registry import inline
+from lineofsight.formats.rules.registry import inline, years
 
 PARSER = "ssda903 (parser)"
 DESCRIPTIONS = {
@@ -156,5 +156,12 @@ PARSER_RULES: dict[str, list[tuple[str, str]]] = {
         )
     ],
 }
+# Rules whose wording changed: the earlier wording and the last year it was used in.
+EARLIER = {"101": ("Gender code is not valid.", 2024)}
 for _code, _names in PARSER_RULES.items():
-    inline("ssda903", _code, DESCRIPTIONS[_code], PARSER, _names)
+    if _code in EARLIER:
+        _text, _last = EARLIER[_code]
+        inline("ssda903", _code, _text, PARSER, _names, years(2024, _last))
+        inline("ssda903", _code, DESCRIPTIONS[_code], PARSER, _names, years(_last + 1))
+    else:
+        inline("ssda903", _code, DESCRIPTIONS[_code], PARSER, _names)
