@@ -118,18 +118,16 @@ def nothing_found(paths: list[str]) -> str:
 
 def rules_table(family: str | None = None) -> str:
     """Every DfE rule checked: code, family, kind, years and the DfE's description."""
+    from lineofsight.formats.rules.docs import span
     from lineofsight.formats.rules.registry import catalogue
 
-    lines = [f"{'FAMILY':8}  {'CODE':6}  {'KIND':5}  {'YEARS':20}  DESCRIPTION"]
-    for rule in catalogue():
+    lines = [f"{'FAMILY':8}  {'CODE':9}  {'KIND':5}  {'YEARS':20}  DESCRIPTION"]
+    for rule in catalogue():  # a rule the DfE changed: one line per version
         if family and rule.family != family:
             continue
-        first, last = min(rule.years), max(rule.years)
-        span = f"{first - 1}-{first % 100:02d}"
-        if last != first:
-            span += f" to {last - 1}-{last % 100:02d}"
+        years = span(rule.years)
         lines.append(
-            f"{rule.family:8}  {rule.code:6}  {rule.kind:5}  {span:20}  {rule.description.strip()}"
+            f"{rule.family:8}  {rule.code:9}  {rule.kind:5}  {years:20}  {rule.description.strip()}"
         )
     return "\n".join(lines)
 

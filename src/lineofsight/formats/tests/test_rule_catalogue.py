@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lineofsight.formats.rules.docs import peer_rules, table
-from lineofsight.formats.rules.registry import RULES, catalogue
+from lineofsight.formats.rules.docs import peer_rules, peer_rules_by_year, table
+from lineofsight.formats.rules.registry import RULES, VERSIONS, catalogue, version
 from lineofsight.formats.tests.builders import child, cin_xml, episode
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -31,6 +31,21 @@ def test_years_each_rule_applies_to():
     assert not RULES[("ssda903", "232")].applies(2024) and RULES[("ssda903", "232")].applies(2026)
     sw01a = RULES[("ssda903", "SW01aSTG1")]  # 2024-25 only: split from SW01STG1, then dropped
     assert [sw01a.applies(y) for y in (2024, 2025, 2026)] == [False, True, False]
+
+
+def test_each_year_has_the_public_validators_rules_with_that_years_wording():
+    """For 2023-24, 2024-25 and 2025-26: every rule we implement applies in exactly the years
+    the public validator's rule sets have it, with that year's wording."""
+    for family, by_year in peer_rules_by_year().items():
+        for year, codes in by_year.items():
+            for (fam, code), versions in VERSIONS.items():
+                if fam != family:
+                    continue
+                applies = any(v.applies(year) for v in versions)
+                assert applies == (code in codes), (family, year, code)
+                if applies:
+                    wording = version(family, code, year).description
+                    assert " ".join(wording.split()) == " ".join(codes[code].split()), code
 
 
 def test_docs_validation_md_is_generated_from_the_catalogue():

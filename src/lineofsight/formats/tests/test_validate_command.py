@@ -58,9 +58,14 @@ def test_json_carries_each_query_code(tmp_path, capsys):
 def test_rules_lists_every_rule_with_its_code(capsys):
     assert main(["validate", "--rules"]) == 0
     out = capsys.readouterr().out
-    assert "cin       1510    error  2023-24 to 2025-26" in out
-    assert "cin       8945Q   query  2024-25 to 2025-26" in out
-    assert "ssda903   356     error" in out
+    assert "cin       1510       error  2023-24 to 2025-26" in out
+    assert "cin       8945Q      query  2024-25 to 2025-26" in out
+    assert "ssda903   356        error" in out
+    # a rule the DfE changed: one line per version, each with its years and wording
+    assert "ssda903   101        error  2023-24               Gender code is not valid." in out
+    assert "ssda903   101        error  2024-25 to 2025-26    The child or young person" in out
+    assert "ssda903   SW17STG2   error  2025-26               There is no social worker" in out
+    assert "ssda903   217t       error  2023-24               Placement type 'P2'" in out
 
 
 def test_oversized_file_with_a_small_limit(tmp_path, capsys):

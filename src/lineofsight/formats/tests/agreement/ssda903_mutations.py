@@ -50,6 +50,10 @@ def born(tables: Tables, child: str, day: str) -> None:
 
 
 HEADERS = {
+    "episodes": (
+        "CHILD DECOM RNE LS CIN PLACE PLACE_PROVIDER DEC REC REASON_PLACE_CHANGE HOME_POST "
+        "PL_POST URN"
+    ).split(),
     "ad1": "CHILD DOB DATE_INT DATE_MATCH FOSTER_CARE NB_ADOPTR SEX_ADOPTR LS_ADOPTR".split(),
     "placed_for_adoption_errors": (
         "CHILD DOB DATE_PLACED DATE_PLACED_CEASED REASON_PLACED_CEASED".split()
@@ -506,4 +510,57 @@ MUTATIONS: dict[str, Mutation] = {
         put(t, "episodes", SHORT, DECOM="12/09/2022", DEC="19/03/2024"),
         oc3_for(SHORT, "02/12/2019")(t),
     ),
+    "377 three holiday placements": lambda t: (
+        put(t, "episodes", TWICE, 0, PLACE="T3", PLACE_PROVIDER="", URN=""),
+        put(t, "episodes", TWICE, 1, PLACE="T3", PLACE_PROVIDER="", URN="", REC="X1"),
+        copy_row(
+            t,
+            "episodes",
+            TWICE,
+            DECOM="30/08/2024",
+            RNE="P",
+            PLACE="T3",
+            PLACE_PROVIDER="",
+            URN="",
+            DEC="05/09/2024",
+            REC="E4A",
+            REASON_PLACE_CHANGE="",
+        ),
+    ),
+    "383 temporary placement not followed by the usual one": lambda t: (
+        put(t, "episodes", TWICE, 1, PLACE="T0", PLACE_PROVIDER="", URN="", REC="X1"),
+        copy_row(
+            t,
+            "episodes",
+            TWICE,
+            DECOM="30/08/2024",
+            RNE="P",
+            PLACE="U3",
+            PLACE_PROVIDER="PR1",
+            DEC="",
+            REC="",
+            REASON_PLACE_CHANGE="",
+        ),
+    ),
+    "446 E1 before December 2005": lambda t: add(
+        t,
+        "episodes",
+        CHILD=LEAVER,
+        DECOM="30/11/2005",
+        RNE="S",
+        LS="E1",
+        CIN="N1",
+        PLACE="U1",
+        PLACE_PROVIDER="PR1",
+        DEC="01/06/2006",
+        REC="E4A",
+        HOME_POST="DN1 1AA",
+        PL_POST="DN2 2BB",
+        URN="SC369887",
+    ),
+    "580 missing at 18 not E8": lambda t: (
+        born(t, MISSING, "08/02/2007"),
+        put(t, "episodes", MISSING, DEC="08/02/2025", REC="E4A"),
+    ),
+    "582 adopted on the match day": adopted(DATE_MATCH="12/03/2025"),
 }
