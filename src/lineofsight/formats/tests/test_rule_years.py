@@ -119,7 +119,7 @@ def custody_then(dob: str) -> Change:
 
 
 def freed(**episode: str) -> Change:
-    return ep(LS="D1", **episode)
+    return ep(0, LS="D1", **episode)
 
 
 CASES: list[tuple[str, int, Change, int, Change]] = [

@@ -413,7 +413,6 @@ def _simple(
     rule("ssda903", code, text, applies)(check)
 
 
-# A placement code group by the years it holds in: ((codes, years), ...) for one rule's text.
 def _by_year(
     code: str,
     text: str,
@@ -422,8 +421,14 @@ def _by_year(
     name: str,
     groups: tuple[tuple[frozenset[str], frozenset[int]], ...],
 ) -> None:
+    """One rule whose placement code group changes with the year: ((codes, years), ...), one
+    version per group."""
+
+    def bound(places: frozenset[str]) -> Callable[[Row903], bool]:
+        return lambda e: fails(e, places)
+
     for places, applies in groups:
-        _simple(code, text, field, lambda e, p=places: fails(e, p), name, applies)
+        _simple(code, text, field, bound(places), name, applies)
 
 
 NO_PROVIDER = TEMPORARY | OTHER_PLACEMENTS  # placements with no provider, to 2024-25
