@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from lineofsight.calendar import subtract_working_days
 from lineofsight.formats.rules.cin.model import CinChild, CinEpisode, day
-from lineofsight.formats.rules.cin.run import CinRun, at
+from lineofsight.formats.rules.cin.run import CinRun, at, working_days_before
 from lineofsight.formats.rules.registry import rule
 
 CLOSED_AFTER_ASSESSMENT = frozenset({"RC8", "RC9"})
@@ -90,7 +89,7 @@ def episodes_overlap(child: CinChild, run: CinRun) -> None:
     "start date must not be flagged as a no further action case",
 )
 def old_referral_nfa(child: CinChild, run: CinRun) -> None:
-    cutoff = subtract_working_days(run.start, 1)
+    cutoff = working_days_before(run.start, 1)
     for episode in child.episodes:
         referral = day(episode.row["referral_date"])
         if referral is not None and referral < cutoff and episode.row["referral_nfa"] is not False:

@@ -33,7 +33,7 @@ class CinRun:
         return self.start <= day <= self.reference_date
 
     def working_days_before_end(self, days: int) -> date:
-        return subtract_working_days(self.reference_date, days)
+        return working_days_before(self.reference_date, days)
 
     def report(
         self,
@@ -54,6 +54,12 @@ class CinRun:
             child=child.id if child is not None else None,
             code=code,
         )
+
+
+@cache
+def working_days_before(day: date, days: int) -> date:
+    """``days`` working days before ``day`` (the rules ask the same few, for every child)."""
+    return subtract_working_days(day, days)
 
 
 @cache
