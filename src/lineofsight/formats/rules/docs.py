@@ -64,7 +64,7 @@ REASONS: dict[str, dict[str, str]] = {  # rules that cannot be checked from one 
         **dict.fromkeys(_LOOKUPS, LOOKUPS),
         "105": XML_ONLY,
         "303": UASC_FLAG,
-        **dict.fromkeys(("SW10STG2", "SW11bSTG2", "SW12STG2"), PEER_ORDER),
+        **dict.fromkeys(("SW11bSTG2", "SW12STG2"), PEER_ORDER),
     }
 }
 

@@ -18,7 +18,7 @@ from lineofsight.formats import read
 from lineofsight.formats.rules.registry import RULES, load
 from lineofsight.formats.tests.agreement import HERE, mutated_903, mutated_cin
 from lineofsight.formats.tests.agreement.cin_mutations import CPP, OPEN_PLAN
-from lineofsight.formats.tests.agreement.ssda903_mutations import BOY, MISSING
+from lineofsight.formats.tests.agreement.ssda903_mutations import BOY, MISSING, TWO
 
 EXPECTED: dict[str, list[list[str]]] = json.loads((HERE / "cin_expected.json").read_text())
 EXPECTED_903: dict[str, list[list[str]]] = json.loads((HERE / "ssda903_expected.json").read_text())
@@ -119,6 +119,10 @@ SHARED = (
     "that run after it see every open episode as ended on 31 March; run alone, its rule reports "
     "{}, as we do (checked with the peer's rule on its own)."
 )
+SW10_LATE = (
+    "SW10STG2 by the DfE's specification: a start on or after the previous end less 7 days; "
+    "the peer also rejects a start more than 7 days after it (here {} after {})."
+)
 PEER_DIFFERS_903: dict[str, tuple[set[tuple[str, str]], set[tuple[str, str]], str]] = {
     "359 over 18 not V2 K2": (set(), {(BOY, "359")}, SHARED.format("359 for this open episode")),
     "189 SDQ at 17": (set(), {(BOY, "359")}, SHARED.format("359 for this open episode")),
@@ -129,6 +133,28 @@ PEER_DIFFERS_903: dict[str, tuple[set[tuple[str, str]], set[tuple[str, str]], st
         SHARED.format("no 577 or 581 (the spell starts during an open episode)"),
     ),
     "571 missing ends after the year": ({(MISSING, "577")}, set(), SHARED.format("no 577")),
+    "SW06 social worker after the year": (
+        {(BOY, "SW10STG2")},
+        set(),
+        SW10_LATE.format("01/04/2025", "23/01/2025"),
+    ),
+    "SW07 social worker ended before the period": (
+        {(TWO, "SW10STG2")},
+        set(),
+        SW10_LATE.format("28/03/2025", "01/03/2023"),
+    ),
+    "SW09 social worker for under a day": (
+        {(BOY, "SW10STG2")},
+        set(),
+        SW10_LATE.format("23/01/2025", "01/04/2024"),
+    ),
+    "SW08 previous social worker not ended": (
+        {(TWO, "SW10STG2")},
+        set(),
+        "The previous social worker episode has no end date: SW10STG2's specification checks "
+        "the start against the previous end 'if present' (the missing end is SW08STG2's); the "
+        "peer compares with a missing date, which always fails.",
+    ),
     "371 K3 under 16": (
         {("SYN3710000610", "146")},
         set(),

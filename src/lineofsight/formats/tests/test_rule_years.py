@@ -228,6 +228,60 @@ CASES: list[tuple[str, int, Change, int, Change]] = [
             {"SW_DECOM": "01/09/2023", "SW_REASON": "MANAGE"},
         ),
     ),
+    # SW10STG2: 2023-24 within 7 days either side of the previous end; later, not more than 7
+    # days before it (first contact exempt)
+    (
+        "SW10STG2",
+        2024,
+        sws(
+            {"SW_DECOM": "10/05/2023", "SW_DEC": "01/09/2023"},
+            {"SW_DECOM": "09/09/2023", "SW_REASON": "MANAGE"},
+        ),
+        2024,
+        sws(
+            {"SW_DECOM": "10/05/2023", "SW_DEC": "01/09/2023"},
+            {"SW_DECOM": "08/09/2023", "SW_REASON": "MANAGE"},
+        ),
+    ),
+    (
+        "SW10STG2",
+        2025,
+        sws(
+            {"SW_DECOM": "10/05/2024", "SW_DEC": "01/09/2024"},
+            {"SW_DECOM": "24/08/2024", "SW_REASON": "MANAGE"},
+        ),
+        2025,
+        sws(
+            {"SW_DECOM": "10/05/2024", "SW_DEC": "01/09/2024"},
+            {"SW_DECOM": "25/08/2024", "SW_REASON": "MANAGE"},
+        ),
+    ),
+    (
+        "SW10STG2",
+        2025,
+        sws(
+            {"SW_DECOM": "10/05/2024", "SW_DEC": "01/09/2024"},
+            {"SW_DECOM": "24/08/2024", "SW_REASON": "MANAGE"},
+        ),
+        2025,
+        sws(
+            {"SW_DECOM": "10/05/2024", "SW_DEC": "01/09/2024"},
+            {"SW_DECOM": "24/08/2024", "SW_REASON": "FCONTA"},
+        ),
+    ),
+    (
+        "SW10STG2",
+        2024,
+        sws(
+            {"SW_DECOM": "10/05/2023", "SW_DEC": "01/09/2023"},
+            {"SW_DECOM": "01/12/2023", "SW_REASON": "MANAGE"},
+        ),
+        2025,
+        sws(
+            {"SW_DECOM": "10/05/2024", "SW_DEC": "01/09/2024"},
+            {"SW_DECOM": "01/12/2024", "SW_REASON": "MANAGE"},
+        ),
+    ),
     # ---- from 2024-25 ----
     ("232", 2026, hd(SEX="U"), 2024, hd(SEX="U")),
     (

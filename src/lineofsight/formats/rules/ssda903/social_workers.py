@@ -125,6 +125,34 @@ def reason_invalid(child: Child903, run: Run903) -> None:
             run.report("SW13STG1", item, "SW_REASON", reason or "")
 
 
+@rule(
+    "ssda903",
+    "SW10STG2",
+    "A new social worker episode has started before the end date of the previous social "
+    "worker episode.",
+)
+def started_before_previous_ended(child: Child903, run: Run903) -> None:
+    """The DfE's specification, not the public validator's code: from 2024-25, unless its
+    reason is first contact (FCONTA), an episode's start must be on or after the previous
+    episode's end less 7 days ("SW_DECOM >= SW_DEC +/- 7 days of the previous episode, if
+    present"); in 2023-24 it must be within 7 days either side of that end (no FCONTA
+    exception).  Pairs where either date is missing are not checked ("if present").  The public
+    validator also reports a start more than 7 days after the previous end, and pairs with a
+    date missing, and its answer changes with what its earlier rules have done to the shared
+    tables."""
+    ordered = _in_start_order(child, by_end=True)
+    both_sides = run.year <= 2024
+    for before, item in zip(ordered, ordered[1:], strict=False):
+        ended, start = before.day("SW_DEC"), item.day("SW_DECOM")
+        if ended is None or start is None:
+            continue
+        if both_sides:
+            if abs((start - ended).days) > 7:
+                run.report("SW10STG2", item, "SW_DECOM")
+        elif item.text("SW_REASON") != "FCONTA" and (ended - start).days > 7:
+            run.report("SW10STG2", item, "SW_DECOM")
+
+
 # ---- 2023-24 only ----
 
 
