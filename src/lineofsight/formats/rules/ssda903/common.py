@@ -3,9 +3,10 @@ child was looked after continuously through the year."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
+from lineofsight.formats.rules.registry import ALL_YEARS, rule
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
 TEMPORARY = frozenset({"T0", "T1", "T2", "T3", "T4"})  # temporary placements
@@ -112,3 +113,45 @@ def days(n: int) -> timedelta:
 def report_all(run: Run903, code: str, items: list[Row903], field: str) -> None:
     for item in items:
         run.report(code, item, field)
+
+
+def rows_of(child: Child903, table: str) -> list[Row903]:
+    """The child's rows of ``table`` ("Header", "Episodes", "OC2", ...)."""
+    if table == "Header":
+        return child.header
+    if table == "Episodes":
+        return child.episodes
+    return child.table(table)
+
+
+def each_row(
+    code: str,
+    text: str,
+    table: str,
+    field: str,
+    *,
+    only: Callable[[Child903, Run903], bool] | None = None,
+    show: bool = False,
+    applies: frozenset[int] = ALL_YEARS,
+) -> Callable[[Callable[[Row903, Run903], bool]], Callable[[Row903, Run903], bool]]:
+    """Register the decorated ``fails(row, run)`` as the check of rule ``code``: each of the
+    child's rows of ``table`` it holds for is reported at ``field`` (with the cell's value when
+    ``show``), for children ``only`` admits (all when not given)."""
+
+    def wrap(fails: Callable[[Row903, Run903], bool]) -> Callable[[Row903, Run903], bool]:
+        def check(child: Child903, run: Run903) -> None:
+            if only is not None and not only(child, run):
+                return
+            for item in rows_of(child, table):
+                if fails(item, run):
+                    run.report(code, item, field, (item.text(field) or "") if show else "")
+
+        check.__name__, check.__module__, check.__doc__ = (
+            fails.__name__,
+            fails.__module__,
+            fails.__doc__,
+        )
+        rule("ssda903", code, text, applies)(check)
+        return fails
+
+    return wrap

@@ -16,6 +16,7 @@ from lineofsight.formats.rules.ssda903.common import (
     any_given,
     birthday,
     continuously_looked_after,
+    each_row,
     in_year,
 )
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
@@ -40,18 +41,20 @@ def _needs_episodes(run: Run903) -> bool:
 # ---- OC2: who should have it ----
 
 
-@rule(
-    "ssda903",
+def _not_cla(child: Child903, run: Run903) -> bool:
+    return _needs_episodes(run) and not _cla(child, run)
+
+
+@each_row(
     "190",
     "Child has not been looked after continuously for at least 12 months at 31 March but one or "
     "more data items relating to children looked after for 12 months have been completed.",
+    "OC2",
+    "CHILD",
+    only=_not_cla,
 )
-def twelve_month_items_not_cla(child: Child903, run: Run903) -> None:
-    if not _needs_episodes(run) or _cla(child, run):
-        return
-    for item in _oc2(child):
-        if any_given(item, OC2_TWELVE_MONTHS):
-            run.report("190", item, "CHILD")
+def twelve_month_items_not_cla(item: Row903, run: Run903) -> bool:
+    return any_given(item, OC2_TWELVE_MONTHS)
 
 
 @rule(
@@ -75,231 +78,219 @@ def twelve_month_items_missing(child: Child903, run: Run903) -> None:
             run.report("191", dated[0], "CHILD")
 
 
-@rule(
-    "ssda903",
+@each_row(
     "185",
     "Child has not been looked after continuously for at least 12 months at 31 March but a "
     "Strengths and Difficulties (SDQ) score has been completed.",
+    "OC2",
+    "SDQ_SCORE",
+    only=_not_cla,
 )
-def sdq_score_not_cla(child: Child903, run: Run903) -> None:
-    if _needs_episodes(run) and not _cla(child, run):
-        for item in _oc2(child):
-            if item.has("SDQ_SCORE"):
-                run.report("185", item, "SDQ_SCORE")
+def sdq_score_not_cla(item: Row903, run: Run903) -> bool:
+    return item.has("SDQ_SCORE")
 
 
-@rule(
-    "ssda903",
+@each_row(
     "198",
     "Child has not been looked after continuously for at least 12 months at 31 March but a "
     "reason for no Strengths and Difficulties (SDQ) score has been completed. ",
+    "OC2",
+    "SDQ_REASON",
+    only=_not_cla,
 )
-def sdq_reason_not_cla(child: Child903, run: Run903) -> None:
-    if _needs_episodes(run) and not _cla(child, run):
-        for item in _oc2(child):
-            if item.has("SDQ_REASON"):
-                run.report("198", item, "SDQ_REASON")
+def sdq_reason_not_cla(item: Row903, run: Run903) -> bool:
+    return item.has("SDQ_REASON")
 
 
-@rule(
-    "ssda903",
+def _aged(item: Row903, years: int) -> date | None:
+    """The row's ``years``-th birthday (None when its DOB is unknown)."""
+    born = _born(item)
+    return None if born is None else birthday(born, years)
+
+
+@each_row(
     "186",
     "Children aged 4 or over at the start of the year and children aged under 17 at the end of "
     "the year and who have been looked after for at least 12 months continuously should have a "
     "Strengths and Difficulties (SDQ) score completed.",
+    "OC2",
+    "SDQ_SCORE",
+    only=_cla,
 )
-def sdq_missing(child: Child903, run: Run903) -> None:
-    if not _cla(child, run):
-        return
-    for item in _oc2(child):
-        born = _born(item)
-        if (
-            born is not None
-            and birthday(born, 4) <= run.start
-            and birthday(born, 17) > run.end
-            and not item.has("SDQ_SCORE")
-            and not item.has("SDQ_REASON")
-        ):
-            run.report("186", item, "SDQ_SCORE")
+def sdq_missing(item: Row903, run: Run903) -> bool:
+    four, seventeen = _aged(item, 4), _aged(item, 17)
+    return (
+        four is not None
+        and seventeen is not None
+        and four <= run.start
+        and seventeen > run.end
+        and not item.has("SDQ_SCORE")
+        and not item.has("SDQ_REASON")
+    )
 
 
-@rule(
-    "ssda903",
+@each_row(
     "197B",
     "SDQ score or reason for no SDQ should be reported for 4- or 17-year-olds.",
+    "OC2",
+    "SDQ_REASON",
+    only=_cla,
 )
-def sdq_missing_at_4_or_17(child: Child903, run: Run903) -> None:
-    if not _cla(child, run):
-        return
-    for item in _oc2(child):
-        born = _born(item)
-        if born is None or item.has("SDQ_SCORE") or item.has("SDQ_REASON"):
-            continue
-        if any(run.start <= birthday(born, n) <= run.end for n in (4, 17)):
-            run.report("197B", item, "SDQ_REASON")
+def sdq_missing_at_4_or_17(item: Row903, run: Run903) -> bool:
+    if _born(item) is None or item.has("SDQ_SCORE") or item.has("SDQ_REASON"):
+        return False
+    return any(run.start <= (_aged(item, n) or date.min) <= run.end for n in (4, 17))
 
 
-@rule(
-    "ssda903",
+@each_row(
     "157",
     "Child is aged 4 years or over at the beginning of the year or 16 years or under at the end "
     "of the year and Strengths and Difficulties Questionnaire (SDQ) 1 has been recorded as the "
     "reason for no Strengths and Difficulties Questionnaire (SDQ) score.",
+    "OC2",
+    "SDQ_REASON",
+    only=_cla,
+    show=True,
 )
-def sdq1_for_school_age(child: Child903, run: Run903) -> None:
-    if not _cla(child, run):
-        return
-    for item in _oc2(child):
-        born = _born(item)
-        if (
-            born is not None
-            and birthday(born, 4) <= run.start
-            and birthday(born, 16) >= run.end
-            and not item.has("SDQ_SCORE")
-            and item.text("SDQ_REASON") == "SDQ1"
-        ):
-            run.report("157", item, "SDQ_REASON", "SDQ1")
+def sdq1_for_school_age(item: Row903, run: Run903) -> bool:
+    four, sixteen = _aged(item, 4), _aged(item, 16)
+    return (
+        four is not None
+        and sixteen is not None
+        and four <= run.start
+        and sixteen >= run.end
+        and not item.has("SDQ_SCORE")
+        and item.text("SDQ_REASON") == "SDQ1"
+    )
 
 
-@rule(
-    "ssda903",
+@each_row(
     "543",
     "Child is aged 10 or over at 31 March and has been looked after continuously for 12 months "
     "yet conviction information has not been completed.",
+    "OC2",
+    "CONVICTED",
+    only=_cla,
 )
-def conviction_missing(child: Child903, run: Run903) -> None:
-    if not _cla(child, run):
-        return
-    for item in _oc2(child):
-        born = _born(item)
-        if born is not None and run.end > birthday(born, 10) and not item.has("CONVICTED"):
-            run.report("543", item, "CONVICTED")
+def conviction_missing(item: Row903, run: Run903) -> bool:
+    ten = _aged(item, 10)
+    return ten is not None and run.end > ten and not item.has("CONVICTED")
 
 
-@rule(
-    "ssda903",
+@each_row(
     "545",
     "Child is aged under 5 at 31 March and has been looked after continuously for 12 months yet "
     "health promotion information has not been completed.",
+    "OC2",
+    "HEALTH_CHECK",
+    only=_cla,
 )
-def health_check_missing(child: Child903, run: Run903) -> None:
-    if not _cla(child, run):
-        return
-    for item in _oc2(child):
-        born = _born(item)
-        if born is not None and run.end < birthday(born, 5) and not item.has("HEALTH_CHECK"):
-            run.report("545", item, "HEALTH_CHECK")
+def health_check_missing(item: Row903, run: Run903) -> bool:
+    five = _aged(item, 5)
+    return five is not None and run.end < five and not item.has("HEALTH_CHECK")
 
 
-@rule(
-    "ssda903",
+@each_row(
     "546",
     "Children aged 5 or over at 31 March should not have health promotion information completed.",
+    "OC2",
+    "HEALTH_CHECK",
+    only=_cla,
 )
-def health_check_over_5(child: Child903, run: Run903) -> None:
-    if not _cla(child, run):
-        return
-    for item in _oc2(child):
-        born = _born(item)
-        if born is not None and run.end >= birthday(born, 5) and item.has("HEALTH_CHECK"):
-            run.report("546", item, "HEALTH_CHECK")
+def health_check_over_5(item: Row903, run: Run903) -> bool:
+    five = _aged(item, 5)
+    return five is not None and run.end >= five and item.has("HEALTH_CHECK")
 
 
 # ---- OC2: items that go together ----
 
+OC2_OTHERS = ("CONVICTED", "HEALTH_CHECK", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED")
 
-@rule(
-    "ssda903",
+
+@each_row(
     "182",
     "Data entries on immunisations, teeth checks, health assessments and substance misuse "
     "problem identified should be completed or all OC2 fields should be left blank.",
+    "OC2",
+    "IMMUNISATIONS",
 )
-def health_items_incomplete(child: Child903, run: Run903) -> None:
-    others = ("CONVICTED", "HEALTH_CHECK", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED")
-    for item in _oc2(child):
-        if not all_given(item, OC2_HEALTH) and any_given(item, others):
-            run.report("182", item, "IMMUNISATIONS")
+def health_items_incomplete(item: Row903, run: Run903) -> bool:
+    return not all_given(item, OC2_HEALTH) and any_given(item, OC2_OTHERS)
 
 
-@rule(
-    "ssda903",
+@each_row(
     "544",
     "Any child who has conviction information completed must also have immunisation, teeth "
     "check, health assessment and substance misuse problem identified fields completed.",
+    "OC2",
+    "CONVICTED",
 )
-def convicted_without_health(child: Child903, run: Run903) -> None:
-    for item in _oc2(child):
-        if item.text("CONVICTED") == "1" and not all_given(item, OC2_HEALTH):
-            run.report("544", item, "CONVICTED")
+def convicted_without_health(item: Row903, run: Run903) -> bool:
+    return item.text("CONVICTED") == "1" and not all_given(item, OC2_HEALTH)
 
 
-@rule(
-    "ssda903",
+@each_row(
     "547",
     "Any child who has health promotion information completed must also have immunisation, "
     "teeth check, health assessment and substance misuse problem identified fields completed.",
+    "OC2",
+    "HEALTH_CHECK",
 )
-def health_check_without_health(child: Child903, run: Run903) -> None:
-    for item in _oc2(child):
-        if item.text("HEALTH_CHECK") == "1" and not all_given(item, OC2_HEALTH):
-            run.report("547", item, "HEALTH_CHECK")
+def health_check_without_health(item: Row903, run: Run903) -> bool:
+    return item.text("HEALTH_CHECK") == "1" and not all_given(item, OC2_HEALTH)
 
 
-@rule(
-    "ssda903",
+@each_row(
     "192",
     "Child has been identified as having a substance misuse problem but the additional item on "
     "whether an intervention was received has been left blank.",
+    "OC2",
+    "INTERVENTION_RECEIVED",
 )
-def misuse_without_intervention(child: Child903, run: Run903) -> None:
-    for item in _oc2(child):
-        if item.text("SUBSTANCE_MISUSE") == "1" and not item.has("INTERVENTION_RECEIVED"):
-            run.report("192", item, "INTERVENTION_RECEIVED")
+def misuse_without_intervention(item: Row903, run: Run903) -> bool:
+    return item.text("SUBSTANCE_MISUSE") == "1" and not item.has("INTERVENTION_RECEIVED")
 
 
-@rule(
-    "ssda903",
+@each_row(
     "193",
     "Child not identified as having a substance misuse problem but at least one of the two "
     "additional items on whether an intervention were offered and received have been "
     "completed.",
+    "OC2",
+    "INTERVENTION_RECEIVED",
 )
-def intervention_without_misuse(child: Child903, run: Run903) -> None:
-    for item in _oc2(child):
-        if item.text("SUBSTANCE_MISUSE") in (None, "0") and (
-            item.has("INTERVENTION_RECEIVED") or item.has("INTERVENTION_OFFERED")
-        ):
-            run.report("193", item, "INTERVENTION_RECEIVED")
+def intervention_without_misuse(item: Row903, run: Run903) -> bool:
+    return item.text("SUBSTANCE_MISUSE") in (None, "0") and any_given(
+        item, ("INTERVENTION_RECEIVED", "INTERVENTION_OFFERED")
+    )
 
 
-@rule(
-    "ssda903",
+@each_row(
     "158",
     "If a child has been recorded as receiving an intervention for their substance misuse "
     "problem, then the additional item on whether an intervention was offered should be left "
     "blank.",
+    "OC2",
+    "INTERVENTION_OFFERED",
 )
-def received_and_offered(child: Child903, run: Run903) -> None:
-    for item in _oc2(child):
-        if item.text("INTERVENTION_RECEIVED") == "1" and item.has("INTERVENTION_OFFERED"):
-            run.report("158", item, "INTERVENTION_OFFERED")
+def received_and_offered(item: Row903, run: Run903) -> bool:
+    return item.text("INTERVENTION_RECEIVED") == "1" and item.has("INTERVENTION_OFFERED")
 
 
-@rule(
-    "ssda903",
+@each_row(
     "159",
     "If a child has been recorded as not receiving an intervention for their substance misuse "
     "problem, then the additional item on whether an intervention was offered should be "
     "completed as well.",
+    "OC2",
+    "INTERVENTION_OFFERED",
 )
-def not_received_offer_missing(child: Child903, run: Run903) -> None:
-    for item in _oc2(child):
-        if (
-            item.text("SUBSTANCE_MISUSE") == "1"
-            and item.text("INTERVENTION_RECEIVED") == "0"
-            and not item.has("INTERVENTION_OFFERED")
-        ):
-            run.report("159", item, "INTERVENTION_OFFERED")
+def not_received_offer_missing(item: Row903, run: Run903) -> bool:
+    return (
+        item.text("SUBSTANCE_MISUSE") == "1"
+        and item.text("INTERVENTION_RECEIVED") == "0"
+        and not item.has("INTERVENTION_OFFERED")
+    )
 
 
 # ---- OC3: care leavers ----
@@ -309,68 +300,66 @@ def _oc3_given(child: Child903) -> list[Row903]:
     return [item for item in child.table("OC3") if any_given(item, OC3_ITEMS)]
 
 
-@rule(
-    "ssda903",
+@each_row(
     "153",
     "All data items relating to a child's activity or accommodation after leaving care must be "
     "coded or left blank.",
+    "OC3",
+    "ACTIV",
 )
-def care_leaver_items_partial(child: Child903, run: Run903) -> None:
-    for item in child.table("OC3"):
-        if any_given(item, OC3_ITEMS) and not all_given(item, OC3_ITEMS):
-            run.report("153", item, "ACTIV")
+def care_leaver_items_partial(item: Row903, run: Run903) -> bool:
+    return any_given(item, OC3_ITEMS) and not all_given(item, OC3_ITEMS)
 
 
-@rule(
-    "ssda903",
+@each_row(
     "344",
     "The record shows the young person has died or returned home to live with parent(s) or "
     "someone with parental responsibility for a continuous period of 6 months or more, but "
     "activity and/or accommodation on leaving care have been completed.",
+    "OC3",
+    "ACTIV",
 )
-def died_or_home_with_activity(child: Child903, run: Run903) -> None:
+def died_or_home_with_activity(item: Row903, run: Run903) -> bool:
     """ACTIV and ACCOM must both be 0 (a blank is not 0)."""
-    for item in child.table("OC3"):
-        if item.text("IN_TOUCH") in ("DIED", "RHOM") and (
-            item.text("ACTIV") != "0" or item.text("ACCOM") != "0"
-        ):
-            run.report("344", item, "ACTIV")
+    return item.text("IN_TOUCH") in ("DIED", "RHOM") and (
+        item.text("ACTIV") != "0" or item.text("ACCOM") != "0"
+    )
 
 
-@rule(
-    "ssda903",
+@each_row(
     "345",
     "The data collection record shows the local authority is in touch with this young person, "
     "but activity and/or accommodation data items are zero.",
+    "OC3",
+    "ACTIV",
 )
-def in_touch_with_zero(child: Child903, run: Run903) -> None:
-    for item in child.table("OC3"):
-        if item.text("IN_TOUCH") == "YES" and "0" in (item.text("ACTIV"), item.text("ACCOM")):
-            run.report("345", item, "ACTIV")
+def in_touch_with_zero(item: Row903, run: Run903) -> bool:
+    return item.text("IN_TOUCH") == "YES" and "0" in (item.text("ACTIV"), item.text("ACCOM"))
 
 
-@rule("ssda903", "347", "Care leavers aged under 18 years, can not be accommodated in a Foyer.")
-def foyer_under_18(child: Child903, run: Run903) -> None:
-    for item in child.table("OC3"):
-        born = _born(item)
-        if (
-            item.text("ACCOM") == "T"
-            and born is not None
-            and (run.start - born).days < 18 * YEAR_DAYS
-        ):
-            run.report("347", item, "ACCOM", "T")
+@each_row(
+    "347",
+    "Care leavers aged under 18 years, can not be accommodated in a Foyer.",
+    "OC3",
+    "ACCOM",
+    show=True,
+)
+def foyer_under_18(item: Row903, run: Run903) -> bool:
+    born = _born(item)
+    return (
+        item.text("ACCOM") == "T" and born is not None and (run.start - born).days < 18 * YEAR_DAYS
+    )
 
 
-@rule(
-    "ssda903",
+@each_row(
     "391",
     "Young person was not 17, 18, 19, 20 or 21 during the current collection year. ",
+    "OC3",
+    "DOB",
 )
-def care_leaver_under_17(child: Child903, run: Run903) -> None:
-    for item in _oc3_given(child):
-        born = _born(item)
-        if born is not None and birthday(born, 17) > run.end:
-            run.report("391", item, "DOB")
+def care_leaver_under_17(item: Row903, run: Run903) -> bool:
+    seventeen = _aged(item, 17)
+    return any_given(item, OC3_ITEMS) and seventeen is not None and seventeen > run.end
 
 
 @rule(
