@@ -15,9 +15,9 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from lineofsight.formats.csv_rows import read_csv
-from lineofsight.formats.dates import collection_year_of, date_cell, year_end
+from lineofsight.formats.dates import date_cell
 from lineofsight.formats.problems import Parsed, ProblemLog
+from lineofsight.formats.record_files import code_cell, collect, open_table
 
 FORMAT = "child_deaths"
 TABLE = "child_deaths"
@@ -86,90 +86,26 @@ def is_child_death_header(cells: list[str]) -> bool:
 
 def parse_child_deaths(path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
     parsed = Parsed(format=FORMAT, la_code=la_code, source_files=[str(path)], tables={TABLE: []})
-    table = read_csv(path, log)
-    if table is None:
+    opened = open_table(path, log, prefix="cdop", required=REQUIRED)
+    if opened is None or not opened[2]:
         return parsed
-    header = [h.strip().lower() for h in table.header]
-    missing = [name for name in REQUIRED if name not in header]
-    for name in missing:
-        log.error(
-            "cdop.missing_column",
-            f"The file has no {name} column. The header must include: {','.join(REQUIRED)}.",
-            location="row 1",
-            field=name,
-        )
-    if missing:
-        return parsed
-    seen: dict[str, int] = {}
-    latest: date | None = None
-    for number, cells in table.rows:
-        row = {
-            name: cells.get(original, "").strip()
-            for name, original in zip(header, table.header, strict=True)
-        }
-        where = f"row {number}"
-        out = _read_row(row, where, log)
-        if out is None:
-            continue
-        ref = str(out["reference"])
-        if ref in seen:
-            log.error(
-                "cdop.duplicate_ref",
-                f"This death_ref is already on row {seen[ref]}: each death is one row.",
-                location=where,
-                field="death_ref",
-                value=ref,
-            )
-            continue
-        seen[ref] = number
-        notified = out["notified_on"]
-        if isinstance(notified, date) and (latest is None or notified > latest):
-            latest = notified
-        parsed.tables[TABLE].append(out)
-    parsed.record_count = len(table.rows)
-    if latest is not None:
-        parsed.collection_year = collection_year_of(latest)
-        parsed.reference_date = year_end(parsed.collection_year)
+    table, header, _ = opened
+    collect(
+        parsed,
+        log,
+        table,
+        header,
+        _read_row,
+        prefix="cdop",
+        reference="death_ref",
+        each="death",
+        dated_by="notified_on",
+    )
     return parsed
 
 
 _date = partial(date_cell, rule="cdop.date_invalid")
-
-
-def _code(
-    row: dict[str, str],
-    name: str,
-    allowed: dict[str, str] | tuple[str, ...],
-    where: str,
-    log: ProblemLog,
-    *,
-    required: bool = True,
-) -> str | None | bool:
-    text = row.get(name, "")
-    if not text:
-        if required:
-            log.error(
-                "cdop.missing_value", f"{name} must not be blank.", location=where, field=name
-            )
-            return False
-        return None
-    key = text.lower()
-    if isinstance(allowed, dict):
-        if key in allowed:
-            return allowed[key]
-        known = sorted(set(allowed))
-    else:
-        if key in allowed:
-            return key
-        known = list(allowed)
-    log.error(
-        "cdop.code_invalid",
-        f"'{text}' is not a {name} this system knows (use one of: {', '.join(known)}).",
-        location=where,
-        field=name,
-        value=text,
-    )
-    return False
+_code = partial(code_cell, prefix="cdop", in_order=True)
 
 
 def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, object] | None:
@@ -261,5 +197,4 @@ def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, obj
         "jar_held": flags["jar_held"] == "Y",
         "looked_after": flags["looked_after"] == "Y",
         "known_to_social_care": flags["known_to_social_care"] == "Y",
-        "row": int(where.split()[1]),
     }

@@ -18,9 +18,9 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from lineofsight.formats.csv_rows import read_csv
-from lineofsight.formats.dates import collection_year_of, date_cell, year_end
+from lineofsight.formats.dates import date_cell
 from lineofsight.formats.problems import Parsed, ProblemLog
+from lineofsight.formats.record_files import code_cell, collect, open_table
 
 FORMAT = "lado_referrals"
 TABLE = "lado_referrals"
@@ -78,10 +78,10 @@ def is_lado_header(cells: list[str]) -> bool:
 
 def parse_lado_referrals(path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
     parsed = Parsed(format=FORMAT, la_code=la_code, source_files=[str(path)], tables={TABLE: []})
-    table = read_csv(path, log)
-    if table is None:
+    opened = open_table(path, log, prefix="lado", required=REQUIRED)
+    if opened is None:
         return parsed
-    header = [h.strip().lower() for h in table.header]
+    table, header, complete = opened
     for name in sorted(NAME_COLUMNS & set(header)):
         log.error(
             "lado.name_column",
@@ -90,82 +90,24 @@ def parse_lado_referrals(path: Path, log: ProblemLog, *, la_code: str | None) ->
             location="row 1",
             field=name,
         )
-    missing = [name for name in REQUIRED if name not in header]
-    for name in missing:
-        log.error(
-            "lado.missing_column",
-            f"The file has no {name} column. The header must include: {','.join(REQUIRED)}.",
-            location="row 1",
-            field=name,
-        )
-    if missing or NAME_COLUMNS & set(header):
+    if not complete or NAME_COLUMNS & set(header):
         return parsed
-    seen: dict[str, int] = {}
-    latest: date | None = None
-    for number, cells in table.rows:
-        row = {
-            name: cells.get(original, "").strip()
-            for name, original in zip(header, table.header, strict=True)
-        }
-        where = f"row {number}"
-        out = _read_row(row, where, log)
-        if out is None:
-            continue
-        ref = str(out["reference"])
-        if ref in seen:
-            log.error(
-                "lado.duplicate_ref",
-                f"This lado_ref is already on row {seen[ref]}: each referral is one row.",
-                location=where,
-                field="lado_ref",
-                value=ref,
-            )
-            continue
-        seen[ref] = number
-        out["row"] = number
-        received = out["received_on"]
-        if isinstance(received, date) and (latest is None or received > latest):
-            latest = received
-        parsed.tables[TABLE].append(out)
-    parsed.record_count = len(table.rows)
-    if latest is not None:
-        parsed.collection_year = collection_year_of(latest)
-        parsed.reference_date = year_end(parsed.collection_year)
+    collect(
+        parsed,
+        log,
+        table,
+        header,
+        _read_row,
+        prefix="lado",
+        reference="lado_ref",
+        each="referral",
+        dated_by="received_on",
+    )
     return parsed
 
 
 _date = partial(date_cell, rule="lado.date_invalid")
-
-
-def _code(
-    row: dict[str, str],
-    name: str,
-    allowed: dict[str, str] | tuple[str, ...],
-    where: str,
-    log: ProblemLog,
-    *,
-    required: bool = True,
-) -> str | None | bool:
-    text = row.get(name, "")
-    if not text:
-        if required:
-            log.error(
-                "lado.missing_value", f"{name} must not be blank.", location=where, field=name
-            )
-            return False
-        return None
-    key = text.lower()
-    choices = allowed if isinstance(allowed, dict) else {code: code for code in allowed}
-    if key in choices:
-        return choices[key]
-    log.error(
-        "lado.code_invalid",
-        f"'{text}' is not a {name} this system knows (use one of: {', '.join(sorted(choices))}).",
-        location=where,
-        field=name,
-        value=text,
-    )
-    return False
+_code = partial(code_cell, prefix="lado")
 
 
 def _error(log: ProblemLog, rule: str, message: str, where: str, field: str, value: str) -> None:

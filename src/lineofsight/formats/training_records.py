@@ -15,9 +15,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from lineofsight.formats.csv_rows import read_csv
-from lineofsight.formats.dates import DateProblem, collection_year_of, parse_either, year_end
+from lineofsight.formats.dates import DateProblem, parse_either
 from lineofsight.formats.problems import Parsed, ProblemLog
+from lineofsight.formats.record_files import collect, open_table
 
 FORMAT = "training_records"
 TABLE = "training_records"
@@ -52,50 +52,21 @@ def is_training_header(cells: list[str]) -> bool:
 
 def parse_training_records(path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
     parsed = Parsed(format=FORMAT, la_code=la_code, source_files=[str(path)], tables={TABLE: []})
-    table = read_csv(path, log)
-    if table is None:
+    opened = open_table(path, log, prefix="training", required=REQUIRED)
+    if opened is None or not opened[2]:
         return parsed
-    header = [h.strip().lower() for h in table.header]
-    missing = [name for name in REQUIRED if name not in header]
-    for name in missing:
-        log.error(
-            "training.missing_column",
-            f"The file has no {name} column. The header must include: {','.join(REQUIRED)}.",
-            location="row 1",
-            field=name,
-        )
-    if missing:
-        return parsed
-    seen: dict[str, int] = {}
-    latest: date | None = None
-    for number, cells in table.rows:
-        row = {
-            name: cells.get(original, "").strip()
-            for name, original in zip(header, table.header, strict=True)
-        }
-        out = _read_row(row, f"row {number}", log)
-        if out is None:
-            continue
-        ref = str(out["reference"])
-        if ref in seen:
-            log.error(
-                "training.duplicate_ref",
-                f"This record_ref is already on row {seen[ref]}: each booking is one row.",
-                location=f"row {number}",
-                field="record_ref",
-                value=ref,
-            )
-            continue
-        seen[ref] = number
-        day = out["course_date"]
-        if isinstance(day, date) and (latest is None or day > latest):
-            latest = day
-        out["row"] = number
-        parsed.tables[TABLE].append(out)
-    parsed.record_count = len(table.rows)
-    if latest is not None:
-        parsed.collection_year = collection_year_of(latest)
-        parsed.reference_date = year_end(parsed.collection_year)
+    table, header, _ = opened
+    collect(
+        parsed,
+        log,
+        table,
+        header,
+        _read_row,
+        prefix="training",
+        reference="record_ref",
+        each="booking",
+        dated_by="course_date",
+    )
     return parsed
 
 

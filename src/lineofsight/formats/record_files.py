@@ -1,0 +1,123 @@
+"""What the record-file parsers share (child deaths, LADO referrals, training records): the
+header check, one dict per row with unique references, the collection year from the latest
+date, and a code cell read against a list.  Each parser passes its rule prefix ("cdop",
+"lado", "training") so that its problems keep their own rule names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from datetime import date
+from pathlib import Path
+
+from lineofsight.formats.csv_rows import CsvTable, read_csv
+from lineofsight.formats.dates import collection_year_of, year_end
+from lineofsight.formats.problems import Parsed, ProblemLog
+
+ReadRow = Callable[[dict[str, str], str, ProblemLog], dict[str, object] | None]
+
+
+def open_table(
+    path: Path, log: ProblemLog, *, prefix: str, required: Collection[str]
+) -> tuple[CsvTable, list[str], bool] | None:
+    """The CSV with its lower-cased header, and whether it has every ``required`` column (an
+    error is logged for each one missing); None when the file cannot be read."""
+    table = read_csv(path, log)
+    if table is None:
+        return None
+    header = [h.strip().lower() for h in table.header]
+    missing = [name for name in required if name not in header]
+    for name in missing:
+        log.error(
+            f"{prefix}.missing_column",
+            f"The file has no {name} column. The header must include: {','.join(required)}.",
+            location="row 1",
+            field=name,
+        )
+    return table, header, not missing
+
+
+def collect(
+    parsed: Parsed,
+    log: ProblemLog,
+    table: CsvTable,
+    header: list[str],
+    read_row: ReadRow,
+    *,
+    prefix: str,
+    reference: str,
+    each: str,
+    dated_by: str,
+) -> None:
+    """Read every row with ``read_row`` into ``parsed``'s one table: a reference (column
+    ``reference``) already seen is an error ("each ``each`` is one row"); each row kept gets its
+    row number; the collection year is that of the latest ``dated_by`` date."""
+    [name] = parsed.tables
+    seen: dict[str, int] = {}
+    latest: date | None = None
+    for number, cells in table.rows:
+        row = {
+            column: cells.get(original, "").strip()
+            for column, original in zip(header, table.header, strict=True)
+        }
+        where = f"row {number}"
+        out = read_row(row, where, log)
+        if out is None:
+            continue
+        ref = str(out["reference"])
+        if ref in seen:
+            log.error(
+                f"{prefix}.duplicate_ref",
+                f"This {reference} is already on row {seen[ref]}: each {each} is one row.",
+                location=where,
+                field=reference,
+                value=ref,
+            )
+            continue
+        seen[ref] = number
+        out["row"] = number
+        day = out[dated_by]
+        if isinstance(day, date) and (latest is None or day > latest):
+            latest = day
+        parsed.tables[name].append(out)
+    parsed.record_count = len(table.rows)
+    if latest is not None:
+        parsed.collection_year = collection_year_of(latest)
+        parsed.reference_date = year_end(parsed.collection_year)
+
+
+def code_cell(
+    row: dict[str, str],
+    name: str,
+    allowed: dict[str, str] | tuple[str, ...],
+    where: str,
+    log: ProblemLog,
+    *,
+    prefix: str,
+    required: bool = True,
+    in_order: bool = False,
+) -> str | None | bool:
+    """The code in cell ``name`` (matched without regard to case): a dict maps what is written
+    to the code stored, a tuple lists the codes themselves.  None when blank and not
+    ``required``; False (and an error logged) when blank and required, or not a known code.
+    The message lists the codes sorted, or a tuple's in its own order when ``in_order``."""
+    text = row.get(name, "")
+    if not text:
+        if required:
+            log.error(
+                f"{prefix}.missing_value", f"{name} must not be blank.", location=where, field=name
+            )
+            return False
+        return None
+    choices = allowed if isinstance(allowed, dict) else {code: code for code in allowed}
+    key = text.lower()
+    if key in choices:
+        return choices[key]
+    known = list(allowed) if in_order and isinstance(allowed, tuple) else sorted(choices)
+    log.error(
+        f"{prefix}.code_invalid",
+        f"'{text}' is not a {name} this system knows (use one of: {', '.join(known)}).",
+        location=where,
+        field=name,
+        value=text,
+    )
+    return False
