@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lineofsight.formats.dates import date_cell
 from lineofsight.formats.problems import Parsed, ProblemLog
-from lineofsight.formats.record_files import code_cell, collect, open_table
+from lineofsight.formats.record_files import code_cell, parse_records
 
 FORMAT = "child_deaths"
 TABLE = "child_deaths"
@@ -85,23 +85,18 @@ def is_child_death_header(cells: list[str]) -> bool:
 
 
 def parse_child_deaths(path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
-    parsed = Parsed(format=FORMAT, la_code=la_code, source_files=[str(path)], tables={TABLE: []})
-    opened = open_table(path, log, prefix="cdop", required=REQUIRED)
-    if opened is None or not opened[2]:
-        return parsed
-    table, header, _ = opened
-    collect(
-        parsed,
+    return parse_records(
+        path,
         log,
-        table,
-        header,
         _read_row,
+        format=FORMAT,
+        la_code=la_code,
         prefix="cdop",
+        required=REQUIRED,
         reference="death_ref",
         each="death",
         dated_by="notified_on",
     )
-    return parsed
 
 
 _date = partial(date_cell, rule="cdop.date_invalid")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lineofsight.formats.dates import date_cell
 from lineofsight.formats.problems import Parsed, ProblemLog
-from lineofsight.formats.record_files import code_cell, collect, open_table
+from lineofsight.formats.record_files import code_cell, parse_records
 
 FORMAT = "lado_referrals"
 TABLE = "lado_referrals"
@@ -77,12 +77,25 @@ def is_lado_header(cells: list[str]) -> bool:
 
 
 def parse_lado_referrals(path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
-    parsed = Parsed(format=FORMAT, la_code=la_code, source_files=[str(path)], tables={TABLE: []})
-    opened = open_table(path, log, prefix="lado", required=REQUIRED)
-    if opened is None:
-        return parsed
-    table, header, complete = opened
-    for name in sorted(NAME_COLUMNS & set(header)):
+    return parse_records(
+        path,
+        log,
+        _read_row,
+        format=FORMAT,
+        la_code=la_code,
+        prefix="lado",
+        required=REQUIRED,
+        reference="lado_ref",
+        each="referral",
+        dated_by="received_on",
+        refuse=_name_columns,
+    )
+
+
+def _name_columns(header: list[str], log: ProblemLog) -> bool:
+    """A column with the adult's name: the file is refused (names are never imported)."""
+    names = sorted(NAME_COLUMNS & set(header))
+    for name in names:
         log.error(
             "lado.name_column",
             f"The file has a {name} column: the adult's name is never imported. Remove the "
@@ -90,20 +103,7 @@ def parse_lado_referrals(path: Path, log: ProblemLog, *, la_code: str | None) ->
             location="row 1",
             field=name,
         )
-    if not complete or NAME_COLUMNS & set(header):
-        return parsed
-    collect(
-        parsed,
-        log,
-        table,
-        header,
-        _read_row,
-        prefix="lado",
-        reference="lado_ref",
-        each="referral",
-        dated_by="received_on",
-    )
-    return parsed
+    return bool(names)
 
 
 _date = partial(date_cell, rule="lado.date_invalid")

@@ -16,6 +16,43 @@ from lineofsight.formats.problems import Parsed, ProblemLog
 ReadRow = Callable[[dict[str, str], str, ProblemLog], dict[str, object] | None]
 
 
+def parse_records(
+    path: Path,
+    log: ProblemLog,
+    read_row: ReadRow,
+    *,
+    format: str,
+    la_code: str | None,
+    prefix: str,
+    required: Collection[str],
+    reference: str,
+    each: str,
+    dated_by: str,
+    refuse: Callable[[list[str], ProblemLog], bool] | None = None,
+) -> Parsed:
+    """A record file read whole into one table named as its format (see ``collect``); nothing
+    is read when a required column is missing or ``refuse`` (given the header) says so."""
+    parsed = Parsed(format=format, la_code=la_code, source_files=[str(path)], tables={format: []})
+    opened = open_table(path, log, prefix=prefix, required=required)
+    if opened is None:
+        return parsed
+    table, header, complete = opened
+    refused = refuse is not None and refuse(header, log)
+    if complete and not refused:
+        collect(
+            parsed,
+            log,
+            table,
+            header,
+            read_row,
+            prefix=prefix,
+            reference=reference,
+            each=each,
+            dated_by=dated_by,
+        )
+    return parsed
+
+
 def open_table(
     path: Path, log: ProblemLog, *, prefix: str, required: Collection[str]
 ) -> tuple[CsvTable, list[str], bool] | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lineofsight.formats.dates import DateProblem, parse_either
 from lineofsight.formats.problems import Parsed, ProblemLog
-from lineofsight.formats.record_files import collect, open_table
+from lineofsight.formats.record_files import parse_records
 
 FORMAT = "training_records"
 TABLE = "training_records"
@@ -51,23 +51,18 @@ def is_training_header(cells: list[str]) -> bool:
 
 
 def parse_training_records(path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
-    parsed = Parsed(format=FORMAT, la_code=la_code, source_files=[str(path)], tables={TABLE: []})
-    opened = open_table(path, log, prefix="training", required=REQUIRED)
-    if opened is None or not opened[2]:
-        return parsed
-    table, header, _ = opened
-    collect(
-        parsed,
+    return parse_records(
+        path,
         log,
-        table,
-        header,
         _read_row,
+        format=FORMAT,
+        la_code=la_code,
         prefix="training",
+        required=REQUIRED,
         reference="record_ref",
         each="booking",
         dated_by="course_date",
     )
-    return parsed
 
 
 def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, object] | None:
