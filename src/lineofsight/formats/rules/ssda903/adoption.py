@@ -4,6 +4,7 @@ against each other and the episodes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from lineofsight.formats.rules.registry import rule, years
@@ -151,33 +152,38 @@ def decision_after_match(child: Child903, run: Run903) -> None:
             run.report("333", item, "DATE_INT")
 
 
-def _episodes_with(child: Child903, fails: object) -> list[tuple[Row903, Row903]]:
-    return [
-        (episode, item)
-        for episode in child.episodes
-        for item in _ad1(child)
-        if fails(episode, item)  # type: ignore[operator]
-    ]
+def _episode_and_ad1(
+    code: str, text: str, field: str, *, on_episode: bool = False
+) -> Callable[[Callable[[Row903, Row903], bool]], Callable[[Row903, Row903], bool]]:
+    """Register the decorated ``fails(episode, ad1_row)`` as rule ``code``: every pair of the
+    child's episodes and AD1 rows it holds for is reported at ``field`` of the AD1 row (of the
+    episode when ``on_episode``)."""
+
+    def wrap(fails: Callable[[Row903, Row903], bool]) -> Callable[[Row903, Row903], bool]:
+        def check(child: Child903, run: Run903) -> None:
+            for episode in child.episodes:
+                for item in _ad1(child):
+                    if fails(episode, item):
+                        run.report(code, episode if on_episode else item, field)
+
+        check.__name__, check.__module__ = fails.__name__, fails.__module__
+        rule("ssda903", code, text)(check)
+        return fails
+
+    return wrap
 
 
-@rule(
-    "ssda903",
+@_episode_and_ad1(
     "331",
     "Date of matching child and adopter(s) should be the same as, or prior to, the date of "
     "placement of adoption.",
+    "DATE_MATCH",
 )
-def matched_after_placement(child: Child903, run: Run903) -> None:
-    def fails(e: Row903, a: Row903) -> bool:
-        matched, start = a.day("DATE_MATCH"), e.day("DECOM")
-        return (
-            e.text("REC") in ADOPTED
-            and matched is not None
-            and start is not None
-            and matched > start
-        )
-
-    for _, item in _episodes_with(child, fails):
-        run.report("331", item, "DATE_MATCH")
+def matched_after_placement(e: Row903, a: Row903) -> bool:
+    matched, start = a.day("DATE_MATCH"), e.day("DECOM")
+    return (
+        e.text("REC") in ADOPTED and matched is not None and start is not None and matched > start
+    )
 
 
 @rule(
@@ -197,63 +203,52 @@ def decision_before_care(child: Child903, run: Run903) -> None:
             run.report("334", item, "DATE_INT")
 
 
-@rule(
-    "ssda903",
+@_episode_and_ad1(
     "335",
     "The current foster value (0) suggests that child is not adopted by current foster carer, "
     "but last placement is A2, A3, or A5. Or the current foster value (1) suggests that child is "
     "adopted by current foster carer, but last placement is A1, A4 or A6.",
+    "FOSTER_CARE",
 )
-def foster_carer_flag_contradicts_placement(child: Child903, run: Run903) -> None:
-    def fails(e: Row903, a: Row903) -> bool:
-        place, foster = e.text("PLACE"), a.text("FOSTER_CARE")
-        return e.text("REC") in ("E1", "E11", "E12") and (
-            (place in ("A2", "A3", "A5") and foster == "0")
-            or (place in ("A1", "A4", "A6") and foster == "1")
-        )
-
-    for _, item in _episodes_with(child, fails):
-        run.report("335", item, "FOSTER_CARE")
+def foster_carer_flag_contradicts_placement(e: Row903, a: Row903) -> bool:
+    place, foster = e.text("PLACE"), a.text("FOSTER_CARE")
+    return e.text("REC") in ("E1", "E11", "E12") and (
+        (place in ("A2", "A3", "A5") and foster == "0")
+        or (place in ("A1", "A4", "A6") and foster == "1")
+    )
 
 
-@rule(
-    "ssda903",
+@_episode_and_ad1(
     "521",
     "Date of local authority's decision (LA) that adoption is in the best interests of the "
     "child (date should be placed) must be on or prior to the date the child is placed for "
     "adoption.",
+    "DATE_INT",
 )
-def decision_after_placed(child: Child903, run: Run903) -> None:
-    def fails(e: Row903, a: Row903) -> bool:
-        decided, start = a.day("DATE_INT"), e.day("DECOM")
-        return (
-            e.text("PLACE") in PLACED_FOR_ADOPTION
-            and decided is not None
-            and start is not None
-            and decided > start
-        )
-
-    for _, item in _episodes_with(child, fails):
-        run.report("521", item, "DATE_INT")
+def decision_after_placed(e: Row903, a: Row903) -> bool:
+    decided, start = a.day("DATE_INT"), e.day("DECOM")
+    return (
+        e.text("PLACE") in PLACED_FOR_ADOPTION
+        and decided is not None
+        and start is not None
+        and decided > start
+    )
 
 
-@rule(
-    "ssda903",
+@_episode_and_ad1(
     "582",
     "Child is showing as ceasing to be looked after due to adoption, but the date of adoption "
     "is the same as the date reported for being matched with adopters. In most circumstances we "
     "expect the date the child is matched with adopters to be before the date of adoption.",
+    "DEC",
+    on_episode=True,
 )
-def adopted_on_match_day(child: Child903, run: Run903) -> None:
-    def fails(e: Row903, a: Row903) -> bool:
-        return (
-            e.text("REC") in ADOPTED
-            and e.day("DEC") is not None
-            and e.day("DEC") == a.day("DATE_MATCH")
-        )
-
-    for episode, _ in _episodes_with(child, fails):
-        run.report("582", episode, "DEC")
+def adopted_on_match_day(e: Row903, a: Row903) -> bool:
+    return (
+        e.text("REC") in ADOPTED
+        and e.day("DEC") is not None
+        and e.day("DEC") == a.day("DATE_MATCH")
+    )
 
 
 def _adopted_in_year(child: Child903, run: Run903) -> list[Row903]:
