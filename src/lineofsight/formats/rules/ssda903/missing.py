@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from lineofsight.formats.rules.registry import rule
-from lineofsight.formats.rules.ssda903.common import birthday, periods_of_care
+from lineofsight.formats.rules.ssda903.common import birthday, each_row, periods_of_care
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
 
@@ -14,41 +14,38 @@ def _spells(child: Child903) -> list[Row903]:
     return child.table("Missing")
 
 
-@rule(
-    "ssda903",
+@each_row(
     "564",
     "Child was missing or away from placement without authorisation and the date started is blank.",
+    "Missing",
+    "MIS_START",
 )
-def missing_without_start(child: Child903, run: Run903) -> None:
-    for item in _spells(child):
-        if item.text("MISSING") in ("M", "A") and not item.has("MIS_START"):
-            run.report("564", item, "MIS_START")
+def missing_without_start(item: Row903, run: Run903) -> bool:
+    return item.text("MISSING") in ("M", "A") and not item.has("MIS_START")
 
 
-@rule(
-    "ssda903",
+@each_row(
     "565",
     "The date that the child started to be missing or away from placement without "
     "authorisation has been completed but whether the child was missing or away from placement "
     "without authorisation has not been completed.",
+    "Missing",
+    "MISSING",
 )
-def start_without_type(child: Child903, run: Run903) -> None:
-    for item in _spells(child):
-        if item.has("MIS_START") and not item.has("MISSING"):
-            run.report("565", item, "MISSING")
+def start_without_type(item: Row903, run: Run903) -> bool:
+    return item.has("MIS_START") and not item.has("MISSING")
 
 
-@rule(
-    "ssda903",
+@each_row(
     "566",
     "The date that the child's episode of being missing or away from placement without "
     "authorisation ended has been completed but whether the child was missing or away without "
     "authorisation has not been completed.",
+    "Missing",
+    "MISSING",
 )
-def end_without_type(child: Child903, run: Run903) -> None:
-    for item in _spells(child):
-        if item.has("MIS_END") and not item.has("MISSING"):
-            run.report("566", item, "MISSING")
+def end_without_type(item: Row903, run: Run903) -> bool:
+    return item.has("MIS_END") and not item.has("MISSING")
 
 
 @rule(
