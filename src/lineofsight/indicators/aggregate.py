@@ -15,6 +15,11 @@ from collections.abc import Callable, Sequence
 import duckdb
 import pyarrow as pa
 
+from lineofsight.indicators.breakdowns import (
+    age_band_intervals_sql,
+    grouped_keys,
+    with_dimensions,
+)
 from lineofsight.indicators.catalogue import IndicatorSpec
 from lineofsight.indicators.catalogue.spec import Counting
 from lineofsight.indicators.periods import Period
@@ -47,9 +52,17 @@ def load_periods(connection: duckdb.DuckDBPyConnection, periods: Sequence[Period
 def aggregates(spec: IndicatorSpec, la: str) -> list[str]:
     """The aggregate statements (``aggregate_sql``) of ``spec``: numerator, then denominator."""
     types = ", ".join(f"'{period_type}'" for period_type in spec.period_types)
-    found = [aggregate_sql(spec.numerator_sql, spec.counting, types, la)]
+    parts = [(spec.numerator_sql, spec.counting)]
     if spec.denominator_sql is not None:
-        found.append(aggregate_sql(spec.denominator_sql, spec.denominator_counting, types, la))
+        parts.append((spec.denominator_sql, spec.denominator_counting))
+    found = []
+    for sql, counting in parts:
+        stock = counting == "open_at_end"
+        if spec.breakdowns:
+            sql = with_dimensions(
+                sql, spec.breakdowns, stock=stock, from_episode=spec.breakdown_from == "episode"
+            )
+        found.append(aggregate_sql(sql, counting, types, la, spec.breakdowns))
     return found
 
 
@@ -77,31 +90,42 @@ def indicator_sql(
     )
 
 
-def aggregate_sql(sql: str, counting: Counting, period_types: str, la: str) -> str:
+def aggregate_sql(
+    sql: str, counting: Counting, period_types: str, la: str, keys: Sequence[str] = ()
+) -> str:
     """(la, period_type, label, breakdown, value) for the rows of ``sql``; breakdown NULL = total.
 
     Dated rows meet their periods by an equality join on ``period_days``; stocks open at a
-    period's end come from ``open_at_end_sql``.
+    period's end come from ``open_at_end_sql``.  ``keys`` are the breakdown dimensions whose
+    ``by_<key>`` columns the rows carry (``breakdowns.with_dimensions``): each gives rows
+    ``"<key>:<words>"`` for every period but months, besides the rows' own ``breakdown``.
     """
     keyed = f"SELECT {la} AS la, * FROM ({sql})"
     if counting == "open_at_end":
-        return open_at_end_sql(keyed, period_types)
+        return open_at_end_sql(keyed, period_types, keys)
     days = f"SELECT * FROM period_days WHERE period_type IN ({period_types})"
+    by = grouped_keys(keys, stock=False)
+    carried = "".join(f", {column}" for column in by)
+    # a month's rows carry no dimension: NULL drops them from every dimension's rows
+    dimensions = "".join(
+        f", CASE WHEN d.period_type = 'month' THEN NULL ELSE r.{column} END AS {column}"
+        for column in by
+    )
     if counting == "children":
-        rows = f"SELECT la, event_date, child_id, breakdown FROM ({keyed})"
+        rows = f"SELECT la, event_date, child_id, breakdown{carried} FROM ({keyed})"
         joined = (
-            f"SELECT r.la, d.period_type, d.label, r.breakdown, r.child_id FROM ({days}) d "
-            f"JOIN ({rows}) r ON r.event_date = d.day"
+            f"SELECT r.la, d.period_type, d.label, r.breakdown, r.child_id{dimensions} "
+            f"FROM ({days}) d JOIN ({rows}) r ON r.event_date = d.day"
         )
         measure = "count(DISTINCT child_id)"
     else:
         daily = (
-            "SELECT la, event_date, breakdown, sum(CAST(amount AS DOUBLE)) AS amount "
-            f"FROM ({keyed}) GROUP BY la, event_date, breakdown"
+            f"SELECT la, event_date, breakdown{carried}, sum(CAST(amount AS DOUBLE)) AS amount "
+            f"FROM ({keyed}) GROUP BY la, event_date, breakdown{carried}"
         )
         joined = (
-            f"SELECT r.la, d.period_type, d.label, r.breakdown, r.amount, r.event_date "
-            f"FROM ({days}) d JOIN ({daily}) r ON r.event_date = d.day"
+            f"SELECT r.la, d.period_type, d.label, r.breakdown, r.amount, r.event_date"
+            f"{dimensions} FROM ({days}) d JOIN ({daily}) r ON r.event_date = d.day"
         )
         if counting == "latest_in_period":
             joined = (
@@ -109,15 +133,26 @@ def aggregate_sql(sql: str, counting: Counting, period_types: str, la: str) -> s
                 f"label) AS latest FROM ({joined})) WHERE event_date = latest"
             )
         measure = "sum(amount)"
+    grouped = ["breakdown", *by]
+    sets = ", ".join(
+        ["(la, period_type, label)", *(f"(la, period_type, label, {g})" for g in grouped)]
+    )
+    label = " ".join(
+        f"WHEN grouping({column}) = 0 THEN '{column.removeprefix('by_')}:' || {column}"
+        for column in by
+    )
+    total = 2 ** len(grouped) - 1
     return (
-        f"SELECT la, period_type, label, CASE WHEN grouping(breakdown) = 1 THEN NULL "
-        f"ELSE breakdown END AS breakdown, {measure} AS value FROM ({joined}) "
-        "GROUP BY GROUPING SETS ((la, period_type, label), (la, period_type, label, breakdown)) "
-        "HAVING grouping(breakdown) = 1 OR breakdown IS NOT NULL"
+        "SELECT la, period_type, label, breakdown, value FROM ("
+        f"SELECT la, period_type, label, CASE WHEN grouping({', '.join(grouped)}) = {total} "
+        f"THEN NULL WHEN grouping(breakdown) = 0 THEN breakdown {label} END AS breakdown, "
+        f"grouping({', '.join(grouped)}) = {total} AS is_total, {measure} AS value "
+        f"FROM ({joined}) GROUP BY GROUPING SETS ({sets})) "
+        "WHERE is_total OR breakdown IS NOT NULL"
     )
 
 
-def open_at_end_sql(keyed: str, period_types: str) -> str:
+def open_at_end_sql(keyed: str, period_types: str, keys: Sequence[str] = ()) -> str:
     """Distinct children open at each period's end, per LA, without a range join.
 
     Each row is counted once in the total (``grp`` NULL) and once in its breakdown.  A child's
@@ -128,13 +163,28 @@ def open_at_end_sql(keyed: str, period_types: str) -> str:
     sum of the latest change on or before it (an ASOF join).  Rows closed before they opened
     are never open, as in the plain definition.  A child is a child of one LA: the same
     ``child_id`` in two LAs is two children.
+
+    Each dimension in ``keys`` counts the row once more, in ``"<key>:<words>"``; the age band
+    cuts the row at the birthdays that start a band (``age_band_intervals_sql``).  Dimension
+    rows are counted at the ends of every period but months.
     """
     far = "DATE '9999-12-31'"
+    parts = [
+        f"SELECT la, child_id, open_from, open_to, NULL AS grp FROM ({keyed})",
+        f"SELECT la, child_id, open_from, open_to, breakdown FROM ({keyed}) "
+        "WHERE breakdown IS NOT NULL",
+    ]
+    for key in keys:
+        if key == "age":
+            parts.append(age_band_intervals_sql(keyed, far))
+        else:
+            parts.append(
+                f"SELECT la, child_id, open_from, open_to, '{key}:' || by_{key} FROM ({keyed})"
+            )
+    union = " UNION ALL ".join(f"({part})" for part in parts)
     rows = (
         f"SELECT la, child_id, open_from, coalesce(open_to, {far}) AS open_to, grp FROM ("
-        f"SELECT la, child_id, open_from, open_to, NULL AS grp FROM ({keyed}) UNION ALL "
-        f"SELECT la, child_id, open_from, open_to, breakdown FROM ({keyed}) WHERE breakdown "
-        "IS NOT NULL) WHERE open_from IS NOT NULL AND (open_to IS NULL OR open_to >= open_from)"
+        f"{union}) WHERE open_from IS NOT NULL AND (open_to IS NULL OR open_to >= open_from)"
     )
     covered = (
         "max(open_to) OVER (PARTITION BY la, child_id, grp ORDER BY open_from, open_to "
@@ -157,6 +207,9 @@ def open_at_end_sql(keyed: str, period_types: str) -> str:
         "SELECT g.la, p.period_type, p.label, p.period_end, g.grp FROM periods p, "
         f"(SELECT DISTINCT la, grp FROM changes) g WHERE p.period_type IN ({period_types})"
     )
+    if keys:
+        dimensional = " OR ".join(f"g.grp LIKE '{key}:%'" for key in keys)
+        ends += f" AND (g.grp IS NULL OR p.period_type <> 'month' OR NOT ({dimensional}))"
     return (
         f"WITH clipped AS MATERIALIZED ({clipped}), "
         f"changes AS MATERIALIZED ({changes}) "

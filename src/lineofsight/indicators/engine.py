@@ -24,6 +24,7 @@ from lineofsight.indicators.aggregate import (
     indicator_sql,
     load_periods,
 )
+from lineofsight.indicators.breakdowns import FACT_TABLES, load_dimensions
 from lineofsight.indicators.catalogue import CATALOGUE, IndicatorSpec
 from lineofsight.indicators.catalogue.spec import RATE_BASE
 from lineofsight.indicators.methods import byars, wilson
@@ -101,7 +102,11 @@ def _compute(
     connection.execute("SET preserve_insertion_order = false")
     try:
         load_reference(connection)
-        loaded = load_tables(connection, sources, {t for spec in specs for t in spec.tables})
+        wanted_tables = {t for spec in specs for t in spec.tables}
+        if any(spec.breakdowns for spec in specs):  # who the children are, for breakdowns
+            wanted_tables |= set(FACT_TABLES)
+        loaded = load_tables(connection, sources, wanted_tables)
+        load_dimensions(connection, loaded)
         load_periods(connection, periods)
         by_key: dict[tuple[str, str], Period] = {
             (period.period_type, period.label): period for period in periods

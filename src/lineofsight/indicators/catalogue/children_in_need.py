@@ -8,21 +8,27 @@ from lineofsight.indicators.catalogue.spec import IndicatorSpec
 from lineofsight.indicators.periods import PeriodType
 
 FLOW: tuple[PeriodType, ...] = ("month", "quarter", "financial_year")
+# The breakdowns of a CIN record (``indicators.breakdowns``): the child's age band, sex and
+# ethnicity, and the referral source and primary need of its episode.
+CHILD: tuple[str, ...] = ("age", "sex", "ethnicity")
+EPISODE: tuple[str, ...] = (*CHILD, "source", "need")
 STOCK: tuple[PeriodType, ...] = ("month", "quarter", "financial_year", "snapshot")
 
 REFERRALS_SQL = (
-    "SELECT la_code, referral_date AS event_date, 1 AS amount, NULL AS breakdown FROM cin_episodes "
-    "WHERE referral_date IS NOT NULL"
+    "SELECT la_code, child_id, referral_date, referral_date AS event_date, 1 AS amount, "
+    "NULL AS breakdown FROM cin_episodes WHERE referral_date IS NOT NULL"
 )
 PLAN_STARTS_SQL = (
-    "SELECT la_code, start_date AS event_date, 1 AS amount, NULL AS breakdown FROM cp_plans "
+    "SELECT la_code, child_id, referral_date, initial_category AS category_code, "
+    "start_date AS event_date, 1 AS amount, NULL AS breakdown FROM cp_plans "
     "WHERE start_date IS NOT NULL"
 )
 
 
 def _plans_with_initial_category(code: str) -> str:
     return (
-        "SELECT la_code, start_date AS event_date, 1 AS amount, NULL AS breakdown FROM cp_plans "
+        "SELECT la_code, child_id, referral_date, start_date AS event_date, 1 AS amount, "
+        "NULL AS breakdown FROM cp_plans "
         f"WHERE start_date IS NOT NULL AND upper(initial_category) = '{code}'"
     )
 
@@ -45,6 +51,8 @@ def _category(code: str, word: str, meaning: str) -> IndicatorSpec:
         ),
         benchmark_key=None,
         tables=("cp_plans",),
+        breakdowns=EPISODE,
+        breakdown_from="episode",
     )
 
 
@@ -54,7 +62,8 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         title="Contacts",
         meaning_for_children="How often someone worried about a child got in touch with "
         "children's social care.",
-        numerator_sql="SELECT la_code, contact_date AS event_date, 1 AS amount, NULL AS breakdown "
+        numerator_sql="SELECT la_code, child_id, contact_source AS source_code, "
+        "contact_date AS event_date, 1 AS amount, NULL AS breakdown "
         "FROM contacts WHERE contact_date IS NOT NULL",
         denominator_sql=None,
         unit="count",
@@ -65,6 +74,7 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         "about a child, by contact date).",
         benchmark_key=None,
         tables=("contacts",),
+        breakdowns=("source",),
     ),
     IndicatorSpec(
         id="referrals",
@@ -80,6 +90,8 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         "a child who is not currently in need (DfE children in need census).",
         benchmark_key=None,
         tables=("cin_episodes",),
+        breakdowns=EPISODE,
+        breakdown_from="episode",
     ),
     IndicatorSpec(
         id="contact_to_referral_pct",
@@ -104,8 +116,9 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         meaning_for_children="Children referred again within a year: help the first time may "
         "not have lasted.",
         numerator_sql=(
-            "SELECT la_code, referral_date AS event_date, 1 AS amount, NULL AS breakdown FROM ("
-            " SELECT la_code, referral_date, lag(referral_date) OVER ("
+            "SELECT la_code, child_id, referral_date, referral_date AS event_date, 1 AS amount,"
+            " NULL AS breakdown FROM ("
+            " SELECT la_code, child_id, referral_date, lag(referral_date) OVER ("
             " PARTITION BY la_code, child_id ORDER BY referral_date) AS previous_referral"
             " FROM cin_episodes"
             " WHERE referral_date IS NOT NULL)"
@@ -122,6 +135,8 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         "year to 31 March). The previous referral may come from an earlier year's census.",
         benchmark_key="rereferral_pct",
         tables=("cin_episodes",),
+        breakdowns=EPISODE,
+        breakdown_from="episode",
     ),
     IndicatorSpec(
         id="referral_nfa_pct",
@@ -138,21 +153,25 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         "referrals in the period (DfE children in need census).",
         benchmark_key=None,
         tables=("cin_episodes",),
+        breakdowns=EPISODE,
+        breakdown_from="episode",
     ),
     IndicatorSpec(
         id="assessments_45_days_pct",
         title=f"Assessments completed within {ASSESSMENT.amount} working days",
         meaning_for_children="Children whose needs were understood within the statutory timescale.",
         numerator_sql=(
-            "SELECT a.la_code, a.authorisation_date AS event_date, 1 AS amount, NULL AS breakdown"
+            "SELECT a.la_code, a.child_id, a.referral_date, a.authorisation_date AS event_date,"
+            " 1 AS amount, NULL AS breakdown"
             " FROM cin_assessments a"
             " JOIN calendar c_start ON c_start.day = a.referral_date"
             " JOIN calendar c_end ON c_end.day = a.authorisation_date"
             " WHERE c_end.working_days_before - c_start.working_days_before + 1"
             f" <= {ASSESSMENT.amount}"
         ),
-        denominator_sql="SELECT la_code, authorisation_date AS event_date, 1 AS amount, NULL AS "
-        "breakdown FROM cin_assessments WHERE authorisation_date IS NOT NULL",
+        denominator_sql="SELECT la_code, child_id, referral_date, authorisation_date AS "
+        "event_date, 1 AS amount, NULL AS breakdown FROM cin_assessments "
+        "WHERE authorisation_date IS NOT NULL",
         unit="percent",
         period_types=FLOW,
         polarity="higher_is_better",
@@ -164,14 +183,16 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         "and England bank holidays; the end date counts as day 1, as in the DfE validator.",
         benchmark_key=None,
         tables=("cin_assessments",),
+        breakdowns=EPISODE,
+        breakdown_from="episode",
     ),
     IndicatorSpec(
         id="s47_enquiries",
         title="Section 47 enquiries",
         meaning_for_children="Children for whom there was reasonable cause to suspect "
         "significant harm.",
-        numerator_sql="SELECT la_code, start_date AS event_date, 1 AS amount, NULL AS breakdown "
-        "FROM s47_enquiries WHERE start_date IS NOT NULL",
+        numerator_sql="SELECT la_code, child_id, referral_date, start_date AS event_date, "
+        "1 AS amount, NULL AS breakdown FROM s47_enquiries WHERE start_date IS NOT NULL",
         denominator_sql=None,
         unit="count",
         period_types=FLOW,
@@ -180,13 +201,16 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         dfe_definition="Section 47 enquiries starting in the period (S47ActualStartDate).",
         benchmark_key=None,
         tables=("s47_enquiries",),
+        breakdowns=EPISODE,
+        breakdown_from="episode",
     ),
     IndicatorSpec(
         id="icpc_15_days_pct",
         title=f"Initial child protection conferences within {ICPC.amount} working days",
         meaning_for_children="Children at risk whose multi-agency conference met on time.",
         numerator_sql=(
-            "SELECT s.la_code, s.icpc_date AS event_date, 1 AS amount, NULL AS breakdown"
+            "SELECT s.la_code, s.child_id, s.referral_date, s.icpc_date AS event_date,"
+            " 1 AS amount, NULL AS breakdown"
             " FROM s47_enquiries s"
             " JOIN calendar c_start ON c_start.day = s.start_date"
             " JOIN calendar c_end ON c_end.day = s.icpc_date"
@@ -194,7 +218,8 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
             " AND c_end.working_days_before - c_start.working_days_before + 1"
             f" <= {ICPC.amount}"
         ),
-        denominator_sql="SELECT la_code, icpc_date AS event_date, 1 AS amount, NULL AS breakdown "
+        denominator_sql="SELECT la_code, child_id, referral_date, icpc_date AS event_date, "
+        "1 AS amount, NULL AS breakdown "
         "FROM s47_enquiries WHERE icpc_date IS NOT NULL AND icpc_date >= start_date",
         unit="percent",
         period_types=FLOW,
@@ -207,6 +232,8 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         "conference before the enquiry are excluded (DfE table D1).",
         benchmark_key=None,
         tables=("s47_enquiries",),
+        breakdowns=EPISODE,
+        breakdown_from="episode",
     ),
     IndicatorSpec(
         id="cp_plan_starts",
@@ -220,17 +247,22 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         polarity="neutral",
         source="cin_census",
         dfe_definition="Child protection plans starting in the period (CPPstartDate); a child "
-        "whose plan starts twice in a period counts twice, as DfE counts plans starting.",
+        "whose plan starts twice in a period counts twice, as DfE counts plans starting. "
+        "By category: the initial category of abuse.",
         benchmark_key=None,
         tables=("cp_plans",),
+        breakdowns=(*EPISODE, "category"),
+        breakdown_from="episode",
     ),
     IndicatorSpec(
         id="cp_repeat_plan_pct",
         title="Second or subsequent child protection plans",
         meaning_for_children="Children back on a plan: earlier protection may not have lasted.",
         numerator_sql=(
-            "SELECT la_code, start_date AS event_date, 1 AS amount, NULL AS breakdown FROM ("
-            " SELECT la_code, start_date, previous_plans, count(*) OVER ("
+            "SELECT la_code, child_id, referral_date, category_code, start_date AS event_date,"
+            " 1 AS amount, NULL AS breakdown FROM ("
+            " SELECT la_code, child_id, referral_date, initial_category AS category_code,"
+            " start_date, previous_plans, count(*) OVER ("
             " PARTITION BY la_code, child_id ORDER BY start_date"
             " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
             " AS earlier_plans FROM cp_plans WHERE start_date IS NOT NULL)"
@@ -246,6 +278,8 @@ CHILDREN_IN_NEED: tuple[IndicatorSpec, ...] = (
         "in the data), as a percentage of plans starting in the period (DfE table D3).",
         benchmark_key="cp_repeat_plan_pct",
         tables=("cp_plans",),
+        breakdowns=(*EPISODE, "category"),
+        breakdown_from="episode",
     ),
     _category("NEG", "neglect", "Children on a plan because of neglect."),
     _category("EMO", "emotional", "Children on a plan because of emotional abuse."),

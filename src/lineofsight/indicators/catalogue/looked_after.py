@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from lineofsight.indicators.catalogue.children_in_need import FLOW, STOCK
+from lineofsight.indicators.catalogue.children_in_need import CHILD, FLOW, STOCK
 from lineofsight.indicators.catalogue.spec import IndicatorSpec
 
 # Agreed series of short-term placements (respite) are not counted as looked after by DfE.
@@ -55,7 +55,8 @@ LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
         id="cla_starts",
         title="Children who started to be looked after",
         meaning_for_children="Children coming into care.",
-        numerator_sql="SELECT la_code, start_date AS event_date, child_id, NULL AS breakdown FROM "
+        numerator_sql="SELECT la_code, start_date AS event_date, child_id, "
+        "cin_category AS need_code, NULL AS breakdown FROM "
         f"cla_episodes WHERE start_date IS NOT NULL AND reason_new_episode = 'S' AND {NOT_RESPITE}",
         denominator_sql=None,
         unit="count",
@@ -63,19 +64,21 @@ LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
         polarity="neutral",
         source="ssda903",
         dfe_definition="Children who started to be looked after in the period (episode with "
-        "reason for new episode S), each child counted once in a period; V3/V4 excluded.",
+        "reason for new episode S), each child counted once in a period; V3/V4 excluded. "
+        "By need: the episode's category of need (CIN).",
         benchmark_key=None,
         tables=("cla_episodes",),
         counting="children",
+        breakdowns=(*CHILD, "need"),
     ),
     IndicatorSpec(
         id="cla_ceased",
         title="Children who ceased to be looked after",
         meaning_for_children="Children leaving care: home, to adoption, special guardianship "
         "or adulthood.",
-        numerator_sql="SELECT la_code, end_date AS event_date, child_id, NULL AS breakdown FROM "
-        "cla_episodes WHERE end_date IS NOT NULL AND coalesce(reason_episode_ceased, '') <> "
-        f"'X1' AND {NOT_RESPITE}",
+        numerator_sql="SELECT la_code, end_date AS event_date, child_id, "
+        "cin_category AS need_code, NULL AS breakdown FROM cla_episodes WHERE end_date IS NOT "
+        f"NULL AND coalesce(reason_episode_ceased, '') <> 'X1' AND {NOT_RESPITE}",
         denominator_sql=None,
         unit="count",
         period_types=FLOW,
@@ -83,10 +86,12 @@ LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
         source="ssda903",
         dfe_definition="Children who ceased to be looked after in the period (an episode "
         "ending with a reason other than X1, 'episode ceases and new episode begins'), each "
-        "child counted once in a period; V3/V4 excluded.",
+        "child counted once in a period; V3/V4 excluded. By need: the episode's category of "
+        "need (CIN).",
         benchmark_key=None,
         tables=("cla_episodes",),
         counting="children",
+        breakdowns=(*CHILD, "need"),
     ),
     IndicatorSpec(
         id="care_leavers_19_21_eet_pct",

@@ -15,7 +15,14 @@ from lineofsight.calendar.timescales import (
     CP_FIRST_REVIEW,
     CP_REVIEW,
 )
-from lineofsight.indicators.catalogue.children_in_need import FLOW, REFERRALS_SQL, STOCK
+from lineofsight.indicators.breakdowns import CATEGORY_WORDS
+from lineofsight.indicators.catalogue.children_in_need import (
+    CHILD,
+    EPISODE,
+    FLOW,
+    REFERRALS_SQL,
+    STOCK,
+)
 from lineofsight.indicators.catalogue.looked_after import NOT_RESPITE, care_leavers_19_21
 from lineofsight.indicators.catalogue.spec import IndicatorSpec
 from lineofsight.indicators.periods import PeriodType
@@ -26,8 +33,9 @@ AT_DATES: tuple[PeriodType, ...] = ("snapshot", "month", "quarter")
 # Assessments completed (authorised) in the period that record at least one factor; code 21 is
 # "no factors identified" and does not count as one.
 ASSESSED_WITH_A_FACTOR = (
-    "SELECT la_code, authorisation_date AS event_date, 1 AS amount, NULL AS breakdown, codes"
-    " FROM (SELECT la_code, authorisation_date, list_filter(string_split(trim(factors), ' '),"
+    "SELECT la_code, child_id, referral_date, authorisation_date AS event_date, 1 AS amount,"
+    " NULL AS breakdown, codes FROM (SELECT la_code, child_id, referral_date, authorisation_date,"
+    " list_filter(string_split(trim(factors), ' '),"
     " lambda c: c <> '' AND c <> '21') AS codes FROM cin_assessments"
     " WHERE authorisation_date IS NOT NULL AND factors IS NOT NULL)"
     " WHERE len(codes) > 0"
@@ -55,6 +63,8 @@ def _factor(
         "factor against episodes with any factor, in the year to 31 March.",
         benchmark_key=benchmark or f"factor_{word}_pct",
         tables=("cin_assessments",),
+        breakdowns=EPISODE,
+        breakdown_from="episode",
     )
 
 
@@ -81,7 +91,8 @@ _PLACEMENTS_IN_YEAR = (
 )
 
 PLANS_OPEN_SQL = (
-    "SELECT la_code, child_id, start_date AS open_from, end_date AS open_to, NULL AS breakdown"
+    "SELECT la_code, child_id, start_date AS open_from, end_date AS open_to, NULL AS breakdown,"
+    " coalesce(latest_category, initial_category) AS category_code"
     " FROM cp_plans WHERE start_date IS NOT NULL"
 )
 
@@ -89,11 +100,12 @@ PLANS_OPEN_SQL = (
 # CP_FIRST_REVIEW of the plan's start (the initial conference), later ones within CP_REVIEW of the
 # previous review of the same plan.
 CP_REVIEWS_DUE = (
-    "SELECT la_code, review_date AS event_date, 1 AS amount, NULL AS breakdown,"
-    " review_date <= CASE WHEN previous IS NULL"
+    "SELECT la_code, child_id, referral_date, review_date AS event_date, 1 AS amount,"
+    " NULL AS breakdown, review_date <= CASE WHEN previous IS NULL"
     f" THEN plan_start_date + INTERVAL {CP_FIRST_REVIEW.amount} MONTH"
     f" ELSE previous + INTERVAL {CP_REVIEW.amount} MONTH END AS on_time"
-    " FROM (SELECT la_code, plan_start_date, review_date, lag(review_date) OVER"
+    " FROM (SELECT la_code, child_id, referral_date, plan_start_date, review_date,"
+    " lag(review_date) OVER"
     " (PARTITION BY la_code, child_id, plan_start_date ORDER BY review_date) AS previous"
     " FROM cp_reviews WHERE review_date IS NOT NULL AND plan_start_date IS NOT NULL)"
 )
@@ -114,7 +126,7 @@ _CLA_REVIEWS_IN_CARE = (
 # including) the review; the second within CLA_SECOND_REVIEW of the first, later ones within
 # CLA_REVIEW of the previous.
 CLA_REVIEWS_DUE = (
-    "SELECT s.la_code, s.review_date AS event_date, 1 AS amount, NULL AS breakdown,"
+    "SELECT s.la_code, s.child_id, s.review_date AS event_date, 1 AS amount, NULL AS breakdown,"
     " CASE WHEN s.review_number = 1 THEN c_review.working_days_before"
     f" - c_after.working_days_before < {CLA_FIRST_REVIEW.amount}"
     " WHEN s.review_number = 2 THEN s.review_date <= s.previous"
@@ -145,19 +157,6 @@ _LONG_TERM_IN_CARE = (
     " AND l.care_start <= l.year_end - INTERVAL 30 MONTH"
 )
 
-CATEGORY_WORDS = {
-    "NEG": "Neglect",
-    "PHY": "Physical abuse",
-    "SAB": "Sexual abuse",
-    "EMO": "Emotional abuse",
-    "MUL": "Multiple categories",
-}
-_CATEGORY = (
-    "CASE upper(coalesce(latest_category, initial_category)) "
-    + " ".join(f"WHEN '{code}' THEN '{word}'" for code, word in CATEGORY_WORDS.items())
-    + " ELSE 'Not recorded' END"
-)
-
 REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
         id="referral_rate_per_10k",
@@ -181,11 +180,11 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         title="Cases closed after assessment with no further action",
         meaning_for_children="Children assessed and found not to need further help from "
         "children's social care.",
-        numerator_sql="SELECT la_code, closure_date AS event_date, 1 AS amount, "
-        "NULL AS breakdown FROM cin_episodes WHERE closure_date IS NOT NULL "
+        numerator_sql="SELECT la_code, child_id, referral_date, closure_date AS event_date, "
+        "1 AS amount, NULL AS breakdown FROM cin_episodes WHERE closure_date IS NOT NULL "
         "AND upper(closure_reason) = 'RC8'",
-        denominator_sql="SELECT la_code, closure_date AS event_date, 1 AS amount, "
-        "NULL AS breakdown FROM cin_episodes WHERE closure_date IS NOT NULL",
+        denominator_sql="SELECT la_code, child_id, referral_date, closure_date AS event_date, "
+        "1 AS amount, NULL AS breakdown FROM cin_episodes WHERE closure_date IS NOT NULL",
         unit="percent",
         period_types=FLOW,
         polarity="neutral",
@@ -195,6 +194,8 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         "the period (CINclosureDate, ReasonForClosure).",
         benchmark_key=None,
         tables=("cin_episodes",),
+        breakdowns=EPISODE,
+        breakdown_from="episode",
     ),
     _factor(
         "12A",
@@ -232,7 +233,8 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         meaning_for_children="Children who have needed a plan for a long time: help may "
         "not be changing things for them.",
         numerator_sql="SELECT la_code, child_id, start_date + INTERVAL 2 YEAR AS open_from, "
-        "end_date AS open_to, NULL AS breakdown FROM cp_plans WHERE start_date IS NOT NULL",
+        "end_date AS open_to, NULL AS breakdown, coalesce(latest_category, initial_category) "
+        "AS category_code FROM cp_plans WHERE start_date IS NOT NULL",
         denominator_sql=PLANS_OPEN_SQL,
         unit="percent",
         period_types=AT_DATES,
@@ -245,6 +247,7 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         tables=("cp_plans",),
         counting="open_at_end",
         denominator_counting="open_at_end",
+        breakdowns=(*CHILD, "category"),
     ),
     IndicatorSpec(
         id="cla_3_plus_placements_pct",
@@ -268,16 +271,17 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         tables=("cla_episodes",),
         counting="children",
         denominator_counting="children",
+        breakdowns=CHILD,
     ),
     IndicatorSpec(
         id="cla_health_assessment_pct",
         title="Children in care with an up-to-date health assessment",
         meaning_for_children="Children in care whose health needs have been checked this year.",
-        numerator_sql="SELECT la_code, make_date(CAST(collection_year AS INTEGER), 3, 31) AS "
-        "event_date, 1 AS amount, NULL AS breakdown FROM cla_outcomes "
+        numerator_sql="SELECT la_code, child_id, make_date(CAST(collection_year AS INTEGER), 3, "
+        "31) AS event_date, 1 AS amount, NULL AS breakdown FROM cla_outcomes "
         "WHERE health_assessment AND collection_year IS NOT NULL",
-        denominator_sql="SELECT la_code, make_date(CAST(collection_year AS INTEGER), 3, 31) AS "
-        "event_date, 1 AS amount, NULL AS breakdown FROM cla_outcomes "
+        denominator_sql="SELECT la_code, child_id, make_date(CAST(collection_year AS INTEGER), "
+        "3, 31) AS event_date, 1 AS amount, NULL AS breakdown FROM cla_outcomes "
         "WHERE health_assessment IS NOT NULL AND collection_year IS NOT NULL",
         unit="percent",
         period_types=YEARLY,
@@ -288,14 +292,16 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         "a percentage of those with the item recorded; the year ending the return's 31 March.",
         benchmark_key=None,
         tables=("cla_outcomes",),
+        breakdowns=CHILD,
     ),
     IndicatorSpec(
         id="cla_missing_episodes",
         title="Missing episodes of children in care",
         meaning_for_children="Times a child in care went missing: each is a risk of harm "
         "and exploitation.",
-        numerator_sql="SELECT la_code, start_date AS event_date, 1 AS amount, NULL AS breakdown "
-        "FROM cla_missing WHERE start_date IS NOT NULL AND upper(missing_type) = 'M'",
+        numerator_sql="SELECT la_code, child_id, start_date AS event_date, 1 AS amount, "
+        "NULL AS breakdown FROM cla_missing WHERE start_date IS NOT NULL "
+        "AND upper(missing_type) = 'M'",
         denominator_sql=None,
         unit="count",
         period_types=FLOW,
@@ -306,6 +312,7 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         "(MIS_START).",
         benchmark_key=None,
         tables=("cla_missing",),
+        breakdowns=CHILD,
     ),
     IndicatorSpec(
         id="care_leavers_19_21_in_touch_pct",
@@ -364,6 +371,8 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         "or more all of whose reviews were on time) that is not in the shared tables.",
         benchmark_key=None,
         tables=("cp_reviews",),
+        breakdowns=EPISODE,
+        breakdown_from="episode",
     ),
     IndicatorSpec(
         id="cla_reviews_on_time_pct",
@@ -386,6 +395,7 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         "before them are left out. Not a DfE published statistic.",
         benchmark_key=None,
         tables=("cla_reviews", "cla_episodes"),
+        breakdowns=CHILD,
     ),
     IndicatorSpec(
         id="cla_same_placement_2_years_pct",
@@ -412,14 +422,14 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         tables=("cla_episodes", "cla_children"),
         counting="children",
         denominator_counting="children",
+        breakdowns=CHILD,
     ),
     IndicatorSpec(
         id="cp_children_on_plan",
         title="Children on a child protection plan, by category of abuse",
         meaning_for_children="Children the partnership is protecting from significant harm "
         "under a plan, and what harm they were at risk of.",
-        numerator_sql="SELECT la_code, child_id, start_date AS open_from, end_date AS open_to, "
-        f"{_CATEGORY} AS breakdown FROM cp_plans WHERE start_date IS NOT NULL",
+        numerator_sql=PLANS_OPEN_SQL,
         denominator_sql=None,
         unit="count",
         period_types=STOCK,
@@ -433,5 +443,6 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         benchmark_key=None,
         tables=("cp_plans",),
         counting="open_at_end",
+        breakdowns=("category", *CHILD),
     ),
 )

@@ -11,6 +11,7 @@ Unit = Literal["count", "percent", "rate_per_10k", "rate_per_100k"]
 Polarity = Literal["higher_is_better", "lower_is_better", "neutral"]
 Source = Literal["cin_census", "ssda903", "annex_a", "partner_return"]
 Counting = Literal["events", "children", "open_at_end", "latest_in_period"]
+BreakdownFrom = Literal["row", "episode"]
 
 RATE_BASE: dict[str, int] = {"rate_per_10k": 10_000, "rate_per_100k": 100_000}
 
@@ -42,6 +43,11 @@ class IndicatorSpec:
     - ``latest_in_period``: like ``events``, but only rows with the latest ``event_date`` in the
       period count (a stock reported each month, e.g. cases open).
 
+    ``breakdowns`` names the dimensions (``indicators.breakdowns.DIMENSIONS``) the figures are
+    also given by; the numerator's and denominator's rows then carry ``child_id`` and what
+    ``breakdowns.with_dimensions`` reads (``breakdown_from`` "episode": referral source and
+    primary need come from the CIN episode of the row's ``referral_date``).
+
     ``denominator_sql`` None means: no denominator (counts) or, for rates, the under-18
     population of the financial year holding the period's end.  ``tables`` lists every table the
     SQL reads: when any has no files, the indicator has no results.
@@ -61,3 +67,5 @@ class IndicatorSpec:
     tables: tuple[str, ...]
     counting: Counting = "events"
     denominator_counting: Counting = "events"
+    breakdowns: tuple[str, ...] = ()
+    breakdown_from: BreakdownFrom = "row"
