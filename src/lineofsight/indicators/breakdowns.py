@@ -36,7 +36,7 @@ DIMENSIONS: dict[str, str] = {
     "age": "Age band",
     "sex": "Sex",
     "ethnicity": "Ethnicity",
-    "source": "Referral source",
+    "source": "Referral or contact source",
     "need": "Primary need",
     "category": "Category of abuse",
 }

@@ -21,9 +21,11 @@ from typing import Any
 
 from lineofsight import disclosure
 from lineofsight.disclosure import Cell, Protected, Sum, Table
+from lineofsight.indicators.breakdowns import split
 from lineofsight.indicators.catalogue import IndicatorSpec
 from lineofsight.indicators.catalogue.spec import RATE_BASE
 from lineofsight.performance.models import IndicatorResult
+from lineofsight.performance.presentation import breakdown_title
 
 HEADER = [
     "indicator",
@@ -31,6 +33,7 @@ HEADER = [
     "period",
     "start",
     "end",
+    "breakdown by",
     "breakdown",
     "numerator",
     "denominator",
@@ -44,19 +47,39 @@ FIGURES = ["numerator", "denominator", "value", "95% CI low", "95% CI high"]
 
 
 def _key(row: IndicatorResult) -> list[Any]:
+    dimension, words = split(row.breakdown)
     return [
         row.indicator_id,
         row.period_type,
         row.period_label,
         row.period_start,
         row.period_end,
-        row.breakdown,
+        breakdown_title(row.indicator_id, dimension) if row.breakdown else "",
+        words,
     ]
 
 
-def internal_rows(results: Iterable[IndicatorResult]) -> Iterator[list[Any]]:
+def _as_shown(value: float | None, *, count: bool) -> Any:
+    """A figure as the pages show it: a whole count as an integer, anything else to one
+    decimal place, rounded half up."""
+    if value is None:
+        return ""
+    if count and float(value).is_integer():
+        return int(value)
+    return disclosure.half_up(value)
+
+
+def internal_rows(spec: IndicatorSpec, results: Iterable[IndicatorResult]) -> Iterator[list[Any]]:
+    """Every figure as stored, rounded as the pages show it."""
     for r in results:
-        yield [*_key(r), r.numerator, r.denominator, r.value, r.ci_low, r.ci_high]
+        yield [
+            *_key(r),
+            _as_shown(r.numerator, count=True),
+            _as_shown(r.denominator, count=True),
+            _as_shown(r.value, count=spec.unit == "count"),
+            _as_shown(r.ci_low, count=False),
+            _as_shown(r.ci_high, count=False),
+        ]
 
 
 def _count_or_number(value: float | None) -> Cell:
@@ -130,9 +153,14 @@ def _sums(
     for index, row in enumerate(rows):
         by_period[(row.period_type, row.period_start)][row.breakdown] = index
     for (period_type, start), members in by_period.items():
-        if "" in members and len(members) > 1:
-            parts = [i for b, i in members.items() if b]
-            add(members[""], parts, f"{period_type} from {start}: its breakdown")
+        if "" not in members:
+            continue
+        dimensions: dict[str, list[int]] = defaultdict(list)  # each adds up to the total
+        for breakdown, index in members.items():
+            if breakdown:
+                dimensions[split(breakdown)[0]].append(index)
+        for dimension, parts in dimensions.items():
+            add(members[""], parts, f"{period_type} from {start}: by {dimension or 'breakdown'}")
     if spec.counting == "events":
         for outer_type, inner_type in (("quarter", "month"), ("financial_year", "month"),
                                        ("financial_year", "quarter")):  # fmt: skip

@@ -17,9 +17,10 @@ from typing import Any
 from lineofsight import disclosure
 from lineofsight.disclosure import Cell, Sum
 from lineofsight.disclosure.rounding import format_one_place
+from lineofsight.indicators.breakdowns import split
 from lineofsight.indicators.catalogue.spec import RATE_BASE
 from lineofsight.performance.models import IndicatorResult
-from lineofsight.performance.presentation import VARIATION_TEXT
+from lineofsight.performance.presentation import VARIATION_TEXT, breakdown_words
 from lineofsight.performance.summaries import Summary
 
 HEADER = [
@@ -105,16 +106,18 @@ def overview_rows(summaries: Sequence[Summary], edition: str) -> list[list[Any]]
         if summary.headline is None:
             continue
         total = len(cells)
+        dimensions: dict[str, list[tuple[int, int]]] = {}  # each adds up to the total
         for row in [summary.headline, *summary.breakdowns]:
+            if row.breakdown:
+                dimension = split(row.breakdown)[0]
+                dimensions.setdefault(dimension, []).append((len(cells), NUMERATOR))
             cells.append(_cells(summary, row, len(cells)))
             labels.append((summary, row))
-        parts = tuple(
-            (index, NUMERATOR)
-            for index in range(total + 1, len(cells))
-            if cells[index][NUMERATOR].is_count
-        )
-        if parts and cells[total][NUMERATOR].is_count:
-            sums.append(Sum((total, NUMERATOR), parts, f"{summary.spec.title}: its breakdown"))
+        for dimension, members in dimensions.items():
+            parts = tuple(p for p in members if cells[p[0]][NUMERATOR].is_count)
+            if parts and cells[total][NUMERATOR].is_count:
+                name = f"{summary.spec.title}: by {dimension or 'breakdown'}"
+                sums.append(Sum((total, NUMERATOR), parts, name))
     table = disclosure.Table(
         title="Every indicator",
         row_header="indicator",
@@ -134,7 +137,7 @@ def overview_rows(summaries: Sequence[Summary], edition: str) -> list[list[Any]]
         out.append(
             [
                 summary.spec.title,
-                row.breakdown or "",
+                breakdown_words(summary.spec.id, row.breakdown),
                 row.period_label,
                 UNIT_WORDS.get(summary.spec.unit, summary.spec.unit),
                 *protected.shown[index],
@@ -152,4 +155,7 @@ def suppressed_breakdowns(summary: Summary) -> set[str]:
     if summary.headline is None or not summary.breakdowns:
         return set()
     value = HEADER.index("value")
-    return {row[1] for row in overview_rows([summary], "published")[1:] if row[value] == "c"}
+    rows = overview_rows([summary], "published")[1:]
+    return {
+        r.breakdown for r, row in zip(summary.breakdowns, rows, strict=True) if row[value] == "c"
+    }

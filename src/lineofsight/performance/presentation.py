@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from lineofsight.charts import SpcPoint, benchmark_chart, spc_chart
+from lineofsight.indicators.breakdowns import AGE_BANDS, DIMENSIONS, NOT_RECORDED, split
 from lineofsight.indicators.findings import format_value
 from lineofsight.indicators.periods import describe
 from lineofsight.performance.models import IndicatorResult
@@ -173,3 +176,52 @@ def attention_reasons(summary: Summary) -> str:
     if summary.worse_than_benchmarks:
         reasons.append("Worse than England and statistical neighbours")
     return ". ".join(reasons) + "." if reasons else ""
+
+
+@dataclass(frozen=True)
+class BreakdownTable:
+    """One dimension of an indicator's breakdown for a period: its title and (words, row) pairs."""
+
+    dimension: str
+    title: str
+    rows: list[tuple[str, IndicatorResult]]
+
+
+_AGE_ORDER = {words: index for index, (words, _, _) in enumerate(AGE_BANDS)}
+
+
+def breakdown_title(spec_id: str, dimension: str) -> str:
+    """ "Age band", ..., or for an indicator's own breakdown what it breaks down by."""
+    if dimension:
+        return DIMENSIONS[dimension]
+    return "Risk level" if spec_id == "exploitation_tracked" else "Breakdown"
+
+
+def breakdown_words(spec_id: str, breakdown: str) -> str:
+    """ "Age band: 10 to 15" for a stored breakdown key (exports and tables say it so)."""
+    if not breakdown:
+        return ""
+    dimension, words = split(breakdown)
+    return f"{breakdown_title(spec_id, dimension)}: {words[:1].upper()}{words[1:]}"
+
+
+def breakdown_tables(summary: Summary) -> list[BreakdownTable]:
+    """The headline period's breakdowns, a table per dimension: the indicator's own breakdown
+    first, then age band, sex, ethnicity, referral source, primary need and category; age bands
+    youngest first, other groups largest first, "Not recorded" last."""
+    grouped: dict[str, list[tuple[str, IndicatorResult]]] = {}
+    for row in summary.breakdowns:
+        dimension, words = split(row.breakdown)
+        grouped.setdefault(dimension, []).append((words[:1].upper() + words[1:], row))
+    order = ["", *DIMENSIONS]
+    tables = []
+    for dimension in sorted(grouped, key=order.index):
+        rows = grouped[dimension]
+        if dimension == "age":
+            rows.sort(key=lambda pair: _AGE_ORDER.get(pair[0], len(_AGE_ORDER)))
+        elif dimension:
+            rows.sort(key=lambda pair: -(pair[1].numerator or 0))
+        rows.sort(key=lambda pair: pair[0] == NOT_RECORDED)  # stable: last, order kept
+        title = breakdown_title(summary.spec.id, dimension)
+        tables.append(BreakdownTable(dimension, title, rows))
+    return tables

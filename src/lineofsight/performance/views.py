@@ -133,6 +133,7 @@ def _indicator_context(
         "months": [r for r in summary.monthly],
         # small numbers in a breakdown are hidden from everyone but the analysts
         "suppressed": set() if can_manage else suppressed_breakdowns(summary),
+        "breakdown_tables": presentation.breakdown_tables(summary),
         "value_text": presentation.value_text,
         "period_text": presentation.period_text,
         "words": presentation.Words,
@@ -202,7 +203,7 @@ def export(request: SignedInRequest, indicator_id: str, export_format: str) -> H
         has_permission(request.user, "performance.manage")
         and request.GET.get("edition") != "published"
     )
-    table = exports.internal_rows(rows) if internal else exports.published_rows(spec, rows)
+    table = exports.internal_rows(spec, rows) if internal else exports.published_rows(spec, rows)
     name = f"{spec.id}-results" + ("" if internal else "-published")
     try:
         return export_response(export_format, name, exports.HEADER, table)

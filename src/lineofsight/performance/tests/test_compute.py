@@ -18,7 +18,9 @@ def test_recompute_stores_results_for_every_period_type(computed, partnership):
         "snapshot",
     }
     assert set(stored.values_list("indicator_id", flat=True)) <= set(CATALOGUE)
-    fy = stored.get(indicator_id="referrals", period_type="financial_year", period_label="2020-21")
+    fy = stored.get(
+        indicator_id="referrals", period_type="financial_year", period_label="2020-21", breakdown=""
+    )
     months = stored.filter(
         indicator_id="referrals",
         period_type="month",

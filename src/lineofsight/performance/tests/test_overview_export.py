@@ -71,13 +71,18 @@ def test_rounded_as_shown_with_benchmarks_and_small_numbers_suppressed_when_publ
         "22.7",
         "2020-21",
     ]
-    assert [row[1] for row in internal[1:]] == ["", "high", "medium", "low"]
+    assert [row[1] for row in internal[1:]] == [
+        "",
+        "Risk level: High",
+        "Risk level: Medium",
+        "Risk level: Low",
+    ]
     published = overview_rows([rereferral, exploitation], "published")
     # 3 is 1 to 5: the count and the percentage built on it are c; 7 children are shown
     assert published[0][figures : figures + 3] == ["c", "7", "c"]
     # high (4) is c; one more breakdown is hidden so that 17 - 6 - 7 cannot give it away
     shown = {row[1]: row[figures] for row in published[1:]}
-    assert shown[""] == "17" and shown["high"] == "c"
+    assert shown[""] == "17" and shown["Risk level: High"] == "c"
     assert list(shown.values()).count("c") == 2
     assert published[0][HEADER.index("England")] == "22.7"  # published figures stay
 
