@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from lineofsight.calendar import years
+
 PeriodType = Literal["month", "quarter", "financial_year", "snapshot"]
 PERIOD_TYPES: tuple[PeriodType, ...] = ("month", "quarter", "financial_year", "snapshot")
 
@@ -92,12 +94,28 @@ def financial_years(first_start_year: int, last_start_year: int) -> list[Period]
     return [financial_year(year) for year in range(first_start_year, last_start_year + 1)]
 
 
-def all_periods(first_start_year: int, last_start_year: int) -> list[Period]:
-    """Months, quarters, financial years and 31 March snapshots of the financial years given."""
+def own_quarters(start_year: int, start_month: int) -> list[Period]:
+    """The quarters of a partnership's own year (``calendar.years``) starting on 1
+    ``start_month`` ``start_year``, labelled like financial-year quarters: "2021-22 Q1", or
+    "2021 Q1" for a year starting in January.  With April they are ``quarter``'s quarters."""
+    spans = years.quarters(start_year, start_month)
+    label = years.year_label(start_year, start_month)
+    return [
+        Period(span.start, span.end, "quarter", f"{label} Q{number}")
+        for number, span in enumerate(spans, start=1)
+    ]
+
+
+def all_periods(
+    first_start_year: int, last_start_year: int, quarter_start_month: int = 4
+) -> list[Period]:
+    """Months, quarters, financial years and 31 March snapshots of the financial years given;
+    the quarters are those of the partnership's own year starting in ``quarter_start_month``
+    of each of those years (April: the financial-year quarters)."""
     periods: list[Period] = []
     for year in range(first_start_year, last_start_year + 1):
         periods += months_between(dt.date(year, 4, 1), dt.date(year + 1, 3, 31))
-        periods += [quarter(year, number) for number in (1, 2, 3, 4)]
+        periods += own_quarters(year, quarter_start_month)
         periods += [financial_year(year), snapshot(year + 1)]
     return periods
 

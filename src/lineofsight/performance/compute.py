@@ -38,12 +38,14 @@ def _population_by_year_ending(partnership: Partnership) -> dict[int, int]:
 
 
 def _periods_for(partnership: Partnership) -> list[Period]:
-    """Every month, quarter, financial year and 31 March snapshot of the years returns cover."""
+    """Every month, financial year and 31 March snapshot of the years returns cover, and the
+    quarters of the partnership's own year."""
     current = Snapshot.objects.filter(partnership=partnership, superseded_by__isnull=True)
     years = [y for y in current.values_list("submission__collection_year", flat=True) if y]
     if not years:
         return []
-    return all_periods(min(years) - 1, max(years) - 1)
+    # quarters of the partnership's own year (Administration > Financial year)
+    return all_periods(min(years) - 1, max(years) - 1, partnership.financial_year_start_month)
 
 
 def returns_since_last_compute(partnership: Partnership) -> int:

@@ -3,15 +3,27 @@ from __future__ import annotations
 from django import forms
 
 from lineofsight.govuk.fields import set_choices
+from lineofsight.indicators.periods import Period
 from lineofsight.lib.free_text import FreeTextGuard
 
 
 class PeriodForm(forms.Form):
-    period = forms.ChoiceField(label="Financial year", required=False)
+    period = forms.ChoiceField(
+        label="Period",
+        required=False,
+        help_text="A financial year (April to March), or a quarter of the partnership's year",
+    )
 
-    def __init__(self, *args: object, years: list[str], **kwargs: object) -> None:
+    def __init__(self, *args: object, periods: list[Period], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        set_choices(self, "period", [(y, y) for y in years])
+        set_choices(self, "period", [(p.label, period_choice(p)) for p in periods])
+
+
+def period_choice(period: Period) -> str:
+    """ "2020-21" for a year; "2020-21 Q1 (April to June 2020)" for a quarter."""
+    if period.period_type != "quarter":
+        return period.label
+    return f"{period.label} ({period.start:%B} to {period.end:%B %Y})"
 
 
 class TargetForm(FreeTextGuard, forms.Form):

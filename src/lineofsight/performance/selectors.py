@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from lineofsight.background.selectors import pending, worker_running
+from lineofsight.indicators.periods import Period
 from lineofsight.partnership.access import check_permission
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance.compute import returns_since_last_compute
@@ -47,6 +48,29 @@ def financial_years(partnership: Partnership) -> list[str]:
         .distinct()
     )
     return sorted(set(labels))
+
+
+def periods(partnership: Partnership) -> list[Period]:
+    """The periods the pages offer: each financial year with stored results, followed by the
+    quarters of the partnership's own year stored with it, oldest first."""
+    rows = (
+        IndicatorResult.objects.filter(
+            partnership=partnership, period_type__in=("financial_year", "quarter")
+        )
+        .order_by()
+        .values_list("period_type", "period_label", "period_start", "period_end")
+        .distinct()
+    )
+    found = [Period(start, end, kind, label) for kind, label, start, end in rows]
+    years = sorted((p for p in found if p.period_type == "financial_year"), key=lambda p: p.start)
+    offered: list[Period] = []
+    for year in years:
+        offered.append(year)
+        offered += sorted(
+            (p for p in found if p.period_type == "quarter" and year.start <= p.end <= year.end),
+            key=lambda p: p.start,
+        )
+    return offered
 
 
 def results(partnership: Partnership, indicator_id: str) -> QuerySet[IndicatorResult]:

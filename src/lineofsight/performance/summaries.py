@@ -146,12 +146,15 @@ def _as_result(row: IndicatorResult) -> Result:
     )
 
 
-def headline_period(spec: IndicatorSpec, financial_year: Period) -> tuple[str, str]:
-    """(period type, label) that stands for the financial year: the year itself, or its
-    31 March snapshot for a stock measured only at that date."""
+def headline_period(spec: IndicatorSpec, period: Period) -> tuple[str, str] | None:
+    """(period type, label) that stands for the period chosen: a financial year itself, or its
+    31 March snapshot for a stock measured only at that date; a quarter itself, or None for a
+    measure counted only once a year (it has no quarterly figure)."""
+    if period.period_type == "quarter":
+        return ("quarter", period.label) if "quarter" in spec.period_types else None
     if "financial_year" in spec.period_types:
-        return "financial_year", financial_year.label
-    end = financial_year.end
+        return "financial_year", period.label
+    end = period.end
     return "snapshot", end.isoformat()
 
 
@@ -173,9 +176,9 @@ class Sources:
         ids = [spec.id for spec in specs]
         self.results: dict[str, list[IndicatorResult]] = {i: [] for i in ids}
         first_month = _months_before(up_to.end.replace(day=1), SPC_MONTHS - 1)
-        recent_months = Q(period_type="month", period_start__gte=first_month)
+        recent = Q(period_type__in=("month", "quarter"), period_start__gte=first_month)
         rows = IndicatorResult.objects.filter(
-            Q(period_type__in=YEARLY_PERIOD_TYPES) | recent_months,
+            Q(period_type__in=YEARLY_PERIOD_TYPES) | recent,
             partnership=partnership,
             indicator_id__in=ids,
         )
@@ -245,16 +248,33 @@ def _spc(
     return xmr(values, recalculation_points=recalculate, floor=floor, ceiling=ceiling), months
 
 
+def _target(sources: Sources, spec: IndicatorSpec, period: Period) -> IndicatorTarget | None:
+    """The year's target; for a quarter, that of the financial year holding its end, unless the
+    measure is a count (a year's count is not a quarter's)."""
+    if period.period_type != "quarter":
+        return sources.targets.get((spec.id, period.label))
+    if spec.unit == "count":
+        return None
+    year = period.financial_year_ending - 1
+    return sources.targets.get((spec.id, f"{year}-{(year + 1) % 100:02d}"))
+
+
 def summarise(
     partnership: Partnership,
     spec: IndicatorSpec,
-    period_label: str,
+    period: Period | str,
     sources: Sources | None = None,
 ) -> Summary:
-    financial_year = parse_period(period_label)
+    """What is known of ``spec`` for a financial year or a quarter (a ``Period``, or the label
+    of a financial-year period for ``parse_period``).  For a quarter: the quarter's figure and
+    breakdowns, against the same quarter a year before, the months up to its end, and the year's
+    target for a percentage or rate; published benchmarks are yearly and are left out."""
+    financial_year = parse_period(period) if isinstance(period, str) else period
+    quarterly = financial_year.period_type == "quarter"
     sources = sources or Sources(partnership, [spec], financial_year)
     stored = sources.results[spec.id]
-    kind, label = headline_period(spec, financial_year)
+    shown = headline_period(spec, financial_year)
+    kind, label = shown if shown else ("", "")
     yearly = [r for r in stored if r.period_type == kind]
     headline = next((r for r in yearly if r.period_label == label and not r.breakdown), None)
     breakdowns = [r for r in yearly if r.period_label == label and r.breakdown]
@@ -273,7 +293,7 @@ def summarise(
     ]
     own = {_year_ending(r): r.value for r in totals if r.value is not None}
     intervals = {_year_ending(r): (r.ci_low, r.ci_high) for r in totals}
-    benchmarks = _benchmarks(sources, spec, own, financial_year.end.year)
+    benchmarks = [] if quarterly else _benchmarks(sources, spec, own, financial_year.end.year)
     pair = year_on_year_pair([_as_result(r) for r in totals])
     year_change = None
     if pair and pair[0].value is not None and pair[1].value is not None:
@@ -313,7 +333,7 @@ def summarise(
         )
         if text
     ]
-    target = sources.targets.get((spec.id, financial_year.label))
+    target = _target(sources, spec, financial_year)
     assurance = (
         assurance_icon(spc, target.value, spec.polarity) if spc is not None and target else None
     )
@@ -346,11 +366,13 @@ def summarise(
 
 
 def overview(
-    partnership: Partnership, period_label: str, ids: Sequence[str] | None = None
+    partnership: Partnership, period: Period | str, ids: Sequence[str] | None = None
 ) -> list[Summary]:
+    """Every indicator for a financial year or a quarter (see ``summarise``), exceptions first."""
     specs = [catalogue.get(i) for i in ids] if ids else list(catalogue.CATALOGUE.values())
-    sources = Sources(partnership, specs, parse_period(period_label))
-    summaries = [summarise(partnership, spec, period_label, sources) for spec in specs]
+    chosen = parse_period(period) if isinstance(period, str) else period
+    sources = Sources(partnership, specs, chosen)
+    summaries = [summarise(partnership, spec, chosen, sources) for spec in specs]
     return sorted(summaries, key=lambda s: s.rank)
 
 

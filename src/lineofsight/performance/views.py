@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +15,7 @@ from markupsafe import Markup
 from lineofsight.actions import selectors as action_selectors
 from lineofsight.delivery import selectors as delivery_selectors
 from lineofsight.indicators import catalogue
+from lineofsight.indicators.periods import Period, financial_year
 from lineofsight.lib.exports import export_response
 from lineofsight.lib.formviews import submit
 from lineofsight.partnership.access import SignedInRequest, has_permission, requires
@@ -31,12 +33,26 @@ from lineofsight.performance.target_services import remove_change_point as remov
 from lineofsight.performance.target_services import set_change_point, set_target
 
 
-def _period(request: HttpRequest, years: list[str]) -> tuple[PeriodForm, str | None]:
-    form = PeriodForm(request.GET or None, years=years)
-    chosen = request.GET.get("period")
-    period = chosen if chosen in years else (years[-1] if years else None)
-    form.initial["period"] = period
+def _period(request: HttpRequest, offered: list[Period]) -> tuple[PeriodForm, Period | None]:
+    """The period asked for (``?period=`` a financial year or a quarter of the partnership's
+    year), else the latest financial year."""
+    form = PeriodForm(request.GET or None, periods=offered)
+    years = [p for p in offered if p.period_type == "financial_year"]
+    chosen = {p.label: p for p in offered}.get(request.GET.get("period", ""))
+    period = chosen or (years[-1] if years else None)
+    form.initial["period"] = period.label if period else None
     return form, period
+
+
+def _offered(partnership: Partnership) -> list[Period]:
+    return PageCache(partnership).get("periods", lambda: selectors.periods(partnership))
+
+
+def _target_year(period: Period) -> str:
+    """The financial year whose target applies: the year itself, or the one holding a quarter."""
+    if period.period_type == "financial_year":
+        return period.label
+    return financial_year(period.financial_year_ending - 1).label
 
 
 @requires("performance.view")
@@ -44,13 +60,12 @@ def _period(request: HttpRequest, years: list[str]) -> tuple[PeriodForm, str | N
 def overview(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
     page_cache = PageCache(partnership)
-    years = page_cache.get("years", lambda: selectors.financial_years(partnership))
-    form, period = _period(request, years)
+    form, period = _period(request, _offered(partnership))
 
-    def figures(period: str) -> Markup:
+    def figures(period: Period) -> Markup:
         summaries = build_overview(partnership, period)
         context = {
-            "period": period,
+            "period": period.label,
             "attention": [s for s in summaries if s.rank < 2],
             "summaries": summaries,
             "tag": presentation.variation_tag,
@@ -60,8 +75,11 @@ def overview(request: SignedInRequest) -> HttpResponse:
 
     context = {
         "form": form,
-        "period": period,
-        "figures": page_cache.get("overview", lambda: figures(period), period) if period else "",
+        "period": period.label if period else None,
+        "quarter": bool(period and period.period_type == "quarter"),
+        "figures": (
+            page_cache.get("overview", lambda: figures(period), period.label) if period else ""
+        ),
         "freshness": selectors.freshness(partnership),
         "can_recompute": has_permission(request.user, "performance.manage"),
     }
@@ -71,13 +89,12 @@ def overview(request: SignedInRequest) -> HttpResponse:
 @requires("performance.view")
 @require_GET
 def overview_export(request: SignedInRequest, export_format: str) -> HttpResponse:
-    """Every indicator for a financial year (``?period=``, default the latest) in one table:
+    """Every indicator for a financial year or quarter (``?period=``, default the latest year):
     analysts get every figure (``?edition=published`` for the published one), everyone else
     the published edition through ``lineofsight.disclosure``."""
     partnership = request.partnership
     page_cache = PageCache(partnership)
-    years = page_cache.get("years", lambda: selectors.financial_years(partnership))
-    _, period = _period(request, years)
+    _, period = _period(request, _offered(partnership))
     if period is None:
         raise Http404("No results yet")
     analyst = has_permission(request.user, "performance.manage")
@@ -85,10 +102,11 @@ def overview_export(request: SignedInRequest, export_format: str) -> HttpRespons
         "published" if request.GET.get("edition") == "published" or not analyst else "internal"
     )
     summaries = page_cache.get(
-        "overview_summaries", lambda: build_overview(partnership, period), period
+        "overview_summaries", lambda: build_overview(partnership, period), period.label
     )
     rows = overview_rows(summaries, edition)
-    name = f"indicators-{period}" + ("-published" if edition == "published" else "")
+    label = period.label.replace(" ", "-")
+    name = f"indicators-{label}" + ("-published" if edition == "published" else "")
     try:
         return export_response(export_format, name, OVERVIEW_HEADER, rows)
     except ValueError:
@@ -106,13 +124,13 @@ def _indicator_context(
     request: HttpRequest,
     partnership: Partnership,
     spec: catalogue.IndicatorSpec,
-    period: str,
-    years: list[str],
+    period: Period,
+    offered: list[Period],
     cached: dict[str, Any],
     change_form: ChangePointForm | None = None,
 ) -> dict[str, object]:
-    form, _ = _period(request, years)
-    form.initial["period"] = period
+    form, _ = _period(request, offered)
+    form.initial["period"] = period.label
     summary: Summary = cached["summary"]
     can_manage = has_permission(request.user, "performance.manage")
     if change_form is None and can_manage:
@@ -122,7 +140,9 @@ def _indicator_context(
         "freshness": selectors.freshness(partnership),
         "spec": spec,
         "form": form,
-        "period": period,
+        "period": period.label,
+        "quarter": period.period_type == "quarter",
+        "target_year": _target_year(period),
         "summary": summary,
         "tag": presentation.variation_tag(summary),
         "assurance": presentation.assurance_tag(summary),
@@ -157,7 +177,7 @@ def _what_is_being_done(
     }
 
 
-def _figures(partnership: Partnership, spec: catalogue.IndicatorSpec, period: str) -> Any:
+def _figures(partnership: Partnership, spec: catalogue.IndicatorSpec, period: Period) -> Any:
     """The indicator's summary and charts for the period, from the page cache."""
 
     def figures() -> dict[str, Any]:
@@ -168,7 +188,7 @@ def _figures(partnership: Partnership, spec: catalogue.IndicatorSpec, period: st
             "benchmark_svg": presentation.benchmark_svg(summary),
         }
 
-    return PageCache(partnership).get("indicator", figures, spec.id, period)
+    return PageCache(partnership).get("indicator", figures, spec.id, period.label)
 
 
 @requires("performance.view")
@@ -176,9 +196,8 @@ def _figures(partnership: Partnership, spec: catalogue.IndicatorSpec, period: st
 def indicator(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
     partnership = request.partnership
-    page_cache = PageCache(partnership)
-    years = page_cache.get("years", lambda: selectors.financial_years(partnership))
-    _, period = _period(request, years)
+    offered = _offered(partnership)
+    _, period = _period(request, offered)
     if period is None:
         context: dict[str, object] = {
             "spec": spec,
@@ -188,7 +207,7 @@ def indicator(request: SignedInRequest, indicator_id: str) -> HttpResponse:
         }
         return render(request, "performance/indicator.html", context)
     cached = _figures(partnership, spec, period)
-    context = _indicator_context(request, partnership, spec, period, years, cached)
+    context = _indicator_context(request, partnership, spec, period, offered, cached)
     return render(request, "performance/indicator.html", context)
 
 
@@ -275,10 +294,10 @@ def change_point(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     """Recalculate the SPC limits from a month, with the reason (an analyst's judgement)."""
     spec = _spec_or_404(indicator_id)
     partnership = request.partnership
-    years = selectors.financial_years(partnership)
-    period = request.POST.get("period")
-    if period not in years:
-        raise Http404("No such year")
+    offered = selectors.periods(partnership)
+    period = {p.label: p for p in offered}.get(request.POST.get("period", ""))
+    if period is None:
+        raise Http404("No such period")
     cached = _figures(partnership, spec, period)
     form = ChangePointForm(request.POST, months=_month_choices(cached["summary"]))
     outcome = submit(
@@ -294,8 +313,9 @@ def change_point(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     )
     if outcome.saved:
         messages.success(request, f"The limits are recalculated from {outcome.result.month:%B %Y}.")
-        return redirect(f"{reverse('performance:indicator', args=[spec.id])}?period={period}")
-    context = _indicator_context(request, partnership, spec, period, years, cached, form)
+        url = reverse("performance:indicator", args=[spec.id])
+        return redirect(f"{url}?{urlencode({'period': period.label})}")
+    context = _indicator_context(request, partnership, spec, period, offered, cached, form)
     return render(request, "performance/indicator.html", context, status=outcome.status)
 
 
@@ -310,7 +330,8 @@ def remove_change_point(request: SignedInRequest, indicator_id: str, pk: int) ->
     remove_point(actor=request.user, point=point)
     messages.success(request, f"The limits are no longer recalculated from {month:%B %Y}.")
     period = request.POST.get("period", "")
-    return redirect(f"{reverse('performance:indicator', args=[spec.id])}?period={period}")
+    url = reverse("performance:indicator", args=[spec.id])
+    return redirect(f"{url}?{urlencode({'period': period})}")
 
 
 @requires("performance.manage")

@@ -51,3 +51,24 @@ def test_words_for_sentences():
     assert P.describe(P.month(2020, 4)) == "April 2020"
     assert P.describe(P.snapshot(2021)) == "31 March 2021"
     assert P.describe(P.financial_year(2020)) == "2020-21"
+
+
+def test_quarters_of_a_year_starting_in_january_or_april():
+    january = P.own_quarters(2021, 1)
+    assert [(q.label, q.start, q.end) for q in january] == [
+        ("2021 Q1", dt.date(2021, 1, 1), dt.date(2021, 3, 31)),
+        ("2021 Q2", dt.date(2021, 4, 1), dt.date(2021, 6, 30)),
+        ("2021 Q3", dt.date(2021, 7, 1), dt.date(2021, 9, 30)),
+        ("2021 Q4", dt.date(2021, 10, 1), dt.date(2021, 12, 31)),
+    ]
+    september = P.own_quarters(2021, 9)
+    assert (september[1].label, september[1].start, september[1].end) == (
+        "2021-22 Q2",
+        dt.date(2021, 12, 1),
+        dt.date(2022, 2, 28),
+    )
+    assert P.own_quarters(2021, 4) == [P.quarter(2021, n) for n in (1, 2, 3, 4)]
+    quarters = [
+        p for p in P.all_periods(2021, 2021, quarter_start_month=1) if p.period_type == "quarter"
+    ]
+    assert [q.label for q in quarters] == ["2021 Q1", "2021 Q2", "2021 Q3", "2021 Q4"]
