@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from lineofsight.background.selectors import pending, worker_running
-from lineofsight.indicators.periods import Period
+from lineofsight.indicators.periods import Period, PeriodType
 from lineofsight.partnership.access import check_permission
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance.compute import returns_since_last_compute
@@ -61,7 +61,7 @@ def periods(partnership: Partnership) -> list[Period]:
         .values_list("period_type", "period_label", "period_start", "period_end")
         .distinct()
     )
-    found = [Period(start, end, kind, label) for kind, label, start, end in rows]
+    found = [Period(start, end, cast(PeriodType, kind), label) for kind, label, start, end in rows]
     years = sorted((p for p in found if p.period_type == "financial_year"), key=lambda p: p.start)
     offered: list[Period] = []
     for year in years:
