@@ -19,6 +19,7 @@ from lineofsight.assurance.models import (
     Section11Round,
 )
 from lineofsight.govuk.fields import GovukDateField, limit_choices, set_choices
+from lineofsight.indicators.catalogue import CATALOGUE
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -54,6 +55,11 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args: Any, years: Sequence[int] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_choices(self, "year", [("", "Any")] + [(y, f"{y}-{(y + 1) % 100:02d}") for y in years])
+
+
+def indicator_choices() -> list[tuple[str, str]]:
+    """Every catalogue indicator by title, for linking an audit to the figures it looks into."""
+    return sorted(((spec.id, spec.title) for spec in CATALOGUE.values()), key=lambda c: c[1])
 
 
 class AuditForm(FreeTextGuard, forms.Form):
@@ -105,6 +111,12 @@ class AuditForm(FreeTextGuard, forms.Form):
         widget=forms.RadioSelect,
     )
     themes = _themes_field()
+    indicators = forms.MultipleChoiceField(
+        label="Indicators it looks into (optional)",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The audit is listed on each indicator's page, under what is being done",
+    )
 
     def __init__(
         self,
@@ -115,6 +127,7 @@ class AuditForm(FreeTextGuard, forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["themes"] = _themes_field()
+        self.fields["indicators"].choices = indicator_choices()
         limit_choices(self, "lead_agency", _agencies(partnership))
         originals = Audit.objects.filter(partnership=partnership)
         if exclude_pk:

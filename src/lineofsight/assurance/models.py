@@ -70,6 +70,11 @@ class Audit(Versioned):
         help_text="For a re-audit: the audit it follows up",
     )
     themes = models.ManyToManyField(LearningTheme, blank=True, related_name="audits")
+    indicators = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Ids of the catalogue indicators the audit looks into (their pages list it)",
+    )
 
     class Meta:
         ordering = ["-year", "-quarter", "title"]

@@ -24,6 +24,7 @@ from lineofsight.assurance.models import (
     Section11Round,
 )
 from lineofsight.partnership.access import check_permission, has_permission
+from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import partnership_id_for
 
 # audits ---------------------------------------------------------------------------------------
@@ -286,3 +287,10 @@ def challenges_by_status(partnership: Any, start: Any, end: Any) -> list[tuple[s
     if not tally:
         return []
     return [(s.label, tally.get(s.value, 0)) for s in Challenge.Status]
+
+
+def audits_for_indicator(partnership: Partnership, indicator_id: str) -> list[Audit]:
+    """The partnership's audits linked to an indicator (``Audit.indicators``), latest first:
+    what an indicator's page lists under what is being done (titles only, no case records)."""
+    audits = Audit.objects.filter(partnership=partnership).order_by("-year", "-quarter", "title")
+    return [audit for audit in audits if indicator_id in (audit.indicators or [])]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from markupsafe import Markup
 
 from lineofsight.actions import selectors as action_selectors
+from lineofsight.assurance import selectors as assurance_selectors
 from lineofsight.delivery import selectors as delivery_selectors
 from lineofsight.indicators import catalogue
 from lineofsight.indicators.periods import Period, financial_year
@@ -164,12 +165,14 @@ def _indicator_context(
 def _what_is_being_done(
     request: HttpRequest, partnership: Partnership, spec: catalogue.IndicatorSpec
 ) -> dict[str, object]:
-    """The actions raised from the indicator and the delivery plans' success measures tied to
-    it (read on every request: they change without a recompute, so they are never cached)."""
+    """The actions raised from the indicator, the delivery plans' success measures tied to it
+    and the multi-agency audits that look into it (read on every request: they change without
+    a recompute, so they are never cached)."""
     tracked = selectors.tracked_indicator(partnership, spec.id)
     return {
         "linked_actions": list(action_selectors.actions_for_source(tracked)) if tracked else [],
         "success_measures": list(delivery_selectors.measures_for_indicator(partnership, spec.id)),
+        "linked_audits": assurance_selectors.audits_for_indicator(partnership, spec.id),
         "allowed": {
             "raise_action": has_permission(request.user, RAISE_PERMISSION),
             "open_actions": has_permission(request.user, "learning.view"),

@@ -12,6 +12,7 @@ from lineofsight.assurance import verbs
 from lineofsight.assurance.models import Audit, AuditCase, Finding, Grading
 from lineofsight.assurance.services.base import require
 from lineofsight.audit.services import snapshot
+from lineofsight.indicators.catalogue import CATALOGUE
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.partnership.models import Agency, Partnership
 
@@ -27,7 +28,17 @@ AUDIT_FIELDS = (
     "summary",
     "status",
     "original",
+    "indicators",
 )
+
+
+def _check_indicators(audit: Audit) -> None:
+    """Every linked indicator is one of the catalogue's (stored once each, in order)."""
+    ids = list(dict.fromkeys(audit.indicators or []))
+    unknown = [i for i in ids if i not in CATALOGUE]
+    if unknown:
+        raise ValidationError({"indicators": f"Not an indicator: {', '.join(unknown)}"})
+    audit.indicators = ids
 
 
 def _set_themes(themes: Iterable[Any] | None) -> Callable[[Any], None] | None:
@@ -46,6 +57,7 @@ def create_audit(
         raise TypeError(f"Unknown audit fields: {sorted(unknown)}")
     audit = Audit(partnership=partnership, **fields)
     _check_original(audit)
+    _check_indicators(audit)
     return audited_create(
         actor=actor, instance=audit, verb=verbs.AUDIT_CREATE, after_save=_set_themes(themes)
     )
@@ -66,6 +78,10 @@ def update_audit(
     if "original" in fields:
         audit.original = fields["original"]
         _check_original(audit)
+    if "indicators" in fields:
+        audit.indicators = fields["indicators"]
+        _check_indicators(audit)
+        fields["indicators"] = audit.indicators
     return audited_update(
         actor=actor,
         instance=audit,
