@@ -127,7 +127,7 @@ class AuditForm(FreeTextGuard, forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["themes"] = _themes_field()
-        self.fields["indicators"].choices = indicator_choices()
+        set_choices(self, "indicators", indicator_choices())
         limit_choices(self, "lead_agency", _agencies(partnership))
         originals = Audit.objects.filter(partnership=partnership)
         if exclude_pk:
