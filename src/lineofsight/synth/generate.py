@@ -91,6 +91,19 @@ def early_help_open_by_month(borough: Borough, years: range) -> dict[tuple[int, 
     return counts
 
 
+def front_door_by_month(borough: Borough, years: range) -> dict[tuple[int, int], tuple[int, int]]:
+    """(contacts received, contacts passed to early help) in each month: the front door's own
+    return, counted from the same contacts as Annex A list 1."""
+    counts = {(y, m): (0, 0) for y, m in months(years.start, years.stop - 1)}
+    for child in borough.children:
+        for contact in child.contacts:
+            key = (contact.date.year, contact.date.month)
+            if key in counts:
+                received, passed = counts[key]
+                counts[key] = (received + 1, passed + contact.to_early_help)
+    return counts
+
+
 def write_borough(
     borough: Borough, root: Path, years: range, seed: int, params: BoroughParams, scale: float
 ) -> list[Path]:
@@ -98,6 +111,7 @@ def write_borough(
     written: list[Path] = []
     code = borough.la_code
     early_help_open = early_help_open_by_month(borough, years)
+    front_door = front_door_by_month(borough, years)
     for year in years:
         written.append(write_cin_census(borough.children, code, year, root / "cin"))
         written += write_ssda903(
@@ -117,6 +131,7 @@ def write_borough(
             random.Random(f"{seed}:{code}:partners:{year}"),
             params.covid_multipliers,
             early_help_open,
+            front_door,
         )
     written += write_records(params, scale, years, root, f"{seed}:{code}")
     return written

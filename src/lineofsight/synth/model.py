@@ -99,6 +99,7 @@ class CarePeriod:
 class Contact:
     date: date
     source: str
+    to_early_help: bool = False  # the front door passed it to early help
 
 
 @dataclass

@@ -119,13 +119,15 @@ class Simulator:
 
     def contact(self, child: Child, when: date, forced_referral: bool) -> None:
         rng, p = self.rng, self.params
-        child.contacts.append(Contact(when, self.pick["contact_source"](rng)))
+        contact = Contact(when, self.pick["contact_source"](rng))
+        child.contacts.append(contact)
         if when <= child.busy_until:
             return
         draw = rng.random()
         if forced_referral or draw < p.contact_to_referral:
             self.referral(child, when)
         elif draw < p.contact_to_referral + p.contact_to_early_help:
+            contact.to_early_help = True
             self.early_help(child, when)
 
     def early_help(self, child: Child, when: date) -> None:

@@ -223,7 +223,10 @@ def write_partner_returns(
     rng: random.Random,
     covid: dict[str, float],
     early_help_open: dict[tuple[int, int], int],
+    front_door: dict[tuple[int, int], tuple[int, int]] | None = None,
 ) -> list[Path]:
+    """Each agency's monthly return for the year; ``front_door`` gives the council's contacts
+    received and passed to early help by month (no random draws: the others are unchanged)."""
     directory.mkdir(parents=True, exist_ok=True)
     by_agency: dict[str, list[list[object]]] = {}
     risk = Picker(params.exploitation_risk_weights)
@@ -247,6 +250,10 @@ def write_partner_returns(
             counts[risk(rng)] += 1
         for level, count in counts.items():
             council.append(["council", "exploitation_tracked", start, end, count, level])
+        if front_door is not None:
+            received, passed = front_door.get((y, m), (0, 0))
+            council.append(["council", "contacts_received", start, end, received, ""])
+            council.append(["council", "contacts_to_early_help", start, end, passed, ""])
     for y, m in months(year, year):  # after every other draw: the other returns are unchanged
         by_agency.setdefault(PARTICIPATION_AGENCY, []).extend(
             participation_rows(params, scale, y, m, rng)

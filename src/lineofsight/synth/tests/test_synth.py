@@ -167,3 +167,40 @@ def test_no_sdq_for_a_child_already_17_at_the_start_of_the_year(borough: Path) -
                 day, month, born = (int(x) for x in row["DOB"].split("/"))
                 if date(born + 17, month, min(day, 28)) < date(year - 1, 4, 1):
                     assert not row["SDQ_SCORE"] and not row["SDQ_REASON"], row
+
+
+def test_every_template_measure_has_demo_rows_and_the_front_door_matches_annex_a(
+    borough: Path,
+) -> None:
+    """Each measure of the partner-return template is in the synthetic returns (so the demo
+    dashboard shows it); the council's contacts received in a month are Annex A list 1's
+    contacts that month, and those passed to early help are some of them."""
+    from lineofsight.formats.codelists import partner_measures
+
+    rows: list[dict[str, str]] = []
+    for path in sorted((borough / "partner_returns").glob("*.csv")):
+        with open(path, newline="") as f:
+            rows += list(csv.DictReader(f))
+    assert set(partner_measures()) <= {r["measure_id"] for r in rows}
+    year = YEARS[0]
+    sheet = load_workbook(borough / "annex_a" / f"annex_a_{year}.xlsx", read_only=True)["List 1"]
+    lines = sheet.iter_rows(values_only=True)
+    column = next(lines).index("Date of Contact")
+    listed: dict[str, int] = {}
+    for line in lines:
+        day, month, calendar_year = str(line[column]).split("/")
+        key = f"{calendar_year}-{month}-01"
+        listed[key] = listed.get(key, 0) + 1
+    received = {
+        r["period_start"]: int(r["value"]) for r in rows if r["measure_id"] == "contacts_received"
+    }
+    passed = {
+        r["period_start"]: int(r["value"])
+        for r in rows
+        if r["measure_id"] == "contacts_to_early_help"
+    }
+    april = f"{year - 1}-04-01"
+    assert received[april] == listed[april] > 0
+    assert all(received[key] == count for key, count in listed.items())
+    assert all(0 <= passed[key] <= received[key] for key in received)
+    assert sum(passed.values()) > 0
