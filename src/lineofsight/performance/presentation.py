@@ -171,8 +171,8 @@ def attention_reasons(summary: Summary) -> str:
         reasons.append("Special cause concern in the monthly figures")
     if summary.unusual:
         reasons.append("Unusual, look into it")
-    if summary.below_target:
-        reasons.append(f"Missed the {summary.period.label} target")
+    if summary.below_target and summary.target is not None:  # a quarter: its year's target
+        reasons.append(f"Missed the {summary.target.financial_year} target")
     if summary.worse_than_benchmarks:
         reasons.append("Worse than England and statistical neighbours")
     return ". ".join(reasons) + "." if reasons else ""

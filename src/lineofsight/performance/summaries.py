@@ -42,6 +42,7 @@ from lineofsight.performance.benchmark_selectors import (
 from lineofsight.performance.models import ChangePoint, IndicatorResult, IndicatorTarget
 
 SPC_MONTHS = 36
+QUARTERS_SHOWN = 8
 YEARLY_PERIOD_TYPES = (
     "financial_year",
     "snapshot",
@@ -76,6 +77,7 @@ class Summary:
     spc_text: str | None = None  # the SPC finding, in words
     benchmark_text: str | None = None  # the comparison with England and neighbours, in words
     target_text: str | None = None  # the comparison with this year's target, in words
+    quarters: list[IndicatorResult] = field(default_factory=list)  # the last 8 to the period end
 
     @property
     def value_text(self) -> str:
@@ -283,6 +285,11 @@ def summarise(
         for r in stored
         if r.period_type == "month" and not r.breakdown and r.period_end <= financial_year.end
     ][-SPC_MONTHS:]
+    quarters = [
+        r
+        for r in stored
+        if r.period_type == "quarter" and not r.breakdown and r.period_end <= financial_year.end
+    ][-QUARTERS_SHOWN:]
     points = sources.change_points.get(spec.id, [])
     spc, months = _spc(spec, monthly, points)
     variation = variation_icon(spc, spec.polarity) if spc else None
@@ -362,6 +369,7 @@ def summarise(
         spc_text=spc_text,
         benchmark_text=benchmark_text,
         target_text=target_text,
+        quarters=quarters,
     )
 
 

@@ -31,12 +31,38 @@ def test_dashboard_and_indicator_page_are_accessible(signed_in_as, live_server, 
 def test_board_member_changes_the_year(signed_in_as, live_server, computed):
     page = signed_in_as(Role.BOARD_MEMBER)
     page.goto(f"{live_server.url}/performance/")
-    page.get_by_label("Financial year").select_option("2019-20")
-    page.get_by_role("button", name="Show year").click()
+    page.get_by_label("Period").select_option("2019-20")
+    page.get_by_role("button", name="Show").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Performance: 2019-20")
     expect(
         page.get_by_role("button", name="Recompute indicators from the current returns")
     ).to_have_count(0)
+
+
+def test_board_member_reads_a_quarter_and_its_breakdowns_on_a_desktop_and_a_phone(
+    signed_in_as, live_server, computed
+):
+    """The quarter view of the overview, then an indicator's page for the quarter with its
+    breakdown tables: axe at 1280 and 375 px, and nothing wider than a 375 px phone."""
+    page = signed_in_as(Role.BOARD_MEMBER)
+    page.goto(f"{live_server.url}/performance/?period=2020-21")
+    page.get_by_label("Period").select_option("2020-21 Q3")
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Performance: 2020-21 Q3")
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert_no_axe_violations(page)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.get_by_role("link", name="Referrals", exact=True).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Referrals")
+    expect(page.get_by_role("heading", name="Breakdowns, 2020-21 Q3")).to_be_visible()
+    expect(page.get_by_role("table", name="By age band")).to_contain_text("10 to 15")
+    expect(page.get_by_role("table", name="By referral or contact source")).to_be_visible()
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert_no_axe_violations(page)
 
 
 def test_board_member_reads_needs_attention_in_words_at_375px(

@@ -105,3 +105,12 @@ def test_the_overview_and_an_indicator_page_show_a_quarter(quarters, make_user):
 @pytest.mark.django_db
 def test_outsider_refused_the_quarter_view(outsider):
     assert_outsider_refused(outsider, "/performance/?period=2020-21+Q1")
+
+
+@pytest.mark.django_db
+def test_the_indicator_page_lists_the_quarters_to_the_period(quarters, make_user):
+    analyst = client_for(make_user(Role.PERFORMANCE_ANALYST))
+    page = analyst.get("/performance/contacts/?period=2020-21").content.decode()
+    assert "The figures by quarter" in page
+    table = page[page.index("The last 2 quarters to 2020-21") :]
+    assert table.index("2020-21 Q1") < table.index("2019-20 Q1")  # latest first
