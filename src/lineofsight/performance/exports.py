@@ -21,7 +21,7 @@ from typing import Any
 
 from lineofsight import disclosure
 from lineofsight.disclosure import Cell, Protected, Sum, Table
-from lineofsight.indicators.breakdowns import split
+from lineofsight.indicators.breakdowns import DIMENSIONS, split
 from lineofsight.indicators.catalogue import IndicatorSpec
 from lineofsight.indicators.catalogue.spec import RATE_BASE
 from lineofsight.performance.models import IndicatorResult
@@ -178,26 +178,65 @@ def _sums(
     return sums
 
 
+def protect_parts(parts: Sequence[Table], shared: int) -> list[Protected]:
+    """Protect tables that share their first ``shared`` rows (an indicator's totals) and differ
+    in the rest (one breakdown dimension each), as if they were one table whose sums never join
+    two dimensions: each is protected on its own, then a shared cell hidden in one is hidden in
+    every one, with the figures built on it.  Hiding more never makes a hidden cell derivable,
+    so every part stays safe; and each part's equations stay small (a table of every dimension
+    at once is a Gaussian elimination over hundreds of unknowns)."""
+    protected = [disclosure.protect(part) for part in parts]
+    if len(protected) < 2:
+        return protected
+    everywhere = {p for shown in protected for p in shown.hidden if p[0] < shared}
+    for shown in protected:
+        added = everywhere - shown.hidden
+        shown.hidden |= added
+        changed = bool(added)
+        while changed:  # figures built on a newly hidden cell
+            changed = False
+            for position in shown.table.positions():
+                cell = shown.table.cell(position)
+                if position not in shown.hidden and any(d in shown.hidden for d in cell.depends_on):
+                    shown.hidden.add(position)
+                    added.add(position)
+                    changed = True
+        for row, column in added:
+            if shown.table.cell((row, column)).kind != "missing":
+                shown.shown[row][column] = disclosure.SUPPRESSED
+    return protected
+
+
 def protected_tables(
     spec: IndicatorSpec, results: Iterable[IndicatorResult]
 ) -> list[tuple[list[IndicatorResult], Protected]]:
-    """The published edition, one protected table per financial year (snapshots apart), each
-    with the stored results its rows show."""
+    """The published edition, one protected table per financial year (snapshots apart) and
+    breakdown dimension, each with the stored results its rows show: the year's totals (and the
+    indicator's own breakdown) lead every dimension's table and are shown alike in all."""
     years: dict[tuple[bool, int], list[IndicatorResult]] = defaultdict(list)
     for r in results:
         years[(r.period_type == "snapshot", _financial_year(r.period_start))].append(r)
     tables = []
     for (snapshot, year), rows in sorted(years.items()):
-        cells = [_cells(spec, r, i) for i, r in enumerate(rows)]
-        table = Table(
-            f"{spec.title}, {year}-{(year + 1) % 100:02d}" + (" (snapshots)" if snapshot else ""),
-            "Period",
-            FIGURES,
-            [f"{r.period_type} {r.period_label} {r.breakdown}".strip() for r in rows],
-            cells,
-            sums=[] if snapshot else _sums(spec, rows, cells),
+        base = [r for r in rows if not split(r.breakdown)[0]]
+        dimensions: dict[str, list[IndicatorResult]] = defaultdict(list)
+        for r in rows:
+            if split(r.breakdown)[0]:
+                dimensions[split(r.breakdown)[0]].append(r)
+        title = f"{spec.title}, {year}-{(year + 1) % 100:02d}" + (
+            " (snapshots)" if snapshot else ""
         )
-        tables.append((rows, disclosure.protect(table)))
+        groups = [
+            (f"{title}, by {DIMENSIONS[d].lower()}", base + dimensions[d]) for d in dimensions
+        ]
+        parts = []
+        for name, part in groups or [(title, base)]:
+            cells = [_cells(spec, r, i) for i, r in enumerate(part)]
+            labels = [f"{r.period_type} {r.period_label} {r.breakdown}".strip() for r in part]
+            sums = [] if snapshot else _sums(spec, part, cells)
+            parts.append((part, Table(name, "Period", FIGURES, labels, cells, sums=sums)))
+        shown = protect_parts([table for _, table in parts], len(base))
+        tables += [(part, protected) for (part, _), protected in zip(parts, shown, strict=True)]
     return tables
 
 
@@ -216,6 +255,10 @@ def _plain(shown: Protected, position: tuple[int, int]) -> Any:
 
 
 def published_rows(spec: IndicatorSpec, results: Iterable[IndicatorResult]) -> Iterator[list[Any]]:
+    seen: set[int] = set()  # a year's totals lead each of its dimension tables: once each
     for rows, shown in protected_tables(spec, results):
         for index, r in enumerate(rows):
+            if id(r) in seen:
+                continue
+            seen.add(id(r))
             yield [*_key(r), *(_plain(shown, (index, c)) for c in range(len(FIGURES)))]

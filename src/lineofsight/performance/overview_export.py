@@ -19,6 +19,7 @@ from lineofsight.disclosure import Cell, Sum
 from lineofsight.disclosure.rounding import format_one_place
 from lineofsight.indicators.breakdowns import split
 from lineofsight.indicators.catalogue.spec import RATE_BASE
+from lineofsight.performance.exports import protect_parts
 from lineofsight.performance.models import IndicatorResult
 from lineofsight.performance.presentation import VARIATION_TEXT, breakdown_words
 from lineofsight.performance.summaries import Summary
@@ -94,58 +95,76 @@ def _benchmarks(summary: Summary) -> list[Any]:
     return [shown(latest.region), shown(latest.statistical_neighbours), shown(latest.england), year]
 
 
+def _parts(summary: Summary) -> tuple[int, list[tuple[list[IndicatorResult], disclosure.Table]]]:
+    """The indicator's headline and its own breakdown (the shared rows, counted first) leading
+    a table per breakdown dimension; the own breakdown's counts and each dimension's add up to
+    the headline's (``exports.protect_parts``)."""
+    assert summary.headline is not None
+    base = [summary.headline] + [r for r in summary.breakdowns if not split(r.breakdown)[0]]
+    dimensions: dict[str, list[IndicatorResult]] = {}
+    for row in summary.breakdowns:
+        if split(row.breakdown)[0]:
+            dimensions.setdefault(split(row.breakdown)[0], []).append(row)
+    parts = []
+    for rows in [base + extra for extra in dimensions.values()] or [base]:
+        cells = [_cells(summary, row, index) for index, row in enumerate(rows)]
+        sums = []
+        if cells[0][NUMERATOR].is_count:
+            for members in (range(1, len(base)), range(len(base), len(rows))):
+                counted = tuple((i, NUMERATOR) for i in members if cells[i][NUMERATOR].is_count)
+                if counted:
+                    sums.append(Sum((0, NUMERATOR), counted, f"{summary.spec.title}: by group"))
+        table = disclosure.Table(
+            title=summary.spec.title,
+            row_header="indicator",
+            columns=["numerator", "denominator", "value"],
+            row_labels=[f"{summary.spec.id} {r.breakdown}" for r in rows],
+            cells=cells,
+            sums=sums,
+        )
+        parts.append((rows, table))
+    return len(base), parts
+
+
 def overview_rows(summaries: Sequence[Summary], edition: str) -> list[list[Any]]:
     """The table's rows: each indicator's headline, then its breakdowns; ``edition`` is
-    ``internal`` (every figure) or ``published`` (disclosure control)."""
+    ``internal`` (every figure) or ``published`` (disclosure control, an indicator and a
+    breakdown dimension at a time: their sums never join two indicators or two dimensions)."""
     if edition not in EDITIONS:
         raise ValueError(f"unknown edition: {edition}")
-    labels: list[tuple[Summary, IndicatorResult]] = []
-    cells: list[list[Cell]] = []
-    sums: list[Sum] = []
+    out: list[list[Any]] = []
     for summary in summaries:
         if summary.headline is None:
             continue
-        total = len(cells)
-        dimensions: dict[str, list[tuple[int, int]]] = {}  # each adds up to the total
-        for row in [summary.headline, *summary.breakdowns]:
-            if row.breakdown:
-                dimension = split(row.breakdown)[0]
-                dimensions.setdefault(dimension, []).append((len(cells), NUMERATOR))
-            cells.append(_cells(summary, row, len(cells)))
-            labels.append((summary, row))
-        for dimension, members in dimensions.items():
-            parts = tuple(p for p in members if cells[p[0]][NUMERATOR].is_count)
-            if parts and cells[total][NUMERATOR].is_count:
-                name = f"{summary.spec.title}: by {dimension or 'breakdown'}"
-                sums.append(Sum((total, NUMERATOR), parts, name))
-    table = disclosure.Table(
-        title="Every indicator",
-        row_header="indicator",
-        columns=["numerator", "denominator", "value"],
-        row_labels=[f"{s.spec.id} {r.breakdown}" for s, r in labels],
-        cells=cells,
-        sums=sums,
-    )
-    protected = (
-        disclosure.protect(table) if edition == "published" else disclosure.unprotected(table)
-    )
-    out: list[list[Any]] = []
-    for index, (summary, row) in enumerate(labels):
-        headline = row is summary.headline
-        variation = VARIATION_TEXT[summary.variation][0] if summary.variation and headline else ""
-        target = summary.target.value if summary.target is not None and headline else ""
-        out.append(
-            [
-                summary.spec.title,
-                breakdown_words(summary.spec.id, row.breakdown),
-                row.period_label,
-                UNIT_WORDS.get(summary.spec.unit, summary.spec.unit),
-                *protected.shown[index],
-                *(_benchmarks(summary) if headline else ["", "", "", ""]),
-                target,
-                variation,
-            ]
+        shared, parts = _parts(summary)
+        tables = [table for _, table in parts]
+        protected = (
+            protect_parts(tables, shared)
+            if edition == "published"
+            else [disclosure.unprotected(table) for table in tables]
         )
+        shown: dict[int, list[str]] = {}
+        for (rows, _), result in zip(parts, protected, strict=True):
+            for index, row in enumerate(rows):
+                shown.setdefault(id(row), result.shown[index])
+        for row in [summary.headline, *summary.breakdowns]:
+            headline = row is summary.headline
+            variation = (
+                VARIATION_TEXT[summary.variation][0] if summary.variation and headline else ""
+            )
+            target = summary.target.value if summary.target is not None and headline else ""
+            out.append(
+                [
+                    summary.spec.title,
+                    breakdown_words(summary.spec.id, row.breakdown),
+                    row.period_label,
+                    UNIT_WORDS.get(summary.spec.unit, summary.spec.unit),
+                    *shown[id(row)],
+                    *(_benchmarks(summary) if headline else ["", "", "", ""]),
+                    target,
+                    variation,
+                ]
+            )
     return out
 
 
