@@ -209,6 +209,7 @@ def with_dimensions(
     columns = []
     child = {"age", "sex", "ethnicity"} & set(keys)
     episode = from_episode and bool({"source", "need"} & set(keys))
+    from_table = "e"  # episode_facts, joined below
     for key in keys:
         if key == "age":
             if stock:
@@ -220,9 +221,9 @@ def with_dimensions(
         elif key == "ethnicity":
             expression = ethnicity_sql("f.ethnicity")
         elif key == "source":
-            expression = source_sql("e.referral_source" if episode else "r.source_code")
+            expression = source_sql(f"{from_table}.referral_source" if episode else "r.source_code")
         elif key == "need":
-            expression = need_sql("e.primary_need" if episode else "r.need_code")
+            expression = need_sql(f"{from_table}.primary_need" if episode else "r.need_code")
         else:
             expression = category_sql("r.category_code")
         columns.append(f"{expression} AS by_{key}")
