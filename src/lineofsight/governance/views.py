@@ -5,6 +5,7 @@ and the procedures register.  Every list downloads as CSV or Excel (``lib.listin
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import partial
@@ -17,7 +18,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.governance import policies, selectors, services
@@ -40,11 +40,20 @@ from lineofsight.governance.forms import (
 )
 from lineofsight.lib.formviews import form_page_then
 from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.partnership.access import requires
+from lineofsight.lib.pages import (
+    filtered_list,
+    form_view,
+    new_record_form,
+    page_view,
+    record_form,
+    record_page,
+)
 from lineofsight.partnership.models import Partnership
 from lineofsight.reviews.selectors import reviews_for
 
 _form_page = partial(form_page_then, caption="Governance")
+_new_form = partial(new_record_form, caption="Governance")
+_record_form = partial(record_form, caption="Governance")
 
 
 def _partnership(request: HttpRequest) -> Partnership:
@@ -66,8 +75,7 @@ def _years(request: HttpRequest) -> list[int]:
 # ---- overview and settings ----
 
 
-@requires("governance.view")
-@require_GET
+@page_view("governance.view")
 def home(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
     return render(
@@ -83,8 +91,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def settings_page(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
     current = selectors.settings_of(partnership)
@@ -115,8 +122,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 GROUP_HEADER = ["Group", "Kind", "Member seats", "Meetings recorded"]
 
 
-@requires("governance.view")
-@require_GET
+@page_view("governance.view")
 def groups(request: HttpRequest) -> HttpResponse:
     rows = list(selectors.groups_for(request.user))
     return list_response(
@@ -142,60 +148,52 @@ def groups(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def create_group(request: HttpRequest) -> HttpResponse:
-    form = GroupForm(request.POST or None)
-    return _form_page(
+    return _new_form(
         request,
-        form,
+        GroupForm(request.POST or None),
         lambda data, _v: services.create_group(
             actor=request.user, partnership=_partnership(request), **data
         ),
-        done=lambda saved: (f"{saved} added", saved),
+        message=lambda saved: f"{saved} added",
         title="Add a group",
         back_url=reverse("governance:groups"),
         submit="Add the group",
     )
 
 
-@requires("governance.view")
-@require_GET
+@page_view("governance.view")
 def group(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.group_for(request.user, pk)
     year = _current_year(request)
-    return render(
+    return record_page(
         request,
         "governance/group.html",
-        {
-            "group": found,
-            "members": found.memberships.select_related("agency"),
-            "meetings": selectors.meetings_for(request.user, group=found.pk)[:12],
-            "attendance": selectors.attendance_for(request.user, year=year, group=found.pk),
-            "year_label": selectors.year_name(found.partnership, year),
-            "allowed": policies.allowed(request.user, found),
-        },
+        policies.allowed,
+        group=found,
+        members=found.memberships.select_related("agency"),
+        meetings=selectors.meetings_for(request.user, group=found.pk)[:12],
+        attendance=selectors.attendance_for(request.user, year=year, group=found.pk),
+        year_label=selectors.year_name(found.partnership, year),
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def add_member(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.managed_group(request.user, pk)
-    form = MemberForm(request.POST or None, partnership=found.partnership)
-    return _form_page(
+    return _record_form(
         request,
-        form,
+        found,
+        MemberForm(request.POST or None, partnership=found.partnership),
         lambda data, _v: services.add_member(actor=request.user, group=found, **data),
-        done=lambda saved: (f"{saved.agency} added to {found}", found),
+        message=lambda saved: f"{saved.agency} added to {found}",
         title=f"Add a member to the {found}",
-        back_url=found.get_absolute_url(),
         submit="Add the member",
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def remove_member(request: HttpRequest, pk: int, member: int) -> HttpResponse:
     found = selectors.managed_group(request.user, pk)
     seat = selectors.member_for(request.user, found, member)
@@ -206,8 +204,7 @@ def remove_member(request: HttpRequest, pk: int, member: int) -> HttpResponse:
     return render(request, "governance/remove_member.html", {"group": found, "member": seat})
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def create_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.managed_group(request.user, pk)
     members = services.member_agencies(found)
@@ -215,13 +212,13 @@ def create_meeting(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, "Add the group's member agencies before recording a meeting")
         return redirect(found)
     form = MeetingForm(request.POST or None, members=members)
-    return _form_page(
+    return _new_form(
         request,
         form,
         lambda data, _v: services.create_meeting(
             actor=request.user, group=found, **form.meeting_data()
         ),
-        done=lambda saved: (f"Meeting recorded: {saved}", saved),
+        message=lambda saved: f"Meeting recorded: {saved}",
         title=f"Record a meeting of the {found}",
         intro="Attendance for each member agency, then the agenda and what was decided.",
         back_url=found.get_absolute_url(),
@@ -234,51 +231,39 @@ def create_meeting(request: HttpRequest, pk: int) -> HttpResponse:
 MEETING_HEADER = ["Group", "Date", "Agencies attending", "Agencies expected", "Decisions"]
 
 
-@requires("governance.view")
-@require_GET
+def _meeting_row(m: Any) -> list[Any]:
+    marks = list(m.attendance.all())
+    attended = sum(1 for a in marks if a.attended)
+    return [m.group.name, m.held_on, attended, len(marks), getattr(m, "decision_count", 0)]
+
+
+@page_view("governance.view")
 def meetings(request: HttpRequest) -> HttpResponse:
     form = YearFilterForm(
         request.GET or None, years=_years(request), partnership=_partnership(request)
     )
-    rows = selectors.meetings_for(request.user, **active_filters(form))
-
-    def export() -> Iterable[list[Any]]:
-        for m in rows:
-            marks = list(m.attendance.all())
-            yield [
-                m.group.name,
-                m.held_on,
-                sum(1 for a in marks if a.attended),
-                len(marks),
-                getattr(m, "decision_count", 0),
-            ]
-
-    return list_response(
+    return filtered_list(
         request,
         "governance/meetings.html",
         form=form,
-        rows=rows,
-        export=Export("governance-meetings", MEETING_HEADER, export),
+        selector=selectors.meetings_for,
+        export=("governance-meetings", MEETING_HEADER, _meeting_row),
     )
 
 
-@requires("governance.view")
-@require_GET
+@page_view("governance.view")
 def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.meeting_for(request.user, pk)
-    decisions = [
-        {"decision": d, "actions": list(actions_for_source(d))} for d in found.decisions.all()
-    ]
-    return render(
+    return record_page(
         request,
         "governance/meeting.html",
-        {
-            "meeting": found,
-            "attendance": found.attendance.all(),
-            "agenda": found.agenda.all(),
-            "decisions": decisions,
-            "allowed": policies.allowed(request.user, found),
-        },
+        policies.allowed,
+        meeting=found,
+        attendance=found.attendance.all(),
+        agenda=found.agenda.all(),
+        decisions=[
+            {"decision": d, "actions": list(actions_for_source(d))} for d in found.decisions.all()
+        ],
     )
 
 
@@ -294,8 +279,7 @@ ATTENDANCE_HEADER = [
 ]
 
 
-@requires("governance.view")
-@require_GET
+@page_view("governance.view")
 def attendance_page(request: HttpRequest) -> HttpResponse:
     form = YearFilterForm(
         request.GET or None,
@@ -353,41 +337,35 @@ REPORT_HEADER = [
 ]
 
 
-@requires("governance.view")
-@require_GET
+def _report_row(r: Any, today: dt.date) -> list[Any]:
+    return [
+        r.title,
+        r.get_kind_display(),
+        r.agency.name,
+        r.group.name,
+        r.due_on,
+        r.received_on or "",
+        "Yes" if r.is_overdue(today) else "No",
+        r.grade,
+        r.questions,
+    ]
+
+
+@page_view("governance.view")
 def reports(request: HttpRequest) -> HttpResponse:
-    form = ReportFilterForm(request.GET or None)
-    rows = selectors.reports_for(request.user, **active_filters(form))
     today = timezone.localdate()
-    return list_response(
+    return filtered_list(
         request,
         "governance/reports.html",
-        form=form,
-        rows=rows,
-        export=Export(
-            "assurance-register",
-            REPORT_HEADER,
-            lambda: [
-                [
-                    r.title,
-                    r.get_kind_display(),
-                    r.agency.name,
-                    r.group.name,
-                    r.due_on,
-                    r.received_on or "",
-                    "Yes" if r.is_overdue(today) else "No",
-                    r.grade,
-                    r.questions,
-                ]
-                for r in rows
-            ],
-        ),
-        context={"today": today, "allowed": policies.allowed(request.user)},
+        form=ReportFilterForm(request.GET or None),
+        selector=selectors.reports_for,
+        export=("assurance-register", REPORT_HEADER, partial(_report_row, today=today)),
+        today=today,
+        allowed=policies.allowed(request.user),
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def create_report(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
     form = ReportForm(
@@ -395,13 +373,13 @@ def create_report(request: HttpRequest) -> HttpResponse:
         partnership=partnership,
         grades=selectors.settings_of(partnership).grades(),
     )
-    return _form_page(
+    return _new_form(
         request,
         form,
         lambda data, _v: services.create_report(
             actor=request.user, partnership=partnership, **data
         ),
-        done=lambda saved: (f"Added to the register: {saved}", saved),
+        message=lambda saved: f"Added to the register: {saved}",
         title="Add a report to the assurance register",
         intro="A report the board or one of its groups has asked for. Record it when it is "
         "received and grade the assurance it gives once the board has discussed it.",
@@ -410,24 +388,20 @@ def create_report(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires("governance.view")
-@require_GET
+@page_view("governance.view")
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.report_for(request.user, pk)
-    return render(
+    return record_page(
         request,
         "governance/report.html",
-        {
-            "report": found,
-            "overdue": found.is_overdue(),
-            "actions": list(actions_for_source(found)),
-            "allowed": policies.allowed(request.user, found),
-        },
+        policies.allowed,
+        report=found,
+        overdue=found.is_overdue(),
+        actions=list(actions_for_source(found)),
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def receive_report(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.managed_report(request.user, pk)
     form = ReceiveForm(
@@ -440,15 +414,15 @@ def receive_report(request: HttpRequest, pk: int) -> HttpResponse:
             "questions": found.questions,
         },
     )
-    return _form_page(
+    return _record_form(
         request,
+        found,
         form,
         lambda data, version: services.receive_report(
             actor=request.user, report=found, expected_version=version, **data
         ),
-        done=lambda saved: (f"Saved: {saved}", saved),
+        message=lambda saved: f"Saved: {saved}",
         title=f"Record {found} as received",
-        back_url=found.get_absolute_url(),
     )
 
 
@@ -457,8 +431,7 @@ def receive_report(request: HttpRequest, pk: int) -> HttpResponse:
 FINDING_HEADER = ["Inspection", "Kind", "Date", "Finding", "Kind of finding", "Themes", "Progress"]
 
 
-@requires("governance.view")
-@require_GET
+@page_view("governance.view")
 def inspections(request: HttpRequest) -> HttpResponse:
     rows = list(selectors.inspections_for(request.user))
     return list_response(
@@ -487,50 +460,43 @@ def inspections(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def create_inspection(request: HttpRequest) -> HttpResponse:
-    form = InspectionForm(request.POST or None)
-    return _form_page(
+    return _new_form(
         request,
-        form,
+        InspectionForm(request.POST or None),
         lambda data, _v: services.create_inspection(
             actor=request.user, partnership=_partnership(request), **data
         ),
-        done=lambda saved: (f"Recorded: {saved}", saved),
+        message=lambda saved: f"Recorded: {saved}",
         title="Record an inspection or review",
         back_url=reverse("governance:inspections"),
         submit="Record it",
     )
 
 
-@requires("governance.view")
-@require_GET
+@page_view("governance.view")
 def inspection(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.inspection_for(request.user, pk)
-    return render(
+    return record_page(
         request,
         "governance/inspection.html",
-        {
-            "inspection": found,
-            "findings": selectors.findings_with_progress(found),
-            "allowed": policies.allowed(request.user, found),
-        },
+        policies.allowed,
+        inspection=found,
+        findings=selectors.findings_with_progress(found),
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def add_finding(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.inspection_for(request.user, pk)
-    form = FindingForm(request.POST or None)
-    return _form_page(
+    return _record_form(
         request,
-        form,
+        found,
+        FindingForm(request.POST or None),
         lambda data, _v: services.add_finding(actor=request.user, inspection=found, **data),
-        done=lambda saved: (f"Finding {saved.number} added", found),
+        message=lambda saved: f"Finding {saved.number} added",
         title="Add a finding",
-        back_url=found.get_absolute_url(),
         submit="Add the finding",
     )
 
@@ -548,8 +514,7 @@ FUNDING_HEADER = [
 YEAR_HEADER = ["Line", "Partner or area", "Money (£)", "In kind (£)", "In kind: what"]
 
 
-@requires("governance.view")
-@require_GET
+@page_view("governance.view")
 def funding(request: HttpRequest) -> HttpResponse:
     summaries = [selectors.summary_of(y) for y in selectors.funding_years_for(request.user)]
     return list_response(
@@ -570,25 +535,22 @@ def funding(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def set_funding_year(request: HttpRequest) -> HttpResponse:
-    form = FundingYearForm(request.POST or None, initial={"year": _current_year(request)})
-    return _form_page(
+    return _new_form(
         request,
-        form,
+        FundingYearForm(request.POST or None, initial={"year": _current_year(request)}),
         lambda data, _v: services.set_funding_year(
             actor=request.user, partnership=_partnership(request), **data
         ),
-        done=lambda saved: (f"{saved} saved", saved),
+        message=lambda saved: f"{saved} saved",
         title="Set up a year's budget",
         intro="Entering a year again changes its balance brought forward.",
         back_url=reverse("governance:funding"),
     )
 
 
-@requires("governance.view")
-@require_GET
+@page_view("governance.view")
 def funding_year(request: HttpRequest, year: int) -> HttpResponse:
     summary = selectors.funding_for(request.user, year)
 
@@ -611,14 +573,13 @@ def funding_year(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def set_contribution(request: HttpRequest, year: int) -> HttpResponse:
     found = selectors.managed_funding_year(request.user, year)
-    form = ContributionForm(request.POST or None, partnership=found.partnership)
-    return _form_page(
+    return _record_form(
         request,
-        form,
+        found,
+        ContributionForm(request.POST or None, partnership=found.partnership),
         lambda data, _v: services.set_contribution(
             actor=request.user,
             year=found,
@@ -627,26 +588,23 @@ def set_contribution(request: HttpRequest, year: int) -> HttpResponse:
             in_kind=data.get("in_kind") or Decimal(0),
             in_kind_description=data.get("in_kind_description") or "",
         ),
-        done=lambda saved: (f"{saved.agency}'s contribution saved", found),
+        message=lambda saved: f"{saved.agency}'s contribution saved",
         title=f"Record a partner's contribution, {found.label}",
         intro="Entering a partner again replaces its contribution for the year.",
-        back_url=found.get_absolute_url(),
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def set_spending(request: HttpRequest, year: int) -> HttpResponse:
     found = selectors.managed_funding_year(request.user, year)
-    form = SpendingForm(request.POST or None)
-    return _form_page(
+    return _record_form(
         request,
-        form,
+        found,
+        SpendingForm(request.POST or None),
         lambda data, _v: services.set_spending(actor=request.user, year=found, **data),
-        done=lambda saved: (f"Spending on {saved.get_area_display()} saved", found),
+        message=lambda saved: f"Spending on {saved.get_area_display()} saved",
         title=f"Record spending, {found.label}",
         intro="Entering an area again replaces its spending for the year.",
-        back_url=found.get_absolute_url(),
     )
 
 
@@ -668,73 +626,62 @@ def _reviews(request: HttpRequest) -> Any:
     return reviews_for(request.user).filter(partnership=_partnership(request))
 
 
-@requires("governance.view")
-@require_GET
+def _procedure_row(p: Any, today: dt.date) -> list[Any]:
+    return [
+        p.title,
+        p.owner_agency.name,
+        p.owner_role,
+        p.last_reviewed_on,
+        p.next_review_on,
+        "Yes" if p.is_overdue(today) else "No",
+        "; ".join(t.name for t in p.themes.all()),
+        "; ".join(r.reference for r in p.prompted_by.all()),
+    ]
+
+
+@page_view("governance.view")
 def procedures(request: HttpRequest) -> HttpResponse:
-    form = ProcedureFilterForm(request.GET or None)
     today = timezone.localdate()
-    rows = selectors.procedures_for(request.user, **active_filters(form), today=today)
-    return list_response(
+    return filtered_list(
         request,
         "governance/procedures.html",
-        form=form,
-        rows=rows,
-        export=Export(
-            "procedures-register",
-            PROCEDURE_HEADER,
-            lambda: [
-                [
-                    p.title,
-                    p.owner_agency.name,
-                    p.owner_role,
-                    p.last_reviewed_on,
-                    p.next_review_on,
-                    "Yes" if p.is_overdue(today) else "No",
-                    "; ".join(t.name for t in p.themes.all()),
-                    "; ".join(r.reference for r in p.prompted_by.all()),
-                ]
-                for p in rows
-            ],
-        ),
-        context={"today": today, "allowed": policies.allowed(request.user)},
+        form=ProcedureFilterForm(request.GET or None),
+        selector=partial(selectors.procedures_for, today=today),
+        export=("procedures-register", PROCEDURE_HEADER, partial(_procedure_row, today=today)),
+        today=today,
+        allowed=policies.allowed(request.user),
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def create_procedure(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
-    form = ProcedureForm(request.POST or None, partnership=partnership, reviews=_reviews(request))
-    return _form_page(
+    return _new_form(
         request,
-        form,
+        ProcedureForm(request.POST or None, partnership=partnership, reviews=_reviews(request)),
         lambda data, _v: services.create_procedure(
             actor=request.user, partnership=partnership, **data
         ),
-        done=lambda saved: (f"Added to the register: {saved}", saved),
+        message=lambda saved: f"Added to the register: {saved}",
         title="Add a multi-agency procedure",
         back_url=reverse("governance:procedures"),
         submit="Add the procedure",
     )
 
 
-@requires("governance.view")
-@require_GET
+@page_view("governance.view")
 def procedure(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.procedure_for(request.user, pk)
-    return render(
+    return record_page(
         request,
         "governance/procedure.html",
-        {
-            "procedure": found,
-            "overdue": found.is_overdue(),
-            "allowed": policies.allowed(request.user, found),
-        },
+        policies.allowed,
+        procedure=found,
+        overdue=found.is_overdue(),
     )
 
 
-@requires("governance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("governance.manage")
 def review_procedure(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.procedure_for(request.user, pk)
     form = ProcedureForm(
@@ -750,13 +697,13 @@ def review_procedure(request: HttpRequest, pk: int) -> HttpResponse:
             "prompted_by": list(found.prompted_by.all()),
         },
     )
-    return _form_page(
+    return _record_form(
         request,
+        found,
         form,
         lambda data, version: services.review_procedure(
             actor=request.user, procedure=found, expected_version=version or found.version, **data
         ),
-        done=lambda saved: (f"Review recorded: {saved}", saved),
+        message=lambda saved: f"Review recorded: {saved}",
         title=f"Record a review of {found}",
-        back_url=found.get_absolute_url(),
     )

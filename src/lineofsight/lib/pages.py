@@ -1,0 +1,151 @@
+"""The shapes of the thin pages every app has, so that a view says only what differs.
+
+- ``@form_view("app.manage")``: ``@requires`` plus GET and POST only (a form page);
+  ``@page_view("app.view")``: ``@requires`` plus GET only (a list or a record's page).
+- ``record_form``: a form page about one record: something added to it (an agency report, a
+  finding, a learning point) or a change to it.  The back link and the redirect go to the record;
+  the message names what was saved.  ``new_record_form``: a form page making a record, back to
+  its list, then to the new record.  Both keep ``lib.formviews``' status rule (invalid 400,
+  conflict 409 with what was typed kept).
+- ``record_page``: a record's page with the policy's ``allowed`` booleans for it.
+- ``filtered_list``: a list page whose filter form's values select the rows
+  (``selector(user, **active_filters(form))``), downloaded a row at a time by ``row``.
+- ``listed``: a form's cleaned data for a service, its many-choice querysets as lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lineofsight.lib.formviews import form_page_then
+from lineofsight.lib.listing import PAGE_SIZE, Export, active_filters, list_response
+from lineofsight.partnership.access import View, requires
+
+Message = str | Callable[[Any], str]
+Caption = str | Callable[[Any], str]
+
+
+def form_view(permission: str) -> Callable[[View], View]:
+    """A form page: ``permission`` needed, GET and POST answered (anything else 405)."""
+
+    def decorate(view: View) -> View:
+        return requires(permission)(require_http_methods(["GET", "POST"])(view))
+
+    return decorate
+
+
+def page_view(permission: str) -> Callable[[View], View]:
+    """A page that only shows: ``permission`` needed, GET answered (anything else 405)."""
+
+    def decorate(view: View) -> View:
+        return requires(permission)(require_GET(view))
+
+    return decorate
+
+
+def _told_page(
+    request: HttpRequest,
+    form: forms.Form,
+    save: Callable[[dict[str, Any], Any], Any],
+    message: Message,
+    then: Any,
+    **page: Any,
+) -> HttpResponse:
+    """``form_page_then`` telling ``message`` (a text or made from what was saved), then to
+    ``then`` (``None``: the saved record)."""
+
+    def done(saved: Any) -> tuple[str, Any]:
+        told = message if isinstance(message, str) else message(saved)
+        return told, saved if then is None else then
+
+    return form_page_then(request, form, save, done=done, **page)
+
+
+def record_form(
+    request: HttpRequest,
+    record: Any,
+    form: forms.Form,
+    save: Callable[[dict[str, Any], Any], Any],
+    *,
+    message: Message,
+    title: str,
+    caption: Caption = "",
+    **page: Any,
+) -> HttpResponse:
+    """A form page about ``record``: back to it, and when saved ``message`` (a text, or made
+    from what was saved) shown on it.  ``caption`` may be made from the record."""
+    page["caption"] = caption if isinstance(caption, str) else caption(record)
+    return _told_page(
+        request,
+        form,
+        save,
+        message,
+        record,
+        back_url=record.get_absolute_url(),
+        title=title,
+        **page,
+    )
+
+
+def new_record_form(
+    request: HttpRequest,
+    form: forms.Form,
+    save: Callable[[dict[str, Any], Any], Any],
+    *,
+    message: Message,
+    title: str,
+    back_url: str,
+    **page: Any,
+) -> HttpResponse:
+    """A form page making a record: back to ``back_url`` (its list); when saved, ``message`` (a
+    text, or made from the record) shown on the new record's page."""
+    return _told_page(request, form, save, message, None, back_url=back_url, title=title, **page)
+
+
+def record_page(
+    request: HttpRequest,
+    template: str,
+    allowed: Callable[[Any, Any], dict[str, bool]],
+    **context: Any,
+) -> HttpResponse:
+    """``template`` with ``context``, whose first value is the record, and ``allowed``: the
+    app policy's booleans for the signed-in person and that record."""
+    record = next(iter(context.values()))
+    return render(request, template, {**context, "allowed": allowed(request.user, record)})
+
+
+def filtered_list(
+    request: HttpRequest,
+    template: str,
+    *,
+    form: forms.Form,
+    selector: Callable[..., Any],
+    export: tuple[str, list[str], Callable[[Any], Iterable[Any]]],
+    per_page: int | None = PAGE_SIZE,
+    **context: Any,
+) -> HttpResponse:
+    """The rows ``selector(user, **filters)`` picks with the form's filters, as a list page
+    (``list_response``) downloading as ``export``: (file name, header, ``row(record)``)."""
+    rows = selector(request.user, **active_filters(form))
+    name, header, row = export
+    return list_response(
+        request,
+        template,
+        form=form,
+        rows=rows,
+        export=Export(name, header, lambda: (row(r) for r in rows)),
+        per_page=per_page,
+        context=context,
+    )
+
+
+def listed(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with each queryset (a many-choice field's value) made a list."""
+    return {k: list(v) if isinstance(v, QuerySet) else v for k, v in data.items()}
