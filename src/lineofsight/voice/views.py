@@ -5,19 +5,25 @@ list downloads as CSV or Excel (``lib.listing``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.lib.formviews import form_page_then
-from lineofsight.lib.listing import Export, active_filters, export_if_asked, list_response
-from lineofsight.partnership.access import requires
+from lineofsight.lib.listing import Export, export_if_asked
+from lineofsight.lib.pages import (
+    filtered_list,
+    form_view,
+    listed,
+    new_record_form,
+    page_view,
+    record_form,
+    record_page,
+)
 from lineofsight.partnership.models import Partnership
 from lineofsight.voice import policies, selectors, services
 from lineofsight.voice.forms import (
@@ -55,8 +61,7 @@ def _themes(item: Any) -> str:
     return "; ".join(t.name for t in item.themes.all())
 
 
-@requires("voice.view")
-@require_GET
+@page_view("voice.view")
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     allowed = policies.allowed(user)
@@ -83,31 +88,27 @@ ACTIVITY_HEADER = [
 ]
 
 
-def _activity_rows(rows: Iterable[ScrutinyActivity]) -> Iterable[list[Any]]:
-    for a in rows:
-        yield [
-            a.held_on,
-            a.title,
-            a.get_kind_display(),
-            a.examined,
-            a.evidence,
-            a.findings,
-            a.recommendation_count,  # type: ignore[attr-defined]
-        ]
+def _activity_row(a: ScrutinyActivity) -> list[Any]:
+    return [
+        a.held_on,
+        a.title,
+        a.get_kind_display(),
+        a.examined,
+        a.evidence,
+        a.findings,
+        a.recommendation_count,  # type: ignore[attr-defined]
+    ]
 
 
-@requires("scrutiny.view")
-@require_GET
+@page_view("scrutiny.view")
 def activities(request: HttpRequest) -> HttpResponse:
-    form = ActivityFilterForm(request.GET or None, years=_years())
-    rows = selectors.activities_for(request.user, **active_filters(form))
-    return list_response(
+    return filtered_list(
         request,
         "voice/activities.html",
-        form=form,
-        rows=rows,
-        export=Export("scrutiny-activities", ACTIVITY_HEADER, lambda: _activity_rows(rows)),
-        context={"allowed": policies.allowed(request.user)},
+        form=ActivityFilterForm(request.GET or None, years=_years()),
+        selector=selectors.activities_for,
+        export=("scrutiny-activities", ACTIVITY_HEADER, _activity_row),
+        allowed=policies.allowed(request.user),
     )
 
 
@@ -118,17 +119,15 @@ def _activity_initial(activity: ScrutinyActivity | None = None) -> dict[str, Any
     return {"version": activity.version, **{n: getattr(activity, n) for n in names}}
 
 
-@requires("scrutiny.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("scrutiny.manage")
 def create_activity(request: HttpRequest) -> HttpResponse:
-    form = ActivityForm(request.POST or None)
-    return _form_page(
+    return new_record_form(
         request,
-        form,
+        ActivityForm(request.POST or None),
         lambda data, _v: services.create_activity(
             actor=request.user, partnership=_partnership(request), **data
         ),
-        done=lambda saved: ("Scrutiny activity recorded", saved),
+        message="Scrutiny activity recorded",
         title="Record a scrutiny activity",
         caption="Independent scrutiny",
         intro="What you examined, the evidence you saw and what you found. Add your "
@@ -138,58 +137,47 @@ def create_activity(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires("scrutiny.view")
-@require_GET
+@page_view("scrutiny.view")
 def activity(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.activity_for(request.user, pk)
-    return render(
+    return record_page(
         request,
         "voice/activity.html",
-        {
-            "activity": found,
-            "recommendations": selectors.recommendations_with_actions(found),
-            "allowed": policies.allowed(request.user, found),
-        },
+        policies.allowed,
+        activity=found,
+        recommendations=selectors.recommendations_with_actions(found),
     )
 
 
-@requires("scrutiny.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("scrutiny.manage")
 def edit_activity(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.activity_for(request.user, pk)
-    form = ActivityForm(request.POST or None, initial=_activity_initial(found))
-    return _form_page(
+    return record_form(
         request,
-        form,
+        found,
+        ActivityForm(request.POST or None, initial=_activity_initial(found)),
         lambda data, version: services.update_activity(
             actor=request.user, activity=found, expected_version=version or 0, **data
         ),
-        done=lambda saved: ("Scrutiny activity saved", saved),
+        message="Scrutiny activity saved",
         title="Change the scrutiny activity",
         caption=found.title,
-        back_url=found.get_absolute_url(),
     )
 
 
-@requires("scrutiny.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("scrutiny.manage")
 def add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.activity_for(request.user, pk)
-    form = RecommendationForm(request.POST or None, partnership=found.partnership)
-    return _form_page(
+    return record_form(
         request,
-        form,
+        found,
+        RecommendationForm(request.POST or None, partnership=found.partnership),
         lambda data, _v: services.add_recommendation(
-            actor=request.user,
-            activity=found,
-            text=data["text"],
-            agency=data["agency"],
-            themes=list(data["themes"]),
+            actor=request.user, activity=found, **listed(data)
         ),
-        done=lambda saved: (f"Recommendation {saved.number} added", found),
+        message=lambda saved: f"Recommendation {saved.number} added",
         title="Add a recommendation",
         caption=found.title,
-        back_url=found.get_absolute_url(),
         submit="Add the recommendation",
     )
 
@@ -210,59 +198,43 @@ FEEDBACK_HEADER = [
 ]
 
 
-def _feedback_rows(rows: Iterable[Feedback]) -> Iterable[list[Any]]:
-    for f in rows:
-        yield [
-            f"F{f.pk}",
-            f.received_on,
-            f.get_source_display(),
-            f.get_given_by_display(),
-            str(f.agency or ""),
-            f.said,
-            f.changed,
-            f.changed_on or "",
-            "Yes" if f.publish else "No",
-            _themes(f),
-        ]
+def _feedback_row(f: Feedback) -> list[Any]:
+    return [
+        f"F{f.pk}",
+        f.received_on,
+        f.get_source_display(),
+        f.get_given_by_display(),
+        str(f.agency or ""),
+        f.said,
+        f.changed,
+        f.changed_on or "",
+        "Yes" if f.publish else "No",
+        _themes(f),
+    ]
 
 
-@requires("voice.view")
-@require_GET
+@page_view("voice.view")
 def feedback(request: HttpRequest) -> HttpResponse:
-    form = FeedbackFilterForm(request.GET or None, years=_years())
-    rows = selectors.feedback_for(request.user, **active_filters(form))
-    return list_response(
+    return filtered_list(
         request,
         "voice/feedback.html",
-        form=form,
-        rows=rows,
-        export=Export("feedback", FEEDBACK_HEADER, lambda: _feedback_rows(rows)),
-        context={"allowed": policies.allowed(request.user)},
+        form=FeedbackFilterForm(request.GET or None, years=_years()),
+        selector=selectors.feedback_for,
+        export=("feedback", FEEDBACK_HEADER, _feedback_row),
+        allowed=policies.allowed(request.user),
     )
 
 
-@requires("voice.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("voice.manage")
 def create_feedback(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
-    form = FeedbackForm(request.POST or None, partnership=partnership)
-    return _form_page(
+    return new_record_form(
         request,
-        form,
+        FeedbackForm(request.POST or None, partnership=partnership),
         lambda data, _v: services.record_feedback(
-            actor=request.user,
-            partnership=partnership,
-            source=data["source"],
-            given_by=data["given_by"],
-            received_on=data["received_on"],
-            said=data["said"],
-            agency=data["agency"],
-            changed=data["changed"],
-            changed_on=data["changed_on"],
-            publish=data["publish"],
-            themes=list(data["themes"]),
+            actor=request.user, partnership=partnership, **listed(data)
         ),
-        done=lambda saved: ("Feedback recorded", saved),
+        message="Feedback recorded",
         title="Record feedback",
         caption="Voice of children and families",
         intro="What children, young people or families said, in their words but anonymised: "
@@ -273,23 +245,19 @@ def create_feedback(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires("voice.view")
-@require_GET
+@page_view("voice.view")
 def feedback_detail(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.one_feedback(request.user, pk)
-    return render(
+    return record_page(
         request,
         "voice/feedback_detail.html",
-        {
-            "item": found,
-            "actions": list(actions_for_source(found)),
-            "allowed": policies.allowed(request.user, found),
-        },
+        policies.allowed,
+        item=found,
+        actions=list(actions_for_source(found)),
     )
 
 
-@requires("voice.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("voice.manage")
 def what_changed(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.one_feedback(request.user, pk)
     form = ChangedForm(
@@ -302,54 +270,36 @@ def what_changed(request: HttpRequest, pk: int) -> HttpResponse:
             "themes": list(found.themes.all()),
         },
     )
-    return _form_page(
+    return record_form(
         request,
+        found,
         form,
         lambda data, version: services.record_what_changed(
-            actor=request.user,
-            feedback=found,
-            expected_version=version,
-            changed=data["changed"],
-            changed_on=data["changed_on"],
-            publish=data["publish"],
-            themes=list(data["themes"]),
+            actor=request.user, feedback=found, expected_version=version, **listed(data)
         ),
-        done=lambda saved: ("What changed is recorded", saved),
+        message="What changed is recorded",
         title="What changed as a result",
         caption=f"Feedback F{found.pk}",
         intro="We did: what the partnership or a service changed because of this feedback.",
-        back_url=found.get_absolute_url(),
     )
 
 
 YOU_SAID_HEADER = ["You said", "From", "Source", "Received", "We did", "Date of the change"]
 
 
-@requires("voice.view")
-@require_GET
+def _you_said_row(f: Feedback) -> list[Any]:
+    by, source = f.get_given_by_display(), f.get_source_display()
+    return [f.said, by, source, f.received_on, f.changed, f.changed_on]
+
+
+@page_view("voice.view")
 def you_said_we_did(request: HttpRequest) -> HttpResponse:
-    form = YearForm(request.GET or None, years=_years())
-    rows = selectors.you_said_we_did(request.user, **active_filters(form))
-    return list_response(
+    return filtered_list(
         request,
         "voice/you_said_we_did.html",
-        form=form,
-        rows=rows,
-        export=Export(
-            "you-said-we-did",
-            YOU_SAID_HEADER,
-            lambda: (
-                [
-                    f.said,
-                    f.get_given_by_display(),
-                    f.get_source_display(),
-                    f.received_on,
-                    f.changed,
-                    f.changed_on,
-                ]
-                for f in rows
-            ),
-        ),
+        form=YearForm(request.GET or None, years=_years()),
+        selector=selectors.you_said_we_did,
+        export=("you-said-we-did", YOU_SAID_HEADER, _you_said_row),
     )
 
 
@@ -358,46 +308,39 @@ def you_said_we_did(request: HttpRequest) -> HttpResponse:
 SURVEY_HEADER = ["Reference", "Title", "Opened", "Closed", "Statements", "Responses"]
 
 
-@requires("voice.view")
-@require_GET
+def _survey_row(s: Any) -> list[Any]:
+    return [
+        s.reference,
+        s.title,
+        s.opened_on,
+        s.closed_on or "",
+        s.question_count,
+        s.response_count,
+    ]
+
+
+@page_view("voice.view")
 def surveys(request: HttpRequest) -> HttpResponse:
-    rows = selectors.surveys_for(request.user)
-    return list_response(
+    return filtered_list(
         request,
         "voice/surveys.html",
-        form=YearForm(years=[]),
-        rows=rows,
-        export=Export(
-            "practitioner-surveys",
-            SURVEY_HEADER,
-            lambda: (
-                [
-                    s.reference,
-                    s.title,
-                    s.opened_on,
-                    s.closed_on or "",
-                    s.question_count,  # type: ignore[attr-defined]
-                    s.response_count,  # type: ignore[attr-defined]
-                ]
-                for s in rows
-            ),
-        ),
-        context={"allowed": policies.allowed(request.user)},
+        form=YearForm(years=[]),  # no filters
+        selector=selectors.surveys_for,
+        export=("practitioner-surveys", SURVEY_HEADER, _survey_row),
+        allowed=policies.allowed(request.user),
     )
 
 
-@requires("voice.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("voice.manage")
 def create_survey(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
-    form = SurveyForm(request.POST or None)
-    return _form_page(
+    return new_record_form(
         request,
-        form,
+        SurveyForm(request.POST or None),
         lambda data, _v: services.create_survey(
             actor=request.user, partnership=partnership, **data
         ),
-        done=lambda saved: (f"Survey {saved.reference} set up", saved),
+        message=lambda saved: f"Survey {saved.reference} set up",
         title="Set up a practitioner survey",
         caption="Practitioner surveys",
         intro="Its statements, answered from strongly agree to strongly disagree. Import the "
@@ -408,8 +351,7 @@ def create_survey(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires("voice.view")
-@require_GET
+@page_view("voice.view")
 def survey(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.survey_for(request.user, pk)
     tables = selectors.survey_tables(found)
@@ -451,38 +393,24 @@ FORUM_HEADER = [
 ]
 
 
-@requires("voice.view")
-@require_GET
+def _forum_row(n: Any) -> list[Any]:
+    agencies = "; ".join(str(a) for a in n.agencies.all())
+    return [n.held_on, n.topic, n.attended, agencies, n.discussion, n.outcomes, _themes(n)]
+
+
+@page_view("voice.view")
 def forum(request: HttpRequest) -> HttpResponse:
-    form = YearForm(request.GET or None, years=_years())
-    rows = selectors.forum_notes_for(request.user, **active_filters(form))
-    return list_response(
+    return filtered_list(
         request,
         "voice/forum.html",
-        form=form,
-        rows=rows,
-        export=Export(
-            "practitioner-forum",
-            FORUM_HEADER,
-            lambda: (
-                [
-                    n.held_on,
-                    n.topic,
-                    n.attended,
-                    "; ".join(str(a) for a in n.agencies.all()),
-                    n.discussion,
-                    n.outcomes,
-                    _themes(n),
-                ]
-                for n in rows
-            ),
-        ),
-        context={"allowed": policies.allowed(request.user)},
+        form=YearForm(request.GET or None, years=_years()),
+        selector=selectors.forum_notes_for,
+        export=("practitioner-forum", FORUM_HEADER, _forum_row),
+        allowed=policies.allowed(request.user),
     )
 
 
-@requires("voice.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("voice.manage")
 def create_forum(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
     form = ForumForm(request.POST or None, partnership=partnership)
@@ -490,15 +418,7 @@ def create_forum(request: HttpRequest) -> HttpResponse:
         request,
         form,
         lambda data, _v: services.record_forum(
-            actor=request.user,
-            partnership=partnership,
-            held_on=data["held_on"],
-            topic=data["topic"],
-            attended=data["attended"],
-            agencies=list(data["agencies"]),
-            discussion=data["discussion"],
-            outcomes=data["outcomes"],
-            themes=list(data["themes"]),
+            actor=request.user, partnership=partnership, **listed(data)
         ),
         done=lambda saved: ("Forum notes recorded", "voice:forum"),
         title="Record a practitioner forum",
