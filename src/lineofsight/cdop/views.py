@@ -12,7 +12,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.cdop import policies, presentation, selectors, services
@@ -33,7 +32,15 @@ from lineofsight.cdop.models import NOTIFICATION_FIELDS
 from lineofsight.cdop.statistics import reporting_year, year_label
 from lineofsight.lib.formviews import form_page_then
 from lineofsight.lib.listing import Export, export_if_asked, list_response
-from lineofsight.partnership.access import SignedInRequest, requires
+from lineofsight.lib.pages import (
+    form_view,
+    initial_of,
+    listed,
+    new_record_form,
+    page_view,
+    record_form,
+)
+from lineofsight.partnership.access import SignedInRequest
 
 CASE_HEADER = [
     "Reference",
@@ -71,8 +78,7 @@ def _case_export(rows: list[dict[str, Any]]) -> Any:
 _form_page = form_page_then
 
 
-@requires("cdop.statistics")
-@require_GET
+@page_view("cdop.statistics")
 def case_list(request: SignedInRequest) -> HttpResponse:
     """The CDOP roles' cases; everyone else who may see the statistics goes to them."""
     if not policies.can_view_records(request.user):
@@ -100,17 +106,15 @@ def case_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("cdop.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("cdop.manage")
 def create(request: SignedInRequest) -> HttpResponse:
-    form = DeathForm(request.POST or None)
-    return _form_page(
+    return new_record_form(
         request,
-        form,
+        DeathForm(request.POST or None),
         lambda data, _v: services.create_death(
             actor=request.user, partnership=request.partnership, **data
         ),
-        done=lambda saved: (f"Death recorded: {saved.reference}", saved),
+        message=lambda saved: f"Death recorded: {saved.reference}",
         title="Record a child's death",
         caption="Child deaths",
         intro="From the notification (NCMD notification form). Children are recorded by "
@@ -120,32 +124,28 @@ def create(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("cdop.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("cdop.manage")
 def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     if not policies.can_manage(request.user, death):
         raise PermissionDenied("cdop.manage")
-    initial = {name: getattr(death, name) for name in NOTIFICATION_FIELDS}
-    form = DeathEditForm(request.POST or None, initial={**initial, "version": death.version})
-    return _form_page(
+    return record_form(
         request,
-        form,
+        death,
+        DeathEditForm(request.POST or None, initial=initial_of(death, NOTIFICATION_FIELDS)),
         lambda data, version: services.update_death(
             actor=request.user, death=death, expected_version=version, **data
         ),
-        done=lambda saved: (f"Notification details saved: {saved.reference}", saved),
+        message=lambda saved: f"Notification details saved: {saved.reference}",
         title="Change the notification details",
         caption=death.reference,
         intro="Correct what the notification recorded. Children are recorded by pseudonymous "
         "reference only: never a name, date of birth or NHS number.",
-        back_url=death.get_absolute_url(),
         submit="Save the notification details",
     )
 
 
-@requires("cdop.view")
-@require_GET
+@page_view("cdop.view")
 def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     can_manage = policies.can_manage(request.user, death)
@@ -167,39 +167,35 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("cdop.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("cdop.manage")
 def add_report(request: SignedInRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
-    form = AgencyReportForm(request.POST or None, partnership=death.partnership)
-    return _form_page(
+    return record_form(
         request,
-        form,
+        death,
+        AgencyReportForm(request.POST or None, partnership=death.partnership),
         lambda data, _v: services.add_agency_report(actor=request.user, death=death, **data),
-        done=lambda saved: (f"Agency report added: {saved.agency}", death),
+        message=lambda saved: f"Agency report added: {saved.agency}",
         title="Add an agency report",
         caption=death.reference,
-        back_url=death.get_absolute_url(),
         submit="Add the report",
     )
 
 
-@requires("cdop.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("cdop.manage")
 def report_returned(request: SignedInRequest, pk: int, report: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     found = get_object_or_404(death.agency_reports.select_related("agency"), pk=report)
-    form = ReportReturnedForm(request.POST or None)
-    return _form_page(
+    return record_form(
         request,
-        form,
+        death,
+        ReportReturnedForm(request.POST or None),
         lambda data, _v: services.record_report_returned(
             actor=request.user, report=found, returned_on=data["returned_on"]
         ),
-        done=lambda saved: (f"Report returned: {found.agency}", death),
+        message=f"Report returned: {found.agency}",
         title=f"Record {found.agency}'s report as returned",
         caption=death.reference,
-        back_url=death.get_absolute_url(),
     )
 
 
@@ -207,8 +203,7 @@ def _factor_text(death: Any, domain: str) -> str:
     return "\n".join(f"{f.grade} {f.description}" for f in death.factors.filter(domain=domain))
 
 
-@requires("cdop.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("cdop.manage")
 def review(request: SignedInRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
     initial: dict[str, Any] = {
@@ -245,45 +240,38 @@ def review(request: SignedInRequest, pk: int) -> HttpResponse:
             closed_on=closed_on,
         )
 
-    return _form_page(
+    return record_form(
         request,
+        death,
         form,
         save,
-        done=lambda saved: ("Panel review saved", death),
+        message="Panel review saved",
         title="Panel review and analysis",
         caption=death.reference,
         intro="The panel's analysis (NCMD Analysis form). Grade each contributory factor 0, 1 or "
         "2; a factor graded 2 means modifiable factors were identified.",
-        back_url=death.get_absolute_url(),
         submit="Save the review",
     )
 
 
-@requires("cdop.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("cdop.manage")
 def add_learning(request: SignedInRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
-    form = LearningPointForm(request.POST or None, partnership=death.partnership)
-    return _form_page(
+    return record_form(
         request,
-        form,
+        death,
+        LearningPointForm(request.POST or None, partnership=death.partnership),
         lambda data, _v: services.add_learning_point(
-            actor=request.user,
-            death=death,
-            text=data["text"],
-            agency=data["agency"],
-            themes=list(data["themes"]),
+            actor=request.user, death=death, **listed(data)
         ),
-        done=lambda saved: (f"Learning point {saved.number} added", death),
+        message=lambda saved: f"Learning point {saved.number} added",
         title="Add a learning point",
         caption=death.reference,
-        back_url=death.get_absolute_url(),
         submit="Add the learning point",
     )
 
 
-@requires("cdop.view")
-@require_GET
+@page_view("cdop.view")
 def meetings(request: SignedInRequest) -> HttpResponse:
     rows = selectors.meetings_for(request.user).prefetch_related("attendance__agency")
     return render(
@@ -293,22 +281,17 @@ def meetings(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("cdop.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("cdop.manage")
 def create_meeting(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
     form = MeetingForm(request.POST or None, partnership=partnership)
-    return _form_page(
+    return new_record_form(
         request,
         form,
         lambda data, _v: services.create_meeting(
-            actor=request.user,
-            partnership=partnership,
-            held_on=data["held_on"],
-            notes=data["notes"],
-            attendance=form.attendance(),
+            actor=request.user, partnership=partnership, **data, attendance=form.attendance()
         ),
-        done=lambda saved: (f"{saved} recorded", saved),
+        message=lambda saved: f"{saved} recorded",
         title="Record a panel meeting",
         caption="Child deaths",
         intro="The members present from each agency (leave an agency empty if nobody attended).",
@@ -317,8 +300,7 @@ def create_meeting(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("cdop.view")
-@require_GET
+@page_view("cdop.view")
 def meeting(request: SignedInRequest, meeting: int) -> HttpResponse:
     found = selectors.meeting_for(request.user, meeting)
     return render(
@@ -332,8 +314,7 @@ def meeting(request: SignedInRequest, meeting: int) -> HttpResponse:
     )
 
 
-@requires("cdop.statistics")
-@require_GET
+@page_view("cdop.statistics")
 def statistics(request: SignedInRequest) -> HttpResponse:
     exact = policies.sees_exact_counts(request.user)
     all_stats = selectors.statistics_for(request.user)
@@ -376,8 +357,7 @@ def statistics(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("cdop.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("cdop.manage")
 def comparator(request: SignedInRequest) -> HttpResponse:
     form = ComparatorForm(request.POST or None)
     return _form_page(
@@ -395,20 +375,12 @@ def comparator(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("cdop.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("cdop.manage")
 def alert_settings(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
     current = selectors.alert_settings(partnership)
-    form = AlertSettingsForm(
-        request.POST or None,
-        initial={
-            "version": current.version if current.pk else None,
-            "agency_report_weeks": current.agency_report_weeks,
-            "open_warning_months": current.open_warning_months,
-            "open_overdue_months": current.open_overdue_months,
-        },
-    )
+    names = ("agency_report_weeks", "open_warning_months", "open_overdue_months")
+    form = AlertSettingsForm(request.POST or None, initial=initial_of(current, names))
     return _form_page(
         request,
         form,

@@ -10,6 +10,7 @@
 - ``record_page``: a record's page with the policy's ``allowed`` booleans for it.
 - ``filtered_list``: a list page whose filter form's values select the rows
   (``selector(user, **active_filters(form))``), downloaded a row at a time by ``row``.
+- ``initial_of``: a change form's starting values, the record's version among them.
 - ``listed``: a form's cleaned data for a service, its many-choice querysets as lists.
 """
 
@@ -29,7 +30,6 @@ from lineofsight.lib.listing import PAGE_SIZE, Export, active_filters, list_resp
 from lineofsight.partnership.access import View, requires
 
 Message = str | Callable[[Any], str]
-Caption = str | Callable[[Any], str]
 
 
 def form_view(permission: str) -> Callable[[View], View]:
@@ -76,12 +76,11 @@ def record_form(
     *,
     message: Message,
     title: str,
-    caption: Caption = "",
+    caption: str = "",
     **page: Any,
 ) -> HttpResponse:
     """A form page about ``record``: back to it, and when saved ``message`` (a text, or made
-    from what was saved) shown on it.  ``caption`` may be made from the record."""
-    page["caption"] = caption if isinstance(caption, str) else caption(record)
+    from what was saved) shown on it."""
     return _told_page(
         request,
         form,
@@ -144,6 +143,13 @@ def filtered_list(
         per_page=per_page,
         context=context,
     )
+
+
+def initial_of(record: Any, names: Iterable[str]) -> dict[str, Any]:
+    """A change form's starting values: ``record``'s ``names`` and its version (``None`` for a
+    record not stored yet, such as settings never saved)."""
+    values = {name: getattr(record, name) for name in names}
+    return {"version": record.version if record.pk else None, **values}
 
 
 def listed(data: dict[str, Any]) -> dict[str, Any]:
