@@ -14,7 +14,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.lado import policies, presentation, reference, selectors, services, verbs
 from lineofsight.lado.forms import (
@@ -34,7 +33,15 @@ from lineofsight.lado.models import Outcome, Sector
 from lineofsight.lado.statistics import reporting_year, trend_years, year_label, years_covered
 from lineofsight.lib.formviews import form_page_then, submit
 from lineofsight.lib.listing import Export, export_if_asked, list_response
-from lineofsight.partnership.access import SignedInRequest, requires
+from lineofsight.lib.pages import (
+    form_view,
+    initial_of,
+    new_record_form,
+    page_view,
+    record_form,
+    record_page,
+)
+from lineofsight.partnership.access import SignedInRequest
 
 # the adult's name is never a column of a download
 REFERRAL_HEADER = [
@@ -93,8 +100,7 @@ def _years() -> list[int]:
     return list(range(reporting_year(timezone.localdate()), 2011, -1))
 
 
-@requires("lado.statistics")
-@require_GET
+@page_view("lado.statistics")
 def referral_list(request: SignedInRequest) -> HttpResponse:
     """The LADO roles' referrals; everyone else who may see the statistics goes to them."""
     if not policies.can_manage(request.user):
@@ -123,17 +129,15 @@ def referral_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("lado.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("lado.manage")
 def create(request: SignedInRequest) -> HttpResponse:
-    form = ReferralForm(request.POST or None)
-    return _form_page(
+    return new_record_form(
         request,
-        form,
+        ReferralForm(request.POST or None),
         lambda data, _v: services.create_referral(
             actor=request.user, partnership=request.partnership, **data
         ),
-        done=lambda saved: (f"Referral recorded: {saved.reference}", saved),
+        message=lambda saved: f"Referral recorded: {saved.reference}",
         title="Record a referral",
         caption="LADO",
         intro="An allegation that someone who works with children has harmed a child, may have "
@@ -144,47 +148,41 @@ def create(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("lado.manage")
-@require_GET
+@page_view("lado.manage")
 def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
-    return render(
+    return record_page(
         request,
         "lado/detail.html",
-        {
-            "referral": referral,
-            "flags": selectors.referral_flags(referral),
-            "due": selectors.referral_deadlines(referral),
-            "meetings": referral.meetings.all(),
-            "criteria": [dict(reference.CRITERIA)[c] for c in referral.criteria],
-            "consultation": getattr(referral, "consultation", None),
-            "allowed": policies.allowed(request.user, referral),
-        },
+        policies.allowed,
+        referral=referral,
+        flags=selectors.referral_flags(referral),
+        due=selectors.referral_deadlines(referral),
+        meetings=referral.meetings.all(),
+        criteria=[dict(reference.CRITERIA)[c] for c in referral.criteria],
+        consultation=getattr(referral, "consultation", None),
     )
 
 
-@requires("lado.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("lado.manage")
 def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
-    initial = {name: getattr(referral, name) for name in ReferralForm.base_fields}
-    initial.update(version=referral.version, sector=referral.sector_id)
-    form = EditReferralForm(request.POST or None, initial=initial)
-    return _form_page(
+    initial = initial_of(referral, ReferralForm.base_fields)
+    form = EditReferralForm(request.POST or None, initial={**initial, "sector": referral.sector_id})
+    return record_form(
         request,
+        referral,
         form,
         lambda data, version: services.update_referral(
             actor=request.user, referral=referral, expected_version=version, **data
         ),
-        done=lambda saved: ("Referral updated", saved),
+        message="Referral updated",
         title="Change the referral",
         caption=referral.reference,
-        back_url=referral.get_absolute_url(),
     )
 
 
-@requires("lado.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("lado.manage")
 def decision(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
     initial: dict[str, Any] = {"version": referral.version, "decided_on": referral.decided_on}
@@ -194,68 +192,55 @@ def decision(request: SignedInRequest, pk: int) -> HttpResponse:
         )
     form = DecisionForm(request.POST or None, initial=initial, received_on=referral.received_on)
     due = selectors.referral_deadlines(referral)["decision"]
-    return _form_page(
+    return record_form(
         request,
+        referral,
         form,
         lambda data, version: services.record_decision(
-            actor=request.user,
-            referral=referral,
-            expected_version=version,
-            threshold_met=data["threshold_met"],
-            decided_on=data["decided_on"],
-            criteria=data["criteria"],
+            actor=request.user, referral=referral, expected_version=version, **data
         ),
-        done=lambda saved: ("Threshold decision recorded", saved),
+        message="Threshold decision recorded",
         title="Threshold decision",
         caption=referral.reference,
         intro=f"Due by {due:%-d %B %Y} (working days from receipt). Keeping Children Safe in "
         "Education part four: the four harm threshold criteria.",
-        back_url=referral.get_absolute_url(),
         submit="Record the decision",
     )
 
 
-@requires("lado.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("lado.manage")
 def add_meeting(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
-    form = MeetingForm(request.POST or None)
-    return _form_page(
+    return record_form(
         request,
-        form,
+        referral,
+        MeetingForm(request.POST or None),
         lambda data, _v: services.add_meeting(actor=request.user, referral=referral, **data),
-        done=lambda saved: (f"{saved} recorded", referral),
+        message=lambda saved: f"{saved} recorded",
         title="Record a strategy or evaluation meeting",
         caption=referral.reference,
-        back_url=referral.get_absolute_url(),
         submit="Record the meeting",
     )
 
 
-@requires("lado.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("lado.manage")
 def progress(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
-    initial: dict[str, Any] = {
-        name: getattr(referral, name) for name in ProgressForm.base_fields if name != "version"
-    }
-    initial["version"] = referral.version
-    form = ProgressForm(request.POST or None, initial=initial)
-    return _form_page(
+    names = [name for name in ProgressForm.base_fields if name != "version"]
+    return record_form(
         request,
-        form,
+        referral,
+        ProgressForm(request.POST or None, initial=initial_of(referral, names)),
         lambda data, version: services.record_progress(
             actor=request.user, referral=referral, expected_version=version, **data
         ),
-        done=lambda saved: ("Progress recorded", saved),
+        message="Progress recorded",
         title="Police, suspension and social care",
         caption=referral.reference,
-        back_url=referral.get_absolute_url(),
     )
 
 
-@requires("lado.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("lado.manage")
 def outcome(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
     initial = {
@@ -265,27 +250,21 @@ def outcome(request: SignedInRequest, pk: int) -> HttpResponse:
         "onward": [name for name, _ in reference.ONWARD if getattr(referral, name)],
     }
     form = OutcomeForm(request.POST or None, initial=initial, threshold_met=referral.threshold_met)
-    return _form_page(
+    return record_form(
         request,
+        referral,
         form,
         lambda data, version: services.record_outcome(
-            actor=request.user,
-            referral=referral,
-            expected_version=version,
-            outcome=data["outcome"],
-            concluded_on=data["concluded_on"],
-            onward=data["onward"],
+            actor=request.user, referral=referral, expected_version=version, **data
         ),
-        done=lambda saved: ("Outcome recorded", saved),
+        message="Outcome recorded",
         title="Outcome",
         caption=referral.reference,
-        back_url=referral.get_absolute_url(),
         submit="Record the outcome",
     )
 
 
-@requires("lado.manage")
-@require_GET
+@page_view("lado.manage")
 def consultations(request: SignedInRequest) -> HttpResponse:
     rows = selectors.consultations_for(request.user)
     return render(
@@ -295,17 +274,15 @@ def consultations(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("lado.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("lado.manage")
 def create_consultation(request: SignedInRequest) -> HttpResponse:
-    form = ConsultationForm(request.POST or None)
-    return _form_page(
+    return new_record_form(
         request,
-        form,
+        ConsultationForm(request.POST or None),
         lambda data, _v: services.create_consultation(
             actor=request.user, partnership=request.partnership, **data
         ),
-        done=lambda saved: (f"Consultation recorded: {saved.reference}", saved),
+        message=lambda saved: f"Consultation recorded: {saved.reference}",
         title="Record a consultation",
         caption="LADO",
         intro="Advice to an employer or a professional, without naming anyone.",
@@ -314,19 +291,13 @@ def create_consultation(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("lado.manage")
-@require_GET
+@page_view("lado.manage")
 def consultation(request: SignedInRequest, consultation: int) -> HttpResponse:
     found = selectors.consultation_for(request.user, consultation)
-    return render(
-        request,
-        "lado/consultation.html",
-        {"consultation": found, "allowed": policies.allowed(request.user, found)},
-    )
+    return record_page(request, "lado/consultation.html", policies.allowed, consultation=found)
 
 
-@requires("lado.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("lado.manage")
 def convert(request: SignedInRequest, consultation: int) -> HttpResponse:
     found = selectors.consultation_for(request.user, consultation)
     if found.referral_id:
@@ -355,8 +326,7 @@ def convert(request: SignedInRequest, consultation: int) -> HttpResponse:
     )
 
 
-@requires("lado.statistics")
-@require_GET
+@page_view("lado.statistics")
 def statistics(request: SignedInRequest) -> HttpResponse:
     exact = policies.sees_exact_counts(request.user)
     facts = selectors.facts_for(request.user)
@@ -398,15 +368,12 @@ def statistics(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("lado.configure")
-@require_http_methods(["GET", "POST"])
+@form_view("lado.configure")
 def standards(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
     current = selectors.standards_of(partnership)
     names = ("decision_days", "meeting_days", "first_months", "target_months", "longest_months")
-    initial: dict[str, Any] = {name: getattr(current, name) for name in names}
-    initial["version"] = current.version if current.pk else None
-    form = StandardsForm(request.POST or None, initial=initial)
+    form = StandardsForm(request.POST or None, initial=initial_of(current, names))
     return _form_page(
         request,
         form,
@@ -422,8 +389,7 @@ def standards(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("lado.configure")
-@require_http_methods(["GET", "POST"])
+@form_view("lado.configure")
 def lists(request: SignedInRequest) -> HttpResponse:
     form = ListItemForm(request.POST or None)
     outcome_ = submit(
@@ -452,8 +418,7 @@ def lists(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("lado.configure")
-@require_http_methods(["GET", "POST"])
+@form_view("lado.configure")
 def earlier_year(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
     form = EarlierYearForm(request.POST or None)
