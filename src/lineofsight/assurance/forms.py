@@ -20,6 +20,7 @@ from lineofsight.assurance.models import (
 )
 from lineofsight.govuk.fields import GovukDateField, limit_choices, set_choices
 from lineofsight.indicators.catalogue import CATALOGUE
+from lineofsight.lib.formparts import checkboxes, year_choices
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -32,12 +33,7 @@ def _agencies(partnership: Partnership | None) -> Any:
 
 
 def _themes_field() -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
-        label="Learning themes (optional)",
-        queryset=LearningTheme.objects.order_by("name"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    return checkboxes("Learning themes (optional)", LearningTheme.objects.order_by("name"))
 
 
 # audits ---------------------------------------------------------------------------------------
@@ -54,7 +50,7 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args: Any, years: Sequence[int] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        set_choices(self, "year", [("", "Any")] + [(y, f"{y}-{(y + 1) % 100:02d}") for y in years])
+        set_choices(self, "year", year_choices(years, "Any"))
 
 
 def indicator_choices() -> list[tuple[str, str]]:

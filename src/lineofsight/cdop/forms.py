@@ -9,14 +9,13 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
-from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.cdop import reference as codes
 from lineofsight.cdop.models import DeathCategory, PanelMeeting
 from lineofsight.cdop.presentation import COMPARATOR_MEASURES
 from lineofsight.govuk.fields import GovukDateField, limit_choices, set_choices
+from lineofsight.lib.formparts import agencies_of, not_future, year_choices
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -37,20 +36,6 @@ def _date(label: str, message: str | None = None, **kwargs: Any) -> GovukDateFie
     if message is None:
         return GovukDateField(label=label, required=False, **kwargs)
     return GovukDateField(label=label, error_messages={"required": message}, **kwargs)
-
-
-def _agencies(partnership: Partnership | None) -> QuerySet[Agency]:
-    if partnership is None:
-        return Agency.objects.none()
-    return partnership.agencies.order_by("name")
-
-
-def _not_future(form: forms.Form, *names: str) -> None:
-    today = timezone.localdate()
-    for name in names:
-        value = form.cleaned_data.get(name)
-        if value and value > today:
-            form.add_error(name, "The date must be today or in the past")
 
 
 class DeathForm(FreeTextGuard, forms.Form):
@@ -116,7 +101,7 @@ class DeathForm(FreeTextGuard, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "died_on", "notified_on", "jar_on")
+        not_future(self, "died_on", "notified_on", "jar_on")
         return data
 
 
@@ -138,11 +123,11 @@ class AgencyReportForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", _agencies(partnership))
+        limit_choices(self, "agency", agencies_of(partnership))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "requested_on", "returned_on")
+        not_future(self, "requested_on", "returned_on")
         return data
 
 
@@ -151,7 +136,7 @@ class ReportReturnedForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "returned_on")
+        not_future(self, "returned_on")
         return data
 
 
@@ -167,7 +152,7 @@ class MeetingForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.agencies = list(_agencies(partnership))
+        self.agencies = list(agencies_of(partnership))
         for agency in self.agencies:
             self.fields[f"agency_{agency.pk}"] = forms.IntegerField(
                 label=f"Members present from {agency.name}",
@@ -182,7 +167,7 @@ class MeetingForm(FreeTextGuard, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "held_on")
+        not_future(self, "held_on")
         return data
 
 
@@ -246,7 +231,7 @@ class PanelReviewForm(FreeTextGuard, forms.Form):
         from lineofsight.cdop.services import parse_factor_lines
 
         data = super().clean() or {}
-        _not_future(self, "cdr_meeting_on")
+        not_future(self, "cdr_meeting_on")
         factors = []
         for name, domain in FACTOR_FIELDS.items():
             try:
@@ -281,7 +266,7 @@ class LearningPointForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", _agencies(partnership))
+        limit_choices(self, "agency", agencies_of(partnership))
 
 
 class ComparatorForm(FreeTextGuard, forms.Form):
@@ -350,6 +335,4 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        set_choices(
-            self, "year", [("", "Any year")] + [(y, f"{y}-{(y + 1) % 100:02d}") for y in years]
-        )
+        set_choices(self, "year", year_choices(years))

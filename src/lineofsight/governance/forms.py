@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.calendar import years as calendar_years
@@ -21,6 +20,7 @@ from lineofsight.governance.models import (
     Spending,
 )
 from lineofsight.govuk.fields import GovukDateField
+from lineofsight.lib.formparts import checkboxes, not_future
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -49,20 +49,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _themes() -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
-        label="Learning themes (optional)",
-        queryset=LearningTheme.objects.order_by("name"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-
-def _not_future(form: forms.Form, *names: str) -> None:
-    today = timezone.localdate()
-    for name in names:
-        value = form.cleaned_data.get(name)
-        if value and value > today:
-            form.add_error(name, "The date must be today or in the past")
+    return checkboxes("Learning themes (optional)", LearningTheme.objects.order_by("name"))
 
 
 class SettingsForm(FreeTextGuard, forms.Form):
@@ -154,7 +141,7 @@ class MeetingForm(FreeTextGuard, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "held_on")
+        not_future(self, "held_on")
         return data
 
     def meeting_data(self) -> dict[str, Any]:
@@ -219,7 +206,7 @@ class ReportForm(FreeTextGuard, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "received_on")
+        not_future(self, "received_on")
         return data
 
 
@@ -239,7 +226,7 @@ class ReceiveForm(FreeTextGuard, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "received_on")
+        not_future(self, "received_on")
         return data
 
 
@@ -381,7 +368,7 @@ class ProcedureForm(FreeTextGuard, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "last_reviewed_on")
+        not_future(self, "last_reviewed_on")
         return data
 
 

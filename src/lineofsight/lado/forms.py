@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
-from lineofsight.govuk.fields import GovukDateField
+from lineofsight.govuk.fields import GovukDateField, set_choices
 from lineofsight.lado import reference as codes
 from lineofsight.lado.models import Outcome, Sector
+from lineofsight.lib.formparts import not_future, year_choices
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 
@@ -30,14 +30,6 @@ def _radios(label: str, choices: Any, message: str, **kwargs: Any) -> forms.Choi
         error_messages={"required": message},
         **kwargs,
     )
-
-
-def _not_future(form: forms.Form, *names: str) -> None:
-    today = timezone.localdate()
-    for name in names:
-        value = form.cleaned_data.get(name)
-        if value and value > today:
-            form.add_error(name, "The date must be today or in the past")
 
 
 def _sector_field() -> forms.ModelChoiceField:
@@ -67,7 +59,7 @@ class ConsultationForm(FreeTextGuard, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "consulted_on")
+        not_future(self, "consulted_on")
         return data
 
 
@@ -126,7 +118,7 @@ class ReferralForm(FreeTextGuard, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "received_on")
+        not_future(self, "received_on")
         return data
 
 
@@ -157,7 +149,7 @@ class DecisionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "decided_on")
+        not_future(self, "decided_on")
         met, criteria = data.get("threshold_met"), data.get("criteria") or []
         if met is True and not criteria:
             self.add_error("criteria", "Select which harm threshold criteria were met")
@@ -186,7 +178,7 @@ class MeetingForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "held_on")
+        not_future(self, "held_on")
         return data
 
 
@@ -229,7 +221,7 @@ class OutcomeForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "concluded_on")
+        not_future(self, "concluded_on")
         if self.threshold_met and not data.get("outcome"):
             self.add_error("outcome", "Select the outcome of the allegation")
         if self.threshold_met is False and data.get("outcome"):
@@ -316,9 +308,7 @@ class ReferralFilterForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "Any year")] + [  # type: ignore[attr-defined]
-            (y, f"{y}-{(y + 1) % 100:02d}") for y in years
-        ]
+        set_choices(self, "year", year_choices(years))
 
 
 class EarlierYearForm(FreeTextGuard, forms.Form):

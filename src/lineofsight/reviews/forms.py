@@ -3,10 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.govuk.fields import GovukDateField, set_choices
+from lineofsight.lib.formparts import checkboxes, not_future
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency
@@ -16,20 +16,7 @@ from lineofsight.reviews.status import Stage
 
 
 def _themes_field() -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
-        label="Learning themes",
-        queryset=LearningTheme.objects.order_by("name"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-
-def _not_future(form: forms.Form, *names: str) -> None:
-    today = timezone.localdate()
-    for name in names:
-        value = form.cleaned_data.get(name)
-        if value and value > today:
-            form.add_error(name, "The date must be today or in the past")
+    return checkboxes("Learning themes", LearningTheme.objects.order_by("name"))
 
 
 class IncidentForm(FreeTextGuard, forms.Form):
@@ -69,7 +56,7 @@ class IncidentForm(FreeTextGuard, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "la_aware_on", "notified_on")
+        not_future(self, "la_aware_on", "notified_on")
         return data
 
 
@@ -99,7 +86,7 @@ class RapidReviewForm(FreeTextGuard, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "rapid_review_on", "decision_on")
+        not_future(self, "rapid_review_on", "decision_on")
         return data
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.govuk.fields import GovukDateField
+from lineofsight.govuk.fields import GovukDateField, set_choices
+from lineofsight.lib.formparts import agencies_of, checkboxes, not_future, year_choices
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -38,31 +38,8 @@ def _date(label: str, message: str | None = None, **kwargs: Any) -> GovukDateFie
     return GovukDateField(label=label, error_messages={"required": message}, **kwargs)
 
 
-def _agencies(partnership: Partnership | None) -> Any:
-    if partnership is None:
-        return Agency.objects.none()
-    return partnership.agencies.order_by("name")
-
-
 def _themes() -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
-        label="Learning themes (optional)",
-        queryset=LearningTheme.objects.order_by("name"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-
-def _not_future(form: forms.Form, *names: str) -> None:
-    today = timezone.localdate()
-    for name in names:
-        value = form.cleaned_data.get(name)
-        if value and value > today:
-            form.add_error(name, "The date must be today or in the past")
-
-
-def _years(years: list[int]) -> list[tuple[Any, str]]:
-    return [("", "Any year"), *((y, f"{y}-{(y + 1) % 100:02d}") for y in years)]
+    return checkboxes("Learning themes (optional)", LearningTheme.objects.order_by("name"))
 
 
 class ActivityForm(FreeTextGuard, forms.Form):
@@ -91,7 +68,7 @@ class ActivityForm(FreeTextGuard, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "held_on")
+        not_future(self, "held_on")
         return data
 
 
@@ -107,7 +84,7 @@ class RecommendationForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+        self.fields["agency"].queryset = agencies_of(partnership)  # type: ignore[attr-defined]
 
 
 class FeedbackForm(FreeTextGuard, forms.Form):
@@ -140,11 +117,11 @@ class FeedbackForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+        self.fields["agency"].queryset = agencies_of(partnership)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "received_on", "changed_on")
+        not_future(self, "received_on", "changed_on")
         return data
 
 
@@ -157,7 +134,7 @@ class ChangedForm(FreeTextGuard, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "changed_on")
+        not_future(self, "changed_on")
         return data
 
 
@@ -222,11 +199,11 @@ class ForumForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+        self.fields["agencies"].queryset = agencies_of(partnership)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _not_future(self, "held_on")
+        not_future(self, "held_on")
         return data
 
 
@@ -242,7 +219,7 @@ class ActivityFilterForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _years(years)  # type: ignore[attr-defined]
+        set_choices(self, "year", year_choices(years))
 
 
 class FeedbackFilterForm(forms.Form):
@@ -263,7 +240,7 @@ class FeedbackFilterForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _years(years)  # type: ignore[attr-defined]
+        set_choices(self, "year", year_choices(years))
 
 
 class YearForm(forms.Form):
@@ -273,4 +250,4 @@ class YearForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _years(years)  # type: ignore[attr-defined]
+        set_choices(self, "year", year_choices(years))

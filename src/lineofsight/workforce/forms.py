@@ -10,7 +10,8 @@ from typing import Any
 from django import forms
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.govuk.fields import GovukDateField
+from lineofsight.govuk.fields import GovukDateField, set_choices
+from lineofsight.lib.formparts import agencies_of, year_choices
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -20,12 +21,6 @@ SCALE = [
     (str(n), label)
     for n, label in ((5, "5 - very much"), (4, "4"), (3, "3"), (2, "2"), (1, "1 - not at all"))
 ]
-
-
-def _agencies(partnership: Partnership | None) -> Any:
-    if partnership is None:
-        return Agency.objects.none()
-    return partnership.agencies.order_by("name")
 
 
 def _radios(label: str, choices: Any, message: str, **kwargs: Any) -> forms.TypedChoiceField:
@@ -134,7 +129,7 @@ class BookingForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+        self.fields["agency"].queryset = agencies_of(partnership)  # type: ignore[attr-defined]
 
 
 class CancelForm(forms.Form):
@@ -217,7 +212,7 @@ class SettingsForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["paying_agencies"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+        self.fields["paying_agencies"].queryset = agencies_of(partnership)  # type: ignore[attr-defined]
 
 
 class RequirementForm(forms.Form):
@@ -240,7 +235,7 @@ class RequirementForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+        self.fields["agency"].queryset = agencies_of(partnership)  # type: ignore[attr-defined]
         self.fields["course"].queryset = (  # type: ignore[attr-defined]
             Course.objects.filter(partnership=partnership) if partnership else Course.objects.none()
         )
@@ -260,9 +255,7 @@ class PeriodForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [  # type: ignore[attr-defined]
-            (y, f"{y}-{(y + 1) % 100:02d}") for y in years
-        ]
+        set_choices(self, "year", year_choices(years, anything=None))
 
 
 def year_of(day: dt.date) -> int:
