@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django import forms
@@ -126,7 +126,7 @@ def filtered_list(
     *,
     form: forms.Form,
     selector: Callable[..., Any],
-    export: tuple[str, list[str], Callable[[Any], Iterable[Any]]],
+    export: tuple[str, list[str], Callable[[Any], Sequence[Any]]],
     per_page: int | None = PAGE_SIZE,
     **context: Any,
 ) -> HttpResponse:
