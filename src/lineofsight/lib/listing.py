@@ -24,6 +24,8 @@ from django.shortcuts import render
 from lineofsight.lib.exports import export_response
 
 EXPORT_FORMATS = ("csv", "xlsx")
+# the download links of a page whose download does not follow its query (the whole record)
+PLAIN_EXPORT_LINKS = {f: f"?format={f}" for f in EXPORT_FORMATS}
 PAGE_SIZE = 50
 
 

@@ -8,6 +8,7 @@
   its list, then to the new record.  Both keep ``lib.formviews``' status rule (invalid 400,
   conflict 409 with what was typed kept).
 - ``record_page``: a record's page with the policy's ``allowed`` booleans for it.
+- ``download_page``: a page of figures (statistics, charges) that also downloads as CSV/Excel.
 - ``filtered_list``: a list page whose filter form's values select the rows
   (``selector(user, **active_filters(form))``), downloaded a row at a time by ``row``.
 - ``initial_of``: a change form's starting values, the record's version among them.
@@ -26,7 +27,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.lib.formviews import form_page_then
-from lineofsight.lib.listing import PAGE_SIZE, Export, active_filters, list_response
+from lineofsight.lib.listing import (
+    PAGE_SIZE,
+    Export,
+    active_filters,
+    export_if_asked,
+    export_links,
+    list_response,
+)
 from lineofsight.partnership.access import View, requires
 
 Message = str | Callable[[Any], str]
@@ -118,6 +126,24 @@ def record_page(
     app policy's booleans for the signed-in person and that record."""
     record = next(iter(context.values()))
     return render(request, template, {**context, "allowed": allowed(request.user, record)})
+
+
+def download_page(
+    request: HttpRequest,
+    template: str,
+    export: Export,
+    *,
+    links: dict[str, str] | None = None,
+    **context: Any,
+) -> HttpResponse:
+    """A page of figures that downloads as ``export`` (``?format=csv|xlsx``): the download when
+    asked, else ``template`` with ``context`` and ``exports``, the download links (``links``, or
+    this page's query with the format set)."""
+    exported = export_if_asked(request, export)
+    if exported is not None:
+        return exported
+    exports = export_links(request) if links is None else links
+    return render(request, template, {**context, "exports": exports})
 
 
 def filtered_list(

@@ -16,7 +16,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lineofsight.lib.formviews import form_page_then
-from lineofsight.lib.listing import Export, export_if_asked
+from lineofsight.lib.listing import Export
+from lineofsight.lib.pages import (
+    download_page,
+    form_view,
+    initial_of,
+    new_record_form,
+    page_view,
+    record_form,
+)
 from lineofsight.partnership.access import public, requires
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.workforce import evaluation_links, policies, presentation, selectors, services
@@ -57,17 +65,7 @@ def _period(request: HttpRequest) -> tuple[PeriodForm, int, dt.date, dt.date]:
     return form, year, dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
 
 
-def _exports(request: HttpRequest) -> dict[str, str]:
-    query = request.GET.copy()
-    links = {}
-    for name in ("csv", "xlsx"):
-        query["format"] = name
-        links[name] = "?" + query.urlencode()
-    return links
-
-
-@requires(MANAGE)
-@require_GET
+@page_view(MANAGE)
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -81,18 +79,16 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def course_create(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
-    form = CourseForm(request.POST or None)
-    return _form_page(
+    return new_record_form(
         request,
-        form,
+        CourseForm(request.POST or None),
         lambda data, _v: services.create_course(
             actor=request.user, partnership=partnership, **data
         ),
-        done=lambda saved: (f"Course added: {saved.title}", saved),
+        message=lambda saved: f"Course added: {saved.title}",
         title="Add a course",
         caption="Workforce development",
         back_url=reverse("workforce:list"),
@@ -100,8 +96,7 @@ def course_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(MANAGE)
-@require_GET
+@page_view(MANAGE)
 def course(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.course_for(request.user, pk)
     stats = selectors.statistics_for(request.user, dt.date(1990, 1, 1), dt.date(2100, 1, 1), found)
@@ -120,63 +115,49 @@ def course(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.course_for(request.user, pk)
-    initial = {
-        "version": found.version,
-        "code": found.code,
-        "title": found.title,
-        "level": found.level,
-        "audience": found.audience,
-        "outcomes": found.outcomes,
-        "prompted_by": found.prompted_by,
-        "themes": list(found.themes.all()),
-    }
-    form = CourseForm(request.POST or None, initial=initial)
-    return _form_page(
+    names = ("code", "title", "level", "audience", "outcomes", "prompted_by")
+    initial = {**initial_of(found, names), "themes": list(found.themes.all())}
+    return record_form(
         request,
-        form,
+        found,
+        CourseForm(request.POST or None, initial=initial),
         lambda data, version: services.update_course(
             actor=request.user, course=found, expected_version=version, **data
         ),
-        done=lambda saved: ("Course saved", saved),
+        message="Course saved",
         title="Change the course",
         caption=found.title,
-        back_url=found.get_absolute_url(),
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def question_create(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.course_for(request.user, pk)
-    form = QuestionForm(request.POST or None)
-    return _form_page(
+    return record_form(
         request,
-        form,
+        found,
+        QuestionForm(request.POST or None),
         lambda data, _v: services.add_question(actor=request.user, course=found, **data),
-        done=lambda saved: (f"Knowledge question {saved.number} added", found),
+        message=lambda saved: f"Knowledge question {saved.number} added",
         title="Add a knowledge question",
         caption=found.title,
         intro="Learners mark each statement true or false at the end of the course: the share "
         "they get right is shown beside their change in confidence.",
-        back_url=found.get_absolute_url(),
         submit="Add the question",
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.course_for(request.user, pk)
-    form = SessionForm(request.POST or None)
-    return _form_page(
+    return new_record_form(
         request,
-        form,
+        SessionForm(request.POST or None),
         lambda data, _v: services.create_session(actor=request.user, course=found, **data),
-        done=lambda saved: ("Session added", saved),
+        message="Session added",
         title="Add a session",
         caption=found.title,
         back_url=found.get_absolute_url(),
@@ -184,8 +165,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(MANAGE)
-@require_GET
+@page_view(MANAGE)
 def session(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.session_for(request.user, pk)
     bookings = selectors.bookings_of(found)
@@ -219,84 +199,76 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def book(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.session_for(request.user, pk)
     form = BookingForm(request.POST or None, partnership=found.course.partnership)
 
     booked: int = getattr(found, "booked", 0)  # annotated by selectors.sessions_for
 
-    def done(saved: Booking) -> tuple[str, Any]:
+    def told(saved: Booking) -> str:
         if saved.status == Booking.Status.WAITING:
-            return f"The session is full: {saved.learner} is on the waiting list", found
-        return f"Place booked for {saved.learner}", found
+            return f"The session is full: {saved.learner} is on the waiting list"
+        return f"Place booked for {saved.learner}"
 
-    return _form_page(
+    return record_form(
         request,
+        found,
         form,
         lambda data, _v: services.book(actor=request.user, session=found, **data),
-        done=done,
+        message=told,
         title="Book a place",
         caption=str(found),
         intro=f"{booked} of {found.capacity} places booked. When the session is full, "
         "the learner joins the waiting list and gets the next place freed.",
-        back_url=found.get_absolute_url(),
         submit="Book the place",
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def cancel(request: HttpRequest, pk: int, booking: int) -> HttpResponse:
     found = selectors.session_for(request.user, pk)
     chosen = selectors.booking_for(request.user, found, booking)
-    form = CancelForm(request.POST or None)
 
-    def done(promoted: Booking | None) -> tuple[str, Any]:
+    def told(promoted: Booking | None) -> str:
         if promoted is not None:
-            return (
-                f"Booking cancelled. {promoted.learner} has the place from the waiting list",
-                found,
-            )
-        return "Booking cancelled", found
+            return f"Booking cancelled. {promoted.learner} has the place from the waiting list"
+        return "Booking cancelled"
 
-    return _form_page(
+    return record_form(
         request,
-        form,
+        found,
+        CancelForm(request.POST or None),
         lambda data, _v: services.cancel_booking(actor=request.user, booking=chosen),
-        done=done,
+        message=told,
         title=f"Cancel {chosen.learner}'s booking",
         caption=str(found),
         intro="A cancellation fewer days before the session than the charging policy's window "
         "is a late cancellation. A place freed goes to the first learner on the waiting list.",
-        back_url=found.get_absolute_url(),
         submit="Cancel the booking",
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.session_for(request.user, pk)
     booked = selectors.bookings_of(found).get(Booking.Status.BOOKED, [])
     form = AttendanceForm(request.POST or None, bookings=booked)
-    return _form_page(
+    return record_form(
         request,
+        found,
         form,
         lambda data, _v: services.record_attendance(
             actor=request.user, session=found, attended=form.attendance()
         ),
-        done=lambda links: (
+        message=lambda links: (
             f"Attendance saved; {len(links)} end-of-course evaluation link"
-            f"{'' if len(links) == 1 else 's'} issued",
-            found,
+            f"{'' if len(links) == 1 else 's'} issued"
         ),
         title="Record attendance",
         caption=str(found),
         intro="Those who attended get the end-of-course evaluation (emailed when an address is "
         "known). Non-attendance by an agency that pays is charged under the charging policy.",
-        back_url=found.get_absolute_url(),
         submit="Save attendance",
     )
 
@@ -309,90 +281,63 @@ def send_follow_ups(request: HttpRequest) -> HttpResponse:
     return redirect("workforce:list")
 
 
-@requires(MANAGE)
-@require_GET
+@page_view(MANAGE)
 def statistics(request: HttpRequest) -> HttpResponse:
     form, year, start, end = _period(request)
     stats = selectors.statistics_for(request.user, start, end)
-    exported = export_if_asked(
+    return download_page(
         request,
+        "workforce/statistics.html",
         Export(
             f"training-statistics-{year}",
             presentation.EXPORT_HEADER,
             lambda: presentation.export_rows(stats),
         ),
-    )
-    if exported is not None:
-        return exported
-    return render(
-        request,
-        "workforce/statistics.html",
-        {
-            "form": form,
-            "year": year,
-            "stats": stats,
-            "modes": presentation.MODES,
-            "effect_rows": presentation.effect_rows(stats["effect"]),
-            "impact_labels": presentation.IMPACT_LABELS,
-            "levels_svg": presentation.level_chart(stats),
-            "agencies_svg": presentation.agency_chart(stats),
-            "impact_svg": presentation.impact_chart(stats),
-            "exports": _exports(request),
-        },
+        form=form,
+        year=year,
+        stats=stats,
+        modes=presentation.MODES,
+        effect_rows=presentation.effect_rows(stats["effect"]),
+        impact_labels=presentation.IMPACT_LABELS,
+        levels_svg=presentation.level_chart(stats),
+        agencies_svg=presentation.agency_chart(stats),
+        impact_svg=presentation.impact_chart(stats),
     )
 
 
 CHARGE_HEADER = ["Agency", "Non-attendances", "Late cancellations", "Charge (pounds)"]
 
 
-@requires(MANAGE)
-@require_GET
+@page_view(MANAGE)
 def charges(request: HttpRequest) -> HttpResponse:
     form, year, start, end = _period(request)
     rows = selectors.charges_for(request.user, start, end)
-    exported = export_if_asked(
+    return download_page(
         request,
+        "workforce/charges.html",
         Export(
             f"training-charges-{year}",
             CHARGE_HEADER,
             lambda: [[r.agency, r.non_attendances, r.late_cancellations, r.amount] for r in rows],
         ),
-    )
-    if exported is not None:
-        return exported
-    return render(
-        request,
-        "workforce/charges.html",
-        {
-            "form": form,
-            "year": year,
-            "rows": rows,
-            "total": services.charge_total(rows),
-            "policy": selectors.settings_of(_partnership(request)),
-            "exports": _exports(request),
-        },
+        form=form,
+        year=year,
+        rows=rows,
+        total=services.charge_total(rows),
+        policy=selectors.settings_of(_partnership(request)),
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def policy(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
     current = selectors.settings_of(partnership)
-    form = SettingsForm(
-        request.POST or None,
-        partnership=partnership,
-        initial={
-            "version": current.version if current.pk else None,
-            "paying_agencies": list(current.paying_agencies.all()) if current.pk else [],
-            "non_attendance_charge": current.non_attendance_charge,
-            "late_cancellation_charge": current.late_cancellation_charge,
-            "cancellation_window_days": current.cancellation_window_days,
-            "follow_up_weeks": current.follow_up_weeks,
-            "link_valid_days": current.link_valid_days,
-            "refresher_years": current.refresher_years,
-        },
-    )
+    names = [
+        name for name in SettingsForm.base_fields if name not in ("version", "paying_agencies")
+    ]
+    initial = initial_of(current, names)
+    initial["paying_agencies"] = list(current.paying_agencies.all()) if current.pk else []
+    form = SettingsForm(request.POST or None, partnership=partnership, initial=initial)
     return _form_page(
         request,
         form,
@@ -411,12 +356,12 @@ def policy(request: HttpRequest) -> HttpResponse:
 GAP_HEADER = ["Agency", "Course", "Staff who need it", "Trained", "Still to train", "Trained (%)"]
 
 
-@requires(MANAGE)
-@require_GET
+@page_view(MANAGE)
 def gaps(request: HttpRequest) -> HttpResponse:
     rows = selectors.gaps_for(request.user)
-    exported = export_if_asked(
+    return download_page(
         request,
+        "workforce/gaps.html",
         Export(
             "training-gap-analysis",
             GAP_HEADER,
@@ -425,22 +370,12 @@ def gaps(request: HttpRequest) -> HttpResponse:
                 for g in rows
             ],
         ),
-    )
-    if exported is not None:
-        return exported
-    return render(
-        request,
-        "workforce/gaps.html",
-        {
-            "rows": rows,
-            "years": selectors.settings_of(_partnership(request)).refresher_years,
-            "exports": _exports(request),
-        },
+        rows=rows,
+        years=selectors.settings_of(_partnership(request)).refresher_years,
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def requirement(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
     form = RequirementForm(request.POST or None, partnership=partnership)
@@ -459,16 +394,14 @@ def requirement(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(MANAGE)
-@require_GET
+@page_view(MANAGE)
 def logs(request: HttpRequest) -> HttpResponse:
     unrated = request.GET.get("show") != "all"
     rows = selectors.reflective_logs_for(request.user, unrated_only=unrated)[:200]
     return render(request, "workforce/logs.html", {"rows": rows, "unrated": unrated})
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def rate(request: HttpRequest, pk: int) -> HttpResponse:
     log = selectors.reflective_log_for(request.user, pk)
     form = RateForm(request.POST or None, initial={"rating": log.impact_rating or None})
