@@ -7,6 +7,7 @@
   the message names what was saved.  ``new_record_form``: a form page making a record, back to
   its list, then to the new record.  Both keep ``lib.formviews``' status rule (invalid 400,
   conflict 409 with what was typed kept).
+- ``own_form_page``: the same rule for a form page with the app's own template.
 - ``record_page``: a record's page with the policy's ``allowed`` booleans for it.
 - ``download_page``: a page of figures (statistics, charges) that also downloads as CSV/Excel.
 - ``filtered_list``: a list page whose filter form's values select the rows
@@ -21,12 +22,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from lineofsight.lib.formviews import form_page_then
+from lineofsight.lib.formviews import form_page_then, submit
 from lineofsight.lib.listing import (
     PAGE_SIZE,
     Export,
@@ -58,6 +60,17 @@ def page_view(permission: str) -> Callable[[View], View]:
     return decorate
 
 
+def _told(message: Message, saved: Any) -> str:
+    return message if isinstance(message, str) else message(saved)
+
+
+def _then(then: Any, saved: Any) -> Any:
+    """Where to go once saved: the saved record (``None``), a record or URL, or made from it."""
+    if then is None:
+        return saved
+    return then(saved) if callable(then) else then
+
+
 def _told_page(
     request: HttpRequest,
     form: forms.Form,
@@ -66,14 +79,30 @@ def _told_page(
     then: Any,
     **page: Any,
 ) -> HttpResponse:
-    """``form_page_then`` telling ``message`` (a text or made from what was saved), then to
-    ``then`` (``None``: the saved record)."""
+    """``form_page_then`` telling ``message``, then to ``then`` (``_then``)."""
+    return form_page_then(
+        request, form, save, done=lambda saved: (_told(message, saved), _then(then, saved)), **page
+    )
 
-    def done(saved: Any) -> tuple[str, Any]:
-        told = message if isinstance(message, str) else message(saved)
-        return told, saved if then is None else then
 
-    return form_page_then(request, form, save, done=done, **page)
+def own_form_page(
+    request: HttpRequest,
+    template: str,
+    form: forms.Form,
+    save: Callable[[dict[str, Any], Any], Any],
+    *,
+    message: Message,
+    then: Any = None,
+    **context: Any,
+) -> HttpResponse:
+    """A form page with the app's own ``template`` (given ``form`` and ``context``), on
+    ``lib.formviews.submit``'s status rule; when saved, ``message`` shown and a redirect to
+    ``then`` (``None``: the saved record; a record, a URL, or a function of what was saved)."""
+    outcome = submit(request, form, save)
+    if outcome.saved:
+        messages.success(request, _told(message, outcome.result))
+        return redirect(_then(then, outcome.result))
+    return render(request, template, {**context, "form": form}, status=outcome.status)
 
 
 def record_form(

@@ -10,13 +10,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions import services as action_services
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.lib.formviews import submit
 from lineofsight.lib.listing import Export, list_response
-from lineofsight.partnership.access import SignedInRequest, requires
+from lineofsight.lib.pages import form_view, initial_of, listed, own_form_page, page_view
+from lineofsight.partnership.access import SignedInRequest
 from lineofsight.reviews import policies, selectors, services, status
 from lineofsight.reviews.forms import (
     ChildForm,
@@ -85,8 +85,7 @@ def _export_rows(rows: list[dict[str, Any]], today: Any) -> Any:
         ]
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def review_list(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     form = ReviewFilterForm(request.GET or None, years=selectors.review_years(request.user))
@@ -121,33 +120,20 @@ def review_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def create(request: SignedInRequest) -> HttpResponse:
-    form = IncidentForm(request.POST or None)
-    outcome = submit(
+    return own_form_page(
         request,
-        form,
+        "reviews/create.html",
+        IncidentForm(request.POST or None),
         lambda data, _v: services.create_review(
-            actor=request.user,
-            partnership=request.partnership,
-            reference=data["reference"],
-            incident_type=data["incident_type"],
-            la_aware_on=data["la_aware_on"],
-            notified_on=data["notified_on"],
-            incident_summary=data["incident_summary"],
-            themes=list(data["themes"]),
+            actor=request.user, partnership=request.partnership, **listed(data)
         ),
+        message=lambda review: f"Serious incident recorded: {review.reference}",
     )
-    if outcome.saved:
-        review = outcome.result
-        messages.success(request, f"Serious incident recorded: {review.reference}")
-        return redirect("reviews:detail", pk=review.pk)
-    return render(request, "reviews/create.html", {"form": form}, status=outcome.status)
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     today = timezone.localdate()
@@ -175,110 +161,76 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
 def _versioned_form_view(
     request: HttpRequest, review: Review, form: Any, template: str, save: Any
 ) -> HttpResponse:
-    outcome = submit(request, form, save)
-    if outcome.saved:
-        messages.success(request, "Review updated")
-        return redirect("reviews:detail", pk=review.pk)
-    context = {"review": review, "form": form, "row": _row(review, timezone.localdate())}
-    return render(request, template, context, status=outcome.status)
+    row = _row(review, timezone.localdate())
+    return own_form_page(
+        request, template, form, save, message="Review updated", then=review, review=review, row=row
+    )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def rapid_review(request: SignedInRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
-    initial = {
-        "version": review.version,
-        "rapid_review_on": review.rapid_review_on,
-        "decision": review.decision,
-        "decision_on": review.decision_on,
-        "decision_rationale": review.decision_rationale,
-    }
-    form = RapidReviewForm(request.POST or None, initial=initial)
+    names = ("rapid_review_on", "decision", "decision_on", "decision_rationale")
+    form = RapidReviewForm(request.POST or None, initial=initial_of(review, names))
 
     def save(data: dict[str, Any], version: int) -> None:
         services.record_rapid_review(
             actor=request.user,
             review=review,
             expected_version=version,
-            rapid_review_on=data["rapid_review_on"],
-            decision=data["decision"],
-            decision_on=data["decision_on"],
-            decision_rationale=data["decision_rationale"],
             initiated_on=review.initiated_on,
+            **data,
         )
 
     return _versioned_form_view(request, review, form, "reviews/rapid_review.html", save)
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
-    initial = {name: getattr(review, name) for name in services.EDITABLE}
-    initial.update(version=review.version, themes=list(review.themes.all()))
+    initial = {**initial_of(review, services.EDITABLE), "themes": list(review.themes.all())}
     form = ReviewForm(request.POST or None, initial=initial)
 
     def save(data: dict[str, Any], version: int) -> None:
-        fields = {name: data[name] for name in services.EDITABLE}
         services.update_review(
-            actor=request.user,
-            review=review,
-            expected_version=version,
-            themes=list(data["themes"]),
-            **fields,
+            actor=request.user, review=review, expected_version=version, **listed(data)
         )
 
     return _versioned_form_view(request, review, form, "reviews/edit.html", save)
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def add_child(request: SignedInRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
-    form = ChildForm(request.POST or None)
-    outcome = submit(
+    return own_form_page(
         request,
-        form,
+        "reviews/child.html",
+        ChildForm(request.POST or None),
         lambda data, _v: services.add_child(actor=request.user, review=review, **data),
-    )
-    if outcome.saved:
-        messages.success(request, "Child added")
-        return redirect("reviews:detail", pk=review.pk)
-    return render(
-        request, "reviews/child.html", {"review": review, "form": form}, status=outcome.status
+        message="Child added",
+        then=review,
+        review=review,
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def add_recommendation(request: SignedInRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     form = RecommendationForm(request.POST or None, initial={"themes": list(review.themes.all())})
-    outcome = submit(
-        request,
-        form,
-        lambda data, _v: services.add_recommendation(
-            actor=request.user,
-            review=review,
-            text=data["text"],
-            agency=data["agency"],
-            themes=list(data["themes"]),
-        ),
-    )
-    if outcome.saved:
-        messages.success(request, "Recommendation added")
-        return redirect("reviews:detail", pk=review.pk)
-    return render(
+    return own_form_page(
         request,
         "reviews/recommendation.html",
-        {"review": review, "form": form},
-        status=outcome.status,
+        form,
+        lambda data, _v: services.add_recommendation(
+            actor=request.user, review=review, **listed(data)
+        ),
+        message="Recommendation added",
+        then=review,
+        review=review,
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def recommendation_action(request: SignedInRequest, pk: int, number: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
     rec = get_object_or_404(Recommendation, review=review, number=number)
@@ -306,19 +258,15 @@ def recommendation_action(request: SignedInRequest, pk: int, number: int) -> Htt
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def add_note(request: SignedInRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
-    form = NoteForm(request.POST or None)
-    outcome = submit(
+    return own_form_page(
         request,
-        form,
-        lambda data, _v: services.add_note(actor=request.user, review=review, text=data["text"]),
-    )
-    if outcome.saved:
-        messages.success(request, "Progress recorded")
-        return redirect("reviews:detail", pk=review.pk)
-    return render(
-        request, "reviews/note.html", {"review": review, "form": form}, status=outcome.status
+        "reviews/note.html",
+        NoteForm(request.POST or None),
+        lambda data, _v: services.add_note(actor=request.user, review=review, **data),
+        message="Progress recorded",
+        then=review,
+        review=review,
     )
