@@ -9,8 +9,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from lineofsight.actions import policies, selectors, services
 from lineofsight.actions.forms import (
@@ -25,7 +26,8 @@ from lineofsight.actions.models import Action
 from lineofsight.actions.sources import action_source, link_to
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, list_response
-from lineofsight.partnership.access import SignedInRequest, has_permission, requires, signed_in
+from lineofsight.lib.pages import form_view, initial_of, listed, own_form_page, page_view
+from lineofsight.partnership.access import SignedInRequest, has_permission, signed_in
 from lineofsight.partnership.models import Agency
 
 PAGE_SIZE = 50
@@ -69,8 +71,11 @@ def _export_rows(rows: Any) -> Any:
         ]
 
 
-@requires("learning.view")
-@require_GET
+def _page(action: Action) -> str:
+    return reverse("actions:detail", args=[action.pk])
+
+
+@page_view("learning.view")
 def action_list(request: SignedInRequest) -> HttpResponse:
     form = ActionFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
@@ -91,8 +96,7 @@ def action_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def agency_due(request: SignedInRequest, pk: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=pk)
     today = timezone.localdate()
@@ -109,15 +113,13 @@ def agency_due(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def board_summary(request: SignedInRequest) -> HttpResponse:
     summary = selectors.board_summary(request.user)
     return render(request, "actions/summary.html", {"summary": summary, "today": summary.today})
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
     record = action.source_object()
@@ -135,8 +137,7 @@ def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("actions.update")
-@require_http_methods(["GET", "POST"])
+@form_view("actions.update")
 def add_update(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
     if not policies.can_update_action(request.user, action):
@@ -144,29 +145,20 @@ def add_update(request: SignedInRequest, pk: int) -> HttpResponse:
     initial = {"version": action.version, "status": action.status}
     if action.status == Action.Status.CLOSED:
         initial["status"] = Action.Status.COMPLETED
-    form = ActionUpdateForm(request.POST or None, initial=initial)
-    outcome = submit(
+    return own_form_page(
         request,
-        form,
+        "actions/update.html",
+        ActionUpdateForm(request.POST or None, initial=initial),
         lambda data, version: services.add_update(
-            actor=request.user,
-            action=action,
-            expected_version=version,
-            text=data["text"],
-            evidence=data["evidence"],
-            status=data["status"],
+            actor=request.user, action=action, expected_version=version, **data
         ),
-    )
-    if outcome.saved:
-        messages.success(request, "Update added")
-        return redirect("actions:detail", pk=action.pk)
-    return render(
-        request, "actions/update.html", {"action": action, "form": form}, status=outcome.status
+        message="Update added",
+        then=_page(action),
+        action=action,
     )
 
 
-@requires("actions.update")
-@require_http_methods(["GET", "POST"])
+@form_view("actions.update")
 def close(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
     if not policies.can_update_action(request.user, action):
@@ -174,86 +166,47 @@ def close(request: SignedInRequest, pk: int) -> HttpResponse:
     if action.status in Action.FINISHED:
         messages.info(request, f"This action is already {action.get_status_display().lower()}.")
         return redirect("actions:detail", pk=action.pk)
-    form = CloseActionForm(request.POST or None, initial={"version": action.version})
-    outcome = submit(
+    return own_form_page(
         request,
-        form,
+        "actions/close.html",
+        CloseActionForm(request.POST or None, initial={"version": action.version}),
         lambda data, version: services.close_action(
-            actor=request.user,
-            action=action,
-            expected_version=version,
-            impact_evidence=data["impact_evidence"],
+            actor=request.user, action=action, expected_version=version, **data
         ),
-    )
-    if outcome.saved:
-        messages.success(request, "Action closed with evidence of impact")
-        return redirect("actions:detail", pk=action.pk)
-    return render(
-        request, "actions/close.html", {"action": action, "form": form}, status=outcome.status
+        message="Action closed with evidence of impact",
+        then=_page(action),
+        action=action,
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def create(request: SignedInRequest) -> HttpResponse:
-    form = ActionForm(request.POST or None, initial={"source": "board"})
-    outcome = submit(
+    return own_form_page(
         request,
-        form,
-        lambda data, _v: services.create_action(
-            actor=request.user,
-            title=data["title"],
-            description=data["description"],
-            source=data["source"],
-            source_label=data["source_label"],
-            owner_agency=data["owner_agency"],
-            owner_person=data["owner_person"],
-            due_date=data["due_date"],
-            themes=list(data["themes"]),
-        ),
-    )
-    if outcome.saved:
-        messages.success(request, "Action added")
-        return redirect("actions:detail", pk=outcome.result.pk)
-    return render(
-        request, "actions/form.html", {"form": form, "action": None}, status=outcome.status
+        "actions/form.html",
+        ActionForm(request.POST or None, initial={"source": "board"}),
+        lambda data, _v: services.create_action(actor=request.user, **listed(data)),
+        message="Action added",
+        then=_page,
+        action=None,
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
-    initial = {
-        "version": action.version,
-        "title": action.title,
-        "description": action.description,
-        "owner_agency": action.owner_agency,
-        "owner_person": action.owner_person,
-        "due_date": action.due_date,
-        "themes": list(action.themes.all()),
-    }
-    form = EditActionForm(request.POST or None, initial=initial)
-    outcome = submit(
+    names = ("title", "description", "owner_agency", "owner_person", "due_date")
+    initial = {**initial_of(action, names), "themes": list(action.themes.all())}
+    return own_form_page(
         request,
-        form,
+        "actions/form.html",
+        EditActionForm(request.POST or None, initial=initial),
         lambda data, version: services.edit_action(
-            actor=request.user,
-            action=action,
-            expected_version=version,
-            title=data["title"],
-            description=data["description"],
-            owner_agency=data["owner_agency"],
-            owner_person=data["owner_person"],
-            due_date=data["due_date"],
-            themes=list(data["themes"]),
+            actor=request.user, action=action, expected_version=version, **listed(data)
         ),
-    )
-    if outcome.saved:
-        messages.success(request, "Action changed")
-        return redirect("actions:detail", pk=action.pk)
-    return render(
-        request, "actions/form.html", {"form": form, "action": action}, status=outcome.status
+        message="Action changed",
+        then=_page(action),
+        action=action,
     )
 
 
