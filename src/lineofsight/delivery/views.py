@@ -9,14 +9,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.delivery import forms, policies, selectors, services
 from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
 from lineofsight.lib.formviews import form_page
 from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.partnership.access import SignedInRequest, requires
+from lineofsight.lib.pages import form_view, initial_of, page_view, record_page
+from lineofsight.partnership.access import SignedInRequest
 
 EXPORT_HEADER = [
     "Plan",
@@ -31,8 +31,7 @@ EXPORT_HEADER = [
 ]
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def plan(request: SignedInRequest) -> HttpResponse:
     """Every plan, and the items across them with filters (CSV/Excel export)."""
     plans = selectors.plans_for(request.user)
@@ -71,8 +70,7 @@ def plan(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def plan_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     try:
         plan_ = selectors.plan_detail(request.user, pk)
@@ -94,8 +92,7 @@ def plan_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def plan_create(request: SignedInRequest) -> HttpResponse:
     form = forms.PlanForm(request.POST or None)
     return form_page(
@@ -109,18 +106,12 @@ def plan_create(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def plan_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     plan_ = get_object_or_404(selectors.plans_for(request.user), pk=pk)
     form = forms.EditPlanForm(
         request.POST or None,
-        initial={
-            "title": plan_.title,
-            "starts": plan_.starts,
-            "ends": plan_.ends,
-            "version": plan_.version,
-        },
+        initial=initial_of(plan_, ("title", "starts", "ends")),
     )
     return form_page(
         request,
@@ -139,8 +130,7 @@ def _priority(request: HttpRequest, pk: int) -> Priority:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def priority_create(request: SignedInRequest, pk: int) -> HttpResponse:
     plan_ = get_object_or_404(selectors.plans_for(request.user), pk=pk)
     next_number = (plan_.priorities.count() or 0) + 1
@@ -155,18 +145,12 @@ def priority_create(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def priority_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     priority = _priority(request, pk)
     form = forms.EditPriorityForm(
         request.POST or None,
-        initial={
-            "number": priority.number,
-            "title": priority.title,
-            "lead": priority.lead,
-            "version": priority.version,
-        },
+        initial=initial_of(priority, ("number", "title", "lead")),
     )
     return form_page(
         request,
@@ -180,8 +164,7 @@ def priority_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def item_create(request: SignedInRequest, pk: int) -> HttpResponse:
     priority = _priority(request, pk)
     reference = "abcdefghijklmnopqrstuvwxyz"[min(priority.items.count(), 25)]
@@ -204,36 +187,28 @@ def _item(request: HttpRequest, pk: int) -> PlanItem:
     return get_object_or_404(selectors.items_for(request.user), pk=pk)
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def item_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
-    return render(
+    return record_page(
         request,
         "delivery/item.html",
-        {
-            "item": item,
-            "updates": selectors.updates_for(item),
-            "actions": list(actions_for_source(item)),
-            "allowed": policies.allowed(request.user, item),
-        },
+        policies.allowed,
+        item=item,
+        updates=selectors.updates_for(item),
+        actions=list(actions_for_source(item)),
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     form = forms.EditItemForm(
         request.POST or None,
         partnership=item.priority.plan.partnership,
         initial={
-            "reference": item.reference,
-            "text": item.text,
+            **initial_of(item, ("reference", "text", "lead_person", "due_date")),
             "lead_agency": item.lead_agency_id,
-            "lead_person": item.lead_person,
-            "due_date": item.due_date,
-            "version": item.version,
         },
     )
     return form_page(
@@ -248,8 +223,7 @@ def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("learning.view")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.view")
 def item_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     if not policies.can_report_progress(request.user, item):
@@ -273,8 +247,7 @@ def item_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def measure_create(request: SignedInRequest, pk: int) -> HttpResponse:
     priority = _priority(request, pk)
     form = forms.MeasureForm(request.POST or None)
@@ -293,8 +266,7 @@ def measure_create(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def measure_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     measure = get_object_or_404(
         SuccessMeasure.objects.filter(priority__plan__in=selectors.plans_for(request.user)),
@@ -302,12 +274,7 @@ def measure_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
     form = forms.EditMeasureForm(
         request.POST or None,
-        initial={
-            "text": measure.text,
-            "indicator_id": measure.indicator_id,
-            "target": measure.target,
-            "version": measure.version,
-        },
+        initial=initial_of(measure, ("text", "indicator_id", "target")),
     )
 
     def save(data: dict, version: int) -> Priority:
