@@ -28,7 +28,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from lineofsight.lib.formviews import form_page_then, submit
+from lineofsight.lib.formviews import form_page, form_page_then, submit
 from lineofsight.lib.listing import (
     PAGE_SIZE,
     Export,
@@ -111,22 +111,29 @@ def record_form(
     form: forms.Form,
     save: Callable[[dict[str, Any], Any], Any],
     *,
-    message: Message,
     title: str,
+    message: Message | None = None,
     caption: str = "",
     **page: Any,
 ) -> HttpResponse:
-    """A form page about ``record``: back to it, and when saved ``message`` (a text, or made
-    from what was saved) shown on it."""
+    """A form page about ``record``: back to it once saved, with ``message`` (a text, or made
+    from what was saved) shown there (``None``: no message)."""
+    url = record.get_absolute_url()
+    if message is None:
+        submit_label = page.pop("submit", "Save")
+        return form_page(
+            request,
+            form,
+            save,
+            title=title,
+            back_url=url,
+            caption=caption,
+            submit_label=submit_label,
+            success_url=url,
+            **page,
+        )
     return _told_page(
-        request,
-        form,
-        save,
-        message,
-        record,
-        back_url=record.get_absolute_url(),
-        title=title,
-        **page,
+        request, form, save, message, record, back_url=url, title=title, caption=caption, **page
     )
 
 

@@ -5,15 +5,14 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, policies, selectors
 from lineofsight.assurance.models import Audit, AuditCase, Finding
 from lineofsight.assurance.services import audits
 from lineofsight.lib.formviews import form_page
-from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.partnership.access import SignedInRequest, requires
+from lineofsight.lib.pages import filtered_list, form_view, initial_of, page_view, record_form
+from lineofsight.partnership.access import SignedInRequest
 
 EXPORT_HEADER = [
     "Title",
@@ -34,43 +33,35 @@ def _audit(request: HttpRequest, pk: int) -> Audit:
     return get_object_or_404(selectors.audits_for(request.user), pk=pk)
 
 
-@requires("learning.view")
-@require_GET
+def _audit_row(a: Any) -> list[Any]:
+    return [
+        a.title,
+        a.theme,
+        a.year,
+        a.quarter,
+        a.lead,
+        str(a.lead_agency or ""),
+        a.expert,
+        a.get_status_display(),
+        str(a.original or ""),
+        a.case_count,  # a row decorated for the template
+        a.summary,
+    ]
+
+
+@page_view("learning.view")
 def audit_list(request: SignedInRequest) -> HttpResponse:
-    form = forms.AuditFilterForm(request.GET or None, years=selectors.audit_years(request.user))
-    rows = selectors.audits_for(request.user, **active_filters(form))
-    export = Export(
-        "Multi-agency audits",
-        EXPORT_HEADER,
-        lambda: (
-            [
-                a.title,
-                a.theme,
-                a.year,
-                a.quarter,
-                a.lead,
-                str(a.lead_agency or ""),
-                a.expert,
-                a.get_status_display(),
-                str(a.original or ""),
-                a.case_count,  # type: ignore[attr-defined]  # a row decorated for the template
-                a.summary,
-            ]
-            for a in rows
-        ),
-    )
-    return list_response(
+    return filtered_list(
         request,
         "assurance/audits.html",
-        form=form,
-        rows=rows,
-        export=export,
-        context={"allowed": policies.allowed(request.user)},
+        form=forms.AuditFilterForm(request.GET or None, years=selectors.audit_years(request.user)),
+        selector=selectors.audits_for,
+        export=("Multi-agency audits", EXPORT_HEADER, _audit_row),
+        allowed=policies.allowed(request.user),
     )
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def audit_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     findings = list(audit.findings.prefetch_related("themes"))
@@ -89,8 +80,7 @@ def audit_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(request, "assurance/audit.html", context)
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def audit_create(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
     initial: dict[str, Any] = {"status": Audit.Status.PLANNED}
@@ -113,15 +103,13 @@ def audit_create(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def audit_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
-    initial = {name: getattr(audit, name) for name in audits.AUDIT_FIELDS}
+    initial = initial_of(audit, audits.AUDIT_FIELDS)
     initial.update(
         lead_agency=audit.lead_agency_id,
         original=audit.original_id,
-        version=audit.version,
         themes=list(audit.themes.all()),
     )
     form = forms.EditAuditForm(
@@ -138,13 +126,13 @@ def audit_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def case_create(request: SignedInRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     form = forms.CaseForm(request.POST or None, partnership=audit.partnership)
-    return form_page(
+    return record_form(
         request,
+        audit,
         form,
         lambda data, _v: audits.add_case(
             actor=request.user,
@@ -156,30 +144,23 @@ def case_create(request: SignedInRequest, pk: int) -> HttpResponse:
         ),
         title="Add an audited case",
         caption=str(audit),
-        back_url=audit.get_absolute_url(),
         intro="Record each agency's grading of its practice in this case.",
-        success_url=audit.get_absolute_url(),
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def case_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(
         AuditCase.objects.filter(audit__in=selectors.audits_for(request.user)), pk=pk
     )
-    initial = {
-        "reference": case.reference,
-        "case_type": case.case_type,
-        "notes": case.notes,
-        "version": case.version,
-    }
+    initial = initial_of(case, ("reference", "case_type", "notes"))
     initial.update({f"grade_{g.agency_id}": g.grade for g in case.gradings.all()})
     form = forms.EditCaseForm(
         request.POST or None, partnership=case.audit.partnership, initial=initial
     )
-    return form_page(
+    return record_form(
         request,
+        case.audit,
         form,
         lambda data, version: audits.update_case(
             actor=request.user,
@@ -192,27 +173,23 @@ def case_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         ),
         title=f"Change case {case.reference}",
         caption=str(case.audit),
-        back_url=case.audit.get_absolute_url(),
-        success_url=case.audit.get_absolute_url(),
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def finding_create(request: SignedInRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     form = forms.FindingForm(
         request.POST or None,
         initial={"kind": Finding.Kind.IMPROVEMENT, "themes": list(audit.themes.all())},
     )
-    return form_page(
+    return record_form(
         request,
+        audit,
         form,
         lambda data, _v: audits.add_finding(actor=request.user, audit=audit, **data),
         title="Add a finding",
         caption=str(audit),
-        back_url=audit.get_absolute_url(),
-        success_url=audit.get_absolute_url(),
     )
 
 
@@ -222,27 +199,17 @@ def _finding(request: HttpRequest, pk: int) -> Finding:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def finding_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     finding = _finding(request, pk)
-    form = forms.EditFindingForm(
-        request.POST or None,
-        initial={
-            "kind": finding.kind,
-            "text": finding.text,
-            "themes": list(finding.themes.all()),
-            "version": finding.version,
-        },
-    )
-    return form_page(
+    initial = {**initial_of(finding, ("kind", "text")), "themes": list(finding.themes.all())}
+    return record_form(
         request,
-        form,
+        finding.audit,
+        forms.EditFindingForm(request.POST or None, initial=initial),
         lambda data, version: audits.update_finding(
             actor=request.user, finding=finding, expected_version=version, **data
         ),
         title="Change a finding",
         caption=str(finding.audit),
-        back_url=finding.audit.get_absolute_url(),
-        success_url=finding.audit.get_absolute_url(),
     )

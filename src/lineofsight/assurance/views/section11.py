@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, policies, selectors, standards
@@ -12,6 +12,7 @@ from lineofsight.assurance.models import Section11Return, Section11Round
 from lineofsight.assurance.services import section11
 from lineofsight.lib.formviews import form_page, run_service, submit
 from lineofsight.lib.listing import Export, export_if_asked, export_links
+from lineofsight.lib.pages import form_view, initial_of, page_view, record_form
 from lineofsight.partnership.access import SignedInRequest, has_permission, requires
 
 
@@ -19,8 +20,7 @@ def _round(request: HttpRequest, pk: int) -> Section11Round:
     return get_object_or_404(selectors.rounds_for(request.user), pk=pk)
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def round_list(request: SignedInRequest) -> HttpResponse:
     rounds = list(selectors.rounds_for(request.user))
     responder = policies.is_responder(request.user)
@@ -36,8 +36,7 @@ def round_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def round_create(request: SignedInRequest) -> HttpResponse:
     form = forms.RoundForm(request.POST or None)
     return form_page(
@@ -55,8 +54,7 @@ def round_create(request: SignedInRequest) -> HttpResponse:
 EXPORT_HEADER = ["Agency", "Status", "Standard", "Rating", "Evidence", "Development point"]
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def round_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk)
     visible = list(selectors.returns_for(request.user, round_))
@@ -95,35 +93,24 @@ def round_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(request, "assurance/section11_round.html", context)
 
 
-@requires("learning.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("learning.manage")
 def round_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk)
-    form = forms.RoundSummaryForm(
-        request.POST or None,
-        initial={
-            "due_date": round_.due_date,
-            "status": round_.status,
-            "strengths": round_.strengths,
-            "development_themes": round_.development_themes,
-            "version": round_.version,
-        },
-    )
-    return form_page(
+    names = ("due_date", "status", "strengths", "development_themes")
+    return record_form(
         request,
-        form,
+        round_,
+        forms.RoundSummaryForm(request.POST or None, initial=initial_of(round_, names)),
         lambda data, version: section11.update_round(
             actor=request.user, round_=round_, expected_version=version, **data
         ),
         title=f"Summary of {round_}",
-        back_url=round_.get_absolute_url(),
         intro="The partnership's strengths and development themes across the "
         "agencies' submitted returns.",
     )
 
 
-@requires("section11.respond")
-@require_http_methods(["GET", "POST"])
+@form_view("section11.respond")
 def respond(request: SignedInRequest, pk: int) -> HttpResponse:
     """The signed-in lead's own agency's return: start it, save it as a draft, submit it."""
     round_ = _round(request, pk)
@@ -174,8 +161,7 @@ def respond(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def return_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     ret = Section11Return.objects.select_related("round", "agency").filter(pk=pk).first()
     if ret is None:
