@@ -1,0 +1,100 @@
+"""The shared page shapes (``lib/pages.py``), through real pages that use them: a form page about
+a record (captioned, back to the record, the message told there), one making a record (back to
+its list, then to the new record), the methods a form page and a show-only page answer, and the
+small helpers' rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from lineofsight.actions.models import LearningTheme
+from lineofsight.governance import services
+from lineofsight.governance.models import Inspection
+from lineofsight.lib.pages import initial_of, listed
+from lineofsight.partnership.actors import SYSTEM
+from lineofsight.partnership.roles import Role
+from lineofsight.testing.fixtures import client_for
+
+
+@pytest.fixture
+def inspection(partnership):
+    return services.create_inspection(
+        actor=SYSTEM,
+        partnership=partnership,
+        title="Peer review",
+        kind="peer",
+        started_on=dt.date(2020, 1, 6),
+    )
+
+
+@pytest.fixture
+def manager(make_user):
+    return client_for(make_user(Role.PARTNERSHIP_ADMIN))
+
+
+@pytest.mark.django_db
+def test_a_form_page_about_a_record_is_captioned_and_goes_back_to_it(inspection, manager):
+    url = f"/governance/inspections/{inspection.pk}/findings/new/"
+    page = manager.get(url).content.decode()
+    assert '<span class="govuk-caption-l">Governance</span>' in page
+    assert '<h1 class="govuk-heading-l">Add a finding</h1>' in page
+    assert f'href="{inspection.get_absolute_url()}"' in page  # the back link
+    assert "Add the finding" in page  # the button
+
+    saved = manager.post(url, {"kind": "strength", "text": "Leaders know their services"})
+    assert saved.status_code == 302 and saved.url == inspection.get_absolute_url()
+    assert "Finding 1 added" in manager.get(saved.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_invalid_form_about_a_record_answers_400_and_stores_nothing(inspection, manager):
+    url = f"/governance/inspections/{inspection.pk}/findings/new/"
+    response = manager.post(url, {"kind": "strength", "text": ""})
+    assert response.status_code == 400
+    assert "govuk-error-summary" in response.content.decode()
+    assert not inspection.findings.exists()
+
+
+@pytest.mark.django_db
+def test_a_page_making_a_record_goes_back_to_its_list_then_to_the_new_record(manager):
+    url = "/governance/inspections/new/"
+    assert 'href="/governance/inspections/"' in manager.get(url).content.decode()
+    saved = manager.post(
+        url,
+        {
+            "title": "Joint targeted area inspection",
+            "kind": "jtai",
+            "started_on_day": "6",
+            "started_on_month": "1",
+            "started_on_year": "2020",
+        },
+    )
+    created = Inspection.objects.get(title="Joint targeted area inspection")
+    assert saved.status_code == 302 and saved.url == created.get_absolute_url()
+    assert f"Recorded: {created}" in manager.get(saved.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_form_page_answers_get_and_post_only_and_a_record_page_get_only(inspection, manager):
+    assert manager.put(f"/governance/inspections/{inspection.pk}/findings/new/").status_code == 405
+    assert manager.post(f"/governance/inspections/{inspection.pk}/").status_code == 405
+    assert manager.get(f"/governance/inspections/{inspection.pk}/").status_code == 200
+
+
+def test_initial_of_gives_the_version_of_a_stored_record_and_none_for_a_new_one():
+    stored = SimpleNamespace(pk=3, version=4, weeks=6, months=2)
+    assert initial_of(stored, ["weeks"]) == {"version": 4, "weeks": 6}
+    unsaved = SimpleNamespace(pk=None, version=0, weeks=6)
+    assert initial_of(unsaved, ("weeks",)) == {"version": None, "weeks": 6}
+
+
+@pytest.mark.django_db
+def test_listed_makes_querysets_lists_and_leaves_other_values():
+    theme = LearningTheme.objects.create(name="Neglect test theme", slug="neglect-test-theme")
+    themes = LearningTheme.objects.filter(pk=theme.pk)
+    data = listed({"themes": themes, "text": "x", "agencies": []})
+    assert data == {"themes": [theme], "text": "x", "agencies": []}
+    assert type(data["themes"]) is list
