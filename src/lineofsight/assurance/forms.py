@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -20,7 +19,7 @@ from lineofsight.assurance.models import (
 )
 from lineofsight.govuk.fields import GovukDateField, limit_choices, set_choices
 from lineofsight.indicators.catalogue import CATALOGUE
-from lineofsight.lib.formparts import checkboxes, year_choices
+from lineofsight.lib.formparts import YearFilterForm, checkboxes
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -39,7 +38,9 @@ def _themes_field() -> forms.ModelMultipleChoiceField:
 # audits ---------------------------------------------------------------------------------------
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(YearFilterForm):
+    any_year = "Any"
+
     text = forms.CharField(label="Title or theme", required=False)
     year = forms.TypedChoiceField(
         label="Financial year", required=False, coerce=int, empty_value=None
@@ -47,10 +48,6 @@ class AuditFilterForm(forms.Form):
     status = forms.ChoiceField(
         label="Status", required=False, choices=[("", "Any")] + Audit.Status.choices
     )
-
-    def __init__(self, *args: Any, years: Sequence[int] = (), **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(self, "year", year_choices(years, "Any"))
 
 
 def indicator_choices() -> list[tuple[str, str]]:

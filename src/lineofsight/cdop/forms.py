@@ -14,8 +14,8 @@ from lineofsight.actions.models import LearningTheme
 from lineofsight.cdop import reference as codes
 from lineofsight.cdop.models import DeathCategory, PanelMeeting
 from lineofsight.cdop.presentation import COMPARATOR_MEASURES
-from lineofsight.govuk.fields import GovukDateField, limit_choices, set_choices
-from lineofsight.lib.formparts import agencies_of, not_future, year_choices
+from lineofsight.govuk.fields import GovukDateField, limit_choices
+from lineofsight.lib.formparts import YearFilterForm, agencies_of, not_future
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -318,7 +318,7 @@ class AlertSettingsForm(forms.Form):
     )
 
 
-class CaseFilterForm(forms.Form):
+class CaseFilterForm(YearFilterForm):
     status = forms.ChoiceField(
         label="Cases",
         required=False,
@@ -332,7 +332,3 @@ class CaseFilterForm(forms.Form):
     year = forms.TypedChoiceField(
         label="Reporting year of the death", required=False, coerce=int, empty_value=None
     )
-
-    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(self, "year", year_choices(years))

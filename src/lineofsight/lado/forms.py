@@ -8,10 +8,10 @@ from typing import Any
 
 from django import forms
 
-from lineofsight.govuk.fields import GovukDateField, set_choices
+from lineofsight.govuk.fields import GovukDateField
 from lineofsight.lado import reference as codes
 from lineofsight.lado.models import Outcome, Sector
-from lineofsight.lib.formparts import not_future, year_choices
+from lineofsight.lib.formparts import YearFilterForm, not_future
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 
@@ -291,7 +291,7 @@ class ListItemForm(FreeTextGuard, forms.Form):
     active = forms.BooleanField(label="In use", required=False, initial=True)
 
 
-class ReferralFilterForm(forms.Form):
+class ReferralFilterForm(YearFilterForm):
     status = forms.ChoiceField(
         label="Referrals",
         required=False,
@@ -305,10 +305,6 @@ class ReferralFilterForm(forms.Form):
     year = forms.TypedChoiceField(
         label="Reporting year received", required=False, coerce=int, empty_value=None
     )
-
-    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(self, "year", year_choices(years))
 
 
 class EarlierYearForm(FreeTextGuard, forms.Form):

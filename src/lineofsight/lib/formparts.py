@@ -7,6 +7,8 @@
   learning themes of a record, the agencies at a meeting).
 - ``year_label(2020)`` is ``"2020-21"``; ``year_choices(years)`` offers those years after an
   "Any year" choice (``anything=None``: no such choice).
+- ``YearFilterForm``: a form (a list's filters, a statistics page's year) whose ``year`` choice
+  field offers the ``years`` it is made with, after ``any_year`` (``None``: no such choice).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from lineofsight.govuk.fields import set_choices
 from lineofsight.partnership.models import Agency, Partnership
 
 
@@ -48,3 +51,11 @@ def year_label(year: int) -> str:
 def year_choices(years: Iterable[int], anything: str | None = "Any year") -> list[tuple[Any, str]]:
     choices: list[tuple[Any, str]] = [] if anything is None else [("", anything)]
     return choices + [(y, year_label(y)) for y in years]
+
+
+class YearFilterForm(forms.Form):
+    any_year: str | None = "Any year"
+
+    def __init__(self, *args: Any, years: Iterable[int] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_choices(self, "year", year_choices(years, self.any_year))

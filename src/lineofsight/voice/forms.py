@@ -10,8 +10,13 @@ from typing import Any
 from django import forms
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.govuk.fields import GovukDateField, set_choices
-from lineofsight.lib.formparts import agencies_of, checkboxes, not_future, year_choices
+from lineofsight.govuk.fields import GovukDateField
+from lineofsight.lib.formparts import (
+    YearFilterForm,
+    agencies_of,
+    checkboxes,
+    not_future,
+)
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -207,7 +212,7 @@ class ForumForm(FreeTextGuard, forms.Form):
         return data
 
 
-class ActivityFilterForm(forms.Form):
+class ActivityFilterForm(YearFilterForm):
     kind = forms.ChoiceField(
         label="Kind of activity",
         required=False,
@@ -217,12 +222,8 @@ class ActivityFilterForm(forms.Form):
         label="Reporting year", required=False, coerce=int, empty_value=None
     )
 
-    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(self, "year", year_choices(years))
 
-
-class FeedbackFilterForm(forms.Form):
+class FeedbackFilterForm(YearFilterForm):
     source = forms.ChoiceField(
         label="Source", required=False, choices=[("", "Any source"), *Feedback.Source.choices]
     )
@@ -238,16 +239,8 @@ class FeedbackFilterForm(forms.Form):
         label="Reporting year", required=False, coerce=int, empty_value=None
     )
 
-    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(self, "year", year_choices(years))
 
-
-class YearForm(forms.Form):
+class YearForm(YearFilterForm):
     year = forms.TypedChoiceField(
         label="Reporting year", required=False, coerce=int, empty_value=None
     )
-
-    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(self, "year", year_choices(years))

@@ -10,8 +10,8 @@ from typing import Any
 from django import forms
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.govuk.fields import GovukDateField, set_choices
-from lineofsight.lib.formparts import agencies_of, year_choices
+from lineofsight.govuk.fields import GovukDateField
+from lineofsight.lib.formparts import YearFilterForm, agencies_of
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -250,12 +250,10 @@ class RateForm(forms.Form):
     )
 
 
-class PeriodForm(forms.Form):
-    year = forms.TypedChoiceField(label="Year (1 April to 31 March)", coerce=int, required=False)
+class PeriodForm(YearFilterForm):
+    any_year = None
 
-    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(self, "year", year_choices(years, anything=None))
+    year = forms.TypedChoiceField(label="Year (1 April to 31 March)", coerce=int, required=False)
 
 
 def year_of(day: dt.date) -> int:
