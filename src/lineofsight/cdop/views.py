@@ -289,7 +289,11 @@ def create_meeting(request: SignedInRequest) -> HttpResponse:
         request,
         form,
         lambda data, _v: services.create_meeting(
-            actor=request.user, partnership=partnership, **data, attendance=form.attendance()
+            actor=request.user,
+            partnership=partnership,
+            held_on=data["held_on"],
+            notes=data["notes"],
+            attendance=form.attendance(),
         ),
         message=lambda saved: f"{saved} recorded",
         title="Record a panel meeting",
