@@ -39,6 +39,7 @@ from lineofsight.lib.pages import (
     new_record_form,
     page_view,
     record_form,
+    return_form,
 )
 from lineofsight.partnership.access import SignedInRequest
 
@@ -73,9 +74,6 @@ def _case_export(rows: list[dict[str, Any]]) -> Any:
             d.closed_on or "",
             "; ".join(a.text for a in row["alerts"]),
         ]
-
-
-_form_page = form_page_then
 
 
 @page_view("cdop.statistics")
@@ -364,7 +362,7 @@ def statistics(request: SignedInRequest) -> HttpResponse:
 @form_view("cdop.manage")
 def comparator(request: SignedInRequest) -> HttpResponse:
     form = ComparatorForm(request.POST or None)
-    return _form_page(
+    return form_page_then(
         request,
         form,
         lambda data, _v: services.set_comparator(actor=request.user, **data),
@@ -385,15 +383,15 @@ def alert_settings(request: SignedInRequest) -> HttpResponse:
     current = selectors.alert_settings(partnership)
     names = ("agency_report_weeks", "open_warning_months", "open_overdue_months")
     form = AlertSettingsForm(request.POST or None, initial=initial_of(current, names))
-    return _form_page(
+    return return_form(
         request,
         form,
         lambda data, version: services.update_alert_settings(
             actor=request.user, partnership=partnership, expected_version=version, **data
         ),
-        done=lambda saved: ("Alert settings saved", "cdop:list"),
+        message="Alert settings saved",
+        back="cdop:list",
         title="Timeliness alerts",
         caption="Child deaths",
         intro="When the case list and your home page flag a case.",
-        back_url=reverse("cdop:list"),
     )

@@ -38,7 +38,6 @@ from lineofsight.governance.forms import (
     SpendingForm,
     YearFilterForm,
 )
-from lineofsight.lib.formviews import form_page_then
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.lib.pages import (
     filtered_list,
@@ -47,13 +46,14 @@ from lineofsight.lib.pages import (
     page_view,
     record_form,
     record_page,
+    return_form,
 )
 from lineofsight.partnership.models import Partnership
 from lineofsight.reviews.selectors import reviews_for
 
-_form_page = partial(form_page_then, caption="Governance")
 _new_form = partial(new_record_form, caption="Governance")
 _record_form = partial(record_form, caption="Governance")
+_return_form = partial(return_form, caption="Governance")
 
 
 def _partnership(request: HttpRequest) -> Partnership:
@@ -103,17 +103,17 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             "assurance_scale": current.assurance_scale,
         },
     )
-    return _form_page(
+    return _return_form(
         request,
         form,
         lambda data, version: services.update_settings(
             actor=request.user, partnership=partnership, expected_version=version, **data
         ),
-        done=lambda saved: ("Governance settings saved", "governance:home"),
+        message="Governance settings saved",
+        back="governance:home",
         title="Governance settings",
         intro="When a member agency's attendance needs attention, and the scale the board "
         "grades the assurance it takes from reports on.",
-        back_url=reverse("governance:home"),
     )
 
 

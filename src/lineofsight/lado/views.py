@@ -40,6 +40,7 @@ from lineofsight.lib.pages import (
     page_view,
     record_form,
     record_page,
+    return_form,
 )
 from lineofsight.partnership.access import SignedInRequest
 
@@ -91,9 +92,6 @@ def _referral_export(request: SignedInRequest, rows: list[dict[str, Any]]) -> It
             "; ".join(r.onward),
             "; ".join(f.text for f in row["flags"]),
         ]
-
-
-_form_page = form_page_then
 
 
 def _years() -> list[int]:
@@ -312,7 +310,7 @@ def convert(request: SignedInRequest, consultation: int) -> HttpResponse:
             "category": found.category,
         },
     )
-    return _form_page(
+    return form_page_then(
         request,
         form,
         lambda data, _v: services.convert_consultation(
@@ -374,18 +372,18 @@ def standards(request: SignedInRequest) -> HttpResponse:
     current = selectors.standards_of(partnership)
     names = ("decision_days", "meeting_days", "first_months", "target_months", "longest_months")
     form = StandardsForm(request.POST or None, initial=initial_of(current, names))
-    return _form_page(
+    return return_form(
         request,
         form,
         lambda data, version: services.update_standards(
             actor=request.user, partnership=partnership, expected_version=version, **data
         ),
-        done=lambda saved: ("Timeliness standards saved", "lado:list"),
+        message="Timeliness standards saved",
+        back="lado:list",
         title="Timeliness standards",
         caption="LADO",
         intro="Working days are counted with the partnership's calendar (bank holidays left "
         "out); months are calendar months from the referral.",
-        back_url=reverse("lado:list"),
     )
 
 
@@ -422,17 +420,17 @@ def lists(request: SignedInRequest) -> HttpResponse:
 def earlier_year(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
     form = EarlierYearForm(request.POST or None)
-    return _form_page(
+    return return_form(
         request,
         form,
         lambda data, _v: services.set_earlier_year(
             actor=request.user, partnership=partnership, **data
         ),
-        done=lambda saved: (f"{saved} saved", "lado:statistics"),
+        message=lambda saved: f"{saved} saved",
+        back="lado:statistics",
         title="Figures from before the records",
         caption="LADO statistics",
         intro="A year's referrals and those meeting the threshold from an earlier annual report, "
         "for the year-on-year table (a year with records here always uses the records). "
         "Entering a year again replaces it; leave a figure empty where it was not kept.",
-        back_url=reverse("lado:statistics"),
     )

@@ -8,6 +8,7 @@
   its list, then to the new record.  Both keep ``lib.formviews``' status rule (invalid 400,
   conflict 409 with what was typed kept).
 - ``own_form_page``: the same rule for a form page with the app's own template.
+- ``return_form``: a form page reached from a page (settings, a figure) and returning to it.
 - ``record_page``: a record's page with the policy's ``allowed`` booleans for it.
 - ``download_page``: a page of figures (statistics, charges) that also downloads as CSV/Excel.
 - ``filtered_list``: a list page whose filter form's values select the rows
@@ -26,6 +27,7 @@ from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.lib.formviews import form_page, form_page_then, submit
@@ -135,6 +137,21 @@ def record_form(
     return _told_page(
         request, form, save, message, record, back_url=url, title=title, caption=caption, **page
     )
+
+
+def return_form(
+    request: HttpRequest,
+    form: forms.Form,
+    save: Callable[[dict[str, Any], Any], Any],
+    *,
+    message: Message,
+    back: str,
+    **page: Any,
+) -> HttpResponse:
+    """A form page reached from the page named ``back`` (a URL name: settings from a list, a
+    figure from the statistics) and, when saved, back there telling ``message``."""
+    url = reverse(back)
+    return _told_page(request, form, save, message, url, back_url=url, **page)
 
 
 def new_record_form(

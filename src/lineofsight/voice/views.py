@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.lib.formviews import form_page_then
 from lineofsight.lib.listing import Export, export_if_asked
 from lineofsight.lib.pages import (
     filtered_list,
@@ -23,6 +22,7 @@ from lineofsight.lib.pages import (
     page_view,
     record_form,
     record_page,
+    return_form,
 )
 from lineofsight.partnership.models import Partnership
 from lineofsight.voice import policies, selectors, services
@@ -46,9 +46,6 @@ def _years() -> list[int]:
     today = timezone.localdate()
     current = today.year if today.month >= 4 else today.year - 1
     return list(range(current, current - YEARS_SHOWN, -1))
-
-
-_form_page = form_page_then
 
 
 def _partnership(request: HttpRequest) -> Partnership:
@@ -414,15 +411,15 @@ def forum(request: HttpRequest) -> HttpResponse:
 def create_forum(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
     form = ForumForm(request.POST or None, partnership=partnership)
-    return _form_page(
+    return return_form(
         request,
         form,
         lambda data, _v: services.record_forum(
             actor=request.user, partnership=partnership, **listed(data)
         ),
-        done=lambda saved: ("Forum notes recorded", "voice:forum"),
+        message="Forum notes recorded",
+        back="voice:forum",
         title="Record a practitioner forum",
         caption="Practitioner forum",
-        back_url=reverse("voice:forum"),
         submit="Record the forum",
     )

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lineofsight.lib.formviews import form_page_then
 from lineofsight.lib.listing import Export
 from lineofsight.lib.pages import (
     download_page,
@@ -24,6 +23,7 @@ from lineofsight.lib.pages import (
     new_record_form,
     page_view,
     record_form,
+    return_form,
 )
 from lineofsight.partnership.access import public, requires
 from lineofsight.partnership.actors import SYSTEM
@@ -45,9 +45,6 @@ from lineofsight.workforce.forms import (
 from lineofsight.workforce.models import Booking, Stage
 
 MANAGE = "workforce.manage"
-
-
-_form_page = form_page_then
 
 
 def _partnership(request: HttpRequest) -> Any:
@@ -338,18 +335,18 @@ def policy(request: HttpRequest) -> HttpResponse:
     initial = initial_of(current, names)
     initial["paying_agencies"] = list(current.paying_agencies.all()) if current.pk else []
     form = SettingsForm(request.POST or None, partnership=partnership, initial=initial)
-    return _form_page(
+    return return_form(
         request,
         form,
         lambda data, version: services.update_settings(
             actor=request.user, partnership=partnership, expected_version=version, **data
         ),
-        done=lambda saved: ("Charging policy and evaluation settings saved", "workforce:charges"),
+        message="Charging policy and evaluation settings saved",
+        back="workforce:charges",
         title="Charging policy and evaluation settings",
         caption="Workforce development",
         intro="Which agencies pay for non-attendance and late cancellation, the charges, and "
         "when evaluations are sent.",
-        back_url=reverse("workforce:charges"),
     )
 
 
@@ -379,18 +376,18 @@ def gaps(request: HttpRequest) -> HttpResponse:
 def requirement(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
     form = RequirementForm(request.POST or None, partnership=partnership)
-    return _form_page(
+    return return_form(
         request,
         form,
         lambda data, _v: services.set_requirement(
             actor=request.user, partnership=partnership, **data
         ),
-        done=lambda saved: (f"Saved: {saved}", "workforce:gaps"),
+        message=lambda saved: f"Saved: {saved}",
+        back="workforce:gaps",
         title="Staff needing a course",
         caption="Gap analysis",
         intro="How many of an agency's staff are in roles that need the course. Entering an "
         "agency and course again replaces the number.",
-        back_url=reverse("workforce:gaps"),
     )
 
 
@@ -410,15 +407,15 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         f"{log.get_impact_self_display() or 'not given'}. Example: "
         f"{log.practice_example or 'none given'}"
     )
-    return _form_page(
+    return return_form(
         request,
         form,
         lambda data, _v: services.rate_log(actor=request.user, log=log, rating=data["rating"]),
-        done=lambda saved: ("Impact rating saved", "workforce:logs"),
+        message="Impact rating saved",
+        back="workforce:logs",
         title="Rate a reflective log",
         caption="Reflective logs",
         intro=intro,
-        back_url=reverse("workforce:logs"),
         submit="Save the rating",
     )
 
