@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.actions import services as action_services
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.lib.formviews import submit
 from lineofsight.lib.listing import Export, list_response
 from lineofsight.lib.pages import form_view, initial_of, listed, own_form_page, page_view
 from lineofsight.partnership.access import SignedInRequest
@@ -237,8 +236,9 @@ def recommendation_action(request: SignedInRequest, pk: int, number: int) -> Htt
     form = RecommendationActionForm(
         request.POST or None, initial={"title": rec.text[:300], "owner_agency": rec.agency}
     )
-    outcome = submit(
+    return own_form_page(
         request,
+        "reviews/recommendation_action.html",
         form,
         lambda data, _v: action_services.raise_action(
             actor=request.user,
@@ -248,13 +248,10 @@ def recommendation_action(request: SignedInRequest, pk: int, number: int) -> Htt
             title=data["title"],
             owner_person=data["owner_person"],
         ),
-    )
-    if outcome.saved:
-        action = outcome.result
-        messages.success(request, f"Action A{action.pk} created from recommendation {number}")
-        return redirect("actions:detail", pk=action.pk)
-    return render(
-        request, "reviews/recommendation_action.html", {"review": review, "rec": rec, "form": form}
+        message=lambda action: f"Action A{action.pk} created from recommendation {number}",
+        then=lambda action: reverse("actions:detail", args=[action.pk]),
+        review=review,
+        rec=rec,
     )
 
 

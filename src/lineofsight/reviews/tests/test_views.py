@@ -96,6 +96,9 @@ def test_recommendation_to_action_through_the_pages(manager, make_review, agency
         f"/reviews/{review.pk}/recommendations/new/",
         {"text": "Share chronologies at strategy meetings"},
     )
+    blank = client.post(f"/reviews/{review.pk}/recommendations/1/action/", {"title": ""})
+    assert blank.status_code == 400 and not Action.objects.exists()  # one status rule (issue 9)
+    assert "govuk-error-summary" in blank.content.decode()
     response = client.post(
         f"/reviews/{review.pk}/recommendations/1/action/",
         {
