@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pytest
-from django.test import Client
+from django.conf import settings as django_settings
+from django.test import Client, override_settings
 
 from lineofsight.datasets import demo as datasets_demo
+from lineofsight.datasets.models import Submission
 from lineofsight.partnership import services
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency, Partnership, User
@@ -15,9 +22,13 @@ from lineofsight.partnership.roles import Role
 from lineofsight.partnership.services import set_population
 from lineofsight.performance.benchmark_services import import_files
 from lineofsight.performance.compute import recompute
+from lineofsight.performance.models import ComputeRun
+from lineofsight.performance.tasks import after_return_accepted
 from lineofsight.published import DATA_DIR
+from lineofsight.testing.templates import Template, TemplateConflict, capture
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test-only
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -29,14 +40,18 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: object) -> None:
     # Argon2 is the configured hasher (tested in accounts/tests); tests use a fast one.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+    settings.PASSWORD_HASHERS = FAST_HASHERS  # type: ignore[attr-defined]
+
+
+def _test_partnership() -> Partnership:
+    partnership = services.create_partnership(actor=SYSTEM, name="Test Partnership", la_code="371")
+    services.set_population(actor=SYSTEM, partnership=partnership, year=2020, under_18=66_918)
+    return partnership
 
 
 @pytest.fixture
 def partnership(db: None) -> Partnership:
-    partnership = services.create_partnership(actor=SYSTEM, name="Test Partnership", la_code="371")
-    services.set_population(actor=SYSTEM, partnership=partnership, year=2020, under_18=66_918)
-    return partnership
+    return _test_partnership()
 
 
 @pytest.fixture
@@ -113,15 +128,128 @@ def synthetic_var_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("synthetic-borough")
 
 
-@pytest.fixture
-def computed(partnership, settings, synthetic_var_dir, tmp_path, capsys):
-    settings.VAR_DIR = synthetic_var_dir  # the generated files are reused between tests
-    settings.SNAPSHOT_DIR = tmp_path / "snapshots"
+SEED, SCALE, YEARS = 3, 0.05, range(2019, 2022)  # the synthetic borough of ``computed``
+
+
+def _computed_populations(partnership: Partnership) -> None:
     for year in range(2018, 2021):
         set_population(actor=SYSTEM, partnership=partnership, year=year, under_18=66_918)
-    datasets_demo.load(seed=3, scale=0.05, years=range(2019, 2022))
+
+
+def _ingest_synthetic(partnership: Partnership) -> dict[int, str]:
+    """Generate (once) and ingest the synthetic borough's returns; -> submission pk -> the code
+    of the agency whose return it is (partner returns: stored as that agency's if it exists)."""
+    datasets_demo.load(seed=SEED, scale=SCALE, years=YEARS)
+    root = (
+        Path(django_settings.VAR_DIR) / "demo-data" / f"seed-{SEED}-{YEARS.start}-{YEARS.stop - 1}"
+    )
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    names = {
+        path.name: code
+        for code, paths in datasets_demo.by_submitter(
+            datasets_demo.returns_in(files, root), root
+        ).items()
+        if code
+        for path in paths
+    }
+    return {
+        submission.pk: names[submission.source_files[0]["name"]]
+        for submission in Submission.objects.filter(partnership=partnership)
+        if len(submission.source_files) == 1 and submission.source_files[0]["name"] in names
+    }
+
+
+def _compute(partnership: Partnership) -> ComputeRun:
     import_files(actor=SYSTEM, paths=BENCHMARK_FILES)
-    run = recompute(actor=SYSTEM, partnership=partnership)
+    return recompute(actor=SYSTEM, partnership=partnership)
+
+
+def _signature(partnership: Partnership) -> tuple[object, ...]:
+    """What the computed figures depend on in the partnership itself."""
+    populations = sorted(partnership.populations.values_list("year", "under_18"))
+    return (
+        partnership.name,
+        partnership.la_code,
+        partnership.financial_year_start_month,
+        populations,
+    )
+
+
+@dataclass
+class ComputedTemplate:
+    template: Template
+    signature: tuple[object, ...]
+
+
+@pytest.fixture(scope="session")
+def computed_template(
+    django_db_setup: None,
+    django_db_blocker: Any,
+    synthetic_var_dir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> ComputedTemplate:
+    """The ``computed`` borough built once per test session (once per xdist worker) and rolled
+    back: its rows and snapshot files, for ``computed`` to copy into each test."""
+    snapshots = tmp_path_factory.mktemp("computed-template") / "snapshots"
+    signature: list[tuple[object, ...]] = []
+
+    def before() -> Partnership:
+        made = _test_partnership()
+        _computed_populations(made)
+        signature.append(_signature(made))
+        return made
+
+    with (
+        django_db_blocker.unblock(),
+        override_settings(VAR_DIR=synthetic_var_dir, SNAPSHOT_DIR=snapshots),
+        contextlib.redirect_stdout(io.StringIO()),
+    ):
+        template = capture(before, [_ingest_synthetic, _compute])
+    template.snapshot_dir = snapshots
+    return ComputedTemplate(template, signature[0])
+
+
+def _copy_computed(computed_template: ComputedTemplate, partnership: Partnership) -> ComputeRun:
+    """The template's rows and files in this test, as if ingested and computed here."""
+    template = computed_template.template
+    if _signature(partnership) != computed_template.signature:
+        raise TemplateConflict("the test's partnership is not the template's")
+    submitters: dict[int, str] = template.results[0]
+    agencies = dict(partnership.agencies.values_list("code", "pk"))
+
+    def adjust(row: dict[str, Any]) -> None:
+        if row["id"] in submitters:
+            row["agency_id"] = agencies.get(submitters[row["id"]])
+
+    def after_ingest(queued: int) -> None:
+        for _ in range(queued):  # the recomputes each stored return queues (run on commit)
+            after_return_accepted(partnership.pk)
+        datasets_demo.schedule(partnership)  # as datasets_demo.load ends, with this test's agencies
+
+    template.load(partnership, adjust={Submission: adjust}, between=[after_ingest])
+    template.copy_snapshots(Path(django_settings.SNAPSHOT_DIR))
+    return ComputeRun.objects.get(pk=template.results[1].pk)
+
+
+@pytest.fixture
+def computed(
+    partnership: Partnership,
+    settings: Any,
+    synthetic_var_dir: Path,
+    computed_template: ComputedTemplate,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> ComputeRun:
+    """The test partnership with a small synthetic borough ingested and its indicators computed:
+    a copy of ``computed_template`` (built for real when a copy cannot be exact)."""
+    settings.VAR_DIR = synthetic_var_dir  # the generated files are reused between tests
+    settings.SNAPSHOT_DIR = tmp_path / "snapshots"
+    _computed_populations(partnership)
+    try:
+        run = _copy_computed(computed_template, partnership)
+    except TemplateConflict:
+        _ingest_synthetic(partnership)
+        run = _compute(partnership)
     capsys.readouterr()
     return run
 
