@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from lineofsight.performance.compute import recompute
 from lineofsight.performance.models import ComputeRun
 from lineofsight.performance.tasks import after_return_accepted
 from lineofsight.published import DATA_DIR
+from lineofsight.synth import generate
 from lineofsight.testing.templates import Template, TemplateConflict, capture
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test-only
@@ -136,13 +138,27 @@ def _computed_populations(partnership: Partnership) -> None:
         set_population(actor=SYSTEM, partnership=partnership, year=year, under_18=66_918)
 
 
+def synthetic_root() -> Path:
+    """Where ``datasets_demo.load`` keeps the generated returns of the synthetic borough."""
+    return (
+        Path(django_settings.VAR_DIR) / "demo-data" / f"seed-{SEED}-{YEARS.start}-{YEARS.stop - 1}"
+    )
+
+
+def generate_synthetic() -> None:
+    """Generate the synthetic borough's returns unless they are there: ``datasets_demo.load``
+    ingests freshly generated files in the order written and kept ones in name order, so a
+    template built from fresh files would differ from every later build."""
+    root = synthetic_root()
+    if not root.exists():
+        generate(root, seed=SEED, years=YEARS, la_code="371", scale=SCALE)
+
+
 def _ingest_synthetic(partnership: Partnership) -> dict[int, str]:
     """Generate (once) and ingest the synthetic borough's returns; -> submission pk -> the code
     of the agency whose return it is (partner returns: stored as that agency's if it exists)."""
     datasets_demo.load(seed=SEED, scale=SCALE, years=YEARS)
-    root = (
-        Path(django_settings.VAR_DIR) / "demo-data" / f"seed-{SEED}-{YEARS.start}-{YEARS.stop - 1}"
-    )
+    root = synthetic_root()
     files = sorted(p for p in root.rglob("*") if p.is_file())
     names = {
         path.name: code
@@ -204,6 +220,7 @@ def computed_template(
         override_settings(VAR_DIR=synthetic_var_dir, SNAPSHOT_DIR=snapshots),
         contextlib.redirect_stdout(io.StringIO()),
     ):
+        generate_synthetic()
         template = capture(before, [_ingest_synthetic, _compute])
     template.snapshot_dir = snapshots
     return ComputedTemplate(template, signature[0])
@@ -247,7 +264,8 @@ def computed(
     _computed_populations(partnership)
     try:
         run = _copy_computed(computed_template, partnership)
-    except TemplateConflict:
+    except TemplateConflict as conflict:
+        warnings.warn(f"computed: built for real, not copied ({conflict})", stacklevel=1)
         _ingest_synthetic(partnership)
         run = _compute(partnership)
     capsys.readouterr()
