@@ -101,16 +101,6 @@ def test_a_copy_of_the_computed_template_is_what_building_it_here_gives(
     copied, copied_files = _state(), _files(settings.SNAPSHOT_DIR)
     capsys.readouterr()
 
-    with open("/tmp/testspeed-diff.txt", "w") as _f:
-        for label in copied:
-            a, b = copied[label], built.get(label, Counter())
-            if a != b:
-                _f.write(f"== {label}\n-- copy only\n")
-                for r in a - b:
-                    _f.write(str(r)[:600] + "\n")
-                _f.write("-- built only\n")
-                for r in b - a:
-                    _f.write(str(r)[:600] + "\n")
     assert Submission.objects.filter(agency=agency).count() == 3  # police 2019, 2020, 2021
     assert IndicatorResult.objects.filter(partnership=partnership, run=run).count() > 1000
     assert {label: rows for label, rows in copied.items() if rows} == {
