@@ -160,19 +160,17 @@ def _ingest_synthetic(partnership: Partnership) -> dict[int, str]:
     datasets_demo.load(seed=SEED, scale=SCALE, years=YEARS)
     root = synthetic_root()
     files = sorted(p for p in root.rglob("*") if p.is_file())
-    names = {
-        path.name: code
-        for code, paths in datasets_demo.by_submitter(
-            datasets_demo.returns_in(files, root), root
-        ).items()
-        if code
-        for path in paths
-    }
-    return {
-        submission.pk: names[submission.source_files[0]["name"]]
-        for submission in Submission.objects.filter(partnership=partnership)
-        if len(submission.source_files) == 1 and submission.source_files[0]["name"] in names
-    }
+    groups = datasets_demo.by_submitter(datasets_demo.returns_in(files, root), root)
+    codes: dict[str, set[str]] = {}
+    for code, paths in groups.items():
+        for path in paths:
+            codes.setdefault(path.name, set()).add(code)
+    submitters = {}
+    for submission in Submission.objects.filter(partnership=partnership):
+        found = set().union(*(codes.get(f["name"], {""}) for f in submission.source_files))
+        if len(found) == 1 and "" not in found:  # the files of one agency only
+            submitters[submission.pk] = found.pop()
+    return submitters
 
 
 def _compute(partnership: Partnership) -> ComputeRun:
