@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.db import models, transaction
 
 from lineofsight.audit.models import AuditLog
@@ -23,7 +22,7 @@ from lineofsight.testing.fixtures import (
     _copy_computed,
     _ingest_synthetic,
 )
-from lineofsight.testing.templates import TemplateConflict, TemplateRefused, capture
+from lineofsight.testing.templates import TemplateConflict, TemplateRefused, _tables, capture
 
 UNCOMPARED = {  # what differs between two builds of the same data: names made of primary keys
     (ComputeRun, "fingerprint"),
@@ -37,7 +36,7 @@ def _ranks() -> dict[type[models.Model], dict[Any, int]]:
         model: {
             pk: i for i, pk in enumerate(sorted(model._base_manager.values_list("pk", flat=True)))
         }
-        for model in apps.get_models(include_auto_created=True)
+        for model in _tables()
     }
 
 
