@@ -65,11 +65,12 @@ def _state() -> dict[str, Counter]:
                     value = [ranks[Snapshot][pk] for pk in value]
                 elif model is AuditLog and f.name == "object_id" and target and value.isdigit():
                     value = ranks[target].get(int(value), value)
-                elif model is AuditLog and f.name == "after" and value and "snapshots" in value:
-                    value = {
-                        **value,
-                        "snapshots": [ranks[Snapshot][pk] for pk in value["snapshots"]],
-                    }
+                elif model is AuditLog and f.name in ("before", "after") and value:
+                    value = dict(value)
+                    if target and "id" in value:  # the object's own primary key
+                        value["id"] = ranks[target].get(value["id"], value["id"])
+                    if "snapshots" in value:
+                        value["snapshots"] = [ranks[Snapshot][pk] for pk in value["snapshots"]]
                 kept.append((f.name, repr(value)))
             rows[tuple(kept)] += 1
         state[model._meta.label] = rows
