@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from lineofsight.calendar.timescales import LADO_DECISION
-from lineofsight.calendar.workdays import add_working_days
+from lineofsight.calendar.workdays import add_working_days, is_working_day
 from lineofsight.synth.config import BoroughParams
 from lineofsight.synth.demand import months
 from lineofsight.synth.participation import AGENCY as PARTICIPATION_AGENCY
@@ -147,6 +147,19 @@ TRAINING_AGENCIES = {
     "police": 0.06,
     "voluntary": 0.12,
 }
+# Sessions: the places each delivery is advertised with (a training room; a virtual session
+# with breakout rooms), the share of sessions fully booked (the demo adds waiting lists to some)
+# and the fewest places a session that is not full runs with, as a fraction (3/5).  About 95
+# sessions a year of 8 to 24 places before April 2020 (the 2016-17 report: 22 sessions on
+# thresholds alone), about 73 fuller ones a year after, when 80% were virtual.
+SESSION_SIZES: dict[str, tuple[int, ...]] = {
+    "face_to_face": (12, 16, 20, 24),
+    "virtual": (20, 25, 30),
+}
+SESSION_FULL = 0.15
+SESSION_LOWEST_FILL = (3, 5)
+TRAINING_VIRTUAL_SHARE = 0.8  # of sessions from April 2020
+TRAINING_LEARNERS = 4000  # the pseudonymous learners of the booking tool
 
 
 def _csv(header: list[str], rows: list[list[object]]) -> str:
@@ -351,36 +364,78 @@ def cdop_rows(
     return rows
 
 
+def session_floor(capacity: int) -> int:
+    """The fewest bookings a session that is not full runs with (``SESSION_LOWEST_FILL`` of its
+    places, rounded up, in whole numbers so no float rounding moves it)."""
+    top, bottom = SESSION_LOWEST_FILL
+    return -(-capacity * top // bottom)
+
+
+def places_per_session(virtual_share: float) -> float:
+    """The expected bookings of one session: full with probability ``SESSION_FULL``, else any
+    number from ``session_floor`` to one short of full; over the sizes of each delivery."""
+
+    def mean(sizes: tuple[int, ...]) -> float:
+        return sum(
+            SESSION_FULL * c + (1 - SESSION_FULL) * (session_floor(c) + c - 1) / 2 for c in sizes
+        ) / len(sizes)
+
+    return (1 - virtual_share) * mean(SESSION_SIZES["face_to_face"]) + virtual_share * mean(
+        SESSION_SIZES["virtual"]
+    )
+
+
 def training_rows(
     params: BoroughParams, scale: float, years: range, rng: random.Random
 ) -> list[list[object]]:
+    """Sessions, then their bookings.  The programme is planned: each month runs the sessions
+    its share of the yearly places needs (the places over the expected places per session,
+    carried from month to month so a year runs its whole number of them), each of one course on
+    one working day in one delivery (the import's key for a session), of an advertised size,
+    with distinct learners; only the bookings each session gets are drawn."""
     agency = Picker(TRAINING_AGENCIES)
     codes = list(COURSES)
     rows: list[list[object]] = []
+    carried = rng.random()
     for y, m in months(years.start, years.stop - 1):
-        virtual = (y, m) >= (2020, 4)
-        for _ in range(poisson(rng, params.training_attendances_per_year * scale / 12)):
+        virtual_share = TRAINING_VIRTUAL_SHARE if (y, m) >= (2020, 4) else 0.0
+        carried += (
+            params.training_attendances_per_year * scale / 12 / places_per_session(virtual_share)
+        )
+        planned: dict[tuple[date, str, str], int] = {}
+        for _ in range(int(carried)):
             course = rng.choice(codes)
-            attended = rng.random() < 0.9
-            feedback = attended and rng.random() < params.training_feedback_rate
-            before = rng.randint(1, 4) if feedback else ""
-            after = min(5, int(before) + rng.randint(0, 2)) if feedback else ""
-            rows.append(
-                [
-                    f"TR-{len(rows) + 1:06d}",
-                    course,
-                    COURSES[course],
-                    "virtual" if virtual and rng.random() < 0.8 else "face_to_face",
-                    date(y, m, rng.randint(1, 28)).isoformat(),
-                    agency(rng),
-                    f"P{rng.randint(1, 4000):05d}",
-                    "Y" if attended else "N",
-                    "Y" if feedback else "N",
-                    rng.choice([3, 4, 4, 5, 5]) if feedback else "",
-                    before,
-                    after,
-                ]
-            )
+            mode = "virtual" if rng.random() < virtual_share else "face_to_face"
+            capacity = rng.choice(SESSION_SIZES[mode])
+            full = rng.random() < SESSION_FULL
+            booked = capacity if full else rng.randint(session_floor(capacity), capacity - 1)
+            day = date(y, m, rng.randint(1, 28))
+            while not is_working_day(day) or (day, course, mode) in planned:
+                day = date(y, m, rng.randint(1, 28))
+            planned[(day, course, mode)] = booked
+        carried -= int(carried)
+        for (day, course, mode), booked in sorted(planned.items()):
+            for learner in sorted(rng.sample(range(1, TRAINING_LEARNERS + 1), booked)):
+                attended = rng.random() < 0.9
+                feedback = attended and rng.random() < params.training_feedback_rate
+                before = rng.randint(1, 4) if feedback else ""
+                after = min(5, int(before) + rng.randint(0, 2)) if feedback else ""
+                rows.append(
+                    [
+                        f"TR-{len(rows) + 1:06d}",
+                        course,
+                        COURSES[course],
+                        mode,
+                        day.isoformat(),
+                        agency(rng),
+                        f"P{learner:05d}",
+                        "Y" if attended else "N",
+                        "Y" if feedback else "N",
+                        rng.choice([3, 4, 4, 5, 5]) if feedback else "",
+                        before,
+                        after,
+                    ]
+                )
     return rows
 
 

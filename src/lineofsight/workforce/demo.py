@@ -1,7 +1,9 @@
 """Demo: a synthetic training history.  Five reporting years of bookings (April 2016 to March
 2021; about 1,400 places a year, the synth's magnitude beside the 3,181 of the 2016-17 annual
-report) imported from the synth CSV through ``ingest`` like a booking tool's export; then,
-through the services, what the training manager adds: the courses' levels, outcomes, learning
+report, in about 95 sessions a year of 8 to 24 places, fuller and mostly virtual from April
+2020) imported from the synth CSV through ``ingest`` like a booking tool's export; then, through
+the services, what the training manager adds: each session's advertised places and the waiting
+lists of some full ones, the courses' levels, outcomes, learning
 themes and the review that prompted them, knowledge questions, the charging policy, staff needing
 each course (the gap analysis), about 170 reflective logs a year rated strong, some or no impact
 and managers' follow-ups, and current sessions dated from ``today`` (one whose follow-ups are
@@ -18,15 +20,18 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.themes import sync_themes
+from lineofsight.lib.audited import audited_update
 from lineofsight.lib.demo import YEARS, ingest_demo_file, partnership_to_load, synth_file
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.synth.write_partnership import COURSES as SYNTH_COURSES
-from lineofsight.workforce import services
-from lineofsight.workforce.models import Booking, Course, Impact, Level, Mode, Stage
+from lineofsight.synth.write_partnership import SESSION_SIZES, TRAINING_AGENCIES, TRAINING_LEARNERS
+from lineofsight.workforce import services, verbs
+from lineofsight.workforce.models import Booking, Course, Impact, Level, Mode, Session, Stage
 
 # code -> level, audience, outcomes, themes, prompted by, knowledge statements (text, true?)
 COURSES: dict[str, tuple[int, str, str, list[str], str, list[tuple[str, bool]]]] = {
@@ -120,7 +125,7 @@ class _Manager:
         self.agencies = {a.code: a for a in partnership.agencies.all()}
         self.courses = {c.code: c for c in Course.objects.filter(partnership=partnership)}
         self.themes = {t.slug: t for t in LearningTheme.objects.all()}
-        self.counts = {"logs": 0, "manager": 0, "sessions": 0}
+        self.counts = {"logs": 0, "manager": 0, "sessions": 0, "waiting": 0}
 
     def catalogue(self) -> None:
         for code, (level, audience, outcomes, themes, prompted, questions) in COURSES.items():
@@ -144,6 +149,44 @@ class _Manager:
                 services.add_question(
                     actor=SYSTEM, course=course, statement=statement, answer=answer
                 )
+
+    def advertised(self) -> None:
+        """The imported sessions' advertised places: the file has only the bookings (the import
+        sizes a session to fit them), so each gets the smallest of the synth's sizes for its
+        delivery that holds them; half of those then full get a waiting list of one to four
+        learners who asked a week after the others."""
+        agencies = [self.agencies[code] for code in TRAINING_AGENCIES if code in self.agencies]
+        sessions = (
+            Session.objects.filter(course__partnership=self.partnership)
+            .annotate(booked=Count("bookings", filter=Q(bookings__status=Booking.Status.BOOKED)))
+            .select_related("course")
+            .order_by("starts_on", "pk")
+        )
+        for session in sessions:
+            sizes = [size for size in SESSION_SIZES.get(session.mode, ()) if size >= session.booked]
+            capacity = min(sizes, default=session.capacity)
+            if capacity != session.capacity:
+                session = audited_update(
+                    actor=SYSTEM,
+                    instance=session,
+                    expected_version=session.version,
+                    changes={"capacity": capacity},
+                    verb=verbs.SESSION_UPDATE,
+                )
+            if session.booked < capacity or not agencies or self.rng.random() < 0.5:
+                continue
+            asked = timezone.make_aware(
+                dt.datetime.combine(session.starts_on - dt.timedelta(days=14), dt.time(9))
+            )
+            for _ in range(self.rng.randint(1, 4)):
+                services.book(
+                    actor=SYSTEM,
+                    session=session,
+                    learner=f"P{self.rng.randint(1, TRAINING_LEARNERS):05d}",
+                    agency=self.rng.choice(agencies),
+                    at=asked,
+                )
+                self.counts["waiting"] += 1
 
     def policy(self) -> None:
         paying = [a for code, a in self.agencies.items() if code != "business_unit"]
@@ -301,7 +344,7 @@ def load(seed: int, today: dt.date | None = None, years: range = YEARS, scale: f
     path = synth_file(
         seed,
         partnership.la_code,
-        folder=f"training-seed-{seed}-{years.start}-{years.stop}-{scale}",
+        folder=f"training-sessions-seed-{seed}-{years.start}-{years.stop}-{scale}",
         name="training/training_records.csv",
         years=years,
         scale=scale,
@@ -310,12 +353,18 @@ def load(seed: int, today: dt.date | None = None, years: range = YEARS, scale: f
     manager = _Manager(seed, today, partnership)
     with transaction.atomic():
         manager.catalogue()
+        manager.advertised()
         manager.policy()
         manager.reflective_logs(years, per_year=round(170 * min(scale, 1.0)))
         manager.current()
-    bookings = Booking.objects.filter(session__course__partnership=partnership).count()
+    booked = Booking.objects.filter(
+        session__course__partnership=partnership, status=Booking.Status.BOOKED
+    )
+    places = booked.count()
+    sessions = Session.objects.filter(course__partnership=partnership).count()
     c = manager.counts
     print(
-        f"  {bookings} training bookings, {c['logs']} reflective logs, {c['manager']} managers' "
-        f"follow-ups, {c['sessions']} current sessions"
+        f"  {places} training places in {sessions} sessions ({places / max(sessions, 1):.1f} a "
+        f"session), {c['waiting']} on waiting lists, {c['logs']} reflective logs, "
+        f"{c['manager']} managers' follow-ups, {c['sessions']} current sessions"
     )

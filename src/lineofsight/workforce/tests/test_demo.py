@@ -1,9 +1,11 @@
 import datetime as dt
 
 import pytest
+from django.db.models import Count, Q
 
 from lineofsight.partnership import demo as partnership_demo
 from lineofsight.partnership.models import User
+from lineofsight.synth.write_partnership import SESSION_SIZES
 from lineofsight.testing.fixtures import client_for
 from lineofsight.workforce import demo, selectors
 from lineofsight.workforce.models import Booking, Course, EvaluationResponse, Session, Stage
@@ -23,6 +25,21 @@ def test_a_synthetic_training_history_with_current_sessions(demo_partnership):
     assert 1000 <= imported.count() <= 1800  # about 1,400 places a year
     assert {b.session.starts_on.year for b in imported[:200]} <= {2020, 2021}
     assert Course.objects.count() == 7
+    history = Session.objects.filter(starts_on__lt=TODAY - dt.timedelta(weeks=10)).annotate(
+        booked=Count("bookings", filter=Q(bookings__status="booked")),
+        waiting=Count("bookings", filter=Q(bookings__status="waiting")),
+    )
+    places = sum(s.booked for s in history)
+    assert places == imported.count()
+    # 2020-21 (80% virtual): 1,400 / 19.20125 = 72.9 sessions of 19.2 places on average
+    assert history.count() in {72, 73}
+    assert 17 <= places / history.count() <= 21.5
+    for session in history:
+        sizes = SESSION_SIZES[session.mode]
+        assert session.capacity == min(c for c in sizes if c >= session.booked)
+        assert not session.waiting or session.booked == session.capacity
+    assert 1 <= sum(1 for s in history if s.waiting) < history.count() / 4  # a few waiting lists
+    assert history.filter(bookings__attended=False).exists()  # and some non-attendance
     assert Course.objects.get(code="ME01").themes.filter(slug="disguised-compliance").exists()
     logs = EvaluationResponse.objects.filter(stage=Stage.FOLLOW_UP)
     assert 150 <= logs.count() <= 170  # about 170 reflective logs a year
