@@ -1,9 +1,10 @@
 """Demo: five reporting years of synthetic LADO referrals (2016-17 to 2020-21, about 600 a year
 of which about 17% meet the harm threshold, the magnitudes of the 2016-17 annual report) imported
 from the synth CSV through ``ingest`` like a real file; then, through the services, what the
-LADO adds: the agencies at each strategy meeting, onward referrals, consultations (some becoming
-referrals) and a handful of current referrals dated from ``today`` in each state the overdue
-flags distinguish.  Deterministic for a seed and an "as at" date.  Synthetic only: no names.
+LADO adds: the agencies at each strategy meeting, onward referrals, consultations (about one to
+every four referrals, varying by year; some becoming referrals) and a handful of current
+referrals dated from ``today`` in each state the overdue flags distinguish.  Deterministic for a
+seed and an "as at" date.  Synthetic only: no names.
 """
 
 from __future__ import annotations
@@ -19,8 +20,14 @@ from lineofsight.lado import reference, services
 from lineofsight.lado.models import Consultation, Meeting, Referral, Sector
 from lineofsight.lib.demo import YEARS, ingest_demo_file, partnership_to_load, synth_file
 from lineofsight.partnership.actors import SYSTEM
+from lineofsight.synth.randomness import poisson
 
-CONSULTATIONS_PER_YEAR = 150
+# Consultations (advice that did not start as a referral) follow the year's referrals, about one
+# to every four (about 150 a year beside about 600), times a year's own log-normal departure
+# (a new designated safeguarding lead network, a change in what is recorded as advice): a year
+# can see referrals rise 15% and consultations rise less, or fall.  The log-normal's mean is 1.
+CONSULTATIONS_PER_REFERRAL = 0.25
+CONSULTATION_YEAR_SPREAD = 0.15
 # the years before the records, as the 2016-17 annual report gives them (referrals were not
 # counted before 2014-15): year -> (referrals, met threshold)
 EARLIER = {2012: (None, 103), 2013: (None, 115), 2014: (506, 117), 2015: (518, 98)}
@@ -53,6 +60,7 @@ class _Officer:
         self.partnership = partnership
         self.sectors = {s.code: s for s in Sector.objects.filter(active=True)}
         self.counts = {"meetings": 0, "consultations": 0, "current": 0}
+        self.consulted: dict[int, int] = {}  # reporting year -> consultations
 
     def meetings(self, referral: Referral) -> None:
         """Who was at the imported strategy meeting, and a later evaluation meeting."""
@@ -85,7 +93,10 @@ class _Officer:
     def consultations(self, year: int, referrals: list[Referral]) -> None:
         start = dt.date(year, 4, 1)
         unlinked = [r for r in referrals if not hasattr(r, "consultation")]
-        for _ in range(CONSULTATIONS_PER_YEAR):
+        departure = self.rng.lognormvariate(
+            -(CONSULTATION_YEAR_SPREAD**2) / 2, CONSULTATION_YEAR_SPREAD
+        )
+        for _ in range(poisson(self.rng, len(referrals) * CONSULTATIONS_PER_REFERRAL * departure)):
             day = start + dt.timedelta(days=self.rng.randint(0, 364))
             sector = self.rng.choice(list(self.sectors.values()))
             consultation = services.create_consultation(
@@ -98,6 +109,7 @@ class _Officer:
                 advice=self.rng.choice(ADVICE),
             )
             self.counts["consultations"] += 1
+            self.consulted[year] = self.consulted.get(year, 0) + 1
             later = [r for r in unlinked if day <= r.received_on <= day + dt.timedelta(days=10)]
             if later and self.rng.random() < 0.2:
                 chosen = later[0]
@@ -195,7 +207,10 @@ def load(seed: int, today: dt.date | None = None) -> None:
                 source="LSCB annual report 2016-17",
             )
     c = officer.counts
+    by_year = ", ".join(
+        f"{year}-{(year + 1) % 100:02d}: {n}" for year, n in sorted(officer.consulted.items())
+    )
     print(
         f"  {len(referrals)} LADO referrals imported, {c['meetings']} strategy meetings, "
-        f"{c['consultations']} consultations, {c['current']} current referrals"
+        f"{c['consultations']} consultations ({by_year}), {c['current']} current referrals"
     )

@@ -30,6 +30,16 @@ def test_five_years_of_referrals_at_the_annual_reports_magnitudes(demo_partnersh
         met = [r for r in received if r.threshold_met]
         assert 520 <= len(received) <= 680, year  # 602 in 2016-17
         assert 0.12 <= len(met) / len(received) <= 0.23, year  # 17%
+    # consultations follow the year's referrals, about one to four, each year departing from
+    # that by its own factor (log-normal, sd 0.15): not the same count every year
+    consulted = []
+    for year in years:
+        start, end = year_bounds(year)
+        received = [r for r in facts.referrals if start <= r.received_on <= end]
+        consulted.append(Consultation.objects.filter(consulted_on__range=(start, end)).count())
+        assert 0.15 <= consulted[-1] / len(received) <= 0.4, year
+    assert len(set(consulted)) == len(consulted)
+    assert 0.2 <= sum(consulted) / len(facts.referrals) <= 0.3
     assert Consultation.objects.filter(referral__isnull=False).exists()
     assert Referral.objects.filter(referred_dbs=True).exists()
     assert any("police" in m.agencies for m in Meeting.objects.all())
