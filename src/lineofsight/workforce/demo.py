@@ -153,8 +153,8 @@ class _Manager:
     def advertised(self) -> None:
         """The imported sessions' advertised places: the file has only the bookings (the import
         sizes a session to fit them), so each gets the smallest of the synth's sizes for its
-        delivery that holds them; half of those then full get a waiting list of one to four
-        learners who asked a week after the others."""
+        delivery that holds them, or (two in five) the next size up; half of those then full get
+        a waiting list of one to four learners who asked a week after the others."""
         agencies = [self.agencies[code] for code in TRAINING_AGENCIES if code in self.agencies]
         sessions = (
             Session.objects.filter(course__partnership=self.partnership)
@@ -164,7 +164,10 @@ class _Manager:
         )
         for session in sessions:
             sizes = [size for size in SESSION_SIZES.get(session.mode, ()) if size >= session.booked]
-            capacity = min(sizes, default=session.capacity)
+            if not sizes:  # a delivery the synth does not plan (e-learning): as imported
+                continue
+            sizes.sort()
+            capacity = sizes[1] if len(sizes) > 1 and self.rng.random() < 0.4 else sizes[0]
             if capacity != session.capacity:
                 session = audited_update(
                     actor=SYSTEM,
