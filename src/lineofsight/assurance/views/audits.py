@@ -10,9 +10,10 @@ from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, policies, selectors
 from lineofsight.assurance.models import Audit, AuditCase, Finding
 from lineofsight.assurance.services import audits
+from lineofsight.indicators.catalogue import CATALOGUE
 from lineofsight.lib.formviews import form_page
 from lineofsight.lib.pages import filtered_list, form_view, initial_of, page_view, record_form
-from lineofsight.partnership.access import SignedInRequest
+from lineofsight.partnership.access import SignedInRequest, has_permission
 
 EXPORT_HEADER = [
     "Title",
@@ -76,6 +77,16 @@ def audit_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         "comparison": selectors.comparison(audit),
         "comparison_by_agency": selectors.comparison(audit, by="agency"),
         "allowed": policies.allowed(request.user),
+        "indicators": [
+            {
+                "title": CATALOGUE[code].title,
+                "href": reverse("performance:indicator", args=[code])
+                if has_permission(request.user, "performance.view")
+                else None,
+            }
+            for code in audit.indicators or []
+            if code in CATALOGUE
+        ],
     }
     return render(request, "assurance/audit.html", context)
 

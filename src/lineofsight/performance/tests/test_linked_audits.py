@@ -43,6 +43,10 @@ def test_the_business_manager_links_an_audit_to_indicators_and_their_pages_list_
     page = manager.get("/performance/cp_repeat_plan_pct/").content.decode()
     assert "Multi-agency audits looking into it" in page
     assert f'href="{audit.get_absolute_url()}">Repeat plans</a>: 2020-21 Q3, planned' in page
+    # and the audit's own page names the indicators it looks into, with links to them
+    detail = manager.get(audit.get_absolute_url()).content.decode()
+    assert "Indicators it looks into" in detail
+    assert 'href="/performance/rereferral_pct/">Re-referrals within 12 months</a>' in detail
     # unlinked in an edit: the page no longer lists it, and the change is audited
     edit = f"/assurance/audits/{audit.pk}/edit/"
     assert 'value="rereferral_pct" checked' in manager.get(edit).content.decode()
