@@ -52,10 +52,14 @@ def default_formats_for(kind: str) -> frozenset[str]:
     return frozenset(configured.get(kind, PARTNER))
 
 
+def chosen_formats(agency: Agency) -> frozenset[str]:
+    """The returns the administrator chose for ``agency`` (none: its kind's default applies)."""
+    return frozenset(agency.returns.values_list("format", flat=True))
+
+
 def formats_for(agency: Agency) -> frozenset[str]:
     """The formats a lead of ``agency`` may submit: as chosen for it, else its kind's default."""
-    chosen = frozenset(agency.returns.values_list("format", flat=True))
-    return chosen or default_formats_for(agency.kind)
+    return chosen_formats(agency) or default_formats_for(agency.kind)
 
 
 OWING_BY_DEFAULT = frozenset(
@@ -66,10 +70,9 @@ OWING_BY_DEFAULT = frozenset(
 def owed_formats(agency: Agency) -> frozenset[str]:
     """The returns ``agency`` is scheduled to send: as chosen for it, else its kind's default if
     it is a statutory partner or the children's services trust, else none."""
-    chosen = frozenset(agency.returns.values_list("format", flat=True))
-    if chosen:
-        return chosen
-    return default_formats_for(agency.kind) if agency.kind in OWING_BY_DEFAULT else frozenset()
+    if agency.kind in OWING_BY_DEFAULT:
+        return formats_for(agency)
+    return chosen_formats(agency)
 
 
 def submits_for_anyone(actor: Any) -> bool:
