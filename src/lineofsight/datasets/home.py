@@ -14,14 +14,14 @@ from lineofsight.partnership.home_panels import PANEL_TEMPLATE, panel, register_
 COLOURS = {"late": "red", "due soon": "yellow", "not yet due": "grey", "received": "green"}
 
 
-def _row(item: schedules.DueStatus, *, with_agency: bool) -> dict[str, Any]:
-    agency = f"{item.due.agency.name}: " if with_agency else ""
+def _row(item: schedules.DueStatus) -> dict[str, Any]:
+    """One of the agency's own scheduled returns (the agency lead's panel)."""
     if item.status == "received" and item.received_on:
         detail = f"Received {date_uk(item.received_on)}"
     else:
         detail = f"Due {date_uk(item.due.due_on)}"
     return {
-        "text": f"{agency}{item.name}, {item.due.period}",
+        "text": f"{item.name}, {item.due.period}",
         "href": reverse("datasets:list"),
         "tag": item.status.capitalize(),
         "colour": COLOURS[item.status],
@@ -37,7 +37,7 @@ def _own(request: SignedInRequest) -> dict[str, Any] | None:
     return panel(
         "returns-due",
         "Your agency's returns due",
-        [_row(i, with_agency=False) for i in items],
+        [_row(i) for i in items],
         empty="No return is late or due in the next 7 days.",
     )
 
