@@ -1,8 +1,10 @@
 """The ``lineofsight`` command line: thin sub-commands that parse arguments and call services.
 
-Each sub-command lives in ``lineofsight.commands.<name>`` and exposes
-``register(subparsers) -> None`` (adding its parser, with ``help`` and ``description``, and
-``set_defaults(run=...)``).  Commands that touch the database call ``django_setup()`` first; pure
+Each sub-command lives in ``lineofsight.commands.<name>`` and exposes ``HELP`` (its line in
+``lineofsight --help``), ``DESCRIPTION`` (the top of ``lineofsight <name> --help``), optionally
+``arguments(parser)`` (adds its options; may add sub-commands of its own, each with its own
+``run``), ``PARSER_OPTIONS`` (more ``add_parser`` keywords) and ``run(args) -> int``.
+Commands that touch the database call ``django_setup()`` first; pure
 commands (``synth``, ``validate``) do not, so they run without a configured site.
 """
 
@@ -62,7 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
             if exc.name == f"lineofsight.commands.{name}":
                 continue  # command not built yet
             raise
-        module.register(subparsers)
+        command = subparsers.add_parser(
+            name,
+            help=module.HELP,
+            description=module.DESCRIPTION,
+            **getattr(module, "PARSER_OPTIONS", {}),
+        )
+        if hasattr(module, "arguments"):
+            module.arguments(command)
+        if hasattr(module, "run"):
+            command.set_defaults(run=module.run)
     return parser
 
 

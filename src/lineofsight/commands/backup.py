@@ -9,7 +9,7 @@ from pathlib import Path
 from lineofsight.cli import django_setup
 
 
-def run_backup(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     django_setup()
     from lineofsight.operations.backup import BackupError, backup
 
@@ -45,13 +45,13 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "backup",
-        help="back up the database, snapshots and keys into a new folder (with checksums)",
-        description="Write the database (SQLite online backup or pg_dump), the snapshot files "
-        "and the key files into FOLDER, with manifest.json listing each file's SHA-256. Safe "
-        "while the site is running.",
-    )
+HELP = "back up the database, snapshots and keys into a new folder (with checksums)"
+DESCRIPTION = (
+    "Write the database (SQLite online backup or pg_dump), the snapshot files "
+    "and the key files into FOLDER, with manifest.json listing each file's SHA-256. Safe "
+    "while the site is running."
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", metavar="DIR")
-    parser.set_defaults(run=run_backup)

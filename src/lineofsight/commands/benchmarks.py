@@ -95,12 +95,11 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "benchmarks",
-        help="import DfE published LA tables; show an LA against region, neighbours and England",
-        description="Benchmarks are DfE's published local-authority figures, never invented.",
-    )
+HELP = "import DfE published LA tables; show an LA against region, neighbours and England"
+DESCRIPTION = "Benchmarks are DfE's published local-authority figures, never invented."
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="benchmarks_command", metavar="ACTION", required=True)
     imp = sub.add_parser(
         "import",

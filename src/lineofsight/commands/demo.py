@@ -62,14 +62,15 @@ def stop_worker(worker: subprocess.Popen[bytes], seconds: float = 15) -> None:
             worker.wait()
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "demo",
-        help="create the demo partnership (synthetic data) and serve it on 127.0.0.1:8000",
-        description="Migrate the embedded database, load the synthetic demo partnership "
-        "(idempotent: safe to run again), print the demo users and serve the site with a "
-        "background task worker beside it.",
-    )
+HELP = "create the demo partnership (synthetic data) and serve it on 127.0.0.1:8000"
+DESCRIPTION = (
+    "Migrate the embedded database, load the synthetic demo partnership "
+    "(idempotent: safe to run again), print the demo users and serve the site with a "
+    "background task worker beside it."
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to serve on")
     parser.add_argument("--port", type=int, default=8000, help="port to serve on")
     parser.add_argument("--seed", type=int, default=2021, help="seed for the synthetic data")
@@ -83,4 +84,3 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--no-worker", action="store_true", help="serve without the background task worker"
     )
-    parser.set_defaults(run=run)

@@ -125,15 +125,16 @@ def _warn_if_stale(returns: int, *, to_stderr: bool) -> None:
     )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "indicators",
-        help="list the indicator catalogue, or every indicator for a year with findings",
-        description="With --list: the catalogue (title, id, unit, polarity, source and the "
-        "DfE definition). "
-        "Otherwise every indicator for the financial year: numerator, denominator, value, "
-        "benchmarks, SPC signal and plain-English findings, exceptions first.",
-    )
+HELP = "list the indicator catalogue, or every indicator for a year with findings"
+DESCRIPTION = (
+    "With --list: the catalogue (title, id, unit, polarity, source and the "
+    "DfE definition). "
+    "Otherwise every indicator for the financial year: numerator, denominator, value, "
+    "benchmarks, SPC signal and plain-English findings, exceptions first."
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--list", action="store_true", help="print the catalogue with each DfE definition"
     )
@@ -141,4 +142,3 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--la", metavar="CODE", help="LA code for benchmarks (default: ours)")
     parser.add_argument("--recompute", action="store_true", help="recompute from snapshots first")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
-    parser.set_defaults(run=run)

@@ -14,6 +14,7 @@ from lineofsight.commands.validate import (
     nothing_found,
     problem_table,
     progress_bar,
+    return_file_arguments,
     summary,
 )
 from lineofsight.partnership.actors import SYSTEM, SystemActor
@@ -93,22 +94,16 @@ def run(args: argparse.Namespace) -> int:
     return 0 if all(outcome.accepted for outcome in outcomes) else 1
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "ingest",
-        help="validate returns and store accepted ones as pseudonymised snapshots",
-        description="Detect, parse and validate each return; store the accepted ones as "
-        "immutable Parquet snapshots with children's identifiers replaced by keyed pseudonyms. "
-        "Re-ingesting the same file changes nothing; a corrected file supersedes the old one. "
-        "Folders are read with their sub-folders (each SSDA903 year folder is one return). "
-        "Exits 1 if any return is rejected, 2 if no file was found.",
-    )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-    parser.add_argument(
-        "--la", metavar="CODE", help="three-digit DfE LA code, if the file lacks it"
-    )
-    parser.add_argument("--collection-year", type=int, help="year the collection ends, e.g. 2021")
+HELP = "validate returns and store accepted ones as pseudonymised snapshots"
+DESCRIPTION = (
+    "Detect, parse and validate each return; store the accepted ones as "
+    "immutable Parquet snapshots with children's identifiers replaced by keyed pseudonyms. "
+    "Re-ingesting the same file changes nothing; a corrected file supersedes the old one. "
+    "Folders are read with their sub-folders (each SSDA903 year folder is one return). "
+    "Exits 1 if any return is rejected, 2 if no file was found."
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    return_file_arguments(parser, paths="+")
     parser.add_argument("--user", help="username to record as the submitter (default: system)")
-    parser.add_argument("--json", action="store_true", help="machine-readable report")
-    parser.add_argument("--progress", action="store_true", help="progress bar even when piped")
-    parser.set_defaults(run=run)

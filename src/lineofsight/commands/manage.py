@@ -19,12 +19,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "manage",
-        help="run a Django management command (e.g. migrate, check --deploy)",
-        description="Run a Django management command, e.g. `lineofsight manage migrate`.",
-        add_help=False,
-    )
+HELP = "run a Django management command (e.g. migrate, check --deploy)"
+DESCRIPTION = "Run a Django management command, e.g. `lineofsight manage migrate`."
+PARSER_OPTIONS = {"add_help": False}
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("arguments", nargs=argparse.REMAINDER)
-    parser.set_defaults(run=run)

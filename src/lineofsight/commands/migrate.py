@@ -17,12 +17,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "migrate",
-        help="create or upgrade the database tables (run after every upgrade)",
-        description="Apply every pending database migration. Safe to run again; run it after "
-        "installing a new version and before restarting `lineofsight serve` and the worker.",
-    )
+HELP = "create or upgrade the database tables (run after every upgrade)"
+DESCRIPTION = (
+    "Apply every pending database migration. Safe to run again; run it after "
+    "installing a new version and before restarting `lineofsight serve` and the worker."
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--verbosity", type=int, default=1, choices=(0, 1, 2, 3))
-    parser.set_defaults(run=run)

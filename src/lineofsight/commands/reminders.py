@@ -36,15 +36,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "reminders",
-        help="email today's reminders of returns and actions due in 7 days or late",
-        description="Email each agency lead (who has not opted out) the returns and actions of "
-        "their agency due in the next 7 days or late. Each item is logged; nothing is sent twice "
-        "for the same item on the same day. Run daily from a timer (docs/deploy.md).",
-    )
+HELP = "email today's reminders of returns and actions due in 7 days or late"
+DESCRIPTION = (
+    "Email each agency lead (who has not opted out) the returns and actions of "
+    "their agency due in the next 7 days or late. Each item is logged; nothing is sent twice "
+    "for the same item on the same day. Run daily from a timer (docs/deploy.md)."
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--enqueue", action="store_true", help="queue the task for `lineofsight worker` instead"
     )
-    parser.set_defaults(run=run)

@@ -79,13 +79,14 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "report",
-        help="generate the quarterly or annual report as HTML, PDF or Word",
-        description="Generate a report from the stored indicators, learning records and "
-        "approved narratives; it is also recorded (with its inputs) on the Reports page.",
-    )
+HELP = "generate the quarterly or annual report as HTML, PDF or Word"
+DESCRIPTION = (
+    "Generate a report from the stored indicators, learning records and "
+    "approved narratives; it is also recorded (with its inputs) on the Reports page."
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
     quarterly = kinds.add_parser(
         "quarterly",

@@ -15,12 +15,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "roles",
-        help="print the table of roles, the pages each opens and what else each may do",
-        description="Print, as a Markdown table, every role with the pages in its navigation "
-        "and the other things it may do, from the roles definition (partnership/roles.py). "
-        "The README's table is this output.",
-    )
-    parser.set_defaults(run=run)
+HELP = "print the table of roles, the pages each opens and what else each may do"
+DESCRIPTION = (
+    "Print, as a Markdown table, every role with the pages in its navigation "
+    "and the other things it may do, from the roles definition (partnership/roles.py). "
+    "The README's table is this output."
+)

@@ -81,13 +81,14 @@ def run(args: argparse.Namespace) -> int:
     return 0  # pragma: no cover - execv does not return
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "serve",
-        help="run the production web server (gunicorn) behind a TLS reverse proxy",
-        description="Serve the site with gunicorn (static files by WhiteNoise). Run "
-        "`lineofsight migrate` first; see docs/deploy.md for the reverse proxy and services.",
-    )
+HELP = "run the production web server (gunicorn) behind a TLS reverse proxy"
+DESCRIPTION = (
+    "Serve the site with gunicorn (static files by WhiteNoise). Run "
+    "`lineofsight migrate` first; see docs/deploy.md for the reverse proxy and services."
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--bind", default="127.0.0.1:8000", help="address:port or unix:/path (default %(default)s)"
     )
@@ -110,4 +111,3 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="do not collect static files first (production settings collect them into "
         "LINEOFSIGHT_VAR_DIR/static for WhiteNoise)",
     )
-    parser.set_defaults(run=run)

@@ -145,16 +145,17 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "setup",
-        help="set up a real partnership: population, statutory partners, first administrator",
-        description="Create the partnership with its under-18 population (shipped ONS table), "
-        "the statutory partners (council children's services, police, integrated care board) "
-        "and the partnership business unit as agencies, and the first administrator. Nothing "
-        "synthetic. Safe to run again: what exists is left as it is. With --no-input the "
-        f"administrator's password is read from {PASSWORD_VARIABLE}.",
-    )
+HELP = "set up a real partnership: population, statutory partners, first administrator"
+DESCRIPTION = (
+    "Create the partnership with its under-18 population (shipped ONS table), "
+    "the statutory partners (council children's services, police, integrated care board) "
+    "and the partnership business unit as agencies, and the first administrator. Nothing "
+    "synthetic. Safe to run again: what exists is left as it is. With --no-input the "
+    f"administrator's password is read from {PASSWORD_VARIABLE}."
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", help="the partnership's name")
     parser.add_argument("--la", metavar="CODE", help="three-digit DfE local authority code")
     parser.add_argument("--admin", metavar="USER", help="username of the first administrator")
@@ -167,4 +168,3 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "domestic_abuse, voluntary",
     )
     parser.add_argument("--no-input", action="store_true", help="ask nothing; flags only")
-    parser.set_defaults(run=run)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 
 def _years(text: str) -> range:
@@ -18,14 +17,15 @@ def _years(text: str) -> range:
     return range(start, stop + 1)
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "synth",
-        help="generate a synthetic borough (CIN census, SSDA903, Annex A, partner returns, ...)",
-        description="Simulate children moving through the safeguarding system month by month and "
-        "write the files an English local authority and its partners produce. Years are "
-        "collection years ending 31 March (2021 means 2020-21). See docs/synth.md.",
-    )
+HELP = "generate a synthetic borough (CIN census, SSDA903, Annex A, partner returns, ...)"
+DESCRIPTION = (
+    "Simulate children moving through the safeguarding system month by month and "
+    "write the files an English local authority and its partners produce. Years are "
+    "collection years ending 31 March (2021 means 2020-21). See docs/synth.md."
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, help="output directory")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument(
@@ -39,7 +39,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--scale", type=float, default=1.0, help="population scale (1.0 = 66,918 children under 18)"
     )
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

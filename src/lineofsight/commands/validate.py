@@ -162,34 +162,41 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(parsed.rejected for parsed in returns) else 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "validate",
-        help="check CIN census, SSDA903, Annex A and partner returns and list every problem",
-        description="Detect each file's format, parse it safely and list every problem with "
-        "file, row or child, field, value and a plain-English message. Nothing is stored. "
-        "Folders are read with their sub-folders (each SSDA903 year folder is one return). "
-        "Exit status 1 if any return is rejected, 2 if no file was found.",
-    )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check")
-    parser.add_argument(
-        "--rules", action="store_true", help="list every DfE validation rule checked, and exit"
-    )
-    parser.add_argument("--json", action="store_true", help="print a JSON list, one per return")
+HELP = "check CIN census, SSDA903, Annex A and partner returns and list every problem"
+DESCRIPTION = (
+    "Detect each file's format, parse it safely and list every problem with "
+    "file, row or child, field, value and a plain-English message. Nothing is stored. "
+    "Folders are read with their sub-folders (each SSDA903 year folder is one return). "
+    "Exit status 1 if any return is rejected, 2 if no file was found."
+)
+
+
+def return_file_arguments(parser: argparse.ArgumentParser, *, paths: str) -> None:
+    """The options ``validate`` and ``ingest`` share: which files, and what a file may not say."""
+    parser.add_argument("paths", nargs=paths, metavar="PATH", help="files or folders")
     parser.add_argument(
         "--collection-year",
         type=int,
         metavar="N",
         help="the year the collection ends in (2024 for 2023-24) when a file does not say",
     )
-    parser.add_argument("--la", metavar="CODE", help="the three-digit DfE LA code of the returns")
+    parser.add_argument(
+        "--la", metavar="CODE", help="the three-digit DfE LA code, when a file does not say"
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable: one per return")
+    parser.add_argument(
+        "--progress", action="store_true", help="show a progress bar even when not a terminal"
+    )
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    return_file_arguments(parser, paths="*")
+    parser.add_argument(
+        "--rules", action="store_true", help="list every DfE validation rule checked, and exit"
+    )
     parser.add_argument(
         "--max-size-mb",
         type=float,
         default=DEFAULT_MAX_BYTES / (1024 * 1024),
         help="refuse files larger than this (default %(default).0f)",
     )
-    parser.add_argument(
-        "--progress", action="store_true", help="show a progress bar even when not a terminal"
-    )
-    parser.set_defaults(run=run)

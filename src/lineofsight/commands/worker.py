@@ -39,16 +39,16 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "worker",
-        help="run background tasks (indicator recomputes after accepted returns)",
-        description="Run the database-backed task worker. Run one beside `lineofsight serve` "
-        "(a systemd service in production: docs/deploy.md). A task left running by a worker "
-        "that died is run again by the next worker.",
-    )
+HELP = "run background tasks (indicator recomputes after accepted returns)"
+DESCRIPTION = (
+    "Run the database-backed task worker. Run one beside `lineofsight serve` "
+    "(a systemd service in production: docs/deploy.md). A task left running by a worker "
+    "that died is run again by the next worker."
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--interval", type=float, default=1.0, help="seconds between polls when idle"
     )
     parser.add_argument("--batch", action="store_true", help="run what is queued, then stop")
-    parser.set_defaults(run=run)
