@@ -56,26 +56,20 @@ def partnership(db: None) -> Partnership:
     return _test_partnership()
 
 
+def _agency(partnership: Partnership, name: str, kind: str) -> Agency:
+    return services.create_agency(
+        actor=SYSTEM, partnership=partnership, name=f"Test {name}", code=name.lower(), kind=kind
+    )
+
+
 @pytest.fixture
 def agency(partnership: Partnership) -> Agency:
-    return services.create_agency(
-        actor=SYSTEM,
-        partnership=partnership,
-        name="Test Police",
-        code="police",
-        kind=Agency.Kind.POLICE,
-    )
+    return _agency(partnership, "Police", Agency.Kind.POLICE)
 
 
 @pytest.fixture
 def other_agency(partnership: Partnership) -> Agency:
-    return services.create_agency(
-        actor=SYSTEM,
-        partnership=partnership,
-        name="Test Health",
-        code="health",
-        kind=Agency.Kind.HEALTH,
-    )
+    return _agency(partnership, "Health", Agency.Kind.HEALTH)
 
 
 UserFactory = Callable[..., User]

@@ -54,17 +54,13 @@ def _field_char(parent, kind: str) -> None:
 
 
 def _instruction(parent, text: str) -> None:
-    run = OxmlElement("w:r")
-    instruction = OxmlElement("w:instrText")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = f" {text} "
-    run.append(instruction)
-    parent.append(run)
+    _text_run(parent, f" {text} ", tag="w:instrText")
 
 
-def _text_run(parent, text: str) -> None:
+def _text_run(parent, text: str, tag: str = "w:t") -> None:
+    """A run holding ``text`` as it is (spaces kept): plain text, or a field's instruction."""
     run = OxmlElement("w:r")
-    element = OxmlElement("w:t")
+    element = OxmlElement(tag)
     element.set(qn("xml:space"), "preserve")
     element.text = text
     run.append(element)
