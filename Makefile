@@ -37,8 +37,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The suite without the browser runs on every core (pytest-xdist; each worker builds its own
+# computed borough once), then the browser tests one at a time (each drives a chromium).
 pytest: $(STAMP) browser-deps
-	$(BIN)/pytest -q -p no:cacheprovider
+	$(BIN)/pytest -q -p no:cacheprovider -n auto -m "not browser"
+	$(BIN)/pytest -q -p no:cacheprovider -m browser
 
 test: lint typecheck pytest
 
