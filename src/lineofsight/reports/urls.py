@@ -1,6 +1,13 @@
-from django.urls import path
+from django.urls import include, path
 
 from lineofsight.reports import views
+
+# One section's narrative for one period, under /reports/narratives/<section>/<period>/.
+narrative_patterns = [
+    path("", views.narrative_edit, name="narrative"),
+    path("submit/", views.narrative_submit, name="narrative_submit"),
+    path("approve/", views.narrative_approve, name="narrative_approve"),
+]
 
 app_name = "reports"
 urlpatterns = [
@@ -10,15 +17,5 @@ urlpatterns = [
     path("<int:pk>/download/", views.download, name="download"),
     path("<int:pk>/publication/", views.publication, name="publication"),
     path("narratives/", views.narratives, name="narratives"),
-    path("narratives/<slug:section>/<str:period>/", views.narrative_edit, name="narrative"),
-    path(
-        "narratives/<slug:section>/<str:period>/submit/",
-        views.narrative_submit,
-        name="narrative_submit",
-    ),
-    path(
-        "narratives/<slug:section>/<str:period>/approve/",
-        views.narrative_approve,
-        name="narrative_approve",
-    ),
+    path("narratives/<slug:section>/<str:period>/", include(narrative_patterns)),
 ]
