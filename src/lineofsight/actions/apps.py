@@ -1,15 +1,15 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class ActionsConfig(AppConfig):
+class ActionsConfig(shared.ModuleConfig):
     name = "lineofsight.actions"
     label = "actions"
     verbose_name = "Learning and improvement: actions and learning themes"
+    registers = ("home",)
 
     def ready(self) -> None:
-        from lineofsight.actions import home, sources, theme_sources
-
-        home.register()
+        super().ready()
+        from lineofsight.actions import sources, theme_sources
 
         theme_sources.register_builtin()
         sources.register_builtin()

@@ -1,15 +1,8 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class AssuranceConfig(AppConfig):
+class AssuranceConfig(shared.ModuleConfig):
     name = "lineofsight.assurance"
     label = "assurance"
     verbose_name = "Assurance: audits, Section 11 and challenge"
-
-    def ready(self) -> None:
-        from lineofsight.assurance import action_sources, home, themes
-
-        home.register()
-
-        themes.register()
-        action_sources.register()
+    registers = ("home", "themes", "action_sources")

@@ -1,12 +1,12 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class DatasetsConfig(AppConfig):
+class DatasetsConfig(shared.ModuleConfig):
     name = "lineofsight.datasets"
     label = "datasets"
     verbose_name = "Data in: returns and snapshots"
+    registers = ("home",)
 
     def ready(self) -> None:
-        from lineofsight.datasets import home, keys  # noqa: F401 - keys registers the deploy check
-
-        home.register()
+        super().ready()
+        from lineofsight.datasets import keys  # noqa: F401 - keys registers the deploy check

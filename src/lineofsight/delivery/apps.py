@@ -1,14 +1,8 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class DeliveryConfig(AppConfig):
+class DeliveryConfig(shared.ModuleConfig):
     name = "lineofsight.delivery"
     label = "delivery"
     verbose_name = "Delivery plan"
-
-    def ready(self) -> None:
-        from lineofsight.delivery import action_sources, home
-
-        home.register()
-
-        action_sources.register()
+    registers = ("home", "action_sources")

@@ -1,14 +1,15 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class GovernanceConfig(AppConfig):
+class GovernanceConfig(shared.ModuleConfig):
     name = "lineofsight.governance"
     label = "governance"
     verbose_name = "Partnership governance"
+    registers = ("action_sources", "home", "report_section")
 
     def ready(self) -> None:
+        super().ready()
         from lineofsight.actions.theme_sources import register_theme_source
-        from lineofsight.governance import action_sources, home, report_section
         from lineofsight.governance.selectors import finding_occurrences, procedure_occurrences
 
         register_theme_source(
@@ -27,6 +28,3 @@ class GovernanceConfig(AppConfig):
             order=46,
             view_permission="governance.view",
         )
-        action_sources.register()
-        home.register()
-        report_section.register()

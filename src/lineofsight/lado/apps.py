@@ -1,17 +1,15 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class LadoConfig(AppConfig):
+class LadoConfig(shared.ModuleConfig):
     name = "lineofsight.lado"
     label = "lado"
     verbose_name = "Allegations against people who work with children (LADO)"
+    registers = ("action_sources", "home", "report_section")
 
     def ready(self) -> None:
+        super().ready()
         from lineofsight.datasets.record_imports import register_record_import
-        from lineofsight.lado import action_sources, home, report_section
         from lineofsight.lado.imports import store
 
-        action_sources.register()
-        home.register()
-        report_section.register()
         register_record_import("lado_referrals", store)

@@ -1,13 +1,8 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class PerformanceConfig(AppConfig):
+class PerformanceConfig(shared.ModuleConfig):
     name = "lineofsight.performance"
     label = "performance"
     verbose_name = "Indicators, benchmarks and the performance dashboard"
-
-    def ready(self) -> None:
-        from lineofsight.performance import action_sources, home
-
-        home.register()
-        action_sources.register()
+    registers = ("home", "action_sources")

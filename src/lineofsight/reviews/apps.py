@@ -1,17 +1,15 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class ReviewsConfig(AppConfig):
+class ReviewsConfig(shared.ModuleConfig):
     name = "lineofsight.reviews"
     label = "reviews"
     verbose_name = "Learning and improvement: case reviews"
+    registers = ("action_sources",)
 
     def ready(self) -> None:
+        super().ready()
         from lineofsight.actions.theme_sources import register_theme_source
         from lineofsight.reviews.selectors import theme_occurrences
 
         register_theme_source("review", "case review", "case reviews", theme_occurrences, order=10)
-
-        from lineofsight.reviews import action_sources
-
-        action_sources.register()

@@ -1,15 +1,17 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class VoiceConfig(AppConfig):
+class VoiceConfig(shared.ModuleConfig):
     name = "lineofsight.voice"
     label = "voice"
     verbose_name = "Voice and scrutiny"
+    registers = ("action_sources", "home", "report_sections")
 
     def ready(self) -> None:
+        super().ready()
         from lineofsight.actions.theme_sources import register_theme_source
         from lineofsight.datasets.record_imports import register_record_import
-        from lineofsight.voice import action_sources, home, imports, report_sections
+        from lineofsight.voice import imports
         from lineofsight.voice.selectors import feedback_occurrences, recommendation_occurrences
 
         register_theme_source(
@@ -28,7 +30,4 @@ class VoiceConfig(AppConfig):
             order=46,
             view_permission="scrutiny.view",
         )
-        action_sources.register()
-        home.register()
-        report_sections.register()
         register_record_import("practitioner_survey", imports.store)

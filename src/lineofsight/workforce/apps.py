@@ -1,23 +1,24 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class WorkforceConfig(AppConfig):
+class WorkforceConfig(shared.ModuleConfig):
     name = "lineofsight.workforce"
     label = "workforce"
     verbose_name = "Workforce development (training)"
+    registers = ("home",)
 
     def ready(self) -> None:
+        super().ready()
         from lineofsight.actions.theme_sources import register_theme_source
         from lineofsight.datasets.record_imports import register_record_import
         from lineofsight.reports.registry import register_section
-        from lineofsight.workforce import home, report_section
+        from lineofsight.workforce import report_section
         from lineofsight.workforce.imports import store
         from lineofsight.workforce.selectors import theme_occurrences
 
         register_theme_source(
             "training", "training session", "training sessions", theme_occurrences, order=60
         )
-        home.register()
         register_record_import("training_records", store)
         register_section(
             "training",
