@@ -14,32 +14,39 @@ from lineofsight.actions.models import LearningTheme
 from lineofsight.cdop import reference as codes
 from lineofsight.cdop.models import DeathCategory, PanelMeeting
 from lineofsight.cdop.presentation import COMPARATOR_MEASURES
-from lineofsight.govuk.fields import GovukDateField, limit_choices
-from lineofsight.lib.formparts import YearFilterForm, agencies_of, not_future
+from lineofsight.govuk.fields import limit_choices
+from lineofsight.lib.formparts import (
+    NotFutureForm,
+    YearFilterForm,
+    agencies_of,
+    agency_choice,
+    checkboxes,
+    date_field,
+    filter_choice,
+    filter_year,
+    radios,
+    starting_year,
+    text_area,
+    text_field,
+    whole_number,
+)
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.reviews.pseudonyms import check_free_text, check_reference
 
-
-def _radios(label: str, choices: Any, message: str, **kwargs: Any) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": message},
-        **kwargs,
-    )
+NO_IDENTIFIERS = "No names, dates of birth or identifiers"
 
 
-def _date(label: str, message: str | None = None, **kwargs: Any) -> GovukDateField:
-    if message is None:
-        return GovukDateField(label=label, required=False, **kwargs)
-    return GovukDateField(label=label, error_messages={"required": message}, **kwargs)
+def _free_text(label: str, message: str | None = None, **kwargs: Any) -> forms.CharField:
+    """A textarea of three rows whose text holds no date of birth (``check_free_text``)."""
+    return text_area(label, message, rows=3, validators=[check_free_text], **kwargs)
 
 
-class DeathForm(FreeTextGuard, forms.Form):
+class DeathForm(FreeTextGuard, NotFutureForm):
     """Record a death from its notification (NCMD notification form)."""
+
+    dates_not_future = ("died_on", "notified_on", "jar_on")
 
     reference = forms.CharField(
         label="Pseudonymous reference",
@@ -48,8 +55,10 @@ class DeathForm(FreeTextGuard, forms.Form):
         error_messages={"required": "Enter a pseudonymous reference, for example Child D 104"},
         help_text='Never a name or NHS number: for example "Child D 104"',
     )
-    died_on = _date("Date of death", "Enter the date of death", help_text="For example, 27 3 2021")
-    notified_on = _date("Date the CDOP was notified", "Enter the date the CDOP was notified")
+    died_on = date_field(
+        "Date of death", "Enter the date of death", help_text="For example, 27 3 2021"
+    )
+    notified_on = date_field("Date the CDOP was notified", "Enter the date the CDOP was notified")
     age_band = forms.ChoiceField(
         label="Age at death",
         choices=[("", "Select an age band"), *codes.AgeBand.choices],
@@ -61,29 +70,29 @@ class DeathForm(FreeTextGuard, forms.Form):
     age_years = forms.IntegerField(
         label="Age in completed years (optional)", required=False, min_value=0, max_value=17
     )
-    sex = _radios("Sex", codes.Sex.choices, "Select the child's sex")
+    sex = radios("Sex", codes.Sex.choices, "Select the child's sex")
     ethnicity = forms.ChoiceField(
         label="Ethnicity",
         choices=codes.Ethnicity.choices,
         initial=codes.Ethnicity.NOT_KNOWN,
         error_messages={"required": "Select the child's ethnicity (or Not known)"},
     )
-    residence = _radios(
+    residence = radios(
         "Area of residence",
         codes.Residence.choices,
         "Select where the child lived",
         initial=codes.Residence.THIS_AREA,
     )
-    place_of_death = _radios(
+    place_of_death = radios(
         "Place of death", codes.PlaceOfDeath.choices, "Select the place of death"
     )
-    expectation = _radios(
+    expectation = radios(
         "Was the death expected?",
         codes.Expectation.choices,
         "Select whether the death was expected",
     )
     jar_held = forms.BooleanField(label="A joint agency response was held", required=False)
-    jar_on = _date("Date of the joint agency response (optional)")
+    jar_on = date_field("Date of the joint agency response (optional)")
     looked_after = forms.BooleanField(label="The child was looked after", required=False)
     known_to_social_care = forms.BooleanField(
         label="The child was known to children's social care", required=False
@@ -91,18 +100,7 @@ class DeathForm(FreeTextGuard, forms.Form):
     rapid_review = forms.BooleanField(
         label="A serious incident notification or rapid review was made", required=False
     )
-    summary = forms.CharField(
-        label="Summary (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        validators=[check_free_text],
-        help_text="No names, dates of birth or identifiers",
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "died_on", "notified_on", "jar_on")
-        return data
+    summary = _free_text("Summary (optional)", help_text=NO_IDENTIFIERS)
 
 
 class DeathEditForm(DeathForm):
@@ -111,44 +109,33 @@ class DeathEditForm(DeathForm):
     version = VersionField()
 
 
-class AgencyReportForm(forms.Form):
-    agency = forms.ModelChoiceField(
-        label="Agency",
-        queryset=Agency.objects.none(),
-        empty_label="Select an agency",
-        error_messages={"required": "Select the agency asked for its report"},
+class AgencyReportForm(NotFutureForm):
+    dates_not_future = ("requested_on", "returned_on")
+
+    agency = agency_choice("Agency", "Select the agency asked for its report")
+    requested_on = date_field(
+        "Date the report was asked for", "Enter the date the report was asked for"
     )
-    requested_on = _date("Date the report was asked for", "Enter the date the report was asked for")
-    returned_on = _date("Date the report was returned (optional)")
+    returned_on = date_field("Date the report was returned (optional)")
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "agency", agencies_of(partnership))
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "requested_on", "returned_on")
-        return data
 
+class ReportReturnedForm(NotFutureForm):
+    dates_not_future = ("returned_on",)
 
-class ReportReturnedForm(forms.Form):
-    returned_on = _date("Date the report was returned", "Enter the date the report was returned")
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "returned_on")
-        return data
-
-
-class MeetingForm(FreeTextGuard, forms.Form):
-    held_on = _date("Date of the meeting", "Enter the date of the meeting")
-    notes = forms.CharField(
-        label="Notes (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        validators=[check_free_text],
-        help_text="No names, dates of birth or identifiers",
+    returned_on = date_field(
+        "Date the report was returned", "Enter the date the report was returned"
     )
+
+
+class MeetingForm(FreeTextGuard, NotFutureForm):
+    dates_not_future = ("held_on",)
+
+    held_on = date_field("Date of the meeting", "Enter the date of the meeting")
+    notes = _free_text("Notes (optional)", help_text=NO_IDENTIFIERS)
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -165,18 +152,10 @@ class MeetingForm(FreeTextGuard, forms.Form):
     def attendance(self) -> dict[Agency, int]:
         return {a: self.cleaned_data.get(f"agency_{a.pk}") or 0 for a in self.agencies}
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "held_on")
-        return data
-
 
 def _factor_field(domain: str, label: str) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        validators=[check_free_text],
+    return _free_text(
+        label,
         help_text='One factor a line, its grade first: for example "2 Unsafe sleeping '
         'arrangement". 0: information not available; 1: unlikely to have contributed; 2: may '
         "have contributed",
@@ -186,8 +165,10 @@ def _factor_field(domain: str, label: str) -> forms.CharField:
 FACTOR_FIELDS = {f"factors_{code}": code for code, _ in codes.Domain.choices}
 
 
-class PanelReviewForm(FreeTextGuard, forms.Form):
+class PanelReviewForm(FreeTextGuard, NotFutureForm):
     """The panel's analysis (NCMD Analysis form): meeting, category, factors, outcome, closing."""
+
+    dates_not_future = ("cdr_meeting_on",)
 
     version = VersionField()
     panel_meeting = forms.ModelChoiceField(
@@ -196,7 +177,7 @@ class PanelReviewForm(FreeTextGuard, forms.Form):
         required=False,
         empty_label="Not yet reviewed by the panel",
     )
-    cdr_meeting_on = _date("Date of the child death review meeting (optional)")
+    cdr_meeting_on = date_field("Date of the child death review meeting (optional)")
     category = forms.ModelChoiceField(
         label="Category of death",
         queryset=DeathCategory.objects.filter(active=True),
@@ -231,7 +212,6 @@ class PanelReviewForm(FreeTextGuard, forms.Form):
         from lineofsight.cdop.services import parse_factor_lines
 
         data = super().clean() or {}
-        not_future(self, "cdr_meeting_on")
         factors = []
         for name, domain in FACTOR_FIELDS.items():
             try:
@@ -245,24 +225,9 @@ class PanelReviewForm(FreeTextGuard, forms.Form):
 
 
 class LearningPointForm(FreeTextGuard, forms.Form):
-    text = forms.CharField(
-        label="Learning point",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        validators=[check_free_text],
-        error_messages={"required": "Enter what the panel learned"},
-    )
-    agency = forms.ModelChoiceField(
-        label="Agency it is for (optional)",
-        queryset=Agency.objects.none(),
-        required=False,
-        empty_label="The whole partnership",
-    )
-    themes = forms.ModelMultipleChoiceField(
-        label="Learning themes",
-        queryset=LearningTheme.objects.order_by("name"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    text = _free_text("Learning point", "Enter what the panel learned")
+    agency = agency_choice("Agency it is for (optional)", empty_label="The whole partnership")
+    themes = checkboxes("Learning themes", LearningTheme.objects.order_by("name"))
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -270,12 +235,7 @@ class LearningPointForm(FreeTextGuard, forms.Form):
 
 
 class ComparatorForm(FreeTextGuard, forms.Form):
-    year = forms.IntegerField(
-        label="Reporting year starting in (for example 2020 for 2020-21)",
-        min_value=2008,
-        max_value=2100,
-        error_messages={"required": "Enter the year the reporting year starts in"},
-    )
+    year = starting_year("reporting", 2020, min_value=2008)
     measure = forms.ChoiceField(
         label="Measure",
         choices=[("", "Select a measure"), *COMPARATOR_MEASURES.items()],
@@ -288,9 +248,8 @@ class ComparatorForm(FreeTextGuard, forms.Form):
         min_value=0,
         error_messages={"required": "Enter the national figure"},
     )
-    source = forms.CharField(
-        label="Source (optional)",
-        required=False,
+    source = text_field(
+        "Source (optional)",
         max_length=200,
         help_text="For example, NCMD child death review data release, year ending 31 March 2021",
     )
@@ -298,37 +257,29 @@ class ComparatorForm(FreeTextGuard, forms.Form):
 
 class AlertSettingsForm(forms.Form):
     version = VersionField(required=False)
-    agency_report_weeks = forms.IntegerField(
-        label="Flag a case when no agency report is returned after this many weeks",
+    agency_report_weeks = whole_number(
+        "Flag a case when no agency report is returned after this many weeks",
+        "Enter the number of weeks",
         min_value=1,
         max_value=52,
-        error_messages={"required": "Enter the number of weeks"},
     )
-    open_warning_months = forms.IntegerField(
-        label="First warning: open this many months after the death",
+    open_warning_months = whole_number(
+        "First warning: open this many months after the death",
+        "Enter the months for the first warning",
         min_value=1,
         max_value=36,
-        error_messages={"required": "Enter the months for the first warning"},
     )
-    open_overdue_months = forms.IntegerField(
-        label="Overdue: open this many months after the death",
+    open_overdue_months = whole_number(
+        "Overdue: open this many months after the death",
+        "Enter the months after which a case is overdue",
         min_value=1,
         max_value=36,
-        error_messages={"required": "Enter the months after which a case is overdue"},
     )
 
 
 class CaseFilterForm(YearFilterForm):
-    status = forms.ChoiceField(
-        label="Cases",
-        required=False,
-        choices=[
-            ("open", "Open"),
-            ("overdue", "Open with an alert"),
-            ("closed", "Closed"),
-            ("all", "All"),
-        ],
+    status = filter_choice(
+        "Cases",
+        [("open", "Open"), ("overdue", "Open with an alert"), ("closed", "Closed"), ("all", "All")],
     )
-    year = forms.TypedChoiceField(
-        label="Reporting year of the death", required=False, coerce=int, empty_value=None
-    )
+    year = filter_year("Reporting year of the death")

@@ -8,28 +8,22 @@ from typing import Any
 
 from django import forms
 
-from lineofsight.govuk.fields import GovukDateField
 from lineofsight.lado import reference as codes
 from lineofsight.lado.models import Outcome, Sector
-from lineofsight.lib.formparts import YearFilterForm, not_future
+from lineofsight.lib.formparts import (
+    NotFutureForm,
+    YearFilterForm,
+    date_field,
+    filter_choice,
+    filter_year,
+    radios,
+    starting_year,
+    text_area,
+    text_field,
+    whole_number,
+)
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
-
-
-def _date(label: str, message: str | None = None, **kwargs: Any) -> GovukDateField:
-    if message is None:
-        return GovukDateField(label=label, required=False, **kwargs)
-    return GovukDateField(label=label, error_messages={"required": message}, **kwargs)
-
-
-def _radios(label: str, choices: Any, message: str, **kwargs: Any) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": message},
-        **kwargs,
-    )
 
 
 def _sector_field() -> forms.ModelChoiceField:
@@ -41,36 +35,30 @@ def _sector_field() -> forms.ModelChoiceField:
     )
 
 
-class ConsultationForm(FreeTextGuard, forms.Form):
-    consulted_on = _date("Date of the consultation", "Enter the date of the consultation")
-    employer = forms.CharField(
-        label="Employer or organisation (optional)", max_length=200, required=False
-    )
+class ConsultationForm(FreeTextGuard, NotFutureForm):
+    dates_not_future = ("consulted_on",)
+
+    consulted_on = date_field("Date of the consultation", "Enter the date of the consultation")
+    employer = text_field("Employer or organisation (optional)", max_length=200)
     sector = _sector_field()
-    category = _radios(
+    category = radios(
         "Category of concern", codes.Category.choices, "Select the category of concern"
     )
-    advice = forms.CharField(
-        label="Advice given",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter the advice given"},
-        help_text="Advice only: do not name anyone",
+    advice = text_area(
+        "Advice given", "Enter the advice given", help_text="Advice only: do not name anyone"
     )
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "consulted_on")
-        return data
 
-
-class ReferralForm(FreeTextGuard, forms.Form):
+class ReferralForm(FreeTextGuard, NotFutureForm):
     """A referral as received (also the form a consultation becomes a referral through)."""
 
-    received_on = _date("Date received", "Enter the date the referral was received")
-    referrer = forms.CharField(
-        label="Referrer's role",
+    dates_not_future = ("received_on",)
+
+    received_on = date_field("Date received", "Enter the date the referral was received")
+    referrer = text_field(
+        "Referrer's role",
+        "Enter the referrer's role, for example Headteacher",
         max_length=120,
-        error_messages={"required": "Enter the referrer's role, for example Headteacher"},
         help_text="A role, not a name: for example Headteacher",
     )
     referring_agency = forms.ChoiceField(
@@ -78,55 +66,46 @@ class ReferralForm(FreeTextGuard, forms.Form):
         choices=[("", "Select an agency"), *codes.ReferringAgency.choices],
         error_messages={"required": "Select the referring agency"},
     )
-    adult_reference = forms.CharField(
-        label="The adult's reference",
+    adult_reference = text_field(
+        "The adult's reference",
+        "Enter a reference for the adult, for example A-2021-014",
         max_length=40,
-        error_messages={"required": "Enter a reference for the adult, for example A-2021-014"},
         help_text="Use the same reference if the same adult is referred again",
     )
-    adult_role = forms.CharField(
-        label="The adult's role",
+    adult_role = text_field(
+        "The adult's role",
+        "Enter the adult's role, for example Teaching assistant",
         max_length=120,
-        error_messages={"required": "Enter the adult's role, for example Teaching assistant"},
     )
-    adult_name = forms.CharField(
-        label="The adult's name (optional, restricted)",
+    adult_name = text_field(
+        "The adult's name (optional, restricted)",
         max_length=200,
-        required=False,
         help_text="Seen only by the LADO and the deputy: never in the audit log, a download or "
         "a statistic",
     )
-    employer = forms.CharField(
-        label="Employer", max_length=200, error_messages={"required": "Enter the employer"}
-    )
+    employer = text_field("Employer", "Enter the employer", max_length=200)
     sector = _sector_field()
-    context = _radios(
+    context = radios(
         "Where the conduct took place",
         codes.Context.choices,
         "Select whether the conduct was at work or in private life",
         initial=codes.Context.WORK,
     )
-    category = _radios(
+    category = radios(
         "Category of concern", codes.Category.choices, "Select the category of concern"
     )
-    summary = forms.CharField(
-        label="Summary of the allegation (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="No children's names or identifiers",
+    summary = text_area(
+        "Summary of the allegation (optional)", help_text="No children's names or identifiers"
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "received_on")
-        return data
 
 
 class EditReferralForm(ReferralForm):
     version = VersionField()
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(NotFutureForm):
+    dates_not_future = ("decided_on",)
+
     version = VersionField()
     threshold_met = forms.TypedChoiceField(
         label="Is the harm threshold met?",
@@ -135,7 +114,7 @@ class DecisionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the harm threshold is met"},
     )
-    decided_on = _date("Date of the decision", "Enter the date of the decision")
+    decided_on = date_field("Date of the decision", "Enter the date of the decision")
     criteria = forms.MultipleChoiceField(
         label="Criteria met (if the threshold is met)",
         choices=codes.CRITERIA,
@@ -149,7 +128,6 @@ class DecisionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        not_future(self, "decided_on")
         met, criteria = data.get("threshold_met"), data.get("criteria") or []
         if met is True and not criteria:
             self.add_error("criteria", "Select which harm threshold criteria were met")
@@ -161,25 +139,22 @@ class DecisionForm(forms.Form):
         return data
 
 
-class MeetingForm(forms.Form):
-    kind = _radios(
+class MeetingForm(NotFutureForm):
+    dates_not_future = ("held_on",)
+
+    kind = radios(
         "Kind of meeting",
         codes.MeetingKind.choices,
         "Select the kind of meeting",
         initial=codes.MeetingKind.STRATEGY,
     )
-    held_on = _date("Date of the meeting", "Enter the date of the meeting")
+    held_on = date_field("Date of the meeting", "Enter the date of the meeting")
     agencies = forms.MultipleChoiceField(
         label="Agencies present",
         choices=codes.MEETING_AGENCIES,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Select the agencies present"},
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "held_on")
-        return data
 
 
 class ProgressForm(FreeTextGuard, forms.Form):
@@ -189,15 +164,16 @@ class ProgressForm(FreeTextGuard, forms.Form):
     social_care_involved = forms.BooleanField(
         label="Children's social care involved", required=False
     )
-    delay_reasons = forms.CharField(
-        label="Reasons for delay (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    delay_reasons = text_area(
+        "Reasons for delay (optional)",
+        rows=3,
         help_text="For example: awaiting the police investigation",
     )
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(NotFutureForm):
+    dates_not_future = ("concluded_on",)
+
     version = VersionField()
     outcome = forms.ModelChoiceField(
         label="Outcome",
@@ -207,7 +183,7 @@ class OutcomeForm(forms.Form):
         empty_label=None,
         help_text="For an allegation that met the threshold",
     )
-    concluded_on = _date("Date concluded", "Enter the date the allegation was concluded")
+    concluded_on = date_field("Date concluded", "Enter the date the allegation was concluded")
     onward = forms.MultipleChoiceField(
         label="Onward referrals made",
         choices=codes.ONWARD,
@@ -221,7 +197,6 @@ class OutcomeForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        not_future(self, "concluded_on")
         if self.threshold_met and not data.get("outcome"):
             self.add_error("outcome", "Select the outcome of the allegation")
         if self.threshold_met is False and data.get("outcome"):
@@ -231,35 +206,26 @@ class OutcomeForm(forms.Form):
 
 class StandardsForm(forms.Form):
     version = VersionField(required=False)
-    decision_days = forms.IntegerField(
-        label="Decision within this many working days of receipt",
+    decision_days = whole_number(
+        "Decision within this many working days of receipt",
+        "Enter the working days for the decision",
         min_value=1,
         max_value=20,
-        error_messages={"required": "Enter the working days for the decision"},
     )
-    meeting_days = forms.IntegerField(
-        label="Strategy meeting within this many working days of the decision",
+    meeting_days = whole_number(
+        "Strategy meeting within this many working days of the decision",
+        "Enter the working days for the strategy meeting",
         min_value=1,
         max_value=30,
-        error_messages={"required": "Enter the working days for the strategy meeting"},
     )
-    first_months = forms.IntegerField(
-        label="First conclusion standard, in months",
-        min_value=1,
-        max_value=36,
-        error_messages={"required": "Enter the months"},
+    first_months = whole_number(
+        "First conclusion standard, in months", "Enter the months", min_value=1, max_value=36
     )
-    target_months = forms.IntegerField(
-        label="Concluded where possible within, in months",
-        min_value=1,
-        max_value=36,
-        error_messages={"required": "Enter the months"},
+    target_months = whole_number(
+        "Concluded where possible within, in months", "Enter the months", min_value=1, max_value=36
     )
-    longest_months = forms.IntegerField(
-        label="Longest standard, in months",
-        min_value=1,
-        max_value=60,
-        error_messages={"required": "Enter the months"},
+    longest_months = whole_number(
+        "Longest standard, in months", "Enter the months", min_value=1, max_value=60
     )
 
     def clean(self) -> dict[str, Any]:
@@ -274,7 +240,7 @@ class StandardsForm(forms.Form):
 
 class ListItemForm(FreeTextGuard, forms.Form):
     identifier_fields_allowed = frozenset({"code"})
-    kind = _radios(
+    kind = radios(
         "List",
         [("sector", "Employing sectors"), ("outcome", "Outcomes")],
         "Select the list",
@@ -285,44 +251,29 @@ class ListItemForm(FreeTextGuard, forms.Form):
         error_messages={"required": "Enter a short code, for example youth_work"},
         help_text="A new code adds an item; an existing one renames or retires it",
     )
-    name = forms.CharField(
-        label="Name", max_length=120, error_messages={"required": "Enter the name shown"}
-    )
+    name = text_field("Name", "Enter the name shown", max_length=120)
     active = forms.BooleanField(label="In use", required=False, initial=True)
 
 
 class ReferralFilterForm(YearFilterForm):
-    status = forms.ChoiceField(
-        label="Referrals",
-        required=False,
-        choices=[
+    status = filter_choice(
+        "Referrals",
+        [
             ("open", "Open"),
             ("overdue", "Open and overdue"),
             ("concluded", "Concluded"),
             ("all", "All"),
         ],
     )
-    year = forms.TypedChoiceField(
-        label="Reporting year received", required=False, coerce=int, empty_value=None
-    )
+    year = filter_year("Reporting year received")
 
 
 class EarlierYearForm(FreeTextGuard, forms.Form):
-    year = forms.IntegerField(
-        label="Reporting year starting in (for example 2012 for 2012-13)",
-        min_value=1990,
-        max_value=2100,
-        error_messages={"required": "Enter the year the reporting year starts in"},
-    )
-    referrals = forms.IntegerField(label="Referrals (optional)", required=False, min_value=0)
-    met_threshold = forms.IntegerField(
-        label="Referrals meeting the threshold (optional)", required=False, min_value=0
-    )
-    source = forms.CharField(
-        label="Source (optional)",
-        required=False,
-        max_length=200,
-        help_text="For example, LSCB annual report 2016-17",
+    year = starting_year("reporting", 2012, min_value=1990)
+    referrals = whole_number("Referrals (optional)", min_value=0)
+    met_threshold = whole_number("Referrals meeting the threshold (optional)", min_value=0)
+    source = text_field(
+        "Source (optional)", max_length=200, help_text="For example, LSCB annual report 2016-17"
     )
 
     def clean(self) -> dict[str, Any]:

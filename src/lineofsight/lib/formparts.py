@@ -9,18 +9,34 @@
   "Any year" choice (``anything=None``: no such choice).
 - ``YearFilterForm``: a form (a list's filters, a statistics page's year) whose ``year`` choice
   field offers the ``years`` it is made with, after ``any_year`` (``None``: no such choice).
+- ``NotFutureForm``: a form whose dates named in ``dates_not_future`` must be today or earlier.
+
+Field factories, each one line in a form's class body.  Those given the GOV.UK ``message`` for an
+empty answer are required; without it (``None``) the field is optional:
+
+- ``date_field(label, message)``: the day, month and year boxes (``govuk.fields.GovukDateField``).
+- ``text_field(label, message, max_length=...)`` (one line) and ``text_area(label, message,
+  rows=4)`` (a textarea).
+- ``whole_number(label, message, min_value=..., max_value=...)``.
+- ``radios(label, choices, message)`` (``coerce=int``: a typed choice).
+- ``agency_choice(label, message, empty_label=...)``: one of the agencies the form is made with
+  (``govuk.fields.limit_choices``; none until then).
+- ``starting_year(kind, example, min_value)``: a year typed by its first calendar year ("Financial
+  year starting in (for example 2020 for 2020-21)").
+- a list's filters (every field optional): ``filter_choice(label, choices)``, ``filter_year(label)``
+  (the ``year`` of a ``YearFilterForm``: a whole number or ``None``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from lineofsight.govuk.fields import set_choices
+from lineofsight.govuk.fields import GovukDateField, set_choices
 from lineofsight.partnership.models import Agency, Partnership
 
 
@@ -59,3 +75,75 @@ class YearFilterForm(forms.Form):
     def __init__(self, *args: Any, years: Iterable[int] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_choices(self, "year", year_choices(years, self.any_year))
+
+
+class NotFutureForm(forms.Form):
+    """A form whose dates named in ``dates_not_future`` are refused when after today."""
+
+    dates_not_future: ClassVar[tuple[str, ...]] = ()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        not_future(self, *self.dates_not_future)
+        return data
+
+
+def _required(message: str | None) -> dict[str, Any]:
+    """A field's keywords: required with ``message`` for an empty answer, or optional (``None``)."""
+    if message is None:
+        return {"required": False}
+    return {"error_messages": {"required": message}}
+
+
+def date_field(label: str, message: str | None = None, **kwargs: Any) -> GovukDateField:
+    return GovukDateField(label=label, **_required(message), **kwargs)
+
+
+def text_field(label: str, message: str | None = None, **kwargs: Any) -> forms.CharField:
+    return forms.CharField(label=label, **_required(message), **kwargs)
+
+
+def text_area(
+    label: str, message: str | None = None, rows: int = 4, **kwargs: Any
+) -> forms.CharField:
+    return text_field(label, message, widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
+
+
+def whole_number(label: str, message: str | None = None, **kwargs: Any) -> forms.IntegerField:
+    return forms.IntegerField(label=label, **_required(message), **kwargs)
+
+
+def radios(
+    label: str, choices: Any, message: str | None = None, **kwargs: Any
+) -> forms.ChoiceField:
+    field = forms.TypedChoiceField if "coerce" in kwargs else forms.ChoiceField
+    return field(
+        label=label, choices=choices, widget=forms.RadioSelect, **_required(message), **kwargs
+    )
+
+
+def agency_choice(
+    label: str, message: str | None = None, empty_label: str = "Select an agency"
+) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=label, queryset=Agency.objects.none(), empty_label=empty_label, **_required(message)
+    )
+
+
+def starting_year(kind: str, example: int, min_value: int, **kwargs: Any) -> forms.IntegerField:
+    """``kind`` "reporting" or "financial": the year typed by the calendar year it starts in."""
+    return whole_number(
+        f"{kind.capitalize()} year starting in (for example {example} for {year_label(example)})",
+        f"Enter the year the {kind} year starts in",
+        min_value=min_value,
+        max_value=2100,
+        **kwargs,
+    )
+
+
+def filter_choice(label: str, choices: Any) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, required=False, choices=choices)
+
+
+def filter_year(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(label=label, required=False, coerce=int, empty_value=None)
