@@ -15,21 +15,7 @@ from lineofsight.cdop import reference as codes
 from lineofsight.cdop.models import DeathCategory, PanelMeeting
 from lineofsight.cdop.presentation import COMPARATOR_MEASURES
 from lineofsight.govuk.fields import limit_choices
-from lineofsight.lib.formparts import (
-    NotFutureForm,
-    YearFilterForm,
-    agencies_of,
-    agency_choice,
-    checkboxes,
-    date_field,
-    filter_choice,
-    filter_year,
-    radios,
-    starting_year,
-    text_area,
-    text_field,
-    whole_number,
-)
+from lineofsight.lib import formparts as parts
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -40,10 +26,10 @@ NO_IDENTIFIERS = "No names, dates of birth or identifiers"
 
 def _free_text(label: str, message: str | None = None, **kwargs: Any) -> forms.CharField:
     """A textarea of three rows whose text holds no date of birth (``check_free_text``)."""
-    return text_area(label, message, rows=3, validators=[check_free_text], **kwargs)
+    return parts.text_area(label, message, rows=3, validators=[check_free_text], **kwargs)
 
 
-class DeathForm(FreeTextGuard, NotFutureForm):
+class DeathForm(FreeTextGuard, parts.NotFutureForm):
     """Record a death from its notification (NCMD notification form)."""
 
     dates_not_future = ("died_on", "notified_on", "jar_on")
@@ -55,10 +41,12 @@ class DeathForm(FreeTextGuard, NotFutureForm):
         error_messages={"required": "Enter a pseudonymous reference, for example Child D 104"},
         help_text='Never a name or NHS number: for example "Child D 104"',
     )
-    died_on = date_field(
+    died_on = parts.date_field(
         "Date of death", "Enter the date of death", help_text="For example, 27 3 2021"
     )
-    notified_on = date_field("Date the CDOP was notified", "Enter the date the CDOP was notified")
+    notified_on = parts.date_field(
+        "Date the CDOP was notified", "Enter the date the CDOP was notified"
+    )
     age_band = forms.ChoiceField(
         label="Age at death",
         choices=[("", "Select an age band"), *codes.AgeBand.choices],
@@ -70,29 +58,29 @@ class DeathForm(FreeTextGuard, NotFutureForm):
     age_years = forms.IntegerField(
         label="Age in completed years (optional)", required=False, min_value=0, max_value=17
     )
-    sex = radios("Sex", codes.Sex.choices, "Select the child's sex")
+    sex = parts.radios("Sex", codes.Sex.choices, "Select the child's sex")
     ethnicity = forms.ChoiceField(
         label="Ethnicity",
         choices=codes.Ethnicity.choices,
         initial=codes.Ethnicity.NOT_KNOWN,
         error_messages={"required": "Select the child's ethnicity (or Not known)"},
     )
-    residence = radios(
+    residence = parts.radios(
         "Area of residence",
         codes.Residence.choices,
         "Select where the child lived",
         initial=codes.Residence.THIS_AREA,
     )
-    place_of_death = radios(
+    place_of_death = parts.radios(
         "Place of death", codes.PlaceOfDeath.choices, "Select the place of death"
     )
-    expectation = radios(
+    expectation = parts.radios(
         "Was the death expected?",
         codes.Expectation.choices,
         "Select whether the death was expected",
     )
     jar_held = forms.BooleanField(label="A joint agency response was held", required=False)
-    jar_on = date_field("Date of the joint agency response (optional)")
+    jar_on = parts.date_field("Date of the joint agency response (optional)")
     looked_after = forms.BooleanField(label="The child was looked after", required=False)
     known_to_social_care = forms.BooleanField(
         label="The child was known to children's social care", required=False
@@ -109,37 +97,37 @@ class DeathEditForm(DeathForm):
     version = VersionField()
 
 
-class AgencyReportForm(NotFutureForm):
+class AgencyReportForm(parts.NotFutureForm):
     dates_not_future = ("requested_on", "returned_on")
 
-    agency = agency_choice("Agency", "Select the agency asked for its report")
-    requested_on = date_field(
+    agency = parts.agency_choice("Agency", "Select the agency asked for its report")
+    requested_on = parts.date_field(
         "Date the report was asked for", "Enter the date the report was asked for"
     )
-    returned_on = date_field("Date the report was returned (optional)")
+    returned_on = parts.date_field("Date the report was returned (optional)")
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", agencies_of(partnership))
+        limit_choices(self, "agency", parts.agencies_of(partnership))
 
 
-class ReportReturnedForm(NotFutureForm):
+class ReportReturnedForm(parts.NotFutureForm):
     dates_not_future = ("returned_on",)
 
-    returned_on = date_field(
+    returned_on = parts.date_field(
         "Date the report was returned", "Enter the date the report was returned"
     )
 
 
-class MeetingForm(FreeTextGuard, NotFutureForm):
+class MeetingForm(FreeTextGuard, parts.NotFutureForm):
     dates_not_future = ("held_on",)
 
-    held_on = date_field("Date of the meeting", "Enter the date of the meeting")
+    held_on = parts.date_field("Date of the meeting", "Enter the date of the meeting")
     notes = _free_text("Notes (optional)", help_text=NO_IDENTIFIERS)
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.agencies = list(agencies_of(partnership))
+        self.agencies = list(parts.agencies_of(partnership))
         for agency in self.agencies:
             self.fields[f"agency_{agency.pk}"] = forms.IntegerField(
                 label=f"Members present from {agency.name}",
@@ -165,7 +153,7 @@ def _factor_field(domain: str, label: str) -> forms.CharField:
 FACTOR_FIELDS = {f"factors_{code}": code for code, _ in codes.Domain.choices}
 
 
-class PanelReviewForm(FreeTextGuard, NotFutureForm):
+class PanelReviewForm(FreeTextGuard, parts.NotFutureForm):
     """The panel's analysis (NCMD Analysis form): meeting, category, factors, outcome, closing."""
 
     dates_not_future = ("cdr_meeting_on",)
@@ -177,7 +165,7 @@ class PanelReviewForm(FreeTextGuard, NotFutureForm):
         required=False,
         empty_label="Not yet reviewed by the panel",
     )
-    cdr_meeting_on = date_field("Date of the child death review meeting (optional)")
+    cdr_meeting_on = parts.date_field("Date of the child death review meeting (optional)")
     category = forms.ModelChoiceField(
         label="Category of death",
         queryset=DeathCategory.objects.filter(active=True),
@@ -226,16 +214,16 @@ class PanelReviewForm(FreeTextGuard, NotFutureForm):
 
 class LearningPointForm(FreeTextGuard, forms.Form):
     text = _free_text("Learning point", "Enter what the panel learned")
-    agency = agency_choice("Agency it is for (optional)", empty_label="The whole partnership")
-    themes = checkboxes("Learning themes", LearningTheme.objects.order_by("name"))
+    agency = parts.agency_choice("Agency it is for (optional)", empty_label="The whole partnership")
+    themes = parts.checkboxes("Learning themes", LearningTheme.objects.order_by("name"))
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", agencies_of(partnership))
+        limit_choices(self, "agency", parts.agencies_of(partnership))
 
 
 class ComparatorForm(FreeTextGuard, forms.Form):
-    year = starting_year("reporting", 2020, min_value=2008)
+    year = parts.starting_year("reporting", 2020, min_value=2008)
     measure = forms.ChoiceField(
         label="Measure",
         choices=[("", "Select a measure"), *COMPARATOR_MEASURES.items()],
@@ -248,7 +236,7 @@ class ComparatorForm(FreeTextGuard, forms.Form):
         min_value=0,
         error_messages={"required": "Enter the national figure"},
     )
-    source = text_field(
+    source = parts.text_field(
         "Source (optional)",
         max_length=200,
         help_text="For example, NCMD child death review data release, year ending 31 March 2021",
@@ -257,19 +245,19 @@ class ComparatorForm(FreeTextGuard, forms.Form):
 
 class AlertSettingsForm(forms.Form):
     version = VersionField(required=False)
-    agency_report_weeks = whole_number(
+    agency_report_weeks = parts.whole_number(
         "Flag a case when no agency report is returned after this many weeks",
         "Enter the number of weeks",
         min_value=1,
         max_value=52,
     )
-    open_warning_months = whole_number(
+    open_warning_months = parts.whole_number(
         "First warning: open this many months after the death",
         "Enter the months for the first warning",
         min_value=1,
         max_value=36,
     )
-    open_overdue_months = whole_number(
+    open_overdue_months = parts.whole_number(
         "Overdue: open this many months after the death",
         "Enter the months after which a case is overdue",
         min_value=1,
@@ -277,9 +265,9 @@ class AlertSettingsForm(forms.Form):
     )
 
 
-class CaseFilterForm(YearFilterForm):
-    status = filter_choice(
+class CaseFilterForm(parts.YearFilterForm):
+    status = parts.filter_choice(
         "Cases",
         [("open", "Open"), ("overdue", "Open with an alert"), ("closed", "Closed"), ("all", "All")],
     )
-    year = filter_year("Reporting year of the death")
+    year = parts.filter_year("Reporting year of the death")

@@ -19,17 +19,11 @@ from lineofsight.governance.models import (
     InspectionFinding,
     Spending,
 )
-from lineofsight.govuk.fields import GovukDateField
-from lineofsight.lib.formparts import checkboxes, not_future
+from lineofsight.govuk.fields import limit_choices, set_choices
+from lineofsight.lib import formparts as parts
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
-
-
-def _date(label: str, message: str | None = None) -> GovukDateField:
-    if message is None:
-        return GovukDateField(label=label, required=False)
-    return GovukDateField(label=label, error_messages={"required": message})
 
 
 def _agencies(partnership: Partnership | None) -> Any:
@@ -49,54 +43,40 @@ def _lines(text: str) -> list[str]:
 
 
 def _themes() -> forms.ModelMultipleChoiceField:
-    return checkboxes("Learning themes (optional)", LearningTheme.objects.order_by("name"))
+    return parts.checkboxes("Learning themes (optional)", LearningTheme.objects.order_by("name"))
 
 
 class SettingsForm(FreeTextGuard, forms.Form):
     version = VersionField(required=False)
-    consecutive_misses = forms.IntegerField(
-        label="Flag a member agency that has missed this many meetings in a row",
+    consecutive_misses = parts.whole_number(
+        "Flag a member agency that has missed this many meetings in a row",
+        "Enter the number of meetings",
         min_value=1,
         max_value=12,
-        error_messages={"required": "Enter the number of meetings"},
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
     )
-    assurance_scale = forms.CharField(
-        label="Assurance grades, the strongest first",
+    assurance_scale = parts.text_area(
+        "Assurance grades, the strongest first",
+        "Enter the grades, one a line",
+        rows=5,
         help_text="One grade a line, for example Substantial assurance",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter the grades, one a line"},
     )
 
 
 class GroupForm(FreeTextGuard, forms.Form):
-    name = forms.CharField(
-        label="Name", max_length=120, error_messages={"required": "Enter the group's name"}
-    )
-    kind = forms.ChoiceField(
-        label="Kind of group",
-        choices=Group.Kind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the kind of group"},
-    )
-    purpose = forms.CharField(
-        label="Purpose (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    name = parts.text_field("Name", "Enter the group's name", max_length=120)
+    kind = parts.radios("Kind of group", Group.Kind.choices, "Select the kind of group")
+    purpose = parts.text_area("Purpose (optional)", rows=3)
 
 
 class MemberForm(FreeTextGuard, forms.Form):
-    agency = forms.ModelChoiceField(
-        label="Agency",
-        queryset=Agency.objects.none(),
-        empty_label="Select an agency",
-        error_messages={"required": "Select the agency"},
-    )
-    role = forms.CharField(
-        label="Role on the group",
+    agency = parts.agency_choice("Agency", "Select the agency")
+    role = parts.text_field(
+        "Role on the group",
+        "Enter the member's role",
         max_length=120,
         help_text="For example Chief Superintendent, Designated nurse, Director of children's "
         "services",
-        error_messages={"required": "Enter the member's role"},
     )
     attendance_required = forms.BooleanField(
         label="Watch this agency's attendance (the statutory partners' is always watched)",
@@ -105,26 +85,19 @@ class MemberForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+        limit_choices(self, "agency", _agencies(partnership))
 
 
-class MeetingForm(FreeTextGuard, forms.Form):
-    held_on = _date("Date of the meeting", "Enter the date of the meeting")
-    agenda = forms.CharField(
-        label="Agenda items (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One item a line",
-    )
-    decisions = forms.CharField(
-        label="Decisions (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+class MeetingForm(FreeTextGuard, parts.NotFutureForm):
+    dates_not_future = ("held_on",)
+
+    held_on = parts.date_field("Date of the meeting", "Enter the date of the meeting")
+    agenda = parts.text_area("Agenda items (optional)", help_text="One item a line")
+    decisions = parts.text_area(
+        "Decisions (optional)",
         help_text="One decision a line; raise actions from them on the meeting's page",
     )
-    notes = forms.CharField(
-        label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = parts.text_area("Notes (optional)", rows=3)
 
     def __init__(self, *args: Any, members: list[Agency] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -138,11 +111,6 @@ class MeetingForm(FreeTextGuard, forms.Form):
 
     def attendance(self) -> dict[Agency, str]:
         return {a: self.cleaned_data[f"agency_{a.pk}"] for a in self.members}
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "held_on")
-        return data
 
     def meeting_data(self) -> dict[str, Any]:
         return {
@@ -162,35 +130,30 @@ def _grade_field(grades: list[str]) -> forms.ChoiceField:
     )
 
 
-class ReportForm(FreeTextGuard, forms.Form):
-    title = forms.CharField(
-        label="Title", max_length=200, error_messages={"required": "Enter the report's title"}
-    )
+def _questions(rows: int) -> forms.CharField:
+    return parts.text_area("Questions the board raised (optional)", rows=rows)
+
+
+class ReportForm(FreeTextGuard, parts.NotFutureForm):
+    dates_not_future = ("received_on",)
+
+    title = parts.text_field("Title", "Enter the report's title", max_length=200)
     kind = forms.ChoiceField(
         label="Kind of report",
         choices=[("", "Select a kind"), *AssuranceReport.Kind.choices],
         error_messages={"required": "Select the kind of report"},
     )
-    agency = forms.ModelChoiceField(
-        label="Agency reporting",
-        queryset=Agency.objects.none(),
-        empty_label="Select an agency",
-        error_messages={"required": "Select the agency reporting"},
-    )
+    agency = parts.agency_choice("Agency reporting", "Select the agency reporting")
     group = forms.ModelChoiceField(
         label="Received by",
         queryset=Group.objects.none(),
         empty_label="Select a group",
         error_messages={"required": "Select the group that receives it"},
     )
-    due_on = _date("Date due", "Enter the date the report is due")
-    received_on = _date("Date received (optional)")
+    due_on = parts.date_field("Date due", "Enter the date the report is due")
+    received_on = parts.date_field("Date received (optional)")
     grade = forms.ChoiceField(required=False)
-    questions = forms.CharField(
-        label="Questions the board raised (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    questions = _questions(rows=3)
 
     def __init__(
         self,
@@ -200,76 +163,54 @@ class ReportForm(FreeTextGuard, forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
-        self.fields["group"].queryset = _groups(partnership)  # type: ignore[attr-defined]
+        limit_choices(self, "agency", _agencies(partnership))
+        limit_choices(self, "group", _groups(partnership))
         self.fields["grade"] = _grade_field(grades or [])
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "received_on")
-        return data
 
+class ReceiveForm(FreeTextGuard, parts.NotFutureForm):
+    dates_not_future = ("received_on",)
 
-class ReceiveForm(FreeTextGuard, forms.Form):
     version = VersionField()
-    received_on = _date("Date received", "Enter the date the report was received")
+    received_on = parts.date_field("Date received", "Enter the date the report was received")
     grade = forms.ChoiceField(required=False)
-    questions = forms.CharField(
-        label="Questions the board raised (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    questions = _questions(rows=4)
 
     def __init__(self, *args: Any, grades: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["grade"] = _grade_field(grades or [])
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "received_on")
-        return data
-
 
 class InspectionForm(FreeTextGuard, forms.Form):
-    title = forms.CharField(
-        label="Title",
+    title = parts.text_field(
+        "Title",
+        "Enter the inspection's title",
         max_length=200,
         help_text="For example Joint targeted area inspection: children's mental health",
-        error_messages={"required": "Enter the inspection's title"},
     )
     kind = forms.ChoiceField(
         label="Kind",
         choices=[("", "Select a kind"), *Inspection.Kind.choices],
         error_messages={"required": "Select the kind of inspection or review"},
     )
-    started_on = _date("Date it started", "Enter the date the inspection started")
-    reported_on = _date("Date of the report (optional)")
-    judgement = forms.CharField(
-        label="Overall judgement (optional)", required=False, max_length=120
-    )
+    started_on = parts.date_field("Date it started", "Enter the date the inspection started")
+    reported_on = parts.date_field("Date of the report (optional)")
+    judgement = parts.text_field("Overall judgement (optional)", max_length=120)
 
 
 class FindingForm(FreeTextGuard, forms.Form):
-    kind = forms.ChoiceField(
-        label="Kind of finding",
-        choices=InspectionFinding.Kind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the kind of finding"},
+    kind = parts.radios(
+        "Kind of finding", InspectionFinding.Kind.choices, "Select the kind of finding"
     )
-    text = forms.CharField(
-        label="Finding",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter the finding"},
-    )
+    text = parts.text_area("Finding", "Enter the finding")
     themes = _themes()
 
 
 class FundingYearForm(forms.Form):
-    year = forms.IntegerField(
-        label="Financial year starting in (for example 2020 for 2020-21)",
+    year = parts.starting_year(
+        "financial",
+        2020,
         min_value=2000,
-        max_value=2100,
-        error_messages={"required": "Enter the year the financial year starts in"},
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
     )
     brought_forward = forms.DecimalField(
@@ -294,24 +235,18 @@ def _money(label: str, required: bool = True) -> forms.DecimalField:
 
 
 class ContributionForm(FreeTextGuard, forms.Form):
-    agency = forms.ModelChoiceField(
-        label="Partner",
-        queryset=Agency.objects.none(),
-        empty_label="Select a partner",
-        error_messages={"required": "Select the partner"},
-    )
+    agency = parts.agency_choice("Partner", "Select the partner", empty_label="Select a partner")
     money = _money("Financial contribution (£)")
     in_kind = _money("Value of contributions in kind (£, optional)", required=False)
-    in_kind_description = forms.CharField(
-        label="What was given in kind (optional)",
-        required=False,
+    in_kind_description = parts.text_field(
+        "What was given in kind (optional)",
         max_length=300,
         help_text="For example a seconded analyst two days a week, meeting rooms",
     )
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+        limit_choices(self, "agency", _agencies(partnership))
 
 
 class SpendingForm(forms.Form):
@@ -323,25 +258,18 @@ class SpendingForm(forms.Form):
     amount = _money("Amount spent (£)")
 
 
-class ProcedureForm(FreeTextGuard, forms.Form):
+class ProcedureForm(FreeTextGuard, parts.NotFutureForm):
+    dates_not_future = ("last_reviewed_on",)
+
     version = VersionField(required=False)
-    title = forms.CharField(
-        label="Procedure", max_length=200, error_messages={"required": "Enter the procedure"}
+    title = parts.text_field("Procedure", "Enter the procedure", max_length=200)
+    owner_agency = parts.agency_choice("Owning agency", "Select the agency that owns it")
+    owner_role = parts.text_field("Owner's role (optional)", max_length=120)
+    last_reviewed_on = parts.date_field("Date last reviewed", "Enter the date it was last reviewed")
+    next_review_on = parts.date_field(
+        "Date the next review is due", "Enter the date the next review is due"
     )
-    owner_agency = forms.ModelChoiceField(
-        label="Owning agency",
-        queryset=Agency.objects.none(),
-        empty_label="Select an agency",
-        error_messages={"required": "Select the agency that owns it"},
-    )
-    owner_role = forms.CharField(label="Owner's role (optional)", required=False, max_length=120)
-    last_reviewed_on = _date("Date last reviewed", "Enter the date it was last reviewed")
-    next_review_on = _date("Date the next review is due", "Enter the date the next review is due")
-    changes = forms.CharField(
-        label="What changed at the last review (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    changes = parts.text_area("What changed at the last review (optional)", rows=3)
     themes = _themes()
     prompted_by = forms.ModelMultipleChoiceField(
         label="Case reviews that prompted changes (optional)",
@@ -359,27 +287,21 @@ class ProcedureForm(FreeTextGuard, forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_agency"].queryset = _agencies(partnership)  # type: ignore[attr-defined]
+        limit_choices(self, "owner_agency", _agencies(partnership))
         if reviews is not None:
-            self.fields["prompted_by"].queryset = reviews  # type: ignore[attr-defined]
+            limit_choices(self, "prompted_by", reviews)
         if review_only:
             for name in ("title", "owner_agency", "owner_role"):
                 del self.fields[name]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "last_reviewed_on")
-        return data
 
 
 # ---- filters ----
 
 
 class ReportFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label="Reports",
-        required=False,
-        choices=[
+    status = parts.filter_choice(
+        "Reports",
+        [
             ("", "All"),
             ("overdue", "Overdue"),
             ("awaited", "Not yet received"),
@@ -387,9 +309,7 @@ class ReportFilterForm(forms.Form):
             ("ungraded", "Received, not graded"),
         ],
     )
-    kind = forms.ChoiceField(
-        label="Kind", required=False, choices=[("", "Any kind"), *AssuranceReport.Kind.choices]
-    )
+    kind = parts.filter_choice("Kind", [("", "Any kind"), *AssuranceReport.Kind.choices])
 
 
 def year_choices(years: list[int], start_month: int = 4) -> list[tuple[Any, str]]:
@@ -397,9 +317,7 @@ def year_choices(years: list[int], start_month: int = 4) -> list[tuple[Any, str]
 
 
 class YearFilterForm(forms.Form):
-    year = forms.TypedChoiceField(
-        label="Financial year", required=False, coerce=int, empty_value=None
-    )
+    year = parts.filter_year("Financial year")
     group = forms.TypedChoiceField(label="Group", required=False, coerce=int, empty_value=None)
 
     def __init__(
@@ -413,15 +331,11 @@ class YearFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         first = [("", "Every year")] if any_year else []
         month = partnership.financial_year_start_month if partnership else 4
-        self.fields["year"].choices = first + year_choices(years, month)  # type: ignore[attr-defined]
-        self.fields["group"].choices = [("", "Every group")] + [  # type: ignore[attr-defined]
-            (g.pk, g.name) for g in _groups(partnership)
-        ]
+        set_choices(self, "year", first + year_choices(years, month))
+        set_choices(
+            self, "group", [("", "Every group")] + [(g.pk, g.name) for g in _groups(partnership)]
+        )
 
 
 class ProcedureFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label="Procedures",
-        required=False,
-        choices=[("", "All"), ("overdue", "Overdue for review")],
-    )
+    status = parts.filter_choice("Procedures", [("", "All"), ("overdue", "Overdue for review")])

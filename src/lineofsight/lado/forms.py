@@ -10,18 +10,7 @@ from django import forms
 
 from lineofsight.lado import reference as codes
 from lineofsight.lado.models import Outcome, Sector
-from lineofsight.lib.formparts import (
-    NotFutureForm,
-    YearFilterForm,
-    date_field,
-    filter_choice,
-    filter_year,
-    radios,
-    starting_year,
-    text_area,
-    text_field,
-    whole_number,
-)
+from lineofsight.lib import formparts as parts
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 
@@ -35,27 +24,29 @@ def _sector_field() -> forms.ModelChoiceField:
     )
 
 
-class ConsultationForm(FreeTextGuard, NotFutureForm):
+class ConsultationForm(FreeTextGuard, parts.NotFutureForm):
     dates_not_future = ("consulted_on",)
 
-    consulted_on = date_field("Date of the consultation", "Enter the date of the consultation")
-    employer = text_field("Employer or organisation (optional)", max_length=200)
+    consulted_on = parts.date_field(
+        "Date of the consultation", "Enter the date of the consultation"
+    )
+    employer = parts.text_field("Employer or organisation (optional)", max_length=200)
     sector = _sector_field()
-    category = radios(
+    category = parts.radios(
         "Category of concern", codes.Category.choices, "Select the category of concern"
     )
-    advice = text_area(
+    advice = parts.text_area(
         "Advice given", "Enter the advice given", help_text="Advice only: do not name anyone"
     )
 
 
-class ReferralForm(FreeTextGuard, NotFutureForm):
+class ReferralForm(FreeTextGuard, parts.NotFutureForm):
     """A referral as received (also the form a consultation becomes a referral through)."""
 
     dates_not_future = ("received_on",)
 
-    received_on = date_field("Date received", "Enter the date the referral was received")
-    referrer = text_field(
+    received_on = parts.date_field("Date received", "Enter the date the referral was received")
+    referrer = parts.text_field(
         "Referrer's role",
         "Enter the referrer's role, for example Headteacher",
         max_length=120,
@@ -66,35 +57,35 @@ class ReferralForm(FreeTextGuard, NotFutureForm):
         choices=[("", "Select an agency"), *codes.ReferringAgency.choices],
         error_messages={"required": "Select the referring agency"},
     )
-    adult_reference = text_field(
+    adult_reference = parts.text_field(
         "The adult's reference",
         "Enter a reference for the adult, for example A-2021-014",
         max_length=40,
         help_text="Use the same reference if the same adult is referred again",
     )
-    adult_role = text_field(
+    adult_role = parts.text_field(
         "The adult's role",
         "Enter the adult's role, for example Teaching assistant",
         max_length=120,
     )
-    adult_name = text_field(
+    adult_name = parts.text_field(
         "The adult's name (optional, restricted)",
         max_length=200,
         help_text="Seen only by the LADO and the deputy: never in the audit log, a download or "
         "a statistic",
     )
-    employer = text_field("Employer", "Enter the employer", max_length=200)
+    employer = parts.text_field("Employer", "Enter the employer", max_length=200)
     sector = _sector_field()
-    context = radios(
+    context = parts.radios(
         "Where the conduct took place",
         codes.Context.choices,
         "Select whether the conduct was at work or in private life",
         initial=codes.Context.WORK,
     )
-    category = radios(
+    category = parts.radios(
         "Category of concern", codes.Category.choices, "Select the category of concern"
     )
-    summary = text_area(
+    summary = parts.text_area(
         "Summary of the allegation (optional)", help_text="No children's names or identifiers"
     )
 
@@ -103,7 +94,7 @@ class EditReferralForm(ReferralForm):
     version = VersionField()
 
 
-class DecisionForm(NotFutureForm):
+class DecisionForm(parts.NotFutureForm):
     dates_not_future = ("decided_on",)
 
     version = VersionField()
@@ -114,7 +105,7 @@ class DecisionForm(NotFutureForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the harm threshold is met"},
     )
-    decided_on = date_field("Date of the decision", "Enter the date of the decision")
+    decided_on = parts.date_field("Date of the decision", "Enter the date of the decision")
     criteria = forms.MultipleChoiceField(
         label="Criteria met (if the threshold is met)",
         choices=codes.CRITERIA,
@@ -139,16 +130,16 @@ class DecisionForm(NotFutureForm):
         return data
 
 
-class MeetingForm(NotFutureForm):
+class MeetingForm(parts.NotFutureForm):
     dates_not_future = ("held_on",)
 
-    kind = radios(
+    kind = parts.radios(
         "Kind of meeting",
         codes.MeetingKind.choices,
         "Select the kind of meeting",
         initial=codes.MeetingKind.STRATEGY,
     )
-    held_on = date_field("Date of the meeting", "Enter the date of the meeting")
+    held_on = parts.date_field("Date of the meeting", "Enter the date of the meeting")
     agencies = forms.MultipleChoiceField(
         label="Agencies present",
         choices=codes.MEETING_AGENCIES,
@@ -164,14 +155,14 @@ class ProgressForm(FreeTextGuard, forms.Form):
     social_care_involved = forms.BooleanField(
         label="Children's social care involved", required=False
     )
-    delay_reasons = text_area(
+    delay_reasons = parts.text_area(
         "Reasons for delay (optional)",
         rows=3,
         help_text="For example: awaiting the police investigation",
     )
 
 
-class OutcomeForm(NotFutureForm):
+class OutcomeForm(parts.NotFutureForm):
     dates_not_future = ("concluded_on",)
 
     version = VersionField()
@@ -183,7 +174,7 @@ class OutcomeForm(NotFutureForm):
         empty_label=None,
         help_text="For an allegation that met the threshold",
     )
-    concluded_on = date_field("Date concluded", "Enter the date the allegation was concluded")
+    concluded_on = parts.date_field("Date concluded", "Enter the date the allegation was concluded")
     onward = forms.MultipleChoiceField(
         label="Onward referrals made",
         choices=codes.ONWARD,
@@ -206,25 +197,25 @@ class OutcomeForm(NotFutureForm):
 
 class StandardsForm(forms.Form):
     version = VersionField(required=False)
-    decision_days = whole_number(
+    decision_days = parts.whole_number(
         "Decision within this many working days of receipt",
         "Enter the working days for the decision",
         min_value=1,
         max_value=20,
     )
-    meeting_days = whole_number(
+    meeting_days = parts.whole_number(
         "Strategy meeting within this many working days of the decision",
         "Enter the working days for the strategy meeting",
         min_value=1,
         max_value=30,
     )
-    first_months = whole_number(
+    first_months = parts.whole_number(
         "First conclusion standard, in months", "Enter the months", min_value=1, max_value=36
     )
-    target_months = whole_number(
+    target_months = parts.whole_number(
         "Concluded where possible within, in months", "Enter the months", min_value=1, max_value=36
     )
-    longest_months = whole_number(
+    longest_months = parts.whole_number(
         "Longest standard, in months", "Enter the months", min_value=1, max_value=60
     )
 
@@ -240,7 +231,7 @@ class StandardsForm(forms.Form):
 
 class ListItemForm(FreeTextGuard, forms.Form):
     identifier_fields_allowed = frozenset({"code"})
-    kind = radios(
+    kind = parts.radios(
         "List",
         [("sector", "Employing sectors"), ("outcome", "Outcomes")],
         "Select the list",
@@ -251,12 +242,12 @@ class ListItemForm(FreeTextGuard, forms.Form):
         error_messages={"required": "Enter a short code, for example youth_work"},
         help_text="A new code adds an item; an existing one renames or retires it",
     )
-    name = text_field("Name", "Enter the name shown", max_length=120)
+    name = parts.text_field("Name", "Enter the name shown", max_length=120)
     active = forms.BooleanField(label="In use", required=False, initial=True)
 
 
-class ReferralFilterForm(YearFilterForm):
-    status = filter_choice(
+class ReferralFilterForm(parts.YearFilterForm):
+    status = parts.filter_choice(
         "Referrals",
         [
             ("open", "Open"),
@@ -265,14 +256,14 @@ class ReferralFilterForm(YearFilterForm):
             ("all", "All"),
         ],
     )
-    year = filter_year("Reporting year received")
+    year = parts.filter_year("Reporting year received")
 
 
 class EarlierYearForm(FreeTextGuard, forms.Form):
-    year = starting_year("reporting", 2012, min_value=1990)
-    referrals = whole_number("Referrals (optional)", min_value=0)
-    met_threshold = whole_number("Referrals meeting the threshold (optional)", min_value=0)
-    source = text_field(
+    year = parts.starting_year("reporting", 2012, min_value=1990)
+    referrals = parts.whole_number("Referrals (optional)", min_value=0)
+    met_threshold = parts.whole_number("Referrals meeting the threshold (optional)", min_value=0)
+    source = parts.text_field(
         "Source (optional)", max_length=200, help_text="For example, LSCB annual report 2016-17"
     )
 

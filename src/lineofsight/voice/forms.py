@@ -10,13 +10,8 @@ from typing import Any
 from django import forms
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.govuk.fields import GovukDateField
-from lineofsight.lib.formparts import (
-    YearFilterForm,
-    agencies_of,
-    checkboxes,
-    not_future,
-)
+from lineofsight.govuk.fields import limit_choices
+from lineofsight.lib import formparts as parts
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
@@ -27,33 +22,26 @@ ANONYMISED = "No names, dates of birth, addresses or identifiers of children, fa
 
 
 def _text(label: str, message: str | None = None, rows: int = 4, **kwargs: Any) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=message is not None,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        validators=[check_free_text],
-        error_messages={"required": message} if message else {},
-        **kwargs,
-    )
+    """A textarea whose text holds no date of birth either (``check_free_text``)."""
+    return parts.text_area(label, message, rows, validators=[check_free_text], **kwargs)
 
 
-def _date(label: str, message: str | None = None, **kwargs: Any) -> GovukDateField:
-    if message is None:
-        return GovukDateField(label=label, required=False, **kwargs)
-    return GovukDateField(label=label, error_messages={"required": message}, **kwargs)
+def _line(label: str, message: str, **kwargs: Any) -> forms.CharField:
+    """A line of up to 200 characters holding no date of birth (``check_free_text``)."""
+    return parts.text_field(label, message, max_length=200, validators=[check_free_text], **kwargs)
 
 
 def _themes() -> forms.ModelMultipleChoiceField:
-    return checkboxes("Learning themes (optional)", LearningTheme.objects.order_by("name"))
+    return parts.checkboxes("Learning themes (optional)", LearningTheme.objects.order_by("name"))
 
 
-class ActivityForm(FreeTextGuard, forms.Form):
+class ActivityForm(FreeTextGuard, parts.NotFutureForm):
+    dates_not_future = ("held_on",)
+
     version = VersionField(required=False)
-    title = forms.CharField(
-        label="Title",
-        max_length=200,
-        validators=[check_free_text],
-        error_messages={"required": "Enter a title for the activity"},
+    title = _line(
+        "Title",
+        "Enter a title for the activity",
         help_text="For example: Review of the partnership's arrangements",
     )
     kind = forms.ChoiceField(
@@ -61,7 +49,9 @@ class ActivityForm(FreeTextGuard, forms.Form):
         choices=[("", "Select a kind"), *ScrutinyActivity.Kind.choices],
         error_messages={"required": "Select the kind of activity"},
     )
-    held_on = _date("Date", "Enter the date of the activity", help_text="For example, 14 6 2021")
+    held_on = parts.date_field(
+        "Date", "Enter the date of the activity", help_text="For example, 14 6 2021"
+    )
     examined = _text("What was examined", "Enter what was examined", rows=3)
     evidence = _text(
         "Evidence seen (optional)",
@@ -71,76 +61,52 @@ class ActivityForm(FreeTextGuard, forms.Form):
     )
     findings = _text("Findings", "Enter what the scrutiny found", rows=6)
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "held_on")
-        return data
-
 
 class RecommendationForm(FreeTextGuard, forms.Form):
     text = _text("Recommendation", "Enter the recommendation", rows=3)
-    agency = forms.ModelChoiceField(
-        label="Agency it is for (optional)",
-        queryset=Agency.objects.none(),
-        required=False,
-        empty_label="The whole partnership",
-    )
+    agency = parts.agency_choice("Agency it is for (optional)", empty_label="The whole partnership")
     themes = _themes()
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies_of(partnership)  # type: ignore[attr-defined]
+        limit_choices(self, "agency", parts.agencies_of(partnership))
 
 
-class FeedbackForm(FreeTextGuard, forms.Form):
+class FeedbackForm(FreeTextGuard, parts.NotFutureForm):
+    dates_not_future = ("received_on", "changed_on")
+
     source = forms.ChoiceField(
         label="Where the feedback came from",
         choices=[("", "Select a source"), *Feedback.Source.choices],
         error_messages={"required": "Select where the feedback came from"},
     )
-    given_by = forms.ChoiceField(
-        label="Who gave it",
-        choices=Feedback.From.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select who gave the feedback"},
-    )
-    received_on = _date("Date received", "Enter the date the feedback was received")
+    given_by = parts.radios("Who gave it", Feedback.From.choices, "Select who gave the feedback")
+    received_on = parts.date_field("Date received", "Enter the date the feedback was received")
     said = _text("What was said", "Enter what was said", help_text=ANONYMISED)
-    agency = forms.ModelChoiceField(
-        label="Service it is about (optional)",
-        queryset=Agency.objects.none(),
-        required=False,
-        empty_label="The partnership as a whole",
+    agency = parts.agency_choice(
+        "Service it is about (optional)", empty_label="The partnership as a whole"
     )
     changed = _text(
         "What changed as a result (optional)",
         help_text="Leave blank until something has changed; you can add it later",
     )
-    changed_on = _date("Date of the change (optional)")
+    changed_on = parts.date_field("Date of the change (optional)")
     publish = forms.BooleanField(label="Agreed for the published yearly report", required=False)
     themes = _themes()
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies_of(partnership)  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "received_on", "changed_on")
-        return data
+        limit_choices(self, "agency", parts.agencies_of(partnership))
 
 
-class ChangedForm(FreeTextGuard, forms.Form):
+class ChangedForm(FreeTextGuard, parts.NotFutureForm):
+    dates_not_future = ("changed_on",)
+
     version = VersionField()
     changed = _text("What changed as a result", "Enter what changed as a result")
-    changed_on = _date("Date of the change", "Enter the date of the change")
+    changed_on = parts.date_field("Date of the change", "Enter the date of the change")
     publish = forms.BooleanField(label="Agreed for the published yearly report", required=False)
     themes = _themes()
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "changed_on")
-        return data
 
 
 class SurveyForm(FreeTextGuard, forms.Form):
@@ -155,14 +121,9 @@ class SurveyForm(FreeTextGuard, forms.Form):
         },
         help_text="The survey_ref the responses file gives, for example practitioners-2021",
     )
-    title = forms.CharField(
-        label="Title",
-        max_length=200,
-        validators=[check_free_text],
-        error_messages={"required": "Enter the survey's title"},
-    )
-    opened_on = _date("Date the survey opened", "Enter the date the survey opened")
-    closed_on = _date("Date the survey closed (optional)")
+    title = _line("Title", "Enter the survey's title")
+    opened_on = parts.date_field("Date the survey opened", "Enter the date the survey opened")
+    closed_on = parts.date_field("Date the survey closed (optional)")
     questions = _text(
         "Statements",
         "Enter at least one statement",
@@ -180,67 +141,40 @@ class SurveyForm(FreeTextGuard, forms.Form):
         return statements
 
 
-class ForumForm(FreeTextGuard, forms.Form):
-    held_on = _date("Date of the forum", "Enter the date of the forum")
-    topic = forms.CharField(
-        label="Topic",
-        max_length=200,
-        validators=[check_free_text],
-        error_messages={"required": "Enter the forum's topic"},
-    )
+class ForumForm(FreeTextGuard, parts.NotFutureForm):
+    dates_not_future = ("held_on",)
+
+    held_on = parts.date_field("Date of the forum", "Enter the date of the forum")
+    topic = _line("Topic", "Enter the forum's topic")
     attended = forms.IntegerField(
         label="Practitioners attending", min_value=0, max_value=5000, initial=0,
         error_messages={"required": "Enter how many practitioners attended (0 if not known)"},
     )  # fmt: skip
-    agencies = forms.ModelMultipleChoiceField(
-        label="Agencies represented (optional)",
-        queryset=Agency.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    agencies = parts.checkboxes("Agencies represented (optional)", Agency.objects.none())
     discussion = _text("What practitioners raised", "Enter what practitioners raised", rows=5)
     outcomes = _text("What came of it (optional)", rows=4)
     themes = _themes()
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].queryset = agencies_of(partnership)  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "held_on")
-        return data
+        limit_choices(self, "agencies", parts.agencies_of(partnership))
 
 
-class ActivityFilterForm(YearFilterForm):
-    kind = forms.ChoiceField(
-        label="Kind of activity",
-        required=False,
-        choices=[("", "Any kind"), *ScrutinyActivity.Kind.choices],
+class ActivityFilterForm(parts.YearFilterForm):
+    kind = parts.filter_choice(
+        "Kind of activity", [("", "Any kind"), *ScrutinyActivity.Kind.choices]
     )
-    year = forms.TypedChoiceField(
-        label="Reporting year", required=False, coerce=int, empty_value=None
-    )
+    year = parts.filter_year("Reporting year")
 
 
-class FeedbackFilterForm(YearFilterForm):
-    source = forms.ChoiceField(
-        label="Source", required=False, choices=[("", "Any source"), *Feedback.Source.choices]
+class FeedbackFilterForm(parts.YearFilterForm):
+    source = parts.filter_choice("Source", [("", "Any source"), *Feedback.Source.choices])
+    given_by = parts.filter_choice("From", [("", "Anyone"), *Feedback.From.choices])
+    status = parts.filter_choice(
+        "What changed", [("", "All"), ("changed", "Change recorded"), ("waiting", "Waiting")]
     )
-    given_by = forms.ChoiceField(
-        label="From", required=False, choices=[("", "Anyone"), *Feedback.From.choices]
-    )
-    status = forms.ChoiceField(
-        label="What changed",
-        required=False,
-        choices=[("", "All"), ("changed", "Change recorded"), ("waiting", "Waiting")],
-    )
-    year = forms.TypedChoiceField(
-        label="Reporting year", required=False, coerce=int, empty_value=None
-    )
+    year = parts.filter_year("Reporting year")
 
 
-class YearForm(YearFilterForm):
-    year = forms.TypedChoiceField(
-        label="Reporting year", required=False, coerce=int, empty_value=None
-    )
+class YearForm(parts.YearFilterForm):
+    year = parts.filter_year("Reporting year")
