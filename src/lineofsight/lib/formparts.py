@@ -23,6 +23,8 @@ empty answer are required; without it (``None``) the field is optional:
   (``govuk.fields.limit_choices``; none until then).
 - ``starting_year(kind, example, min_value)``: a year typed by its first calendar year ("Financial
   year starting in (for example 2020 for 2020-21)").
+- an action's owner and due date, wherever an action is raised: ``action_owner_agency()``,
+  ``action_owner_person()``, ``action_due_date()``.
 - a list's filters (every field optional): ``filter_choice(label, choices)``, ``filter_year(label)``
   (the ``year`` of a ``YearFilterForm``: a whole number or ``None``).
 """
@@ -147,3 +149,19 @@ def filter_choice(label: str, choices: Any) -> forms.ChoiceField:
 
 def filter_year(label: str) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(label=label, required=False, coerce=int, empty_value=None)
+
+
+def action_owner_agency() -> forms.ModelChoiceField:
+    return agency_choice(
+        "Owner agency", "Select the agency that owns the action", empty_label="Choose an agency"
+    )
+
+
+def action_owner_person() -> forms.CharField:
+    return text_field("Owner (optional)", max_length=200, help_text="The person or role leading it")
+
+
+def action_due_date() -> GovukDateField:
+    return date_field(
+        "Due date", "Enter the date the action is due", help_text="For example, 31 3 2022"
+    )

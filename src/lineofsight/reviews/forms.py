@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.govuk.fields import GovukDateField, set_choices
-from lineofsight.lib.formparts import checkboxes, not_future
+from lineofsight.govuk.fields import GovukDateField, limit_choices, set_choices
+from lineofsight.lib import formparts as parts
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency
@@ -16,24 +16,35 @@ from lineofsight.reviews.status import Stage
 
 
 def _themes_field() -> forms.ModelMultipleChoiceField:
-    return checkboxes("Learning themes", LearningTheme.objects.order_by("name"))
+    return parts.checkboxes("Learning themes", LearningTheme.objects.order_by("name"))
 
 
-class IncidentForm(FreeTextGuard, forms.Form):
-    """Record a serious incident: the start of a case review."""
-
-    reference = forms.CharField(
-        error_messages={"required": "Enter a pseudonymous reference, for example Child M"},
-        label="Pseudonymous reference",
+def _reference(help_text: str) -> forms.CharField:
+    """A child's or a family's pseudonymous reference (``check_reference``)."""
+    return parts.text_field(
+        "Pseudonymous reference",
+        "Enter a pseudonymous reference, for example Child M",
         max_length=60,
         validators=[check_reference],
-        help_text='Never a name or date of birth: for example "Child M" or "Family B"',
+        help_text=help_text,
     )
-    incident_type = forms.ChoiceField(
-        error_messages={"required": "Select what happened"},
-        label="What happened",
-        choices=Review.IncidentType.choices,
-        widget=forms.RadioSelect,
+
+
+def _free_text(
+    label: str, message: str | None = None, rows: int = 4, **kwargs: Any
+) -> forms.CharField:
+    """A textarea whose text holds no name or date of birth (``check_free_text``)."""
+    return parts.text_area(label, message, rows, validators=[check_free_text], **kwargs)
+
+
+class IncidentForm(FreeTextGuard, parts.NotFutureForm):
+    """Record a serious incident: the start of a case review."""
+
+    dates_not_future = ("la_aware_on", "notified_on")
+
+    reference = _reference('Never a name or date of birth: for example "Child M" or "Family B"')
+    incident_type = parts.radios(
+        "What happened", Review.IncidentType.choices, "Select what happened"
     )
     la_aware_on = GovukDateField(
         error_messages={"required": "Enter the date the local authority became aware"},
@@ -45,22 +56,15 @@ class IncidentForm(FreeTextGuard, forms.Form):
         required=False,
         help_text="Leave empty if not yet notified",
     )
-    incident_summary = forms.CharField(
-        label="Summary (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        validators=[check_free_text],
-        help_text="No names, dates of birth or identifiers",
+    incident_summary = _free_text(
+        "Summary (optional)", help_text="No names, dates of birth or identifiers"
     )
     themes = _themes_field()
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "la_aware_on", "notified_on")
-        return data
 
+class RapidReviewForm(FreeTextGuard, parts.NotFutureForm):
+    dates_not_future = ("rapid_review_on", "decision_on")
 
-class RapidReviewForm(FreeTextGuard, forms.Form):
     version = VersionField()
     rapid_review_on = GovukDateField(
         error_messages={"required": "Enter the date the rapid review was completed"},
@@ -77,17 +81,7 @@ class RapidReviewForm(FreeTextGuard, forms.Form):
         required=False,
         help_text="Leave empty if it was the date of the rapid review",
     )
-    decision_rationale = forms.CharField(
-        label="Reasons for the decision (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        validators=[check_free_text],
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        not_future(self, "rapid_review_on", "decision_on")
-        return data
+    decision_rationale = _free_text("Reasons for the decision (optional)")
 
 
 class ReviewForm(FreeTextGuard, forms.Form):
@@ -111,44 +105,29 @@ class ReviewForm(FreeTextGuard, forms.Form):
         required=False,
         help_text="The publication target runs from this date",
     )
-    reviewer = forms.CharField(label="Lead reviewer (optional)", required=False, max_length=200)
+    reviewer = parts.text_field("Lead reviewer (optional)", max_length=200)
     completed_on = GovukDateField(label="Date the final report was agreed", required=False)
     published_on = GovukDateField(label="Date published", required=False)
     publication_url = forms.URLField(
         label="Link to the published report", required=False, assume_scheme="https"
     )
-    publication_note = forms.CharField(
-        label="Publication note (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example, why publication is delayed",
+    publication_note = parts.text_area(
+        "Publication note (optional)", rows=3, help_text="For example, why publication is delayed"
     )
     themes = _themes_field()
 
 
 class ChildForm(FreeTextGuard, forms.Form):
-    reference = forms.CharField(
-        error_messages={"required": "Enter a pseudonymous reference, for example Child M"},
-        label="Pseudonymous reference",
-        max_length=60,
-        validators=[check_reference],
-        help_text='For example "Child M" or "Sibling 2": never a name or date of birth',
-    )
-    age_band = forms.ChoiceField(
-        error_messages={"required": "Select the child's age at the incident"},
-        label="Age at the incident",
-        choices=ReviewChild.AgeBand.choices,
-        widget=forms.RadioSelect,
+    reference = _reference('For example "Child M" or "Sibling 2": never a name or date of birth')
+    age_band = parts.radios(
+        "Age at the incident",
+        ReviewChild.AgeBand.choices,
+        "Select the child's age at the incident",
     )
 
 
 class RecommendationForm(FreeTextGuard, forms.Form):
-    text = forms.CharField(
-        error_messages={"required": "Enter the recommendation"},
-        label="Recommendation",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        validators=[check_free_text],
-    )
+    text = _free_text("Recommendation", "Enter the recommendation")
     agency = forms.ModelChoiceField(
         label="For which agency? (optional)",
         queryset=Agency.objects.order_by("name"),
@@ -159,47 +138,27 @@ class RecommendationForm(FreeTextGuard, forms.Form):
 
 
 class RecommendationActionForm(FreeTextGuard, forms.Form):
-    title = forms.CharField(
-        error_messages={"required": "Enter the action"}, label="Action", max_length=300
-    )
-    owner_agency = forms.ModelChoiceField(
-        error_messages={"required": "Select the agency that owns the action"},
-        label="Owner agency",
-        queryset=Agency.objects.order_by("name"),
-        empty_label="Choose an agency",
-    )
-    owner_person = forms.CharField(
-        label="Owner (optional)",
-        required=False,
-        max_length=200,
-        help_text="The person or role leading it",
-    )
-    due_date = GovukDateField(
-        error_messages={"required": "Enter the date the action is due"},
-        label="Due date",
-        help_text="For example, 31 3 2022",
-    )
+    title = parts.text_field("Action", "Enter the action", max_length=300)
+    owner_agency = parts.action_owner_agency()
+    owner_person = parts.action_owner_person()
+    due_date = parts.action_due_date()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "owner_agency", Agency.objects.order_by("name"))
 
 
 class NoteForm(FreeTextGuard, forms.Form):
-    text = forms.CharField(
-        error_messages={"required": "Enter the progress made"},
-        label="Progress",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        validators=[check_free_text],
-    )
+    text = _free_text("Progress", "Enter the progress made", rows=3)
 
 
 class ReviewFilterForm(forms.Form):
-    stage = forms.ChoiceField(
-        label="Stage", required=False, choices=[("", "Any stage")] + [(s, s) for s in Stage.ORDER]
+    stage = parts.filter_choice("Stage", [("", "Any stage")] + [(s, s) for s in Stage.ORDER])
+    decision = parts.filter_choice(
+        "Decision",
+        [("", "Any decision"), ("pending", "Not yet decided"), *Review.Decision.choices],
     )
-    decision = forms.ChoiceField(
-        label="Decision",
-        required=False,
-        choices=[("", "Any decision"), ("pending", "Not yet decided"), *Review.Decision.choices],
-    )
-    year = forms.TypedChoiceField(label="Year", required=False, coerce=int, empty_value=None)
+    year = parts.filter_year("Year")
     theme = forms.ModelChoiceField(
         label="Learning theme",
         queryset=LearningTheme.objects.order_by("name"),
