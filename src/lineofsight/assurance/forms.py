@@ -19,12 +19,10 @@ from lineofsight.assurance.models import (
 )
 from lineofsight.govuk.fields import GovukDateField, limit_choices, set_choices
 from lineofsight.indicators.catalogue import CATALOGUE
-from lineofsight.lib.formparts import YearFilterForm, checkboxes
+from lineofsight.lib import formparts as parts
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
-
-TEXTAREA = {"rows": 4}
 
 
 def _agencies(partnership: Partnership | None) -> Any:
@@ -32,22 +30,18 @@ def _agencies(partnership: Partnership | None) -> Any:
 
 
 def _themes_field() -> forms.ModelMultipleChoiceField:
-    return checkboxes("Learning themes (optional)", LearningTheme.objects.order_by("name"))
+    return parts.checkboxes("Learning themes (optional)", LearningTheme.objects.order_by("name"))
 
 
 # audits ---------------------------------------------------------------------------------------
 
 
-class AuditFilterForm(YearFilterForm):
+class AuditFilterForm(parts.YearFilterForm):
     any_year = "Any"
 
-    text = forms.CharField(label="Title or theme", required=False)
-    year = forms.TypedChoiceField(
-        label="Financial year", required=False, coerce=int, empty_value=None
-    )
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any")] + Audit.Status.choices
-    )
+    text = parts.text_field("Title or theme")
+    year = parts.filter_year("Financial year")
+    status = parts.filter_choice("Status", [("", "Any")] + Audit.Status.choices)
 
 
 def indicator_choices() -> list[tuple[str, str]]:
@@ -76,13 +70,11 @@ class AuditForm(FreeTextGuard, forms.Form):
         widget=forms.RadioSelect,
         help_text="Q1 is April to June",
     )
-    lead = forms.CharField(
-        error_messages={"required": "Enter the audit lead"}, label="Audit lead", max_length=120
-    )
+    lead = parts.text_field("Audit lead", "Enter the audit lead", max_length=120)
     lead_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
         label="Lead agency (optional)", queryset=None, required=False, empty_label="None"
     )
-    expert = forms.CharField(label="Theme expert (optional)", max_length=120, required=False)
+    expert = parts.text_field("Theme expert (optional)", max_length=120)
     original: forms.ModelChoiceField[Audit] = forms.ModelChoiceField(
         label="Re-audit of (optional)",
         queryset=None,
@@ -90,14 +82,8 @@ class AuditForm(FreeTextGuard, forms.Form):
         empty_label="Not a re-audit",
         help_text="For a re-audit, the audit it follows up",
     )
-    purpose = forms.CharField(
-        label="Purpose (optional)", required=False, widget=forms.Textarea(attrs=TEXTAREA)
-    )
-    summary = forms.CharField(
-        label="What the audit found (optional)",
-        required=False,
-        widget=forms.Textarea(attrs=TEXTAREA),
-    )
+    purpose = parts.text_area("Purpose (optional)")
+    summary = parts.text_area("What the audit found (optional)")
     status = forms.ChoiceField(
         error_messages={"required": "Select the audit's status"},
         choices=Audit.Status.choices,
@@ -133,24 +119,14 @@ class EditAuditForm(AuditForm):
 
 
 class CaseForm(FreeTextGuard, forms.Form):
-    reference = forms.CharField(
-        error_messages={"required": "Enter the case reference"},
-        label="Case reference",
+    reference = parts.text_field(
+        "Case reference",
+        "Enter the case reference",
         max_length=24,
         help_text="Pseudonymous reference only, for example MAA-2016-01. Never a name.",
     )
-    case_type = forms.ChoiceField(
-        error_messages={"required": "Select the type of case"},
-        label="Type of case",
-        choices=AuditCase.CaseType.choices,
-        widget=forms.RadioSelect,
-    )
-    notes = forms.CharField(
-        label="Notes (optional)",
-        required=False,
-        widget=forms.Textarea(attrs=TEXTAREA),
-        help_text="No names",
-    )
+    case_type = parts.radios("Type of case", AuditCase.CaseType.choices, "Select the type of case")
+    notes = parts.text_area("Notes (optional)", help_text="No names")
 
     def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -174,17 +150,8 @@ class EditCaseForm(CaseForm):
 
 
 class FindingForm(FreeTextGuard, forms.Form):
-    kind = forms.ChoiceField(
-        error_messages={"required": "Select the kind of finding"},
-        label="Kind of finding",
-        choices=Finding.Kind.choices,
-        widget=forms.RadioSelect,
-    )
-    text = forms.CharField(
-        error_messages={"required": "Enter the finding"},
-        label="Finding",
-        widget=forms.Textarea(attrs=TEXTAREA),
-    )
+    kind = parts.radios("Kind of finding", Finding.Kind.choices, "Select the kind of finding")
+    text = parts.text_area("Finding", "Enter the finding")
     themes = _themes_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -224,14 +191,8 @@ class RoundSummaryForm(FreeTextGuard, forms.Form):
         choices=Section11Round.Status.choices,
         widget=forms.RadioSelect,
     )
-    strengths = forms.CharField(
-        label="Strengths across the partnership",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-    )
-    development_themes = forms.CharField(
-        label="Development themes", required=False, widget=forms.Textarea(attrs={"rows": 6})
-    )
+    strengths = parts.text_area("Strengths across the partnership", rows=6)
+    development_themes = parts.text_area("Development themes", rows=6)
     version = VersionField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -253,16 +214,13 @@ class Section11ReturnForm(FreeTextGuard, forms.Form):
                 choices=Rating.choices,
                 widget=forms.RadioSelect,
             )
-            self.fields[f"{item.code}_evidence"] = forms.CharField(
-                label="Evidence",
-                required=False,
-                widget=forms.Textarea(attrs=TEXTAREA),
+            self.fields[f"{item.code}_evidence"] = parts.text_area(
+                "Evidence",
                 help_text="What shows this: policies, audits, training figures, feedback",
             )
-            self.fields[f"{item.code}_development_point"] = forms.CharField(
-                label="Development point",
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
+            self.fields[f"{item.code}_development_point"] = parts.text_area(
+                "Development point",
+                rows=3,
                 help_text="Needed if the standard is not fully met: what your agency will do",
             )
 
@@ -301,7 +259,7 @@ class Section11ReturnForm(FreeTextGuard, forms.Form):
 
 
 class ChallengeFilterForm(forms.Form):
-    text = forms.CharField(label="Search", required=False)
+    text = parts.text_field("Search")
     status = forms.ChoiceField(required=False, choices=[("", "Any")] + Challenge.Status.choices)
     agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
         label="Agency (raising or challenged)", queryset=None, required=False, empty_label="Any"
@@ -314,41 +272,25 @@ class ChallengeFilterForm(forms.Form):
 
 
 class ChallengeForm(FreeTextGuard, forms.Form):
-    raised_on = GovukDateField(
-        error_messages={"required": "Enter the date the challenge was raised"}, label="Date raised"
-    )
-    raised_by_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
-        error_messages={"required": "Select the agency that raised the challenge"},
-        label="Challenging agency",
-        queryset=None,
+    raised_on = parts.date_field("Date raised", "Enter the date the challenge was raised")
+    raised_by_agency = parts.agency_choice(
+        "Challenging agency",
+        "Select the agency that raised the challenge",
         empty_label="Choose an agency",
     )
-    raised_by_person = forms.CharField(
-        error_messages={"required": "Enter who raised the challenge (a person or forum)"},
-        label="Challenged by (person or forum)",
+    raised_by_person = parts.text_field(
+        "Challenged by (person or forum)",
+        "Enter who raised the challenge (a person or forum)",
         max_length=120,
     )
-    challenged_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
-        error_messages={"required": "Select the agency challenged"},
-        label="Agency challenged",
-        queryset=None,
-        empty_label="Choose an agency",
+    challenged_agency = parts.agency_choice(
+        "Agency challenged", "Select the agency challenged", empty_label="Choose an agency"
     )
-    subject = forms.CharField(
-        error_messages={"required": "Enter what the challenge is about"},
-        label="About",
-        max_length=200,
-    )
-    detail = forms.CharField(
-        label="The challenge (optional)", required=False, widget=forms.Textarea(attrs=TEXTAREA)
-    )
-    response = forms.CharField(
-        label="Response (optional)", required=False, widget=forms.Textarea(attrs=TEXTAREA)
-    )
-    response_date = GovukDateField(label="Date of response (optional)", required=False)
-    outcome = forms.CharField(
-        label="Outcome (optional)", required=False, widget=forms.Textarea(attrs=TEXTAREA)
-    )
+    subject = parts.text_field("About", "Enter what the challenge is about", max_length=200)
+    detail = parts.text_area("The challenge (optional)")
+    response = parts.text_area("Response (optional)")
+    response_date = parts.date_field("Date of response (optional)")
+    outcome = parts.text_area("Outcome (optional)")
     status = forms.ChoiceField(
         error_messages={"required": "Select the challenge's status"},
         choices=Challenge.Status.choices,
@@ -357,7 +299,6 @@ class ChallengeForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["raised_on"].required = True
         limit_choices(self, "raised_by_agency", _agencies(partnership))
         limit_choices(self, "challenged_agency", _agencies(partnership))
 

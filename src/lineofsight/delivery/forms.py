@@ -5,24 +5,17 @@ from typing import Any
 from django import forms
 
 from lineofsight.delivery.models import Plan, Rag
-from lineofsight.govuk.fields import GovukDateField, limit_choices
+from lineofsight.govuk.fields import limit_choices
+from lineofsight.lib import formparts as parts
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
 
-TEXTAREA = {"rows": 4}
-
 
 class ItemFilterForm(forms.Form):
-    text = forms.CharField(label="Search", required=False)
-    rag = forms.ChoiceField(
-        label="RAG rating",
-        required=False,
-        choices=[("", "Any"), ("none", "Not yet rated")] + Rag.choices,
-    )
-    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
-        label="Lead agency", queryset=None, required=False, empty_label="Any"
-    )
+    text = parts.text_field("Search")
+    rag = parts.filter_choice("RAG rating", [("", "Any"), ("none", "Not yet rated")] + Rag.choices)
+    agency = parts.agency_choice("Lead agency", empty_label="Any")
     plan: forms.ModelChoiceField[Plan] = forms.ModelChoiceField(
         label="Plan", queryset=None, required=False, empty_label="Any"
     )
@@ -41,14 +34,8 @@ class PlanForm(FreeTextGuard, forms.Form):
         max_length=200,
         help_text="For example: Delivery plan 2021-2022",
     )
-    starts = GovukDateField(
-        error_messages={"required": "Enter the date the plan starts"}, label="Starts"
-    )
-    ends = GovukDateField(error_messages={"required": "Enter the date the plan ends"}, label="Ends")
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["starts"].required = self.fields["ends"].required = True
+    starts = parts.date_field("Starts", "Enter the date the plan starts")
+    ends = parts.date_field("Ends", "Enter the date the plan ends")
 
 
 class EditPlanForm(PlanForm):
@@ -62,16 +49,9 @@ class PriorityForm(FreeTextGuard, forms.Form):
         max_value=99,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    title = forms.CharField(
-        error_messages={"required": "Enter the priority"},
-        label="Priority",
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    lead = forms.CharField(
-        label="Lead (optional)",
-        max_length=200,
-        required=False,
-        help_text="The person, sub-group or board leading it",
+    title = parts.text_area("Priority", "Enter the priority", rows=3)
+    lead = parts.text_field(
+        "Lead (optional)", max_length=200, help_text="The person, sub-group or board leading it"
     )
 
 
@@ -85,16 +65,10 @@ class ItemForm(FreeTextGuard, forms.Form):
         max_length=5,
         help_text="For example a, b or c",
     )
-    text = forms.CharField(
-        error_messages={"required": "Enter what we will do"},
-        label="What we will do",
-        widget=forms.Textarea(attrs=TEXTAREA),
-    )
-    lead_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
-        label="Lead agency (optional)", queryset=None, required=False, empty_label="None"
-    )
-    lead_person = forms.CharField(label="Lead person (optional)", max_length=200, required=False)
-    due_date = GovukDateField(label="Due by (optional)", required=False)
+    text = parts.text_area("What we will do", "Enter what we will do")
+    lead_agency = parts.agency_choice("Lead agency (optional)", empty_label="None")
+    lead_person = parts.text_field("Lead person (optional)", max_length=200)
+    due_date = parts.date_field("Due by (optional)")
 
     def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -106,18 +80,13 @@ class EditItemForm(ItemForm):
 
 
 class MeasureForm(FreeTextGuard, forms.Form):
-    text = forms.CharField(
-        error_messages={"required": "Enter what success looks like"},
-        label="What success looks like",
-        widget=forms.Textarea(attrs=TEXTAREA),
-    )
-    indicator_id = forms.CharField(
-        label="Indicator id (optional)",
+    text = parts.text_area("What success looks like", "Enter what success looks like")
+    indicator_id = parts.text_field(
+        "Indicator id (optional)",
         max_length=60,
-        required=False,
         help_text="Link to an indicator so its latest figure shows, for example rereferral_pct",
     )
-    target = forms.CharField(label="Target (optional)", max_length=200, required=False)
+    target = parts.text_field("Target (optional)", max_length=200)
 
 
 class EditMeasureForm(MeasureForm):
@@ -125,22 +94,7 @@ class EditMeasureForm(MeasureForm):
 
 
 class ProgressForm(FreeTextGuard, forms.Form):
-    rag = forms.ChoiceField(
-        error_messages={"required": "Select the RAG rating"},
-        label="RAG rating",
-        choices=Rag.choices,
-        widget=forms.RadioSelect,
-    )
-    note = forms.CharField(
-        error_messages={"required": "Enter the progress made"},
-        label="Progress",
-        widget=forms.Textarea(attrs=TEXTAREA),
-    )
-    on = GovukDateField(
-        error_messages={"required": "Enter the date of the update"}, label="Date of the update"
-    )
+    rag = parts.radios("RAG rating", Rag.choices, "Select the RAG rating")
+    note = parts.text_area("Progress", "Enter the progress made")
+    on = parts.date_field("Date of the update", "Enter the date of the update")
     version = VersionField()
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["on"].required = True

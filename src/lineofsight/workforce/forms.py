@@ -10,27 +10,32 @@ from typing import Any
 from django import forms
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.govuk.fields import GovukDateField
-from lineofsight.lib.formparts import YearFilterForm, agencies_of
+from lineofsight.govuk.fields import limit_choices
+from lineofsight.lib import formparts as parts
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.workforce.models import Course, Impact, KnowledgeQuestion, Level, Mode, Stage
 
+TRUE_FALSE = [("true", "True"), ("false", "False")]
 SCALE = [
     (str(n), label)
     for n, label in ((5, "5 - very much"), (4, "4"), (3, "3"), (2, "2"), (1, "1 - not at all"))
 ]
 
 
-def _radios(label: str, choices: Any, message: str, **kwargs: Any) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
+def _scale(label: str, message: str) -> forms.ChoiceField:
+    """A question answered on the five-point ``SCALE`` (a whole number)."""
+    return parts.radios(label, SCALE, message, coerce=int)
+
+
+def _charge(label: str) -> forms.DecimalField:
+    return forms.DecimalField(
         label=label,
-        choices=choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={"required": message},
-        **kwargs,
+        min_value=0,
+        max_digits=7,
+        decimal_places=2,
+        error_messages={"required": "Enter the charge (0 for none)"},
     )
 
 
@@ -42,9 +47,7 @@ class CourseForm(FreeTextGuard, forms.Form):
         help_text="Short and unique, for example NEG1",
         error_messages={"required": "Enter a course code"},
     )
-    title = forms.CharField(
-        label="Title", max_length=200, error_messages={"required": "Enter the course title"}
-    )
+    title = parts.text_field("Title", "Enter the course title", max_length=200)
     level = forms.TypedChoiceField(
         label="Level",
         choices=Level.choices,
@@ -52,73 +55,48 @@ class CourseForm(FreeTextGuard, forms.Form):
         initial=Level.THREE,
         error_messages={"required": "Select the course level"},
     )
-    audience = forms.CharField(label="Audience (optional)", max_length=300, required=False)
-    outcomes = forms.CharField(
-        label="Learning outcomes (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    prompted_by = forms.CharField(
-        label="Review or audit that prompted it (optional)",
+    audience = parts.text_field("Audience (optional)", max_length=300)
+    outcomes = parts.text_area("Learning outcomes (optional)")
+    prompted_by = parts.text_field(
+        "Review or audit that prompted it (optional)",
         max_length=300,
-        required=False,
         help_text="For example, Serious case review: Child A (2016)",
     )
-    themes = forms.ModelMultipleChoiceField(
-        label="Learning themes (optional)",
-        queryset=LearningTheme.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = LearningTheme.objects.order_by("name")  # type: ignore[attr-defined]
+    themes = parts.checkboxes("Learning themes (optional)", LearningTheme.objects.order_by("name"))
 
 
 class QuestionForm(FreeTextGuard, forms.Form):
-    statement = forms.CharField(
-        label="Statement",
+    statement = parts.text_field(
+        "Statement",
+        "Enter the statement",
         max_length=300,
         help_text="A statement learners mark true or false at the end of the course",
-        error_messages={"required": "Enter the statement"},
     )
-    answer = forms.TypedChoiceField(
-        label="Is the statement true?",
-        choices=[("true", "True"), ("false", "False")],
+    answer = parts.radios(
+        "Is the statement true?",
+        TRUE_FALSE,
+        "Select whether the statement is true",
         coerce=lambda value: value == "true",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the statement is true"},
     )
 
 
 class SessionForm(FreeTextGuard, forms.Form):
-    starts_on = GovukDateField(label="Date", error_messages={"required": "Enter the date"})
-    mode = forms.ChoiceField(
-        label="Mode",
-        choices=Mode.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how the session is delivered"},
-    )
-    venue = forms.CharField(label="Venue (optional)", max_length=200, required=False)
-    trainer = forms.CharField(label="Trainer (optional)", max_length=200, required=False)
-    capacity = forms.IntegerField(
-        label="Places",
-        min_value=1,
-        max_value=500,
-        error_messages={"required": "Enter the number of places"},
+    starts_on = parts.date_field("Date", "Enter the date")
+    mode = parts.radios("Mode", Mode.choices, "Select how the session is delivered")
+    venue = parts.text_field("Venue (optional)", max_length=200)
+    trainer = parts.text_field("Trainer (optional)", max_length=200)
+    capacity = parts.whole_number(
+        "Places", "Enter the number of places", min_value=1, max_value=500
     )
 
 
 class BookingForm(FreeTextGuard, forms.Form):
     identifier_fields_allowed = frozenset({"learner"})  # a staff reference, not a child's id
 
-    learner = forms.CharField(
-        label="Learner's name or reference",
-        max_length=120,
-        error_messages={"required": "Enter the learner's name or reference"},
+    learner = parts.text_field(
+        "Learner's name or reference", "Enter the learner's name or reference", max_length=120
     )
-    job_role = forms.CharField(label="Role (optional)", max_length=120, required=False)
+    job_role = parts.text_field("Role (optional)", max_length=120)
     agency = forms.ModelChoiceField(
         label="Agency",
         queryset=Agency.objects.none(),
@@ -129,7 +107,7 @@ class BookingForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies_of(partnership)  # type: ignore[attr-defined]
+        limit_choices(self, "agency", parts.agencies_of(partnership))
 
 
 class CancelForm(forms.Form):
@@ -171,48 +149,36 @@ class SettingsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Agencies whose staff are charged for non-attendance and late cancellation",
     )
-    non_attendance_charge = forms.DecimalField(
-        label="Charge for non-attendance (pounds)",
-        min_value=0,
-        max_digits=7,
-        decimal_places=2,
-        error_messages={"required": "Enter the charge (0 for none)"},
-    )
-    late_cancellation_charge = forms.DecimalField(
-        label="Charge for a late cancellation (pounds)",
-        min_value=0,
-        max_digits=7,
-        decimal_places=2,
-        error_messages={"required": "Enter the charge (0 for none)"},
-    )
-    cancellation_window_days = forms.IntegerField(
-        label="A cancellation is late when made fewer than this many days before the session",
+    non_attendance_charge = _charge("Charge for non-attendance (pounds)")
+    late_cancellation_charge = _charge("Charge for a late cancellation (pounds)")
+    cancellation_window_days = parts.whole_number(
+        "A cancellation is late when made fewer than this many days before the session",
+        "Enter the number of days",
         min_value=0,
         max_value=60,
-        error_messages={"required": "Enter the number of days"},
     )
-    follow_up_weeks = forms.IntegerField(
-        label="Send the follow-up evaluation this many weeks after the course",
+    follow_up_weeks = parts.whole_number(
+        "Send the follow-up evaluation this many weeks after the course",
+        "Enter the number of weeks",
         min_value=1,
         max_value=52,
-        error_messages={"required": "Enter the number of weeks"},
     )
-    link_valid_days = forms.IntegerField(
-        label="Evaluation links work for this many days",
+    link_valid_days = parts.whole_number(
+        "Evaluation links work for this many days",
+        "Enter the number of days",
         min_value=1,
         max_value=90,
-        error_messages={"required": "Enter the number of days"},
     )
-    refresher_years = forms.IntegerField(
-        label="Gap analysis: count learners trained in the last this many years",
+    refresher_years = parts.whole_number(
+        "Gap analysis: count learners trained in the last this many years",
+        "Enter the number of years",
         min_value=1,
         max_value=10,
-        error_messages={"required": "Enter the number of years"},
     )
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["paying_agencies"].queryset = agencies_of(partnership)  # type: ignore[attr-defined]
+        limit_choices(self, "paying_agencies", parts.agencies_of(partnership))
 
 
 class RequirementForm(forms.Form):
@@ -226,31 +192,30 @@ class RequirementForm(forms.Form):
         queryset=Course.objects.none(),
         error_messages={"required": "Select the course"},
     )
-    staff = forms.IntegerField(
-        label="Staff in roles that need the course",
+    staff = parts.whole_number(
+        "Staff in roles that need the course",
+        "Enter the number of staff",
         min_value=0,
         max_value=100_000,
-        error_messages={"required": "Enter the number of staff"},
     )
 
     def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies_of(partnership)  # type: ignore[attr-defined]
-        self.fields["course"].queryset = (  # type: ignore[attr-defined]
-            Course.objects.filter(partnership=partnership) if partnership else Course.objects.none()
+        limit_choices(self, "agency", parts.agencies_of(partnership))
+        limit_choices(
+            self,
+            "course",
+            Course.objects.filter(partnership=partnership)
+            if partnership
+            else Course.objects.none(),
         )
 
 
 class RateForm(forms.Form):
-    rating = forms.ChoiceField(
-        label="Impact on practice",
-        choices=Impact.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select strong, some or no impact"},
-    )
+    rating = parts.radios("Impact on practice", Impact.choices, "Select strong, some or no impact")
 
 
-class PeriodForm(YearFilterForm):
+class PeriodForm(parts.YearFilterForm):
     any_year = None
 
     year = forms.TypedChoiceField(label="Year (1 April to 31 March)", coerce=int, required=False)
@@ -274,54 +239,43 @@ class EvaluationForm(FreeTextGuard, forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = questions or []
         if stage == Stage.END:
-            self.fields["reaction"] = _radios(
+            self.fields["reaction"] = _scale(
                 "Overall, how useful was the course to your work?",
-                SCALE,
                 "Select how useful the course was",
             )
-            self.fields["confidence_before"] = _radios(
+            self.fields["confidence_before"] = _scale(
                 "Before the course, how confident were you in this area of practice?",
-                SCALE,
                 "Select how confident you were before the course",
             )
-            self.fields["confidence_after"] = _radios(
-                "Now, after the course, how confident are you?",
-                SCALE,
-                "Select how confident you are now",
+            self.fields["confidence_after"] = _scale(
+                "Now, after the course, how confident are you?", "Select how confident you are now"
             )
             for question in self.questions:
-                self.fields[f"q{question.pk}"] = forms.ChoiceField(
-                    label=f"True or false: {question.statement}",
-                    choices=[("true", "True"), ("false", "False")],
-                    widget=forms.RadioSelect,
-                    error_messages={"required": "Select true or false"},
+                self.fields[f"q{question.pk}"] = parts.radios(
+                    f"True or false: {question.statement}", TRUE_FALSE, "Select true or false"
                 )
             return
         manager = stage == Stage.MANAGER
-        self.fields["support"] = _radios(
+        self.fields["support"] = _scale(
             "How well has the organisation supported "
             + ("them" if manager else "you")
             + " to use what was learnt?",
-            SCALE,
             "Select how well the organisation has supported it",
         )
-        self.fields["use"] = _radios(
+        self.fields["use"] = _scale(
             ("How much have they" if manager else "How much have you")
             + " used the new knowledge and skills in practice?",
-            SCALE,
             "Select how much it has been used",
         )
         if not manager:
-            self.fields["impact_self"] = forms.ChoiceField(
-                label="What impact has the training made to your practice?",
-                choices=Impact.choices,
-                widget=forms.RadioSelect,
-                error_messages={"required": "Select the impact on your practice"},
+            self.fields["impact_self"] = parts.radios(
+                "What impact has the training made to your practice?",
+                Impact.choices,
+                "Select the impact on your practice",
             )
-        self.fields["practice_example"] = forms.CharField(
-            label="An example of a difference it made for children (optional)",
-            required=False,
-            widget=forms.Textarea(attrs={"rows": 5}),
+        self.fields["practice_example"] = parts.text_area(
+            "An example of a difference it made for children (optional)",
+            rows=5,
             help_text="Do not name or identify any child, family or colleague",
             max_length=2000,
         )
