@@ -135,6 +135,12 @@ class TextareaRenderer(FieldRenderer):
         return params
 
 
+def _label_as_legend(params: dict[str, Any]) -> None:
+    """Radios, checkboxes and dates: a fieldset whose legend is the field's label."""
+    label = params.pop("label")
+    params["fieldset"] = {"legend": {"text": label["text"], "classes": "govuk-fieldset__legend--s"}}
+
+
 def _choices(bf: forms.BoundField) -> list[tuple[str, str]]:
     return [(str(value), str(label)) for value, label in bf.field.widget.choices]
 
@@ -168,10 +174,7 @@ class ChoiceGroupRenderer(FieldRenderer):
     def params(self, bf: forms.BoundField) -> dict[str, Any]:
         params = super().params(bf)
         params["idPrefix"] = params.pop("id")
-        label = params.pop("label")
-        params["fieldset"] = {
-            "legend": {"text": label["text"], "classes": "govuk-fieldset__legend--s"}
-        }
+        _label_as_legend(params)
         chosen = _selected(bf)
         params["items"] = [
             {"value": value, "text": label, "checked": value in chosen}
@@ -209,10 +212,7 @@ class DateRenderer(FieldRenderer):
 
     def params(self, bf: forms.BoundField) -> dict[str, Any]:
         params = super().params(bf)
-        label = params.pop("label")
-        params["fieldset"] = {
-            "legend": {"text": label["text"], "classes": "govuk-fieldset__legend--s"}
-        }
+        _label_as_legend(params)
         raw = bf.value()
         values = raw if isinstance(raw, list | tuple) else bf.field.widget.decompress(raw)
         widths = {"day": 2, "month": 2, "year": 4}
