@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from lineofsight.govuk.fields import set_choices
-from lineofsight.lib import formparts as parts
+from lineofsight.govuk.fields import GovukDateField, set_choices
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.partnership.models import Agency
 from lineofsight.partnership.roles import Role
@@ -18,7 +17,9 @@ MONTHS = [
 
 
 class AgencyForm(FreeTextGuard, forms.Form):
-    name = parts.text_field("Name", "Enter the agency's name", max_length=200)
+    name = forms.CharField(
+        label="Name", max_length=200, error_messages={"required": "Enter the agency's name"}
+    )
     kind = forms.ChoiceField(
         label="Kind of agency",
         choices=Agency.Kind.choices,
@@ -62,8 +63,8 @@ def _roles_field() -> forms.MultipleChoiceField:
 class PersonForm(FreeTextGuard, forms.Form):
     identifier_fields_allowed = frozenset({"email"})
 
-    first_name = parts.text_field("First name", max_length=150)
-    last_name = parts.text_field("Last name", max_length=150)
+    first_name = forms.CharField(label="First name", max_length=150, required=False)
+    last_name = forms.CharField(label="Last name", max_length=150, required=False)
     email = forms.EmailField(
         label="Email address",
         error_messages={
@@ -81,11 +82,11 @@ class PersonForm(FreeTextGuard, forms.Form):
 class InviteForm(PersonForm):
     identifier_fields_allowed = frozenset({"email", "username"})
 
-    username = parts.text_field(
-        "Username",
-        "Enter a username",
+    username = forms.CharField(
+        label="Username",
         max_length=150,
         help_text="What they type to sign in, for example j.smith",
+        error_messages={"required": "Enter a username"},
     )
     field_order = ["username", "first_name", "last_name", "email"]
 
@@ -98,17 +99,17 @@ class UserForm(PersonForm):
 
 
 class PopulationForm(forms.Form):
-    year = parts.whole_number(
-        "Mid-year",
-        "Enter the year of the estimate, for example 2024",
+    year = forms.IntegerField(
+        label="Mid-year",
         min_value=2000,
         max_value=2100,
+        error_messages={"required": "Enter the year of the estimate, for example 2024"},
     )
-    under_18 = parts.whole_number(
-        "Children under 18",
-        "Enter the number of children under 18",
+    under_18 = forms.IntegerField(
+        label="Children under 18",
         min_value=1,
         help_text="The ONS mid-year estimate for the partnership's area",
+        error_messages={"required": "Enter the number of children under 18"},
     )
 
 
@@ -152,18 +153,20 @@ class AgencyReturnsForm(forms.Form):
 class ReturnDueForm(FreeTextGuard, forms.Form):
     identifier_fields_allowed = frozenset({"period"})
 
-    period = parts.text_field(
-        "Period",
-        "Enter the period the return covers",
+    period = forms.CharField(
+        label="Period",
         max_length=40,
         help_text="How people name it, for example 2025-26 or Q2 2026-27",
+        error_messages={"required": "Enter the period the return covers"},
     )
-    period_start = parts.date_field(
-        "Period starts",
-        "Enter the date the period starts",
+    period_start = GovukDateField(
+        label="Period starts",
         help_text="A submission before this date does not count for this period",
+        error_messages={"required": "Enter the date the period starts"},
     )
-    due_on = parts.date_field("Due by", "Enter the date the return is due")
+    due_on = GovukDateField(
+        label="Due by", error_messages={"required": "Enter the date the return is due"}
+    )
 
     def __init__(self, *args: object, formats: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

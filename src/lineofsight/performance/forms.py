@@ -4,7 +4,6 @@ from django import forms
 
 from lineofsight.govuk.fields import set_choices
 from lineofsight.indicators.periods import Period
-from lineofsight.lib import formparts as parts
 from lineofsight.lib.free_text import FreeTextGuard
 
 
@@ -33,9 +32,10 @@ class TargetForm(FreeTextGuard, forms.Form):
         label="Target",
         help_text="In the indicator's unit, for example 90 for 90%",
     )
-    reason = parts.text_field(
-        "Who set it and why",
+    reason = forms.CharField(
+        label="Who set it and why",
         max_length=300,
+        required=False,
         help_text="For example: the board, in the 2021-22 delivery plan",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -48,11 +48,11 @@ class ChangePointForm(FreeTextGuard, forms.Form):
         label="Recalculate the limits from",
         error_messages={"required": "Select the month the process changed"},
     )
-    reason = parts.text_field(
-        "What changed in that month",
-        "Enter what changed in that month",
+    reason = forms.CharField(
+        label="What changed in that month",
         max_length=300,
         help_text="For example: the new multi-agency front door opened",
+        error_messages={"required": "Enter what changed in that month"},
     )
 
     def __init__(self, *args: object, months: list[tuple[str, str]], **kwargs: object) -> None:

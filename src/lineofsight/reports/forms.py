@@ -4,22 +4,25 @@ from typing import Any
 
 from django import forms
 
-from lineofsight.lib import formparts as parts
+from lineofsight.govuk.fields import GovukDateField
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.reports.models import Report
 
-WITHIN_7_DAYS = "Working Together 2023: within 7 days of publication"
-
 
 class GenerateForm(FreeTextGuard, forms.Form):
-    kind = parts.radios("Report", Report.Kind.choices, "Select the report")
-    period = parts.text_field(
-        "Period",
-        "Enter the period, for example 2020-21",
+    kind = forms.ChoiceField(
+        label="Report",
+        choices=Report.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the report"},
+    )
+    period = forms.CharField(
+        label="Period",
         max_length=20,
         help_text="A financial year for the annual report (for example 2020-21) or a quarter "
         "for the quarterly report (for example 2021Q1, April to June 2021)",
+        error_messages={"required": "Enter the period, for example 2020-21"},
     )
     edition = forms.ChoiceField(
         choices=Report.Edition.choices,
@@ -34,11 +37,19 @@ class GenerateForm(FreeTextGuard, forms.Form):
 
 
 class PublicationForm(forms.Form):
-    published_on = parts.date_field("Date published", "Enter the date it was published")
-    sent_to_panel_on = parts.date_field(
-        "Date sent to the Child Safeguarding Practice Review Panel", help_text=WITHIN_7_DAYS
+    published_on = GovukDateField(
+        label="Date published", error_messages={"required": "Enter the date it was published"}
     )
-    sent_to_foundations_on = parts.date_field("Date sent to Foundations", help_text=WITHIN_7_DAYS)
+    sent_to_panel_on = GovukDateField(
+        label="Date sent to the Child Safeguarding Practice Review Panel",
+        required=False,
+        help_text="Working Together 2023: within 7 days of publication",
+    )
+    sent_to_foundations_on = GovukDateField(
+        label="Date sent to Foundations",
+        required=False,
+        help_text="Working Together 2023: within 7 days of publication",
+    )
 
 
 class NarrativeForm(FreeTextGuard, forms.Form):
@@ -58,9 +69,10 @@ class NarrativeStepForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    period = parts.text_field(
-        "Period",
+    period = forms.CharField(
+        label="Period",
         max_length=20,
+        required=False,
         help_text="For example 2020-21, or 2021-22 Q1 for a quarter",
     )
 
