@@ -84,11 +84,7 @@ class AuditForm(FreeTextGuard, forms.Form):
     )
     purpose = parts.text_area("Purpose (optional)")
     summary = parts.text_area("What the audit found (optional)")
-    status = forms.ChoiceField(
-        error_messages={"required": "Select the audit's status"},
-        choices=Audit.Status.choices,
-        widget=forms.RadioSelect,
-    )
+    status = parts.radios("Status", Audit.Status.choices, "Select the audit's status")
     themes = _themes_field()
     indicators = forms.MultipleChoiceField(
         label="Indicators it looks into (optional)",
@@ -186,11 +182,7 @@ class RoundSummaryForm(FreeTextGuard, forms.Form):
     due_date = GovukDateField(
         error_messages={"required": "Enter the date returns are due by"}, label="Returns due by"
     )
-    status = forms.ChoiceField(
-        error_messages={"required": "Select the round's status"},
-        choices=Section11Round.Status.choices,
-        widget=forms.RadioSelect,
-    )
+    status = parts.radios("Status", Section11Round.Status.choices, "Select the round's status")
     strengths = parts.text_area("Strengths across the partnership", rows=6)
     development_themes = parts.text_area("Development themes", rows=6)
     version = VersionField()
@@ -291,11 +283,7 @@ class ChallengeForm(FreeTextGuard, forms.Form):
     response = parts.text_area("Response (optional)")
     response_date = parts.date_field("Date of response (optional)")
     outcome = parts.text_area("Outcome (optional)")
-    status = forms.ChoiceField(
-        error_messages={"required": "Select the challenge's status"},
-        choices=Challenge.Status.choices,
-        widget=forms.RadioSelect,
-    )
+    status = parts.radios("Status", Challenge.Status.choices, "Select the challenge's status")
 
     def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -47,10 +47,8 @@ class DeathForm(FreeTextGuard, parts.NotFutureForm):
     notified_on = parts.date_field(
         "Date the CDOP was notified", "Enter the date the CDOP was notified"
     )
-    age_band = forms.ChoiceField(
-        label="Age at death",
-        choices=[("", "Select an age band"), *codes.AgeBand.choices],
-        error_messages={"required": "Select the age at death"},
+    age_band = parts.select(
+        "Age at death", "Select an age band", codes.AgeBand.choices, "Select the age at death"
     )
     age_days = forms.IntegerField(
         label="Age in days (optional, under one year)", required=False, min_value=0, max_value=364
@@ -159,17 +157,15 @@ class PanelReviewForm(FreeTextGuard, parts.NotFutureForm):
     dates_not_future = ("cdr_meeting_on",)
 
     version = VersionField()
-    panel_meeting = forms.ModelChoiceField(
-        label="Panel meeting that reviewed the death",
-        queryset=PanelMeeting.objects.none(),
-        required=False,
+    panel_meeting = parts.model_choice(
+        "Panel meeting that reviewed the death",
+        PanelMeeting.objects.none(),
         empty_label="Not yet reviewed by the panel",
     )
     cdr_meeting_on = parts.date_field("Date of the child death review meeting (optional)")
-    category = forms.ModelChoiceField(
-        label="Category of death",
-        queryset=DeathCategory.objects.filter(active=True),
-        required=False,
+    category = parts.model_choice(
+        "Category of death",
+        DeathCategory.objects.filter(active=True),
         empty_label="Not yet decided",
     )
     factors_intrinsic = _factor_field("intrinsic", "Factors intrinsic to the child")
@@ -224,10 +220,8 @@ class LearningPointForm(FreeTextGuard, forms.Form):
 
 class ComparatorForm(FreeTextGuard, forms.Form):
     year = parts.starting_year("reporting", 2020, min_value=2008)
-    measure = forms.ChoiceField(
-        label="Measure",
-        choices=[("", "Select a measure"), *COMPARATOR_MEASURES.items()],
-        error_messages={"required": "Select the measure"},
+    measure = parts.select(
+        "Measure", "Select a measure", COMPARATOR_MEASURES.items(), "Select the measure"
     )
     value = forms.DecimalField(
         label="National figure",

@@ -138,17 +138,15 @@ class ReportForm(FreeTextGuard, parts.NotFutureForm):
     dates_not_future = ("received_on",)
 
     title = parts.text_field("Title", "Enter the report's title", max_length=200)
-    kind = forms.ChoiceField(
-        label="Kind of report",
-        choices=[("", "Select a kind"), *AssuranceReport.Kind.choices],
-        error_messages={"required": "Select the kind of report"},
+    kind = parts.select(
+        "Kind of report", "Select a kind", AssuranceReport.Kind.choices, "Select the kind of report"
     )
     agency = parts.agency_choice("Agency reporting", "Select the agency reporting")
-    group = forms.ModelChoiceField(
-        label="Received by",
-        queryset=Group.objects.none(),
+    group = parts.model_choice(
+        "Received by",
+        Group.objects.none(),
+        "Select the group that receives it",
         empty_label="Select a group",
-        error_messages={"required": "Select the group that receives it"},
     )
     due_on = parts.date_field("Date due", "Enter the date the report is due")
     received_on = parts.date_field("Date received (optional)")
@@ -188,10 +186,8 @@ class InspectionForm(FreeTextGuard, forms.Form):
         max_length=200,
         help_text="For example Joint targeted area inspection: children's mental health",
     )
-    kind = forms.ChoiceField(
-        label="Kind",
-        choices=[("", "Select a kind"), *Inspection.Kind.choices],
-        error_messages={"required": "Select the kind of inspection or review"},
+    kind = parts.select(
+        "Kind", "Select a kind", Inspection.Kind.choices, "Select the kind of inspection or review"
     )
     started_on = parts.date_field("Date it started", "Enter the date the inspection started")
     reported_on = parts.date_field("Date of the report (optional)")
@@ -250,11 +246,7 @@ class ContributionForm(FreeTextGuard, forms.Form):
 
 
 class SpendingForm(forms.Form):
-    area = forms.ChoiceField(
-        label="Area",
-        choices=[("", "Select an area"), *Spending.Area.choices],
-        error_messages={"required": "Select the area"},
-    )
+    area = parts.select("Area", "Select an area", Spending.Area.choices, "Select the area")
     amount = _money("Amount spent (£)")
 
 

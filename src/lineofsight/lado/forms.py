@@ -16,11 +16,11 @@ from lineofsight.lib.versioning import VersionField
 
 
 def _sector_field() -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
-        label="Employing sector",
-        queryset=Sector.objects.filter(active=True),
+    return parts.model_choice(
+        "Employing sector",
+        Sector.objects.filter(active=True),
+        "Select the employing sector",
         empty_label="Select a sector",
-        error_messages={"required": "Select the employing sector"},
     )
 
 
@@ -52,10 +52,11 @@ class ReferralForm(FreeTextGuard, parts.NotFutureForm):
         max_length=120,
         help_text="A role, not a name: for example Headteacher",
     )
-    referring_agency = forms.ChoiceField(
-        label="Referring agency",
-        choices=[("", "Select an agency"), *codes.ReferringAgency.choices],
-        error_messages={"required": "Select the referring agency"},
+    referring_agency = parts.select(
+        "Referring agency",
+        "Select an agency",
+        codes.ReferringAgency.choices,
+        "Select the referring agency",
     )
     adult_reference = parts.text_field(
         "The adult's reference",

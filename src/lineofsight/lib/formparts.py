@@ -19,8 +19,11 @@ empty answer are required; without it (``None``) the field is optional:
   rows=4)`` (a textarea).
 - ``whole_number(label, message, min_value=..., max_value=...)``.
 - ``radios(label, choices, message)`` (``coerce=int``: a typed choice).
-- ``agency_choice(label, message, empty_label=...)``: one of the agencies the form is made with
-  (``govuk.fields.limit_choices``; none until then).
+- ``select(label, prompt, choices, message)``: a drop-down whose first, empty choice is its
+  ``prompt`` ("Select a kind").
+- ``model_choice(label, queryset, message, empty_label=...)``: one of the records of ``queryset``
+  (a select); ``agency_choice(label, message, empty_label=...)``: one of the agencies the form is
+  made with (``govuk.fields.limit_choices``; none until then).
 - ``starting_year(kind, example, min_value)``: a year typed by its first calendar year ("Financial
   year starting in (for example 2020 for 2020-21)").
 - an action's owner and due date, wherever an action is raised: ``action_owner_agency()``,
@@ -124,12 +127,20 @@ def radios(
     )
 
 
+def model_choice(
+    label: str, queryset: QuerySet[Any], message: str | None = None, **kwargs: Any
+) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(label=label, queryset=queryset, **_required(message), **kwargs)
+
+
+def select(label: str, prompt: str, choices: Iterable[Any], message: str) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, choices=[("", prompt), *choices], **_required(message))
+
+
 def agency_choice(
     label: str, message: str | None = None, empty_label: str = "Select an agency"
 ) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
-        label=label, queryset=Agency.objects.none(), empty_label=empty_label, **_required(message)
-    )
+    return model_choice(label, Agency.objects.none(), message, empty_label=empty_label)
 
 
 def starting_year(kind: str, example: int, min_value: int, **kwargs: Any) -> forms.IntegerField:

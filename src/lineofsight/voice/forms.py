@@ -44,10 +44,11 @@ class ActivityForm(FreeTextGuard, parts.NotFutureForm):
         "Enter a title for the activity",
         help_text="For example: Review of the partnership's arrangements",
     )
-    kind = forms.ChoiceField(
-        label="Kind of activity",
-        choices=[("", "Select a kind"), *ScrutinyActivity.Kind.choices],
-        error_messages={"required": "Select the kind of activity"},
+    kind = parts.select(
+        "Kind of activity",
+        "Select a kind",
+        ScrutinyActivity.Kind.choices,
+        "Select the kind of activity",
     )
     held_on = parts.date_field(
         "Date", "Enter the date of the activity", help_text="For example, 14 6 2021"
@@ -75,10 +76,11 @@ class RecommendationForm(FreeTextGuard, forms.Form):
 class FeedbackForm(FreeTextGuard, parts.NotFutureForm):
     dates_not_future = ("received_on", "changed_on")
 
-    source = forms.ChoiceField(
-        label="Where the feedback came from",
-        choices=[("", "Select a source"), *Feedback.Source.choices],
-        error_messages={"required": "Select where the feedback came from"},
+    source = parts.select(
+        "Where the feedback came from",
+        "Select a source",
+        Feedback.Source.choices,
+        "Select where the feedback came from",
     )
     given_by = parts.radios("Who gave it", Feedback.From.choices, "Select who gave the feedback")
     received_on = parts.date_field("Date received", "Enter the date the feedback was received")

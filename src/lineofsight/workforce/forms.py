@@ -97,11 +97,7 @@ class BookingForm(FreeTextGuard, forms.Form):
         "Learner's name or reference", "Enter the learner's name or reference", max_length=120
     )
     job_role = parts.text_field("Role (optional)", max_length=120)
-    agency = forms.ModelChoiceField(
-        label="Agency",
-        queryset=Agency.objects.none(),
-        error_messages={"required": "Select the learner's agency"},
-    )
+    agency = parts.model_choice("Agency", Agency.objects.none(), "Select the learner's agency")
     learner_email = forms.EmailField(label="Learner's email (optional)", required=False)
     manager_email = forms.EmailField(label="Manager's email (optional)", required=False)
 
@@ -182,16 +178,8 @@ class SettingsForm(forms.Form):
 
 
 class RequirementForm(forms.Form):
-    agency = forms.ModelChoiceField(
-        label="Agency",
-        queryset=Agency.objects.none(),
-        error_messages={"required": "Select the agency"},
-    )
-    course = forms.ModelChoiceField(
-        label="Course",
-        queryset=Course.objects.none(),
-        error_messages={"required": "Select the course"},
-    )
+    agency = parts.model_choice("Agency", Agency.objects.none(), "Select the agency")
+    course = parts.model_choice("Course", Course.objects.none(), "Select the course")
     staff = parts.whole_number(
         "Staff in roles that need the course",
         "Enter the number of staff",
