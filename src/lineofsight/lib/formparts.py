@@ -11,8 +11,9 @@
   field offers the ``years`` it is made with, after ``any_year`` (``None``: no such choice).
 - ``NotFutureForm``: a form whose dates named in ``dates_not_future`` must be today or earlier.
 
-Field factories, each one line in a form's class body.  Those given the GOV.UK ``message`` for an
-empty answer are required; without it (``None``) the field is optional:
+Field factories, called in a form's class body (forms import this module as ``parts``:
+``parts.date_field(...)``).  Those given the GOV.UK ``message`` for an empty answer are required;
+without it (``None``) the field is optional:
 
 - ``date_field(label, message)``: the day, month and year boxes (``govuk.fields.GovukDateField``).
 - ``text_field(label, message, max_length=...)`` (one line) and ``text_area(label, message,
