@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.apps import apps
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from lineofsight.lib.models import person_key
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency
 
@@ -109,13 +109,7 @@ class ActionUpdate(models.Model):
     """A progress note on an action, with any evidence; the timeline of the action."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="action_updates",
-    )
+    author = person_key(on_delete=models.PROTECT, related_name="action_updates")
     at = models.DateTimeField(default=timezone.now)
     text = models.TextField()
     evidence = models.TextField(blank=True)

@@ -15,9 +15,10 @@ from django.urls import reverse
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.audit.disclosure import AuditPolicy
+from lineofsight.lib.models import partnership_key, person_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.access import has_permission
-from lineofsight.partnership.models import Agency, Partnership, User
+from lineofsight.partnership.models import Agency
 
 CASE_REFERENCE = RegexValidator(
     r"^(?=.*\d)[A-Z0-9][A-Z0-9-]{2,23}$",
@@ -39,7 +40,7 @@ class Audit(Versioned):
         IN_PROGRESS = "in_progress", "In progress"
         COMPLETE = "complete", "Complete"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="audits")
+    partnership = partnership_key("audits")
     title = models.CharField(max_length=200)
     theme = models.CharField(max_length=120, help_text="For example neglect, thresholds, CSE")
     year = models.PositiveIntegerField(
@@ -114,9 +115,7 @@ class AuditCase(Versioned):
 
     class Meta:
         ordering = ["reference"]
-        constraints = [
-            models.UniqueConstraint(fields=["audit", "reference"], name="audit_case_once")
-        ]
+        constraints = [unique("audit", "reference", name="audit_case_once")]
 
     def __str__(self) -> str:
         return self.reference
@@ -141,9 +140,7 @@ class Grading(models.Model):
 
     class Meta:
         ordering = ["agency__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["case", "agency"], name="one_grading_per_agency")
-        ]
+        constraints = [unique("case", "agency", name="one_grading_per_agency")]
 
     def __str__(self) -> str:
         return f"{self.case}: {self.agency} {self.get_grade_display()}"
@@ -176,9 +173,7 @@ class Section11Round(Versioned):
         OPEN = "open", "Open"
         CLOSED = "closed", "Closed"
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="section11_rounds"
-    )
+    partnership = partnership_key("section11_rounds")
     year = models.PositiveIntegerField(validators=[MinValueValidator(2000)])
     due_date = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
@@ -187,9 +182,7 @@ class Section11Round(Versioned):
 
     class Meta:
         ordering = ["-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "year"], name="one_s11_round_per_year")
-        ]
+        constraints = [unique("partnership", "year", name="one_s11_round_per_year")]
 
     def __str__(self) -> str:
         return f"Section 11 self-assessment {self.year}"
@@ -226,15 +219,11 @@ class Section11Return(Versioned):
         confidential=frozenset({"answers"}), may_read=_may_read_section11_return
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    submitted_by = person_key()
 
     class Meta:
         ordering = ["agency__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["round", "agency"], name="one_s11_return_per_agency")
-        ]
+        constraints = [unique("round", "agency", name="one_s11_return_per_agency")]
 
     def __str__(self) -> str:
         return f"{self.agency}: Section 11 {self.round.year}"
@@ -261,11 +250,7 @@ class Section11Answer(models.Model):
     development_point = models.TextField(blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["section11_return", "standard"], name="one_answer_per_standard"
-            )
-        ]
+        constraints = [unique("section11_return", "standard", name="one_answer_per_standard")]
 
     def __str__(self) -> str:
         return f"{self.section11_return}: {self.standard} {self.rating}"
@@ -283,9 +268,7 @@ class Challenge(Versioned):
         ESCALATED = "escalated", "Escalated"
         RESOLVED = "resolved", "Resolved"
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="challenges"
-    )
+    partnership = partnership_key("challenges")
     raised_on = models.DateField("date raised")
     raised_by_agency = models.ForeignKey(
         Agency,

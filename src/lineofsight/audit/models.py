@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
+
+from lineofsight.lib.models import person_key
 
 
 class AuditLogQuerySet(models.QuerySet["AuditLog"]):
@@ -28,9 +29,7 @@ class AuditLog(models.Model):
         OTHER = "other", "Other"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    actor = person_key()
     actor_label = models.CharField(
         max_length=200, help_text="Username at the time, kept if the user is removed"
     )

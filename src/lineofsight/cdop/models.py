@@ -22,6 +22,7 @@ from lineofsight.actions.models import LearningTheme
 from lineofsight.audit.disclosure import AuditPolicy
 from lineofsight.calendar.timescales import CDOP_REVIEW
 from lineofsight.cdop import reference as codes
+from lineofsight.lib.models import partnership_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.reviews.pseudonyms import check_free_text, check_reference
@@ -61,17 +62,13 @@ class DeathCategory(models.Model):
 
 
 class PanelMeeting(Versioned):
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="cdop_meetings"
-    )
+    partnership = partnership_key("cdop_meetings")
     held_on = models.DateField("date of the meeting")
     notes = models.TextField(blank=True, validators=[check_free_text])
 
     class Meta:
         ordering = ["-held_on", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "held_on"], name="cdop_meeting_once")
-        ]
+        constraints = [unique("partnership", "held_on", name="cdop_meeting_once")]
 
     def __str__(self) -> str:
         return f"Panel meeting {self.held_on:%d %B %Y}"
@@ -89,9 +86,7 @@ class Attendance(models.Model):
 
     class Meta:
         ordering = ["agency__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "agency"], name="cdop_attendance_once")
-        ]
+        constraints = [unique("meeting", "agency", name="cdop_attendance_once")]
 
     def __str__(self) -> str:
         return f"{self.agency} at {self.meeting}"
@@ -121,9 +116,7 @@ NOTIFICATION_FIELDS = (
 
 
 class ChildDeath(Versioned):
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="child_deaths"
-    )
+    partnership = partnership_key("child_deaths")
     reference = models.CharField(
         "pseudonymous reference",
         max_length=60,
@@ -202,11 +195,7 @@ class ChildDeath(Versioned):
 
     class Meta:
         ordering = ["-died_on", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "reference"], name="cdop_reference_unique"
-            )
-        ]
+        constraints = [unique("partnership", "reference", name="cdop_reference_unique")]
 
     def __str__(self) -> str:
         return self.reference
@@ -279,9 +268,7 @@ class AgencyReport(models.Model):
 
     class Meta:
         ordering = ["agency__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["death", "agency"], name="cdop_agency_report_once")
-        ]
+        constraints = [unique("death", "agency", name="cdop_agency_report_once")]
 
     def __str__(self) -> str:
         return f"{self.agency} report on {self.death}"
@@ -327,9 +314,7 @@ class LearningPoint(models.Model):
 
     class Meta:
         ordering = ["death", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["death", "number"], name="cdop_learning_number_once")
-        ]
+        constraints = [unique("death", "number", name="cdop_learning_number_once")]
 
     def __str__(self) -> str:
         return f"CDOP {self.death.reference} learning point {self.number}"
@@ -352,9 +337,7 @@ class NationalComparator(models.Model):
 
     class Meta:
         ordering = ["-year", "measure"]
-        constraints = [
-            models.UniqueConstraint(fields=["year", "measure"], name="cdop_comparator_once")
-        ]
+        constraints = [unique("year", "measure", name="cdop_comparator_once")]
 
     def __str__(self) -> str:
         return f"{self.measure} {self.year}: {self.value}"

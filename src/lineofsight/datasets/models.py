@@ -3,7 +3,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from lineofsight.partnership.models import Agency, Partnership
+from lineofsight.lib.models import partnership_key, unique
+from lineofsight.partnership.models import Agency
 
 
 class Submission(models.Model):
@@ -13,9 +14,7 @@ class Submission(models.Model):
         ACCEPTED = "accepted", "Accepted"
         REJECTED = "rejected", "Rejected"
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.PROTECT, related_name="submissions"
-    )
+    partnership = partnership_key("submissions", on_delete=models.PROTECT)
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
@@ -65,7 +64,7 @@ class Snapshot(models.Model):
     """
 
     submission = models.OneToOneField(Submission, on_delete=models.PROTECT, related_name="snapshot")
-    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="snapshots")
+    partnership = partnership_key("snapshots", on_delete=models.PROTECT)
     return_key = models.CharField(max_length=120, db_index=True)
     version = models.PositiveIntegerField()
     directory = models.CharField(max_length=200, unique=True)
@@ -77,9 +76,7 @@ class Snapshot(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["return_key", "version"], name="one_version_per_return")
-        ]
+        constraints = [unique("return_key", "version", name="one_version_per_return")]
 
     def __str__(self) -> str:
         return f"{self.return_key} v{self.version}"
@@ -102,11 +99,7 @@ class ReturnDue(models.Model):
 
     class Meta:
         ordering = ["due_on", "agency__name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["agency", "format", "period"], name="return_due_once_per_period"
-            )
-        ]
+        constraints = [unique("agency", "format", "period", name="return_due_once_per_period")]
 
     def __str__(self) -> str:
         return f"{self.agency}: {FORMAT_NAMES.get(self.format, self.format)} {self.period}"

@@ -9,8 +9,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from lineofsight.lib.models import partnership_key, unique
 from lineofsight.lib.versioning import Versioned
-from lineofsight.partnership.models import Agency, Partnership, User
+from lineofsight.partnership.models import Agency, User
 
 INDICATOR_ID = RegexValidator(
     r"^[a-z][a-z0-9_]{1,59}$", "Enter an indicator id such as rereferral_pct (lower case)"
@@ -18,9 +19,7 @@ INDICATOR_ID = RegexValidator(
 
 
 class Plan(Versioned):
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="delivery_plans"
-    )
+    partnership = partnership_key("delivery_plans")
     title = models.CharField(max_length=200)
     starts = models.DateField()
     ends = models.DateField()
@@ -48,9 +47,7 @@ class Priority(Versioned):
     class Meta:
         ordering = ["number"]
         verbose_name_plural = "priorities"
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="priority_number_once")
-        ]
+        constraints = [unique("plan", "number", name="priority_number_once")]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title[:80]}"
@@ -81,9 +78,7 @@ class PlanItem(Versioned):
 
     class Meta:
         ordering = ["reference"]
-        constraints = [
-            models.UniqueConstraint(fields=["priority", "reference"], name="item_reference_once")
-        ]
+        constraints = [unique("priority", "reference", name="item_reference_once")]
 
     def __str__(self) -> str:
         return f"{self.priority.number}{self.reference}) {self.text[:80]}"

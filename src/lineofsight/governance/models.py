@@ -24,6 +24,7 @@ from django.utils import timezone
 from lineofsight.actions.models import LearningTheme
 from lineofsight.calendar.years import year_label
 from lineofsight.lib.free_text import no_identifiers
+from lineofsight.lib.models import partnership_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, Partnership
 
@@ -87,18 +88,14 @@ class Group(Versioned):
         EXECUTIVE = "executive", "Executive group"
         SUBGROUP = "subgroup", "Sub-group"
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="governance_groups"
-    )
+    partnership = partnership_key("governance_groups")
     name = models.CharField(max_length=120)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     purpose = models.TextField(blank=True, validators=[no_identifiers])
 
     class Meta:
         ordering = ["kind", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "name"], name="governance_group_once")
-        ]
+        constraints = [unique("partnership", "name", name="governance_group_once")]
 
     def __str__(self) -> str:
         return self.name
@@ -122,11 +119,7 @@ class Membership(models.Model):
 
     class Meta:
         ordering = ["agency__name", "role"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["group", "agency", "role"], name="governance_membership_once"
-            )
-        ]
+        constraints = [unique("group", "agency", "role", name="governance_membership_once")]
 
     def __str__(self) -> str:
         return f"{self.agency}: {self.role}"
@@ -139,9 +132,7 @@ class Meeting(Versioned):
 
     class Meta:
         ordering = ["-held_on", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["group", "held_on"], name="governance_meeting_once")
-        ]
+        constraints = [unique("group", "held_on", name="governance_meeting_once")]
 
     def __str__(self) -> str:
         return f"{self.group} {self.held_on:%-d %B %Y}"
@@ -167,9 +158,7 @@ class Attendance(models.Model):
 
     class Meta:
         ordering = ["agency__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "agency"], name="governance_attendance_once")
-        ]
+        constraints = [unique("meeting", "agency", name="governance_attendance_once")]
 
     def __str__(self) -> str:
         return f"{self.agency} at {self.meeting}: {self.get_status_display()}"
@@ -186,9 +175,7 @@ class AgendaItem(models.Model):
 
     class Meta:
         ordering = ["meeting", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "number"], name="governance_agenda_once")
-        ]
+        constraints = [unique("meeting", "number", name="governance_agenda_once")]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
@@ -203,9 +190,7 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["meeting", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "number"], name="governance_decision_once")
-        ]
+        constraints = [unique("meeting", "number", name="governance_decision_once")]
 
     def __str__(self) -> str:
         return f"Decision {self.number}: {self.text}"
@@ -229,9 +214,7 @@ class AssuranceReport(Versioned):
         INSPECTION = "inspection", "Inspection report"
         OTHER = "other", "Other"
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="assurance_reports"
-    )
+    partnership = partnership_key("assurance_reports")
     title = models.CharField(max_length=200, validators=[no_identifiers])
     kind = models.CharField(max_length=20, choices=Kind.choices)
     agency = models.ForeignKey(
@@ -279,9 +262,7 @@ class Inspection(Versioned):
         CQC = "cqc", "CQC review"
         OTHER = "other", "Other review"
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="governance_inspections"
-    )
+    partnership = partnership_key("governance_inspections")
     title = models.CharField(max_length=200, validators=[no_identifiers])
     kind = models.CharField(max_length=20, choices=Kind.choices)
     started_on = models.DateField("date the inspection or review started")
@@ -320,9 +301,7 @@ class InspectionFinding(models.Model):
 
     class Meta:
         ordering = ["inspection", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["inspection", "number"], name="governance_finding_once")
-        ]
+        constraints = [unique("inspection", "number", name="governance_finding_once")]
 
     def __str__(self) -> str:
         return f"Finding {self.number}: {self.text[:80]}"
@@ -337,9 +316,7 @@ class FundingYear(Versioned):
     """One financial year's budget: what was brought forward, partners' contributions and
     spending by area.  ``year`` is the year it starts (2020 = 2020-21)."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="funding_years"
-    )
+    partnership = partnership_key("funding_years")
     year = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
@@ -349,9 +326,7 @@ class FundingYear(Versioned):
 
     class Meta:
         ordering = ["-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "year"], name="governance_fy_once")
-        ]
+        constraints = [unique("partnership", "year", name="governance_fy_once")]
 
     def __str__(self) -> str:
         return f"Budget {self.label}"
@@ -387,9 +362,7 @@ class Contribution(models.Model):
 
     class Meta:
         ordering = ["agency__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["year", "agency"], name="governance_contribution_once")
-        ]
+        constraints = [unique("year", "agency", name="governance_contribution_once")]
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year.label}"
@@ -417,9 +390,7 @@ class Spending(models.Model):
 
     class Meta:
         ordering = ["area"]
-        constraints = [
-            models.UniqueConstraint(fields=["year", "area"], name="governance_spending_once")
-        ]
+        constraints = [unique("year", "area", name="governance_spending_once")]
 
     def __str__(self) -> str:
         return f"{self.get_area_display()} {self.year.label}"
@@ -429,9 +400,7 @@ class Procedure(Versioned):
     """A multi-agency procedure, its owner and review dates, the themes it answers and the case
     reviews that prompted changes to it."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="procedures"
-    )
+    partnership = partnership_key("procedures")
     title = models.CharField(max_length=200, validators=[no_identifiers])
     owner_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     owner_role = models.CharField(
@@ -452,11 +421,7 @@ class Procedure(Versioned):
 
     class Meta:
         ordering = ["next_review_on", "title"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "title"], name="governance_procedure_once"
-            )
-        ]
+        constraints = [unique("partnership", "title", name="governance_procedure_once")]
 
     def __str__(self) -> str:
         return self.title

@@ -30,6 +30,7 @@ from lineofsight.calendar.timescales import (
 )
 from lineofsight.lado import reference as codes
 from lineofsight.lib.free_text import no_identifiers
+from lineofsight.lib.models import partnership_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Partnership
 
@@ -81,9 +82,7 @@ CONSULTATION_FIELDS = ("reference", "consulted_on", "employer", "sector", "categ
 class Consultation(Versioned):
     """Advice given to an employer or another professional: nobody is named."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="lado_consultations"
-    )
+    partnership = partnership_key("lado_consultations")
     reference = models.CharField(max_length=30)
     consulted_on = models.DateField("date of the consultation")
     employer = models.CharField("employer or organisation", max_length=200, blank=True)
@@ -107,9 +106,7 @@ class Consultation(Versioned):
     class Meta:
         ordering = ["-consulted_on", "-pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "reference"], name="lado_consultation_reference_unique"
-            )
+            unique("partnership", "reference", name="lado_consultation_reference_unique")
         ]
 
     def __str__(self) -> str:
@@ -145,9 +142,7 @@ OUTCOME_FIELDS = ("outcome", "concluded_on", *(name for name, _ in codes.ONWARD)
 
 
 class Referral(Versioned):
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="lado_referrals"
-    )
+    partnership = partnership_key("lado_referrals")
     reference = models.CharField(max_length=30, help_text='For example "LADO-2021-014"')
     received_on = models.DateField("date received")
     referrer = models.CharField(
@@ -209,11 +204,7 @@ class Referral(Versioned):
 
     class Meta:
         ordering = ["-received_on", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "reference"], name="lado_referral_reference_unique"
-            )
-        ]
+        constraints = [unique("partnership", "reference", name="lado_referral_reference_unique")]
 
     def __str__(self) -> str:
         return self.reference
@@ -300,9 +291,7 @@ class EarlierYear(models.Model):
     ``year`` is the year the reporting year starts (2012 = 2012-13); either figure may be
     unknown (the 2016-17 report has no referral count for 2012-13 and 2013-14)."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="lado_earlier_years"
-    )
+    partnership = partnership_key("lado_earlier_years")
     year = models.PositiveSmallIntegerField()
     referrals = models.PositiveIntegerField(null=True, blank=True)
     met_threshold = models.PositiveIntegerField(null=True, blank=True)
@@ -310,9 +299,7 @@ class EarlierYear(models.Model):
 
     class Meta:
         ordering = ["-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "year"], name="lado_earlier_year_once")
-        ]
+        constraints = [unique("partnership", "year", name="lado_earlier_year_once")]
 
     def __str__(self) -> str:
         return f"LADO figures {self.year}-{(self.year + 1) % 100:02d}"

@@ -9,6 +9,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
+from lineofsight.lib.models import partnership_key, unique
 from lineofsight.partnership.roles import TWO_FACTOR_ROLES, Role
 
 if TYPE_CHECKING:
@@ -40,16 +41,12 @@ class Partnership(models.Model):
 class Population(models.Model):
     """Under-18 population of the partnership's area, by year (ONS mid-year estimate)."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="populations"
-    )
+    partnership = partnership_key("populations")
     year = models.PositiveIntegerField(help_text="Mid-year estimate year, e.g. 2020")
     under_18 = models.PositiveIntegerField(validators=[MinValueValidator(1)])
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "year"], name="one_population_per_year")
-        ]
+        constraints = [unique("partnership", "year", name="one_population_per_year")]
         ordering = ["year"]
 
     def __str__(self) -> str:
@@ -69,7 +66,7 @@ class Agency(models.Model):
         VOLUNTARY = "voluntary", "Voluntary and community sector"
         PARTNERSHIP_TEAM = "partnership_team", "Partnership business unit"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="agencies")
+    partnership = partnership_key("agencies")
     name = models.CharField(max_length=200)
     code = models.SlugField(max_length=40, help_text="Short code used in partner returns")
     kind = models.CharField(max_length=30, choices=Kind.choices)
@@ -82,9 +79,7 @@ class Agency(models.Model):
     class Meta:
         verbose_name_plural = "agencies"
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "code"], name="agency_code_unique")
-        ]
+        constraints = [unique("partnership", "code", name="agency_code_unique")]
 
     def __str__(self) -> str:
         return self.name
@@ -101,9 +96,7 @@ class AgencyReturn(models.Model):
     format = models.CharField(max_length=40)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["agency", "format"], name="agency_return_once")
-        ]
+        constraints = [unique("agency", "format", name="agency_return_once")]
 
     def __str__(self) -> str:
         return f"{self.agency}: {self.format}"
@@ -188,7 +181,7 @@ class RoleAssignment(models.Model):
     role = models.CharField(max_length=40, choices=Role.choices)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "role"], name="role_once_per_user")]
+        constraints = [unique("user", "role", name="role_once_per_user")]
 
     def __str__(self) -> str:
         return f"{self.user} as {self.get_role_display()}"

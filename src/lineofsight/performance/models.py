@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
+from lineofsight.lib.models import partnership_key, person_key, unique
 from lineofsight.lib.versioning import Versioned
-from lineofsight.partnership.models import Partnership
 
 
 class PublishedFigure(models.Model):
@@ -27,9 +26,7 @@ class PublishedFigure(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["indicator_id", "year", "level", "area_code"], name="one_published_figure"
-            )
+            unique("indicator_id", "year", "level", "area_code", name="one_published_figure")
         ]
         indexes = [models.Index(fields=["indicator_id", "year"])]
 
@@ -47,11 +44,7 @@ class StatisticalNeighbour(models.Model):
 
     class Meta:
         ordering = ["grouping", "la_code", "rank"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["grouping", "la_code", "rank"], name="one_neighbour_rank"
-            )
-        ]
+        constraints = [unique("grouping", "la_code", "rank", name="one_neighbour_rank")]
 
     def __str__(self) -> str:
         return f"{self.la_code} neighbour {self.rank}: {self.neighbour_code} ({self.grouping})"
@@ -60,7 +53,7 @@ class StatisticalNeighbour(models.Model):
 class IndicatorResult(models.Model):
     """A computed indicator value for one period, stored so dashboards read and never compute."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="results")
+    partnership = partnership_key("results")
     indicator_id = models.CharField(max_length=60)
     period_type = models.CharField(max_length=20)
     period_label = models.CharField(max_length=20)
@@ -77,8 +70,12 @@ class IndicatorResult(models.Model):
     class Meta:
         ordering = ["indicator_id", "period_type", "period_start", "breakdown"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "indicator_id", "period_type", "period_start", "breakdown"],
+            unique(
+                "partnership",
+                "indicator_id",
+                "period_type",
+                "period_start",
+                "breakdown",
                 name="one_result_per_period",
             )
         ]
@@ -96,7 +93,7 @@ class ComputeRun(models.Model):
         COMPLETE = "complete", "Complete"
         FAILED = "failed", "Failed"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="runs")
+    partnership = partnership_key("runs")
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
@@ -122,23 +119,23 @@ class IndicatorTarget(Versioned):
     """The partnership's target for an indicator in one financial year, who set it and why:
     SPC assurance, "missed the target" and the findings of that year read it."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="targets")
+    partnership = partnership_key("targets")
     indicator_id = models.CharField(max_length=60)
     financial_year = models.CharField(
         max_length=7, validators=[FINANCIAL_YEAR], help_text="The year it applies to, e.g. 2020-21"
     )
     value = models.FloatField(help_text="In the indicator's unit, e.g. 90 for 90%")
     reason = models.CharField(max_length=300, blank=True, help_text="Where the target comes from")
-    set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    set_by = person_key(on_delete=models.PROTECT)
     set_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["indicator_id", "financial_year"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "indicator_id", "financial_year"],
+            unique(
+                "partnership",
+                "indicator_id",
+                "financial_year",
                 name="one_target_per_indicator_year",
             )
         ]
@@ -152,23 +149,17 @@ class ChangePoint(models.Model):
     a new definition), with the reason: the SPC limits are recalculated from that month
     (Making Data Count's "rebasing").  Set and removed through audited services only."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="change_points"
-    )
+    partnership = partnership_key("change_points")
     indicator_id = models.CharField(max_length=60)
     month = models.DateField(help_text="The first day of the first month of the new process")
     reason = models.CharField(max_length=300)
-    set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    set_by = person_key(on_delete=models.PROTECT)
     set_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["indicator_id", "month"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "indicator_id", "month"], name="one_change_point_a_month"
-            )
+            unique("partnership", "indicator_id", "month", name="one_change_point_a_month")
         ]
 
     def __str__(self) -> str:
@@ -180,19 +171,13 @@ class TrackedIndicator(models.Model):
     (``actions.sources`` key ``indicator``; ADR 0024).  Made the first time someone raises an
     action from the indicator's page; the indicator itself stays in the catalogue."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="tracked_indicators"
-    )
+    partnership = partnership_key("tracked_indicators")
     indicator_id = models.CharField(max_length=60)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["indicator_id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "indicator_id"], name="one_tracked_indicator"
-            )
-        ]
+        constraints = [unique("partnership", "indicator_id", name="one_tracked_indicator")]
 
     def __str__(self) -> str:
         return self.indicator_id

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from lineofsight.lib.models import unique
+
 
 class Reminder(models.Model):
     """One item a person was reminded of on one day (a return or an action).  The constraint is
@@ -26,11 +28,7 @@ class Reminder(models.Model):
 
     class Meta:
         ordering = ["-sent_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "item", "sent_on"], name="reminded_once_per_item_and_day"
-            )
-        ]
+        constraints = [unique("user", "item", "sent_on", name="reminded_once_per_item_and_day")]
 
     def __str__(self) -> str:
         return f"{self.user} on {self.sent_on}: {self.text}"

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from lineofsight.lib.models import partnership_key, person_key, unique
 from lineofsight.lib.versioning import Versioned
-from lineofsight.partnership.models import Partnership
 from lineofsight.reports.deadlines import send_by
 
 
@@ -32,7 +31,7 @@ class Report(models.Model):
         COMPLETE = "complete", "Ready"
         FAILED = "failed", "Failed"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="reports")
+    partnership = partnership_key("reports")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     period_label = models.CharField(max_length=20, help_text='"2020-21" or "2021-22 Q1"')
     edition = models.CharField(max_length=10, choices=Edition.choices)
@@ -40,9 +39,7 @@ class Report(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done")
     message = models.TextField(blank=True)
-    generated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    generated_by = person_key()
     requested_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -88,30 +85,22 @@ class Narrative(Versioned):
         SUBMITTED = "submitted", "Submitted for approval"
         APPROVED = "approved", "Approved"
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="narratives"
-    )
+    partnership = partnership_key("narratives")
     section = models.CharField(max_length=60)
     period_label = models.CharField(max_length=20)
     done = models.TextField("What has been done?", blank=True)
     next = models.TextField("What next?", blank=True)
     impact = models.TextField("Impact", blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    author = person_key()
+    approved_by = person_key()
     approved_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["period_label", "section"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "section", "period_label"], name="one_narrative_per_period"
-            )
+            unique("partnership", "section", "period_label", name="one_narrative_per_period")
         ]
 
     def __str__(self) -> str:

@@ -7,15 +7,15 @@ cannot disagree with them.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
+from lineofsight.lib.models import partnership_key, person_key, unique
 from lineofsight.lib.versioning import Versioned
-from lineofsight.partnership.models import Agency, Partnership
+from lineofsight.partnership.models import Agency
 from lineofsight.reviews.pseudonyms import check_free_text, check_reference
 
 
@@ -31,7 +31,7 @@ class Review(Versioned):
 
     DECISIONS_WITH_REVIEW = (Decision.CSPR, Decision.LOCAL_LEARNING)
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="reviews")
+    partnership = partnership_key("reviews")
     reference = models.CharField(
         max_length=60,
         validators=[check_reference],
@@ -67,11 +67,7 @@ class Review(Versioned):
 
     class Meta:
         ordering = ["-la_aware_on", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "reference"], name="review_reference_unique"
-            )
-        ]
+        constraints = [unique("partnership", "reference", name="review_reference_unique")]
 
     def __str__(self) -> str:
         return self.name
@@ -132,9 +128,7 @@ class ReviewChild(models.Model):
 
     class Meta:
         ordering = ["pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["review", "reference"], name="review_child_once")
-        ]
+        constraints = [unique("review", "reference", name="review_child_once")]
 
     def __str__(self) -> str:
         return self.reference
@@ -156,9 +150,7 @@ class Recommendation(models.Model):
 
     class Meta:
         ordering = ["review", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["review", "number"], name="recommendation_number_once")
-        ]
+        constraints = [unique("review", "number", name="recommendation_number_once")]
 
     def __str__(self) -> str:
         return f"{self.review.name} rec {self.number}"
@@ -171,9 +163,7 @@ class ReviewNote(models.Model):
     """Progress on the review: the timeline on its page."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    author = person_key(on_delete=models.PROTECT)
     at = models.DateTimeField(default=timezone.now)
     text = models.TextField(validators=[check_free_text])
 

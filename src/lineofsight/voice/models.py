@@ -16,15 +16,15 @@ Nothing here names a child, a family member or a practitioner: free text is chec
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.formats.practitioner_survey import SCALE
+from lineofsight.lib.models import partnership_key, person_key, unique
 from lineofsight.lib.versioning import Versioned
-from lineofsight.partnership.models import Agency, Partnership
+from lineofsight.partnership.models import Agency
 from lineofsight.reviews.pseudonyms import check_free_text
 
 
@@ -39,18 +39,14 @@ class ScrutinyActivity(Versioned):
         ANNUAL_REPORT = "annual_report", "Scrutiny of the yearly report"
         OTHER = "other", "Other"
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.PROTECT, related_name="scrutiny_activities"
-    )
+    partnership = partnership_key("scrutiny_activities", on_delete=models.PROTECT)
     title = models.CharField(max_length=200, validators=[check_free_text])
     kind = models.CharField(max_length=20, choices=Kind.choices)
     held_on = models.DateField("date")
     examined = models.TextField("what was examined", validators=[check_free_text])
     evidence = models.TextField("evidence seen", blank=True, validators=[check_free_text])
     findings = models.TextField("findings", validators=[check_free_text])
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    author = person_key()
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -81,11 +77,7 @@ class Recommendation(models.Model):
 
     class Meta:
         ordering = ["activity", "number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["activity", "number"], name="voice_recommendation_number_once"
-            )
-        ]
+        constraints = [unique("activity", "number", name="voice_recommendation_number_once")]
 
     def __str__(self) -> str:
         return f"Scrutiny recommendation {self.activity_id}.{self.number}"
@@ -110,7 +102,7 @@ class Feedback(Versioned):
         PARENTS = "parents", "Parents and carers"
         FAMILIES = "families", "Children and their families"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="feedback")
+    partnership = partnership_key("feedback", on_delete=models.PROTECT)
     source = models.CharField(max_length=20, choices=Source.choices)
     given_by = models.CharField("from", max_length=10, choices=From.choices)
     received_on = models.DateField("date received")
@@ -131,9 +123,7 @@ class Feedback(Versioned):
         help_text="Only feedback agreed for publication appears in the published edition",
     )
     themes = models.ManyToManyField(LearningTheme, blank=True, related_name="voice_feedback")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    author = person_key()
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -150,24 +140,18 @@ class Feedback(Versioned):
 class Survey(models.Model):
     """A practitioner survey: statements answered on an agreement scale (``SCALE``)."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="surveys")
+    partnership = partnership_key("surveys", on_delete=models.PROTECT)
     reference = models.SlugField(
         max_length=40, help_text="Short code the responses file gives in survey_ref"
     )
     title = models.CharField(max_length=200, validators=[check_free_text])
     opened_on = models.DateField("opened")
     closed_on = models.DateField("closed", null=True, blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    author = person_key()
 
     class Meta:
         ordering = ["-opened_on", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "reference"], name="voice_survey_reference_once"
-            )
-        ]
+        constraints = [unique("partnership", "reference", name="voice_survey_reference_once")]
 
     def __str__(self) -> str:
         return self.title
@@ -183,9 +167,7 @@ class SurveyQuestion(models.Model):
 
     class Meta:
         ordering = ["survey", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["survey", "number"], name="voice_question_once")
-        ]
+        constraints = [unique("survey", "number", name="voice_question_once")]
 
     def __str__(self) -> str:
         return f"Q{self.number}. {self.text}"
@@ -200,9 +182,7 @@ class SurveyResponse(models.Model):
 
     class Meta:
         ordering = ["survey", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["survey", "response_ref"], name="voice_response_once")
-        ]
+        constraints = [unique("survey", "response_ref", name="voice_response_once")]
 
     def __str__(self) -> str:
         return f"Response {self.response_ref} to {self.survey}"
@@ -214,9 +194,7 @@ class SurveyAnswer(models.Model):
     answer = models.CharField(max_length=20, choices=list(SCALE.items()))
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["response", "question"], name="voice_answer_once")
-        ]
+        constraints = [unique("response", "question", name="voice_answer_once")]
 
     def __str__(self) -> str:
         return f"{self.question}: {self.answer}"
@@ -225,9 +203,7 @@ class SurveyAnswer(models.Model):
 class ForumNote(models.Model):
     """A practitioner forum: what practitioners raised and what came of it."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.PROTECT, related_name="forum_notes"
-    )
+    partnership = partnership_key("forum_notes", on_delete=models.PROTECT)
     held_on = models.DateField("date")
     topic = models.CharField(max_length=200, validators=[check_free_text])
     attended = models.PositiveIntegerField("practitioners attending", default=0)
@@ -235,9 +211,7 @@ class ForumNote(models.Model):
     discussion = models.TextField("what practitioners raised", validators=[check_free_text])
     outcomes = models.TextField("what came of it", blank=True, validators=[check_free_text])
     themes = models.ManyToManyField(LearningTheme, blank=True, related_name="forum_notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    author = person_key()
 
     class Meta:
         ordering = ["-held_on", "-pk"]

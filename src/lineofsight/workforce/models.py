@@ -23,6 +23,7 @@ from lineofsight.actions.models import LearningTheme
 from lineofsight.audit.disclosure import AuditPolicy
 from lineofsight.calendar.timescales import TRAINING_FOLLOW_UP
 from lineofsight.lib.free_text import no_identifiers
+from lineofsight.lib.models import partnership_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, Partnership
 
@@ -89,9 +90,7 @@ class TrainingSettings(Versioned):
 
 
 class Course(Versioned):
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="training_courses"
-    )
+    partnership = partnership_key("training_courses")
     code = models.SlugField(max_length=20)
     title = models.CharField(max_length=200, validators=[no_identifiers])
     level = models.PositiveSmallIntegerField(choices=Level.choices, default=Level.THREE)
@@ -105,9 +104,7 @@ class Course(Versioned):
 
     class Meta:
         ordering = ["title"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "code"], name="workforce_course_code")
-        ]
+        constraints = [unique("partnership", "code", name="workforce_course_code")]
 
     def __str__(self) -> str:
         return self.title
@@ -126,9 +123,7 @@ class KnowledgeQuestion(models.Model):
 
     class Meta:
         ordering = ["course", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["course", "number"], name="workforce_question_once")
-        ]
+        constraints = [unique("course", "number", name="workforce_question_once")]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.statement}"
@@ -211,9 +206,7 @@ class EvaluationLink(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["booking", "stage"], name="workforce_link_once")
-        ]
+        constraints = [unique("booking", "stage", name="workforce_link_once")]
 
     def __str__(self) -> str:
         return f"Evaluation link {self.pk} ({self.stage})"
@@ -252,11 +245,7 @@ class EvaluationResponse(models.Model):
 
     class Meta:
         ordering = ["-submitted_on", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["session", "stage", "learner_key"], name="workforce_response_once"
-            )
-        ]
+        constraints = [unique("session", "stage", "learner_key", name="workforce_response_once")]
 
     def __str__(self) -> str:
         return f"{self.get_stage_display()} evaluation {self.pk}"
@@ -265,9 +254,7 @@ class EvaluationResponse(models.Model):
 class StaffRequirement(Versioned):
     """How many of an agency's staff are in roles that need a course (the gap analysis)."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="training_requirements"
-    )
+    partnership = partnership_key("training_requirements")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="requirements")
     staff = models.PositiveIntegerField("staff in roles that need the course")
@@ -275,9 +262,7 @@ class StaffRequirement(Versioned):
 
     class Meta:
         ordering = ["agency__name", "course__title"]
-        constraints = [
-            models.UniqueConstraint(fields=["agency", "course"], name="workforce_requirement_once")
-        ]
+        constraints = [unique("agency", "course", name="workforce_requirement_once")]
 
     def __str__(self) -> str:
         return f"{self.agency}: {self.staff} need {self.course}"
