@@ -60,6 +60,15 @@ OVERSIGHT_ROLES = frozenset({Role.PARTNERSHIP_ADMIN, Role.BOARD_MEMBER, Role.SCR
 
 _ALL = frozenset(Role)
 
+# The partnership's leaders and its independent scrutineer: they read the reports and governance
+# papers, and (with others below) performance, learning and the statistics of specialist work.
+LEADERS = frozenset(
+    {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER, Role.SCRUTINEER}
+)
+# Who reads learning and improvement and the voice of children, families and practitioners: the
+# leaders, the agency leads and the training manager.
+LEARNING_READERS = LEADERS | {Role.AGENCY_LEAD, Role.TRAINING_MANAGER}
+
 PERMISSIONS: dict[str, frozenset[Role]] = {
     # partnership administration
     "partnership.view": _ALL,
@@ -88,27 +97,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
         }
     ),
     # indicators and dashboards (aggregate figures)
-    "performance.view": frozenset(
-        {
-            Role.PARTNERSHIP_ADMIN,
-            Role.PERFORMANCE_ANALYST,
-            Role.BOARD_MEMBER,
-            Role.AGENCY_LEAD,
-            Role.SCRUTINEER,
-        }
-    ),
+    "performance.view": LEADERS | {Role.AGENCY_LEAD},
     "performance.manage": frozenset({Role.PERFORMANCE_ANALYST}),
     # learning and improvement
-    "learning.view": frozenset(
-        {
-            Role.PARTNERSHIP_ADMIN,
-            Role.PERFORMANCE_ANALYST,
-            Role.BOARD_MEMBER,
-            Role.AGENCY_LEAD,
-            Role.TRAINING_MANAGER,
-            Role.SCRUTINEER,
-        }
-    ),
+    "learning.view": LEARNING_READERS,
     "learning.manage": frozenset({Role.PARTNERSHIP_ADMIN}),
     # board members and scrutineers hold agencies to account: they log challenges themselves
     "challenge.log": frozenset({Role.PARTNERSHIP_ADMIN, Role.BOARD_MEMBER, Role.SCRUTINEER}),
@@ -120,16 +112,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # sectors and outcomes and the timeliness standards are the LADO's to set
     "lado.manage": frozenset({Role.LADO, Role.LADO_DEPUTY}),
     "lado.configure": frozenset({Role.LADO}),
-    "lado.statistics": frozenset(
-        {
-            Role.PARTNERSHIP_ADMIN,
-            Role.PERFORMANCE_ANALYST,
-            Role.BOARD_MEMBER,
-            Role.SCRUTINEER,
-            Role.LADO,
-            Role.LADO_DEPUTY,
-        }
-    ),
+    "lado.statistics": LEADERS | {Role.LADO, Role.LADO_DEPUTY},
     # child death reviews (ADR 0017): records to the CDOP roles only; suppressed statistics to
     # the partnership's leaders
     "cdop.view": frozenset({Role.CDOP_COORDINATOR, Role.CDOP_PANEL_MEMBER}),
@@ -145,9 +128,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     ),
     "workforce.manage": frozenset({Role.TRAINING_MANAGER}),
     # reports
-    "reports.view": frozenset(
-        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER, Role.SCRUTINEER}
-    ),
+    "reports.view": LEADERS,
     "reports.manage": frozenset({Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST}),
     # a section's narrative ("What has been done?", "What next?", "Impact"): written by the
     # section's owner, approved by the business manager (the partnership administrator)
@@ -165,9 +146,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "reports.approve": frozenset({Role.PARTNERSHIP_ADMIN}),
     # partnership governance (ADR 0021): meetings and attendance, the assurance register,
     # inspections, funding and procedures; kept by the business manager, read by the leaders
-    "governance.view": frozenset(
-        {Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST, Role.BOARD_MEMBER, Role.SCRUTINEER}
-    ),
+    "governance.view": LEADERS,
     "governance.manage": frozenset({Role.PARTNERSHIP_ADMIN}),
     # independent scrutiny (ADR 0022): the scrutineer records scrutiny activities and their
     # recommendations (which become actions); the board and the business manager read them
@@ -175,16 +154,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "scrutiny.manage": frozenset({Role.SCRUTINEER}),
     # the voice of children, families and practitioners (anonymised feedback, practitioner
     # surveys' results by agency with small numbers suppressed, forum notes)
-    "voice.view": frozenset(
-        {
-            Role.PARTNERSHIP_ADMIN,
-            Role.PERFORMANCE_ANALYST,
-            Role.BOARD_MEMBER,
-            Role.AGENCY_LEAD,
-            Role.TRAINING_MANAGER,
-            Role.SCRUTINEER,
-        }
-    ),
+    "voice.view": LEARNING_READERS,
     # the business unit records feedback, surveys and forum notes; analysts import responses
     "voice.manage": frozenset({Role.PARTNERSHIP_ADMIN, Role.PERFORMANCE_ANALYST}),
 }
