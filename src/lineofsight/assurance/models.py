@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.audit.disclosure import AuditPolicy
-from lineofsight.lib.models import partnership_key, person_key, unique
+from lineofsight.lib.models import HasPage, partnership_key, person_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.access import has_permission
 from lineofsight.partnership.models import Agency
@@ -32,13 +32,15 @@ def financial_year_label(year: int) -> str:
     return f"{year}-{(year + 1) % 100:02d}"
 
 
-class Audit(Versioned):
+class Audit(HasPage, Versioned):
     """One multi-agency audit in the partnership's programme (a re-audit links to its original)."""
 
     class Status(models.TextChoices):
         PLANNED = "planned", "Planned"
         IN_PROGRESS = "in_progress", "In progress"
         COMPLETE = "complete", "Complete"
+
+    url_name = "assurance:audit"
 
     partnership = partnership_key("audits")
     title = models.CharField(max_length=200)
@@ -82,9 +84,6 @@ class Audit(Versioned):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.period_label})"
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:audit", args=[self.pk])
 
     @property
     def period_label(self) -> str:
@@ -166,12 +165,14 @@ class Finding(Versioned):
         return reverse("assurance:audit", args=[self.audit_id]) + f"#finding-{self.pk}"
 
 
-class Section11Round(Versioned):
+class Section11Round(HasPage, Versioned):
     """One round of the Section 11 self-assessment (e.g. 2021), with the partnership's summary."""
 
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         CLOSED = "closed", "Closed"
+
+    url_name = "assurance:section11_round"
 
     partnership = partnership_key("section11_rounds")
     year = models.PositiveIntegerField(validators=[MinValueValidator(2000)])
@@ -187,9 +188,6 @@ class Section11Round(Versioned):
     def __str__(self) -> str:
         return f"Section 11 self-assessment {self.year}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:section11_round", args=[self.pk])
-
 
 def _may_read_section11_return(user: Any, values: Mapping[str, Any]) -> bool:
     """A draft's answers are the agency's own until submitted (as ``selectors.returns_for``)."""
@@ -203,12 +201,14 @@ def _may_read_section11_return(user: Any, values: Mapping[str, Any]) -> bool:
     )
 
 
-class Section11Return(Versioned):
+class Section11Return(HasPage, Versioned):
     """One agency's self-assessment in a round: a draft only that agency sees, then submitted."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         SUBMITTED = "submitted", "Submitted"
+
+    url_name = "assurance:section11_return"
 
     round = models.ForeignKey(Section11Round, on_delete=models.CASCADE, related_name="returns")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="section11_returns")
@@ -227,9 +227,6 @@ class Section11Return(Versioned):
 
     def __str__(self) -> str:
         return f"{self.agency}: Section 11 {self.round.year}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:section11_return", args=[self.pk])
 
 
 class Rating(models.TextChoices):
@@ -259,7 +256,7 @@ class Section11Answer(models.Model):
         return self.section11_return.get_absolute_url() + f"#standard-{self.standard}"
 
 
-class Challenge(Versioned):
+class Challenge(HasPage, Versioned):
     """An entry in the challenge log: who challenged whom, about what, and what came of it."""
 
     class Status(models.TextChoices):
@@ -267,6 +264,8 @@ class Challenge(Versioned):
         RESPONDED = "responded", "Response received"
         ESCALATED = "escalated", "Escalated"
         RESOLVED = "resolved", "Resolved"
+
+    url_name = "assurance:challenge"
 
     partnership = partnership_key("challenges")
     raised_on = models.DateField("date raised")
@@ -295,9 +294,6 @@ class Challenge(Versioned):
 
     def __str__(self) -> str:
         return f"{self.raised_by_agency} to {self.challenged_agency}: {self.subject}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:challenge", args=[self.pk])
 
     def clean(self) -> None:
         errors = {}

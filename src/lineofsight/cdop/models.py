@@ -22,7 +22,7 @@ from lineofsight.actions.models import LearningTheme
 from lineofsight.audit.disclosure import AuditPolicy
 from lineofsight.calendar.timescales import CDOP_REVIEW
 from lineofsight.cdop import reference as codes
-from lineofsight.lib.models import partnership_key, unique
+from lineofsight.lib.models import HasPage, numbered_within, partnership_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.reviews.pseudonyms import check_free_text, check_reference
@@ -61,7 +61,9 @@ class DeathCategory(models.Model):
         return f"{self.number}. {self.name}"
 
 
-class PanelMeeting(Versioned):
+class PanelMeeting(HasPage, Versioned):
+    url_name = "cdop:meeting"
+
     partnership = partnership_key("cdop_meetings")
     held_on = models.DateField("date of the meeting")
     notes = models.TextField(blank=True, validators=[check_free_text])
@@ -72,9 +74,6 @@ class PanelMeeting(Versioned):
 
     def __str__(self) -> str:
         return f"Panel meeting {self.held_on:%d %B %Y}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("cdop:meeting", args=[self.pk])
 
 
 class Attendance(models.Model):
@@ -115,7 +114,9 @@ NOTIFICATION_FIELDS = (
 )
 
 
-class ChildDeath(Versioned):
+class ChildDeath(HasPage, Versioned):
+    url_name = "cdop:detail"
+
     partnership = partnership_key("child_deaths")
     reference = models.CharField(
         "pseudonymous reference",
@@ -199,9 +200,6 @@ class ChildDeath(Versioned):
 
     def __str__(self) -> str:
         return self.reference
-
-    def get_absolute_url(self) -> str:
-        return reverse("cdop:detail", args=[self.pk])
 
     @property
     def is_open(self) -> bool:
@@ -312,9 +310,7 @@ class LearningPoint(models.Model):
 
     audit_policy = _confidential("CDOP learning point", "death", "text")
 
-    class Meta:
-        ordering = ["death", "number"]
-        constraints = [unique("death", "number", name="cdop_learning_number_once")]
+    Meta = numbered_within("death", name="cdop_learning_number_once")
 
     def __str__(self) -> str:
         return f"CDOP {self.death.reference} learning point {self.number}"

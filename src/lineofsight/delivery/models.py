@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from lineofsight.lib.models import partnership_key, unique
+from lineofsight.lib.models import HasPage, partnership_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, User
 
@@ -18,7 +18,9 @@ INDICATOR_ID = RegexValidator(
 )
 
 
-class Plan(Versioned):
+class Plan(HasPage, Versioned):
+    url_name = "delivery:plan_detail"
+
     partnership = partnership_key("delivery_plans")
     title = models.CharField(max_length=200)
     starts = models.DateField()
@@ -33,9 +35,6 @@ class Plan(Versioned):
     def clean(self) -> None:
         if self.starts and self.ends and self.ends <= self.starts:
             raise ValidationError({"ends": "The plan must end after it starts"})
-
-    def get_absolute_url(self) -> str:
-        return reverse("delivery:plan_detail", args=[self.pk])
 
 
 class Priority(Versioned):
@@ -63,8 +62,10 @@ class Rag(models.TextChoices):
     COMPLETE = "complete", "Complete"
 
 
-class PlanItem(Versioned):
+class PlanItem(HasPage, Versioned):
     """Something we will do to deliver a priority."""
+
+    url_name = "delivery:item"
 
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="items")
     reference = models.CharField(max_length=5, help_text="For example a, b or c")
@@ -82,9 +83,6 @@ class PlanItem(Versioned):
 
     def __str__(self) -> str:
         return f"{self.priority.number}{self.reference}) {self.text[:80]}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("delivery:item", args=[self.pk])
 
 
 class SuccessMeasure(Versioned):

@@ -24,7 +24,7 @@ from django.utils import timezone
 from lineofsight.actions.models import LearningTheme
 from lineofsight.calendar.years import year_label
 from lineofsight.lib.free_text import no_identifiers
-from lineofsight.lib.models import partnership_key, unique
+from lineofsight.lib.models import HasPage, numbered_within, partnership_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, Partnership
 
@@ -82,11 +82,13 @@ class GovernanceSettings(Versioned):
             raise ValidationError({"assurance_scale": "Keep each grade to 60 characters"})
 
 
-class Group(Versioned):
+class Group(HasPage, Versioned):
     class Kind(models.TextChoices):
         BOARD = "board", "Partnership board"
         EXECUTIVE = "executive", "Executive group"
         SUBGROUP = "subgroup", "Sub-group"
+
+    url_name = "governance:group"
 
     partnership = partnership_key("governance_groups")
     name = models.CharField(max_length=120)
@@ -99,9 +101,6 @@ class Group(Versioned):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("governance:group", args=[self.pk])
 
 
 class Membership(models.Model):
@@ -125,7 +124,9 @@ class Membership(models.Model):
         return f"{self.agency}: {self.role}"
 
 
-class Meeting(Versioned):
+class Meeting(HasPage, Versioned):
+    url_name = "governance:meeting"
+
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="meetings")
     held_on = models.DateField("date of the meeting")
     notes = models.TextField(blank=True, validators=[no_identifiers])
@@ -136,9 +137,6 @@ class Meeting(Versioned):
 
     def __str__(self) -> str:
         return f"{self.group} {self.held_on:%-d %B %Y}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("governance:meeting", args=[self.pk])
 
 
 class Attendance(models.Model):
@@ -173,9 +171,7 @@ class AgendaItem(models.Model):
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300, validators=[no_identifiers])
 
-    class Meta:
-        ordering = ["meeting", "number"]
-        constraints = [unique("meeting", "number", name="governance_agenda_once")]
+    Meta = numbered_within("meeting", name="governance_agenda_once")
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
@@ -188,9 +184,7 @@ class Decision(models.Model):
     number = models.PositiveSmallIntegerField()
     text = models.CharField("decision", max_length=500, validators=[no_identifiers])
 
-    class Meta:
-        ordering = ["meeting", "number"]
-        constraints = [unique("meeting", "number", name="governance_decision_once")]
+    Meta = numbered_within("meeting", name="governance_decision_once")
 
     def __str__(self) -> str:
         return f"Decision {self.number}: {self.text}"
@@ -199,7 +193,7 @@ class Decision(models.Model):
         return reverse("governance:meeting", args=[self.meeting_id]) + f"#decision-{self.number}"
 
 
-class AssuranceReport(Versioned):
+class AssuranceReport(HasPage, Versioned):
     """A report the board (or a group) asked for, when it was due and received, and how much
     assurance the board took from it (a grade from ``GovernanceSettings.grades``)."""
 
@@ -213,6 +207,8 @@ class AssuranceReport(Versioned):
         SINGLE_AGENCY_AUDIT = "single_agency_audit", "Single-agency audit"
         INSPECTION = "inspection", "Inspection report"
         OTHER = "other", "Other"
+
+    url_name = "governance:report"
 
     partnership = partnership_key("assurance_reports")
     title = models.CharField(max_length=200, validators=[no_identifiers])
@@ -238,9 +234,6 @@ class AssuranceReport(Versioned):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("governance:report", args=[self.pk])
-
     def is_overdue(self, today: dt.date | None = None) -> bool:
         return self.received_on is None and self.due_on < (today or timezone.localdate())
 
@@ -249,7 +242,7 @@ class AssuranceReport(Versioned):
             raise ValidationError({"grade": "Grade a report once it has been received"})
 
 
-class Inspection(Versioned):
+class Inspection(HasPage, Versioned):
     """An inspection or review of the partnership (Ofsted, a JTAI, a peer review)."""
 
     class Kind(models.TextChoices):
@@ -261,6 +254,8 @@ class Inspection(Versioned):
         HMICFRS = "hmicfrs", "HMICFRS police inspection"
         CQC = "cqc", "CQC review"
         OTHER = "other", "Other review"
+
+    url_name = "governance:inspection"
 
     partnership = partnership_key("governance_inspections")
     title = models.CharField(max_length=200, validators=[no_identifiers])
@@ -276,9 +271,6 @@ class Inspection(Versioned):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("governance:inspection", args=[self.pk])
 
     def clean(self) -> None:
         if self.reported_on and self.started_on and self.reported_on < self.started_on:
@@ -299,9 +291,7 @@ class InspectionFinding(models.Model):
     text = models.TextField("finding", validators=[no_identifiers])
     themes = models.ManyToManyField(LearningTheme, blank=True, related_name="governance_findings")
 
-    class Meta:
-        ordering = ["inspection", "number"]
-        constraints = [unique("inspection", "number", name="governance_finding_once")]
+    Meta = numbered_within("inspection", name="governance_finding_once")
 
     def __str__(self) -> str:
         return f"Finding {self.number}: {self.text[:80]}"
@@ -396,9 +386,11 @@ class Spending(models.Model):
         return f"{self.get_area_display()} {self.year.label}"
 
 
-class Procedure(Versioned):
+class Procedure(HasPage, Versioned):
     """A multi-agency procedure, its owner and review dates, the themes it answers and the case
     reviews that prompted changes to it."""
+
+    url_name = "governance:procedure"
 
     partnership = partnership_key("procedures")
     title = models.CharField(max_length=200, validators=[no_identifiers])
@@ -425,9 +417,6 @@ class Procedure(Versioned):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("governance:procedure", args=[self.pk])
 
     def is_overdue(self, today: dt.date | None = None) -> bool:
         return self.next_review_on < (today or timezone.localdate())

@@ -17,7 +17,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.audit.disclosure import AuditPolicy
@@ -30,7 +29,7 @@ from lineofsight.calendar.timescales import (
 )
 from lineofsight.lado import reference as codes
 from lineofsight.lib.free_text import no_identifiers
-from lineofsight.lib.models import partnership_key, unique
+from lineofsight.lib.models import HasPage, partnership_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Partnership
 
@@ -79,8 +78,10 @@ class Outcome(ListEntry):
 CONSULTATION_FIELDS = ("reference", "consulted_on", "employer", "sector", "category", "advice")
 
 
-class Consultation(Versioned):
+class Consultation(HasPage, Versioned):
     """Advice given to an employer or another professional: nobody is named."""
+
+    url_name = "lado:consultation"
 
     partnership = partnership_key("lado_consultations")
     reference = models.CharField(max_length=30)
@@ -112,9 +113,6 @@ class Consultation(Versioned):
     def __str__(self) -> str:
         return self.reference
 
-    def get_absolute_url(self) -> str:
-        return reverse("lado:consultation", args=[self.pk])
-
 
 # what a referral records on receipt (the services' editable fields)
 RECEIPT_FIELDS = (
@@ -141,7 +139,9 @@ PROGRESS_FIELDS = (
 OUTCOME_FIELDS = ("outcome", "concluded_on", *(name for name, _ in codes.ONWARD))
 
 
-class Referral(Versioned):
+class Referral(HasPage, Versioned):
+    url_name = "lado:referral"
+
     partnership = partnership_key("lado_referrals")
     reference = models.CharField(max_length=30, help_text='For example "LADO-2021-014"')
     received_on = models.DateField("date received")
@@ -208,9 +208,6 @@ class Referral(Versioned):
 
     def __str__(self) -> str:
         return self.reference
-
-    def get_absolute_url(self) -> str:
-        return reverse("lado:referral", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.lib.models import partnership_key, person_key, unique
+from lineofsight.lib.models import HasPage, numbered_within, partnership_key, person_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency
 from lineofsight.reviews.pseudonyms import check_free_text, check_reference
 
 
-class Review(Versioned):
+class Review(HasPage, Versioned):
     class IncidentType(models.TextChoices):
         DEATH = "death", "Death of a child"
         SERIOUS_HARM = "serious_harm", "Serious harm to a child"
@@ -28,6 +28,8 @@ class Review(Versioned):
         CSPR = "cspr", "Local child safeguarding practice review"
         LOCAL_LEARNING = "local_learning", "Local learning review"
         NO_FURTHER_REVIEW = "none", "No further review"
+
+    url_name = "reviews:detail"
 
     DECISIONS_WITH_REVIEW = (Decision.CSPR, Decision.LOCAL_LEARNING)
 
@@ -80,9 +82,6 @@ class Review(Versioned):
         }
         prefix = prefixes.get(self.decision, "Rapid review")
         return f"{prefix} {self.reference}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("reviews:detail", args=[self.pk])
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
@@ -148,9 +147,7 @@ class Recommendation(models.Model):
     )
     themes = models.ManyToManyField(LearningTheme, blank=True, related_name="recommendations")
 
-    class Meta:
-        ordering = ["review", "number"]
-        constraints = [unique("review", "number", name="recommendation_number_once")]
+    Meta = numbered_within("review", name="recommendation_number_once")
 
     def __str__(self) -> str:
         return f"{self.review.name} rec {self.number}"

@@ -22,13 +22,13 @@ from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.formats.practitioner_survey import SCALE
-from lineofsight.lib.models import partnership_key, person_key, unique
+from lineofsight.lib.models import HasPage, numbered_within, partnership_key, person_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency
 from lineofsight.reviews.pseudonyms import check_free_text
 
 
-class ScrutinyActivity(Versioned):
+class ScrutinyActivity(HasPage, Versioned):
     class Kind(models.TextChoices):
         ARRANGEMENTS = "arrangements", "Review of the partnership's arrangements"
         MEETING = "meeting", "Observation of a board or group meeting"
@@ -38,6 +38,8 @@ class ScrutinyActivity(Versioned):
         PRACTITIONERS = "practitioners", "Conversation with practitioners"
         ANNUAL_REPORT = "annual_report", "Scrutiny of the yearly report"
         OTHER = "other", "Other"
+
+    url_name = "voice:activity"
 
     partnership = partnership_key("scrutiny_activities", on_delete=models.PROTECT)
     title = models.CharField(max_length=200, validators=[check_free_text])
@@ -56,9 +58,6 @@ class ScrutinyActivity(Versioned):
     def __str__(self) -> str:
         return f"{self.title} ({self.held_on:%-d %B %Y})"
 
-    def get_absolute_url(self) -> str:
-        return reverse("voice:activity", args=[self.pk])
-
 
 class Recommendation(models.Model):
     """A recommendation of a scrutiny activity: becomes actions (source ``scrutiny``)."""
@@ -75,9 +74,7 @@ class Recommendation(models.Model):
         LearningTheme, blank=True, related_name="scrutiny_recommendations"
     )
 
-    class Meta:
-        ordering = ["activity", "number"]
-        constraints = [unique("activity", "number", name="voice_recommendation_number_once")]
+    Meta = numbered_within("activity", name="voice_recommendation_number_once")
 
     def __str__(self) -> str:
         return f"Scrutiny recommendation {self.activity_id}.{self.number}"
@@ -86,7 +83,7 @@ class Recommendation(models.Model):
         return reverse("voice:activity", args=[self.activity_id]) + f"#recommendation-{self.number}"
 
 
-class Feedback(Versioned):
+class Feedback(HasPage, Versioned):
     class Source(models.TextChoices):
         YOUNG_ADVISORS = "young_advisors", "Young advisors"
         SURVEY = "survey", "Survey of children or families"
@@ -101,6 +98,8 @@ class Feedback(Versioned):
         CHILDREN = "children", "Children and young people"
         PARENTS = "parents", "Parents and carers"
         FAMILIES = "families", "Children and their families"
+
+    url_name = "voice:feedback_detail"
 
     partnership = partnership_key("feedback", on_delete=models.PROTECT)
     source = models.CharField(max_length=20, choices=Source.choices)
@@ -133,12 +132,11 @@ class Feedback(Versioned):
     def __str__(self) -> str:
         return f"Feedback {self.pk}: {self.get_source_display()} ({self.received_on:%-d %B %Y})"
 
-    def get_absolute_url(self) -> str:
-        return reverse("voice:feedback_detail", args=[self.pk])
 
-
-class Survey(models.Model):
+class Survey(HasPage):
     """A practitioner survey: statements answered on an agreement scale (``SCALE``)."""
+
+    url_name = "voice:survey"
 
     partnership = partnership_key("surveys", on_delete=models.PROTECT)
     reference = models.SlugField(
@@ -156,18 +154,13 @@ class Survey(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("voice:survey", args=[self.pk])
-
 
 class SurveyQuestion(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
     number = models.PositiveSmallIntegerField()
     text = models.CharField(max_length=300, validators=[check_free_text])
 
-    class Meta:
-        ordering = ["survey", "number"]
-        constraints = [unique("survey", "number", name="voice_question_once")]
+    Meta = numbered_within("survey", name="voice_question_once")
 
     def __str__(self) -> str:
         return f"Q{self.number}. {self.text}"

@@ -17,13 +17,12 @@ from typing import Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.audit.disclosure import AuditPolicy
 from lineofsight.calendar.timescales import TRAINING_FOLLOW_UP
 from lineofsight.lib.free_text import no_identifiers
-from lineofsight.lib.models import partnership_key, unique
+from lineofsight.lib.models import HasPage, numbered_within, partnership_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, Partnership
 
@@ -89,7 +88,9 @@ class TrainingSettings(Versioned):
         return f"Training settings of {self.partnership}"
 
 
-class Course(Versioned):
+class Course(HasPage, Versioned):
+    url_name = "workforce:course"
+
     partnership = partnership_key("training_courses")
     code = models.SlugField(max_length=20)
     title = models.CharField(max_length=200, validators=[no_identifiers])
@@ -109,9 +110,6 @@ class Course(Versioned):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:course", args=[self.pk])
-
 
 class KnowledgeQuestion(models.Model):
     """A true-or-false statement the end-of-course evaluation asks (level 2: learning)."""
@@ -121,15 +119,15 @@ class KnowledgeQuestion(models.Model):
     statement = models.CharField(max_length=300, validators=[no_identifiers])
     answer = models.BooleanField(help_text="True if the statement is true")
 
-    class Meta:
-        ordering = ["course", "number"]
-        constraints = [unique("course", "number", name="workforce_question_once")]
+    Meta = numbered_within("course", name="workforce_question_once")
 
     def __str__(self) -> str:
         return f"{self.number}. {self.statement}"
 
 
-class Session(Versioned):
+class Session(HasPage, Versioned):
+    url_name = "workforce:session"
+
     course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="sessions")
     starts_on = models.DateField("date")
     mode = models.CharField(max_length=20, choices=Mode.choices)
@@ -142,9 +140,6 @@ class Session(Versioned):
 
     def __str__(self) -> str:
         return f"{self.course.title}, {self.starts_on:%-d %B %Y}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:session", args=[self.pk])
 
 
 class Booking(Versioned):
