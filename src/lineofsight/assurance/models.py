@@ -256,6 +256,13 @@ class Section11Answer(models.Model):
         return self.section11_return.get_absolute_url() + f"#standard-{self.standard}"
 
 
+def _side_of_challenge(verbose_name: str, related_name: str) -> models.ForeignKey[Agency, Agency]:
+    """The agency on one side of a challenge (``Challenge.clean``: one of the partnership's)."""
+    return models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name=related_name, verbose_name=verbose_name
+    )
+
+
 class Challenge(HasPage, Versioned):
     """An entry in the challenge log: who challenged whom, about what, and what came of it."""
 
@@ -269,19 +276,9 @@ class Challenge(HasPage, Versioned):
 
     partnership = partnership_key("challenges")
     raised_on = models.DateField("date raised")
-    raised_by_agency = models.ForeignKey(
-        Agency,
-        on_delete=models.PROTECT,
-        related_name="challenges_raised",
-        verbose_name="challenging agency",
-    )
+    raised_by_agency = _side_of_challenge("challenging agency", "challenges_raised")
     raised_by_person = models.CharField("challenged by (person or forum)", max_length=120)
-    challenged_agency = models.ForeignKey(
-        Agency,
-        on_delete=models.PROTECT,
-        related_name="challenges_received",
-        verbose_name="agency challenged",
-    )
+    challenged_agency = _side_of_challenge("agency challenged", "challenges_received")
     subject = models.CharField("about", max_length=200)
     detail = models.TextField("the challenge", blank=True)
     response = models.TextField(blank=True)
