@@ -32,7 +32,15 @@ from lineofsight.cdop.models import (
     NationalComparator,
     PanelMeeting,
 )
-from lineofsight.lib.audited import audited_change, audited_create, audited_update, only, stripped
+from lineofsight.lib.audited import (
+    audited_change,
+    audited_create,
+    audited_edit,
+    audited_save,
+    audited_update,
+    only,
+    stripped,
+)
 from lineofsight.partnership.models import Agency, Partnership
 
 REVIEW_FIELDS = (
@@ -80,13 +88,8 @@ def update_death(
 ) -> ChildDeath:
     _check(actor, death)
     only(fields, NOTIFICATION_FIELDS, "notification")
-    return audited_update(
-        actor=actor,
-        instance=death,
-        expected_version=expected_version,
-        changes=stripped(fields),
-        verb=verbs.DEATH_UPDATE,
-        snapshot_of=_death_snapshot,
+    return audited_edit(
+        actor, death, expected_version, fields, verb=verbs.DEATH_UPDATE, snapshot_of=_death_snapshot
     )
 
 
@@ -291,17 +294,11 @@ def update_alert_settings(
         "open_overdue_months": open_overdue_months,
     }
     current = AlertSettings.objects.filter(partnership=partnership).first()
-    if current is None:
-        return audited_create(
-            actor=actor,
-            instance=AlertSettings(partnership=partnership, **values),
-            verb=verbs.ALERTS_UPDATE,
-        )
-    return audited_update(
+    return audited_save(
         actor=actor,
-        instance=current,
-        expected_version=expected_version or current.version,
+        record=current or AlertSettings(partnership=partnership),
         changes=values,
         verb=verbs.ALERTS_UPDATE,
+        expected_version=expected_version,
         fields=list(values),
     )

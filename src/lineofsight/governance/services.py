@@ -37,7 +37,12 @@ from lineofsight.governance.models import (
     Spending,
     is_statutory,
 )
-from lineofsight.lib.audited import audited_create, audited_replace, audited_update
+from lineofsight.lib.audited import (
+    audited_create,
+    audited_replace,
+    audited_save,
+    audited_update,
+)
 from lineofsight.partnership.models import Agency, Partnership
 
 
@@ -69,16 +74,12 @@ def update_settings(
     current = settings_of(partnership)
     _check(actor, current)
     scale = "\n".join(line.strip() for line in assurance_scale.splitlines() if line.strip())
-    if current.pk is None:
-        current.consecutive_misses = consecutive_misses
-        current.assurance_scale = scale
-        return audited_create(actor=actor, instance=current, verb=verbs.SETTINGS_UPDATE)
-    return audited_update(
+    return audited_save(
         actor=actor,
-        instance=current,
-        expected_version=expected_version or current.version,
+        record=current,
         changes={"consecutive_misses": consecutive_misses, "assurance_scale": scale},
         verb=verbs.SETTINGS_UPDATE,
+        expected_version=expected_version,
     )
 
 
@@ -298,15 +299,11 @@ def set_funding_year(
 ) -> FundingYear:
     """The year's budget (created, or its balance brought forward changed)."""
     found = FundingYear.objects.filter(partnership=partnership, year=year).first()
-    if found is None:
-        created = FundingYear(partnership=partnership, year=year, brought_forward=brought_forward)
-        _check(actor, created)
-        return audited_create(actor=actor, instance=created, verb=verbs.FUNDING_YEAR_SET)
-    _check(actor, found)
-    return audited_update(
+    funding_year = found or FundingYear(partnership=partnership, year=year)
+    _check(actor, funding_year)
+    return audited_save(
         actor=actor,
-        instance=found,
-        expected_version=found.version,
+        record=funding_year,
         changes={"brought_forward": brought_forward},
         verb=verbs.FUNDING_YEAR_SET,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -30,8 +30,18 @@ from lineofsight.lado.models import (
     Sector,
     Standards,
 )
-from lineofsight.lib.audited import audited_change, audited_create, audited_update, only, stripped
+from lineofsight.lib.audited import (
+    audited_change,
+    audited_create,
+    audited_edit,
+    audited_save,
+    audited_update,
+    only,
+    stripped,
+)
 from lineofsight.partnership.models import Partnership
+
+R = TypeVar("R", Consultation, Referral)
 
 
 def sync_lists() -> None:
@@ -47,37 +57,48 @@ def _check(actor: Any, record_: Any = None) -> None:
         raise PermissionDenied("lado.manage")
 
 
-def next_reference(partnership: Partnership, prefix: str, day: dt.date) -> str:
+# each record's references: prefix, and the date whose year they carry
+_NUMBERING: dict[type[Consultation | Referral], tuple[str, str]] = {
+    Consultation: ("CONS", "consulted_on"),
+    Referral: ("LADO", "received_on"),
+}
+
+
+def next_reference(record: Consultation | Referral, day: dt.date) -> str:
     """The next free reference of the year: "LADO-2021-007", "CONS-2021-012"."""
-    model = Referral if prefix == "LADO" else Consultation
-    stem = f"{prefix}-{day.year}-"
-    taken = model.objects.filter(partnership=partnership, reference__startswith=stem).count()
-    number = taken + 1
-    while model.objects.filter(partnership=partnership, reference=f"{stem}{number:03d}").exists():
+    model = type(record)
+    stem = f"{_NUMBERING[model][0]}-{day.year}-"
+    mine = model.objects.filter(partnership=record.partnership)
+    number = mine.filter(reference__startswith=stem).count() + 1
+    while mine.filter(reference=f"{stem}{number:03d}").exists():
         number += 1
     return f"{stem}{number:03d}"
 
 
-def create_consultation(*, actor: Any, partnership: Partnership, **fields: Any) -> Consultation:
-    """Advice given: employer, sector, concern, advice and date; nobody named."""
-    _check(actor, Consultation(partnership=partnership))
-    only(fields, CONSULTATION_FIELDS, "consultation")
+def _create(actor: Any, record: R, fields: dict[str, Any], verb: str) -> R:
+    """``record`` saved with ``fields`` (text stripped; without a reference, the next free one)."""
     values = stripped(fields)
     if not values.get("reference"):
-        values["reference"] = next_reference(partnership, "CONS", values["consulted_on"])
-    consultation = Consultation(partnership=partnership, **values)
-    return audited_create(actor=actor, instance=consultation, verb=verbs.CONSULTATION_CREATE)
+        values["reference"] = next_reference(record, values[_NUMBERING[type(record)][1]])
+    for name, value in values.items():
+        setattr(record, name, value)
+    return audited_create(actor=actor, instance=record, verb=verb)
+
+
+def create_consultation(*, actor: Any, partnership: Partnership, **fields: Any) -> Consultation:
+    """Advice given: employer, sector, concern, advice and date; nobody named."""
+    consultation = Consultation(partnership=partnership)
+    _check(actor, consultation)
+    only(fields, CONSULTATION_FIELDS, "consultation")
+    return _create(actor, consultation, fields, verbs.CONSULTATION_CREATE)
 
 
 def create_referral(*, actor: Any, partnership: Partnership, **fields: Any) -> Referral:
     """A referral as received (and, from an import, what was decided and concluded since)."""
-    _check(actor, Referral(partnership=partnership))
+    referral = Referral(partnership=partnership)
+    _check(actor, referral)
     only(fields, (*RECEIPT_FIELDS, *DECISION_FIELDS, *PROGRESS_FIELDS, *OUTCOME_FIELDS), "referral")
-    values = stripped(fields)
-    if not values.get("reference"):
-        values["reference"] = next_reference(partnership, "LADO", values["received_on"])
-    referral = Referral(partnership=partnership, **values)
-    return audited_create(actor=actor, instance=referral, verb=verbs.REFERRAL_CREATE)
+    return _create(actor, referral, fields, verbs.REFERRAL_CREATE)
 
 
 def convert_consultation(
@@ -117,13 +138,7 @@ def update_referral(
 ) -> Referral:
     _check(actor, referral)
     only(fields, RECEIPT_FIELDS, "receipt")
-    return audited_update(
-        actor=actor,
-        instance=referral,
-        expected_version=expected_version,
-        changes=stripped(fields),
-        verb=verbs.REFERRAL_UPDATE,
-    )
+    return audited_edit(actor, referral, expected_version, fields, verb=verbs.REFERRAL_UPDATE)
 
 
 def record_decision(
@@ -143,13 +158,7 @@ def record_decision(
         raise ValidationError({"harmed_child": f"Unknown criteria: {', '.join(sorted(unknown))}"})
     changes: dict[str, Any] = {"threshold_met": threshold_met, "decided_on": decided_on}
     changes.update({code: code in chosen for code in reference.CRITERION_CODES})
-    return audited_update(
-        actor=actor,
-        instance=referral,
-        expected_version=expected_version,
-        changes=changes,
-        verb=verbs.REFERRAL_DECIDE,
-    )
+    return audited_edit(actor, referral, expected_version, changes, verb=verbs.REFERRAL_DECIDE)
 
 
 def record_progress(
@@ -158,13 +167,7 @@ def record_progress(
     """Police investigation, suspension, children's social care, reasons for delay."""
     _check(actor, referral)
     only(fields, PROGRESS_FIELDS, "progress")
-    return audited_update(
-        actor=actor,
-        instance=referral,
-        expected_version=expected_version,
-        changes=stripped(fields),
-        verb=verbs.REFERRAL_PROGRESS,
-    )
+    return audited_edit(actor, referral, expected_version, fields, verb=verbs.REFERRAL_PROGRESS)
 
 
 def record_outcome(
@@ -187,13 +190,7 @@ def record_outcome(
         raise ValidationError({"outcome": "This outcome is no longer in use"})
     changes: dict[str, Any] = {"outcome": outcome, "concluded_on": concluded_on}
     changes.update({name: name in chosen for name in names})
-    return audited_update(
-        actor=actor,
-        instance=referral,
-        expected_version=expected_version,
-        changes=changes,
-        verb=verbs.REFERRAL_CONCLUDE,
-    )
+    return audited_edit(actor, referral, expected_version, changes, verb=verbs.REFERRAL_CONCLUDE)
 
 
 def add_meeting(
@@ -266,18 +263,12 @@ def update_standards(
         "standards",
     )
     current = Standards.objects.filter(partnership=partnership).first()
-    if current is None:
-        return audited_create(
-            actor=actor,
-            instance=Standards(partnership=partnership, **values),
-            verb=verbs.STANDARDS_UPDATE,
-        )
-    return audited_update(
+    return audited_save(
         actor=actor,
-        instance=current,
-        expected_version=expected_version or current.version,
+        record=current or Standards(partnership=partnership),
         changes=dict(values),
         verb=verbs.STANDARDS_UPDATE,
+        expected_version=expected_version,
         fields=list(values),
     )
 

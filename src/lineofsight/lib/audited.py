@@ -103,6 +103,61 @@ def audited_update(
         return _recorded(actor, verb, instance, before, snapshot_of)
 
 
+def audited_edit(
+    actor: Any,
+    instance: V,
+    expected_version: int,
+    values: Mapping[str, Any],
+    *,
+    verb: str,
+    **options: Any,
+) -> V:
+    """``audited_update`` of the ``values`` a form gave, text without its surrounding spaces
+    (``options``: ``audited_update``'s ``fields``, ``after_save``, ``snapshot_of``)."""
+    return audited_update(
+        actor=actor,
+        instance=instance,
+        expected_version=expected_version,
+        changes=stripped(values),
+        verb=verb,
+        **options,
+    )
+
+
+def audited_save(
+    *,
+    actor: Any,
+    record: V,
+    changes: dict[str, Any],
+    verb: str,
+    expected_version: int | None = None,
+    fields: Iterable[str] | None = None,
+    after_save: Callable[[V], None] | None = None,
+    snapshot_of: Snapshot = snapshot,
+) -> V:
+    """A record saved once and changed afterwards (settings, a year's figure): ``record`` with
+    ``changes`` is created while it is new (unsaved), else updated at ``expected_version`` (not
+    given: its own, for a change made without an edit form); ``verb`` names both."""
+    if record.pk is None:
+        return audited_create(
+            actor=actor,
+            instance=_apply(record, changes),
+            verb=verb,
+            after_save=after_save,
+            snapshot_of=snapshot_of,
+        )
+    return audited_update(
+        actor=actor,
+        instance=record,
+        expected_version=record.version if expected_version is None else expected_version,
+        changes=changes,
+        verb=verb,
+        fields=fields,
+        after_save=after_save,
+        snapshot_of=snapshot_of,
+    )
+
+
 def audited_change(
     *,
     actor: Any,

@@ -15,7 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from lineofsight.actions.services import ThemeRef, set_themes, snapshot_with_themes
-from lineofsight.lib.audited import audited_create, audited_update, only, stripped
+from lineofsight.lib.audited import (
+    audited_create,
+    audited_edit,
+    only,
+)
 from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.reviews import policies, verbs
@@ -91,11 +95,11 @@ def update_review(
     """Change any of the review's fields (``EDITABLE``); a stale version is an EditConflict."""
     _check(actor)
     only(fields, EDITABLE, "review")
-    return audited_update(
-        actor=actor,
-        instance=review,
-        expected_version=expected_version,
-        changes=stripped(fields),
+    return audited_edit(
+        actor,
+        review,
+        expected_version,
+        fields,
         verb=verb,
         fields=EDITABLE,
         after_save=set_themes(themes),

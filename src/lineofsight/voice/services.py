@@ -19,7 +19,13 @@ from django.utils import timezone
 from lineofsight.actions.services import ThemeRef, set_themes, snapshot_with_themes
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
-from lineofsight.lib.audited import audited_create, audited_update, only, stripped
+from lineofsight.lib.audited import (
+    audited_create,
+    audited_edit,
+    audited_update,
+    only,
+    stripped,
+)
 from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.voice import policies, verbs
@@ -75,13 +81,7 @@ def update_activity(
     _check_scrutiny(actor, activity)
     only(fields, ACTIVITY_FIELDS, "scrutiny activity")
     _not_future("held_on", fields.get("held_on"))
-    return audited_update(
-        actor=actor,
-        instance=activity,
-        expected_version=expected_version,
-        changes=stripped(fields),
-        verb=verbs.ACTIVITY_UPDATE,
-    )
+    return audited_edit(actor, activity, expected_version, fields, verb=verbs.ACTIVITY_UPDATE)
 
 
 def add_recommendation(

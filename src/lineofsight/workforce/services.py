@@ -26,7 +26,14 @@ from django.utils.crypto import salted_hmac
 from lineofsight.actions.services import snapshot_with_themes
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
-from lineofsight.lib.audited import audited_change, audited_create, audited_update, stripped
+from lineofsight.lib.audited import (
+    audited_change,
+    audited_create,
+    audited_edit,
+    audited_save,
+    audited_update,
+    stripped,
+)
 from lineofsight.partnership.actors import SYSTEM, require_actor
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.workforce import evaluation_links, policies, verbs
@@ -72,23 +79,12 @@ def update_settings(
     chosen = list(paying_agencies)
     if any(a.partnership_id != partnership.pk for a in chosen):
         raise ValidationError({"paying_agencies": "Choose agencies of this partnership"})
-    current = settings_of(partnership)
-    if current.pk is None:
-        for name, value in fields.items():
-            setattr(current, name, value)
-        return audited_create(
-            actor=actor,
-            instance=current,
-            verb=verbs.SETTINGS_UPDATE,
-            after_save=lambda saved: saved.paying_agencies.set(chosen),
-            snapshot_of=_settings_snapshot,
-        )
-    return audited_update(
+    return audited_save(
         actor=actor,
-        instance=current,
-        expected_version=expected_version or current.version,
+        record=settings_of(partnership),
         changes=fields,
         verb=verbs.SETTINGS_UPDATE,
+        expected_version=expected_version,
         after_save=lambda saved: saved.paying_agencies.set(chosen),
         snapshot_of=_settings_snapshot,
     )
@@ -119,11 +115,11 @@ def update_course(
 ) -> Course:
     _check(actor, course)
     chosen = list(themes)
-    return audited_update(
-        actor=actor,
-        instance=course,
-        expected_version=expected_version,
-        changes=stripped(fields),
+    return audited_edit(
+        actor,
+        course,
+        expected_version,
+        fields,
         verb=verbs.COURSE_UPDATE,
         after_save=lambda saved: saved.themes.set(chosen),
         snapshot_of=_course_snapshot,
@@ -470,22 +466,9 @@ def set_requirement(
         raise ValidationError("Choose an agency and a course of this partnership")
     recorded_on = recorded_on or timezone.localdate()
     current = StaffRequirement.objects.filter(agency=agency, course=course).first()
-    if current is None:
-        return audited_create(
-            actor=actor,
-            instance=StaffRequirement(
-                partnership=partnership,
-                agency=agency,
-                course=course,
-                staff=staff,
-                recorded_on=recorded_on,
-            ),
-            verb=verbs.REQUIREMENT_SET,
-        )
-    return audited_update(
+    return audited_save(
         actor=actor,
-        instance=current,
-        expected_version=current.version,
+        record=current or StaffRequirement(partnership=partnership, agency=agency, course=course),
         changes={"staff": staff, "recorded_on": recorded_on},
         verb=verbs.REQUIREMENT_SET,
     )
