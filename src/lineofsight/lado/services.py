@@ -7,7 +7,7 @@ marks it ``never_logged``).  The demo, the importer and the command line pass
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,7 +35,6 @@ from lineofsight.lib.audited import (
     audited_create,
     audited_edit,
     audited_save,
-    audited_update,
     only,
     stripped,
 )
@@ -122,10 +121,9 @@ def convert_consultation(
             received_on=received_on or consultation.consulted_on,
             **values,
         )
-        audited_update(
+        audited_save(
             actor=actor,
-            instance=consultation,
-            expected_version=consultation.version,
+            record=consultation,
             changes={"referral": referral},
             verb=verbs.CONSULTATION_CONVERT,
             fields=["referral"],
@@ -141,6 +139,18 @@ def update_referral(
     return audited_edit(actor, referral, expected_version, fields, verb=verbs.REFERRAL_UPDATE)
 
 
+def _ticks(
+    chosen: Iterable[str], names: Sequence[str], field: str, refusal: Callable[[list[str]], str]
+) -> dict[str, bool]:
+    """One boolean column per name of ``names``, true if ``chosen``; a chosen name not among them
+    is a ``ValidationError`` on ``field`` (``refusal`` of the unknown names, sorted)."""
+    ticked = set(chosen)
+    unknown = sorted(ticked - set(names))
+    if unknown:
+        raise ValidationError({field: refusal(unknown)})
+    return {name: name in ticked for name in names}
+
+
 def record_decision(
     *,
     actor: Any,
@@ -152,12 +162,13 @@ def record_decision(
 ) -> Referral:
     """Whether the harm threshold is met, when, and which criteria."""
     _check(actor, referral)
-    chosen = set(criteria)
-    unknown = chosen - set(reference.CRITERION_CODES)
-    if unknown:
-        raise ValidationError({"harmed_child": f"Unknown criteria: {', '.join(sorted(unknown))}"})
-    changes: dict[str, Any] = {"threshold_met": threshold_met, "decided_on": decided_on}
-    changes.update({code: code in chosen for code in reference.CRITERION_CODES})
+    ticked = _ticks(
+        criteria,
+        reference.CRITERION_CODES,
+        "harmed_child",
+        lambda unknown: f"Unknown criteria: {', '.join(unknown)}",
+    )
+    changes = {"threshold_met": threshold_met, "decided_on": decided_on, **ticked}
     return audited_edit(actor, referral, expected_version, changes, verb=verbs.REFERRAL_DECIDE)
 
 
@@ -181,15 +192,15 @@ def record_outcome(
 ) -> Referral:
     """The outcome, the date concluded and the onward referrals (DBS, TRA, Ofsted, regulator)."""
     _check(actor, referral)
-    chosen = set(onward)
-    names = [name for name, _ in reference.ONWARD]
-    unknown = chosen - set(names)
-    if unknown:
-        raise ValidationError({"outcome": f"Unknown onward referrals: {sorted(unknown)}"})
+    ticked = _ticks(
+        onward,
+        [name for name, _ in reference.ONWARD],
+        "outcome",
+        lambda unknown: f"Unknown onward referrals: {unknown}",
+    )
     if outcome is not None and not outcome.active:
         raise ValidationError({"outcome": "This outcome is no longer in use"})
-    changes: dict[str, Any] = {"outcome": outcome, "concluded_on": concluded_on}
-    changes.update({name: name in chosen for name in names})
+    changes = {"outcome": outcome, "concluded_on": concluded_on, **ticked}
     return audited_edit(actor, referral, expected_version, changes, verb=verbs.REFERRAL_CONCLUDE)
 
 
