@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lineofsight.accounts.policies import may_reset_two_factor, may_set_up_two_factor
 from lineofsight.audit.models import AuditLog
-from lineofsight.audit.services import record
+from lineofsight.audit.services import record, record_update
 from lineofsight.partnership.models import User
 
 
@@ -49,11 +49,10 @@ def confirm_two_factor(user: User, device: TOTPDevice, token: str, *, verified: 
         user.totpdevice_set.filter(pk__in=replaced).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        record(
-            actor=user,
-            verb="two_factor.replaced" if replaced else "two_factor.confirmed",
-            action=AuditLog.Action.UPDATE,
-            obj=device,
+        record_update(
+            user,
+            device,
+            "two_factor.replaced" if replaced else "two_factor.confirmed",
             before={"confirmed": False, "authenticators": len(replaced)},
             after={"confirmed": True, "authenticators": 1},
         )

@@ -26,8 +26,7 @@ from lineofsight.actions import verbs
 from lineofsight.actions.models import Action, ActionUpdate, LearningTheme
 from lineofsight.actions.policies import can_update_action
 from lineofsight.actions.sources import action_source, source_for
-from lineofsight.audit.models import AuditLog
-from lineofsight.audit.services import record, snapshot
+from lineofsight.audit.services import record_update, snapshot
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
 from lineofsight.partnership.access import check_permission, has_permission
@@ -196,11 +195,10 @@ def add_update(
             evidence=evidence.strip(),
             status_after=new_status,
         )
-        record(
-            actor=actor,
-            verb=verbs.ACTION_UPDATE,
-            action=AuditLog.Action.UPDATE,
-            obj=action,
+        record_update(
+            actor,
+            action,
+            verbs.ACTION_UPDATE,
             before=before,
             after=_action_snapshot(action),
             detail={"update_id": update.pk, "text": text, "evidence": update.evidence},
@@ -242,13 +240,8 @@ def close_action(
             evidence=impact_evidence,
             status_after=Action.Status.CLOSED,
         )
-        record(
-            actor=actor,
-            verb=verbs.ACTION_CLOSE,
-            action=AuditLog.Action.UPDATE,
-            obj=action,
-            before=before,
-            after=_action_snapshot(action),
+        record_update(
+            actor, action, verbs.ACTION_CLOSE, before=before, after=_action_snapshot(action)
         )
         return action
 

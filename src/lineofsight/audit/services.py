@@ -95,6 +95,27 @@ def record(
     )
 
 
+def record_update(
+    actor: Any,
+    obj: models.Model,
+    verb: str,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditLog:
+    """``record`` of a change to ``obj`` (``AuditLog.Action.UPDATE``)."""
+    return record(
+        actor=actor,
+        verb=verb,
+        action=AuditLog.Action.UPDATE,
+        obj=obj,
+        before=before,
+        after=after,
+        detail=detail,
+    )
+
+
 def record_read(
     *, actor: Any, object_type: str, object_id: str | int, detail: dict[str, Any] | None = None
 ) -> AuditLog:

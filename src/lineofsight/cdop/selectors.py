@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from lineofsight.actions.models import Action
@@ -36,12 +36,12 @@ from lineofsight.cdop.statistics import (
     year_stats,
     years_covered,
 )
+from lineofsight.partnership.access import scoped_partnership_id
+from lineofsight.partnership.selectors import settings_row
 
 
 def _partnership_id(user: Any) -> int:
-    if not policies.can_view_records(user):
-        raise PermissionDenied("cdop.view")
-    return int(user.agency.partnership_id)
+    return scoped_partnership_id(user, policies.can_view_records(user), "cdop.view")
 
 
 def _deaths(user: Any) -> QuerySet[ChildDeath]:
@@ -52,8 +52,7 @@ def _deaths(user: Any) -> QuerySet[ChildDeath]:
 
 def alert_settings(partnership: Any) -> AlertSettings:
     """The partnership's thresholds (the defaults, unsaved, until someone changes them)."""
-    found = AlertSettings.objects.filter(partnership=partnership).first()
-    return found or AlertSettings(partnership=partnership)
+    return settings_row(AlertSettings, partnership)
 
 
 def _alerts(
@@ -100,10 +99,7 @@ def case_rows(
 
 @audited_read("cdop.death")
 def death_for(user: Any, pk: int) -> ChildDeath:
-    death = _deaths(user).filter(pk=pk).first()
-    if death is None:
-        raise Http404("No such child death record")
-    return death
+    return get_object_or_404(_deaths(user), pk=pk)
 
 
 def death_alerts(death: ChildDeath, today: dt.date | None = None) -> list[Alert]:
@@ -120,21 +116,15 @@ def meetings_for(user: Any) -> QuerySet[PanelMeeting]:
 
 @audited_read("cdop.meeting")
 def meeting_for(user: Any, pk: int) -> PanelMeeting:
-    meeting = meetings_for(user).filter(pk=pk).first()
-    if meeting is None:
-        raise Http404("No such panel meeting")
-    return meeting
+    return get_object_or_404(meetings_for(user), pk=pk)
 
 
 def learning_point_for(user: Any, pk: int) -> LearningPoint:
-    point = (
-        LearningPoint.objects.filter(death__partnership_id=_partnership_id(user), pk=pk)
-        .select_related("death__partnership")
-        .first()
+    return get_object_or_404(
+        LearningPoint.objects.filter(
+            death__partnership_id=_partnership_id(user), pk=pk
+        ).select_related("death__partnership")
     )
-    if point is None:
-        raise Http404("No such learning point")
-    return point
 
 
 # ---- statistics (figures, not records) ----

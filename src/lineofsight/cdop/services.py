@@ -32,6 +32,7 @@ from lineofsight.cdop.models import (
     NationalComparator,
     PanelMeeting,
 )
+from lineofsight.cdop.selectors import alert_settings
 from lineofsight.lib.audited import (
     audited_change,
     audited_create,
@@ -293,10 +294,9 @@ def update_alert_settings(
         "open_warning_months": open_warning_months,
         "open_overdue_months": open_overdue_months,
     }
-    current = AlertSettings.objects.filter(partnership=partnership).first()
     return audited_save(
         actor=actor,
-        record=current or AlertSettings(partnership=partnership),
+        record=alert_settings(partnership),
         changes=values,
         verb=verbs.ALERTS_UPDATE,
         expected_version=expected_version,

@@ -9,8 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from lineofsight.assurance.services.base import require
-from lineofsight.audit.models import AuditLog
-from lineofsight.audit.services import record, snapshot
+from lineofsight.audit.services import record_update, snapshot
 from lineofsight.delivery import policies, verbs
 from lineofsight.delivery.models import Plan, PlanItem, Priority, ProgressUpdate, SuccessMeasure
 from lineofsight.lib.audited import audited_create, audited_update
@@ -116,11 +115,10 @@ def add_progress(
         latest = item.updates.order_by("-on", "-pk").first()
         item.rag = latest.rag if latest else rag
         save_if_unchanged(item, expected_version, fields=["rag"])
-        record(
-            actor=actor,
-            verb=verbs.ITEM_PROGRESS,
-            action=AuditLog.Action.UPDATE,
-            obj=item,
+        record_update(
+            actor,
+            item,
+            verbs.ITEM_PROGRESS,
             before=before,
             after=snapshot(item),
             detail={"update": snapshot(update)},

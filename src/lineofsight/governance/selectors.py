@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from lineofsight.actions.selectors import actions_for_source
@@ -37,19 +37,17 @@ from lineofsight.governance.models import (
     Procedure,
     is_statutory,
 )
+from lineofsight.partnership.access import scoped_partnership_id
 from lineofsight.partnership.models import Agency, Partnership
+from lineofsight.partnership.selectors import settings_row
 
 
 def _partnership_id(user: Any) -> int:
-    if not policies.can_view(user) or getattr(user, "agency", None) is None:
-        raise PermissionDenied("governance.view")
-    return int(user.agency.partnership_id)
+    return scoped_partnership_id(user, policies.can_view(user), "governance.view")
 
 
 def _manage_partnership_id(user: Any) -> int:
-    if not policies.can_manage(user) or getattr(user, "agency", None) is None:
-        raise PermissionDenied("governance.manage")
-    return int(user.agency.partnership_id)
+    return scoped_partnership_id(user, policies.can_manage(user), "governance.manage")
 
 
 def _one(rows: QuerySet[Any], pk: int, what: str) -> Any:
@@ -60,8 +58,8 @@ def _one(rows: QuerySet[Any], pk: int, what: str) -> Any:
 
 
 def settings_of(partnership: Partnership) -> GovernanceSettings:
-    found = GovernanceSettings.objects.filter(partnership=partnership).first()
-    return found or GovernanceSettings(partnership=partnership)
+    """The partnership's settings (the defaults, unsaved, until someone changes them)."""
+    return settings_row(GovernanceSettings, partnership)
 
 
 def financial_year_of(partnership: Partnership, day: dt.date) -> int:
@@ -132,14 +130,11 @@ def meeting_for(user: Any, pk: int) -> Meeting:
 
 
 def decision_for(user: Any, pk: int) -> Decision:
-    found = (
-        Decision.objects.filter(meeting__group__partnership_id=_manage_partnership_id(user), pk=pk)
-        .select_related("meeting__group__partnership")
-        .first()
+    return get_object_or_404(
+        Decision.objects.filter(
+            meeting__group__partnership_id=_manage_partnership_id(user), pk=pk
+        ).select_related("meeting__group__partnership")
     )
-    if found is None:
-        raise Http404("No such decision")
-    return found
 
 
 @dataclass(frozen=True)
@@ -302,16 +297,11 @@ def inspection_for(user: Any, pk: int) -> Inspection:
 
 
 def finding_for(user: Any, pk: int) -> InspectionFinding:
-    found = (
+    return get_object_or_404(
         InspectionFinding.objects.filter(
             inspection__partnership_id=_manage_partnership_id(user), pk=pk
-        )
-        .select_related("inspection__partnership")
-        .first()
+        ).select_related("inspection__partnership")
     )
-    if found is None:
-        raise Http404("No such finding")
-    return found
 
 
 @dataclass

@@ -37,6 +37,7 @@ from lineofsight.governance.models import (
     Spending,
     is_statutory,
 )
+from lineofsight.governance.selectors import settings_of
 from lineofsight.lib.audited import (
     audited_create,
     audited_replace,
@@ -55,12 +56,6 @@ def _same_partnership(partnership: Partnership, *agencies: Agency | None) -> Non
     for agency in agencies:
         if agency is not None and agency.partnership_id != partnership.pk:
             raise ValidationError({"agency": f"{agency} is not an agency of this partnership"})
-
-
-def settings_of(partnership: Partnership) -> GovernanceSettings:
-    """The partnership's settings (the defaults, unsaved, until someone changes them)."""
-    found = GovernanceSettings.objects.filter(partnership=partnership).first()
-    return found or GovernanceSettings(partnership=partnership)
 
 
 def update_settings(

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Min, QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from lineofsight.audit.reads import audited_read
@@ -32,18 +32,17 @@ from lineofsight.lado.statistics import (
     MeetingFact,
     ReferralFact,
 )
+from lineofsight.partnership.access import scoped_partnership_id
+from lineofsight.partnership.selectors import settings_row
 
 
 def _partnership_id(user: Any) -> int:
-    if not policies.can_manage(user):
-        raise PermissionDenied("lado.manage")
-    return int(user.agency.partnership_id)
+    return scoped_partnership_id(user, policies.can_manage(user), "lado.manage")
 
 
 def standards_of(partnership: Any) -> Standards:
     """The partnership's standards (the defaults, unsaved, until the LADO changes them)."""
-    found = Standards.objects.filter(partnership=partnership).first()
-    return found or Standards(partnership=partnership)
+    return settings_row(Standards, partnership)
 
 
 def _referrals(user: Any) -> QuerySet[Referral]:
@@ -97,10 +96,7 @@ def referral_rows(
 
 @audited_read("lado.referral")
 def referral_for(user: Any, pk: int) -> Referral:
-    referral = _referrals(user).filter(pk=pk).first()
-    if referral is None:
-        raise Http404("No such referral")
-    return referral
+    return get_object_or_404(_referrals(user), pk=pk)
 
 
 def referral_flags(referral: Referral, today: dt.date | None = None) -> list[timeliness.Flag]:
@@ -142,14 +138,11 @@ def consultations_for(user: Any, *, year: int | None = None) -> list[Consultatio
 
 @audited_read("lado.consultation")
 def consultation_for(user: Any, pk: int) -> Consultation:
-    found = (
-        Consultation.objects.filter(partnership_id=_partnership_id(user), pk=pk)
-        .select_related("sector", "referral")
-        .first()
+    return get_object_or_404(
+        Consultation.objects.filter(partnership_id=_partnership_id(user), pk=pk).select_related(
+            "sector", "referral"
+        )
     )
-    if found is None:
-        raise Http404("No such consultation")
-    return found
 
 
 def sectors(active_only: bool = True) -> QuerySet[Sector]:

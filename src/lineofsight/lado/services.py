@@ -30,6 +30,7 @@ from lineofsight.lado.models import (
     Sector,
     Standards,
 )
+from lineofsight.lado.selectors import standards_of
 from lineofsight.lib.audited import (
     audited_change,
     audited_create,
@@ -273,10 +274,9 @@ def update_standards(
         ("decision_days", "meeting_days", "first_months", "target_months", "longest_months"),
         "standards",
     )
-    current = Standards.objects.filter(partnership=partnership).first()
     return audited_save(
         actor=actor,
-        record=current or Standards(partnership=partnership),
+        record=standards_of(partnership),
         changes=dict(values),
         verb=verbs.STANDARDS_UPDATE,
         expected_version=expected_version,

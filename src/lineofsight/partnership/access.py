@@ -120,6 +120,14 @@ def check_permission(user: Any, permission: str) -> None:
         raise PermissionDenied(permission)
 
 
+def scoped_partnership_id(user: Any, allowed: bool, permission: str) -> int:
+    """For selectors: the partnership ``user``'s reads are scoped to (their agency's);
+    ``PermissionDenied(permission)`` unless ``allowed`` (the app's policy) and in an agency."""
+    if not allowed or getattr(user, "agency", None) is None:
+        raise PermissionDenied(permission)
+    return int(user.agency.partnership_id)
+
+
 class ViewMiddleware:
     """A middleware that acts only when a view is about to run (``process_view``)."""
 

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
+
+from django.db import models
 
 from lineofsight.partnership.models import Agency, Partnership, Population
+
+M = TypeVar("M", bound=models.Model)
 
 
 def current_partnership() -> Partnership | None:
@@ -31,3 +35,10 @@ def under_18_population(partnership: Partnership) -> dict[int, int]:
 
 def agencies(partnership: Partnership) -> list[Agency]:
     return list(partnership.agencies.order_by("name"))
+
+
+def settings_row(model: type[M], partnership: Any) -> M:
+    """The partnership's one row of ``model`` (a module's settings): the saved one, else the
+    defaults, unsaved, until someone saves them (``lib.audited.audited_save`` creates it)."""
+    found = model._default_manager.filter(partnership=partnership).first()
+    return found or model(partnership=partnership)

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from lineofsight.audit.models import AuditLog
-from lineofsight.audit.services import record, snapshot
+from lineofsight.audit.services import record, record_update, snapshot
 from lineofsight.lib.audited import audited_change, audited_create, audited_replace
 from lineofsight.partnership.access import check_permission
 from lineofsight.partnership.actors import is_system
@@ -91,11 +91,10 @@ def set_roles(*, actor: Any, user: User, roles: Iterable[Role]) -> User:
         RoleAssignment.objects.bulk_create(RoleAssignment(user=user, role=r) for r in wanted - have)
         if hasattr(user, "_role_cache"):
             del user._role_cache
-        record(
-            actor=actor,
-            verb="user.set_roles",
-            action=AuditLog.Action.UPDATE,
-            obj=user,
+        record_update(
+            actor,
+            user,
+            "user.set_roles",
             before={"roles": before},
             after={"roles": sorted(str(r) for r in wanted)},
         )
@@ -160,13 +159,8 @@ def set_agency_returns(*, actor: Any, agency: Agency, formats: Iterable[str]) ->
         AgencyReturn.objects.bulk_create(
             [AgencyReturn(agency=agency, format=f) for f in wanted if f not in before]
         )
-        record(
-            actor=actor,
-            verb="agency.returns",
-            action=AuditLog.Action.UPDATE,
-            obj=agency,
-            before={"returns": before},
-            after={"returns": wanted},
+        record_update(
+            actor, agency, "agency.returns", before={"returns": before}, after={"returns": wanted}
         )
     return agency
 
@@ -205,13 +199,7 @@ def invite_user(
         transaction.on_commit(
             lambda: send_invitation(user, partnership_name=partnership.name, base_url=base_url)
         )
-        record(
-            actor=actor,
-            verb="user.invite",
-            action=AuditLog.Action.UPDATE,
-            obj=user,
-            after={"email_sent_to": email},
-        )
+        record_update(actor, user, "user.invite", after={"email_sent_to": email})
     return user
 
 
@@ -256,13 +244,7 @@ def set_own_password(*, user: User, password: str, verb: str) -> User:
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])
-        record(
-            actor=user,
-            verb=verb,
-            action=AuditLog.Action.UPDATE,
-            obj=user,
-            after={"password": "changed"},
-        )
+        record_update(user, user, verb, after={"password": "changed"})
     return user
 
 
@@ -274,10 +256,4 @@ def set_email_reminders(*, user: User, on: bool) -> User:
 def record_link_sent(*, actor: Any, user: User, verb: str) -> None:
     """Audit that a one-time password link was emailed to ``user`` (after it was sent)."""
     with transaction.atomic():
-        record(
-            actor=actor,
-            verb=verb,
-            action=AuditLog.Action.UPDATE,
-            obj=user,
-            after={"email_sent_to": user.email},
-        )
+        record_update(actor, user, verb, after={"email_sent_to": user.email})

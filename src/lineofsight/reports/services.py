@@ -20,8 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from lineofsight.audit.models import AuditLog
-from lineofsight.audit.services import record, snapshot
+from lineofsight.audit.services import record_update, snapshot
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Partnership
@@ -140,11 +139,10 @@ def run_report(report_id: int) -> Report:
     with transaction.atomic():
         Report.objects.filter(pk=report.pk).update(**changes)
         report.refresh_from_db()
-        record(
-            actor=report.generated_by or SYSTEM,
-            verb=verbs.REPORT_GENERATE,
-            action=AuditLog.Action.UPDATE,
-            obj=report,
+        record_update(
+            report.generated_by or SYSTEM,
+            report,
+            verbs.REPORT_GENERATE,
             after=snapshot(report, exclude=("disclosure_log", "inputs")),
         )
     return report
@@ -176,11 +174,10 @@ def record_publication(
         report.sent_to_panel_on = sent_to_panel_on
         report.sent_to_foundations_on = sent_to_foundations_on
         report.save(update_fields=["published_on", "sent_to_panel_on", "sent_to_foundations_on"])
-        record(
-            actor=actor,
-            verb=verbs.REPORT_PUBLISH,
-            action=AuditLog.Action.UPDATE,
-            obj=report,
+        record_update(
+            actor,
+            report,
+            verbs.REPORT_PUBLISH,
             before=before,
             after=snapshot(report, exclude=("disclosure_log", "inputs")),
         )

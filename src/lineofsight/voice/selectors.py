@@ -11,13 +11,13 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from lineofsight import disclosure
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.actions.theme_sources import Occurrence, tagged
+from lineofsight.partnership.access import scoped_partnership_id
 from lineofsight.voice import policies, results
 from lineofsight.voice.models import (
     Feedback,
@@ -29,18 +29,12 @@ from lineofsight.voice.models import (
 )
 
 
-def _partnership_id(user: Any, allowed: bool, permission: str) -> int:
-    if not allowed or getattr(user, "agency", None) is None:
-        raise PermissionDenied(permission)
-    return int(user.agency.partnership_id)
-
-
 def activities_for(
     user: Any, *, kind: str = "", year: int | None = None
 ) -> QuerySet[ScrutinyActivity]:
     """The partnership's scrutiny activities, newest first; ``year`` the reporting year (April
     to March) starting in it."""
-    pid = _partnership_id(user, policies.can_view_scrutiny(user), "scrutiny.view")
+    pid = scoped_partnership_id(user, policies.can_view_scrutiny(user), "scrutiny.view")
     rows = (
         ScrutinyActivity.objects.filter(partnership_id=pid)
         .annotate(recommendation_count=Count("recommendations"))
@@ -54,22 +48,16 @@ def activities_for(
 
 
 def activity_for(user: Any, pk: int) -> ScrutinyActivity:
-    found = activities_for(user).filter(pk=pk).first()
-    if found is None:
-        raise Http404("No such scrutiny activity")
-    return found
+    return get_object_or_404(activities_for(user), pk=pk)
 
 
 def recommendation_for(user: Any, pk: int) -> Recommendation:
-    pid = _partnership_id(user, policies.can_view_scrutiny(user), "scrutiny.view")
-    found = (
-        Recommendation.objects.filter(activity__partnership_id=pid, pk=pk)
-        .select_related("activity__partnership", "agency")
-        .first()
+    pid = scoped_partnership_id(user, policies.can_view_scrutiny(user), "scrutiny.view")
+    return get_object_or_404(
+        Recommendation.objects.filter(activity__partnership_id=pid, pk=pk).select_related(
+            "activity__partnership", "agency"
+        )
     )
-    if found is None:
-        raise Http404("No such recommendation")
-    return found
 
 
 def recommendations_with_actions(activity: ScrutinyActivity) -> list[dict[str, Any]]:
@@ -89,7 +77,7 @@ def feedback_for(
     year: int | None = None,
 ) -> QuerySet[Feedback]:
     """``status``: "changed" (what changed is recorded) or "waiting" (not yet)."""
-    pid = _partnership_id(user, policies.can_view_voice(user), "voice.view")
+    pid = scoped_partnership_id(user, policies.can_view_voice(user), "voice.view")
     rows = Feedback.objects.filter(partnership_id=pid).select_related("agency")
     if source:
         rows = rows.filter(source=source)
@@ -105,10 +93,7 @@ def feedback_for(
 
 
 def one_feedback(user: Any, pk: int) -> Feedback:
-    found = feedback_for(user).filter(pk=pk).first()
-    if found is None:
-        raise Http404("No such feedback")
-    return found
+    return get_object_or_404(feedback_for(user), pk=pk)
 
 
 def feedback_record(user: Any, pk: int) -> Feedback:
@@ -151,7 +136,7 @@ def recommendation_actions(recommendations: Iterable[Recommendation]) -> list[An
 
 
 def surveys_for(user: Any) -> QuerySet[Survey]:
-    pid = _partnership_id(user, policies.can_view_voice(user), "voice.view")
+    pid = scoped_partnership_id(user, policies.can_view_voice(user), "voice.view")
     return (
         Survey.objects.filter(partnership_id=pid)
         .annotate(
@@ -163,10 +148,7 @@ def surveys_for(user: Any) -> QuerySet[Survey]:
 
 
 def survey_for(user: Any, pk: int) -> Survey:
-    found = surveys_for(user).filter(pk=pk).first()
-    if found is None:
-        raise Http404("No such survey")
-    return found
+    return get_object_or_404(surveys_for(user), pk=pk)
 
 
 def survey_tables(survey: Survey) -> list[disclosure.Protected]:
@@ -186,7 +168,7 @@ def survey_tables(survey: Survey) -> list[disclosure.Protected]:
 
 
 def forum_notes_for(user: Any, year: int | None = None) -> QuerySet[ForumNote]:
-    pid = _partnership_id(user, policies.can_view_voice(user), "voice.view")
+    pid = scoped_partnership_id(user, policies.can_view_voice(user), "voice.view")
     rows = ForumNote.objects.filter(partnership_id=pid).prefetch_related("agencies", "themes")
     if year:
         rows = rows.filter(held_on__range=(dt.date(year, 4, 1), dt.date(year + 1, 3, 31)))

@@ -9,13 +9,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from lineofsight.actions.theme_sources import Occurrence
 from lineofsight.audit.reads import audited_read
+from lineofsight.partnership.access import scoped_partnership_id
+from lineofsight.partnership.selectors import settings_row
 from lineofsight.workforce import policies, statistics
 from lineofsight.workforce.models import (
     Booking,
@@ -30,15 +31,12 @@ from lineofsight.workforce.models import (
 
 
 def _partnership_id(user: Any) -> int:
-    if not policies.can_manage(user):
-        raise PermissionDenied("workforce.manage")
-    return int(user.agency.partnership_id)
+    return scoped_partnership_id(user, policies.can_manage(user), "workforce.manage")
 
 
 def settings_of(partnership: Any) -> TrainingSettings:
     """The partnership's training settings (the defaults, unsaved, until someone saves them)."""
-    found = TrainingSettings.objects.filter(partnership=partnership).first()
-    return found or TrainingSettings(partnership=partnership)
+    return settings_row(TrainingSettings, partnership)
 
 
 def courses_for(user: Any) -> QuerySet[Course]:

@@ -17,8 +17,7 @@ from django.utils import timezone
 from lineofsight.assurance import policies, standards, verbs
 from lineofsight.assurance.models import Rating, Section11Answer, Section11Return, Section11Round
 from lineofsight.assurance.services.base import require
-from lineofsight.audit.models import AuditLog
-from lineofsight.audit.services import record, snapshot
+from lineofsight.audit.services import record_update, snapshot
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
 from lineofsight.partnership.actors import user_of
@@ -158,11 +157,10 @@ def save_return(
             answer.save()
         after = snapshot(section11_return)
         after["answers"] = _answers_snapshot(section11_return)
-        record(
-            actor=actor,
-            verb=verbs.SECTION11_RETURN_SUBMIT if submit else "section11_return.save_draft",
-            action=AuditLog.Action.UPDATE,
-            obj=section11_return,
+        record_update(
+            actor,
+            section11_return,
+            verbs.SECTION11_RETURN_SUBMIT if submit else "section11_return.save_draft",
             before=before,
             after=after,
         )
