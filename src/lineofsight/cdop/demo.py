@@ -9,7 +9,6 @@ something to show.  Deterministic for a seed and an "as at" date.
 from __future__ import annotations
 
 import datetime as dt
-import random
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,7 +19,7 @@ from lineofsight.actions.themes import sync_themes
 from lineofsight.cdop import services
 from lineofsight.cdop.models import ChildDeath
 from lineofsight.cdop.services import Factor
-from lineofsight.lib.demo import ingest_demo_file, partnership_to_load, synth_file
+from lineofsight.lib.demo import DemoLoader, ingest_demo_file, partnership_to_load, synth_file
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Partnership
 
@@ -92,12 +91,11 @@ NATIONAL_2016 = {  # as quoted in the 2016-17 annual report (DfE child death rev
 }
 
 
-class _Panel:
+class _Panel(DemoLoader):
+    stream = "cdop-demo"
+
     def __init__(self, seed: int, today: dt.date, partnership: Partnership) -> None:
-        self.rng = random.Random(f"{seed}:cdop-demo")
-        self.today = today
-        self.partnership = partnership
-        self.agencies = {a.code: a for a in partnership.agencies.all()}
+        super().__init__(seed, today, partnership)
         self.counts = {"reports": 0, "meetings": 0, "actions": 0, "open": 0}
 
     def reports(self, death: ChildDeath, returned: bool = True) -> None:

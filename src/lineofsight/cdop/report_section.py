@@ -158,26 +158,25 @@ def _first(figures: list[presentation.Figure], label: str) -> object:
     return next(f.value for f in figures if f.label == label and f.unit == "")
 
 
+def _counted(figures: list[presentation.Figure], label: str, one: str, many: str) -> str:
+    """The figure ``label`` in words ("1 review", "no reviews", "12 reviews"), a suppressed one
+    as "a small number"."""
+    count = _first(figures, label)
+    if count == 1:
+        return f"1 {one}"
+    if count == 0:
+        return f"no {many}"
+    if count == disclosure.SUPPRESSED:
+        return f"a small number (fewer than 6) of {many}"
+    return f"{count} {many}"
+
+
 def _words(figures: list[presentation.Figure]) -> str:
-    notified = _first(figures, "Deaths notified")
-    if notified == 1:
-        return "1 child's death"
-    if notified == 0:
-        return "no child deaths"
-    if notified == disclosure.SUPPRESSED:
-        return "a small number (fewer than 6) of child deaths"
-    return f"{notified} child deaths"
+    return _counted(figures, "Deaths notified", "child's death", "child deaths")
 
 
 def _reviews(figures: list[presentation.Figure]) -> str:
-    reviewed = _first(figures, "Reviews completed by the panel")
-    if reviewed == 1:
-        return "1 review"
-    if reviewed == 0:
-        return "no reviews"
-    if reviewed == disclosure.SUPPRESSED:
-        return "a small number (fewer than 6) of reviews"
-    return f"{reviewed} reviews"
+    return _counted(figures, "Reviews completed by the panel", "review", "reviews")
 
 
 def register() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -16,6 +16,8 @@ from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import Versioned, save_if_unchanged
 from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Partnership
+
+V = TypeVar("V", bound=Versioned)
 
 EDITABLE: dict[type[Versioned], set[str]] = {
     Plan: {"title", "starts", "ends"},
@@ -31,41 +33,35 @@ def _check(model: type[Versioned], fields: dict[str, Any]) -> None:
         raise TypeError(f"Unknown {model.__name__} fields: {sorted(unknown)}")
 
 
+def _create(actor: Any, record: V, fields: dict[str, Any], verb: str) -> V:
+    """``record`` (a new plan, or a part of one: its parent set) saved with ``fields``."""
+    _check(type(record), fields)
+    for name, value in fields.items():
+        setattr(record, name, value)
+    return audited_create(actor=actor, instance=record, verb=verb)
+
+
 def create_plan(*, actor: Any, partnership: Partnership, **fields: Any) -> Plan:
     require(actor, "learning.manage")
-    _check(Plan, fields)
-    return audited_create(
-        actor=actor, instance=Plan(partnership=partnership, **fields), verb=verbs.PLAN_CREATE
-    )
+    return _create(actor, Plan(partnership=partnership), fields, verbs.PLAN_CREATE)
 
 
 def add_priority(*, actor: Any, plan: Plan, **fields: Any) -> Priority:
     require(actor, "learning.manage")
-    _check(Priority, fields)
-    return audited_create(
-        actor=actor, instance=Priority(plan=plan, **fields), verb=verbs.PRIORITY_CREATE
-    )
+    return _create(actor, Priority(plan=plan), fields, verbs.PRIORITY_CREATE)
 
 
 def add_item(*, actor: Any, priority: Priority, **fields: Any) -> PlanItem:
     require(actor, "learning.manage")
-    _check(PlanItem, fields)
     agency = fields.get("lead_agency")
     if agency is not None and agency.partnership_id != priority.plan.partnership_id:
         raise PermissionDenied("The lead agency is not in this partnership")
-    return audited_create(
-        actor=actor, instance=PlanItem(priority=priority, **fields), verb=verbs.ITEM_CREATE
-    )
+    return _create(actor, PlanItem(priority=priority), fields, verbs.ITEM_CREATE)
 
 
 def add_measure(*, actor: Any, priority: Priority, **fields: Any) -> SuccessMeasure:
     require(actor, "learning.manage")
-    _check(SuccessMeasure, fields)
-    return audited_create(
-        actor=actor,
-        instance=SuccessMeasure(priority=priority, **fields),
-        verb=verbs.MEASURE_CREATE,
-    )
+    return _create(actor, SuccessMeasure(priority=priority), fields, verbs.MEASURE_CREATE)
 
 
 UPDATE_VERBS = {

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import random
 from decimal import Decimal
 from typing import Any
 
@@ -39,7 +38,7 @@ from lineofsight.actions.services import raise_action
 from lineofsight.actions.themes import sync_themes
 from lineofsight.governance import services
 from lineofsight.governance.models import Group
-from lineofsight.lib.demo import partnership_to_load
+from lineofsight.lib.demo import DemoLoader, partnership_to_load
 from lineofsight.partnership import services as partnership_services
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Agency
@@ -370,12 +369,11 @@ def _at(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(14, 0)))
 
 
-class _Loader:
+class _Loader(DemoLoader):
+    stream = "governance-demo"
+
     def __init__(self, seed: int, today: dt.date, partnership: Any) -> None:
-        self.rng = random.Random(f"{seed}:governance-demo")
-        self.today = today
-        self.partnership = partnership
-        self.agencies = {a.code: a for a in partnership.agencies.all()}
+        super().__init__(seed, today, partnership)
         self.groups: dict[str, Group] = {}
 
     def acute_trust(self) -> None:

@@ -40,8 +40,18 @@ def only(fields: Iterable[str], allowed: Iterable[str], what: str) -> None:
         raise TypeError(f"Unknown {what} fields: {', '.join(sorted(unknown))}")
 
 
-def _recorded(actor: Any, verb: str, instance: M, before: Any, snapshot_of: Snapshot) -> M:
-    """The audit row of a write just made: a create if there was nothing ``before``."""
+def _recorded(
+    actor: Any,
+    verb: str,
+    instance: M,
+    before: Any,
+    snapshot_of: Snapshot,
+    after_save: Callable[[M], None] | None = None,
+) -> M:
+    """The audit row of a write just made (after ``after_save``, if any, has run): a create if
+    there was nothing ``before``."""
+    if after_save:
+        after_save(instance)
     record(
         actor=actor,
         verb=verb,
@@ -72,9 +82,7 @@ def audited_create(
     with transaction.atomic():
         instance.full_clean()
         instance.save()
-        if after_save:
-            after_save(instance)
-        return _recorded(actor, verb, instance, None, snapshot_of)
+        return _recorded(actor, verb, instance, None, snapshot_of, after_save)
 
 
 def audited_update(
@@ -98,9 +106,7 @@ def audited_update(
         before = snapshot_of(stored)
         _apply(instance, changes).full_clean(exclude=["version"])
         save_if_unchanged(instance, expected_version, list(fields) if fields else None)
-        if after_save:
-            after_save(instance)
-        return _recorded(actor, verb, instance, before, snapshot_of)
+        return _recorded(actor, verb, instance, before, snapshot_of, after_save)
 
 
 def audited_edit(

@@ -4,6 +4,8 @@ imports a synthetic file (written once by the synth, then ingested like an uploa
 
 from __future__ import annotations
 
+import datetime as dt
+import random
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,20 @@ from lineofsight.synth.write_partnership import write_records
 
 # synth collection years: 1 April 2016 to 31 March 2021
 YEARS = range(2017, 2022)
+
+
+class DemoLoader:
+    """What a module's demo loader starts from: its own random numbers (``seed`` and the
+    loader's ``stream``, so one module's demo does not shift another's), the day it loads as,
+    and the partnership with its agencies by code."""
+
+    stream = "demo"
+
+    def __init__(self, seed: int, today: dt.date, partnership: Partnership) -> None:
+        self.rng = random.Random(f"{seed}:{self.stream}")
+        self.today = today
+        self.partnership = partnership
+        self.agencies = {a.code: a for a in partnership.agencies.all()}
 
 
 def partnership_to_load(model: type[models.Model], what: str) -> Partnership | None:

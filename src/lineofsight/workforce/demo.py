@@ -14,7 +14,6 @@ deterministic for a seed and an "as at" date.
 from __future__ import annotations
 
 import datetime as dt
-import random
 from decimal import Decimal
 from typing import Any
 
@@ -26,7 +25,13 @@ from django.utils import timezone
 from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.themes import sync_themes
 from lineofsight.lib.audited import audited_update
-from lineofsight.lib.demo import YEARS, ingest_demo_file, partnership_to_load, synth_file
+from lineofsight.lib.demo import (
+    YEARS,
+    DemoLoader,
+    ingest_demo_file,
+    partnership_to_load,
+    synth_file,
+)
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.synth.write_partnership import COURSES as SYNTH_COURSES
 from lineofsight.synth.write_partnership import SESSION_SIZES, TRAINING_AGENCIES, TRAINING_LEARNERS
@@ -117,12 +122,11 @@ EXAMPLES = [
 ]
 
 
-class _Manager:
+class _Manager(DemoLoader):
+    stream = "training-demo"
+
     def __init__(self, seed: int, today: dt.date, partnership: Any) -> None:
-        self.rng = random.Random(f"{seed}:training-demo")
-        self.today = today
-        self.partnership = partnership
-        self.agencies = {a.code: a for a in partnership.agencies.all()}
+        super().__init__(seed, today, partnership)
         self.courses = {c.code: c for c in Course.objects.filter(partnership=partnership)}
         self.themes = {t.slug: t for t in LearningTheme.objects.all()}
         self.counts = {"logs": 0, "manager": 0, "sessions": 0, "waiting": 0}
