@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 from lineofsight.formats.dates import date_cell
-from lineofsight.formats.problems import Parsed, ProblemLog
-from lineofsight.formats.record_files import code_cell, parse_records
+from lineofsight.formats.problems import ProblemLog
+from lineofsight.formats.record_files import RecordFile, code_cell
 
 FORMAT = "child_deaths"
 TABLE = "child_deaths"
@@ -77,26 +76,6 @@ SEXES = {
 ETHNICITIES = ("white", "mixed", "asian", "black", "other", "not_known")
 OUTCOMES = {"y": "modifiable", "n": "not_modifiable", "u": "insufficient"}
 YES_NO = {"y": True, "n": False, "": False}
-
-
-def is_child_death_header(cells: list[str]) -> bool:
-    names = {c.strip().lower() for c in cells}
-    return {"death_ref", "date_of_death"} <= names
-
-
-def parse_child_deaths(path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
-    return parse_records(
-        path,
-        log,
-        _read_row,
-        format=FORMAT,
-        la_code=la_code,
-        prefix="cdop",
-        required=REQUIRED,
-        reference="death_ref",
-        each="death",
-        dated_by="notified_on",
-    )
 
 
 _date = partial(date_cell, rule="cdop.date_invalid")
@@ -193,3 +172,17 @@ def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, obj
         "looked_after": flags["looked_after"] == "Y",
         "known_to_social_care": flags["known_to_social_care"] == "Y",
     }
+
+
+RECORDS = RecordFile(
+    FORMAT,
+    REQUIRED,
+    _read_row,
+    prefix="cdop",
+    marks=frozenset({"death_ref", "date_of_death"}),
+    reference="death_ref",
+    each="death",
+    dated_by="notified_on",
+)
+is_child_death_header = RECORDS.is_header
+parse_child_deaths = RECORDS.parse

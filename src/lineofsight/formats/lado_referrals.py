@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 from lineofsight.formats.dates import date_cell
-from lineofsight.formats.problems import Parsed, ProblemLog
-from lineofsight.formats.record_files import code_cell, parse_records
+from lineofsight.formats.problems import ProblemLog
+from lineofsight.formats.record_files import RecordFile, code_cell
 
 FORMAT = "lado_referrals"
 TABLE = "lado_referrals"
@@ -69,27 +68,6 @@ REFERRING_AGENCIES = (
 )
 CONTEXTS = ("work", "private")
 YES_NO = {"y": True, "n": False, "": False}
-
-
-def is_lado_header(cells: list[str]) -> bool:
-    names = {c.strip().lower() for c in cells}
-    return {"lado_ref", "received_date"} <= names
-
-
-def parse_lado_referrals(path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
-    return parse_records(
-        path,
-        log,
-        _read_row,
-        format=FORMAT,
-        la_code=la_code,
-        prefix="lado",
-        required=REQUIRED,
-        reference="lado_ref",
-        each="referral",
-        dated_by="received_on",
-        refuse=_name_columns,
-    )
 
 
 def _name_columns(header: list[str], log: ProblemLog) -> bool:
@@ -254,3 +232,18 @@ def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, obj
         "context": context or "work",
         **{name: value == "Y" for name, value in flags.items()},
     }
+
+
+RECORDS = RecordFile(
+    FORMAT,
+    REQUIRED,
+    _read_row,
+    prefix="lado",
+    marks=frozenset({"lado_ref", "received_date"}),
+    reference="lado_ref",
+    each="referral",
+    dated_by="received_on",
+    refuse=_name_columns,
+)
+is_lado_header = RECORDS.is_header
+parse_lado_referrals = RECORDS.parse

@@ -6,6 +6,7 @@ date, and a code cell read against a list.  Each parser passes its rule prefix (
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,42 @@ from lineofsight.formats.dates import collection_year_of, year_end
 from lineofsight.formats.problems import Parsed, ProblemLog
 
 ReadRow = Callable[[dict[str, str], str, ProblemLog], dict[str, object] | None]
+Refuse = Callable[[list[str], ProblemLog], bool]
+
+
+@dataclass(frozen=True)
+class RecordFile:
+    """One record-file format: the file is told apart by its ``marks`` columns and read row by
+    row with ``read_row`` (see ``parse_records`` for the other fields)."""
+
+    format: str
+    required: tuple[str, ...]
+    read_row: ReadRow
+    prefix: str
+    marks: frozenset[str]
+    reference: str
+    each: str
+    dated_by: str
+    refuse: Refuse | None = None
+
+    def is_header(self, cells: list[str]) -> bool:
+        """Whether a CSV's first row is this format's header."""
+        return self.marks <= {c.strip().lower() for c in cells}
+
+    def parse(self, path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
+        return parse_records(
+            path,
+            log,
+            self.read_row,
+            format=self.format,
+            la_code=la_code,
+            prefix=self.prefix,
+            required=self.required,
+            reference=self.reference,
+            each=self.each,
+            dated_by=self.dated_by,
+            refuse=self.refuse,
+        )
 
 
 def parse_records(
@@ -28,7 +65,7 @@ def parse_records(
     reference: str,
     each: str,
     dated_by: str,
-    refuse: Callable[[list[str], ProblemLog], bool] | None = None,
+    refuse: Refuse | None = None,
 ) -> Parsed:
     """A record file read whole into one table named as its format (see ``collect``); nothing
     is read when a required column is missing or ``refuse`` (given the header) says so."""

@@ -13,11 +13,10 @@ Y needs its three scores.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from lineofsight.formats.dates import DateProblem, parse_either
-from lineofsight.formats.problems import Parsed, ProblemLog
-from lineofsight.formats.record_files import parse_records
+from lineofsight.formats.problems import ProblemLog
+from lineofsight.formats.record_files import RecordFile
 
 FORMAT = "training_records"
 TABLE = "training_records"
@@ -43,26 +42,6 @@ DELIVERY = {
 }
 YES_NO = {"y": True, "yes": True, "n": False, "no": False}
 SCORES = ("reaction_score", "learning_before", "learning_after")
-
-
-def is_training_header(cells: list[str]) -> bool:
-    names = {c.strip().lower() for c in cells}
-    return {"record_ref", "course_code", "attendee_ref"} <= names
-
-
-def parse_training_records(path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
-    return parse_records(
-        path,
-        log,
-        _read_row,
-        format=FORMAT,
-        la_code=la_code,
-        prefix="training",
-        required=REQUIRED,
-        reference="record_ref",
-        each="booking",
-        dated_by="course_date",
-    )
 
 
 def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, object] | None:
@@ -165,3 +144,17 @@ def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, obj
         "confidence_before": scores["learning_before"],
         "confidence_after": scores["learning_after"],
     }
+
+
+RECORDS = RecordFile(
+    FORMAT,
+    REQUIRED,
+    _read_row,
+    prefix="training",
+    marks=frozenset({"record_ref", "course_code", "attendee_ref"}),
+    reference="record_ref",
+    each="booking",
+    dated_by="course_date",
+)
+is_training_header = RECORDS.is_header
+parse_training_records = RECORDS.parse

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 
+from lineofsight.formats.rules.ssda903.common import OC2_TWELVE_MONTHS
 from lineofsight.synth.care import age_on, birthday
 from lineofsight.synth.config import code_lists
 from lineofsight.synth.model import CarePeriod, Child
@@ -34,20 +35,7 @@ FILES: dict[str, list[str]] = {
     ],
     "reviews.csv": ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
     "uasc.csv": ["CHILD", "SEX", "DOB", "DUC"],
-    "oc2.csv": [
-        "CHILD",
-        "DOB",
-        "SDQ_SCORE",
-        "SDQ_REASON",
-        "CONVICTED",
-        "HEALTH_CHECK",
-        "IMMUNISATIONS",
-        "TEETH_CHECK",
-        "HEALTH_ASSESSMENT",
-        "SUBSTANCE_MISUSE",
-        "INTERVENTION_RECEIVED",
-        "INTERVENTION_OFFERED",
-    ],
+    "oc2.csv": ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", *OC2_TWELVE_MONTHS],
     "oc3.csv": ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
     "ad1.csv": [
         "CHILD",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lineofsight.calendar.timescales import LADO_DECISION
 from lineofsight.calendar.workdays import add_working_days, is_working_day
+from lineofsight.formats import child_deaths, lado_referrals, training_records
 from lineofsight.synth.config import BoroughParams
 from lineofsight.synth.demand import months
 from lineofsight.synth.participation import AGENCY as PARTICIPATION_AGENCY
@@ -33,17 +34,8 @@ PARTNER_MEASURES: dict[str, tuple[str, str]] = {
     "idva_referrals": ("domestic_abuse", "idva_referrals_per_month"),
 }
 LADO_HEADER = [
-    "lado_ref",
-    "received_date",
-    "employer_sector",
-    "allegation_type",
-    "harm_test",
-    "met_threshold",
-    "decision_date",
-    "strategy_meeting_date",
-    "outcome",
-    "concluded_date",
-    # added for the LADO module (drawn from a second generator: the columns above are unchanged)
+    *lado_referrals.REQUIRED,
+    # added for the LADO module (drawn from a second generator: the required columns are unchanged)
     "adult_ref",
     "referring_agency",
     "context",
@@ -93,17 +85,7 @@ LADO_OUTCOMES = {
     "false": 0.15,
     "malicious": 0.05,
 }
-CDOP_HEADER = [
-    "death_ref",
-    "date_of_death",
-    "age_band",
-    "sex",
-    "expected",
-    "category",
-    "place_of_death",
-    "review_date",
-    "modifiable_factors",
-]
+CDOP_HEADER = list(child_deaths.REQUIRED)
 CDOP_CATEGORIES = {
     "deliberately_inflicted_injury_abuse_or_neglect": 0.03,
     "suicide_or_self_harm": 0.06,
@@ -116,20 +98,7 @@ CDOP_CATEGORIES = {
     "infection": 0.05,
     "sudden_unexpected_unexplained": 0.05,
 }
-TRAINING_HEADER = [
-    "record_ref",
-    "course_code",
-    "course_title",
-    "delivery",
-    "course_date",
-    "agency",
-    "attendee_ref",
-    "attended",
-    "feedback_given",
-    "reaction_score",
-    "learning_before",
-    "learning_after",
-]
+TRAINING_HEADER = [*training_records.REQUIRED, "feedback_given", *training_records.SCORES]
 COURSES = {
     "MA01": "Working Together: multi-agency safeguarding",
     "NEG1": "Neglect and the Graded Care Profile",

@@ -6,6 +6,7 @@ Registered with the parser's own rule names and fields, so each problem carries 
 from __future__ import annotations
 
 from lineofsight.formats.rules.registry import inline, years
+from lineofsight.formats.rules.ssda903.common import OC2_TWELVE_MONTHS
 
 PARSER = "ssda903 (parser)"
 DESCRIPTIONS = {
@@ -144,16 +145,7 @@ PARSER_RULES: dict[str, list[tuple[str, str]]] = {
     "SW07STG2": [("ssda903.date_after_year_end", "SW_DEC")],
     "181": [
         ("ssda903.code_unknown", column)
-        for column in (
-            "CONVICTED",
-            "HEALTH_CHECK",
-            "IMMUNISATIONS",
-            "TEETH_CHECK",
-            "HEALTH_ASSESSMENT",
-            "SUBSTANCE_MISUSE",
-            "INTERVENTION_RECEIVED",
-            "INTERVENTION_OFFERED",
-        )
+        for column in OC2_TWELVE_MONTHS
     ],
 }
 # Rules whose wording changed: the earlier wording and the last year it was used in.
