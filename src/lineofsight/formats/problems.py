@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, TypedDict, Unpack
 
 Severity = Literal["error", "warning"]
 
@@ -75,6 +75,16 @@ class Parsed:
         return sum(1 for p in self.problems if p.severity == "warning")
 
 
+class Where(TypedDict, total=False):
+    """Where a problem is and what it is about (``ProblemLog.add``'s defaults for any not given:
+    the whole file, no field, no value, no child)."""
+
+    location: str
+    field: str
+    value: object
+    child: str | None
+
+
 class ProblemLog:
     """Collects problems for one file, filling in the file name and capping the count."""
 
@@ -102,37 +112,11 @@ class ProblemLog:
             Problem(self.file, location, field, shown(value), message, severity, rule, child, code)
         )
 
-    def error(
-        self,
-        rule: str,
-        message: str,
-        *,
-        location: str = "whole file",
-        field: str = "",
-        value: object = "",
-        child: str | None = None,
-    ) -> None:
-        self.add(rule, message, location=location, field=field, value=value, child=child)
+    def error(self, rule: str, message: str, **where: Unpack[Where]) -> None:
+        self.add(rule, message, **where)
 
-    def warning(
-        self,
-        rule: str,
-        message: str,
-        *,
-        location: str = "whole file",
-        field: str = "",
-        value: object = "",
-        child: str | None = None,
-    ) -> None:
-        self.add(
-            rule,
-            message,
-            location=location,
-            field=field,
-            value=value,
-            child=child,
-            severity="warning",
-        )
+    def warning(self, rule: str, message: str, **where: Unpack[Where]) -> None:
+        self.add(rule, message, severity="warning", **where)
 
     def close(self) -> None:
         """Say how many problems were left out, if the cap was reached."""

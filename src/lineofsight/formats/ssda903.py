@@ -140,7 +140,19 @@ def _read_row(
     where = f"row {number}"
     for spec in specs:
         raw = cells.get(spec.column, "")
-        value = _value(spec, raw, log, where, child, work, number) if raw else None
+        try:
+            value = _value(spec, raw, log, child, work, number) if raw else None
+        except _Unreadable as bad:
+            log.add(
+                bad.rule,
+                bad.message,
+                location=where,
+                field=spec.column,
+                value=raw,
+                severity=spec.on_bad,
+                child=child,
+            )
+            value = bad.kept
         if not raw and spec.required and spec.column in cells:
             log.add(
                 "ssda903.missing_value",
@@ -160,57 +172,42 @@ def _read_row(
     return typed
 
 
+class _Unreadable(Exception):
+    """A cell that cannot be read: the rule and message to log, and the value kept for it."""
+
+    def __init__(self, rule: str, message: str, kept: object = None) -> None:
+        super().__init__(message)
+        self.rule, self.message, self.kept = rule, message, kept
+
+
 def _value(
     spec: ColumnSpec,
     raw: str,
     log: ProblemLog,
-    where: str,
     child: str | None,
     work: Return903,
     number: int,
 ) -> object:
+    """The typed value of cell ``raw``; raises ``_Unreadable`` for one that cannot be read."""
     if spec.kind == "date":
         try:
             value = parse_uk(raw)
         except DateProblem as exc:
-            log.add(
-                "ssda903.date_invalid",
-                f"{spec.column}: {exc}.",
-                location=where,
-                field=spec.column,
-                value=raw,
-                severity=spec.on_bad,
-                child=child,
-            )
-            return None
+            raise _Unreadable("ssda903.date_invalid", f"{spec.column}: {exc}.") from None
         work.dates.append(DateCell(log, number, spec.column, raw, value, child))
         return value
     if spec.kind in ("code", "bool") and raw not in codes(spec.codelist):
         allowed = ", ".join(sorted(codes(spec.codelist)))
-        log.add(
+        raise _Unreadable(
             "ssda903.code_unknown",
             f"'{raw}' is not a valid {spec.column} code (allowed: {allowed}).",
-            location=where,
-            field=spec.column,
-            value=raw,
-            severity=spec.on_bad,
-            child=child,
+            None if spec.kind == "bool" else raw,
         )
-        return None if spec.kind == "bool" else raw
     if spec.kind == "bool":
         return raw == "1"
     if spec.kind == "int":
         if not (raw.isascii() and raw.isdigit() and len(raw) <= 6):
-            log.add(
-                "ssda903.number_invalid",
-                f"{spec.column} must be a whole number.",
-                location=where,
-                field=spec.column,
-                value=raw,
-                severity=spec.on_bad,
-                child=child,
-            )
-            return None
+            raise _Unreadable("ssda903.number_invalid", f"{spec.column} must be a whole number.")
         return int(raw)
     return raw
 
