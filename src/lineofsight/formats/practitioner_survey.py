@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lineofsight.formats.csv_rows import read_csv
 from lineofsight.formats.problems import Parsed, ProblemLog
+from lineofsight.formats.record_files import named_cells, open_table
 
 FORMAT = "practitioner_survey"
 TABLE = "practitioner_survey"
@@ -57,19 +57,17 @@ def is_survey_header(cells: list[str]) -> bool:
 
 def parse_practitioner_survey(path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
     parsed = Parsed(format=FORMAT, la_code=la_code, source_files=[str(path)], tables={TABLE: []})
-    table = read_csv(path, log)
-    if table is None:
+    opened = open_table(
+        path,
+        log,
+        prefix="survey",
+        required=REQUIRED,
+        header_must=f"The header must start: {','.join(REQUIRED)}, then one column per "
+        "statement: q1,q2,...",
+    )
+    if opened is None:
         return parsed
-    header = [h.strip().lower() for h in table.header]
-    missing = [name for name in REQUIRED if name not in header]
-    for name in missing:
-        log.error(
-            "survey.missing_column",
-            f"The file has no {name} column. The header must start: {','.join(REQUIRED)}, then "
-            "one column per statement: q1,q2,...",
-            location="row 1",
-            field=name,
-        )
+    table, header, complete = opened
     questions = {name: int(m.group(1)) for name in header if (m := QUESTION.match(name))}
     if not questions:
         log.error(
@@ -85,14 +83,11 @@ def parse_practitioner_survey(path: Path, log: ProblemLog, *, la_code: str | Non
             location="row 1",
             field=name,
         )
-    if missing or not questions:
+    if not complete or not questions:
         return parsed
     seen: dict[tuple[str, str], int] = {}
     for number, cells in table.rows:
-        row = {
-            name: cells.get(original, "").strip()
-            for name, original in zip(header, table.header, strict=True)
-        }
+        row = named_cells(table, header, cells)
         where = f"row {number}"
         ok = True
         for name in REQUIRED:

@@ -91,23 +91,38 @@ def parse_records(
 
 
 def open_table(
-    path: Path, log: ProblemLog, *, prefix: str, required: Collection[str]
+    path: Path,
+    log: ProblemLog,
+    *,
+    prefix: str,
+    required: Collection[str],
+    header_must: str | None = None,
 ) -> tuple[CsvTable, list[str], bool] | None:
     """The CSV with its lower-cased header, and whether it has every ``required`` column (an
-    error is logged for each one missing); None when the file cannot be read."""
+    error is logged for each one missing, saying what the header must hold: ``header_must``,
+    by default the required columns); None when the file cannot be read."""
     table = read_csv(path, log)
     if table is None:
         return None
     header = [h.strip().lower() for h in table.header]
     missing = [name for name in required if name not in header]
+    must = header_must or f"The header must include: {','.join(required)}."
     for name in missing:
         log.error(
             f"{prefix}.missing_column",
-            f"The file has no {name} column. The header must include: {','.join(required)}.",
+            f"The file has no {name} column. {must}",
             location="row 1",
             field=name,
         )
     return table, header, not missing
+
+
+def named_cells(table: CsvTable, header: list[str], cells: dict[str, str]) -> dict[str, str]:
+    """A row's cells by the lower-cased ``header`` names, stripped (blank when missing)."""
+    return {
+        column: cells.get(original, "").strip()
+        for column, original in zip(header, table.header, strict=True)
+    }
 
 
 def collect(
@@ -129,10 +144,7 @@ def collect(
     seen: dict[str, int] = {}
     latest: date | None = None
     for number, cells in table.rows:
-        row = {
-            column: cells.get(original, "").strip()
-            for column, original in zip(header, table.header, strict=True)
-        }
+        row = named_cells(table, header, cells)
         where = f"row {number}"
         out = read_row(row, where, log)
         if out is None:

@@ -143,10 +143,7 @@ PARSER_RULES: dict[str, list[tuple[str, str]]] = {
     "SW05STG1": [("ssda903.date_invalid", "SW_DEC")],
     "SW06STG2": [("ssda903.date_after_year_end", "SW_DECOM")],
     "SW07STG2": [("ssda903.date_after_year_end", "SW_DEC")],
-    "181": [
-        ("ssda903.code_unknown", column)
-        for column in OC2_TWELVE_MONTHS
-    ],
+    "181": [("ssda903.code_unknown", column) for column in OC2_TWELVE_MONTHS],
 }
 # Rules whose wording changed: the earlier wording and the last year it was used in.
 EARLIER = {"101": ("Gender code is not valid.", 2024)}
