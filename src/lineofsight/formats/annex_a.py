@@ -49,12 +49,7 @@ def list_number(sheet: Any) -> int | None:
 def parse_annex_a(
     path: Path, log: ProblemLog, *, max_bytes: int, collection_year: int | None, la_code: str | None
 ) -> Parsed:
-    parsed = Parsed(
-        format="annex_a",
-        la_code=la_code,
-        source_files=[str(path)],
-        tables={"contacts": [], "early_help": []},
-    )
+    parsed = Parsed.of_file("annex_a", path, la_code, "contacts", "early_help")
     book = open_workbook(path, log, max_bytes)
     if book is None:
         return parsed

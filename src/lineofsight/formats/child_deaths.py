@@ -16,7 +16,7 @@ from functools import partial
 
 from lineofsight.formats.dates import date_cell
 from lineofsight.formats.problems import ProblemLog
-from lineofsight.formats.record_files import RecordFile, code_cell
+from lineofsight.formats.record_files import RecordFile, all_given, code_cell, missing_value
 
 FORMAT = "child_deaths"
 TABLE = "child_deaths"
@@ -83,21 +83,11 @@ _code = partial(code_cell, prefix="cdop", in_order=True)
 
 
 def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, object] | None:
-    ok = True
     reference = row.get("death_ref", "")
-    if not reference:
-        log.error(
-            "cdop.missing_value", "death_ref must not be blank.", location=where, field="death_ref"
-        )
-        ok = False
+    ok = all_given(row, ["death_ref"], where, log, prefix="cdop")
     died = _date(row, "date_of_death", where, log)
     if died is None:
-        log.error(
-            "cdop.missing_value",
-            "date_of_death must not be blank.",
-            location=where,
-            field="date_of_death",
-        )
+        missing_value(log, "date_of_death", where, prefix="cdop")
     notified = _date(row, "date_notified", where, log)
     reviewed = _date(row, "review_date", where, log)
     band = _code(row, "age_band", AGE_BANDS, where, log)

@@ -19,7 +19,7 @@ from functools import partial
 
 from lineofsight.formats.dates import date_cell
 from lineofsight.formats.problems import ProblemLog
-from lineofsight.formats.record_files import RecordFile, code_cell
+from lineofsight.formats.record_files import RecordFile, all_given, code_cell, missing_value
 
 FORMAT = "lado_referrals"
 TABLE = "lado_referrals"
@@ -94,19 +94,11 @@ def _error(log: ProblemLog, rule: str, message: str, where: str, field: str, val
 
 def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, object] | None:
     reference = row.get("lado_ref", "")
-    if not reference:
-        log.error(
-            "lado.missing_value", "lado_ref must not be blank.", location=where, field="lado_ref"
-        )
+    if not all_given(row, ["lado_ref"], where, log, prefix="lado"):
         return None
     received = _date(row, "received_date", where, log)
     if received is None:
-        log.error(
-            "lado.missing_value",
-            "received_date must not be blank.",
-            location=where,
-            field="received_date",
-        )
+        missing_value(log, "received_date", where, prefix="lado")
         return None
     decided = _date(row, "decision_date", where, log)
     meeting = _date(row, "strategy_meeting_date", where, log)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from lineofsight.formats.codelists import partner_measures
 from lineofsight.formats.csv_rows import CsvTable, looks_like_formula, read_csv
-from lineofsight.formats.dates import DateProblem, collection_year_of, parse_either, year_end
+from lineofsight.formats.dates import collection_year_of, date_cell, year_end
 from lineofsight.formats.problems import Parsed, ProblemLog
+from lineofsight.formats.record_files import all_given
 from lineofsight.formats.workbook import cell_text, normal_heading, open_workbook, sheet_rows
 
 REQUIRED = ("agency_code", "measure_id", "period_start", "period_end", "value")
@@ -29,12 +30,7 @@ def is_partner_header(cells: list[str]) -> bool:
 def parse_partner_return(
     path: Path, log: ProblemLog, *, max_bytes: int, collection_year: int | None, la_code: str | None
 ) -> Parsed:
-    parsed = Parsed(
-        format="partner_return",
-        la_code=la_code,
-        source_files=[str(path)],
-        tables={"partner_measures": []},
-    )
+    parsed = Parsed.of_file("partner_return", path, la_code, "partner_measures")
     table = (
         _read_xlsx(path, log, max_bytes) if path.suffix.lower() == ".xlsx" else read_csv(path, log)
     )
@@ -87,7 +83,6 @@ def parse_partner_return(
 
 
 def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, object] | None:
-    ok = True
     for name, text in row.items():
         if text and looks_like_formula(text) and name != "value":
             log.warning(
@@ -97,12 +92,7 @@ def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, obj
                 field=name,
                 value=text,
             )
-    for name in REQUIRED:
-        if not row.get(name):
-            log.error(
-                "partner.missing_value", f"{name} must not be blank.", location=where, field=name
-            )
-            ok = False
+    ok = all_given(row, REQUIRED, where, log, prefix="partner")
     measure = partner_measures().get(row["measure_id"])
     if row["measure_id"] and measure is None:
         log.error(
@@ -116,19 +106,10 @@ def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, obj
         ok = False
     dates: dict[str, date | None] = {}
     for name in ("period_start", "period_end"):
-        dates[name] = None
-        if row[name]:
-            try:
-                dates[name] = parse_either(row[name])
-            except DateProblem as exc:
-                log.error(
-                    "partner.date_invalid",
-                    f"{name}: {exc}.",
-                    location=where,
-                    field=name,
-                    value=row[name],
-                )
-                ok = False
+        day = date_cell(row, name, where, log, rule="partner.date_invalid")
+        if day is False:
+            ok = False
+        dates[name] = day if isinstance(day, date) else None
     start, end = dates["period_start"], dates["period_end"]
     if start and end and end < start:
         log.error(

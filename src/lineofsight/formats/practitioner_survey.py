@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from lineofsight.formats.problems import Parsed, ProblemLog
-from lineofsight.formats.record_files import named_cells, open_table
+from lineofsight.formats.record_files import all_given, named_cells, open_table
 
 FORMAT = "practitioner_survey"
 TABLE = "practitioner_survey"
@@ -56,7 +56,7 @@ def is_survey_header(cells: list[str]) -> bool:
 
 
 def parse_practitioner_survey(path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
-    parsed = Parsed(format=FORMAT, la_code=la_code, source_files=[str(path)], tables={TABLE: []})
+    parsed = Parsed.of_file(FORMAT, path, la_code, TABLE)
     opened = open_table(
         path,
         log,
@@ -89,13 +89,7 @@ def parse_practitioner_survey(path: Path, log: ProblemLog, *, la_code: str | Non
     for number, cells in table.rows:
         row = named_cells(table, header, cells)
         where = f"row {number}"
-        ok = True
-        for name in REQUIRED:
-            if not row[name]:
-                log.error(
-                    "survey.missing_value", f"{name} must not be blank.", location=where, field=name
-                )
-                ok = False
+        ok = all_given(row, REQUIRED, where, log, prefix="survey")
         for name in ("survey_ref", "response_ref"):
             if row[name] and not SAFE_REF.match(row[name]):
                 log.error(

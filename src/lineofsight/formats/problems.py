@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Literal, TypedDict, Unpack
 
 Severity = Literal["error", "warning"]
@@ -60,6 +61,16 @@ class Parsed:
     source_files: list[str] = field(default_factory=list)
     record_count: int = 0
     pseudonymised: bool = False  # set by ``pseudonymise``: child_id holds pseudonyms
+
+    @classmethod
+    def of_file(cls, format: str, path: Path, la_code: str | None, *tables: str) -> Parsed:
+        """An empty return read from the one file ``path``, with its (empty) ``tables``."""
+        return cls(
+            format=format,
+            la_code=la_code,
+            source_files=[str(path)],
+            tables={name: [] for name in tables},
+        )
 
     @property
     def rejected(self) -> bool:

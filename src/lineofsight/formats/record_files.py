@@ -1,11 +1,12 @@
 """What the record-file parsers share (child deaths, LADO referrals, training records): the
 header check, one dict per row with unique references, the collection year from the latest
 date, and a code cell read against a list.  Each parser passes its rule prefix ("cdop",
-"lado", "training") so that its problems keep their own rule names."""
+"lado", "training") so that its problems keep their own rule names.  The partner return and the
+practitioner survey use its cell checks (``all_given``) too, and the survey ``open_table``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -69,7 +70,7 @@ def parse_records(
 ) -> Parsed:
     """A record file read whole into one table named as its format (see ``collect``); nothing
     is read when a required column is missing or ``refuse`` (given the header) says so."""
-    parsed = Parsed(format=format, la_code=la_code, source_files=[str(path)], tables={format: []})
+    parsed = Parsed.of_file(format, path, la_code, format)
     opened = open_table(path, log, prefix=prefix, required=required)
     if opened is None:
         return parsed
@@ -171,6 +172,23 @@ def collect(
         parsed.reference_date = year_end(parsed.collection_year)
 
 
+def missing_value(log: ProblemLog, name: str, where: str, *, prefix: str) -> None:
+    """Log that cell ``name`` is blank when it must not be."""
+    log.error(f"{prefix}.missing_value", f"{name} must not be blank.", location=where, field=name)
+
+
+def all_given(
+    row: dict[str, str], names: Iterable[str], where: str, log: ProblemLog, *, prefix: str
+) -> bool:
+    """Whether every cell in ``names`` is filled in; each blank one is logged."""
+    given = True
+    for name in names:
+        if not row.get(name):
+            missing_value(log, name, where, prefix=prefix)
+            given = False
+    return given
+
+
 def code_cell(
     row: dict[str, str],
     name: str,
@@ -189,9 +207,7 @@ def code_cell(
     text = row.get(name, "")
     if not text:
         if required:
-            log.error(
-                f"{prefix}.missing_value", f"{name} must not be blank.", location=where, field=name
-            )
+            missing_value(log, name, where, prefix=prefix)
             return False
         return None
     choices = allowed if isinstance(allowed, dict) else {code: code for code in allowed}

@@ -16,7 +16,7 @@ from datetime import date
 
 from lineofsight.formats.dates import DateProblem, parse_either
 from lineofsight.formats.problems import ProblemLog
-from lineofsight.formats.record_files import RecordFile
+from lineofsight.formats.record_files import RecordFile, all_given
 
 FORMAT = "training_records"
 TABLE = "training_records"
@@ -45,13 +45,8 @@ SCORES = ("reaction_score", "learning_before", "learning_after")
 
 
 def _read_row(row: dict[str, str], where: str, log: ProblemLog) -> dict[str, object] | None:
-    ok = True
-    for name in ("record_ref", "course_code", "course_title", "agency", "attendee_ref"):
-        if not row.get(name):
-            log.error(
-                "training.missing_value", f"{name} must not be blank.", location=where, field=name
-            )
-            ok = False
+    names = ("record_ref", "course_code", "course_title", "agency", "attendee_ref")
+    ok = all_given(row, names, where, log, prefix="training")
     day: date | None = None
     try:
         day = parse_either(row.get("course_date", ""))
