@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from lineofsight.formats.annex_a import parse_annex_a
 from lineofsight.formats.child_deaths import parse_child_deaths
@@ -138,6 +139,19 @@ def read(
     return returns
 
 
+class _ReadCsv(Protocol):
+    def __call__(self, path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed: ...
+
+
+# The formats read from one CSV with only the LA code given (the others: below).
+_CSV_RECORDS: dict[str, _ReadCsv] = {
+    "child_deaths": parse_child_deaths,
+    "practitioner_survey": parse_practitioner_survey,
+    "lado_referrals": parse_lado_referrals,
+    "training_records": parse_training_records,
+}
+
+
 def _parse_one(
     kind: str, path: Path, log: ProblemLog, options: _Options, meter: _Progress
 ) -> Parsed:
@@ -154,24 +168,11 @@ def _parse_one(
                 value=parsed.la_code,
             )
         parsed.la_code = parsed.la_code or given
-    elif kind == "annex_a":
-        parsed = parse_annex_a(
-            path,
-            log,
-            max_bytes=options.max_bytes,
-            collection_year=options.collection_year,
-            la_code=options.la_code,
-        )
-    elif kind == "child_deaths":
-        parsed = parse_child_deaths(path, log, la_code=options.la_code)
-    elif kind == "practitioner_survey":
-        parsed = parse_practitioner_survey(path, log, la_code=options.la_code)
-    elif kind == "lado_referrals":
-        parsed = parse_lado_referrals(path, log, la_code=options.la_code)
-    elif kind == "training_records":
-        parsed = parse_training_records(path, log, la_code=options.la_code)
+    elif kind in _CSV_RECORDS:
+        parsed = _CSV_RECORDS[kind](path, log, la_code=options.la_code)
     else:
-        parsed = parse_partner_return(
+        parse = parse_annex_a if kind == "annex_a" else parse_partner_return
+        parsed = parse(
             path,
             log,
             max_bytes=options.max_bytes,
