@@ -80,6 +80,7 @@ STABILITY: Final[dict[tuple[str, str], str]] = {
     ): "cla_same_placement_2_years_pct",
 }
 TOTAL_CHILDREN: Final = "Total children"
+NOT_PUBLISHED: Final = Cell(None, "x")  # a count missing from the table: "x", not available
 
 NEW_PLACEMENTS: Final = "Location of new placements during the year"
 TOTAL_NEW_PLACEMENTS: Final = "Total new placements"
@@ -184,15 +185,18 @@ def _year(row: Row) -> int:
     return int(row["time_period"])
 
 
+def _share(indicator_id: str, year: int, area: Area, count: Cell, total: Cell) -> PublishedValue:
+    """``count`` as a percentage of ``total``, published with both."""
+    return published_value(indicator_id, year, area, percent_cell(count, total), count, total)
+
+
 def read_factors(rows: Iterable[Row]) -> Iterator[PublishedValue]:
     for row in rows:
         area, year = Area(row), _year(row)
         episodes = parse_cell(row.get(C3_DENOMINATOR))
         for column in C3_FACTORS:
             count = parse_cell(row.get(column))
-            yield published_value(
-                factor_id(column), year, area, percent_cell(count, episodes), count, episodes
-            )
+            yield _share(factor_id(column), year, area, count, episodes)
 
 
 def read_plan_lengths(rows: Iterable[Row]) -> Iterator[PublishedValue]:
@@ -223,13 +227,11 @@ def read_placement_stability(rows: Iterable[Row]) -> Iterator[PublishedValue]:
     for (year, _, _, group), (area, counts) in _grouped(
         rows, "cla_group", "placement_stability", "children_count"
     ).items():
-        total = counts.get(TOTAL_CHILDREN, Cell(None, "x"))
+        total = counts.get(TOTAL_CHILDREN, NOT_PUBLISHED)
         for (wanted_group, breakdown), indicator_id in STABILITY.items():
             if group == wanted_group and breakdown in counts:
                 count = counts[breakdown]
-                yield published_value(
-                    indicator_id, year, area, percent_cell(count, total), count, total
-                )
+                yield _share(indicator_id, year, area, count, total)
 
 
 def read_new_placements(rows: Iterable[Row]) -> Iterator[PublishedValue]:
@@ -238,12 +240,10 @@ def read_new_placements(rows: Iterable[Row]) -> Iterator[PublishedValue]:
     ).items():
         if group != NEW_PLACEMENTS:
             continue
-        total = counts.get(TOTAL_NEW_PLACEMENTS, Cell(None, "x"))
+        total = counts.get(TOTAL_NEW_PLACEMENTS, NOT_PUBLISHED)
         for indicator_id, breakdowns in NEW_PLACEMENT_GROUPS.items():
-            count = _sum(counts.get(b, Cell(None, "x")) for b in breakdowns)
-            yield published_value(
-                indicator_id, year, area, percent_cell(count, total), count, total
-            )
+            count = _sum(counts.get(b, NOT_PUBLISHED) for b in breakdowns)
+            yield _share(indicator_id, year, area, count, total)
 
 
 def read_accommodation(rows: Iterable[Row]) -> Iterator[PublishedValue]:
@@ -253,11 +253,9 @@ def read_accommodation(rows: Iterable[Row]) -> Iterator[PublishedValue]:
         indicator_id = ACCOMMODATION_AGES.get(age)
         if indicator_id is None:
             continue
-        suitable = counts.get(SUITABLE, Cell(None, "x"))
-        total = counts.get(SUITABILITY_TOTAL, Cell(None, "x"))
-        yield published_value(
-            indicator_id, year, area, percent_cell(suitable, total), suitable, total
-        )
+        suitable = counts.get(SUITABLE, NOT_PUBLISHED)
+        total = counts.get(SUITABILITY_TOTAL, NOT_PUBLISHED)
+        yield _share(indicator_id, year, area, suitable, total)
 
 
 def read_workforce(rows: Iterable[Row]) -> Iterator[PublishedValue]:
