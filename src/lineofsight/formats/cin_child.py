@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from xml.etree.ElementTree import Element
@@ -147,6 +148,51 @@ def ctx_log_layout(fields: FieldReader, where: str, used: str, expected: str, ye
     )
 
 
+@dataclass
+class _Episode:
+    """One CINdetails element being read: where its rows go and how its parts are told."""
+
+    element: Element
+    child: str
+    number: int
+    where: str
+    fields: FieldReader
+    tables: dict[str, list[Row]]
+    referral: date | None = None
+
+    def parts(self, tag: str) -> Iterator[tuple[str, Element]]:
+        """Each ``tag`` element of the episode, with where it is ("... / Assessments 2")."""
+        for k, item in enumerate(self.element.iterfind(tag), start=1):
+            yield f"{self.where} / {tag} {k}", item
+
+    def not_before_referral(self, start: date | None, rule: str, name: str, at: str) -> None:
+        """A warning when date ``name`` comes before the episode's referral."""
+        self.fields.order(
+            self.referral,
+            start,
+            rule,
+            f"{name} is before the CINreferralDate of its episode.",
+            at,
+            name,
+            "warning",
+        )
+
+    def span(
+        self, item: Element, start_name: str, end_name: str, rule: str, at: str
+    ) -> tuple[date | None, date | None]:
+        """A part's start date (required) and end date, the end not before the start."""
+        start = self.fields.date(item, start_name, at, required=True)
+        end = self.fields.date(item, end_name, at)
+        self.fields.order(start, end, rule, f"{end_name} is before {start_name}.", at, end_name)
+        return start, end
+
+    def add(self, table: str, **values: object) -> Row:
+        """A row of ``table`` for this episode (child and episode number first)."""
+        row: Row = {"child_id": self.child, "episode_no": self.number, **values}
+        self.tables[table].append(row)
+        return row
+
+
 def _episode(
     ep: Element,
     child: str,
@@ -186,54 +232,35 @@ def _episode(
             "warning",
             "A referral that was not NFA should have a primary need.",
         )
-    row: Row = {
-        "child_id": child,
-        "episode_no": number,
-        "referral_date": referral,
-        "referral_source": fields.text(ep, "ReferralSource"),
-        "primary_need": need,
-        "closure_date": closure,
-        "closure_reason": reason,
-        "referral_nfa": nfa,
-    }
-    tables["cin_episodes"].append(row)
+    episode = _Episode(ep, child, number, where, fields, tables, referral)
+    row = episode.add(
+        "cin_episodes",
+        referral_date=referral,
+        referral_source=fields.text(ep, "ReferralSource"),
+        primary_need=need,
+        closure_date=closure,
+        closure_reason=reason,
+        referral_nfa=nfa,
+    )
     record = CinEpisode(number, row, icpc)
     marks = [len(tables[name]) for name in ("cin_assessments", "cin_plans", "s47_enquiries")]
-    _assessments(ep, child, number, where, referral, fields, tables)
-    for k, plan in enumerate(ep.iterfind("CINPlanDates"), start=1):
-        at = f"{where} / CINPlanDates {k}"
-        start = fields.date(plan, "CINPlanStartDate", at, required=True)
-        end = fields.date(plan, "CINPlanEndDate", at)
-        fields.order(
-            start,
-            end,
-            "cin.cin_plan_end_before_start",
-            "CINPlanEndDate is before CINPlanStartDate.",
-            at,
-            "CINPlanEndDate",
+    _assessments(episode)
+    for at, plan in episode.parts("CINPlanDates"):
+        start, end = episode.span(
+            plan, "CINPlanStartDate", "CINPlanEndDate", "cin.cin_plan_end_before_start", at
         )
-        tables["cin_plans"].append(
-            {"child_id": child, "episode_no": number, "start_date": start, "end_date": end}
-        )
-    _section47s(ep, child, number, where, referral, fields, tables)
-    _protection_plans(ep, child, number, where, referral, fields, tables, record)
+        episode.add("cin_plans", start_date=start, end_date=end)
+    _section47s(episode)
+    _protection_plans(episode, record)
     record.assessments = tables["cin_assessments"][marks[0] :]
     record.plans = tables["cin_plans"][marks[1] :]
     record.s47s = tables["s47_enquiries"][marks[2] :]
     return record
 
 
-def _assessments(
-    ep: Element,
-    child: str,
-    number: int,
-    where: str,
-    referral: date | None,
-    fields: FieldReader,
-    tables: dict[str, list[Row]],
-) -> None:
-    for k, item in enumerate(ep.iterfind("Assessments"), start=1):
-        at = f"{where} / Assessments {k}"
+def _assessments(episode: _Episode) -> None:
+    fields = episode.fields
+    for at, item in episode.parts("Assessments"):
         start = fields.date(
             item, "AssessmentActualStartDate", at, required=True, may_be_after_reference=True
         )
@@ -247,14 +274,8 @@ def _assessments(
             at,
             "AssessmentAuthorisationDate",
         )
-        fields.order(
-            referral,
-            start,
-            "cin.assessment_before_referral",
-            "AssessmentActualStartDate is before the CINreferralDate of its episode.",
-            at,
-            "AssessmentActualStartDate",
-            "warning",
+        episode.not_before_referral(
+            start, "cin.assessment_before_referral", "AssessmentActualStartDate", at
         )
         factors = [
             (f.text or "").strip()
@@ -262,29 +283,18 @@ def _assessments(
         ]
         for code in factors:
             fields.check_code(code, "AssessmentFactors", "cin_assessment_factor", at, "warning")
-        tables["cin_assessments"].append(
-            {
-                "child_id": child,
-                "episode_no": number,
-                "start_date": start,
-                "internal_review_date": review,
-                "authorisation_date": authorised,
-                "factors": " ".join(factors) or None,
-            }
+        episode.add(
+            "cin_assessments",
+            start_date=start,
+            internal_review_date=review,
+            authorisation_date=authorised,
+            factors=" ".join(factors) or None,
         )
 
 
-def _section47s(
-    ep: Element,
-    child: str,
-    number: int,
-    where: str,
-    referral: date | None,
-    fields: FieldReader,
-    tables: dict[str, list[Row]],
-) -> None:
-    for k, item in enumerate(ep.iterfind("Section47"), start=1):
-        at = f"{where} / Section47 {k}"
+def _section47s(episode: _Episode) -> None:
+    fields = episode.fields
+    for at, item in episode.parts("Section47"):
         start = fields.date(
             item, "S47ActualStartDate", at, required=True, may_be_after_reference=True
         )
@@ -300,84 +310,40 @@ def _section47s(
             at,
             "DateOfInitialCPC",
         )
-        fields.order(
-            referral,
-            start,
-            "cin.s47_before_referral",
-            "S47ActualStartDate is before the CINreferralDate of its episode.",
-            at,
-            "S47ActualStartDate",
-            "warning",
-        )
-        tables["s47_enquiries"].append(
-            {
-                "child_id": child,
-                "episode_no": number,
-                "start_date": start,
-                "icpc_target_date": target,
-                "icpc_date": icpc,
-                "icpc_not_required": not_required,
-            }
+        episode.not_before_referral(start, "cin.s47_before_referral", "S47ActualStartDate", at)
+        episode.add(
+            "s47_enquiries",
+            start_date=start,
+            icpc_target_date=target,
+            icpc_date=icpc,
+            icpc_not_required=not_required,
         )
 
 
-def _protection_plans(
-    ep: Element,
-    child: str,
-    number: int,
-    where: str,
-    referral: date | None,
-    fields: FieldReader,
-    tables: dict[str, list[Row]],
-    record: CinEpisode,
-) -> None:
-    for k, plan in enumerate(ep.iterfind("ChildProtectionPlans"), start=1):
-        at = f"{where} / ChildProtectionPlans {k}"
-        start = fields.date(plan, "CPPstartDate", at, required=True)
-        end = fields.date(plan, "CPPendDate", at)
-        fields.order(
-            start,
-            end,
-            "cin.cpp_end_before_start",
-            "CPPendDate is before CPPstartDate.",
-            at,
-            "CPPendDate",
+def _protection_plans(episode: _Episode, record: CinEpisode) -> None:
+    fields = episode.fields
+    for at, plan in episode.parts("ChildProtectionPlans"):
+        start, end = episode.span(
+            plan, "CPPstartDate", "CPPendDate", "cin.cpp_end_before_start", at
         )
-        fields.order(
-            referral,
-            start,
-            "cin.cpp_before_referral",
-            "CPPstartDate is before the CINreferralDate of its episode.",
-            at,
-            "CPPstartDate",
-            "warning",
-        )
+        episode.not_before_referral(start, "cin.cpp_before_referral", "CPPstartDate", at)
         initial = fields.code(
             plan, "InitialCategoryOfAbuse", "category_of_abuse", at, required=True
         )
         latest = fields.code(plan, "LatestCategoryOfAbuse", "category_of_abuse", at, required=True)
         previous = fields.whole_number(plan, "NumberOfPreviousCPP", at, required=True)
-        row: Row = {
-            "child_id": child,
-            "episode_no": number,
-            "start_date": start,
-            "end_date": end,
-            "initial_category": initial,
-            "latest_category": latest,
-            "previous_plans": previous,
-        }
-        tables["cp_plans"].append(row)
+        row = episode.add(
+            "cp_plans",
+            start_date=start,
+            end_date=end,
+            initial_category=initial,
+            latest_category=latest,
+            previous_plans=previous,
+        )
         cpp = CinPlan(row)
         record.cpps.append(cpp)
         for review_el in plan.iterfind("Reviews/CPPreviewDate"):
             raw = (review_el.text or "").strip() or None
             review = fields.date_value(raw, "CPPreviewDate", at, required=True)
             cpp.reviews.append(review)
-            tables["cp_reviews"].append(
-                {
-                    "child_id": child,
-                    "episode_no": number,
-                    "plan_start_date": start,
-                    "review_date": review,
-                }
-            )
+            episode.add("cp_reviews", plan_start_date=start, review_date=review)
