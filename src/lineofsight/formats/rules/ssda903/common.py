@@ -3,7 +3,7 @@ child was looked after continuously through the year."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import date, timedelta
 
 from lineofsight.formats.rules.registry import ALL_YEARS, rule
@@ -155,3 +155,47 @@ def each_row(
         return fails
 
     return wrap
+
+
+# Rules that differ only in their code, wording, table and columns: one check each, registered
+# per rule by ``each_row`` (the rule's implementation is the shared check).
+
+
+def value_listed(code: str, text: str, table: str, field: str, allowed: Collection[str]) -> None:
+    """Rule ``code``: a row of ``table`` whose ``field`` is given but not one of ``allowed`` is
+    reported there, with its value."""
+
+    def value_not_listed(item: Row903, run: Run903) -> bool:
+        value = item.text(field)
+        return value is not None and value not in allowed
+
+    each_row(code, text, table, field, show=True)(value_not_listed)
+
+
+def value_given(code: str, text: str, table: str, field: str) -> None:
+    """Rule ``code``: a row of ``table`` with ``field`` blank is reported there."""
+
+    def value_blank(item: Row903, run: Run903) -> bool:
+        return not item.has(field)
+
+    each_row(code, text, table, field)(value_blank)
+
+
+def given_with(code: str, text: str, table: str, given: str, needed: str) -> None:
+    """Rule ``code``: a row of ``table`` with ``given`` filled in and ``needed`` blank is
+    reported at ``needed``."""
+
+    def needed_blank(item: Row903, run: Run903) -> bool:
+        return item.has(given) and not item.has(needed)
+
+    each_row(code, text, table, needed)(needed_blank)
+
+
+def flag_needs(code: str, text: str, table: str, flag: str, needed: tuple[str, ...]) -> None:
+    """Rule ``code``: a row of ``table`` with ``flag`` "1" and any of ``needed`` blank is
+    reported at ``flag``."""
+
+    def flagged_without(item: Row903, run: Run903) -> bool:
+        return item.text(flag) == "1" and not all_given(item, needed)
+
+    each_row(code, text, table, flag)(flagged_without)

@@ -6,7 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from lineofsight.formats.rules.registry import rule
-from lineofsight.formats.rules.ssda903.common import birthday, each_row, periods_of_care
+from lineofsight.formats.rules.ssda903.common import (
+    birthday,
+    each_row,
+    given_with,
+    periods_of_care,
+)
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
 
@@ -24,28 +29,24 @@ def missing_without_start(item: Row903, run: Run903) -> bool:
     return item.text("MISSING") in ("M", "A") and not item.has("MIS_START")
 
 
-@each_row(
+given_with(
     "565",
     "The date that the child started to be missing or away from placement without "
     "authorisation has been completed but whether the child was missing or away from placement "
     "without authorisation has not been completed.",
     "Missing",
+    "MIS_START",
     "MISSING",
 )
-def start_without_type(item: Row903, run: Run903) -> bool:
-    return item.has("MIS_START") and not item.has("MISSING")
-
-
-@each_row(
+given_with(
     "566",
     "The date that the child's episode of being missing or away from placement without "
     "authorisation ended has been completed but whether the child was missing or away without "
     "authorisation has not been completed.",
     "Missing",
+    "MIS_END",
     "MISSING",
 )
-def end_without_type(item: Row903, run: Run903) -> bool:
-    return item.has("MIS_END") and not item.has("MISSING")
 
 
 @rule(

@@ -17,7 +17,9 @@ from lineofsight.formats.rules.ssda903.common import (
     birthday,
     continuously_looked_after,
     each_row,
+    flag_needs,
     in_year,
+    value_given,
 )
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
@@ -218,26 +220,22 @@ def health_items_incomplete(item: Row903, run: Run903) -> bool:
     return not all_given(item, OC2_HEALTH) and any_given(item, OC2_OTHERS)
 
 
-@each_row(
+flag_needs(
     "544",
     "Any child who has conviction information completed must also have immunisation, teeth "
     "check, health assessment and substance misuse problem identified fields completed.",
     "OC2",
     "CONVICTED",
+    OC2_HEALTH,
 )
-def convicted_without_health(item: Row903, run: Run903) -> bool:
-    return item.text("CONVICTED") == "1" and not all_given(item, OC2_HEALTH)
-
-
-@each_row(
+flag_needs(
     "547",
     "Any child who has health promotion information completed must also have immunisation, "
     "teeth check, health assessment and substance misuse problem identified fields completed.",
     "OC2",
     "HEALTH_CHECK",
+    OC2_HEALTH,
 )
-def health_check_without_health(item: Row903, run: Run903) -> bool:
-    return item.text("HEALTH_CHECK") == "1" and not all_given(item, OC2_HEALTH)
 
 
 @each_row(
@@ -495,22 +493,12 @@ def rows_without_episodes(child: Child903, run: Run903) -> None:
             run.report("1012", item, "CHILD")
 
 
-@rule("ssda903", "132", "Data entry for activity after leaving care is invalid.")
-def activity_missing(child: Child903, run: Run903) -> None:
-    """A blank activity (an unknown code is the parser's check)."""
-    for item in child.table("OC3"):
-        if not item.has("ACTIV"):
-            run.report("132", item, "ACTIV")
-
-
-@rule(
-    "ssda903",
+# A blank activity or accommodation (an unknown code is the parser's check).
+value_given("132", "Data entry for activity after leaving care is invalid.", "OC3", "ACTIV")
+value_given(
     "133",
     "Data entry for accommodation after leaving care is invalid. If reporting on a childs "
     "accommodation after leaving care the data entry must be valid",
+    "OC3",
+    "ACCOM",
 )
-def accommodation_missing(child: Child903, run: Run903) -> None:
-    """A blank accommodation (an unknown code is the parser's check)."""
-    for item in child.table("OC3"):
-        if not item.has("ACCOM"):
-            run.report("133", item, "ACCOM")

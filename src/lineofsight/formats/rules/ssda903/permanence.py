@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from lineofsight.formats.rules.registry import rule
+from lineofsight.formats.rules.ssda903.common import value_listed
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
 OPTIONS = frozenset({"P1", "P2", "P3", "P4", "Z1"})
@@ -52,24 +53,16 @@ def permanence_date(text: str | None) -> date | None:
         return None
 
 
-@rule("ssda903", "631", "Previous permanence option not a valid value.")
-def option_invalid(child: Child903, run: Run903) -> None:
-    for item in _rows(child):
-        option = item.text("PREV_PERM")
-        if option is not None and option not in OPTIONS:
-            run.report("631", item, "PREV_PERM", option)
-
-
-@rule(
-    "ssda903",
+value_listed(
+    "631", "Previous permanence option not a valid value.", "PrevPerm", "PREV_PERM", OPTIONS
+)
+value_listed(
     "633",
     "Local authority code where previous permanence option was arranged is not a valid value.",
+    "PrevPerm",
+    "LA_PERM",
+    LA_CODES,
 )
-def la_invalid(child: Child903, run: Run903) -> None:
-    for item in _rows(child):
-        la = item.text("LA_PERM")
-        if la is not None and la not in LA_CODES:
-            run.report("633", item, "LA_PERM", la)
 
 
 @rule(
