@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from lineofsight.formats.rules.cin.model import CinChild, CinEpisode, day
@@ -11,12 +13,39 @@ from lineofsight.formats.rules.registry import rule
 Row = dict[str, object]
 
 
-def _cin_plans(child: CinChild) -> list[tuple[CinEpisode, int, Row]]:
-    return [(e, k, p) for e in child.episodes for k, p in enumerate(e.plans, start=1)]
+@dataclass(frozen=True)
+class Plans:
+    """CIN plans or child protection plans: where the census holds them and their date fields,
+    for the rules that check both kinds alike."""
+
+    part: str  # the location's part: "CINPlanDates" or "ChildProtectionPlans"
+    start_field: str
+    end_field: str
+    rows: Callable[[CinEpisode], list[Row]]  # an episode's plans of this kind
+
+    def of(self, child: CinChild) -> list[tuple[CinEpisode, int, Row]]:
+        """The child's plans of this kind across its episodes, numbered within each."""
+        return [(e, k, p) for e in child.episodes for k, p in enumerate(self.rows(e), start=1)]
+
+    def field(self, column: str) -> str:
+        return self.start_field if column == "start_date" else self.end_field
 
 
-def _cp_plans(child: CinChild) -> list[tuple[CinEpisode, int, Row]]:
-    return [(e, k, c.row) for e in child.episodes for k, c in enumerate(e.cpps, start=1)]
+CIN_PLANS = Plans("CINPlanDates", "CINPlanStartDate", "CINPlanEndDate", lambda e: e.plans)
+CP_PLANS = Plans(
+    "ChildProtectionPlans", "CPPstartDate", "CPPendDate", lambda e: [c.row for c in e.cpps]
+)
+PlanCheck = Callable[[CinChild, CinRun, str, Plans], None]
+
+
+def plans_rule(code: str, text: str, plans: Plans, check: PlanCheck) -> None:
+    """Register ``check`` on ``plans`` as rule ``code`` (its implementation: the check)."""
+
+    def on_plans(child: CinChild, run: CinRun) -> None:
+        check(child, run, code, plans)
+
+    on_plans.__name__ = check.__name__.lstrip("_")
+    rule("cin", code, text)(on_plans)
 
 
 def _overlaps(plans: list[tuple[CinEpisode, int, Row]], reference: date) -> list[int]:
@@ -38,131 +67,115 @@ def _overlaps(plans: list[tuple[CinEpisode, int, Row]], reference: date) -> list
     return found
 
 
-@rule("cin", "4004", "This child is showing more than one open CIN Plan, i.e. with no End Date")
-def two_open_cin_plans(child: CinChild, run: CinRun) -> None:
-    plans = _cin_plans(child)
-    if sum(1 for _, _, p in plans if p["end_date"] is None) > 1:
-        for episode, k, plan in plans:
+def _two_open(child: CinChild, run: CinRun, code: str, plans: Plans) -> None:
+    items = plans.of(child)
+    if sum(1 for _, _, p in items if p["end_date"] is None) > 1:
+        for episode, k, plan in items:
             if plan["end_date"] is None:
-                run.report("4004", child, at(child, episode, "CINPlanDates", k), "CINPlanEndDate")
+                run.report(code, child, at(child, episode, plans.part, k), plans.end_field)
 
 
-@rule(
-    "cin",
+def _overlapping(child: CinChild, run: CinRun, code: str, plans: Plans) -> None:
+    items = plans.of(child)
+    if len(items) > 1:
+        for i in _overlaps(items, run.reference_date):
+            episode, k, _ = items[i]
+            run.report(code, child, at(child, episode, plans.part, k), plans.start_field)
+
+
+def _one_day(child: CinChild, run: CinRun, code: str, plans: Plans) -> None:
+    for episode, k, plan in plans.of(child):
+        if plan["start_date"] is not None and plan["start_date"] == plan["end_date"]:
+            run.report(code, child, at(child, episode, plans.part, k), plans.end_field)
+
+
+def _ended_before_year(child: CinChild, run: CinRun, code: str, plans: Plans) -> None:
+    """Ended before the census year began (after its end is the parser's date check)."""
+    for episode, k, plan in plans.of(child):
+        end = day(plan["end_date"])
+        if end is not None and end < run.start:
+            run.report(code, child, at(child, episode, plans.part, k), plans.end_field, end)
+
+
+def _after_death(child: CinChild, run: CinRun, code: str, plans: Plans, column: str) -> None:
+    death = day(child.row["death_date"])
+    if death is None:
+        return
+    for episode, k, plan in plans.of(child):
+        value = day(plan[column])
+        if value is not None and value > death:
+            run.report(code, child, at(child, episode, plans.part, k), plans.field(column), value)
+
+
+def _starts_after_death(child: CinChild, run: CinRun, code: str, plans: Plans) -> None:
+    _after_death(child, run, code, plans, "start_date")
+
+
+def _ends_after_death(child: CinChild, run: CinRun, code: str, plans: Plans) -> None:
+    _after_death(child, run, code, plans, "end_date")
+
+
+plans_rule(
+    "4004",
+    "This child is showing more than one open CIN Plan, i.e. with no End Date",
+    CIN_PLANS,
+    _two_open,
+)
+plans_rule(
     "8935",
     "This child is showing more than one open Child Protection plan, i.e. with no End Date",
+    CP_PLANS,
+    _two_open,
 )
-def two_open_cp_plans(child: CinChild, run: CinRun) -> None:
-    plans = _cp_plans(child)
-    if sum(1 for _, _, p in plans if p["end_date"] is None) > 1:
-        for episode, k, plan in plans:
-            if plan["end_date"] is None:
-                where = at(child, episode, "ChildProtectionPlans", k)
-                run.report("8935", child, where, "CPPendDate")
-
-
-@rule("cin", "4014", "CIN Plan data contains overlapping dates")
-def cin_plans_overlap(child: CinChild, run: CinRun) -> None:
-    plans = _cin_plans(child)
-    if len(plans) > 1:
-        for i in _overlaps(plans, run.reference_date):
-            episode, k, _ = plans[i]
-            run.report("4014", child, at(child, episode, "CINPlanDates", k), "CINPlanStartDate")
-
-
-@rule("cin", "8940", "Child Protection Plan data contains overlapping dates")
-def cp_plans_overlap(child: CinChild, run: CinRun) -> None:
-    plans = _cp_plans(child)
-    if len(plans) > 1:
-        for i in _overlaps(plans, run.reference_date):
-            episode, k, _ = plans[i]
-            where = at(child, episode, "ChildProtectionPlans", k)
-            run.report("8940", child, where, "CPPstartDate")
-
-
-@rule(
-    "cin",
+plans_rule("4014", "CIN Plan data contains overlapping dates", CIN_PLANS, _overlapping)
+plans_rule("8940", "Child Protection Plan data contains overlapping dates", CP_PLANS, _overlapping)
+plans_rule(
     "4012Q",
     "Please check and either amend or provide a reason: CIN Plan shown as "
     "starting and ending on the same day",
+    CIN_PLANS,
+    _one_day,
 )
-def cin_plan_one_day(child: CinChild, run: CinRun) -> None:
-    for episode, k, plan in _cin_plans(child):
-        if plan["start_date"] is not None and plan["start_date"] == plan["end_date"]:
-            run.report("4012Q", child, at(child, episode, "CINPlanDates", k), "CINPlanEndDate")
-
-
-@rule("cin", "8840", "Child Protection Plan cannot start and end on the same day")
-def cp_plan_one_day(child: CinChild, run: CinRun) -> None:
-    for episode, k, plan in _cp_plans(child):
-        if plan["start_date"] is not None and plan["start_date"] == plan["end_date"]:
-            where = at(child, episode, "ChildProtectionPlans", k)
-            run.report("8840", child, where, "CPPendDate")
-
-
-@rule("cin", "4013", "CIN Plan end date must fall within the census year")
-def cin_plan_ended_before_year(child: CinChild, run: CinRun) -> None:
-    """Ended before the census year began (after its end is the parser's date check)."""
-    for episode, k, plan in _cin_plans(child):
-        end = day(plan["end_date"])
-        if end is not None and end < run.start:
-            run.report("4013", child, at(child, episode, "CINPlanDates", k), "CINPlanEndDate", end)
-
-
-@rule("cin", "8930", "Child Protection Plan End Date must fall within the census year")
-def cp_plan_ended_before_year(child: CinChild, run: CinRun) -> None:
-    """Ended before the census year began (after its end is the parser's date check)."""
-    for episode, k, plan in _cp_plans(child):
-        end = day(plan["end_date"])
-        if end is not None and end < run.start:
-            where = at(child, episode, "ChildProtectionPlans", k)
-            run.report("8930", child, where, "CPPendDate", end)
+plans_rule("8840", "Child Protection Plan cannot start and end on the same day", CP_PLANS, _one_day)
+plans_rule(
+    "4013", "CIN Plan end date must fall within the census year", CIN_PLANS, _ended_before_year
+)
+plans_rule(
+    "8930",
+    "Child Protection Plan End Date must fall within the census year",
+    CP_PLANS,
+    _ended_before_year,
+)
+plans_rule(
+    "4008",
+    "CIN Plan shown as starting after the child’s Date of Death.",
+    CIN_PLANS,
+    _starts_after_death,
+)
+plans_rule(
+    "4009Q", "CIN Plan cannot end after the child’s Date of Death", CIN_PLANS, _ends_after_death
+)
+plans_rule(
+    "8915",
+    "Child Protection Plan shown as starting after the child’s Date of Death",
+    CP_PLANS,
+    _starts_after_death,
+)
+plans_rule(
+    "8920",
+    "Child Protection Plan cannot end after the child’s Date of Death",
+    CP_PLANS,
+    _ends_after_death,
+)
 
 
 @rule("cin", "4015", "The CIN Plan start date cannot be before the referral date")
 def cin_plan_before_referral(child: CinChild, run: CinRun) -> None:
-    for episode, k, plan in _cin_plans(child):
+    for episode, k, plan in CIN_PLANS.of(child):
         start, referral = day(plan["start_date"]), day(episode.row["referral_date"])
         if start is not None and referral is not None and start < referral:
             where = at(child, episode, "CINPlanDates", k)
             run.report("4015", child, where, "CINPlanStartDate", start)
-
-
-def _after_death(child: CinChild, run: CinRun, code: str, plans: str, column: str) -> None:
-    death = day(child.row["death_date"])
-    if death is None:
-        return
-    items = _cin_plans(child) if plans == "CINPlanDates" else _cp_plans(child)
-    field = {
-        ("CINPlanDates", "start_date"): "CINPlanStartDate",
-        ("CINPlanDates", "end_date"): "CINPlanEndDate",
-        ("ChildProtectionPlans", "start_date"): "CPPstartDate",
-        ("ChildProtectionPlans", "end_date"): "CPPendDate",
-    }[(plans, column)]
-    for episode, k, plan in items:
-        value = day(plan[column])
-        if value is not None and value > death:
-            run.report(code, child, at(child, episode, plans, k), field, value)
-
-
-@rule("cin", "4008", "CIN Plan shown as starting after the child’s Date of Death.")
-def cin_plan_starts_after_death(child: CinChild, run: CinRun) -> None:
-    _after_death(child, run, "4008", "CINPlanDates", "start_date")
-
-
-@rule("cin", "4009Q", "CIN Plan cannot end after the child’s Date of Death")
-def cin_plan_ends_after_death(child: CinChild, run: CinRun) -> None:
-    _after_death(child, run, "4009Q", "CINPlanDates", "end_date")
-
-
-@rule("cin", "8915", "Child Protection Plan shown as starting after the child’s Date of Death")
-def cp_plan_starts_after_death(child: CinChild, run: CinRun) -> None:
-    _after_death(child, run, "8915", "ChildProtectionPlans", "start_date")
-
-
-@rule("cin", "8920", "Child Protection Plan cannot end after the child’s Date of Death")
-def cp_plan_ends_after_death(child: CinChild, run: CinRun) -> None:
-    _after_death(child, run, "8920", "ChildProtectionPlans", "end_date")
 
 
 @rule(
@@ -236,33 +249,22 @@ def _starts_inside(starting: list[Row], containing: list[Row], reference: date) 
     return found
 
 
-@rule(
-    "cin",
-    "4016",
-    "A CIN Plan has been reported as open at the same time as a Child Protection Plan.",
-)
-def cin_plan_starts_in_cp_plan(child: CinChild, run: CinRun) -> None:
-    """A CIN plan starts within a CP plan of its episode (unless on the CP plan's end date)."""
+def _starts_in_other(child: CinChild, run: CinRun, code: str, plans: Plans) -> None:
+    """A plan starts within a plan of the other kind in its episode (unless on that plan's end
+    date)."""
+    other = CP_PLANS if plans is CIN_PLANS else CIN_PLANS
     for episode in child.episodes:
-        cpps = [c.row for c in episode.cpps]
-        for k in _starts_inside(episode.plans, cpps, run.reference_date):
-            start = episode.plans[k]["start_date"]
-            where = at(child, episode, "CINPlanDates", k + 1)
-            run.report("4016", child, where, "CINPlanStartDate", start)
+        starting = plans.rows(episode)
+        for k in _starts_inside(starting, other.rows(episode), run.reference_date):
+            where = at(child, episode, plans.part, k + 1)
+            run.report(code, child, where, plans.start_field, starting[k]["start_date"])
 
 
-@rule(
-    "cin",
-    "4017",
-    "A CIN Plan has been reported as open at the same time as a Child Protection Plan.",
+OPEN_WITH_CP_PLAN = (
+    "A CIN Plan has been reported as open at the same time as a Child Protection Plan."
 )
-def cp_plan_starts_in_cin_plan(child: CinChild, run: CinRun) -> None:
-    """A CP plan starts within a CIN plan of its episode (unless on the CIN plan's end date)."""
-    for episode in child.episodes:
-        cpps = [c.row for c in episode.cpps]
-        for k in _starts_inside(cpps, episode.plans, run.reference_date):
-            where = at(child, episode, "ChildProtectionPlans", k + 1)
-            run.report("4017", child, where, "CPPstartDate", cpps[k]["start_date"])
+plans_rule("4016", OPEN_WITH_CP_PLAN, CIN_PLANS, _starts_in_other)  # a CIN plan in a CP plan
+plans_rule("4017", OPEN_WITH_CP_PLAN, CP_PLANS, _starts_in_other)  # a CP plan in a CIN plan
 
 
 @rule(
