@@ -26,18 +26,25 @@ class OpenItems:
     field: str  # the start date's census field
     items: Callable[[CinChild], Iterator[tuple[CinEpisode, int, Row]]]
     is_open: Callable[[Row], bool]
+    timescale: int  # working days it may stay open (ASSESSMENT, ICPC)
 
 
-def _open_started(
-    child: CinChild, run: CinRun, code: str, kind: OpenItems, flagged: Callable[[date], bool]
-) -> None:
-    """Report ``code`` for each open item of ``kind`` whose start date is ``flagged`` (outside
-    the census year, or too long before its end)."""
-    for episode, k, item in kind.items(child):
-        start = day(item["start_date"])
-        if kind.is_open(item) and start is not None and flagged(start):
-            where = at(child, episode, kind.part, k)
-            run.report(code, child, where, kind.field, start.isoformat())
+def open_started_rule(code: str, text: str, kind: OpenItems, overdue: bool) -> None:
+    """Rule ``code``: each open item of ``kind`` whose start date falls outside the census year
+    or, when ``overdue``, more than its timescale in working days before the year's end."""
+
+    def open_items_started(child: CinChild, run: CinRun) -> None:
+        cutoff = run.working_days_before_end(kind.timescale) if overdue else None
+        for episode, k, item in kind.items(child):
+            start = day(item["start_date"])
+            if not kind.is_open(item) or start is None:
+                continue
+            flagged = start < cutoff if cutoff is not None else not run.in_year(start)
+            if flagged:
+                where = at(child, episode, kind.part, k)
+                run.report(code, child, where, kind.field, start.isoformat())
+
+    rule("cin", code, text)(open_items_started)
 
 
 ASSESSMENTS = OpenItems(
@@ -45,13 +52,16 @@ ASSESSMENTS = OpenItems(
     "AssessmentActualStartDate",
     assessments,
     lambda item: item["authorisation_date"] is None,
+    ASSESSMENT.amount,
 )
 SECTION47S = OpenItems(
     "Section47",
     "S47ActualStartDate",
     section47s,
     # no conference, and ICPCnotRequired false (not merely absent)
+    # (or 0: the public validator reads only "0")
     lambda item: item["icpc_date"] is None and item["icpc_not_required"] is False,
+    ICPC.amount,
 )
 
 
@@ -65,26 +75,21 @@ def authorised_before_year(child: CinChild, run: CinRun) -> None:
             run.report("8696", child, where, "AssessmentAuthorisationDate", done.isoformat())
 
 
-@rule(
-    "cin",
+open_started_rule(
     "8736",
     "For an Assessment that has not been completed, the start date must fall "
     "within the census year",
+    ASSESSMENTS,
+    overdue=False,
 )
-def open_assessment_in_year(child: CinChild, run: CinRun) -> None:
-    _open_started(child, run, "8736", ASSESSMENTS, lambda start: not run.in_year(start))
-
-
-@rule(
-    "cin",
+open_started_rule(
     "8670Q",
     "Please check and either amend data or provide a reason: Assessment started "
     "more than 45 working days before the end of the census year. However, there is no "
     "Assessment end date.",
+    ASSESSMENTS,
+    overdue=True,
 )
-def assessment_overdue(child: CinChild, run: CinRun) -> None:
-    cutoff = run.working_days_before_end(ASSESSMENT.amount)
-    _open_started(child, run, "8670Q", ASSESSMENTS, lambda start: start < cutoff)
 
 
 @rule(
@@ -222,28 +227,22 @@ def _s47_open(item: Row) -> bool:
     return item["icpc_date"] is None and item["icpc_not_required"] is not True
 
 
-@rule(
-    "cin",
+open_started_rule(
     "8740",
     "For a Section 47 Enquiry that has not held the Initial Child Protection "
     "Conference by the end of the census year, the start date must fall within the census "
     "year",
+    SECTION47S,
+    overdue=False,
 )
-def open_s47_in_year(child: CinChild, run: CinRun) -> None:
-    """No conference, and ICPCnotRequired false (or 0: the public validator reads only "0")."""
-    _open_started(child, run, "8740", SECTION47S, lambda start: not run.in_year(start))
-
-
-@rule(
-    "cin",
+open_started_rule(
     "8675Q",
     "Please check and either amend data or provide a reason: S47 Enquiry "
     "started more than 15 working days before the end of the census year. However, there is "
     "no date of Initial Child Protection Conference.",
+    SECTION47S,
+    overdue=True,
 )
-def s47_overdue(child: CinChild, run: CinRun) -> None:
-    cutoff = run.working_days_before_end(ICPC.amount)
-    _open_started(child, run, "8675Q", SECTION47S, lambda start: start < cutoff)
 
 
 @rule("cin", "8839", "Within one CINDetails group there are 2 or more open S47 Assessments")
