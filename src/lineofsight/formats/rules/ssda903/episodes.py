@@ -36,17 +36,38 @@ def _each(
             run.report(code, item, field, item.row.get(field) or "")
 
 
+def _simple(
+    code: str,
+    text: str,
+    field: str,
+    fails: Callable[[Row903], bool],
+    name: str,
+    applies: frozenset[int] = ALL_YEARS,
+) -> None:
+    def check(child: Child903, run: Run903) -> None:
+        _each(child, run, code, field, fails)
+
+    check.__name__ = name
+    rule("ssda903", code, text, applies)(check)
+
+
 # ---- dates and ages ----
 
 
-@rule("ssda903", "353", "No episode submitted can start before 14 October 1991.")
-def before_1991(child: Child903, run: Run903) -> None:
-    _each(child, run, "353", "DECOM", lambda e: (e.day("DECOM") or date.max) < FIRST_EPISODE)
-
-
-@rule("ssda903", "355", "Episode appears to have lasted for less than 24 hours")
-def under_a_day(child: Child903, run: Run903) -> None:
-    _each(child, run, "355", "DEC", lambda e: e.has("DECOM") and e.text("DECOM") == e.text("DEC"))
+_simple(
+    "353",
+    "No episode submitted can start before 14 October 1991.",
+    "DECOM",
+    lambda e: (e.day("DECOM") or date.max) < FIRST_EPISODE,
+    "before_1991",
+)
+_simple(
+    "355",
+    "Episode appears to have lasted for less than 24 hours",
+    "DEC",
+    lambda e: e.has("DECOM") and e.text("DECOM") == e.text("DEC"),
+    "under_a_day",
+)
 
 
 @rule(
@@ -65,15 +86,13 @@ def first_episode_not_s(child: Child903, run: Run903) -> None:
             run.report("357", first, "RNE", first.text("RNE") or "")
 
 
-@rule("ssda903", "446", "E1 is not a valid code for episodes starting before December 2005.")
-def e1_before_2005(child: Child903, run: Run903) -> None:
-    _each(
-        child,
-        run,
-        "446",
-        "LS",
-        lambda e: e.text("LS") == "E1" and (e.day("DECOM") or date.max) < PLACEMENT_ORDERS,
-    )
+_simple(
+    "446",
+    "E1 is not a valid code for episodes starting before December 2005.",
+    "LS",
+    lambda e: e.text("LS") == "E1" and (e.day("DECOM") or date.max) < PLACEMENT_ORDERS,
+    "e1_before_2005",
+)
 
 
 def _age_at(child: Child903, item: Row903, column: str, years: int) -> bool | None:
@@ -277,19 +296,39 @@ def _order_too_long(child: Child903, run: Run903, code: str, status: str, limit:
                 run.report(code, item, "DEC")
 
 
-@rule(
-    "ssda903",
+StatusCheck = Callable[[Child903, Run903, str, str, int], None]
+
+
+def _status_limit(
+    code: str, text: str, status: str, limit: int, measure: StatusCheck, name: str
+) -> None:
+    """Rule ``code``: episodes under legal status ``status`` lasting more than ``limit`` days,
+    as ``measure`` counts them (``_order_too_long``, ``_summed_too_long``)."""
+
+    def check(child: Child903, run: Run903) -> None:
+        measure(child, run, code, status, limit)
+
+    check.__name__ = name
+    rule("ssda903", code, text)(check)
+
+
+_status_limit(
     "361",
     "Police protection legal status lasted longer than maximum 72 hours allowed in the "
     "Children Act 1989.",
+    "L1",
+    3,
+    _order_too_long,
+    "police_protection_too_long",
 )
-def police_protection_too_long(child: Child903, run: Run903) -> None:
-    _order_too_long(child, run, "361", "L1", 3)
-
-
-@rule("ssda903", "362", "Emergency protection order (EPO) lasted longer than 21 days")
-def epo_too_long(child: Child903, run: Run903) -> None:
-    _order_too_long(child, run, "362", "L2", 21)
+_status_limit(
+    "362",
+    "Emergency protection order (EPO) lasted longer than 21 days",
+    "L2",
+    21,
+    _order_too_long,
+    "epo_too_long",
+)
 
 
 def _summed_too_long(child: Child903, run: Run903, code: str, status: str, limit: int) -> None:
@@ -319,23 +358,23 @@ def _summed_too_long(child: Child903, run: Run903, code: str, status: str, limit
         close()
 
 
-@rule(
-    "ssda903",
+_status_limit(
     "363",
     "Child assessment order (CAO) lasted longer than 7 days allowed in the Children Act 1989.",
+    "L3",
+    7,
+    _summed_too_long,
+    "cao_too_long",
 )
-def cao_too_long(child: Child903, run: Run903) -> None:
-    _summed_too_long(child, run, "363", "L3", 7)
-
-
-@rule(
-    "ssda903",
+_status_limit(
     "364",
     "Sections 41-46 of Police and Criminal Evidence (PACE; 1984) severely limits the time a "
     "child can be detained in custody in Local Authority (LA) accommodation.",
+    "J2",
+    21,
+    _summed_too_long,
+    "pace_too_long",
 )
-def pace_too_long(child: Child903, run: Run903) -> None:
-    _summed_too_long(child, run, "364", "J2", 21)
 
 
 @rule("ssda903", "365", "Any individual short- term respite placement must not exceed 17 days.")
@@ -396,21 +435,6 @@ def three_holiday_placements(child: Child903, run: Run903) -> None:
 
 
 # ---- what goes with what ----
-
-
-def _simple(
-    code: str,
-    text: str,
-    field: str,
-    fails: Callable[[Row903], bool],
-    name: str,
-    applies: frozenset[int] = ALL_YEARS,
-) -> None:
-    def check(child: Child903, run: Run903) -> None:
-        _each(child, run, code, field, fails)
-
-    check.__name__ = name
-    rule("ssda903", code, text, applies)(check)
 
 
 def _by_year(
@@ -667,16 +691,31 @@ _simple(
 # ---- one episode after another ----
 
 
-@rule(
-    "ssda903",
+def _after_previous(
+    code: str, text: str, field: str, fails: Callable[[Row903, Row903], bool], name: str
+) -> None:
+    """Rule ``code``: each episode for which ``fails(before, item)`` holds, with the episode
+    before it, is reported at ``field`` with its value."""
+
+    def check(child: Child903, run: Run903) -> None:
+        for before, item in previous_pairs(child):
+            if fails(before, item):
+                run.report(code, item, field, item.text(field) or "")
+
+    check.__name__ = name
+    rule("ssda903", code, text)(check)
+
+
+FOSTER_OR_ADOPTION = frozenset({"A3", "A4", "A5", "A6", *FOSTER})
+_after_previous(
     "336",
     "Child does not have a foster placement immediately prior to being placed for adoption.",
+    "PLACE",
+    lambda before, item: (
+        item.text("PLACE") in ("A3", "A4") and before.text("PLACE") not in FOSTER_OR_ADOPTION
+    ),
+    "adoption_not_after_foster",
 )
-def adoption_not_after_foster(child: Child903, run: Run903) -> None:
-    allowed = {"A3", "A4", "A5", "A6", *FOSTER}
-    for before, item in previous_pairs(child):
-        if item.text("PLACE") in ("A3", "A4") and before.text("PLACE") not in allowed:
-            run.report("336", item, "PLACE", item.text("PLACE") or "")
 
 
 @rule(
@@ -725,31 +764,25 @@ CEASED = frozenset(
 )
 
 
-@rule(
-    "ssda903",
+_after_previous(
     "432",
     "The child ceased to be looked after at the end of the previous episode but the reason for "
     "the new episode is not started to be looked after.",
+    "RNE",
+    lambda before, item: before.text("REC") in CEASED and item.text("RNE") != "S",
+    "ceased_then_not_s",
 )
-def ceased_then_not_s(child: Child903, run: Run903) -> None:
-    for before, item in previous_pairs(child):
-        if before.text("REC") in CEASED and item.text("RNE") != "S":
-            run.report("432", item, "RNE", item.text("RNE") or "")
-
-
-@rule(
-    "ssda903",
+_after_previous(
     "433",
     "The reason for new episode suggests that this is a continuation episode, but the episode "
     "does not start on the same day as the last episode finished.",
+    "RNE",
+    lambda before, item: (
+        item.text("RNE") in ("P", "L", "T", "U", "B")
+        and (before.day("DEC") is None or before.day("DEC") != item.day("DECOM"))
+    ),
+    "continuation_not_on_the_day",
 )
-def continuation_not_on_the_day(child: Child903, run: Run903) -> None:
-    for before, item in previous_pairs(child):
-        ended, start = before.day("DEC"), item.day("DECOM")
-        if item.text("RNE") in ("P", "L", "T", "U", "B") and (
-            ended is None or start is None or ended != start
-        ):
-            run.report("433", item, "RNE", item.text("RNE") or "")
 
 
 PLACEMENT = ("PLACE", "PL_POST", "URN", "PLACE_PROVIDER")
@@ -759,66 +792,60 @@ def _same_placement(before: Row903, item: Row903) -> bool:
     return all((item.text(c) or "") == (before.text(c) or "") for c in PLACEMENT)
 
 
-@rule(
-    "ssda903",
+def _unchanged_placement_with_blanks(before: Row903, item: Row903) -> bool:
+    """The public validator compares blanks as unequal (pandas' NaN), so a placement with a
+    blank postcode, URN or provider in both episodes never counts as unchanged."""
+    return all(item.has(c) and before.has(c) and item.text(c) == before.text(c) for c in PLACEMENT)
+
+
+_after_previous(
     "434",
     "Reason for new episode is that child's legal status has changed but not the placement, "
     "but this is not reflected in the episode data.",
+    "RNE",
+    lambda before, item: (
+        item.text("RNE") == "L"
+        and (item.text("LS") == before.text("LS") or not _same_placement(before, item))
+    ),
+    "legal_status_change_not_shown",
 )
-def legal_status_change_not_shown(child: Child903, run: Run903) -> None:
-    for before, item in previous_pairs(child):
-        if item.text("RNE") == "L" and (
-            item.text("LS") == before.text("LS") or not _same_placement(before, item)
-        ):
-            run.report("434", item, "RNE", "L")
-
-
-@rule(
-    "ssda903",
+_after_previous(
     "435",
     "Reason for new episode is that child’s placement has changed but not the legal status, "
     "but this is not reflected in the episode data recorded.",
+    "RNE",
+    lambda before, item: (
+        item.text("RNE") in ("P", "T")
+        and (item.text("LS") != before.text("LS") or _unchanged_placement_with_blanks(before, item))
+    ),
+    "placement_change_not_shown",
 )
-def placement_change_not_shown(child: Child903, run: Run903) -> None:
-    """The public validator compares blanks as unequal (pandas' NaN), so a placement with a
-    blank postcode, URN or provider in both episodes never counts as unchanged."""
-    for before, item in previous_pairs(child):
-        unchanged = all(
-            item.has(c) and before.has(c) and item.text(c) == before.text(c) for c in PLACEMENT
-        )
-        if item.text("RNE") in ("P", "T") and (item.text("LS") != before.text("LS") or unchanged):
-            run.report("435", item, "RNE", item.text("RNE") or "")
-
-
-@rule(
-    "ssda903",
+_after_previous(
     "436",
     "Reason for new episode is that both child’s placement and legal status have changed, but "
     "this is not reflected in the episode data.",
-)
-def both_changed_not_shown(child: Child903, run: Run903) -> None:
-    for before, item in previous_pairs(child):
-        if item.text("RNE") in ("U", "B") and (
+    "RNE",
+    lambda before, item: (
+        item.text("RNE") in ("U", "B")
+        and (
             (item.text("LS") or "*") == (before.text("LS") or "*") or _same_placement(before, item)
-        ):
-            run.report("436", item, "RNE", item.text("RNE") or "")
-
-
-@rule(
-    "ssda903",
+        )
+    ),
+    "both_changed_not_shown",
+)
+_after_previous(
     "504",
     "The category of need code differs from that reported at start of current period of being "
     "looked after",
+    "CIN",
+    lambda before, item: (
+        before.text("REC") == "X1"
+        and before.day("DEC") is not None
+        and before.day("DEC") == item.day("DECOM")
+        and item.text("CIN") != before.text("CIN")
+    ),
+    "category_of_need_changed",
 )
-def category_of_need_changed(child: Child903, run: Run903) -> None:
-    for before, item in previous_pairs(child):
-        if (
-            before.text("REC") == "X1"
-            and before.day("DEC") is not None
-            and before.day("DEC") == item.day("DECOM")
-            and item.text("CIN") != before.text("CIN")
-        ):
-            run.report("504", item, "CIN", item.text("CIN") or "")
 
 
 @rule("ssda903", "225", "Reason for placement change must be recorded.")
