@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from xml.etree.ElementTree import Element
 
 from lineofsight.formats.cin_fields import FieldReader
@@ -148,6 +149,12 @@ def ctx_log_layout(fields: FieldReader, where: str, used: str, expected: str, ye
     )
 
 
+@cache
+def _before(later: str, earlier: str) -> str:
+    """The message for a date before the one it must follow (made once per pair of names)."""
+    return f"{later} is before {earlier}."
+
+
 @dataclass
 class _Episode:
     """One CINdetails element being read: where its rows go and how its parts are told."""
@@ -171,7 +178,7 @@ class _Episode:
             self.referral,
             start,
             rule,
-            f"{name} is before the CINreferralDate of its episode.",
+            _before(name, "the CINreferralDate of its episode"),
             at,
             name,
             "warning",
@@ -183,7 +190,7 @@ class _Episode:
         """A part's start date (required) and end date, the end not before the start."""
         start = self.fields.date(item, start_name, at, required=True)
         end = self.fields.date(item, end_name, at)
-        self.fields.order(start, end, rule, f"{end_name} is before {start_name}.", at, end_name)
+        self.fields.order(start, end, rule, _before(end_name, start_name), at, end_name)
         return start, end
 
     def add(self, table: str, **values: object) -> Row:
