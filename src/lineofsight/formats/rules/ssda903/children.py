@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from lineofsight.formats.rules.registry import rule, years
+from lineofsight.formats.rules.ssda903.common import birthday, each_row
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
 SUPPORTING_TABLES = {  # table -> (code when the child is not in the Header, code when DOB differs)
@@ -18,13 +17,6 @@ SUPPORTING_TABLES = {  # table -> (code when the child is not in the Header, cod
     "UASC": ("INT09", "INT18"),
 }
 ONCE_ONLY = {"AD1": "INT31", "OC2": "INT33", "OC3": "INT34", "PrevPerm": "INT35", "UASC": "INT36"}
-
-
-def birthday(born: date, years: int) -> date:
-    try:
-        return born.replace(year=born.year + years)
-    except ValueError:  # 29 February: pandas' DateOffset gives 28 February
-        return born.replace(year=born.year + years, day=28)
 
 
 def _sdq_given(item: Row903) -> bool:
@@ -127,70 +119,65 @@ def sgo_at_18(child: Child903, run: Run903) -> None:
 # ---- header: motherhood ----
 
 
-@rule(
-    "ssda903",
+@each_row(
     "174",
     "Mother's child date of birth is recorded but gender shows that the child is a male.",
-    years(2024, 2024),
+    "Header",
+    "MC_DOB",
+    applies=years(2024, 2024),
 )
-@rule(
-    "ssda903",
+@each_row(
     "174",
     "Mother's child date of birth is recorded but sex shows that the child is a male.",
-    years(2025),
+    "Header",
+    "MC_DOB",
+    applies=years(2025),
 )
-def male_mother(child: Child903, run: Run903) -> None:
-    for item in child.header:
-        if item.row.get("MC_DOB") is not None and item.row.get("SEX") in ("M", "1"):
-            run.report("174", item, "MC_DOB")
+def male_mother(item: Row903, run: Run903) -> bool:
+    return item.row.get("MC_DOB") is not None and item.row.get("SEX") in ("M", "1")
 
 
-@rule("ssda903", "611", "Date of birth field is blank, but child is a mother.")
-def mother_without_child_birth(child: Child903, run: Run903) -> None:
-    for item in child.header:
-        if item.row.get("MOTHER") is True and item.row.get("MC_DOB") is None:
-            run.report("611", item, "MC_DOB")
+@each_row("611", "Date of birth field is blank, but child is a mother.", "Header", "MC_DOB")
+def mother_without_child_birth(item: Row903, run: Run903) -> bool:
+    return item.row.get("MOTHER") is True and item.row.get("MC_DOB") is None
 
 
-@rule(
-    "ssda903",
+@each_row(
     "612",
     "Date of birth field has been completed but mother field indicates child is not a mother.",
+    "Header",
+    "MOTHER",
 )
-def child_birth_without_mother(child: Child903, run: Run903) -> None:
-    for item in child.header:
-        if (
-            item.row.get("MOTHER") is not True
-            and item.row.get("SEX") in ("F", "2")
-            and item.row.get("MC_DOB") is not None
-        ):
-            run.report("612", item, "MOTHER")
+def child_birth_without_mother(item: Row903, run: Run903) -> bool:
+    return (
+        item.row.get("MOTHER") is not True
+        and item.row.get("SEX") in ("F", "2")
+        and item.row.get("MC_DOB") is not None
+    )
 
 
-@rule(
-    "ssda903",
+@each_row(
     "620",
     "Child has been recorded as a mother, but date of birth shows that the "
     "mother is under 11 years of age.",
+    "Header",
+    "DOB",
 )
-def mother_under_11(child: Child903, run: Run903) -> None:
-    for item in child.header:
-        born = item.day("DOB")
-        if item.row.get("MOTHER") is True and born is not None and birthday(born, 11) > run.start:
-            run.report("620", item, "DOB")
+def mother_under_11(item: Row903, run: Run903) -> bool:
+    born = item.day("DOB")
+    return item.row.get("MOTHER") is True and born is not None and birthday(born, 11) > run.start
 
 
-@rule(
-    "ssda903",
+@each_row(
     "621",
     "Mother’s field has been completed but date of birth shows that the "
     "mother is younger than her child.",
+    "Header",
+    "MC_DOB",
 )
-def mother_younger_than_child(child: Child903, run: Run903) -> None:
-    for item in child.header:
-        born, first = item.day("DOB"), item.day("MC_DOB")
-        if born is not None and first is not None and first <= born:
-            run.report("621", item, "MC_DOB")
+def mother_younger_than_child(item: Row903, run: Run903) -> bool:
+    born, first = item.day("DOB"), item.day("MC_DOB")
+    return born is not None and first is not None and first <= born
 
 
 @rule(
