@@ -9,7 +9,7 @@ from datetime import date
 from lineofsight.calendar.timescales import ASSESSMENT, ICPC
 from lineofsight.formats.rules.cin.model import CinChild, CinEpisode, day
 from lineofsight.formats.rules.cin.run import CinRun, assessments, at, section47s
-from lineofsight.formats.rules.registry import rule, years
+from lineofsight.formats.rules.registry import ALL_YEARS, rule, years
 
 Row = dict[str, object]
 
@@ -92,81 +92,80 @@ open_started_rule(
 )
 
 
-@rule(
-    "cin",
+def _factors(item: Row) -> list[str]:
+    return str(item["factors"] or "").split()
+
+
+def _each_assessment(
+    code: str,
+    text: str,
+    fails: Callable[[Row, CinRun], bool],
+    name: str,
+    value: Callable[[Row], str] | None = None,
+    applies: frozenset[int] = ALL_YEARS,
+) -> None:
+    """Rule ``code``: each assessment for which ``fails(item, run)`` holds is reported at its
+    AssessmentFactors (with ``value(item)`` when given)."""
+
+    def check(child: CinChild, run: CinRun) -> None:
+        for episode, k, item in assessments(child):
+            if fails(item, run):
+                where = at(child, episode, "Assessments", k)
+                run.report(code, child, where, "AssessmentFactors", value(item) if value else "")
+
+    check.__name__ = name
+    rule("cin", code, text, applies)(check)
+
+
+_each_assessment(
     "8614",
     "Parental or child factors at assessment should only be present for a completed assessment.",
+    lambda item, run: item["authorisation_date"] is None and bool(item["factors"]),
+    "factors_on_open_assessment",
 )
-def factors_on_open_assessment(child: CinChild, run: CinRun) -> None:
-    for episode, k, item in assessments(child):
-        if item["authorisation_date"] is None and item["factors"]:
-            run.report("8614", child, at(child, episode, "Assessments", k), "AssessmentFactors")
-
-
-@rule(
-    "cin",
+_each_assessment(
     "8897Q",
     "Parental or child factors at assessment information is missing from a completed assessment",
+    lambda item, run: (
+        (done := day(item["authorisation_date"])) is not None
+        and done >= run.start
+        and not item["factors"]
+    ),
+    "factors_missing",
 )
-def factors_missing(child: CinChild, run: CinRun) -> None:
-    for episode, k, item in assessments(child):
-        done = day(item["authorisation_date"])
-        if done is not None and done >= run.start and not item["factors"]:
-            run.report("8897Q", child, at(child, episode, "Assessments", k), "AssessmentFactors")
-
-
-@rule(
-    "cin", "8898", " The assessment has more than one parental or child factors with the same code"
+_each_assessment(
+    "8898",
+    " The assessment has more than one parental or child factors with the same code",
+    lambda item, run: len(_factors(item)) != len(set(_factors(item))),
+    "factors_repeated",
+    lambda item: " ".join(_factors(item)),
 )
-def factors_repeated(child: CinChild, run: CinRun) -> None:
-    for episode, k, item in assessments(child):
-        found = str(item["factors"] or "").split()
-        if len(found) != len(set(found)):
-            where = at(child, episode, "Assessments", k)
-            run.report("8898", child, where, "AssessmentFactors", " ".join(found))
-
-
-@rule(
-    "cin",
+_each_assessment(
     "8869",
     "The assessment factors code “21” cannot be used in conjunction with any "
     "other assessment factors.",
+    lambda item, run: "21" in _factors(item) and len(_factors(item)) > 1,
+    "no_factors_with_others",
+    lambda item: " ".join(_factors(item)),
 )
-def no_factors_with_others(child: CinChild, run: CinRun) -> None:
-    for episode, k, item in assessments(child):
-        found = str(item["factors"] or "").split()
-        if "21" in found and len(found) > 1:
-            where = at(child, episode, "Assessments", k)
-            run.report("8869", child, where, "AssessmentFactors", " ".join(found))
-
-
-def _retired_factor(child: CinChild, run: CinRun, code: str, factor: str) -> None:
-    for episode, k, item in assessments(child):
-        if factor in str(item["factors"] or "").split():
-            run.report(code, child, at(child, episode, "Assessments", k), "AssessmentFactors",
-                       factor)  # fmt: skip
-
-
-@rule(
-    "cin",
+_each_assessment(
     "8945Q",
     "Please check and either amend data or provide a reason: the assessment "
     "factors code '18A' should not be used ('18B' or '18C' should be used instead)",
+    lambda item, run: "18A" in _factors(item),
+    "factor_18a",
+    lambda item: "18A",
     years(2025),
 )
-def factor_18a(child: CinChild, run: CinRun) -> None:
-    _retired_factor(child, run, "8945Q", "18A")
-
-
-@rule(
-    "cin",
+_each_assessment(
     "8950Q",
     "Please check and either amend data or provide a reason: the assessment "
     "factors code '19A' should not be used ('19B' or '19C' should be used instead)",
+    lambda item, run: "19A" in _factors(item),
+    "factor_19a",
+    lambda item: "19A",
     years(2025),
 )
-def factor_19a(child: CinChild, run: CinRun) -> None:
-    _retired_factor(child, run, "8950Q", "19A")
 
 
 def _overlapping(
