@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from lineofsight.formats.rules.cin.model import CinChild, CinEpisode, day
@@ -114,109 +115,124 @@ def activity_after_closure(child: CinChild, run: CinRun) -> None:
             run.report("8565", child, at(child, episode), "CINclosureDate", closure.isoformat())
 
 
-@rule(
-    "cin", "8831", "Activity is recorded against a case marked as a referral with no further action"
-)
-def nfa_with_activity(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        if episode.row["referral_nfa"] is True and (
+def _each_episode(
+    code: str,
+    text: str,
+    field: str,
+    fails: Callable[[CinEpisode], bool],
+    name: str,
+    value: Callable[[CinEpisode], object] | None = None,
+) -> None:
+    """Rule ``code``: each episode for which ``fails(episode)`` holds is reported at ``field``
+    (with ``value(episode)`` when given)."""
+
+    def check(child: CinChild, run: CinRun) -> None:
+        for episode in child.episodes:
+            if fails(episode):
+                run.report(code, child, at(child, episode), field, value(episode) if value else "")
+
+    check.__name__ = name
+    rule("cin", code, text)(check)
+
+
+def _closure_reason(episode: CinEpisode) -> object:
+    return episode.row["closure_reason"]
+
+
+def _nfa(episode: CinEpisode) -> bool:
+    return episode.row["referral_nfa"] is True
+
+
+_each_episode(
+    "8831",
+    "Activity is recorded against a case marked as a referral with no further action",
+    "ReferralNFA",
+    lambda episode: (
+        _nfa(episode)
+        and (
             episode.icpc is not None
             or any(s["start_date"] is not None for s in episode.s47s)
             or any(
                 a["start_date"] is not None or a["authorisation_date"] is not None
                 for a in episode.assessments
             )
-        ):
-            run.report("8831", child, at(child, episode), "ReferralNFA")
-
-
-@rule("cin", "8832", "Child Protection details provided for a referral with no further action.")
-def nfa_with_protection_plan(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        if episode.row["referral_nfa"] is True and episode.cpps:
-            run.report("8832", child, at(child, episode), "ReferralNFA")
-
-
-@rule("cin", "4000", "CIN Plan details provided for a referral with no further action")
-def nfa_with_cin_plan(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        if episode.row["referral_nfa"] is True and episode.plans:
-            run.report("4000", child, at(child, episode), "ReferralNFA")
-
-
-@rule(
-    "cin",
+        )
+    ),
+    "nfa_with_activity",
+)
+_each_episode(
+    "8832",
+    "Child Protection details provided for a referral with no further action.",
+    "ReferralNFA",
+    lambda episode: _nfa(episode) and bool(episode.cpps),
+    "nfa_with_protection_plan",
+)
+_each_episode(
+    "4000",
+    "CIN Plan details provided for a referral with no further action",
+    "ReferralNFA",
+    lambda episode: _nfa(episode) and bool(episode.plans),
+    "nfa_with_cin_plan",
+)
+_each_episode(
     "2990",
     "Activity is recorded against a case marked as ‘Case closed after "
     "assessment, no further action’ or 'case closed after assessment, referred to early "
     "help'.",
+    "ReasonForClosure",
+    lambda episode: (
+        episode.row["closure_reason"] in CLOSED_AFTER_ASSESSMENT
+        and bool(episode.s47s or episode.cpps or episode.plans or episode.icpc is not None)
+    ),
+    "closed_after_assessment_with_activity",
+    _closure_reason,
 )
-def closed_after_assessment_with_activity(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        if episode.row["closure_reason"] in CLOSED_AFTER_ASSESSMENT and (
-            episode.s47s or episode.cpps or episode.plans or episode.icpc is not None
-        ):
-            run.report(
-                "2990", child, at(child, episode), "ReasonForClosure", episode.row["closure_reason"]
-            )
-
-
-@rule(
-    "cin",
+_each_episode(
     "8825Q",
     "Please check and either amend data or provide a reason: Reason for Closure "
     "code RC8 (case closed after assessment) or RC9 (case closed after assessment, referred to "
     "early help) has been returned but there is no assessment present for the episode.",
+    "ReasonForClosure",
+    lambda episode: (
+        episode.row["closure_reason"] in CLOSED_AFTER_ASSESSMENT and not episode.assessments
+    ),
+    "closed_after_assessment_without_one",
+    _closure_reason,
 )
-def closed_after_assessment_without_one(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        if episode.row["closure_reason"] in CLOSED_AFTER_ASSESSMENT and not episode.assessments:
-            run.report(
-                "8825Q",
-                child,
-                at(child, episode),
-                "ReasonForClosure",
-                episode.row["closure_reason"],
-            )
-
-
-@rule("cin", "8867", "CIN episode is shown as closed, however Assessment is not shown as completed")
-def closed_with_open_assessment(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        if episode.row["closure_date"] is not None and any(
-            a["authorisation_date"] is None for a in episode.assessments
-        ):
-            run.report("8867", child, at(child, episode), "CINclosureDate")
-
-
-@rule(
-    "cin",
+_each_episode(
+    "8867",
+    "CIN episode is shown as closed, however Assessment is not shown as completed",
+    "CINclosureDate",
+    lambda episode: (
+        episode.row["closure_date"] is not None
+        and any(a["authorisation_date"] is None for a in episode.assessments)
+    ),
+    "closed_with_open_assessment",
+)
+_each_episode(
     "8868",
     "CIN episode is shown as closed, however Section 47 enquiry is not shown as "
     "completed by ICPC date or ICPC not required flag",
+    "CINclosureDate",
+    lambda episode: (
+        episode.row["closure_date"] is not None
+        and any(s["icpc_date"] is None and s["icpc_not_required"] is not True for s in episode.s47s)
+    ),
+    "closed_with_open_s47",
 )
-def closed_with_open_s47(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        if episode.row["closure_date"] is not None and any(
-            s["icpc_date"] is None and s["icpc_not_required"] is not True for s in episode.s47s
-        ):
-            run.report("8868", child, at(child, episode), "CINclosureDate")
-
-
-@rule(
-    "cin",
+_each_episode(
     "8873Q",
     "Please check and either amend data or provide a reason: When there is only "
     "one assessment on the episode and the factors code “21 No factors identified” has been "
     "used for the completed assessment, the reason for closure ‘RC8’ or 'RC9' should be used.",
+    "ReasonForClosure",
+    lambda episode: (
+        len(episode.assessments) == 1
+        and "21" in str(episode.assessments[0]["factors"] or "").split()
+        and episode.row["closure_reason"] not in CLOSED_AFTER_ASSESSMENT
+    ),
+    "no_factors_not_closed_after_assessment",
 )
-def no_factors_not_closed_after_assessment(child: CinChild, run: CinRun) -> None:
-    for episode in child.episodes:
-        if len(episode.assessments) != 1:
-            continue
-        factors = str(episode.assessments[0]["factors"] or "").split()
-        if "21" in factors and episode.row["closure_reason"] not in CLOSED_AFTER_ASSESSMENT:
-            run.report("8873Q", child, at(child, episode), "ReasonForClosure")
 
 
 @rule(
