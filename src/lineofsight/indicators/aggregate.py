@@ -4,12 +4,14 @@
 Every statement groups by ``la`` as well as by period: ``la`` is an expression over the rows
 (``BY_LA`` keeps each row's ``la_code``; ``ONE_AREA`` folds every row into one area, as for a
 single partnership), so one query computes an indicator for every local authority at once.
-Periods are the tables ``periods`` and ``period_days`` (every day of every period) loaded by
+Periods are the tables ``periods``, ``period_days`` (every day of every period) and
+``period_months`` (every calendar month of every period made of whole months) loaded by
 ``load_periods``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 import duckdb
@@ -29,8 +31,18 @@ BY_LA = "coalesce(CAST(la_code AS VARCHAR), '')"
 ONE_AREA = "''"
 
 
-def load_periods(connection: duckdb.DuckDBPyConnection, periods: Sequence[Period]) -> None:
-    """Create ``periods`` (type, label, start, end) and ``period_days`` (type, label, day)."""
+def whole_months(period: Period) -> bool:
+    """Whether ``period`` runs from the first day of a month to the last day of a month."""
+    return period.start.day == 1 and (period.end + dt.timedelta(days=1)).day == 1
+
+
+def load_periods(
+    connection: duckdb.DuckDBPyConnection, periods: Sequence[Period]
+) -> frozenset[str]:
+    """Create ``periods`` (type, label, start, end), ``period_days`` (type, label, day) and
+    ``period_months`` (type, label, month: its first day, for the periods made of whole
+    months); return the period types that have a period not made of whole months (a 31 March
+    snapshot), for which sums cannot be taken over months (``aggregate_sql``)."""
     table = pa.table(
         {
             "period_type": pa.array([period.period_type for period in periods], pa.string()),
@@ -47,10 +59,22 @@ def load_periods(connection: duckdb.DuckDBPyConnection, periods: Sequence[Period
         "CAST(unnest(generate_series(period_start, period_end, INTERVAL 1 DAY)) AS DATE) AS day "
         "FROM periods"
     )
+    connection.execute(
+        "CREATE OR REPLACE TABLE period_months AS SELECT period_type, label, "
+        "CAST(unnest(generate_series(period_start, period_end, INTERVAL 1 MONTH)) AS DATE) "
+        "AS month FROM periods WHERE day(period_start) = 1 AND day(period_end + 1) = 1"
+    )
+    return frozenset(period.period_type for period in periods if not whole_months(period))
 
 
-def aggregates(spec: IndicatorSpec, la: str) -> list[str]:
-    """The aggregate statements (``aggregate_sql``) of ``spec``: numerator, then denominator."""
+def aggregates(
+    spec: IndicatorSpec, la: str, *, day_types: frozenset[str] | None = None
+) -> list[str]:
+    """The aggregate statements (``aggregate_sql``) of ``spec``: numerator, then denominator.
+
+    ``day_types`` are the period types ``load_periods`` found not made of whole months; sums
+    are taken per month when none of ``spec``'s period types is one of them (None: by day)."""
+    monthly = day_types is not None and not set(spec.period_types) & day_types
     types = ", ".join(f"'{period_type}'" for period_type in spec.period_types)
     parts = [(spec.numerator_sql, spec.counting)]
     if spec.denominator_sql is not None:
@@ -62,12 +86,16 @@ def aggregates(spec: IndicatorSpec, la: str) -> list[str]:
             sql = with_dimensions(
                 sql, spec.breakdowns, stock=stock, from_episode=spec.breakdown_from == "episode"
             )
-        found.append(aggregate_sql(sql, counting, types, la, spec.breakdowns))
+        found.append(aggregate_sql(sql, counting, types, la, spec.breakdowns, monthly=monthly))
     return found
 
 
 def indicator_sql(
-    spec: IndicatorSpec, la: str, source: Callable[[str], str] = lambda sql: f"({sql})"
+    spec: IndicatorSpec,
+    la: str,
+    source: Callable[[str], str] = lambda sql: f"({sql})",
+    *,
+    day_types: frozenset[str] | None = None,
 ) -> str:
     """(la, period_type, label, breakdown, numerator, denominator) rows of ``spec``.
 
@@ -76,7 +104,7 @@ def indicator_sql(
     several indicators share it (the referrals of the referral count, the referral rate and
     the re-referral denominator are counted once).
     """
-    parts = aggregates(spec, la)
+    parts = aggregates(spec, la, day_types=day_types)
     numerator = source(parts[0])
     if len(parts) == 1:
         return f"SELECT la, period_type, label, breakdown, value, NULL FROM {numerator}"
@@ -91,7 +119,13 @@ def indicator_sql(
 
 
 def aggregate_sql(
-    sql: str, counting: Counting, period_types: str, la: str, keys: Sequence[str] = ()
+    sql: str,
+    counting: Counting,
+    period_types: str,
+    la: str,
+    keys: Sequence[str] = (),
+    *,
+    monthly: bool = False,
 ) -> str:
     """(la, period_type, label, breakdown, value) for the rows of ``sql``; breakdown NULL = total.
 
@@ -99,6 +133,12 @@ def aggregate_sql(
     period's end come from ``open_at_end_sql``.  ``keys`` are the breakdown dimensions whose
     ``by_<key>`` columns the rows carry (``breakdowns.with_dimensions``): each gives rows
     ``"<key>:<words>"`` for every period but months, besides the rows' own ``breakdown``.
+
+    ``monthly`` (every period of ``period_types`` is made of whole months): sums are taken
+    per calendar month first and the months meet their periods (``period_months``), instead of
+    the days (``period_days``): the same sums from some thirty times fewer rows to join and
+    group, which matters once the rows carry breakdown dimensions.  Distinct children and the
+    latest day in a period cannot be added up from months, so they always meet the days.
     """
     keyed = f"SELECT {la} AS la, * FROM ({sql})"
     if counting == "open_at_end":
@@ -118,6 +158,20 @@ def aggregate_sql(
             f"FROM ({days}) d JOIN ({rows}) r ON r.event_date = d.day"
         )
         measure = "count(DISTINCT child_id)"
+    elif counting == "events" and monthly:
+        months = f"SELECT * FROM period_months WHERE period_type IN ({period_types})"
+        monthly_sums = (
+            f"SELECT la, month, breakdown{carried}, sum(amount) AS amount FROM ("
+            f"SELECT la, CAST(date_trunc('month', event_date) AS DATE) AS month, breakdown"
+            f"{carried}, CAST(amount AS DOUBLE) AS amount FROM ({keyed}) "
+            "WHERE event_date IS NOT NULL) "
+            f"GROUP BY la, month, breakdown{carried}"
+        )
+        joined = (
+            f"SELECT r.la, d.period_type, d.label, r.breakdown, r.amount{dimensions} "
+            f"FROM ({months}) d JOIN ({monthly_sums}) r ON r.month = d.month"
+        )
+        measure = "sum(amount)"
     else:
         daily = (
             f"SELECT la, event_date, breakdown{carried}, sum(CAST(amount AS DOUBLE)) AS amount "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -67,7 +67,9 @@ def compute(
     All rows count together, whatever their ``la_code`` (one partnership); results carry
     ``la_code`` None.
     """
-    return _compute(sources, periods, indicator_ids, {"": population or {}}, by_la=False)
+    return _compute(
+        sources, periods, indicator_ids, {"": population or {}}, by_la=False, dimensions=True
+    )
 
 
 def compute_many(
@@ -75,6 +77,8 @@ def compute_many(
     periods: Sequence[Period],
     indicator_ids: Iterable[str] | None = None,
     population_by_la: Mapping[str, Mapping[int, int]] | None = None,
+    *,
+    dimensions: bool = True,
 ) -> list[IndicatorResult]:
     """``compute`` for each local authority in ``sources`` at once, one query per indicator.
 
@@ -83,8 +87,14 @@ def compute_many(
     financial-year-ending to population.  Each result carries its ``la_code``.  An LA has results
     for an indicator when it has a row in one of the indicator's tables; then they equal
     ``compute`` on that LA's files alone.
+
+    ``dimensions=False`` leaves out the breakdowns by who the children are
+    (``breakdowns.DIMENSIONS``, the ``"<key>:<words>"`` rows), for a caller that compares
+    authorities' totals; every other result is the same as with them (ADR 0029).
     """
-    return _compute(sources, periods, indicator_ids, population_by_la or {}, by_la=True)
+    return _compute(
+        sources, periods, indicator_ids, population_by_la or {}, by_la=True, dimensions=dimensions
+    )
 
 
 def _compute(
@@ -94,8 +104,11 @@ def _compute(
     populations: Mapping[str, Mapping[int, int]],
     *,
     by_la: bool,
+    dimensions: bool,
 ) -> list[IndicatorResult]:
     specs = [CATALOGUE[i] for i in indicator_ids] if indicator_ids else list(CATALOGUE.values())
+    if not dimensions:
+        specs = [replace(spec, breakdowns=()) for spec in specs]
     connection = duckdb.connect(":memory:")
     # Every statement orders what it needs explicitly; not keeping the files' row order lets
     # loading and de-duplication run in parallel without a final re-ordering.
@@ -103,11 +116,13 @@ def _compute(
     try:
         load_reference(connection)
         wanted_tables = {t for spec in specs for t in spec.tables}
-        if any(spec.breakdowns for spec in specs):  # who the children are, for breakdowns
+        broken_down = any(spec.breakdowns for spec in specs)
+        if broken_down:  # who the children are, for breakdowns
             wanted_tables |= set(FACT_TABLES)
         loaded = load_tables(connection, sources, wanted_tables)
-        load_dimensions(connection, loaded)
-        load_periods(connection, periods)
+        if broken_down:
+            load_dimensions(connection, loaded)
+        day_types = load_periods(connection, periods)
         by_key: dict[tuple[str, str], Period] = {
             (period.period_type, period.label): period for period in periods
         }
@@ -119,11 +134,14 @@ def _compute(
             if set(spec.tables) <= loaded
             and any(period.period_type in spec.period_types for period in periods)
         ]
-        shared = _Shared(connection, Counter(sql for s in computable for sql in aggregates(s, la)))
+        shared = _Shared(
+            connection,
+            Counter(sql for s in computable for sql in aggregates(s, la, day_types=day_types)),
+        )
         results: list[IndicatorResult] = []
         for spec in computable:
             wanted = [period for period in periods if period.period_type in spec.period_types]
-            sql = indicator_sql(spec, la, shared.source)
+            sql = indicator_sql(spec, la, shared.source, day_types=day_types)
             rows = connection.execute(sql).fetchall()
             las = areas.of(spec.tables)
             results += _results(spec, rows, wanted, las, by_key, populations)

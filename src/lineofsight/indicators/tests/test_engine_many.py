@@ -9,6 +9,7 @@ import pytest
 from lineofsight.calendar.workdays import covered_years, working_day_index
 from lineofsight.formats.tables import to_arrow
 from lineofsight.indicators import periods as P
+from lineofsight.indicators.breakdowns import DIMENSIONS, split
 from lineofsight.indicators.engine import compute, compute_many
 from lineofsight.indicators.sources import calendar_arrays
 
@@ -168,3 +169,19 @@ def test_the_engine_calendar_is_the_working_day_index_of_the_calendar_package():
     index = dict(expected)
     assert index[dt.date(2022, 4, 4)] - index[dt.date(2022, 4, 1)] == 1
     assert index[dt.date(2022, 4, 19)] - index[dt.date(2022, 4, 14)] == 1
+
+
+def test_without_dimensions_every_other_figure_is_the_same(boroughs):
+    """A caller comparing authorities' totals may leave the breakdowns by who the children are
+    out; the totals and an indicator's own breakdowns stay exactly as they are with them."""
+    union: dict[str, list[Path]] = {}
+    for sources in boroughs.values():
+        for table, paths in sources.items():
+            union.setdefault(table, []).extend(paths)
+    full = compute_many(union, PERIODS, population_by_la=POPULATION)
+    totals = compute_many(union, PERIODS, population_by_la=POPULATION, dimensions=False)
+    dimension_rows = [r for r in full if r.breakdown and split(r.breakdown)[0]]
+    assert dimension_rows  # the fixture has breakdowns to leave out
+    assert {split(r.breakdown)[0] for r in dimension_rows if r.breakdown} <= set(DIMENSIONS)
+    assert totals == [r for r in full if not (r.breakdown and split(r.breakdown)[0])]
+    assert any(r.breakdown is None for r in totals)
