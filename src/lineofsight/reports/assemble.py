@@ -14,9 +14,10 @@ from datetime import date
 from django.utils import timezone
 
 from lineofsight import disclosure
+from lineofsight.calendar.years import APRIL
 from lineofsight.charts import SpcPoint, benchmark_chart, spc_chart
 from lineofsight.indicators import catalogue
-from lineofsight.indicators.periods import Period, financial_year, quarter
+from lineofsight.indicators.periods import Period, financial_year, own_quarters
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance.selectors import latest_complete_run
 from lineofsight.reports.content import (
@@ -30,12 +31,19 @@ from lineofsight.reports.models import Narrative as NarrativeRecord
 from lineofsight.reports.registry import SectionRequest, sections
 
 ANNUAL = re.compile(r"^(\d{4})-(\d{2})$")
-QUARTERLY = re.compile(r"^(\d{4})Q([1-4])$|^(\d{4})-\d{2} Q([1-4])$")
+# "2021Q1", "2021-22 Q1" or "2021 Q1": quarter 1 of the partnership's year starting in 2021
+QUARTERLY = re.compile(r"^(\d{4})(?:-(\d{2}))? ?Q([1-4])$")
 
 
-def parse_report_period(kind: str, label: str) -> Period:
-    """``annual`` "2020-21"; ``quarterly`` "2021Q1" (April to June 2021: quarters of the
-    financial year starting in April of that year) or "2021-22 Q1"."""
+def parse_report_period(kind: str, label: str, year_start_month: int = APRIL) -> Period:
+    """``annual`` "2020-21" (the financial year, April to March: DfE's year); ``quarterly``
+    "2021Q1", "2021-22 Q1" or "2021 Q1": a quarter of the partnership's own year
+    (``Partnership.financial_year_start_month``, any month; ``calendar.years``) starting in
+    ``year_start_month`` of 2021, labelled as the engine labels it (``periods.own_quarters``).
+
+    With April, "2021Q1" is April to June 2021, "2021-22 Q1"; with July it is July to September
+    2021, "2021-22 Q1"; with January it is January to March 2021, "2021 Q1".
+    """
     label = label.strip()
     if kind == "annual":
         match = ANNUAL.match(label)
@@ -44,12 +52,12 @@ def parse_report_period(kind: str, label: str) -> Period:
         return financial_year(int(match[1]))
     if kind == "quarterly":
         match = QUARTERLY.match(label)
-        if not match:
+        if not match or (match[2] is not None and (int(match[1]) + 1) % 100 != int(match[2])):
             raise ValueError(
-                f"{label!r} is not a quarter: write it like 2021Q1 (April to June 2021)"
+                f"{label!r} is not a quarter: write it like 2021Q1 (the first quarter of the "
+                "year starting in 2021)"
             )
-        year, number = (match[1], match[2]) if match[1] else (match[3], match[4])
-        return quarter(int(year), int(number))
+        return own_quarters(int(match[1]), year_start_month)[int(match[3]) - 1]
     raise ValueError(f"Unknown report kind {kind!r}: quarterly or annual")
 
 
@@ -129,7 +137,7 @@ def build(
     progress: Callable[[int, int], None] | None = None,
 ) -> ReportDocument:
     """The report's content; ``progress(done, total)`` is called after each section."""
-    period = parse_report_period(kind, period_label)
+    period = parse_report_period(kind, period_label, partnership.financial_year_start_month)
     request = SectionRequest(partnership, kind, period.label, period.start, period.end, edition)
     contents: list[SectionContent] = []
     narrative_versions: dict[str, int] = {}

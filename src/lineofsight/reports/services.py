@@ -55,7 +55,7 @@ def request_report(
     now; bad input is a ValidationError and stores nothing."""
     policies.require(actor, policies.can_generate_report(actor), "reports.manage")
     try:
-        period = parse_report_period(kind, period_label)
+        period = parse_report_period(kind, period_label, partnership.financial_year_start_month)
     except ValueError as error:
         raise ValidationError(str(error)) from None
     if edition not in Report.Edition.values:

@@ -12,7 +12,7 @@ from lineofsight.indicators import catalogue
 from lineofsight.indicators.catalogue import IndicatorSpec
 from lineofsight.indicators.catalogue.spec import RATE_BASE
 from lineofsight.indicators.findings import change_finding, spc_finding
-from lineofsight.indicators.periods import parse_period
+from lineofsight.indicators.periods import Period, parse_period
 from lineofsight.indicators.spc import XmrResult, xmr
 from lineofsight.performance.selectors import (
     IndicatorResult,
@@ -281,7 +281,8 @@ def _quarterly_blocks(request: SectionRequest, specs: list[IndicatorSpec]) -> li
     by_id: dict[str, list[IndicatorResult]] = {s.id: [] for s in specs}
     for row in stored:
         by_id[row.indicator_id].append(row)
-    quarter = parse_period(request.period_label)
+    # the quarter of the partnership's own year (assemble.parse_report_period), not a label's
+    quarter = Period(request.start, request.end, "quarter", request.period_label)
     rows: list[tuple[str, list[Cell]]] = []
     details: list[Block] = []
     for spec in specs:

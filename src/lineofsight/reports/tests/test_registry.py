@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from lineofsight import disclosure
@@ -105,3 +107,50 @@ def test_published_edition_uses_only_approved_narratives(partnership, admin_user
     published = build(partnership, "annual", "2020-21", "published", only=["audits"])
     assert published.sections[0].narrative.done == "Four audits"
     assert published.inputs["narrative_versions"] == {"audits": 3}
+
+
+@pytest.mark.parametrize(
+    ("start_month", "label", "expected", "first_day", "last_day"),
+    [
+        # April (the default): the financial-year quarters, as before
+        (4, "2021Q1", "2021-22 Q1", date(2021, 4, 1), date(2021, 6, 30)),
+        (4, "2021-22 Q4", "2021-22 Q4", date(2022, 1, 1), date(2022, 3, 31)),
+        # July: Q1 July-September 2021, Q3 January-March 2022
+        (7, "2021Q1", "2021-22 Q1", date(2021, 7, 1), date(2021, 9, 30)),
+        (7, "2021-22 Q3", "2021-22 Q3", date(2022, 1, 1), date(2022, 3, 31)),
+        # January: the calendar year's quarters, labelled by the one year
+        (1, "2021Q2", "2021 Q2", date(2021, 4, 1), date(2021, 6, 30)),
+        (1, "2021 Q4", "2021 Q4", date(2021, 10, 1), date(2021, 12, 31)),
+        # December: Dec-Feb, Mar-May, Jun-Aug, Sep-Nov; Q1 runs over a leap day
+        (12, "2023Q1", "2023-24 Q1", date(2023, 12, 1), date(2024, 2, 29)),
+        (12, "2021Q4", "2021-22 Q4", date(2022, 9, 1), date(2022, 11, 30)),
+    ],
+)
+def test_quarters_follow_the_partnership_year(start_month, label, expected, first_day, last_day):
+    period = parse_report_period("quarterly", label, start_month)
+    assert (period.label, period.start, period.end) == (expected, first_day, last_day)
+    assert period.period_type == "quarter"
+
+
+def test_a_quarter_label_whose_years_do_not_follow_is_refused():
+    with pytest.raises(ValueError, match="is not a quarter"):
+        parse_report_period("quarterly", "2021-23 Q1", 7)
+
+
+@pytest.mark.django_db
+def test_a_july_partnership_gets_its_own_quarter_in_the_report(partnership, fresh_registry):
+    """The quarterly report's sections get the quarter the engine computed for a partnership
+    whose year starts in July (its label and its dates), not April's."""
+    partnership.financial_year_start_month = 7
+    partnership.save()
+    seen = []
+
+    def echo(request):
+        seen.append((request.period_label, request.start, request.end))
+        return [Paragraph(f"Quarter {request.period_label}.")]
+
+    registry.register_section("echo", "Echo", echo, order=999, kinds=("quarterly",))
+    document = build(partnership, "quarterly", "2021Q2", "internal", only=["echo"])
+    assert seen == [("2021-22 Q2", date(2021, 10, 1), date(2021, 12, 31))]
+    assert document.period_label == "2021-22 Q2"
+    assert document.period_text == "1 October 2021 to 31 December 2021"
