@@ -15,9 +15,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from lineofsight.disclosure.derive import derivable
-from lineofsight.disclosure.rounding import format_count, format_one_place
+from lineofsight.disclosure.rounding import format_count, format_one_place, half_up
 from lineofsight.disclosure.tables import Cell, Position, Sum, Table
 
 SMALLEST_SHOWN = 6  # counts 1..5 are suppressed
@@ -87,15 +88,23 @@ def _primary_reason(cell: Cell) -> str | None:
     return None
 
 
+WHOLE = Decimal(1)
+
+
 def _display(cell: Cell) -> str:
+    """A count as a whole number; a percentage or rate to one decimal place; a ``number`` as
+    its ``places`` say (1: one place, "-8.0"; 0: whole, half up; None: a whole value whole,
+    "12", any other to one place)."""
     if cell.kind == "missing":
         return NOT_AVAILABLE
     if cell.kind == "count":
         return format_count(cell.count or 0)
     if cell.value is None:
         return NOT_AVAILABLE
-    if cell.kind == "number" and cell.value == cell.value.to_integral_value():
-        return format_count(int(cell.value))
+    if cell.kind == "number" and cell.places != 1:
+        whole = half_up(cell.value, WHOLE)
+        if cell.places == 0 or cell.value == whole:
+            return format_count(int(whole))
     return format_one_place(cell.value)
 
 

@@ -19,6 +19,7 @@ from lineofsight.disclosure.rounding import percentage, rate, to_decimal
 
 CellKind = Literal["count", "percent", "rate", "number", "missing"]
 Position = tuple[int, int]
+Places = Literal[0, 1] | None  # decimal places a ``number`` cell is shown with (``Cell``)
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,11 @@ class Cell:
     - ``percent`` / ``rate``: ``value`` built on ``count`` (the numerator) and ``denominator``;
       ``denominator_is_count`` when the denominator is itself a count of children (a percentage
       of those assessed), not a population;
-    - ``number``: any other figure (an average, a score), with the ``count`` of cases behind it
-      when there is one;
+    - ``number``: any other figure (an average, a score, a change in per cent, a tally that is
+      not a count of children), with the ``count`` of cases behind it when there is one;
+      ``places`` says how it is shown: 1 always one decimal place ("-8.0" beside "-7.5" in a
+      column of percentage changes), 0 a whole number (rounded half up), None as the value
+      comes (a whole value as a whole number, "12"; any other to one decimal place, "7.3");
     - ``missing``: not available (DfE's ``:``).
 
     ``depends_on`` names the cells of the same table this one is computed from: if any of them
@@ -44,6 +48,7 @@ class Cell:
     denominator_is_count: bool = False
     per: int = 100
     depends_on: tuple[Position, ...] = ()
+    places: Places = None
 
     @property
     def is_count(self) -> bool:
@@ -95,12 +100,24 @@ def rate_per(
 
 
 def number(
-    value: float | Decimal | None, based_on: int | None = None, depends_on: Sequence[Position] = ()
+    value: float | Decimal | None,
+    based_on: int | None = None,
+    depends_on: Sequence[Position] = (),
+    *,
+    places: Places = None,
 ) -> Cell:
-    """A figure that is not a count (an average, a score); ``based_on`` cases when known."""
+    """A figure that is not a count (an average, a score); ``based_on`` cases when known;
+    ``places`` 1 for a figure always shown to one decimal place (a percentage, a change in per
+    cent), 0 for a whole number, None to show a whole value as one (see ``Cell``)."""
     if value is None:
         return missing()
-    return Cell("number", count=based_on, value=to_decimal(value), depends_on=tuple(depends_on))
+    return Cell(
+        "number",
+        count=based_on,
+        value=to_decimal(value),
+        depends_on=tuple(depends_on),
+        places=places,
+    )
 
 
 def missing() -> Cell:

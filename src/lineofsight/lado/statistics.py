@@ -153,7 +153,7 @@ def year_on_year(facts: Facts, years: Sequence[int]) -> Table:
         previous = counts.get(year - 1, (None, None))
         r = len(rows)
         changes = [
-            disclosure.number(change(now, before), depends_on=[(r, column)])
+            disclosure.number(change(now, before), depends_on=[(r, column)], places=1)
             if now is not None and before is not None
             else disclosure.missing()
             for column, (now, before) in enumerate(

@@ -252,3 +252,39 @@ def test_missing_is_colon_and_joins_the_unknowns():
     table.sums.clear()
     published = protect(table)
     assert published.shown[0] == ["c", ":", "43"]
+
+
+def test_a_number_cell_shows_the_places_it_says():
+    """A column of percentage changes shows one decimal place on every row, whole or not; a
+    tally made a ``number`` still shows as a whole number; counts are untouched."""
+    published = protect(
+        grid(
+            "Year on year",
+            "Year",
+            ["Referrals", "% change", "Meetings held", "Average days"],
+            [
+                (
+                    "2021-22",
+                    [
+                        count(120),
+                        number(Decimal("-8.0"), places=1),
+                        number(12, places=0),
+                        number(7.25),
+                    ],
+                ),
+                (
+                    "2020-21",
+                    [
+                        count(130),
+                        number(Decimal("-7.5"), places=1),
+                        number(9.5, places=0),
+                        number(12),
+                    ],
+                ),
+            ],
+        )
+    )
+    assert published.shown == [
+        ["120", "-8.0", "12", "7.3"],  # 7.25 to one place, half up
+        ["130", "-7.5", "10", "12"],  # 9.5 whole, half up; a whole value as it comes
+    ]

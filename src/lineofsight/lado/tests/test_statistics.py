@@ -96,8 +96,8 @@ def test_the_year_on_year_table_of_the_2016_17_annual_report():
     table = shown(s.year_on_year(facts, [2014, 2015, 2016]))
     assert list(table) == ["2016-17", "2015-16", "2014-15"]
     # 100/602 = 16.61%; (602-518)/518 = +16.22%; (100-98)/98 = +2.04% ("only increased by 2%")
-    # (a whole-number change is shown without its ".0", as every published figure)
-    assert table["2016-17"] == ["602", "100", "16.6", "16.2", "2"]
+    # (a change is a percentage: one decimal place even when whole, "2.0" beside "16.2")
+    assert table["2016-17"] == ["602", "100", "16.6", "16.2", "2.0"]
     # 98/518 = 18.92%; (518-506)/506 = +2.37%; (98-117)/117 = -16.24%
     assert table["2015-16"] == ["518", "98", "18.9", "2.4", "-16.2"]
     # 117/506 = 23.12%; no year before in the table: not available
@@ -108,7 +108,7 @@ def test_year_on_year_of_the_fixture():
     table = shown(s.year_on_year(FACTS, [2019, 2020]))
     # 2020: R1-R4 received, R1 R2 met; 2019: R5 only -> +300% and +100%
     assert table == {
-        "2020-21": ["4", "2", "50.0", "300", "100"],
+        "2020-21": ["4", "2", "50.0", "300.0", "100.0"],
         "2019-20": ["1", "1", "100.0", ":", ":"],
     }
 
@@ -246,7 +246,7 @@ def test_years_before_the_records_come_from_earlier_reports():
     table = shown(s.year_on_year(facts, [2012, 2013, 2014, 2015, 2016]))
     # the 2016-17 annual report's table, to 2012-13, with the changes it implies
     assert table == {
-        "2016-17": ["602", "100", "16.6", "16.2", "2"],
+        "2016-17": ["602", "100", "16.6", "16.2", "2.0"],
         "2015-16": ["518", "98", "18.9", "2.4", "-16.2"],
         "2014-15": ["506", "117", "23.1", ":", "1.7"],  # (117-115)/115 = +1.74%
         "2013-14": [":", "115", ":", ":", "11.7"],  # (115-103)/103 = +11.65%
