@@ -136,8 +136,8 @@ def aggregate_sql(
 
     ``monthly`` (every period of ``period_types`` is made of whole months): sums are taken
     per calendar month first and the months meet their periods (``period_months``), instead of
-    the days (``period_days``): the same sums from some thirty times fewer rows to join and
-    group, which matters once the rows carry breakdown dimensions.  Distinct children and the
+    the days (``period_days``): the same sums from fewer rows to join and group (one per month
+    rather than per day for each group of dimensions; ADR 0029).  Distinct children and the
     latest day in a period cannot be added up from months, so they always meet the days.
     """
     keyed = f"SELECT {la} AS la, * FROM ({sql})"

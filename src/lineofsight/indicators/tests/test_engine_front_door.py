@@ -132,3 +132,32 @@ def test_assessments_within_45_working_days(write):
     assert (november.numerator, november.denominator) == (2, 3)
     assert round(november.value, 1) == 66.7
     assert pick(results, "assessments_45_days_pct", "2021-10").value is None
+
+
+def test_sums_by_month_and_by_day_agree_with_the_days_of_each_period(write):
+    """Periods made of whole months are summed month by month (``period_months``); a period of
+    the same type that is not (here a "month" from 15 April to 14 May) makes the engine sum
+    that type's indicators day by day: either way a contact counts in the periods holding its
+    day."""
+    contacts = [
+        {"child_id": "a", "contact_date": D(2021, 4, 1), "contact_source": "1A"},
+        {"child_id": "b", "contact_date": D(2021, 4, 14), "contact_source": "1A"},
+        {"child_id": "c", "contact_date": D(2021, 4, 15), "contact_source": "2A"},
+        {"child_id": "d", "contact_date": D(2021, 5, 14), "contact_source": "2A"},
+        {"child_id": "e", "contact_date": D(2021, 5, 15), "contact_source": "5A"},
+        {"child_id": "f", "contact_date": D(2021, 6, 30), "contact_source": "5A"},
+        {"child_id": "g", "contact_date": D(2021, 7, 1), "contact_source": "5A"},
+    ]
+    sources = {"contacts": [write("contacts", contacts)]}
+    whole = [P.month(2021, 4), P.month(2021, 5), P.quarter(2021, 1), P.financial_year(2021)]
+    by_month = compute(sources, whole, ["contacts"])
+    # April: a, b, c; May: d, e; Q1 (April to June): a to f; 2021-22: all seven
+    assert [pick(by_month, "contacts", p.label).value for p in whole] == [3, 2, 6, 7]
+    # by source in Q1: 1A a, b (Individual); 2A c, d (Schools); 5A e, f (LA services)
+    assert pick(by_month, "contacts", "2021-22 Q1", "source:Schools").value == 2
+    middle = P.Period(D(2021, 4, 15), D(2021, 5, 14), "month", "15 April to 14 May")
+    by_day = compute(sources, [*whole, middle], ["contacts"])
+    # 15 April to 14 May: c, d; the other periods as before
+    assert pick(by_day, "contacts", "15 April to 14 May").value == 2
+    assert [pick(by_day, "contacts", p.label).value for p in whole] == [3, 2, 6, 7]
+    assert [r for r in by_day if r.period_label != middle.label] == by_month
