@@ -26,7 +26,7 @@ from lineofsight.actions.models import Action
 from lineofsight.actions.sources import action_source, link_to
 from lineofsight.lib.formviews import render_form_page, submit
 from lineofsight.lib.listing import Export, list_response
-from lineofsight.lib.pages import form_view, initial_of, listed, own_form_page, page_view
+from lineofsight.lib.pages import form_view, initial_of, own_form_page, page_view, saving
 from lineofsight.partnership.access import SignedInRequest, has_permission, signed_in
 from lineofsight.partnership.models import Agency
 
@@ -149,9 +149,7 @@ def add_update(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         "actions/update.html",
         ActionUpdateForm(request.POST or None, initial=initial),
-        lambda data, version: services.add_update(
-            actor=request.user, action=action, expected_version=version, **data
-        ),
+        saving(request, services.add_update, action=action, versioned=True),
         message="Update added",
         then=_page(action),
         action=action,
@@ -170,9 +168,7 @@ def close(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         "actions/close.html",
         CloseActionForm(request.POST or None, initial={"version": action.version}),
-        lambda data, version: services.close_action(
-            actor=request.user, action=action, expected_version=version, **data
-        ),
+        saving(request, services.close_action, action=action, versioned=True),
         message="Action closed with evidence of impact",
         then=_page(action),
         action=action,
@@ -185,7 +181,7 @@ def create(request: SignedInRequest) -> HttpResponse:
         request,
         "actions/form.html",
         ActionForm(request.POST or None, initial={"source": "board"}),
-        lambda data, _v: services.create_action(actor=request.user, **listed(data)),
+        saving(request, services.create_action),
         message="Action added",
         then=_page,
         action=None,
@@ -201,9 +197,7 @@ def edit(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         "actions/form.html",
         EditActionForm(request.POST or None, initial=initial),
-        lambda data, version: services.edit_action(
-            actor=request.user, action=action, expected_version=version, **listed(data)
-        ),
+        saving(request, services.edit_action, action=action, versioned=True),
         message="Action changed",
         then=_page(action),
         action=action,
@@ -239,7 +233,7 @@ def raise_action(request: SignedInRequest, source: str, **lookup: Any) -> HttpRe
     outcome = submit(
         request,
         form,
-        lambda data, _v: services.raise_action(actor=request.user, record=record, **data),
+        saving(request, services.raise_action, record=record),
     )
     if outcome.saved:
         messages.success(request, f"Action A{outcome.result.pk} raised")

@@ -35,11 +35,11 @@ from lineofsight.lib.listing import Export, export_if_asked, list_response
 from lineofsight.lib.pages import (
     form_view,
     initial_of,
-    listed,
     new_record_form,
     page_view,
     record_form,
     return_form,
+    saving,
 )
 from lineofsight.partnership.access import SignedInRequest
 
@@ -109,9 +109,7 @@ def create(request: SignedInRequest) -> HttpResponse:
     return new_record_form(
         request,
         DeathForm(request.POST or None),
-        lambda data, _v: services.create_death(
-            actor=request.user, partnership=request.partnership, **data
-        ),
+        saving(request, services.create_death, partnership=request.partnership),
         message=lambda saved: f"Death recorded: {saved.reference}",
         title="Record a child's death",
         caption="Child deaths",
@@ -131,9 +129,7 @@ def edit(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         death,
         DeathEditForm(request.POST or None, initial=initial_of(death, NOTIFICATION_FIELDS)),
-        lambda data, version: services.update_death(
-            actor=request.user, death=death, expected_version=version, **data
-        ),
+        saving(request, services.update_death, death=death, versioned=True),
         message=lambda saved: f"Notification details saved: {saved.reference}",
         title="Change the notification details",
         caption=death.reference,
@@ -172,7 +168,7 @@ def add_report(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         death,
         AgencyReportForm(request.POST or None, partnership=death.partnership),
-        lambda data, _v: services.add_agency_report(actor=request.user, death=death, **data),
+        saving(request, services.add_agency_report, death=death),
         message=lambda saved: f"Agency report added: {saved.agency}",
         title="Add an agency report",
         caption=death.reference,
@@ -259,9 +255,7 @@ def add_learning(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         death,
         LearningPointForm(request.POST or None, partnership=death.partnership),
-        lambda data, _v: services.add_learning_point(
-            actor=request.user, death=death, **listed(data)
-        ),
+        saving(request, services.add_learning_point, death=death),
         message=lambda saved: f"Learning point {saved.number} added",
         title="Add a learning point",
         caption=death.reference,
@@ -365,7 +359,7 @@ def comparator(request: SignedInRequest) -> HttpResponse:
     return form_page_then(
         request,
         form,
-        lambda data, _v: services.set_comparator(actor=request.user, **data),
+        saving(request, services.set_comparator),
         done=lambda saved: (
             "National figure saved",
             f"{reverse('cdop:statistics')}?year={saved.year}",
@@ -386,9 +380,7 @@ def alert_settings(request: SignedInRequest) -> HttpResponse:
     return return_form(
         request,
         form,
-        lambda data, version: services.update_alert_settings(
-            actor=request.user, partnership=partnership, expected_version=version, **data
-        ),
+        saving(request, services.update_alert_settings, partnership=partnership, versioned=True),
         message="Alert settings saved",
         back="cdop:list",
         title="Timeliness alerts",

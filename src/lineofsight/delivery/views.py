@@ -15,7 +15,7 @@ from lineofsight.delivery import forms, policies, selectors, services
 from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
 from lineofsight.lib.formviews import form_page
 from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.lib.pages import form_view, initial_of, page_view, record_page
+from lineofsight.lib.pages import form_view, initial_of, page_view, record_page, saving
 from lineofsight.partnership.access import SignedInRequest
 
 EXPORT_HEADER = [
@@ -98,9 +98,7 @@ def plan_create(request: SignedInRequest) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda data, _v: services.create_plan(
-            actor=request.user, partnership=request.partnership, **data
-        ),
+        saving(request, services.create_plan, partnership=request.partnership),
         title="Add a delivery plan",
         back_url=reverse("delivery:plan"),
     )
@@ -116,9 +114,7 @@ def plan_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda data, v: services.update(
-            actor=request.user, instance=plan_, expected_version=v, **data
-        ),
+        saving(request, services.update, instance=plan_, versioned=True),
         title=f"Change {plan_.title}",
         back_url=plan_.get_absolute_url(),
     )
@@ -138,7 +134,7 @@ def priority_create(request: SignedInRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda data, _v: services.add_priority(actor=request.user, plan=plan_, **data),
+        saving(request, services.add_priority, plan=plan_),
         title="Add a priority",
         caption=plan_.title,
         back_url=plan_.get_absolute_url(),
@@ -155,9 +151,7 @@ def priority_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda data, v: services.update(
-            actor=request.user, instance=priority, expected_version=v, **data
-        ),
+        saving(request, services.update, instance=priority, versioned=True),
         title=f"Change priority {priority.number}",
         caption=priority.plan.title,
         back_url=priority.get_absolute_url(),
@@ -176,7 +170,7 @@ def item_create(request: SignedInRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda data, _v: services.add_item(actor=request.user, priority=priority, **data),
+        saving(request, services.add_item, priority=priority),
         title="Add what we will do",
         caption=str(priority),
         back_url=priority.get_absolute_url(),
@@ -214,9 +208,7 @@ def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda data, v: services.update(
-            actor=request.user, instance=item, expected_version=v, **data
-        ),
+        saving(request, services.update, instance=item, versioned=True),
         title="Change what we will do",
         caption=str(item.priority),
         back_url=item.get_absolute_url(),

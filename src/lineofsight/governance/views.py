@@ -47,6 +47,7 @@ from lineofsight.lib.pages import (
     record_form,
     record_page,
     return_form,
+    saving,
 )
 from lineofsight.partnership.models import Partnership
 from lineofsight.reviews.selectors import reviews_for
@@ -106,9 +107,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     return _return_form(
         request,
         form,
-        lambda data, version: services.update_settings(
-            actor=request.user, partnership=partnership, expected_version=version, **data
-        ),
+        saving(request, services.update_settings, partnership=partnership, versioned=True),
         message="Governance settings saved",
         back="governance:home",
         title="Governance settings",
@@ -153,9 +152,7 @@ def create_group(request: HttpRequest) -> HttpResponse:
     return _new_form(
         request,
         GroupForm(request.POST or None),
-        lambda data, _v: services.create_group(
-            actor=request.user, partnership=_partnership(request), **data
-        ),
+        saving(request, services.create_group, partnership=_partnership(request)),
         message=lambda saved: f"{saved} added",
         title="Add a group",
         back_url=reverse("governance:groups"),
@@ -186,7 +183,7 @@ def add_member(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         found,
         MemberForm(request.POST or None, partnership=found.partnership),
-        lambda data, _v: services.add_member(actor=request.user, group=found, **data),
+        saving(request, services.add_member, group=found),
         message=lambda saved: f"{saved.agency} added to {found}",
         title=f"Add a member to the {found}",
         submit="Add the member",
@@ -376,9 +373,7 @@ def create_report(request: HttpRequest) -> HttpResponse:
     return _new_form(
         request,
         form,
-        lambda data, _v: services.create_report(
-            actor=request.user, partnership=partnership, **data
-        ),
+        saving(request, services.create_report, partnership=partnership),
         message=lambda saved: f"Added to the register: {saved}",
         title="Add a report to the assurance register",
         intro="A report the board or one of its groups has asked for. Record it when it is "
@@ -418,9 +413,7 @@ def receive_report(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         found,
         form,
-        lambda data, version: services.receive_report(
-            actor=request.user, report=found, expected_version=version, **data
-        ),
+        saving(request, services.receive_report, report=found, versioned=True),
         message=lambda saved: f"Saved: {saved}",
         title=f"Record {found} as received",
     )
@@ -465,9 +458,7 @@ def create_inspection(request: HttpRequest) -> HttpResponse:
     return _new_form(
         request,
         InspectionForm(request.POST or None),
-        lambda data, _v: services.create_inspection(
-            actor=request.user, partnership=_partnership(request), **data
-        ),
+        saving(request, services.create_inspection, partnership=_partnership(request)),
         message=lambda saved: f"Recorded: {saved}",
         title="Record an inspection or review",
         back_url=reverse("governance:inspections"),
@@ -494,7 +485,7 @@ def add_finding(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         found,
         FindingForm(request.POST or None),
-        lambda data, _v: services.add_finding(actor=request.user, inspection=found, **data),
+        saving(request, services.add_finding, inspection=found),
         message=lambda saved: f"Finding {saved.number} added",
         title="Add a finding",
         submit="Add the finding",
@@ -540,9 +531,7 @@ def set_funding_year(request: HttpRequest) -> HttpResponse:
     return _new_form(
         request,
         FundingYearForm(request.POST or None, initial={"year": _current_year(request)}),
-        lambda data, _v: services.set_funding_year(
-            actor=request.user, partnership=_partnership(request), **data
-        ),
+        saving(request, services.set_funding_year, partnership=_partnership(request)),
         message=lambda saved: f"{saved} saved",
         title="Set up a year's budget",
         intro="Entering a year again changes its balance brought forward.",
@@ -601,7 +590,7 @@ def set_spending(request: HttpRequest, year: int) -> HttpResponse:
         request,
         found,
         SpendingForm(request.POST or None),
-        lambda data, _v: services.set_spending(actor=request.user, year=found, **data),
+        saving(request, services.set_spending, year=found),
         message=lambda saved: f"Spending on {saved.get_area_display()} saved",
         title=f"Record spending, {found.label}",
         intro="Entering an area again replaces its spending for the year.",
@@ -659,9 +648,7 @@ def create_procedure(request: HttpRequest) -> HttpResponse:
     return _new_form(
         request,
         ProcedureForm(request.POST or None, partnership=partnership, reviews=_reviews(request)),
-        lambda data, _v: services.create_procedure(
-            actor=request.user, partnership=partnership, **data
-        ),
+        saving(request, services.create_procedure, partnership=partnership),
         message=lambda saved: f"Added to the register: {saved}",
         title="Add a multi-agency procedure",
         back_url=reverse("governance:procedures"),

@@ -41,6 +41,7 @@ from lineofsight.lib.pages import (
     record_form,
     record_page,
     return_form,
+    saving,
 )
 from lineofsight.partnership.access import SignedInRequest
 
@@ -132,9 +133,7 @@ def create(request: SignedInRequest) -> HttpResponse:
     return new_record_form(
         request,
         ReferralForm(request.POST or None),
-        lambda data, _v: services.create_referral(
-            actor=request.user, partnership=request.partnership, **data
-        ),
+        saving(request, services.create_referral, partnership=request.partnership),
         message=lambda saved: f"Referral recorded: {saved.reference}",
         title="Record a referral",
         caption="LADO",
@@ -171,9 +170,7 @@ def edit(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         referral,
         form,
-        lambda data, version: services.update_referral(
-            actor=request.user, referral=referral, expected_version=version, **data
-        ),
+        saving(request, services.update_referral, referral=referral, versioned=True),
         message="Referral updated",
         title="Change the referral",
         caption=referral.reference,
@@ -194,9 +191,7 @@ def decision(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         referral,
         form,
-        lambda data, version: services.record_decision(
-            actor=request.user, referral=referral, expected_version=version, **data
-        ),
+        saving(request, services.record_decision, referral=referral, versioned=True),
         message="Threshold decision recorded",
         title="Threshold decision",
         caption=referral.reference,
@@ -213,7 +208,7 @@ def add_meeting(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         referral,
         MeetingForm(request.POST or None),
-        lambda data, _v: services.add_meeting(actor=request.user, referral=referral, **data),
+        saving(request, services.add_meeting, referral=referral),
         message=lambda saved: f"{saved} recorded",
         title="Record a strategy or evaluation meeting",
         caption=referral.reference,
@@ -229,9 +224,7 @@ def progress(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         referral,
         ProgressForm(request.POST or None, initial=initial_of(referral, names)),
-        lambda data, version: services.record_progress(
-            actor=request.user, referral=referral, expected_version=version, **data
-        ),
+        saving(request, services.record_progress, referral=referral, versioned=True),
         message="Progress recorded",
         title="Police, suspension and social care",
         caption=referral.reference,
@@ -252,9 +245,7 @@ def outcome(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         referral,
         form,
-        lambda data, version: services.record_outcome(
-            actor=request.user, referral=referral, expected_version=version, **data
-        ),
+        saving(request, services.record_outcome, referral=referral, versioned=True),
         message="Outcome recorded",
         title="Outcome",
         caption=referral.reference,
@@ -277,9 +268,7 @@ def create_consultation(request: SignedInRequest) -> HttpResponse:
     return new_record_form(
         request,
         ConsultationForm(request.POST or None),
-        lambda data, _v: services.create_consultation(
-            actor=request.user, partnership=request.partnership, **data
-        ),
+        saving(request, services.create_consultation, partnership=request.partnership),
         message=lambda saved: f"Consultation recorded: {saved.reference}",
         title="Record a consultation",
         caption="LADO",
@@ -313,9 +302,7 @@ def convert(request: SignedInRequest, consultation: int) -> HttpResponse:
     return form_page_then(
         request,
         form,
-        lambda data, _v: services.convert_consultation(
-            actor=request.user, consultation=found, **data
-        ),
+        saving(request, services.convert_consultation, consultation=found),
         done=lambda saved: (f"Referral recorded: {saved.reference}", saved),
         title="Make this consultation a referral",
         caption=found.reference,
@@ -375,9 +362,7 @@ def standards(request: SignedInRequest) -> HttpResponse:
     return return_form(
         request,
         form,
-        lambda data, version: services.update_standards(
-            actor=request.user, partnership=partnership, expected_version=version, **data
-        ),
+        saving(request, services.update_standards, partnership=partnership, versioned=True),
         message="Timeliness standards saved",
         back="lado:list",
         title="Timeliness standards",
@@ -423,9 +408,7 @@ def earlier_year(request: SignedInRequest) -> HttpResponse:
     return return_form(
         request,
         form,
-        lambda data, _v: services.set_earlier_year(
-            actor=request.user, partnership=partnership, **data
-        ),
+        saving(request, services.set_earlier_year, partnership=partnership),
         message=lambda saved: f"{saved} saved",
         back="lado:statistics",
         title="Figures from before the records",

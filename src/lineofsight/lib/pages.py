@@ -15,6 +15,7 @@
   (``selector(user, **active_filters(form))``), downloaded a row at a time by ``row``.
 - ``initial_of``: a change form's starting values, the record's version among them.
 - ``listed``: a form's cleaned data for a service, its many-choice querysets as lists.
+- ``saving``: a form page's ``save`` calling a service with the signed-in person as the actor.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from lineofsight.lib.listing import (
 from lineofsight.partnership.access import View, requires
 
 Message = str | Callable[[Any], str]
+Save = Callable[[dict[str, Any], Any], Any]
 
 
 def form_view(permission: str) -> Callable[[View], View]:
@@ -234,3 +236,18 @@ def initial_of(record: Any, names: Iterable[str]) -> dict[str, Any]:
 def listed(data: dict[str, Any]) -> dict[str, Any]:
     """``data`` with each queryset (a many-choice field's value) made a list."""
     return {k: list(v) if isinstance(v, QuerySet) else v for k, v in data.items()}
+
+
+def saving(
+    request: HttpRequest, service: Callable[..., Any], *, versioned: bool = False, **fixed: Any
+) -> Save:
+    """A form page's ``save`` when the form's fields are the service's keywords:
+    ``service(actor=request.user, **fixed, **listed(data))``; with ``versioned`` (a change to a
+    record) also ``expected_version=``, the version the form was filled in on (a stale one is an
+    ``EditConflict``: the page answers 409)."""
+
+    def save(data: dict[str, Any], version: Any) -> Any:
+        known = {"expected_version": version} if versioned else {}
+        return service(actor=request.user, **fixed, **known, **listed(data))
+
+    return save

@@ -19,6 +19,7 @@ from lineofsight.indicators import catalogue
 from lineofsight.indicators.periods import Period, financial_year
 from lineofsight.lib.exports import export_response
 from lineofsight.lib.formviews import submit
+from lineofsight.lib.pages import saving
 from lineofsight.partnership.access import SignedInRequest, has_permission, requires
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance import exports, presentation, selectors
@@ -267,13 +268,13 @@ def target(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     outcome = submit(
         request,
         form,
-        lambda data, version: set_target(
-            actor=request.user,
+        saving(
+            request,
+            set_target,
             partnership=partnership,
             indicator_id=spec.id,
             financial_year=year,
-            expected_version=version,
-            **data,
+            versioned=True,
         ),
     )
     if outcome.saved:

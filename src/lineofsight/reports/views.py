@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lineofsight.indicators.periods import parse_period
 from lineofsight.lib.formviews import add_validation_error, submit
+from lineofsight.lib.pages import saving
 from lineofsight.partnership.access import requires
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
@@ -140,9 +141,7 @@ def publication(request: HttpRequest, pk: int) -> HttpResponse:
     outcome = submit(
         request,
         form,
-        lambda data, _version: services.record_publication(
-            actor=request.user, report=report, **data
-        ),
+        saving(request, services.record_publication, report=report),
     )
     if outcome.saved:
         return redirect("reports:detail", report.pk)

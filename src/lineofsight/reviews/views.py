@@ -14,7 +14,7 @@ from django.utils import timezone
 from lineofsight.actions import services as action_services
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.lib.listing import Export, list_response
-from lineofsight.lib.pages import form_view, initial_of, listed, own_form_page, page_view
+from lineofsight.lib.pages import form_view, initial_of, listed, own_form_page, page_view, saving
 from lineofsight.partnership.access import SignedInRequest
 from lineofsight.reviews import policies, selectors, services, status
 from lineofsight.reviews.forms import (
@@ -125,9 +125,7 @@ def create(request: SignedInRequest) -> HttpResponse:
         request,
         "reviews/create.html",
         IncidentForm(request.POST or None),
-        lambda data, _v: services.create_review(
-            actor=request.user, partnership=request.partnership, **listed(data)
-        ),
+        saving(request, services.create_review, partnership=request.partnership),
         message=lambda review: f"Serious incident recorded: {review.reference}",
     )
 
@@ -205,7 +203,7 @@ def add_child(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         "reviews/child.html",
         ChildForm(request.POST or None),
-        lambda data, _v: services.add_child(actor=request.user, review=review, **data),
+        saving(request, services.add_child, review=review),
         message="Child added",
         then=review,
         review=review,
@@ -220,9 +218,7 @@ def add_recommendation(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         "reviews/recommendation.html",
         form,
-        lambda data, _v: services.add_recommendation(
-            actor=request.user, review=review, **listed(data)
-        ),
+        saving(request, services.add_recommendation, review=review),
         message="Recommendation added",
         then=review,
         review=review,
@@ -262,7 +258,7 @@ def add_note(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         "reviews/note.html",
         NoteForm(request.POST or None),
-        lambda data, _v: services.add_note(actor=request.user, review=review, **data),
+        saving(request, services.add_note, review=review),
         message="Progress recorded",
         then=review,
         review=review,

@@ -17,12 +17,12 @@ from lineofsight.lib.listing import Export, export_if_asked
 from lineofsight.lib.pages import (
     filtered_list,
     form_view,
-    listed,
     new_record_form,
     page_view,
     record_form,
     record_page,
     return_form,
+    saving,
 )
 from lineofsight.partnership.models import Partnership
 from lineofsight.voice import policies, selectors, services
@@ -121,9 +121,7 @@ def create_activity(request: HttpRequest) -> HttpResponse:
     return new_record_form(
         request,
         ActivityForm(request.POST or None),
-        lambda data, _v: services.create_activity(
-            actor=request.user, partnership=_partnership(request), **data
-        ),
+        saving(request, services.create_activity, partnership=_partnership(request)),
         message="Scrutiny activity recorded",
         title="Record a scrutiny activity",
         caption="Independent scrutiny",
@@ -169,9 +167,7 @@ def add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         found,
         RecommendationForm(request.POST or None, partnership=found.partnership),
-        lambda data, _v: services.add_recommendation(
-            actor=request.user, activity=found, **listed(data)
-        ),
+        saving(request, services.add_recommendation, activity=found),
         message=lambda saved: f"Recommendation {saved.number} added",
         title="Add a recommendation",
         caption=found.title,
@@ -228,9 +224,7 @@ def create_feedback(request: HttpRequest) -> HttpResponse:
     return new_record_form(
         request,
         FeedbackForm(request.POST or None, partnership=partnership),
-        lambda data, _v: services.record_feedback(
-            actor=request.user, partnership=partnership, **listed(data)
-        ),
+        saving(request, services.record_feedback, partnership=partnership),
         message="Feedback recorded",
         title="Record feedback",
         caption="Voice of children and families",
@@ -271,9 +265,7 @@ def what_changed(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         found,
         form,
-        lambda data, version: services.record_what_changed(
-            actor=request.user, feedback=found, expected_version=version, **listed(data)
-        ),
+        saving(request, services.record_what_changed, feedback=found, versioned=True),
         message="What changed is recorded",
         title="What changed as a result",
         caption=f"Feedback F{found.pk}",
@@ -334,9 +326,7 @@ def create_survey(request: HttpRequest) -> HttpResponse:
     return new_record_form(
         request,
         SurveyForm(request.POST or None),
-        lambda data, _v: services.create_survey(
-            actor=request.user, partnership=partnership, **data
-        ),
+        saving(request, services.create_survey, partnership=partnership),
         message=lambda saved: f"Survey {saved.reference} set up",
         title="Set up a practitioner survey",
         caption="Practitioner surveys",
@@ -414,9 +404,7 @@ def create_forum(request: HttpRequest) -> HttpResponse:
     return return_form(
         request,
         form,
-        lambda data, _v: services.record_forum(
-            actor=request.user, partnership=partnership, **listed(data)
-        ),
+        saving(request, services.record_forum, partnership=partnership),
         message="Forum notes recorded",
         back="voice:forum",
         title="Record a practitioner forum",

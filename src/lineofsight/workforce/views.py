@@ -24,6 +24,7 @@ from lineofsight.lib.pages import (
     page_view,
     record_form,
     return_form,
+    saving,
 )
 from lineofsight.partnership.access import public, requires
 from lineofsight.partnership.actors import SYSTEM
@@ -82,9 +83,7 @@ def course_create(request: HttpRequest) -> HttpResponse:
     return new_record_form(
         request,
         CourseForm(request.POST or None),
-        lambda data, _v: services.create_course(
-            actor=request.user, partnership=partnership, **data
-        ),
+        saving(request, services.create_course, partnership=partnership),
         message=lambda saved: f"Course added: {saved.title}",
         title="Add a course",
         caption="Workforce development",
@@ -121,9 +120,7 @@ def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         found,
         CourseForm(request.POST or None, initial=initial),
-        lambda data, version: services.update_course(
-            actor=request.user, course=found, expected_version=version, **data
-        ),
+        saving(request, services.update_course, course=found, versioned=True),
         message="Course saved",
         title="Change the course",
         caption=found.title,
@@ -137,7 +134,7 @@ def question_create(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         found,
         QuestionForm(request.POST or None),
-        lambda data, _v: services.add_question(actor=request.user, course=found, **data),
+        saving(request, services.add_question, course=found),
         message=lambda saved: f"Knowledge question {saved.number} added",
         title="Add a knowledge question",
         caption=found.title,
@@ -153,7 +150,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     return new_record_form(
         request,
         SessionForm(request.POST or None),
-        lambda data, _v: services.create_session(actor=request.user, course=found, **data),
+        saving(request, services.create_session, course=found),
         message="Session added",
         title="Add a session",
         caption=found.title,
@@ -212,7 +209,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         found,
         form,
-        lambda data, _v: services.book(actor=request.user, session=found, **data),
+        saving(request, services.book, session=found),
         message=told,
         title="Book a place",
         caption=str(found),
@@ -338,9 +335,7 @@ def policy(request: HttpRequest) -> HttpResponse:
     return return_form(
         request,
         form,
-        lambda data, version: services.update_settings(
-            actor=request.user, partnership=partnership, expected_version=version, **data
-        ),
+        saving(request, services.update_settings, partnership=partnership, versioned=True),
         message="Charging policy and evaluation settings saved",
         back="workforce:charges",
         title="Charging policy and evaluation settings",
@@ -379,9 +374,7 @@ def requirement(request: HttpRequest) -> HttpResponse:
     return return_form(
         request,
         form,
-        lambda data, _v: services.set_requirement(
-            actor=request.user, partnership=partnership, **data
-        ),
+        saving(request, services.set_requirement, partnership=partnership),
         message=lambda saved: f"Saved: {saved}",
         back="workforce:gaps",
         title="Staff needing a course",

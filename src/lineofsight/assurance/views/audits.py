@@ -12,7 +12,14 @@ from lineofsight.assurance.models import Audit, AuditCase, Finding
 from lineofsight.assurance.services import audits
 from lineofsight.indicators.catalogue import CATALOGUE
 from lineofsight.lib.formviews import form_page
-from lineofsight.lib.pages import filtered_list, form_view, initial_of, page_view, record_form
+from lineofsight.lib.pages import (
+    filtered_list,
+    form_view,
+    initial_of,
+    page_view,
+    record_form,
+    saving,
+)
 from lineofsight.partnership.access import SignedInRequest, has_permission
 
 EXPORT_HEADER = [
@@ -108,7 +115,7 @@ def audit_create(request: SignedInRequest) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda data, _v: audits.create_audit(actor=request.user, partnership=partnership, **data),
+        saving(request, audits.create_audit, partnership=partnership),
         title="Add an audit",
         back_url=reverse("assurance:audits"),
     )
@@ -129,9 +136,7 @@ def audit_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda data, version: audits.update_audit(
-            actor=request.user, audit=audit, expected_version=version, **data
-        ),
+        saving(request, audits.update_audit, audit=audit, versioned=True),
         title=f"Change {audit.title}",
         back_url=audit.get_absolute_url(),
     )
@@ -198,7 +203,7 @@ def finding_create(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         audit,
         form,
-        lambda data, _v: audits.add_finding(actor=request.user, audit=audit, **data),
+        saving(request, audits.add_finding, audit=audit),
         title="Add a finding",
         caption=str(audit),
     )
@@ -218,9 +223,7 @@ def finding_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         finding.audit,
         forms.EditFindingForm(request.POST or None, initial=initial),
-        lambda data, version: audits.update_finding(
-            actor=request.user, finding=finding, expected_version=version, **data
-        ),
+        saving(request, audits.update_finding, finding=finding, versioned=True),
         title="Change a finding",
         caption=str(finding.audit),
     )

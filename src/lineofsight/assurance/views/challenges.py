@@ -11,7 +11,14 @@ from lineofsight.assurance import forms, policies, selectors
 from lineofsight.assurance.models import Challenge
 from lineofsight.assurance.services import challenges
 from lineofsight.lib.formviews import form_page
-from lineofsight.lib.pages import filtered_list, form_view, initial_of, page_view, record_form
+from lineofsight.lib.pages import (
+    filtered_list,
+    form_view,
+    initial_of,
+    page_view,
+    record_form,
+    saving,
+)
 from lineofsight.partnership.access import SignedInRequest
 
 EXPORT_HEADER = [
@@ -82,9 +89,7 @@ def challenge_create(request: SignedInRequest) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda data, _v: challenges.create_challenge(
-            actor=request.user, partnership=partnership, **data
-        ),
+        saving(request, challenges.create_challenge, partnership=partnership),
         title="Log a challenge",
         back_url=reverse("assurance:challenges"),
     )
@@ -105,9 +110,7 @@ def challenge_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         challenge,
         form,
-        lambda data, version: challenges.update_challenge(
-            actor=request.user, challenge=challenge, expected_version=version, **data
-        ),
+        saving(request, challenges.update_challenge, challenge=challenge, versioned=True),
         title="Update the challenge",
         caption=challenge.subject,
     )

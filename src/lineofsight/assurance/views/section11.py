@@ -12,7 +12,7 @@ from lineofsight.assurance.models import Section11Return, Section11Round
 from lineofsight.assurance.services import section11
 from lineofsight.lib.formviews import form_page, run_service, submit
 from lineofsight.lib.listing import Export, export_if_asked, export_links
-from lineofsight.lib.pages import form_view, initial_of, page_view, record_form
+from lineofsight.lib.pages import form_view, initial_of, page_view, record_form, saving
 from lineofsight.partnership.access import SignedInRequest, has_permission, requires
 
 
@@ -42,9 +42,7 @@ def round_create(request: SignedInRequest) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda data, _v: section11.create_round(
-            actor=request.user, partnership=request.partnership, **data
-        ),
+        saving(request, section11.create_round, partnership=request.partnership),
         title="Open a Section 11 round",
         back_url=reverse("assurance:section11"),
         intro="Each agency's lead then completes their own agency's return.",
@@ -101,9 +99,7 @@ def round_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         round_,
         forms.RoundSummaryForm(request.POST or None, initial=initial_of(round_, names)),
-        lambda data, version: section11.update_round(
-            actor=request.user, round_=round_, expected_version=version, **data
-        ),
+        saving(request, section11.update_round, round_=round_, versioned=True),
         title=f"Summary of {round_}",
         intro="The partnership's strengths and development themes across the "
         "agencies' submitted returns.",
