@@ -31,7 +31,7 @@ from lineofsight.cdop.forms import (
 from lineofsight.cdop.models import NOTIFICATION_FIELDS
 from lineofsight.cdop.statistics import reporting_year, year_label
 from lineofsight.lib.formviews import form_page_then
-from lineofsight.lib.listing import Export, export_if_asked, list_response
+from lineofsight.lib.listing import PLAIN_EXPORT_LINKS, Export, export_if_asked, list_response
 from lineofsight.lib.pages import (
     form_view,
     initial_of,
@@ -40,6 +40,8 @@ from lineofsight.lib.pages import (
     record_form,
     return_form,
     saving,
+    status_and_year,
+    year_asked,
 )
 from lineofsight.partnership.access import SignedInRequest
 
@@ -83,10 +85,7 @@ def case_list(request: SignedInRequest) -> HttpResponse:
         return redirect("cdop:statistics")
     years = list(range(reporting_year(timezone.localdate()), 2007, -1))[:15]
     form = CaseFilterForm(request.GET or None, years=years)
-    status, year = "open", None
-    if request.GET and form.is_valid():
-        status = form.cleaned_data["status"] or "open"
-        year = form.cleaned_data["year"]
+    status, year = status_and_year(request, form)
     rows = selectors.case_rows(request.user, status="" if status == "all" else status, year=year)
     return list_response(
         request,
@@ -324,15 +323,11 @@ def statistics(request: SignedInRequest) -> HttpResponse:
     if exported is not None:
         return exported
     by_year = {s.year: s for s in all_stats}
-    try:
-        chosen = int(request.GET.get("year", ""))
-    except ValueError:
-        chosen = 0
     # by default the latest complete reporting year with deaths notified or reviewed (the
     # current one is part-way)
     current = reporting_year(timezone.localdate())
     complete = [y for y, s in by_year.items() if y < current and (s.notified or s.reviewed)]
-    year = chosen if chosen in by_year else max(complete or by_year)
+    year = year_asked(request, by_year) or max(complete or by_year)
     stats = by_year[year]
     figures = presentation.year_figures(stats, exact=exact, national=national.get(year))
     return render(
@@ -348,7 +343,7 @@ def statistics(request: SignedInRequest) -> HttpResponse:
             "trend_svg": presentation.trend_chart(all_stats, exact=exact, national=national),
             "exact": exact,
             "can_manage": policies.can_manage(request.user),
-            "exports": {f: f"?format={f}" for f in ("csv", "xlsx")},
+            "exports": PLAIN_EXPORT_LINKS,
         },
     )
 

@@ -11,7 +11,6 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -40,6 +39,7 @@ from lineofsight.governance.forms import (
 )
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.lib.pages import (
+    download_page,
     filtered_list,
     form_view,
     new_record_form,
@@ -47,6 +47,7 @@ from lineofsight.lib.pages import (
     record_form,
     record_page,
     return_form,
+    rows_page,
     saving,
 )
 from lineofsight.partnership.models import Partnership
@@ -121,29 +122,23 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 GROUP_HEADER = ["Group", "Kind", "Member seats", "Meetings recorded"]
 
 
+def _group_row(g: Any) -> list[Any]:
+    return [
+        g.name,
+        g.get_kind_display(),
+        getattr(g, "member_count", 0),
+        getattr(g, "meeting_count", 0),
+    ]
+
+
 @page_view("governance.view")
 def groups(request: HttpRequest) -> HttpResponse:
-    rows = list(selectors.groups_for(request.user))
-    return list_response(
+    return rows_page(
         request,
         "governance/groups.html",
-        form=forms.Form(),
-        rows=rows,
-        export=Export(
-            "governance-groups",
-            GROUP_HEADER,
-            lambda: [
-                [
-                    g.name,
-                    g.get_kind_display(),
-                    getattr(g, "member_count", 0),
-                    getattr(g, "meeting_count", 0),
-                ]
-                for g in rows
-            ],
-        ),
-        per_page=None,
-        context={"rows": rows, "allowed": policies.allowed(request.user)},
+        list(selectors.groups_for(request.user)),
+        export=("governance-groups", GROUP_HEADER, _group_row),
+        allowed=policies.allowed(request.user),
     )
 
 
@@ -424,32 +419,32 @@ def receive_report(request: HttpRequest, pk: int) -> HttpResponse:
 FINDING_HEADER = ["Inspection", "Kind", "Date", "Finding", "Kind of finding", "Themes", "Progress"]
 
 
+def _finding_row(f: Any, progress: Any) -> list[Any]:
+    inspection = f.inspection
+    return [
+        inspection.title,
+        inspection.get_kind_display(),
+        inspection.reported_on or inspection.started_on,
+        f.text,
+        f.get_kind_display(),
+        "; ".join(t.name for t in f.themes.all()),
+        progress.words,
+    ]
+
+
 @page_view("governance.view")
 def inspections(request: HttpRequest) -> HttpResponse:
-    rows = list(selectors.inspections_for(request.user))
-    return list_response(
+    findings = Export(
+        "inspection-findings",
+        FINDING_HEADER,
+        lambda: [_finding_row(f, p) for f, p in selectors.finding_rows(request.user)],
+    )
+    return download_page(
         request,
         "governance/inspections.html",
-        form=forms.Form(),
-        rows=rows,
-        export=Export(
-            "inspection-findings",
-            FINDING_HEADER,
-            lambda: [
-                [
-                    f.inspection.title,
-                    f.inspection.get_kind_display(),
-                    f.inspection.reported_on or f.inspection.started_on,
-                    f.text,
-                    f.get_kind_display(),
-                    "; ".join(t.name for t in f.themes.all()),
-                    p.words,
-                ]
-                for f, p in selectors.finding_rows(request.user)
-            ],
-        ),
-        per_page=None,
-        context={"rows": rows, "allowed": policies.allowed(request.user)},
+        findings,
+        rows=list(selectors.inspections_for(request.user)),
+        allowed=policies.allowed(request.user),
     )
 
 
@@ -505,24 +500,19 @@ FUNDING_HEADER = [
 YEAR_HEADER = ["Line", "Partner or area", "Money (£)", "In kind (£)", "In kind: what"]
 
 
+def _summary_row(s: Any) -> list[Any]:
+    return [s.year.label, s.year.brought_forward, s.money, s.in_kind, s.spent, s.balance]
+
+
 @page_view("governance.view")
 def funding(request: HttpRequest) -> HttpResponse:
     summaries = [selectors.summary_of(y) for y in selectors.funding_years_for(request.user)]
-    return list_response(
+    return download_page(
         request,
         "governance/funding.html",
-        form=forms.Form(),
-        rows=summaries,
-        export=Export(
-            "partnership-funding",
-            FUNDING_HEADER,
-            lambda: [
-                [s.year.label, s.year.brought_forward, s.money, s.in_kind, s.spent, s.balance]
-                for s in summaries
-            ],
-        ),
-        per_page=None,
-        context={"summaries": summaries, "allowed": policies.allowed(request.user)},
+        Export("partnership-funding", FUNDING_HEADER, lambda: [_summary_row(s) for s in summaries]),
+        summaries=summaries,
+        allowed=policies.allowed(request.user),
     )
 
 
@@ -551,14 +541,12 @@ def funding_year(request: HttpRequest, year: int) -> HttpResponse:
             yield ["Spending", s.get_area_display(), s.amount, "", ""]
         yield ["Balance carried forward", "", summary.balance, "", ""]
 
-    return list_response(
+    return download_page(
         request,
         "governance/funding_year.html",
-        form=forms.Form(),
-        rows=[],
-        export=Export(f"budget-{summary.year.label}", YEAR_HEADER, export),
-        per_page=None,
-        context={"summary": summary, "allowed": policies.allowed(request.user, summary.year)},
+        Export(f"budget-{summary.year.label}", YEAR_HEADER, export),
+        summary=summary,
+        allowed=policies.allowed(request.user, summary.year),
     )
 
 

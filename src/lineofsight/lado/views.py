@@ -32,7 +32,7 @@ from lineofsight.lado.forms import (
 from lineofsight.lado.models import Outcome, Sector
 from lineofsight.lado.statistics import reporting_year, trend_years, year_label, years_covered
 from lineofsight.lib.formviews import form_page_then, submit
-from lineofsight.lib.listing import Export, export_if_asked, list_response
+from lineofsight.lib.listing import PLAIN_EXPORT_LINKS, Export, export_if_asked, list_response
 from lineofsight.lib.pages import (
     form_view,
     initial_of,
@@ -42,6 +42,8 @@ from lineofsight.lib.pages import (
     record_page,
     return_form,
     saving,
+    status_and_year,
+    year_asked,
 )
 from lineofsight.partnership.access import SignedInRequest
 
@@ -105,10 +107,7 @@ def referral_list(request: SignedInRequest) -> HttpResponse:
     if not policies.can_manage(request.user):
         return redirect("lado:statistics")
     form = ReferralFilterForm(request.GET or None, years=_years())
-    status, year = "open", None
-    if request.GET and form.is_valid():
-        status = form.cleaned_data["status"] or "open"
-        year = form.cleaned_data["year"]
+    status, year = status_and_year(request, form)
     rows = selectors.referral_rows(
         request.user, status="" if status == "all" else status, year=year
     )
@@ -332,11 +331,7 @@ def statistics(request: SignedInRequest) -> HttpResponse:
     )
     if exported is not None:
         return exported
-    try:
-        chosen = int(request.GET.get("year", ""))
-    except ValueError:
-        chosen = 0
-    year = chosen if chosen in years else presentation.default_year(years, today)
+    year = year_asked(request, years) or presentation.default_year(years, today)
     shown = presentation.page(facts, year, years, trend, exact=exact)
     return render(
         request,
@@ -348,7 +343,7 @@ def statistics(request: SignedInRequest) -> HttpResponse:
             "years": [(y, year_label(y)) for y in sorted(years, reverse=True)],
             "exact": exact,
             "allowed": policies.allowed(request.user),
-            "exports": {f: f"?format={f}" for f in ("csv", "xlsx")},
+            "exports": PLAIN_EXPORT_LINKS,
         },
     )
 

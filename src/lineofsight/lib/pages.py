@@ -13,6 +13,9 @@
 - ``download_page``: a page of figures (statistics, charges) that also downloads as CSV/Excel.
 - ``filtered_list``: a list page whose filter form's values select the rows
   (``selector(user, **active_filters(form))``), downloaded a row at a time by ``row``.
+- ``rows_page``: a page showing all its rows (no filters, no pages), downloaded a row at a time.
+- ``status_and_year``: a case list's filter (open by default, "all" for every status; a year).
+- ``year_asked``: the year a statistics page is asked for (``?year=``), if it is one it has.
 - ``initial_of``: a change form's starting values, the record's version among them.
 - ``listed``: a form's cleaned data for a service, its many-choice querysets as lists.
 - ``saving``: a form page's ``save`` calling a service with the signed-in person as the actor.
@@ -224,6 +227,43 @@ def filtered_list(
         per_page=per_page,
         context=context,
     )
+
+
+def rows_page(
+    request: HttpRequest,
+    template: str,
+    rows: Sequence[Any],
+    *,
+    export: tuple[str, list[str], Callable[[Any], Sequence[Any]]],
+    **context: Any,
+) -> HttpResponse:
+    """``template`` with all of ``rows`` (as ``rows``) and ``context``, downloading as ``export``:
+    (file name, header, ``row(record)``), a line a row (``download_page``)."""
+    name, header, row = export
+    return download_page(
+        request,
+        template,
+        Export(name, header, lambda: [row(r) for r in rows]),
+        rows=rows,
+        **context,
+    )
+
+
+def status_and_year(request: HttpRequest, form: forms.Form) -> tuple[str, int | None]:
+    """A case list's ``status`` and ``year`` filters as shown: open cases of every year unless the
+    query asks otherwise (``"all"``: every status)."""
+    if request.GET and form.is_valid():
+        return form.cleaned_data["status"] or "open", form.cleaned_data["year"]
+    return "open", None
+
+
+def year_asked(request: HttpRequest, years: Iterable[int]) -> int | None:
+    """The year ``?year=`` asks for when it is one of ``years``, else ``None``."""
+    try:
+        asked = int(request.GET.get("year", ""))
+    except ValueError:
+        return None
+    return asked if asked in years else None
 
 
 def initial_of(record: Any, names: Iterable[str]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from lineofsight.actions import services as action_services
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.lib.listing import Export, list_response
-from lineofsight.lib.pages import form_view, initial_of, listed, own_form_page, page_view, saving
+from lineofsight.lib.pages import form_view, initial_of, own_form_page, page_view, saving
 from lineofsight.partnership.access import SignedInRequest
 from lineofsight.reviews import policies, selectors, services, status
 from lineofsight.reviews.forms import (
@@ -84,6 +84,10 @@ def _export_rows(rows: list[dict[str, Any]], today: Any) -> Any:
         ]
 
 
+def _review(request: HttpRequest, pk: int) -> Review:
+    return get_object_or_404(selectors.reviews_for(request.user), pk=pk)
+
+
 @page_view("learning.view")
 def review_list(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -132,7 +136,7 @@ def create(request: SignedInRequest) -> HttpResponse:
 
 @page_view("learning.view")
 def detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
+    review = _review(request, pk)
     today = timezone.localdate()
     recommendations = [
         {"rec": rec, "actions": list(actions_for_source(rec))}
@@ -155,79 +159,68 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-def _versioned_form_view(
-    request: HttpRequest, review: Review, form: Any, template: str, save: Any
+def _review_form(
+    request: HttpRequest,
+    review: Review,
+    template: str,
+    form: Any,
+    save: Any,
+    *,
+    message: str = "Review updated",
+    **context: Any,
 ) -> HttpResponse:
-    row = _row(review, timezone.localdate())
+    """A form page about ``review`` on its own ``template``: back to the review once saved."""
     return own_form_page(
-        request, template, form, save, message="Review updated", then=review, review=review, row=row
+        request, template, form, save, message=message, then=review, review=review, **context
     )
 
 
 @form_view("learning.manage")
 def rapid_review(request: SignedInRequest, pk: int) -> HttpResponse:
-    review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
+    review = _review(request, pk)
     names = ("rapid_review_on", "decision", "decision_on", "decision_rationale")
     form = RapidReviewForm(request.POST or None, initial=initial_of(review, names))
-
-    def save(data: dict[str, Any], version: int) -> None:
-        services.record_rapid_review(
-            actor=request.user,
-            review=review,
-            expected_version=version,
-            initiated_on=review.initiated_on,
-            **data,
-        )
-
-    return _versioned_form_view(request, review, form, "reviews/rapid_review.html", save)
+    save = saving(
+        request,
+        services.record_rapid_review,
+        review=review,
+        initiated_on=review.initiated_on,
+        versioned=True,
+    )
+    row = _row(review, timezone.localdate())
+    return _review_form(request, review, "reviews/rapid_review.html", form, save, row=row)
 
 
 @form_view("learning.manage")
 def edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
+    review = _review(request, pk)
     initial = {**initial_of(review, services.EDITABLE), "themes": list(review.themes.all())}
     form = ReviewForm(request.POST or None, initial=initial)
-
-    def save(data: dict[str, Any], version: int) -> None:
-        services.update_review(
-            actor=request.user, review=review, expected_version=version, **listed(data)
-        )
-
-    return _versioned_form_view(request, review, form, "reviews/edit.html", save)
+    save = saving(request, services.update_review, review=review, versioned=True)
+    row = _row(review, timezone.localdate())
+    return _review_form(request, review, "reviews/edit.html", form, save, row=row)
 
 
 @form_view("learning.manage")
 def add_child(request: SignedInRequest, pk: int) -> HttpResponse:
-    review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
-    return own_form_page(
-        request,
-        "reviews/child.html",
-        ChildForm(request.POST or None),
-        saving(request, services.add_child, review=review),
-        message="Child added",
-        then=review,
-        review=review,
-    )
+    review = _review(request, pk)
+    save = saving(request, services.add_child, review=review)
+    form = ChildForm(request.POST or None)
+    return _review_form(request, review, "reviews/child.html", form, save, message="Child added")
 
 
 @form_view("learning.manage")
 def add_recommendation(request: SignedInRequest, pk: int) -> HttpResponse:
-    review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
+    review = _review(request, pk)
     form = RecommendationForm(request.POST or None, initial={"themes": list(review.themes.all())})
-    return own_form_page(
-        request,
-        "reviews/recommendation.html",
-        form,
-        saving(request, services.add_recommendation, review=review),
-        message="Recommendation added",
-        then=review,
-        review=review,
-    )
+    save = saving(request, services.add_recommendation, review=review)
+    template = "reviews/recommendation.html"
+    return _review_form(request, review, template, form, save, message="Recommendation added")
 
 
 @form_view("learning.manage")
 def recommendation_action(request: SignedInRequest, pk: int, number: int) -> HttpResponse:
-    review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
+    review = _review(request, pk)
     rec = get_object_or_404(Recommendation, review=review, number=number)
     form = RecommendationActionForm(
         request.POST or None, initial={"title": rec.text[:300], "owner_agency": rec.agency}
@@ -253,13 +246,9 @@ def recommendation_action(request: SignedInRequest, pk: int, number: int) -> Htt
 
 @form_view("learning.manage")
 def add_note(request: SignedInRequest, pk: int) -> HttpResponse:
-    review = get_object_or_404(selectors.reviews_for(request.user), pk=pk)
-    return own_form_page(
-        request,
-        "reviews/note.html",
-        NoteForm(request.POST or None),
-        saving(request, services.add_note, review=review),
-        message="Progress recorded",
-        then=review,
-        review=review,
+    review = _review(request, pk)
+    save = saving(request, services.add_note, review=review)
+    form = NoteForm(request.POST or None)
+    return _review_form(
+        request, review, "reviews/note.html", form, save, message="Progress recorded"
     )

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.lib.listing import Export, export_if_asked
+from lineofsight.lib.listing import PLAIN_EXPORT_LINKS, Export
 from lineofsight.lib.pages import (
+    download_page,
     filtered_list,
     form_view,
     new_record_form,
@@ -352,18 +353,14 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
             for column, shown in zip(t.table.columns, row, strict=True)
         ),
     )
-    exported = export_if_asked(request, export)
-    if exported is not None:
-        return exported
-    return render(
+    return download_page(
         request,
         "voice/survey.html",
-        {
-            "survey": found,
-            "questions": found.questions.order_by("number"),
-            "tables": tables,
-            "exports": {f: f"?format={f}" for f in ("csv", "xlsx")},
-        },
+        export,
+        links=PLAIN_EXPORT_LINKS,
+        survey=found,
+        questions=found.questions.order_by("number"),
+        tables=tables,
     )
 
 
