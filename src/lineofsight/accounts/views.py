@@ -26,7 +26,8 @@ from lineofsight.accounts.forms import (
     TokenForm,
 )
 from lineofsight.lib.formviews import render_form_page
-from lineofsight.partnership.access import SignedInRequest, public, requires, signed_in
+from lineofsight.lib.pages import form_view
+from lineofsight.partnership.access import SignedInRequest, public, signed_in
 from lineofsight.partnership.links import send_password_reset, user_for_link
 from lineofsight.partnership.models import User
 from lineofsight.partnership.services import (
@@ -122,8 +123,7 @@ def two_factor_verify(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires(policies.RESET_PERMISSION)
-@require_http_methods(["GET", "POST"])
+@form_view(policies.RESET_PERMISSION)
 def two_factor_reset(request: SignedInRequest) -> HttpResponse:
     """The administrator removes a locked-out user's authenticators (audited)."""
     form = ResetTwoFactorForm(

@@ -6,92 +6,80 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
 
 from lineofsight.actions import selectors
 from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.recurrence import recurrence
 from lineofsight.actions.theme_sources import theme_sources
-from lineofsight.partnership.access import SignedInRequest, has_permission, requires
+from lineofsight.lib.pages import page_view
+from lineofsight.partnership.access import SignedInRequest
 
-# (title, description, candidate URL names, permission): a section is shown when one of its URL
-# names exists (the app is installed) and the user holds the permission.
-SECTIONS: list[tuple[str, str, tuple[str, ...], str]] = [
+# (URL name, title, description): a section is shown when its URL name exists (its app is
+# installed); every page listed needs "learning.view", as this one does.
+SECTIONS: list[tuple[str, str, str]] = [
     (
+        "reviews:list",
         "Case reviews",
-        "Serious incident notifications, rapid reviews, safeguarding practice "
-        "reviews and their recommendations",
-        ("reviews:list",),
-        "learning.view",
+        "Serious incident notifications, rapid reviews, safeguarding practice reviews and their "
+        "recommendations",
     ),
     (
+        "assurance:audits",
         "Multi-agency audits",
         "The audit programme, agencies' gradings, findings and re-audits",
-        ("assurance:audit_list", "assurance:audits", "assurance:audit-list"),
-        "learning.view",
     ),
     (
+        "assurance:section11",
         "Section 11 self-assessment",
         "Each agency's self-assessment against the 8 standards",
-        ("assurance:section11_list", "assurance:section11", "assurance:section11-list"),
-        "learning.view",
     ),
     (
+        "assurance:challenges",
         "Challenge log",
         "Who challenged whom, about what, and the outcome",
-        ("assurance:challenge_list", "assurance:challenges", "assurance:challenge-list"),
-        "learning.view",
     ),
     (
+        "delivery:plan",
         "Delivery plan",
         "Priorities, what we will do and what success looks like",
-        ("delivery:plan", "delivery:list", "delivery:home"),
-        "learning.view",
     ),
     (
+        "actions:list",
         "Actions",
         "One tracker for every action, whatever its source, with overdue and due-soon views",
-        ("actions:list",),
-        "learning.view",
     ),
     (
+        "actions:summary",
         "Board summary of actions",
         "Counts by status, source and agency, and what is overdue",
-        ("actions:summary",),
-        "learning.view",
     ),
     (
+        "learning:themes",
         "Learning themes",
         "Each theme's recurrence across years and sources, with its actions",
-        ("learning:themes",),
-        "learning.view",
     ),
 ]
 
 
-def first_url(names: tuple[str, ...]) -> str | None:
-    for name in names:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return None
+def _url(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def home(request: SignedInRequest) -> HttpResponse:
-    sections = []
-    for title, description, names, permission in SECTIONS:
-        href = first_url(names)
-        if href and has_permission(request.user, permission):
-            sections.append({"title": title, "description": description, "href": href})
+    sections = [
+        {"title": title, "description": description, "href": href}
+        for name, title, description in SECTIONS
+        if (href := _url(name))
+    ]
     summary = selectors.board_summary(request.user)
     return render(request, "learning/home.html", {"sections": sections, "summary": summary})
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def theme_list(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
@@ -100,8 +88,7 @@ def theme_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires("learning.view")
-@require_GET
+@page_view("learning.view")
 def theme_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     theme = get_object_or_404(LearningTheme, slug=slug)
     item = recurrence(LearningTheme.objects.filter(pk=theme.pk), request.user)[0]

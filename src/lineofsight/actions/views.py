@@ -75,6 +75,23 @@ def _page(action: Action) -> str:
     return reverse("actions:detail", args=[action.pk])
 
 
+def _updatable(request: SignedInRequest, pk: int) -> Action:
+    """The action ``pk`` when the signed-in person may update it (its agency's), else refused."""
+    action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
+    if not policies.can_update_action(request.user, action):
+        raise PermissionDenied("Not this agency's action")
+    return action
+
+
+def _action_form(
+    request: SignedInRequest, template: str, form: Any, save: Any, *, message: str, action: Action
+) -> HttpResponse:
+    """A form page about ``action`` on its own ``template``: back to the action once saved."""
+    return own_form_page(
+        request, template, form, save, message=message, then=_page(action), action=action
+    )
+
+
 @page_view("learning.view")
 def action_list(request: SignedInRequest) -> HttpResponse:
     form = ActionFilterForm(request.GET or None)
@@ -139,40 +156,27 @@ def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @form_view("actions.update")
 def add_update(request: SignedInRequest, pk: int) -> HttpResponse:
-    action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
-    if not policies.can_update_action(request.user, action):
-        raise PermissionDenied("Not this agency's action")
+    action = _updatable(request, pk)
     initial = {"version": action.version, "status": action.status}
     if action.status == Action.Status.CLOSED:
         initial["status"] = Action.Status.COMPLETED
-    return own_form_page(
-        request,
-        "actions/update.html",
-        ActionUpdateForm(request.POST or None, initial=initial),
-        saving(request, services.add_update, action=action, versioned=True),
-        message="Update added",
-        then=_page(action),
-        action=action,
+    form = ActionUpdateForm(request.POST or None, initial=initial)
+    save = saving(request, services.add_update, action=action, versioned=True)
+    return _action_form(
+        request, "actions/update.html", form, save, message="Update added", action=action
     )
 
 
 @form_view("actions.update")
 def close(request: SignedInRequest, pk: int) -> HttpResponse:
-    action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
-    if not policies.can_update_action(request.user, action):
-        raise PermissionDenied("Not this agency's action")
+    action = _updatable(request, pk)
     if action.status in Action.FINISHED:
         messages.info(request, f"This action is already {action.get_status_display().lower()}.")
         return redirect("actions:detail", pk=action.pk)
-    return own_form_page(
-        request,
-        "actions/close.html",
-        CloseActionForm(request.POST or None, initial={"version": action.version}),
-        saving(request, services.close_action, action=action, versioned=True),
-        message="Action closed with evidence of impact",
-        then=_page(action),
-        action=action,
-    )
+    form = CloseActionForm(request.POST or None, initial={"version": action.version})
+    save = saving(request, services.close_action, action=action, versioned=True)
+    message = "Action closed with evidence of impact"
+    return _action_form(request, "actions/close.html", form, save, message=message, action=action)
 
 
 @form_view("learning.manage")
@@ -192,15 +196,11 @@ def create(request: SignedInRequest) -> HttpResponse:
 def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(selectors.actions_for(request.user), pk=pk)
     names = ("title", "description", "owner_agency", "owner_person", "due_date")
-    initial = {**initial_of(action, names), "themes": list(action.themes.all())}
-    return own_form_page(
-        request,
-        "actions/form.html",
-        EditActionForm(request.POST or None, initial=initial),
-        saving(request, services.edit_action, action=action, versioned=True),
-        message="Action changed",
-        then=_page(action),
-        action=action,
+    initial = initial_of(action, names, many=["themes"])
+    form = EditActionForm(request.POST or None, initial=initial)
+    save = saving(request, services.edit_action, action=action, versioned=True)
+    return _action_form(
+        request, "actions/form.html", form, save, message="Action changed", action=action
     )
 
 

@@ -1,18 +1,17 @@
 from __future__ import annotations
 
 from django.http import HttpResponse
-from django.views.decorators.http import require_GET
 
 from lineofsight.accounts.policies import may_reset_two_factor
 from lineofsight.audit import presentation
 from lineofsight.audit.forms import AuditSearchForm
 from lineofsight.audit.selectors import search_audit_log
 from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.partnership.access import SignedInRequest, requires
+from lineofsight.lib.pages import page_view
+from lineofsight.partnership.access import SignedInRequest
 
 
-@requires("audit.view")
-@require_GET
+@page_view("audit.view")
 def search(request: SignedInRequest) -> HttpResponse:
     form = AuditSearchForm(request.GET or None)
     rows = search_audit_log(request.user, **active_filters(form))

@@ -199,15 +199,13 @@ def _factor_text(death: Any, domain: str) -> str:
 @form_view("cdop.manage")
 def review(request: SignedInRequest, pk: int) -> HttpResponse:
     death = selectors.death_for(request.user, pk)
-    initial: dict[str, Any] = {
-        "version": death.version,
-        "panel_meeting": death.panel_meeting_id,
-        "cdr_meeting_on": death.cdr_meeting_on,
-        "category": death.category_id,
-        "outcome": death.outcome,
-        "close": death.closed_on is not None,
-    }
-    initial.update({name: _factor_text(death, domain) for name, domain in FACTOR_FIELDS.items()})
+    initial = initial_of(death, ("cdr_meeting_on", "outcome"))
+    initial.update(
+        panel_meeting=death.panel_meeting_id,
+        category=death.category_id,
+        close=death.closed_on is not None,
+        **{name: _factor_text(death, domain) for name, domain in FACTOR_FIELDS.items()},
+    )
     form = PanelReviewForm(
         request.POST or None,
         initial=initial,

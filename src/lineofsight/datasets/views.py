@@ -11,29 +11,28 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.datasets import policies, services
 from lineofsight.datasets.forms import UploadForm
 from lineofsight.datasets.selectors import submission_for, submissions_for
 from lineofsight.formats.codelists import partner_measures
 from lineofsight.govuk.formatting import count
-from lineofsight.partnership.access import SignedInRequest, requires
+from lineofsight.lib.pages import allowed_page, form_view, page_view
+from lineofsight.partnership.access import SignedInRequest
 
 
-@requires("datasets.view")
-@require_GET
+@page_view("datasets.view")
 def submission_list(request: SignedInRequest) -> HttpResponse:
     rows = submissions_for(request.user)[:200]
-    return render(
+    return allowed_page(
         request,
         "datasets/list.html",
-        {"submissions": rows, "allowed": policies.allowed(request.user)},
+        policies.allowed,
+        submissions=rows,
     )
 
 
-@requires("datasets.view")
-@require_GET
+@page_view("datasets.view")
 def submission_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     submission = submission_for(request.user, pk)
     return render(request, "datasets/detail.html", {"submission": submission})
@@ -60,8 +59,7 @@ def _free_path(folder: Path, name: str) -> Path:
     return target
 
 
-@requires("datasets.upload")
-@require_http_methods(["GET", "POST"])
+@form_view("datasets.upload")
 def upload(request: SignedInRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
@@ -111,19 +109,18 @@ REFERENCE_FILES = {
 }
 
 
-@requires("datasets.view")
-@require_GET
+@page_view("datasets.view")
 def return_formats(request: SignedInRequest) -> HttpResponse:
     measures = sorted(partner_measures().values(), key=lambda m: (m.agency_type, m.measure_id))
-    return render(
+    return allowed_page(
         request,
         "datasets/formats.html",
-        {"measures": measures, "allowed": policies.allowed(request.user)},
+        policies.allowed,
+        measures=measures,
     )
 
 
-@requires("datasets.view")
-@require_GET
+@page_view("datasets.view")
 def reference_file(request: SignedInRequest, name: str) -> HttpResponse:
     if name not in REFERENCE_FILES:
         raise Http404("No such reference file")

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,7 +15,15 @@ from lineofsight.delivery import forms, policies, selectors, services
 from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
 from lineofsight.lib.formviews import form_page
 from lineofsight.lib.listing import Export, active_filters, list_response
-from lineofsight.lib.pages import form_view, initial_of, page_view, record_page, saving
+from lineofsight.lib.pages import (
+    allowed_page,
+    form_view,
+    initial_of,
+    page_view,
+    record_form,
+    record_page,
+    saving,
+)
 from lineofsight.partnership.access import SignedInRequest
 
 EXPORT_HEADER = [
@@ -80,15 +88,13 @@ def plan_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     for priority in plan_.priority_list:  # type: ignore[attr-defined]  # a row decorated for the template
         for measure in priority.measures.all():
             figures[measure.pk] = selectors.live_figure(plan_.partnership, measure.indicator_id)
-    return render(
+    return allowed_page(
         request,
         "delivery/plan_detail.html",
-        {
-            "plan": plan_,
-            "figures": figures,
-            "indicator_title": selectors.indicator_title,
-            "allowed": policies.allowed(request.user),
-        },
+        policies.allowed,
+        plan=plan_,
+        figures=figures,
+        indicator_title=selectors.indicator_title,
     )
 
 
@@ -111,13 +117,8 @@ def plan_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial=initial_of(plan_, ("title", "starts", "ends")),
     )
-    return form_page(
-        request,
-        form,
-        saving(request, services.update, instance=plan_, versioned=True),
-        title=f"Change {plan_.title}",
-        back_url=plan_.get_absolute_url(),
-    )
+    save = saving(request, services.update, instance=plan_, versioned=True)
+    return record_form(request, plan_, form, save, title=f"Change {plan_.title}")
 
 
 def _priority(request: HttpRequest, pk: int) -> Priority:
@@ -148,14 +149,9 @@ def priority_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial=initial_of(priority, ("number", "title", "lead")),
     )
-    return form_page(
-        request,
-        form,
-        saving(request, services.update, instance=priority, versioned=True),
-        title=f"Change priority {priority.number}",
-        caption=priority.plan.title,
-        back_url=priority.get_absolute_url(),
-    )
+    save = saving(request, services.update, instance=priority, versioned=True)
+    title = f"Change priority {priority.number}"
+    return record_form(request, priority, form, save, title=title, caption=priority.plan.title)
 
 
 @form_view("learning.manage")
@@ -205,14 +201,9 @@ def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
             "lead_agency": item.lead_agency_id,
         },
     )
-    return form_page(
-        request,
-        form,
-        saving(request, services.update, instance=item, versioned=True),
-        title="Change what we will do",
-        caption=str(item.priority),
-        back_url=item.get_absolute_url(),
-    )
+    save = saving(request, services.update, instance=item, versioned=True)
+    title = "Change what we will do"
+    return record_form(request, item, form, save, title=title, caption=str(item.priority))
 
 
 @form_view("learning.view")
@@ -224,38 +215,17 @@ def item_progress(request: SignedInRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial={"rag": item.rag, "on": timezone.localdate(), "version": item.version},
     )
-
-    def save(data: dict, version: int) -> PlanItem:
-        services.add_progress(actor=request.user, item=item, expected_version=version, **data)
-        return item
-
-    return form_page(
-        request,
-        form,
-        save,
-        title="Report progress",
-        caption=str(item),
-        back_url=item.get_absolute_url(),
-    )
+    save = saving(request, services.add_progress, item=item, versioned=True)
+    return record_form(request, item, form, save, title="Report progress", caption=str(item))
 
 
 @form_view("learning.manage")
 def measure_create(request: SignedInRequest, pk: int) -> HttpResponse:
     priority = _priority(request, pk)
     form = forms.MeasureForm(request.POST or None)
-
-    def save(data: dict, _v: Any) -> Priority:
-        services.add_measure(actor=request.user, priority=priority, **data)
-        return priority
-
-    return form_page(
-        request,
-        form,
-        save,
-        title="Add what success looks like",
-        caption=str(priority),
-        back_url=priority.get_absolute_url(),
-    )
+    save = saving(request, services.add_measure, priority=priority)
+    title = "Add what success looks like"
+    return record_form(request, priority, form, save, title=title, caption=str(priority))
 
 
 @form_view("learning.manage")
@@ -268,16 +238,7 @@ def measure_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial=initial_of(measure, ("text", "indicator_id", "target")),
     )
-
-    def save(data: dict, version: int) -> Priority:
-        services.update(actor=request.user, instance=measure, expected_version=version, **data)
-        return measure.priority
-
-    return form_page(
-        request,
-        form,
-        save,
-        title="Change what success looks like",
-        caption=str(measure.priority),
-        back_url=measure.priority.get_absolute_url(),
-    )
+    save = saving(request, services.update, instance=measure, versioned=True)
+    priority = measure.priority
+    title = "Change what success looks like"
+    return record_form(request, priority, form, save, title=title, caption=str(priority))

@@ -39,9 +39,11 @@ from lineofsight.governance.forms import (
 )
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.lib.pages import (
+    allowed_page,
     download_page,
     filtered_list,
     form_view,
+    initial_of,
     new_record_form,
     page_view,
     record_form,
@@ -80,16 +82,14 @@ def _years(request: HttpRequest) -> list[int]:
 @page_view("governance.view")
 def home(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
-    return render(
+    return allowed_page(
         request,
         "governance/home.html",
-        {
-            "flags": selectors.needs_attention(partnership),
-            "overdue": selectors.overdue_reports(partnership),
-            "overdue_procedures": selectors.overdue_procedures(partnership),
-            "settings": selectors.settings_of(partnership),
-            "allowed": policies.allowed(request.user),
-        },
+        policies.allowed,
+        flags=selectors.needs_attention(partnership),
+        overdue=selectors.overdue_reports(partnership),
+        overdue_procedures=selectors.overdue_procedures(partnership),
+        settings=selectors.settings_of(partnership),
     )
 
 
@@ -97,14 +97,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def settings_page(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
     current = selectors.settings_of(partnership)
-    form = SettingsForm(
-        request.POST or None,
-        initial={
-            "version": current.version if current.pk else None,
-            "consecutive_misses": current.consecutive_misses,
-            "assurance_scale": current.assurance_scale,
-        },
-    )
+    initial = initial_of(current, ("consecutive_misses", "assurance_scale"))
+    form = SettingsForm(request.POST or None, initial=initial)
     return _return_form(
         request,
         form,
@@ -398,10 +392,8 @@ def receive_report(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         grades=selectors.settings_of(found.partnership).grades(),
         initial={
-            "version": found.version,
+            **initial_of(found, ("grade", "questions")),
             "received_on": found.received_on or timezone.localdate(),
-            "grade": found.grade,
-            "questions": found.questions,
         },
     )
     return _record_form(
@@ -663,14 +655,9 @@ def review_procedure(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         reviews=_reviews(request),
         review_only=True,
-        initial={
-            "version": found.version,
-            "last_reviewed_on": found.last_reviewed_on,
-            "next_review_on": found.next_review_on,
-            "changes": found.changes,
-            "themes": list(found.themes.all()),
-            "prompted_by": list(found.prompted_by.all()),
-        },
+        initial=initial_of(
+            found, ("last_reviewed_on", "next_review_on", "changes"), many=["themes", "prompted_by"]
+        ),
     )
     return _record_form(
         request,

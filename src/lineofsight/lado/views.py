@@ -34,6 +34,7 @@ from lineofsight.lado.statistics import reporting_year, trend_years, year_label,
 from lineofsight.lib.formviews import form_page_then, submit
 from lineofsight.lib.listing import PLAIN_EXPORT_LINKS, Export, export_if_asked, list_response
 from lineofsight.lib.pages import (
+    allowed_page,
     form_view,
     initial_of,
     new_record_form,
@@ -179,7 +180,7 @@ def edit(request: SignedInRequest, pk: int) -> HttpResponse:
 @form_view("lado.manage")
 def decision(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
-    initial: dict[str, Any] = {"version": referral.version, "decided_on": referral.decided_on}
+    initial = initial_of(referral, ("decided_on",))
     if referral.threshold_met is not None:
         initial.update(
             threshold_met="yes" if referral.threshold_met else "no", criteria=referral.criteria
@@ -234,9 +235,8 @@ def progress(request: SignedInRequest, pk: int) -> HttpResponse:
 def outcome(request: SignedInRequest, pk: int) -> HttpResponse:
     referral = selectors.referral_for(request.user, pk)
     initial = {
-        "version": referral.version,
+        **initial_of(referral, ("concluded_on",)),
         "outcome": referral.outcome_id,
-        "concluded_on": referral.concluded_on,
         "onward": [name for name, _ in reference.ONWARD if getattr(referral, name)],
     }
     form = OutcomeForm(request.POST or None, initial=initial, threshold_met=referral.threshold_met)
@@ -255,10 +255,11 @@ def outcome(request: SignedInRequest, pk: int) -> HttpResponse:
 @page_view("lado.manage")
 def consultations(request: SignedInRequest) -> HttpResponse:
     rows = selectors.consultations_for(request.user)
-    return render(
+    return allowed_page(
         request,
         "lado/consultations.html",
-        {"rows": rows, "allowed": policies.allowed(request.user)},
+        policies.allowed,
+        rows=rows,
     )
 
 

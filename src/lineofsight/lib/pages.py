@@ -1,7 +1,8 @@
 """The shapes of the thin pages every app has, so that a view says only what differs.
 
 - ``@form_view("app.manage")``: ``@requires`` plus GET and POST only (a form page);
-  ``@page_view("app.view")``: ``@requires`` plus GET only (a list or a record's page).
+  ``@page_view("app.view")``: ``@requires`` plus GET only (a list or a record's page);
+  ``@post_view("app.manage")``: ``@requires`` plus POST only (a button that does something).
 - ``record_form``: a form page about one record: something added to it (an agency report, a
   finding, a learning point) or a change to it.  The back link and the redirect go to the record;
   the message names what was saved.  ``new_record_form``: a form page making a record, back to
@@ -9,7 +10,8 @@
   conflict 409 with what was typed kept).
 - ``own_form_page``: the same rule for a form page with the app's own template.
 - ``return_form``: a form page reached from a page (settings, a figure) and returning to it.
-- ``record_page``: a record's page with the policy's ``allowed`` booleans for it.
+- ``record_page``: a record's page with the policy's ``allowed`` booleans for it;
+  ``allowed_page``: any other page with the policy's ``allowed`` booleans for the person.
 - ``download_page``: a page of figures (statistics, charges) that also downloads as CSV/Excel.
 - ``filtered_list``: a list page whose filter form's values select the rows
   (``selector(user, **active_filters(form))``), downloaded a row at a time by ``row``.
@@ -32,7 +34,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lineofsight.lib.formviews import form_page, form_page_then, submit
 from lineofsight.lib.listing import (
@@ -63,6 +65,15 @@ def page_view(permission: str) -> Callable[[View], View]:
 
     def decorate(view: View) -> View:
         return requires(permission)(require_GET(view))
+
+    return decorate
+
+
+def post_view(permission: str) -> Callable[[View], View]:
+    """A button's target: ``permission`` needed, POST answered (anything else 405)."""
+
+    def decorate(view: View) -> View:
+        return requires(permission)(require_POST(view))
 
     return decorate
 
@@ -186,6 +197,17 @@ def record_page(
     return render(request, template, {**context, "allowed": allowed(request.user, record)})
 
 
+def allowed_page(
+    request: HttpRequest,
+    template: str,
+    allowed: Callable[[Any], dict[str, bool]],
+    **context: Any,
+) -> HttpResponse:
+    """``template`` with ``context`` and ``allowed``: the app policy's booleans for the signed-in
+    person (what the page offers them)."""
+    return render(request, template, {**context, "allowed": allowed(request.user)})
+
+
 def download_page(
     request: HttpRequest,
     template: str,
@@ -266,11 +288,13 @@ def year_asked(request: HttpRequest, years: Iterable[int]) -> int | None:
     return asked if asked in years else None
 
 
-def initial_of(record: Any, names: Iterable[str]) -> dict[str, Any]:
-    """A change form's starting values: ``record``'s ``names`` and its version (``None`` for a
-    record not stored yet, such as settings never saved)."""
+def initial_of(record: Any, names: Iterable[str], *, many: Iterable[str] = ()) -> dict[str, Any]:
+    """A change form's starting values: ``record``'s ``names``, the records its many-to-many
+    fields ``many`` hold (as lists) and its version (``None`` for a record not stored yet, such
+    as settings never saved)."""
     values = {name: getattr(record, name) for name in names}
-    return {"version": record.version if record.pk else None, **values}
+    chosen = {name: list(getattr(record, name).all()) if record.pk else [] for name in many}
+    return {"version": record.version if record.pk else None, **values, **chosen}
 
 
 def listed(data: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from markupsafe import Markup
 
 from lineofsight.actions import selectors as action_selectors
@@ -19,8 +18,8 @@ from lineofsight.indicators import catalogue
 from lineofsight.indicators.periods import Period, financial_year
 from lineofsight.lib.exports import export_response
 from lineofsight.lib.formviews import submit
-from lineofsight.lib.pages import saving
-from lineofsight.partnership.access import SignedInRequest, has_permission, requires
+from lineofsight.lib.pages import form_view, page_view, post_view, saving
+from lineofsight.partnership.access import SignedInRequest, has_permission
 from lineofsight.partnership.models import Partnership
 from lineofsight.performance import exports, presentation, selectors
 from lineofsight.performance.action_services import RAISE_PERMISSION, track_indicator
@@ -57,8 +56,7 @@ def _target_year(period: Period) -> str:
     return financial_year(period.financial_year_ending - 1).label
 
 
-@requires("performance.view")
-@require_GET
+@page_view("performance.view")
 def overview(request: SignedInRequest) -> HttpResponse:
     partnership = request.partnership
     page_cache = PageCache(partnership)
@@ -88,8 +86,7 @@ def overview(request: SignedInRequest) -> HttpResponse:
     return render(request, "performance/overview.html", context)
 
 
-@requires("performance.view")
-@require_GET
+@page_view("performance.view")
 def overview_export(request: SignedInRequest, export_format: str) -> HttpResponse:
     """Every indicator for a financial year or quarter (``?period=``, default the latest year):
     analysts get every figure (``?edition=published`` for the published one), everyone else
@@ -195,8 +192,7 @@ def _figures(partnership: Partnership, spec: catalogue.IndicatorSpec, period: Pe
     return PageCache(partnership).get("indicator", figures, spec.id, period.label)
 
 
-@requires("performance.view")
-@require_GET
+@page_view("performance.view")
 def indicator(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
     partnership = request.partnership
@@ -215,8 +211,7 @@ def indicator(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     return render(request, "performance/indicator.html", context)
 
 
-@requires("performance.view")
-@require_GET
+@page_view("performance.view")
 def export(request: SignedInRequest, indicator_id: str, export_format: str) -> HttpResponse:
     """Every stored result of the indicator: in full to the analysts (unless they ask for
     ``?edition=published``), through disclosure control to everyone else (``exports``)."""
@@ -234,8 +229,7 @@ def export(request: SignedInRequest, indicator_id: str, export_format: str) -> H
         raise Http404("Unknown export format") from None
 
 
-@requires(RAISE_PERMISSION)
-@require_POST
+@post_view(RAISE_PERMISSION)
 def raise_action(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     """Raise an action from the indicator: its partnership record is made the first time
     (audited), then the shared page ``actions:raise`` takes the action's details."""
@@ -246,8 +240,7 @@ def raise_action(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     return redirect("actions:raise", "indicator", tracked.pk)
 
 
-@requires("performance.manage")
-@require_http_methods(["GET", "POST"])
+@form_view("performance.manage")
 def target(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     """The target for one financial year (``?year=2020-21``, default the latest)."""
     spec = _spec_or_404(indicator_id)
@@ -292,8 +285,7 @@ def _month_choices(summary: Summary) -> list[tuple[str, str]]:
     ][1:]
 
 
-@requires("performance.manage")
-@require_POST
+@post_view("performance.manage")
 def change_point(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     """Recalculate the SPC limits from a month, with the reason (an analyst's judgement)."""
     spec = _spec_or_404(indicator_id)
@@ -323,8 +315,7 @@ def change_point(request: SignedInRequest, indicator_id: str) -> HttpResponse:
     return render(request, "performance/indicator.html", context, status=outcome.status)
 
 
-@requires("performance.manage")
-@require_POST
+@post_view("performance.manage")
 def remove_change_point(request: SignedInRequest, indicator_id: str, pk: int) -> HttpResponse:
     spec = _spec_or_404(indicator_id)
     point = selectors.change_point(request.partnership, spec.id, pk)
@@ -338,8 +329,7 @@ def remove_change_point(request: SignedInRequest, indicator_id: str, pk: int) ->
     return redirect(f"{url}?{urlencode({'period': period})}")
 
 
-@requires("performance.manage")
-@require_POST
+@post_view("performance.manage")
 def recompute_now(request: SignedInRequest) -> HttpResponse:
     run = recompute(actor=request.user, partnership=request.partnership)
     messages.success(request, f"Indicators recomputed: {run.result_count:,} results stored.")

@@ -8,12 +8,10 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lineofsight.indicators.periods import parse_period
 from lineofsight.lib.formviews import add_validation_error, submit
-from lineofsight.lib.pages import saving
-from lineofsight.partnership.access import requires
+from lineofsight.lib.pages import form_view, page_view, post_view, saving
 from lineofsight.partnership.models import Partnership
 from lineofsight.partnership.selectors import current_partnership
 from lineofsight.performance.selectors import financial_years
@@ -64,8 +62,7 @@ def _detail_context(report: Report, form: forms.PublicationForm, user: Any) -> d
     }
 
 
-@requires("reports.view")
-@require_GET
+@page_view("reports.view")
 def report_list(request: HttpRequest) -> HttpResponse:
     partnership = current_partnership()
     years = financial_years(partnership) if partnership else []
@@ -80,8 +77,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/list.html", _list_context(request, form))
 
 
-@requires("reports.manage")
-@require_POST
+@post_view("reports.manage")
 def generate(request: HttpRequest) -> HttpResponse:
     form = forms.GenerateForm(request.POST)
     if form.is_valid():
@@ -102,8 +98,7 @@ def generate(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/list.html", _list_context(request, form), status=400)
 
 
-@requires("reports.view")
-@require_GET
+@page_view("reports.view")
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     form = forms.PublicationForm(
@@ -116,8 +111,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/detail.html", _detail_context(report, form, request.user))
 
 
-@requires("reports.view")
-@require_GET
+@page_view("reports.view")
 def download(request: HttpRequest, pk: int) -> FileResponse:
     report = _report(request, pk)
     if report.status != Report.Status.COMPLETE:
@@ -133,8 +127,7 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-@requires("reports.manage")
-@require_POST
+@post_view("reports.manage")
 def publication(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     form = forms.PublicationForm(request.POST)
@@ -160,8 +153,7 @@ def _period(value: str) -> str:
         raise Http404 from None
 
 
-@requires("reports.narrate")
-@require_GET
+@page_view("reports.narrate")
 def narratives(request: HttpRequest) -> HttpResponse:
     form = forms.PeriodForm(request.GET or None)
     partnership = current_partnership()
@@ -181,8 +173,7 @@ def narratives(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires("reports.narrate")
-@require_http_methods(["GET", "POST"])
+@form_view("reports.narrate")
 def narrative_edit(request: HttpRequest, section: str, period: str) -> HttpResponse:
     spec = _section(section)
     period = _period(period)
@@ -275,13 +266,11 @@ def _step(request: HttpRequest, key: str, period: str, service) -> HttpResponse:
     )
 
 
-@requires("reports.narrate")
-@require_POST
+@post_view("reports.narrate")
 def narrative_submit(request: HttpRequest, section: str, period: str) -> HttpResponse:
     return _step(request, section, period, services.submit_narrative)
 
 
-@requires("reports.approve")
-@require_POST
+@post_view("reports.approve")
 def narrative_approve(request: HttpRequest, section: str, period: str) -> HttpResponse:
     return _step(request, section, period, services.approve_narrative)

@@ -194,7 +194,7 @@ def rapid_review(request: SignedInRequest, pk: int) -> HttpResponse:
 @form_view("learning.manage")
 def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     review = _review(request, pk)
-    initial = {**initial_of(review, services.EDITABLE), "themes": list(review.themes.all())}
+    initial = initial_of(review, services.EDITABLE, many=["themes"])
     form = ReviewForm(request.POST or None, initial=initial)
     save = saving(request, services.update_review, review=review, versioned=True)
     row = _row(review, timezone.localdate())
@@ -229,14 +229,7 @@ def recommendation_action(request: SignedInRequest, pk: int, number: int) -> Htt
         request,
         "reviews/recommendation_action.html",
         form,
-        lambda data, _v: action_services.raise_action(
-            actor=request.user,
-            record=rec,
-            owner_agency=data["owner_agency"],
-            due_date=data["due_date"],
-            title=data["title"],
-            owner_person=data["owner_person"],
-        ),
+        saving(request, action_services.raise_action, record=rec),
         message=lambda action: f"Action A{action.pk} created from recommendation {number}",
         then=lambda action: reverse("actions:detail", args=[action.pk]),
         review=review,

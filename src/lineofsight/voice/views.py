@@ -18,6 +18,7 @@ from lineofsight.lib.pages import (
     download_page,
     filtered_list,
     form_view,
+    initial_of,
     new_record_form,
     page_view,
     record_form,
@@ -75,6 +76,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 # ---- independent scrutiny ----
 
+ACTIVITY_FIELDS = ("title", "kind", "held_on", "examined", "evidence", "findings")
 ACTIVITY_HEADER = [
     "Date",
     "Title",
@@ -108,13 +110,6 @@ def activities(request: HttpRequest) -> HttpResponse:
         export=("scrutiny-activities", ACTIVITY_HEADER, _activity_row),
         allowed=policies.allowed(request.user),
     )
-
-
-def _activity_initial(activity: ScrutinyActivity | None = None) -> dict[str, Any]:
-    if activity is None:
-        return {}
-    names = ("title", "kind", "held_on", "examined", "evidence", "findings")
-    return {"version": activity.version, **{n: getattr(activity, n) for n in names}}
 
 
 @form_view("scrutiny.manage")
@@ -151,7 +146,7 @@ def edit_activity(request: HttpRequest, pk: int) -> HttpResponse:
     return record_form(
         request,
         found,
-        ActivityForm(request.POST or None, initial=_activity_initial(found)),
+        ActivityForm(request.POST or None, initial=initial_of(found, ACTIVITY_FIELDS)),
         lambda data, version: services.update_activity(
             actor=request.user, activity=found, expected_version=version or 0, **data
         ),
@@ -252,16 +247,8 @@ def feedback_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @form_view("voice.manage")
 def what_changed(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.one_feedback(request.user, pk)
-    form = ChangedForm(
-        request.POST or None,
-        initial={
-            "version": found.version,
-            "changed": found.changed,
-            "changed_on": found.changed_on,
-            "publish": found.publish,
-            "themes": list(found.themes.all()),
-        },
-    )
+    initial = initial_of(found, ("changed", "changed_on", "publish"), many=["themes"])
+    form = ChangedForm(request.POST or None, initial=initial)
     return record_form(
         request,
         found,

@@ -13,20 +13,22 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.lib.listing import Export
 from lineofsight.lib.pages import (
+    allowed_page,
     download_page,
     form_view,
     initial_of,
     new_record_form,
     page_view,
+    post_view,
     record_form,
     return_form,
     saving,
 )
-from lineofsight.partnership.access import public, requires
+from lineofsight.partnership.access import public
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.workforce import evaluation_links, policies, presentation, selectors, services
 from lineofsight.workforce.forms import (
@@ -65,15 +67,13 @@ def _period(request: HttpRequest) -> tuple[PeriodForm, int, dt.date, dt.date]:
 
 @page_view(MANAGE)
 def home(request: HttpRequest) -> HttpResponse:
-    return render(
+    return allowed_page(
         request,
         "workforce/home.html",
-        {
-            "courses": selectors.courses_for(request.user).order_by("-active", "title"),
-            "upcoming": selectors.upcoming_for(request.user)[:20],
-            "to_rate": selectors.reflective_logs_for(request.user, unrated_only=True).count(),
-            "allowed": policies.allowed(request.user),
-        },
+        policies.allowed,
+        courses=selectors.courses_for(request.user).order_by("-active", "title"),
+        upcoming=selectors.upcoming_for(request.user)[:20],
+        to_rate=selectors.reflective_logs_for(request.user, unrated_only=True).count(),
     )
 
 
@@ -115,7 +115,7 @@ def course(request: HttpRequest, pk: int) -> HttpResponse:
 def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.course_for(request.user, pk)
     names = ("code", "title", "level", "audience", "outcomes", "prompted_by")
-    initial = {**initial_of(found, names), "themes": list(found.themes.all())}
+    initial = initial_of(found, names, many=["themes"])
     return record_form(
         request,
         found,
@@ -267,8 +267,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(MANAGE)
-@require_POST
+@post_view(MANAGE)
 def send_follow_ups(request: HttpRequest) -> HttpResponse:
     issued = services.send_due_follow_ups(actor=request.user, partnership=_partnership(request))
     messages.success(request, f"{issued} follow-up link{'' if issued == 1 else 's'} issued")
@@ -326,11 +325,9 @@ def charges(request: HttpRequest) -> HttpResponse:
 def policy(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
     current = selectors.settings_of(partnership)
-    names = [
-        name for name in SettingsForm.base_fields if name not in ("version", "paying_agencies")
-    ]
-    initial = initial_of(current, names)
-    initial["paying_agencies"] = list(current.paying_agencies.all()) if current.pk else []
+    many = ["paying_agencies"]
+    names = [name for name in SettingsForm.base_fields if name not in ("version", *many)]
+    initial = initial_of(current, names, many=many)
     form = SettingsForm(request.POST or None, partnership=partnership, initial=initial)
     return return_form(
         request,

@@ -124,12 +124,8 @@ def audit_create(request: SignedInRequest) -> HttpResponse:
 @form_view("learning.manage")
 def audit_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
-    initial = initial_of(audit, audits.AUDIT_FIELDS)
-    initial.update(
-        lead_agency=audit.lead_agency_id,
-        original=audit.original_id,
-        themes=list(audit.themes.all()),
-    )
+    initial = initial_of(audit, audits.AUDIT_FIELDS, many=["themes"])
+    initial.update(lead_agency=audit.lead_agency_id, original=audit.original_id)
     form = forms.EditAuditForm(
         request.POST or None, partnership=audit.partnership, exclude_pk=audit.pk, initial=initial
     )
@@ -218,7 +214,7 @@ def _finding(request: HttpRequest, pk: int) -> Finding:
 @form_view("learning.manage")
 def finding_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     finding = _finding(request, pk)
-    initial = {**initial_of(finding, ("kind", "text")), "themes": list(finding.themes.all())}
+    initial = initial_of(finding, ("kind", "text"), many=["themes"])
     return record_form(
         request,
         finding.audit,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from lineofsight.actions.selectors import actions_for_source
@@ -12,6 +12,7 @@ from lineofsight.assurance.models import Challenge
 from lineofsight.assurance.services import challenges
 from lineofsight.lib.formviews import form_page
 from lineofsight.lib.pages import (
+    allowed_page,
     filtered_list,
     form_view,
     initial_of,
@@ -69,14 +70,12 @@ def challenge_list(request: SignedInRequest) -> HttpResponse:
 @page_view("learning.view")
 def challenge_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     challenge = _challenge(request, pk)
-    return render(
+    return allowed_page(
         request,
         "assurance/challenge.html",
-        {
-            "challenge": challenge,
-            "actions": list(actions_for_source(challenge)),
-            "allowed": policies.allowed(request.user),
-        },
+        policies.allowed,
+        challenge=challenge,
+        actions=list(actions_for_source(challenge)),
     )
 
 

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.assurance import forms, policies, selectors, standards
@@ -12,8 +11,16 @@ from lineofsight.assurance.models import Section11Return, Section11Round
 from lineofsight.assurance.services import section11
 from lineofsight.lib.formviews import form_page, run_service, submit
 from lineofsight.lib.listing import Export, export_if_asked, export_links
-from lineofsight.lib.pages import form_view, initial_of, page_view, record_form, saving
-from lineofsight.partnership.access import SignedInRequest, has_permission, requires
+from lineofsight.lib.pages import (
+    allowed_page,
+    form_view,
+    initial_of,
+    page_view,
+    post_view,
+    record_form,
+    saving,
+)
+from lineofsight.partnership.access import SignedInRequest, has_permission
 
 
 def _round(request: HttpRequest, pk: int) -> Section11Round:
@@ -29,10 +36,12 @@ def round_list(request: SignedInRequest) -> HttpResponse:
         round_.submitted_count = round_.returns.filter(  # type: ignore[attr-defined]  # a row decorated for the template
             status=Section11Return.Status.SUBMITTED
         ).count()
-    return render(
+    return allowed_page(
         request,
         "assurance/section11_rounds.html",
-        {"rounds": rounds, "responder": responder, "allowed": policies.allowed(request.user)},
+        policies.allowed,
+        rounds=rounds,
+        responder=responder,
     )
 
 
@@ -177,8 +186,7 @@ def return_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("learning.manage")
-@require_http_methods(["POST"])
+@post_view("learning.manage")
 def return_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
     ret = Section11Return.objects.select_related("round").filter(pk=pk).first()
     if ret is None:
