@@ -31,7 +31,7 @@ from lineofsight.cdop.forms import (
 from lineofsight.cdop.models import NOTIFICATION_FIELDS
 from lineofsight.cdop.statistics import reporting_year, year_label
 from lineofsight.lib.formviews import form_page_then
-from lineofsight.lib.listing import PLAIN_EXPORT_LINKS, Export, export_if_asked, list_response
+from lineofsight.lib.listing import PLAIN_EXPORT_LINKS, Export, export_if_asked
 from lineofsight.lib.pages import (
     form_view,
     initial_of,
@@ -41,6 +41,7 @@ from lineofsight.lib.pages import (
     return_form,
     saving,
     status_and_year,
+    whole_list,
     year_asked,
 )
 from lineofsight.partnership.access import SignedInRequest
@@ -87,19 +88,15 @@ def case_list(request: SignedInRequest) -> HttpResponse:
     form = CaseFilterForm(request.GET or None, years=years)
     status, year = status_and_year(request, form)
     rows = selectors.case_rows(request.user, status="" if status == "all" else status, year=year)
-    return list_response(
+    return whole_list(
         request,
         "cdop/list.html",
         form=form,
         rows=rows,
         export=Export("child-deaths", CASE_HEADER, lambda: _case_export(rows)),
-        per_page=None,
-        context={
-            "rows": rows,
-            "status": status,
-            "alerting": sum(1 for r in rows if r["alerts"]),
-            "can_manage": policies.can_manage(request.user),
-        },
+        status=status,
+        alerting=sum(1 for r in rows if r["alerts"]),
+        can_manage=policies.can_manage(request.user),
     )
 
 

@@ -24,12 +24,7 @@ from lineofsight.partnership.access import SignedInRequest
 @page_view("datasets.view")
 def submission_list(request: SignedInRequest) -> HttpResponse:
     rows = submissions_for(request.user)[:200]
-    return allowed_page(
-        request,
-        "datasets/list.html",
-        policies.allowed,
-        submissions=rows,
-    )
+    return allowed_page(request, "datasets/list.html", policies.allowed, submissions=rows)
 
 
 @page_view("datasets.view")
@@ -112,12 +107,7 @@ REFERENCE_FILES = {
 @page_view("datasets.view")
 def return_formats(request: SignedInRequest) -> HttpResponse:
     measures = sorted(partner_measures().values(), key=lambda m: (m.agency_type, m.measure_id))
-    return allowed_page(
-        request,
-        "datasets/formats.html",
-        policies.allowed,
-        measures=measures,
-    )
+    return allowed_page(request, "datasets/formats.html", policies.allowed, measures=measures)
 
 
 @page_view("datasets.view")

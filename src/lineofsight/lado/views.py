@@ -32,7 +32,7 @@ from lineofsight.lado.forms import (
 from lineofsight.lado.models import Outcome, Sector
 from lineofsight.lado.statistics import reporting_year, trend_years, year_label, years_covered
 from lineofsight.lib.formviews import form_page_then, submit
-from lineofsight.lib.listing import PLAIN_EXPORT_LINKS, Export, export_if_asked, list_response
+from lineofsight.lib.listing import PLAIN_EXPORT_LINKS, Export, export_if_asked
 from lineofsight.lib.pages import (
     allowed_page,
     form_view,
@@ -44,6 +44,7 @@ from lineofsight.lib.pages import (
     return_form,
     saving,
     status_and_year,
+    whole_list,
     year_asked,
 )
 from lineofsight.partnership.access import SignedInRequest
@@ -112,19 +113,15 @@ def referral_list(request: SignedInRequest) -> HttpResponse:
     rows = selectors.referral_rows(
         request.user, status="" if status == "all" else status, year=year
     )
-    return list_response(
+    return whole_list(
         request,
         "lado/list.html",
         form=form,
         rows=rows,
         export=Export("lado-referrals", REFERRAL_HEADER, lambda: _referral_export(request, rows)),
-        per_page=None,
-        context={
-            "rows": rows,
-            "status": status,
-            "flagged": sum(1 for r in rows if r["flags"]),
-            "allowed": policies.allowed(request.user),
-        },
+        status=status,
+        flagged=sum(1 for r in rows if r["flags"]),
+        allowed=policies.allowed(request.user),
     )
 
 
@@ -255,12 +252,7 @@ def outcome(request: SignedInRequest, pk: int) -> HttpResponse:
 @page_view("lado.manage")
 def consultations(request: SignedInRequest) -> HttpResponse:
     rows = selectors.consultations_for(request.user)
-    return allowed_page(
-        request,
-        "lado/consultations.html",
-        policies.allowed,
-        rows=rows,
-    )
+    return allowed_page(request, "lado/consultations.html", policies.allowed, rows=rows)
 
 
 @form_view("lado.manage")

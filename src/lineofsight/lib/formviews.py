@@ -148,29 +148,18 @@ def form_page(
     form: forms.Form,
     save: Callable[[dict[str, Any], Any], Any],
     *,
-    title: str,
-    back_url: str,
-    caption: str = "",
-    intro: str = "",
     submit_label: str = "Save",
     success_url: str = "",
+    **page: Any,
 ) -> HttpResponse:
     """A whole one-form page: ``submit`` then, when saved, a redirect to ``success_url`` or else
-    the saved record (``get_absolute_url``); otherwise the page with the status rule (invalid
-    400, conflict 409)."""
+    the saved record (``get_absolute_url``); otherwise the page (``render_form_page`` keywords:
+    ``title``, ``back_url``, ``caption``, ``intro``) with the status rule (invalid 400, conflict
+    409)."""
     outcome = submit(request, form, save)
     if outcome.saved:
         return redirect(success_url or outcome.result.get_absolute_url())
-    return render_form_page(
-        request,
-        form,
-        title=title,
-        back_url=back_url,
-        caption=caption,
-        intro=intro,
-        submit=submit_label,
-        status=outcome.status,
-    )
+    return render_form_page(request, form, submit=submit_label, status=outcome.status, **page)
 
 
 def form_page_then(

@@ -15,7 +15,8 @@
 - ``download_page``: a page of figures (statistics, charges) that also downloads as CSV/Excel.
 - ``filtered_list``: a list page whose filter form's values select the rows
   (``selector(user, **active_filters(form))``), downloaded a row at a time by ``row``.
-- ``rows_page``: a page showing all its rows (no filters, no pages), downloaded a row at a time.
+- ``rows_page``: a page showing all its rows (no filters, no pages), downloaded a row at a time;
+  ``whole_list``: a list page with filters showing all the rows they select (no pages).
 - ``status_and_year``: a case list's filter (open by default, "all" for every status; a year).
 - ``year_asked``: the year a statistics page is asked for (``?year=``), if it is one it has.
 - ``initial_of``: a change form's starting values, the record's version among them.
@@ -268,6 +269,30 @@ def rows_page(
         Export(name, header, lambda: [row(r) for r in rows]),
         rows=rows,
         **context,
+    )
+
+
+def whole_list(
+    request: HttpRequest,
+    template: str,
+    *,
+    form: forms.Form,
+    rows: Sequence[Any],
+    export: Export,
+    param: str = "format",
+    **context: Any,
+) -> HttpResponse:
+    """A list page (``list_response``) showing all of ``rows``, the ones ``form``'s filters
+    selected, on one page (as ``rows``), downloading as ``export``."""
+    return list_response(
+        request,
+        template,
+        form=form,
+        rows=rows,
+        export=export,
+        param=param,
+        per_page=None,
+        context={"rows": rows, **context},
     )
 
 

@@ -13,8 +13,15 @@ from django.utils import timezone
 
 from lineofsight.actions import services as action_services
 from lineofsight.actions.selectors import actions_for_source
-from lineofsight.lib.listing import Export, list_response
-from lineofsight.lib.pages import form_view, initial_of, own_form_page, page_view, saving
+from lineofsight.lib.listing import Export
+from lineofsight.lib.pages import (
+    form_view,
+    initial_of,
+    own_form_page,
+    page_view,
+    saving,
+    whole_list,
+)
 from lineofsight.partnership.access import SignedInRequest
 from lineofsight.reviews import policies, selectors, services, status
 from lineofsight.reviews.forms import (
@@ -105,21 +112,17 @@ def review_list(request: SignedInRequest) -> HttpResponse:
     rows = [
         _row(r, today) for r in selectors.filtered_reviews(request.user, today=today, **filters)
     ]
-    return list_response(
+    return whole_list(
         request,
         "reviews/list.html",
         form=form,
         rows=rows,
         export=Export("case-reviews", EXPORT_HEADER, lambda: _export_rows(rows, today)),
         param="export",
-        per_page=None,
-        context={
-            "rows": rows,
-            "today": today,
-            "filtered": any(filters.values()),
-            "overdue_count": sum(1 for r in rows if r["overdue"]),
-            "allowed": policies.allowed(request.user),
-        },
+        today=today,
+        filtered=any(filters.values()),
+        overdue_count=sum(1 for r in rows if r["overdue"]),
+        allowed=policies.allowed(request.user),
     )
 
 

@@ -9,11 +9,13 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from django.test import RequestFactory
+from django.urls import reverse
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.governance import services
 from lineofsight.governance.models import Inspection
-from lineofsight.lib.pages import initial_of, listed
+from lineofsight.lib.pages import initial_of, listed, saving, year_asked
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from lineofsight.testing.fixtures import client_for
@@ -98,3 +100,45 @@ def test_listed_makes_querysets_lists_and_leaves_other_values():
     data = listed({"themes": themes, "text": "x", "agencies": []})
     assert data == {"themes": [theme], "text": "x", "agencies": []}
     assert type(data["themes"]) is list
+
+
+def test_initial_of_gives_many_to_many_fields_as_lists_and_none_chosen_before_saving():
+    themes = SimpleNamespace(all=lambda: iter(["neglect", "housing"]))
+    stored = SimpleNamespace(pk=3, version=4, text="x", themes=themes)
+    assert initial_of(stored, ["text"], many=["themes"]) == {
+        "version": 4,
+        "text": "x",
+        "themes": ["neglect", "housing"],
+    }
+    unsaved = SimpleNamespace(pk=None, version=0, text="x", themes=None)  # .all() would fail
+    assert initial_of(unsaved, ["text"], many=["themes"])["themes"] == []
+
+
+@pytest.mark.django_db
+def test_saving_calls_the_service_as_the_person_with_the_version_only_when_versioned():
+    theme = LearningTheme.objects.create(name="Neglect test theme", slug="neglect-test-theme")
+    calls = []
+
+    def service(**kwargs):
+        calls.append(kwargs)
+        return "saved"
+
+    request = SimpleNamespace(user="the person")
+    data = {"themes": LearningTheme.objects.filter(pk=theme.pk), "text": "x"}
+    assert saving(request, service, record="r")(dict(data), 7) == "saved"
+    assert calls[-1] == {"actor": "the person", "record": "r", "themes": [theme], "text": "x"}
+    saving(request, service, record="r", versioned=True)(dict(data), 7)
+    assert calls[-1]["expected_version"] == 7
+
+
+def test_year_asked_is_a_year_the_page_has_else_none():
+    assert year_asked(RequestFactory().get("/", {"year": "2023"}), [2022, 2023]) == 2023
+    assert year_asked(RequestFactory().get("/", {"year": "2019"}), [2022, 2023]) is None
+    assert year_asked(RequestFactory().get("/", {"year": "soon"}), [2022, 2023]) is None
+    assert year_asked(RequestFactory().get("/"), [2022, 2023]) is None
+
+
+@pytest.mark.django_db
+def test_a_button_answers_post_only(manager):
+    # workforce's "send the follow-ups" button is a @post_view
+    assert manager.get(reverse("workforce:send_follow_ups")).status_code == 405
