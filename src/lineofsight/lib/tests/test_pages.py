@@ -139,6 +139,7 @@ def test_year_asked_is_a_year_the_page_has_else_none():
 
 
 @pytest.mark.django_db
-def test_a_button_answers_post_only(manager):
+def test_a_button_answers_post_only(make_user):
     # workforce's "send the follow-ups" button is a @post_view
-    assert manager.get(reverse("workforce:send_follow_ups")).status_code == 405
+    training = client_for(make_user(Role.TRAINING_MANAGER))
+    assert training.get(reverse("workforce:send_follow_ups")).status_code == 405
