@@ -34,23 +34,25 @@ CHILD_ID = "SYN3719990001"
 REVIEW_CHILD = "Child QZX"
 
 
-def _patterns(patterns, namespace=""):
+def _patterns(patterns, namespace="", outer=frozenset()):
+    """(namespace, pattern, the names of every argument its URL takes): an include's prefix
+    (``<int:pk>/``) gives its pages arguments their own patterns do not name."""
     for entry in patterns:
+        converters = outer | set(getattr(entry.pattern, "converters", {}))
         if isinstance(entry, URLResolver):
             inner = f"{namespace}:{entry.namespace}" if entry.namespace else namespace
-            yield from _patterns(entry.url_patterns, inner.strip(":"))
+            yield from _patterns(entry.url_patterns, inner.strip(":"), converters)
         elif isinstance(entry, URLPattern) and entry.name:
-            yield namespace, entry
+            yield namespace, entry, converters
 
 
 def _urls(samples: dict[str, dict[str, int]]) -> list[str]:
     """Every named page that needs no arguments, or only arguments a sample provides."""
     urls = []
-    for namespace, entry in _patterns(get_resolver().url_patterns):
+    for namespace, entry, wanted in _patterns(get_resolver().url_patterns):
         if namespace in NOT_WALKED:
             continue
         name = f"{namespace}:{entry.name}" if namespace else entry.name
-        wanted = set(entry.pattern.converters) if hasattr(entry.pattern, "converters") else set()
         kwargs = samples.get(namespace, {})
         if not wanted <= set(kwargs):
             continue
