@@ -22,7 +22,7 @@ Refuse = Callable[[list[str], ProblemLog], bool]
 @dataclass(frozen=True)
 class RecordFile:
     """One record-file format: the file is told apart by its ``marks`` columns and read row by
-    row with ``read_row`` (see ``parse_records`` for the other fields)."""
+    row with ``read_row`` (see ``collect`` for the other fields)."""
 
     format: str
     required: tuple[str, ...]
@@ -39,56 +39,52 @@ class RecordFile:
         return self.marks <= {c.strip().lower() for c in cells}
 
     def parse(self, path: Path, log: ProblemLog, *, la_code: str | None) -> Parsed:
-        return parse_records(
-            path,
-            log,
-            self.read_row,
-            format=self.format,
-            la_code=la_code,
-            prefix=self.prefix,
-            required=self.required,
-            reference=self.reference,
-            each=self.each,
-            dated_by=self.dated_by,
-            refuse=self.refuse,
-        )
-
-
-def parse_records(
-    path: Path,
-    log: ProblemLog,
-    read_row: ReadRow,
-    *,
-    format: str,
-    la_code: str | None,
-    prefix: str,
-    required: Collection[str],
-    reference: str,
-    each: str,
-    dated_by: str,
-    refuse: Refuse | None = None,
-) -> Parsed:
-    """A record file read whole into one table named as its format (see ``collect``); nothing
-    is read when a required column is missing or ``refuse`` (given the header) says so."""
-    parsed = Parsed.of_file(format, path, la_code, format)
-    opened = open_table(path, log, prefix=prefix, required=required)
-    if opened is None:
+        """The file read whole into one table named as its format (see ``collect``); nothing is
+        read when a required column is missing or ``refuse`` (given the header) says so."""
+        parsed = Parsed.of_file(self.format, path, la_code, self.format)
+        opened = open_table(path, log, prefix=self.prefix, required=self.required)
+        if opened is None:
+            return parsed
+        table, header, complete = opened
+        refused = self.refuse is not None and self.refuse(header, log)
+        if complete and not refused:
+            self.collect(parsed, log, table, header)
         return parsed
-    table, header, complete = opened
-    refused = refuse is not None and refuse(header, log)
-    if complete and not refused:
-        collect(
-            parsed,
-            log,
-            table,
-            header,
-            read_row,
-            prefix=prefix,
-            reference=reference,
-            each=each,
-            dated_by=dated_by,
-        )
-    return parsed
+
+    def collect(self, parsed: Parsed, log: ProblemLog, table: CsvTable, header: list[str]) -> None:
+        """Read every row with ``read_row`` into ``parsed``'s one table: a reference (column
+        ``reference``) already seen is an error ("each ``each`` is one row"); each row kept gets
+        its row number; the collection year is that of the latest ``dated_by`` date."""
+        [name] = parsed.tables
+        seen: dict[str, int] = {}
+        latest: date | None = None
+        for number, cells in table.rows:
+            row = named_cells(table, header, cells)
+            where = f"row {number}"
+            out = self.read_row(row, where, log)
+            if out is None:
+                continue
+            ref = str(out["reference"])
+            if ref in seen:
+                log.error(
+                    f"{self.prefix}.duplicate_ref",
+                    f"This {self.reference} is already on row {seen[ref]}: "
+                    f"each {self.each} is one row.",
+                    location=where,
+                    field=self.reference,
+                    value=ref,
+                )
+                continue
+            seen[ref] = number
+            out["row"] = number
+            day = out[self.dated_by]
+            if isinstance(day, date) and (latest is None or day > latest):
+                latest = day
+            parsed.tables[name].append(out)
+        parsed.record_count = len(table.rows)
+        if latest is not None:
+            parsed.collection_year = collection_year_of(latest)
+            parsed.reference_date = year_end(parsed.collection_year)
 
 
 def open_table(
@@ -124,52 +120,6 @@ def named_cells(table: CsvTable, header: list[str], cells: dict[str, str]) -> di
         column: cells.get(original, "").strip()
         for column, original in zip(header, table.header, strict=True)
     }
-
-
-def collect(
-    parsed: Parsed,
-    log: ProblemLog,
-    table: CsvTable,
-    header: list[str],
-    read_row: ReadRow,
-    *,
-    prefix: str,
-    reference: str,
-    each: str,
-    dated_by: str,
-) -> None:
-    """Read every row with ``read_row`` into ``parsed``'s one table: a reference (column
-    ``reference``) already seen is an error ("each ``each`` is one row"); each row kept gets its
-    row number; the collection year is that of the latest ``dated_by`` date."""
-    [name] = parsed.tables
-    seen: dict[str, int] = {}
-    latest: date | None = None
-    for number, cells in table.rows:
-        row = named_cells(table, header, cells)
-        where = f"row {number}"
-        out = read_row(row, where, log)
-        if out is None:
-            continue
-        ref = str(out["reference"])
-        if ref in seen:
-            log.error(
-                f"{prefix}.duplicate_ref",
-                f"This {reference} is already on row {seen[ref]}: each {each} is one row.",
-                location=where,
-                field=reference,
-                value=ref,
-            )
-            continue
-        seen[ref] = number
-        out["row"] = number
-        day = out[dated_by]
-        if isinstance(day, date) and (latest is None or day > latest):
-            latest = day
-        parsed.tables[name].append(out)
-    parsed.record_count = len(table.rows)
-    if latest is not None:
-        parsed.collection_year = collection_year_of(latest)
-        parsed.reference_date = year_end(parsed.collection_year)
 
 
 def missing_value(log: ProblemLog, name: str, where: str, *, prefix: str) -> None:
