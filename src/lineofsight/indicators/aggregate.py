@@ -223,6 +223,8 @@ def open_at_end_sql(keyed: str, period_types: str, keys: Sequence[str] = ()) -> 
     rows are counted at the ends of every period but months.
     """
     far = "DATE '9999-12-31'"
+    given = keyed
+    keyed = "SELECT * FROM keyed_rows"
     parts = [
         f"SELECT la, child_id, open_from, open_to, NULL AS grp FROM ({keyed})",
         f"SELECT la, child_id, open_from, open_to, breakdown FROM ({keyed}) "
@@ -265,7 +267,7 @@ def open_at_end_sql(keyed: str, period_types: str, keys: Sequence[str] = ()) -> 
         dimensional = " OR ".join(f"g.grp LIKE '{key}:%'" for key in keys)
         ends += f" AND (g.grp IS NULL OR p.period_type <> 'month' OR NOT ({dimensional}))"
     return (
-        f"WITH clipped AS MATERIALIZED ({clipped}), "
+        f"WITH keyed_rows AS MATERIALIZED ({given}), clipped AS MATERIALIZED ({clipped}), "
         f"changes AS MATERIALIZED ({changes}) "
         "SELECT e.la, e.period_type, e.label, e.grp AS breakdown, r.open_count AS value "
         f"FROM ({ends}) e ASOF JOIN ({running}) r "

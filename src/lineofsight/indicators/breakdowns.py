@@ -209,21 +209,20 @@ def with_dimensions(
     columns = []
     child = {"age", "sex", "ethnicity"} & set(keys)
     episode = from_episode and bool({"source", "need"} & set(keys))
-    from_table = "e"  # episode_facts, joined below
     for key in keys:
         if key == "age":
             if stock:
                 columns.append("f.birth_date AS dim_birth_date")
                 continue
             expression = age_band_sql("f.birth_date", "r.event_date")
-        elif key == "sex":
-            expression = sex_sql("f.sex")
-        elif key == "ethnicity":
-            expression = ethnicity_sql("f.ethnicity")
+        elif key in ("sex", "ethnicity"):  # the child's words, worked out once in child_facts
+            expression = f"coalesce(f.{key}_words, {_quoted(NOT_RECORDED)})"
+        elif key in ("source", "need") and episode:  # the episode's, in episode_facts
+            expression = f"coalesce(e.{key}_words, {_quoted(NOT_RECORDED)})"
         elif key == "source":
-            expression = source_sql(f"{from_table}.referral_source" if episode else "r.source_code")
+            expression = source_sql("r.source_code")
         elif key == "need":
-            expression = need_sql(f"{from_table}.primary_need" if episode else "r.need_code")
+            expression = need_sql("r.need_code")
         else:
             expression = category_sql("r.category_code")
         columns.append(f"{expression} AS by_{key}")
@@ -249,7 +248,12 @@ FACT_TABLES = ("cin_children", "cla_children", "cin_episodes")
 def load_dimensions(connection: duckdb.DuckDBPyConnection, loaded: Collection[str]) -> None:
     """Create ``child_facts`` (la_code, child_id, sex, ethnicity, birth_date: the CIN census
     child, else the SSDA903 one) and ``episode_facts`` (la_code, child_id, referral_date,
-    referral_source, primary_need) from the tables loaded; empty when they are not."""
+    referral_source, primary_need) from the tables loaded; empty when they are not.
+
+    Each also holds the words of its codes (``sex_words``, ``ethnicity_words``;
+    ``source_words``, ``need_words``), worked out here once rather than in every indicator's
+    query: most of a small query's time is DuckDB planning it, and these expressions are long
+    (ADR 0030)."""
     children = [
         f"SELECT la_code, child_id, sex, ethnicity, birth_date, {rank} AS rank FROM {table}"
         for rank, table in enumerate(("cin_children", "cla_children"))
@@ -258,13 +262,18 @@ def load_dimensions(connection: duckdb.DuckDBPyConnection, loaded: Collection[st
         "SELECT NULL::VARCHAR AS la_code, NULL::VARCHAR AS child_id, NULL::VARCHAR AS sex, "
         "NULL::VARCHAR AS ethnicity, NULL::DATE AS birth_date, 0 AS rank WHERE false"
     ]
-    connection.execute(
-        "CREATE OR REPLACE TABLE child_facts AS SELECT la_code, child_id, "
+    facts = (
+        "SELECT la_code, child_id, "
         "arg_min(sex, rank) FILTER (WHERE sex IS NOT NULL) AS sex, "
         "arg_min(ethnicity, rank) FILTER (WHERE ethnicity IS NOT NULL) AS ethnicity, "
         "arg_min(birth_date, rank) FILTER (WHERE birth_date IS NOT NULL) AS birth_date FROM ("
         + " UNION ALL ".join(children)
         + ") WHERE child_id IS NOT NULL GROUP BY la_code, child_id"
+    )
+    connection.execute(
+        "CREATE OR REPLACE TABLE child_facts AS SELECT *, "
+        f"{sex_sql('sex')} AS sex_words, {ethnicity_sql('ethnicity')} AS ethnicity_words "
+        f"FROM ({facts})"
     )
     episodes = (
         "SELECT la_code, child_id, referral_date, any_value(referral_source) AS referral_source, "
@@ -275,4 +284,8 @@ def load_dimensions(connection: duckdb.DuckDBPyConnection, loaded: Collection[st
         "NULL::DATE AS referral_date, NULL::VARCHAR AS referral_source, "
         "NULL::VARCHAR AS primary_need WHERE false"
     )
-    connection.execute(f"CREATE OR REPLACE TABLE episode_facts AS {episodes}")
+    connection.execute(
+        "CREATE OR REPLACE TABLE episode_facts AS SELECT *, "
+        f"{source_sql('referral_source')} AS source_words, "
+        f"{need_sql('primary_need')} AS need_words FROM ({episodes})"
+    )

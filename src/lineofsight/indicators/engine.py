@@ -28,6 +28,7 @@ from lineofsight.indicators.breakdowns import FACT_TABLES, load_dimensions
 from lineofsight.indicators.catalogue import CATALOGUE, IndicatorSpec
 from lineofsight.indicators.catalogue.spec import RATE_BASE
 from lineofsight.indicators.methods import byars, wilson
+from lineofsight.indicators.parallel import configure, run_all
 from lineofsight.indicators.periods import Period, PeriodType
 from lineofsight.indicators.sources import load_reference, load_tables
 
@@ -113,6 +114,7 @@ def _compute(
     # Every statement orders what it needs explicitly; not keeping the files' row order lets
     # loading and de-duplication run in parallel without a final re-ordering.
     connection.execute("SET preserve_insertion_order = false")
+    configure(connection)
     try:
         load_reference(connection)
         wanted_tables = {t for spec in specs for t in spec.tables}
@@ -135,14 +137,15 @@ def _compute(
             and any(period.period_type in spec.period_types for period in periods)
         ]
         shared = _Shared(
-            connection,
-            Counter(sql for s in computable for sql in aggregates(s, la, day_types=day_types)),
+            Counter(sql for s in computable for sql in aggregates(s, la, day_types=day_types))
         )
+        statements = [
+            indicator_sql(spec, la, shared.source, day_types=day_types) for spec in computable
+        ]
+        run_all(connection, shared.creating(), fetch=False)
         results: list[IndicatorResult] = []
-        for spec in computable:
+        for spec, rows in zip(computable, run_all(connection, statements), strict=True):
             wanted = [period for period in periods if period.period_type in spec.period_types]
-            sql = indicator_sql(spec, la, shared.source, day_types=day_types)
-            rows = connection.execute(sql).fetchall()
             las = areas.of(spec.tables)
             results += _results(spec, rows, wanted, las, by_key, populations)
         return results
@@ -152,10 +155,10 @@ def _compute(
 
 class _Shared:
     """Aggregates that several indicators read (the same rows counted the same way) are
-    computed once into a table; the others stay subqueries."""
+    computed once into a table; the others stay subqueries.  ``source`` names the table;
+    ``creating`` gives the statements that make them, run before the indicators' queries."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, uses: Counter[str]) -> None:
-        self._connection = connection
+    def __init__(self, uses: Counter[str]) -> None:
         self._uses = uses
         self._tables: dict[str, str] = {}
 
@@ -163,10 +166,11 @@ class _Shared:
         if self._uses[sql] < 2:
             return f"({sql})"
         if sql not in self._tables:
-            name = f"shared_aggregate_{len(self._tables)}"
-            self._connection.execute(f"CREATE TEMP TABLE {name} AS {sql}")
-            self._tables[sql] = name
+            self._tables[sql] = f"shared_aggregate_{len(self._tables)}"
         return self._tables[sql]
+
+    def creating(self) -> list[str]:
+        return [f"CREATE TABLE {name} AS {sql}" for sql, name in self._tables.items()]
 
 
 class _Areas:
