@@ -187,22 +187,19 @@ def aggregate_sql(
                 f"label) AS latest FROM ({joined})) WHERE event_date = latest"
             )
         measure = "sum(amount)"
-    grouped = ["breakdown", *by]
-    sets = ", ".join(
-        ["(la, period_type, label)", *(f"(la, period_type, label, {g})" for g in grouped)]
+    # each row counts once in its period's total, once in its own breakdown (if any) and once
+    # in each dimension: one plain GROUP BY over the rows repeated (unnest), which DuckDB plans
+    # far faster than the same sums as GROUPING SETS (ADR 0030)
+    dimensions_of_row = (f"'{column.removeprefix('by_')}:' || {column}" for column in by)
+    groups = ["NULL", "breakdown", *dimensions_of_row]
+    totals = ", ".join(["true", *("false" for _ in groups[1:])])
+    rows = (
+        f"SELECT *, unnest([{totals}]) AS is_total, unnest([{', '.join(groups)}]) AS grp "
+        f"FROM ({joined})"
     )
-    label = " ".join(
-        f"WHEN grouping({column}) = 0 THEN '{column.removeprefix('by_')}:' || {column}"
-        for column in by
-    )
-    total = 2 ** len(grouped) - 1
     return (
-        "SELECT la, period_type, label, breakdown, value FROM ("
-        f"SELECT la, period_type, label, CASE WHEN grouping({', '.join(grouped)}) = {total} "
-        f"THEN NULL WHEN grouping(breakdown) = 0 THEN breakdown {label} END AS breakdown, "
-        f"grouping({', '.join(grouped)}) = {total} AS is_total, {measure} AS value "
-        f"FROM ({joined}) GROUP BY GROUPING SETS ({sets})) "
-        "WHERE is_total OR breakdown IS NOT NULL"
+        f"SELECT la, period_type, label, grp AS breakdown, {measure} AS value FROM ({rows}) "
+        "WHERE is_total OR grp IS NOT NULL GROUP BY la, period_type, label, is_total, grp"
     )
 
 

@@ -28,7 +28,7 @@ from lineofsight.indicators.breakdowns import FACT_TABLES, load_dimensions
 from lineofsight.indicators.catalogue import CATALOGUE, IndicatorSpec
 from lineofsight.indicators.catalogue.spec import RATE_BASE
 from lineofsight.indicators.methods import byars, wilson
-from lineofsight.indicators.parallel import configure, run_all
+from lineofsight.indicators.parallel import configure, run_all, run_each
 from lineofsight.indicators.periods import Period, PeriodType
 from lineofsight.indicators.sources import load_reference, load_tables
 
@@ -143,12 +143,14 @@ def _compute(
             indicator_sql(spec, la, shared.source, day_types=day_types) for spec in computable
         ]
         run_all(connection, shared.creating(), fetch=False)
-        results: list[IndicatorResult] = []
-        for spec, rows in zip(computable, run_all(connection, statements), strict=True):
+        areas.find({table for spec in computable for table in spec.tables})
+        by_spec: list[list[IndicatorResult]] = [[] for _ in computable]
+        for position, rows in run_each(connection, statements):
+            spec = computable[position]
             wanted = [period for period in periods if period.period_type in spec.period_types]
             las = areas.of(spec.tables)
-            results += _results(spec, rows, wanted, las, by_key, populations)
-        return results
+            by_spec[position] = _results(spec, rows, wanted, las, by_key, populations)
+        return [result for found in by_spec for result in found]
     finally:
         connection.close()
 
@@ -174,23 +176,28 @@ class _Shared:
 
 
 class _Areas:
-    """The LA keys that get a result (zero when nothing happened) for an indicator."""
+    """The LA keys that get a result (zero when nothing happened) for an indicator: ``find``
+    reads each table's LAs once, before the indicators' queries start; ``of`` answers."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, by_la: bool) -> None:
         self._connection = connection
         self._by_la = by_la
         self._per_table: dict[str, set[str]] = {}
 
+    def find(self, tables: Iterable[str]) -> None:
+        if not self._by_la:
+            return
+        wanted = sorted(set(tables) - set(self._per_table))
+        statements = [f'SELECT DISTINCT {BY_LA} FROM "{table}"' for table in wanted]
+        for table, rows in zip(wanted, run_all(self._connection, statements), strict=True):
+            self._per_table[table] = {str(row[0]) for row in rows}
+
     def of(self, tables: Iterable[str]) -> list[str]:
         if not self._by_la:
             return [""]
+        self.find(tables)
         found: set[str] = set()
         for table in tables:
-            if table not in self._per_table:
-                rows = self._connection.execute(
-                    f'SELECT DISTINCT {BY_LA} FROM "{table}"'
-                ).fetchall()
-                self._per_table[table] = {str(row[0]) for row in rows}
             found |= self._per_table[table]
         return sorted(found)
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import os
 import queue
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any
 
 import duckdb
@@ -41,16 +41,28 @@ def configure(connection: duckdb.DuckDBPyConnection) -> None:
 def run_all(
     connection: duckdb.DuckDBPyConnection, statements: Sequence[str], *, fetch: bool = True
 ) -> list[list[Any]]:
-    """Each statement's rows (``fetch``) or an empty list, in the order given.
+    """Each statement's rows (``fetch``) or an empty list, in the order given."""
+    results: list[list[Any]] = [[] for _ in statements]
+    for position, rows in run_each(connection, statements, fetch=fetch):
+        results[position] = rows
+    return results
+
+
+def run_each(
+    connection: duckdb.DuckDBPyConnection, statements: Sequence[str], *, fetch: bool = True
+) -> Iterator[tuple[int, list[Any]]]:
+    """(position in ``statements``, rows) of each statement as it finishes, so the caller
+    works on one statement's rows while the others run.
 
     The longest statements start first (their length stands for their cost), so the last to
-    finish is a short one.  An error in any statement is raised here once the others are done.
+    finish is a short one.  An error in any statement is raised once the running ones are done;
+    the statements not yet started are cancelled.
     """
-    if not statements:
-        return []
     count = min(workers(), len(statements))
-    if count == 1:
-        return [_execute(connection, sql, fetch) for sql in statements]
+    if count <= 1:
+        for position, sql in enumerate(statements):
+            yield position, _execute(connection, sql, fetch)
+        return
     cursors: queue.SimpleQueue[duckdb.DuckDBPyConnection] = queue.SimpleQueue()
     opened = [connection.cursor() for _ in range(count)]
     for cursor in opened:
@@ -66,14 +78,16 @@ def run_all(
     order = sorted(range(len(statements)), key=lambda i: -len(statements[i]))
     try:
         with ThreadPoolExecutor(count) as pool:
-            done = list(pool.map(run, [statements[i] for i in order]))
+            futures = {pool.submit(run, statements[i]): i for i in order}
+            try:
+                for future in as_completed(futures):
+                    yield futures[future], future.result()
+            finally:
+                for future in futures:
+                    future.cancel()
     finally:
         for cursor in opened:
             cursor.close()
-    results: list[list[Any]] = [[] for _ in statements]
-    for position, rows in zip(order, done, strict=True):
-        results[position] = rows
-    return results
 
 
 def _execute(connection: duckdb.DuckDBPyConnection, sql: str, fetch: bool) -> list[Any]:

@@ -26,6 +26,7 @@ import pyarrow as pa
 from lineofsight.calendar.workdays import bank_holidays, covered_years
 from lineofsight.formats.tables import TABLES, columns
 from lineofsight.indicators.methods import REFERENCE_PACKAGE
+from lineofsight.indicators.parallel import run_all
 
 # Natural key per table (besides la_code); rows sharing it keep the latest collection_year.
 NATURAL_KEYS: Mapping[str, tuple[str, ...]] = {
@@ -83,7 +84,7 @@ def load_tables(
 ) -> set[str]:
     """Create a table per source with files (of those in ``only``, when given: the tables the
     indicators asked for read); return the names of the tables loaded."""
-    loaded: set[str] = set()
+    statements: dict[str, str] = {}
     present = {name: list(paths) for name, paths in sources.items() if paths}
     for table, paths in present.items():
         if table not in TABLES:
@@ -96,9 +97,10 @@ def load_tables(
         key = NATURAL_KEYS.get(table)
         if key is not None:
             select = _latest_rows(select, key)
-        connection.execute(f"CREATE OR REPLACE TABLE {_quote(table)} AS {select}")
-        loaded.add(table)
-    return loaded
+        statements[table] = f"CREATE OR REPLACE TABLE {_quote(table)} AS {select}"
+    # each reads its own files (the CIN child tables read the episodes' files, not the table)
+    run_all(connection, list(statements.values()), fetch=False)
+    return set(statements)
 
 
 def _with_referral_date(select: str, episode_paths: Sequence[Path]) -> str:
