@@ -130,7 +130,7 @@ def _year_builder(s: YearStats) -> _Builder:
     reviewed = b.count("Reviews", "Reviews completed by the panel", s.reviewed)
     b.add(
         _Row("Reviews", "Median days from death to panel review", "days", "median_days_to_review"),
-        disclosure.number(s.median_days_to_review, s.reviewed, [(reviewed, 0)]),
+        disclosure.number(s.median_days_to_review, s.reviewed, [(reviewed, 0)], places=1),
     )
     label = "Completed within 12 months of the death"
     within = b.count("Reviews", label, s.within_12_months)

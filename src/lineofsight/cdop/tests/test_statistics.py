@@ -5,6 +5,7 @@ beside it, by hand."""
 
 import datetime as dt
 
+from lineofsight import disclosure
 from lineofsight.cdop import presentation
 from lineofsight.cdop.statistics import (
     ActionFact,
@@ -198,3 +199,16 @@ def test_the_trend_chart_is_accessible_svg_with_gaps_for_suppressed_figures():
     suppressed = presentation.trend_chart(all_stats, exact=False, national={})
     assert "England" not in suppressed
     assert presentation._plotted("c") is None and presentation._plotted(66.7) == 66.7
+
+
+def test_the_median_days_are_always_shown_to_one_decimal_place():
+    """A median of an even number of reviews can end in .5: the column shows "305.0" beside
+    "305.5", never "305" beside "305.5"."""
+    whole = YearStats(year=2020, reviewed=12, median_days_to_review=305.0)
+    half = YearStats(year=2021, reviewed=12, median_days_to_review=305.5)
+    shown = []
+    for s in (whole, half):
+        table = presentation._year_builder(s).table(s.label)
+        row = table.row_labels.index("Reviews: Median days from death to panel review (days)")
+        shown.append(disclosure.unprotected(table).shown[row][0])
+    assert shown == ["305.0", "305.5"]
