@@ -25,10 +25,6 @@ from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
 
 
-def _agencies(partnership: Partnership | None) -> Any:
-    return Agency.objects.filter(partnership=partnership).order_by("name")
-
-
 def _themes_field() -> forms.ModelMultipleChoiceField:
     return parts.checkboxes("Learning themes (optional)", LearningTheme.objects.order_by("name"))
 
@@ -103,7 +99,7 @@ class AuditForm(FreeTextGuard, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["themes"] = _themes_field()
         set_choices(self, "indicators", indicator_choices())
-        limit_choices(self, "lead_agency", _agencies(partnership))
+        limit_choices(self, "lead_agency", parts.agencies_of(partnership))
         originals = Audit.objects.filter(partnership=partnership)
         if exclude_pk:
             originals = originals.exclude(pk=exclude_pk)
@@ -126,7 +122,7 @@ class CaseForm(FreeTextGuard, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.agencies = list(_agencies(partnership))
+        self.agencies = list(parts.agencies_of(partnership))
         for agency in self.agencies:
             self.fields[f"grade_{agency.pk}"] = forms.ChoiceField(
                 label=f"{agency.name}: grading",
@@ -250,7 +246,7 @@ class Section11ReturnForm(FreeTextGuard, forms.Form):
 # challenges -----------------------------------------------------------------------------------
 
 
-class ChallengeFilterForm(forms.Form):
+class ChallengeFilterForm(parts.AgencyChoicesForm):
     text = parts.text_field("Search")
     status = forms.ChoiceField(required=False, choices=[("", "Any")] + Challenge.Status.choices)
     agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
@@ -258,12 +254,10 @@ class ChallengeFilterForm(forms.Form):
     )
     year = forms.IntegerField(label="Year raised", required=False, min_value=2000, max_value=2100)
 
-    def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", _agencies(partnership))
 
+class ChallengeForm(FreeTextGuard, parts.AgencyChoicesForm):
+    agency_fields = ("raised_by_agency", "challenged_agency")
 
-class ChallengeForm(FreeTextGuard, forms.Form):
     raised_on = parts.date_field("Date raised", "Enter the date the challenge was raised")
     raised_by_agency = parts.agency_choice(
         "Challenging agency",
@@ -284,11 +278,6 @@ class ChallengeForm(FreeTextGuard, forms.Form):
     response_date = parts.date_field("Date of response (optional)")
     outcome = parts.text_area("Outcome (optional)")
     status = parts.radios("Status", Challenge.Status.choices, "Select the challenge's status")
-
-    def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "raised_by_agency", _agencies(partnership))
-        limit_choices(self, "challenged_agency", _agencies(partnership))
 
 
 class EditChallengeForm(ChallengeForm):

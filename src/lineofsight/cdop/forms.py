@@ -95,7 +95,7 @@ class DeathEditForm(DeathForm):
     version = VersionField()
 
 
-class AgencyReportForm(parts.NotFutureForm):
+class AgencyReportForm(parts.AgencyChoicesForm, parts.NotFutureForm):
     dates_not_future = ("requested_on", "returned_on")
 
     agency = parts.agency_choice("Agency", "Select the agency asked for its report")
@@ -103,10 +103,6 @@ class AgencyReportForm(parts.NotFutureForm):
         "Date the report was asked for", "Enter the date the report was asked for"
     )
     returned_on = parts.date_field("Date the report was returned (optional)")
-
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", parts.agencies_of(partnership))
 
 
 class ReportReturnedForm(parts.NotFutureForm):
@@ -208,14 +204,10 @@ class PanelReviewForm(FreeTextGuard, parts.NotFutureForm):
         return data
 
 
-class LearningPointForm(FreeTextGuard, forms.Form):
+class LearningPointForm(FreeTextGuard, parts.AgencyChoicesForm):
     text = _free_text("Learning point", "Enter what the panel learned")
     agency = parts.agency_choice("Agency it is for (optional)", empty_label="The whole partnership")
     themes = parts.checkboxes("Learning themes", LearningTheme.objects.order_by("name"))
-
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", parts.agencies_of(partnership))
 
 
 class ComparatorForm(FreeTextGuard, forms.Form):

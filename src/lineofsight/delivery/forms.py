@@ -59,7 +59,9 @@ class EditPriorityForm(PriorityForm):
     version = VersionField()
 
 
-class ItemForm(FreeTextGuard, forms.Form):
+class ItemForm(FreeTextGuard, parts.AgencyChoicesForm):
+    agency_fields = ("lead_agency",)
+
     reference = forms.CharField(
         error_messages={"required": "Enter the item's reference, for example a"},
         max_length=5,
@@ -69,10 +71,6 @@ class ItemForm(FreeTextGuard, forms.Form):
     lead_agency = parts.agency_choice("Lead agency (optional)", empty_label="None")
     lead_person = parts.text_field("Lead person (optional)", max_length=200)
     due_date = parts.date_field("Due by (optional)")
-
-    def __init__(self, *args: Any, partnership: Partnership | None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "lead_agency", Agency.objects.filter(partnership=partnership))
 
 
 class EditItemForm(ItemForm):

@@ -26,12 +26,6 @@ from lineofsight.lib.versioning import VersionField
 from lineofsight.partnership.models import Agency, Partnership
 
 
-def _agencies(partnership: Partnership | None) -> Any:
-    if partnership is None:
-        return Agency.objects.none()
-    return partnership.agencies.filter(retired_on__isnull=True).order_by("name")
-
-
 def _groups(partnership: Partnership | None) -> Any:
     if partnership is None:
         return Group.objects.none()
@@ -69,7 +63,9 @@ class GroupForm(FreeTextGuard, forms.Form):
     purpose = parts.text_area("Purpose (optional)", rows=3)
 
 
-class MemberForm(FreeTextGuard, forms.Form):
+class MemberForm(FreeTextGuard, parts.AgencyChoicesForm):
+    current_agencies = True
+
     agency = parts.agency_choice("Agency", "Select the agency")
     role = parts.text_field(
         "Role on the group",
@@ -82,10 +78,6 @@ class MemberForm(FreeTextGuard, forms.Form):
         label="Watch this agency's attendance (the statutory partners' is always watched)",
         required=False,
     )
-
-    def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", _agencies(partnership))
 
 
 class MeetingForm(FreeTextGuard, parts.NotFutureForm):
@@ -161,7 +153,7 @@ class ReportForm(FreeTextGuard, parts.NotFutureForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", _agencies(partnership))
+        limit_choices(self, "agency", parts.agencies_of(partnership, current=True))
         limit_choices(self, "group", _groups(partnership))
         self.fields["grade"] = _grade_field(grades or [])
 
@@ -230,7 +222,9 @@ def _money(label: str, required: bool = True) -> forms.DecimalField:
     )
 
 
-class ContributionForm(FreeTextGuard, forms.Form):
+class ContributionForm(FreeTextGuard, parts.AgencyChoicesForm):
+    current_agencies = True
+
     agency = parts.agency_choice("Partner", "Select the partner", empty_label="Select a partner")
     money = _money("Financial contribution (£)")
     in_kind = _money("Value of contributions in kind (£, optional)", required=False)
@@ -239,10 +233,6 @@ class ContributionForm(FreeTextGuard, forms.Form):
         max_length=300,
         help_text="For example a seconded analyst two days a week, meeting rooms",
     )
-
-    def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", _agencies(partnership))
 
 
 class SpendingForm(forms.Form):
@@ -279,7 +269,7 @@ class ProcedureForm(FreeTextGuard, parts.NotFutureForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        limit_choices(self, "owner_agency", _agencies(partnership))
+        limit_choices(self, "owner_agency", parts.agencies_of(partnership, current=True))
         if reviews is not None:
             limit_choices(self, "prompted_by", reviews)
         if review_only:

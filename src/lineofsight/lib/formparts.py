@@ -1,8 +1,10 @@
 """Pieces many apps' forms are made of: the same rule or field written once.
 
 - ``not_future(form, *names)``: in ``clean``, an error on each named date after today.
-- ``agencies_of(partnership)``: the partnership's agencies by name (none without one), for a
-  model choice field filled when the form is made (``govuk.fields.limit_choices``).
+- ``agencies_of(partnership, current=False)``: the partnership's agencies by name (none without
+  one; ``current``: not the retired), for a model choice field filled when the form is made
+  (``govuk.fields.limit_choices``); ``AgencyChoicesForm``: a form made with ``partnership=``
+  whose ``agency_fields`` offer those.
 - ``checkboxes(label, queryset)``: an optional many-choice field shown as checkboxes (the
   learning themes of a record, the agencies at a meeting).
 - ``year_label(2020)`` is ``"2020-21"``; ``year_choices(years)`` offers those years after an
@@ -42,7 +44,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from lineofsight.govuk.fields import GovukDateField, set_choices
+from lineofsight.govuk.fields import GovukDateField, limit_choices, set_choices
 from lineofsight.partnership.models import Agency, Partnership
 
 
@@ -54,10 +56,11 @@ def not_future(form: forms.Form, *names: str) -> None:
             form.add_error(name, "The date must be today or in the past")
 
 
-def agencies_of(partnership: Partnership | None) -> QuerySet[Agency]:
+def agencies_of(partnership: Partnership | None, *, current: bool = False) -> QuerySet[Agency]:
     if partnership is None:
         return Agency.objects.none()
-    return partnership.agencies.order_by("name")
+    agencies = partnership.agencies.order_by("name")
+    return agencies.filter(retired_on__isnull=True) if current else agencies
 
 
 def checkboxes(label: str, queryset: QuerySet[Any]) -> forms.ModelMultipleChoiceField:
@@ -92,6 +95,20 @@ class NotFutureForm(forms.Form):
         data = super().clean() or {}
         not_future(self, *self.dates_not_future)
         return data
+
+
+class AgencyChoicesForm(forms.Form):
+    """A form whose model choice fields named in ``agency_fields`` offer the agencies of the
+    ``partnership`` it is made with (``current_agencies``: not the retired ones)."""
+
+    agency_fields: ClassVar[tuple[str, ...]] = ("agency",)
+    current_agencies: ClassVar[bool] = False
+
+    def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agencies = agencies_of(partnership, current=self.current_agencies)
+        for name in self.agency_fields:
+            limit_choices(self, name, agencies)
 
 
 def _required(message: str | None) -> dict[str, Any]:

@@ -10,11 +10,10 @@ from typing import Any
 from django import forms
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.govuk.fields import limit_choices
 from lineofsight.lib import formparts as parts
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
-from lineofsight.partnership.models import Agency, Partnership
+from lineofsight.partnership.models import Agency
 from lineofsight.reviews.pseudonyms import check_free_text
 from lineofsight.voice.models import Feedback, ScrutinyActivity
 
@@ -63,17 +62,13 @@ class ActivityForm(FreeTextGuard, parts.NotFutureForm):
     findings = _text("Findings", "Enter what the scrutiny found", rows=6)
 
 
-class RecommendationForm(FreeTextGuard, forms.Form):
+class RecommendationForm(FreeTextGuard, parts.AgencyChoicesForm):
     text = _text("Recommendation", "Enter the recommendation", rows=3)
     agency = parts.agency_choice("Agency it is for (optional)", empty_label="The whole partnership")
     themes = _themes()
 
-    def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", parts.agencies_of(partnership))
 
-
-class FeedbackForm(FreeTextGuard, parts.NotFutureForm):
+class FeedbackForm(FreeTextGuard, parts.AgencyChoicesForm, parts.NotFutureForm):
     dates_not_future = ("received_on", "changed_on")
 
     source = parts.select(
@@ -95,10 +90,6 @@ class FeedbackForm(FreeTextGuard, parts.NotFutureForm):
     changed_on = parts.date_field("Date of the change (optional)")
     publish = forms.BooleanField(label="Agreed for the published yearly report", required=False)
     themes = _themes()
-
-    def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", parts.agencies_of(partnership))
 
 
 class ChangedForm(FreeTextGuard, parts.NotFutureForm):
@@ -143,7 +134,9 @@ class SurveyForm(FreeTextGuard, forms.Form):
         return statements
 
 
-class ForumForm(FreeTextGuard, parts.NotFutureForm):
+class ForumForm(FreeTextGuard, parts.AgencyChoicesForm, parts.NotFutureForm):
+    agency_fields = ("agencies",)
+
     dates_not_future = ("held_on",)
 
     held_on = parts.date_field("Date of the forum", "Enter the date of the forum")
@@ -156,10 +149,6 @@ class ForumForm(FreeTextGuard, parts.NotFutureForm):
     discussion = _text("What practitioners raised", "Enter what practitioners raised", rows=5)
     outcomes = _text("What came of it (optional)", rows=4)
     themes = _themes()
-
-    def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "agencies", parts.agencies_of(partnership))
 
 
 class ActivityFilterForm(parts.YearFilterForm):

@@ -90,7 +90,7 @@ class SessionForm(FreeTextGuard, forms.Form):
     )
 
 
-class BookingForm(FreeTextGuard, forms.Form):
+class BookingForm(FreeTextGuard, parts.AgencyChoicesForm):
     identifier_fields_allowed = frozenset({"learner"})  # a staff reference, not a child's id
 
     learner = parts.text_field(
@@ -100,10 +100,6 @@ class BookingForm(FreeTextGuard, forms.Form):
     agency = parts.model_choice("Agency", Agency.objects.none(), "Select the learner's agency")
     learner_email = forms.EmailField(label="Learner's email (optional)", required=False)
     manager_email = forms.EmailField(label="Manager's email (optional)", required=False)
-
-    def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", parts.agencies_of(partnership))
 
 
 class CancelForm(forms.Form):
@@ -136,7 +132,9 @@ class AttendanceForm(forms.Form):
         }
 
 
-class SettingsForm(forms.Form):
+class SettingsForm(parts.AgencyChoicesForm):
+    agency_fields = ("paying_agencies",)
+
     version = VersionField(required=False)
     paying_agencies = forms.ModelMultipleChoiceField(
         label="Agencies charged (optional)",
@@ -171,10 +169,6 @@ class SettingsForm(forms.Form):
         min_value=1,
         max_value=10,
     )
-
-    def __init__(self, *args: Any, partnership: Partnership | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "paying_agencies", parts.agencies_of(partnership))
 
 
 class RequirementForm(forms.Form):

@@ -58,3 +58,29 @@ def test_radios_coerce_when_asked() -> None:
     assert isinstance(field, forms.TypedChoiceField)
     assert isinstance(field.widget, forms.RadioSelect)
     assert field.clean("2") == 2
+
+
+class _AgencyForm(parts.AgencyChoicesForm):
+    agency_fields = ("lead", "others")
+
+    lead = parts.agency_choice("Lead agency", "Select the lead agency")
+    others = parts.checkboxes("Other agencies", parts.agencies_of(None))
+
+
+def test_agency_fields_offer_the_partnerships_agencies(agency, other_agency) -> None:
+    form = _AgencyForm(partnership=agency.partnership)
+    by_name = sorted([agency, other_agency], key=lambda a: a.name)
+    for name in ("lead", "others"):
+        assert list(form.fields[name].queryset) == by_name  # type: ignore[attr-defined]
+    assert not _AgencyForm().fields["lead"].queryset.exists()  # type: ignore[attr-defined]
+
+
+def test_current_agencies_leave_the_retired_out(agency, other_agency) -> None:
+    other_agency.retired_on = dt.date(2020, 1, 1)
+    other_agency.save()
+
+    class _Current(_AgencyForm):
+        current_agencies = True
+
+    form = _Current(partnership=agency.partnership)
+    assert list(form.fields["lead"].queryset) == [agency]  # type: ignore[attr-defined]
