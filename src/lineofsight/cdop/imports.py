@@ -13,7 +13,7 @@ from typing import Any
 
 from lineofsight.cdop import policies, services
 from lineofsight.cdop.models import ChildDeath, DeathCategory
-from lineofsight.datasets.record_imports import code_in_use, store_new_records
+from lineofsight.datasets.record_imports import code_in_use, codes_in_use, store_new_records
 from lineofsight.formats import Parsed, Problem
 from lineofsight.formats.child_deaths import TABLE
 
@@ -38,7 +38,7 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
 
         raise PermissionDenied("child death records are imported by the CDOP coordinator")
     services.sync_categories()
-    categories = {c.code: c for c in DeathCategory.objects.filter(active=True)}
+    categories = codes_in_use(DeathCategory)
 
     def build(row: dict[str, Any]) -> dict[str, Any]:
         category = code_in_use(
@@ -60,9 +60,8 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
     return store_new_records(
         parsed,
         table=TABLE,
-        known=set(
-            ChildDeath.objects.filter(partnership=partnership).values_list("reference", flat=True)
-        ),
+        model=ChildDeath,
+        partnership=partnership,
         key_field="death_ref",
         already="This death is already recorded: the row was not imported again.",
         rule="cdop",

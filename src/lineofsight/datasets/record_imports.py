@@ -17,6 +17,7 @@ from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
 
 from lineofsight.formats import Parsed, Problem
 
@@ -76,21 +77,32 @@ def code_in_use(
     return entry
 
 
+def codes_in_use(model: type[Model]) -> dict[str, Any]:
+    """The entries of a configured list (``model``: sectors, categories...) in use, by code."""
+    entries: QuerySet[Any] = model._default_manager.filter(active=True)
+    return {entry.code: entry for entry in entries}
+
+
 def store_new_records(
     parsed: Parsed,
     *,
     table: str,
-    known: set[Any],
+    model: type[Model],
+    partnership: Any,
     key_field: str,
     already: str,
     rule: str,
     build: Callable[[dict[str, Any]], dict[str, Any]],
     create: Callable[[dict[str, Any], dict[str, Any]], Any],
 ) -> list[Problem]:
-    """Hand each row of ``table`` whose ``reference`` is not ``known`` to ``build`` (the record's
-    fields, or ``RowRefused``) and ``create(fields, row)`` (the app's audited service).  A known
-    reference is a warning (``already``, rule ``<rule>.already_recorded``, column ``key_field``);
-    a refused row or a ``ValidationError`` is an error per field (``<rule>.record_refused``)."""
+    """Hand each row of ``table`` whose ``reference`` is not already one of ``partnership``'s
+    records of ``model`` to ``build`` (the record's fields, or ``RowRefused``) and
+    ``create(fields, row)`` (the app's audited service).  A known reference is a warning
+    (``already``, rule ``<rule>.already_recorded``, column ``key_field``); a refused row or a
+    ``ValidationError`` is an error per field (``<rule>.record_refused``)."""
+    known = set(
+        model._default_manager.filter(partnership=partnership).values_list("reference", flat=True)
+    )
     problem = partial(row_problem, parsed, rule=f"{rule}.record_refused")
     problems: list[Problem] = []
     for row in parsed.tables.get(table, []):

@@ -14,7 +14,7 @@ from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
 
-from lineofsight.datasets.record_imports import code_in_use, store_new_records
+from lineofsight.datasets.record_imports import code_in_use, codes_in_use, store_new_records
 from lineofsight.formats import Parsed, Problem
 from lineofsight.formats.lado_referrals import TABLE
 from lineofsight.lado import policies, reference, services
@@ -39,8 +39,8 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
     if not policies.can_manage(actor):
         raise PermissionDenied("LADO referrals are imported by the LADO")
     services.sync_lists()
-    sectors = {s.code: s for s in Sector.objects.filter(active=True)}
-    outcomes = {o.code: o for o in Outcome.objects.filter(active=True)}
+    sectors = codes_in_use(Sector)
+    outcomes = codes_in_use(Outcome)
 
     def build(row: dict[str, Any]) -> dict[str, Any]:
         sector = code_in_use(
@@ -79,9 +79,8 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
     return store_new_records(
         parsed,
         table=TABLE,
-        known=set(
-            Referral.objects.filter(partnership=partnership).values_list("reference", flat=True)
-        ),
+        model=Referral,
+        partnership=partnership,
         key_field="lado_ref",
         already="This referral is already recorded: the row was not imported again.",
         rule="lado",

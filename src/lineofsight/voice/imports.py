@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
 
-from lineofsight.datasets.record_imports import row_problem
+from lineofsight.datasets.record_imports import RowRefused, code_in_use, row_problem
 from lineofsight.formats import Parsed, Problem
 from lineofsight.formats.practitioner_survey import TABLE
 from lineofsight.voice import policies, services
@@ -42,44 +42,25 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
     problems: list[Problem] = []
     batches: dict[str, list[services.Answers]] = {}
     for row in rows:
-        survey = surveys.get(str(row["survey_ref"]))
-        if survey is None:
-            problems.append(
-                _problem(
-                    parsed,
-                    row,
-                    "survey_ref",
-                    row["survey_ref"],
-                    "No survey has this reference: set the survey and its statements up on "
-                    "Voice and scrutiny > Practitioner surveys first.",
-                )
+        try:
+            survey = code_in_use(
+                surveys,
+                row["survey_ref"],
+                field="survey_ref",
+                message="No survey has this reference: set the survey and its statements up on "
+                "Voice and scrutiny > Practitioner surveys first.",
+                required=True,
             )
-            continue
-        answers = cast(dict[int, str], row["answers"])
-        numbers = {q.number for q in survey.questions.all()}
-        unknown = sorted(set(answers) - numbers)
-        if unknown:
-            problems.append(
-                _problem(
-                    parsed,
-                    row,
-                    f"q{unknown[0]}",
-                    answers[unknown[0]],
-                    f"The survey {survey.reference} has statements 1 to {max(numbers)} only.",
-                )
+            answers = _answers(survey, row)
+            agency = code_in_use(
+                agencies,
+                row["agency"],
+                field="agency_code",
+                message="This is not the code of one of the partnership's agencies.",
+                required=True,
             )
-            continue
-        agency = agencies.get(str(row["agency"]))
-        if agency is None:
-            problems.append(
-                _problem(
-                    parsed,
-                    row,
-                    "agency_code",
-                    row["agency"],
-                    "This is not the code of one of the partnership's agencies.",
-                )
-            )
+        except RowRefused as refused:
+            problems.append(_problem(parsed, row, refused.field, refused.value, refused.message))
             continue
         if survey.responses.filter(response_ref=row["response_ref"]).exists():
             problems.append(
@@ -95,10 +76,24 @@ def store(actor: Any, partnership: Any, parsed: Parsed) -> list[Problem]:
             )
             continue
         batches.setdefault(survey.reference, []).append(
-            services.Answers(str(row["response_ref"]), agency, dict(answers))
+            services.Answers(str(row["response_ref"]), agency, answers)
         )
     if any(p.is_error for p in problems):
         return problems
     for reference, responses in batches.items():
         services.import_responses(actor=actor, survey=surveys[reference], responses=responses)
     return problems
+
+
+def _answers(survey: Survey, row: dict[str, Any]) -> dict[int, str]:
+    """The row's answers, refused if one is to a statement ``survey`` does not have."""
+    answers = cast(dict[int, str], row["answers"])
+    numbers = {q.number for q in survey.questions.all()}
+    unknown = sorted(set(answers) - numbers)
+    if unknown:
+        raise RowRefused(
+            f"q{unknown[0]}",
+            answers[unknown[0]],
+            f"The survey {survey.reference} has statements 1 to {max(numbers)} only.",
+        )
+    return dict(answers)

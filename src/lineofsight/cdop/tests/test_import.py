@@ -161,3 +161,20 @@ def test_synth_then_lineofsight_ingest_stores_the_child_deaths(
     assert main(["ingest", str(csv_path)]) == 0  # the same file again: nothing changes
     assert "nothing changed" in capsys.readouterr().out
     assert ChildDeath.objects.count() == rows
+
+
+def test_codes_in_use_leave_a_retired_entry_out():
+    from lineofsight.cdop.models import DeathCategory
+    from lineofsight.cdop.services import sync_categories
+    from lineofsight.datasets.record_imports import codes_in_use
+
+    sync_categories()
+    retired = DeathCategory.objects.order_by("code").first()
+    assert retired is not None
+    retired.active = False
+    retired.save()
+    found = codes_in_use(DeathCategory)
+    assert retired.code not in found
+    assert sorted(found) == sorted(
+        DeathCategory.objects.exclude(pk=retired.pk).values_list("code", flat=True)
+    )
