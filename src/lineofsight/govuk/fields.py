@@ -154,17 +154,24 @@ def _selected(bf: forms.BoundField) -> set[str]:
     return {str(value)}
 
 
+def _items(bf: forms.BoundField, mark: str, *, with_empty: bool) -> list[dict[str, Any]]:
+    """The field's choices as macro items, the chosen ones marked ``mark`` ("selected" or
+    "checked"); ``with_empty=False`` leaves out an empty choice (a select's prompt)."""
+    chosen = _selected(bf)
+    return [
+        {"value": value, "text": label, mark: value in chosen}
+        for value, label in _choices(bf)
+        if with_empty or value != ""
+    ]
+
+
 class SelectRenderer(FieldRenderer):
     component = "select"
     macro = "govukSelect"
 
     def params(self, bf: forms.BoundField) -> dict[str, Any]:
         params = super().params(bf)
-        chosen = _selected(bf)
-        params["items"] = [
-            {"value": value, "text": label, "selected": value in chosen}
-            for value, label in _choices(bf)
-        ]
+        params["items"] = _items(bf, "selected", with_empty=True)
         return params
 
 
@@ -175,12 +182,7 @@ class ChoiceGroupRenderer(FieldRenderer):
         params = super().params(bf)
         params["idPrefix"] = params.pop("id")
         _label_as_legend(params)
-        chosen = _selected(bf)
-        params["items"] = [
-            {"value": value, "text": label, "checked": value in chosen}
-            for value, label in _choices(bf)
-            if value != ""
-        ]
+        params["items"] = _items(bf, "checked", with_empty=False)
         return params
 
 

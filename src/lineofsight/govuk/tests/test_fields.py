@@ -58,3 +58,17 @@ def test_no_error_summary_for_a_valid_form():
     )
     assert form.is_valid()
     assert render("{{ error_summary(form) }}", form=form) == ""
+
+
+class ChoicesForm(forms.Form):
+    kind = forms.ChoiceField(label="Kind", choices=[("", "Select a kind"), ("a", "A"), ("b", "B")])
+    picked = forms.ChoiceField(
+        label="Picked", choices=[("", "None"), ("x", "X"), ("y", "Y")], widget=forms.RadioSelect
+    )
+
+
+def test_a_select_keeps_its_prompt_and_radios_leave_the_empty_choice_out():
+    html = render("{{ field(form.kind) }}{{ field(form.picked) }}", form=ChoicesForm({"kind": "b"}))
+    assert "Select a kind" in html
+    assert '<option value="b" selected>' in html
+    assert 'value="x"' in html and ">None<" not in html
