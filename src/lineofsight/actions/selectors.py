@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,10 +18,33 @@ from django.utils import timezone
 
 from lineofsight.actions.models import Action, LearningTheme
 from lineofsight.actions.sources import action_sources
+from lineofsight.actions.theme_sources import OccurrenceFinder, tagged
+from lineofsight.lib.filters import filtered
 from lineofsight.partnership.access import check_permission
 from lineofsight.partnership.models import Agency
 
 DUE_SOON_DAYS = 28
+
+
+def theme_finder(
+    model: type[models.Model],
+    kind: str,
+    *,
+    year: Callable[[Any], int],
+    title: Callable[[Any], str],
+    related: str = "",
+    linked: bool = True,
+) -> OccurrenceFinder:
+    """A learning-theme source's finder: ``theme_sources.tagged`` records of ``model``, each
+    linked to its own page (``linked=False``: no link, where the themes page's readers may not
+    open the record)."""
+
+    def url(record: Any) -> str:
+        return str(record.get_absolute_url()) if linked else ""
+
+    return lambda themes: tagged(
+        model, themes, kind, year=year, title=title, url=url, related=related
+    )
 
 
 def _all(user: Any) -> QuerySet[Action]:
@@ -54,15 +78,11 @@ def actions_for(
 ) -> QuerySet[Action]:
     """Actions the user may see, filtered.  ``status="active"`` means open or in progress."""
     today = today or timezone.localdate()
-    rows = _all(user)
-    if agency:
-        rows = rows.filter(owner_agency=agency)
+    rows = filtered(_all(user), owner_agency=agency, source=source)
     if status == "active":
         rows = rows.filter(status__in=Action.ACTIVE)
     elif status:
         rows = rows.filter(status=status)
-    if source:
-        rows = rows.filter(source=source)
     if theme:
         rows = rows.filter(
             themes=theme

@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from lineofsight.audit.models import AuditLog
+from lineofsight.lib.filters import filtered
 from lineofsight.partnership.access import check_permission
 
 
@@ -27,10 +28,4 @@ def search_audit_log(
             | Q(object_repr__icontains=text)
             | Q(object_id=text)
         )
-    if action:
-        rows = rows.filter(action=action)
-    if date_from:
-        rows = rows.filter(at__date__gte=date_from)
-    if date_to:
-        rows = rows.filter(at__date__lte=date_to)
-    return rows
+    return filtered(rows, action=action, at__date__gte=date_from, at__date__lte=date_to)

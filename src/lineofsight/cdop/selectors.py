@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from lineofsight.actions.models import Action
-from lineofsight.actions.theme_sources import Occurrence, tagged
+from lineofsight.actions.selectors import theme_finder
 from lineofsight.audit.reads import audited_read
 from lineofsight.cdop import policies, reference
 from lineofsight.cdop.alerts import Alert, Thresholds, alerts_for
@@ -36,6 +36,7 @@ from lineofsight.cdop.statistics import (
     year_stats,
     years_covered,
 )
+from lineofsight.lib.filters import filtered, reporting_year_span
 from lineofsight.partnership.access import scoped_partnership_id
 from lineofsight.partnership.selectors import settings_row
 
@@ -83,8 +84,7 @@ def case_rows(
         rows = rows.filter(closed_on__isnull=True)
     elif status == "closed":
         rows = rows.filter(closed_on__isnull=False)
-    if year:
-        rows = rows.filter(died_on__gte=dt.date(year, 4, 1), died_on__lte=dt.date(year + 1, 3, 31))
+    rows = filtered(rows, died_on__range=reporting_year_span(year))
     thresholds = Thresholds.of(alert_settings(user.agency.partnership))
     result = []
     for death in rows.order_by("died_on", "pk"):
@@ -214,14 +214,13 @@ def comparators() -> dict[int, dict[str, float]]:
     return found
 
 
-def theme_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
-    """For the learning-themes page: each CDOP learning point tagged with a theme (no link and no
-    reference: the themes page is open to roles that may not read CDOP records)."""
-    return tagged(
-        LearningPoint,
-        themes,
-        "cdop",
-        related="death",
-        year=lambda point: (point.death.reviewed_on or point.death.notified_on).year,
-        title=lambda point: "Child death overview panel learning",
-    )
+# For the learning-themes page: each CDOP learning point tagged with a theme (no link and no
+# reference: the themes page is open to roles that may not read CDOP records).
+theme_occurrences = theme_finder(
+    LearningPoint,
+    "cdop",
+    related="death",
+    year=lambda point: (point.death.reviewed_on or point.death.notified_on).year,
+    title=lambda point: "Child death overview panel learning",
+    linked=False,
+)

@@ -9,7 +9,6 @@ review.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -19,8 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from lineofsight.actions.selectors import actions_for_source
-from lineofsight.actions.theme_sources import Occurrence, tagged
+from lineofsight.actions.selectors import actions_for_source, theme_finder
 from lineofsight.calendar import years
 from lineofsight.governance import attendance, policies
 from lineofsight.governance.models import (
@@ -55,6 +53,13 @@ def _one(rows: QuerySet[Any], pk: int, what: str) -> Any:
     if found is None:
         raise Http404(f"No such {what}")
     return found
+
+
+def _managed_part(model: type[Any], holder: str, user: Any, pk: int) -> Any:
+    """A part (a decision, a finding) of a record (``holder``, the path to it) of the partnership
+    ``user`` manages, with the record and its partnership selected (else a 404)."""
+    rows = model.objects.filter(**{f"{holder}__partnership_id": _manage_partnership_id(user)})
+    return get_object_or_404(rows.select_related(f"{holder}__partnership"), pk=pk)
 
 
 def settings_of(partnership: Partnership) -> GovernanceSettings:
@@ -130,11 +135,7 @@ def meeting_for(user: Any, pk: int) -> Meeting:
 
 
 def decision_for(user: Any, pk: int) -> Decision:
-    return get_object_or_404(
-        Decision.objects.filter(
-            meeting__group__partnership_id=_manage_partnership_id(user), pk=pk
-        ).select_related("meeting__group__partnership")
-    )
+    return _managed_part(Decision, "meeting__group", user, pk)
 
 
 @dataclass(frozen=True)
@@ -297,11 +298,7 @@ def inspection_for(user: Any, pk: int) -> Inspection:
 
 
 def finding_for(user: Any, pk: int) -> InspectionFinding:
-    return get_object_or_404(
-        InspectionFinding.objects.filter(
-            inspection__partnership_id=_manage_partnership_id(user), pk=pk
-        ).select_related("inspection__partnership")
-    )
+    return _managed_part(InspectionFinding, "inspection", user, pk)
 
 
 @dataclass
@@ -453,26 +450,17 @@ def overdue_procedures(
 # ---- learning themes ----
 
 
-def finding_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
-    """Inspection findings tagged with a theme (for the themes page)."""
-    return tagged(
-        InspectionFinding,
-        themes,
-        "inspection_finding",
-        related="inspection",
-        year=lambda f: (f.inspection.reported_on or f.inspection.started_on).year,
-        title=lambda f: f"{f.inspection.title}: finding {f.number}",
-        url=lambda f: f.get_absolute_url(),
-    )
-
-
-def procedure_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
-    """Multi-agency procedures tagged with a theme (for the themes page)."""
-    return tagged(
-        Procedure,
-        themes,
-        "procedure",
-        year=lambda procedure: procedure.last_reviewed_on.year,
-        title=lambda procedure: procedure.title,
-        url=lambda procedure: procedure.get_absolute_url(),
-    )
+# Inspection findings and multi-agency procedures tagged with a theme (for the themes page).
+finding_occurrences = theme_finder(
+    InspectionFinding,
+    "inspection_finding",
+    related="inspection",
+    year=lambda f: (f.inspection.reported_on or f.inspection.started_on).year,
+    title=lambda f: f"{f.inspection.title}: finding {f.number}",
+)
+procedure_occurrences = theme_finder(
+    Procedure,
+    "procedure",
+    year=lambda procedure: procedure.last_reviewed_on.year,
+    title=lambda procedure: procedure.title,
+)

@@ -32,6 +32,7 @@ from lineofsight.lado.statistics import (
     MeetingFact,
     ReferralFact,
 )
+from lineofsight.lib.filters import filtered, reporting_year_span
 from lineofsight.partnership.access import scoped_partnership_id
 from lineofsight.partnership.selectors import settings_row
 
@@ -84,10 +85,7 @@ def referral_rows(
         rows = rows.filter(concluded_on__isnull=True)
     elif status == "concluded":
         rows = rows.filter(concluded_on__isnull=False)
-    if year:
-        rows = rows.filter(
-            received_on__gte=dt.date(year, 4, 1), received_on__lte=dt.date(year + 1, 3, 31)
-        )
+    rows = filtered(rows, received_on__range=reporting_year_span(year))
     result = _with_flags(rows.order_by("received_on", "pk"), user.agency.partnership, today)
     if status == "overdue":
         result = [row for row in result if row["flags"]]
@@ -129,10 +127,7 @@ def consultations_for(user: Any, *, year: int | None = None) -> list[Consultatio
     rows = Consultation.objects.filter(partnership_id=_partnership_id(user)).select_related(
         "sector", "referral"
     )
-    if year:
-        rows = rows.filter(
-            consulted_on__gte=dt.date(year, 4, 1), consulted_on__lte=dt.date(year + 1, 3, 31)
-        )
+    rows = filtered(rows, consulted_on__range=reporting_year_span(year))
     return list(rows)
 
 

@@ -15,8 +15,8 @@ from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from lineofsight import disclosure
-from lineofsight.actions.selectors import actions_for_source
-from lineofsight.actions.theme_sources import Occurrence, tagged
+from lineofsight.actions.selectors import actions_for_source, theme_finder
+from lineofsight.lib.filters import filtered, reporting_year_span
 from lineofsight.partnership.access import scoped_partnership_id
 from lineofsight.voice import policies, results
 from lineofsight.voice.models import (
@@ -40,11 +40,7 @@ def activities_for(
         .annotate(recommendation_count=Count("recommendations"))
         .order_by("-held_on", "-pk")
     )
-    if kind:
-        rows = rows.filter(kind=kind)
-    if year:
-        rows = rows.filter(held_on__range=(dt.date(year, 4, 1), dt.date(year + 1, 3, 31)))
-    return rows
+    return filtered(rows, kind=kind, held_on__range=reporting_year_span(year))
 
 
 def activity_for(user: Any, pk: int) -> ScrutinyActivity:
@@ -79,16 +75,13 @@ def feedback_for(
     """``status``: "changed" (what changed is recorded) or "waiting" (not yet)."""
     pid = scoped_partnership_id(user, policies.can_view_voice(user), "voice.view")
     rows = Feedback.objects.filter(partnership_id=pid).select_related("agency")
-    if source:
-        rows = rows.filter(source=source)
-    if given_by:
-        rows = rows.filter(given_by=given_by)
     if status == "changed":
         rows = rows.exclude(changed="")
     elif status == "waiting":
         rows = rows.filter(changed="")
-    if year:
-        rows = rows.filter(received_on__range=(dt.date(year, 4, 1), dt.date(year + 1, 3, 31)))
+    rows = filtered(
+        rows, source=source, given_by=given_by, received_on__range=reporting_year_span(year)
+    )
     return rows.prefetch_related("themes")
 
 
@@ -170,29 +163,23 @@ def survey_tables(survey: Survey) -> list[disclosure.Protected]:
 def forum_notes_for(user: Any, year: int | None = None) -> QuerySet[ForumNote]:
     pid = scoped_partnership_id(user, policies.can_view_voice(user), "voice.view")
     rows = ForumNote.objects.filter(partnership_id=pid).prefetch_related("agencies", "themes")
-    if year:
-        rows = rows.filter(held_on__range=(dt.date(year, 4, 1), dt.date(year + 1, 3, 31)))
-    return rows
+    return filtered(rows, held_on__range=reporting_year_span(year))
 
 
-def feedback_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
-    """For the learning-themes page: feedback tagged with a theme (no words of the feedback)."""
-    return tagged(
-        Feedback,
-        themes,
-        "voice",
-        year=lambda item: item.received_on.year,
-        title=lambda item: f"Feedback from {item.get_given_by_display().lower()}",
-    )
-
-
-def recommendation_occurrences(themes: QuerySet[Any]) -> Iterable[Occurrence]:
-    """For the learning-themes page: scrutiny recommendations tagged with a theme."""
-    return tagged(
-        Recommendation,
-        themes,
-        "scrutiny",
-        related="activity",
-        year=lambda item: item.activity.held_on.year,
-        title=lambda item: f"Scrutiny: {item.activity.title}",
-    )
+# For the learning-themes page: feedback (no words of the feedback) and scrutiny
+# recommendations tagged with a theme.
+feedback_occurrences = theme_finder(
+    Feedback,
+    "voice",
+    year=lambda item: item.received_on.year,
+    title=lambda item: f"Feedback from {item.get_given_by_display().lower()}",
+    linked=False,
+)
+recommendation_occurrences = theme_finder(
+    Recommendation,
+    "scrutiny",
+    related="activity",
+    year=lambda item: item.activity.held_on.year,
+    title=lambda item: f"Scrutiny: {item.activity.title}",
+    linked=False,
+)
