@@ -26,7 +26,7 @@ from lineofsight.actions import verbs
 from lineofsight.actions.models import Action, ActionUpdate, LearningTheme
 from lineofsight.actions.policies import can_update_action
 from lineofsight.actions.sources import action_source, source_for
-from lineofsight.audit.services import record_update, snapshot
+from lineofsight.audit.services import record_update, snapshot_with
 from lineofsight.lib.audited import audited_create, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
 from lineofsight.partnership.access import check_permission, has_permission
@@ -68,10 +68,16 @@ def set_themes(themes: Iterable[ThemeRef] | None) -> Callable[[Any], None] | Non
 def snapshot_with_themes(instance: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any] | None:
     """A ``snapshot_of`` for ``lib.audited``: the record's fields (less ``exclude``) with its
     learning themes as their slugs."""
-    data = snapshot(instance, exclude=("themes", *exclude))
-    if data is not None and instance.pk:
-        data["themes"] = sorted(instance.themes.values_list("slug", flat=True))
-    return data
+    return snapshot_with(instance, {"themes": "slug"}, exclude)
+
+
+def with_themes(themes: Iterable[ThemeRef] | None) -> dict[str, Any]:
+    """``lib.audited`` options for a record with learning themes: saved with ``themes`` (``None``:
+    its themes left alone) and audited with them (``set_themes``, ``snapshot_with_themes``)."""
+    return {
+        "after_save": set_themes(None if themes is None else list(themes)),
+        "snapshot_of": snapshot_with_themes,
+    }
 
 
 _action_snapshot = snapshot_with_themes
@@ -116,8 +122,7 @@ def create_action(
         actor=actor,
         instance=action,
         verb=verbs.ACTION_CREATE,
-        after_save=set_themes(themes),
-        snapshot_of=_action_snapshot,
+        **with_themes(themes),
     )
 
 
@@ -274,6 +279,5 @@ def edit_action(
         },
         verb=verbs.ACTION_EDIT,
         fields=["title", "description", "owner_agency_id", "owner_person", "due_date"],
-        after_save=set_themes(themes),
-        snapshot_of=_action_snapshot,
+        **with_themes(themes),
     )

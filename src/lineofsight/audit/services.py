@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import uuid
+from collections.abc import Mapping
 from typing import Any, overload
 
 from django.db import connection, models, transaction
@@ -55,6 +56,20 @@ def snapshot(instance: models.Model | None, exclude: tuple[str, ...] = ()) -> di
             data[field.name] = getattr(instance, field.attname)
     data.pop("password", None)
     return _json_safe(data)
+
+
+def snapshot_with(
+    instance: models.Model | None, many: Mapping[str, str], exclude: tuple[str, ...] = ()
+) -> dict[str, Any] | None:
+    """``snapshot`` with each many-to-many field named in ``many`` as the sorted values of an
+    attribute of its records (``{"themes": "slug"}``) once ``instance`` is saved."""
+    if instance is None:
+        return None
+    data = snapshot(instance, exclude=(*many, *exclude))
+    if instance.pk:
+        for name, attribute in many.items():
+            data[name] = sorted(getattr(instance, name).values_list(attribute, flat=True))
+    return data
 
 
 def record(

@@ -42,6 +42,7 @@ from lineofsight.lib.audited import (
     only,
     stripped,
 )
+from lineofsight.lib.numbering import next_number
 from lineofsight.partnership.models import Agency, Partnership
 
 REVIEW_FIELDS = (
@@ -253,9 +254,8 @@ def add_learning_point(
 ) -> LearningPoint:
     _check(actor, death)
     with transaction.atomic():
-        last = death.learning_points.order_by("-number").first()
         point = LearningPoint(
-            death=death, number=(last.number if last else 0) + 1, text=text.strip(), agency=agency
+            death=death, number=next_number(death.learning_points), text=text.strip(), agency=agency
         )
         return audited_create(
             actor=actor, instance=point, verb=verbs.LEARNING_ADD, after_save=set_themes(themes)

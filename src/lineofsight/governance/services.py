@@ -16,9 +16,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from lineofsight.actions.services import ThemeRef, set_themes, snapshot_with_themes
+from lineofsight.actions.services import ThemeRef, set_themes
 from lineofsight.audit.models import AuditLog
-from lineofsight.audit.services import record, snapshot
+from lineofsight.audit.services import record, snapshot, snapshot_with
 from lineofsight.governance import policies, verbs
 from lineofsight.governance.models import (
     AgendaItem,
@@ -44,6 +44,7 @@ from lineofsight.lib.audited import (
     audited_save,
     audited_update,
 )
+from lineofsight.lib.numbering import next_number
 from lineofsight.partnership.models import Agency, Partnership
 
 
@@ -277,9 +278,7 @@ def add_finding(
     themes: Iterable[ThemeRef] = (),
 ) -> InspectionFinding:
     _check(actor, inspection)
-    number = (
-        inspection.findings.order_by("-number").values_list("number", flat=True).first() or 0
-    ) + 1
+    number = next_number(inspection.findings)
     finding = InspectionFinding(inspection=inspection, number=number, kind=kind, text=text.strip())
     return audited_create(
         actor=actor, instance=finding, verb=verbs.FINDING_ADD, after_save=set_themes(themes)
@@ -362,10 +361,7 @@ def _procedure_after(themes: Iterable[ThemeRef] | None, reviews: Iterable[Any] |
 
 
 def _procedure_snapshot(procedure: Procedure) -> dict[str, Any] | None:
-    data = snapshot_with_themes(procedure, exclude=("prompted_by",))
-    if data is not None and procedure.pk:
-        data["prompted_by"] = sorted(procedure.prompted_by.values_list("pk", flat=True))
-    return data
+    return snapshot_with(procedure, {"themes": "slug", "prompted_by": "pk"})
 
 
 def create_procedure(

@@ -14,12 +14,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from lineofsight.actions.services import ThemeRef, set_themes, snapshot_with_themes
+from lineofsight.actions.services import ThemeRef, set_themes, with_themes
 from lineofsight.lib.audited import (
     audited_create,
     audited_edit,
     only,
 )
+from lineofsight.lib.numbering import next_number
 from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.reviews import policies, verbs
@@ -49,9 +50,6 @@ def _check(actor: Any) -> None:
         raise PermissionDenied("learning.manage")
 
 
-_review_snapshot = snapshot_with_themes
-
-
 def create_review(
     *,
     actor: Any,
@@ -78,8 +76,7 @@ def create_review(
         actor=actor,
         instance=review,
         verb=verbs.REVIEW_CREATE,
-        after_save=set_themes(themes),
-        snapshot_of=_review_snapshot,
+        **with_themes(themes),
     )
 
 
@@ -102,8 +99,7 @@ def update_review(
         fields,
         verb=verb,
         fields=EDITABLE,
-        after_save=set_themes(themes),
-        snapshot_of=_review_snapshot,
+        **with_themes(themes),
     )
 
 
@@ -154,8 +150,7 @@ def add_recommendation(
     _check(actor)
     with transaction.atomic():
         if number is None:
-            last = review.recommendations.order_by("-number").first()
-            number = (last.number if last else 0) + 1
+            number = next_number(review.recommendations)
         recommendation = Recommendation(
             review=review, number=number, text=text.strip(), agency=agency
         )

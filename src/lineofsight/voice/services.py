@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from lineofsight.actions.services import ThemeRef, set_themes, snapshot_with_themes
+from lineofsight.actions.services import ThemeRef, set_themes, with_themes
 from lineofsight.audit.models import AuditLog
 from lineofsight.audit.services import record, snapshot
 from lineofsight.lib.audited import (
@@ -26,6 +26,7 @@ from lineofsight.lib.audited import (
     only,
     stripped,
 )
+from lineofsight.lib.numbering import next_number
 from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.voice import policies, verbs
@@ -96,10 +97,9 @@ def add_recommendation(
     _check_scrutiny(actor, activity)
     _same(activity.partnership_id, agency)
     with transaction.atomic():
-        last = activity.recommendations.select_for_update().order_by("-number").first()
         item = Recommendation(
             activity=activity,
-            number=(last.number if last else 0) + 1,
+            number=next_number(activity.recommendations.select_for_update()),
             text=text.strip(),
             agency=agency,
         )
@@ -150,12 +150,8 @@ def record_feedback(
         actor=actor,
         instance=item,
         verb=verbs.FEEDBACK_CREATE,
-        after_save=set_themes(list(themes)),
-        snapshot_of=_feedback_snapshot,
+        **with_themes(themes),
     )
-
-
-_feedback_snapshot = snapshot_with_themes
 
 
 def _check_change(
@@ -194,8 +190,7 @@ def record_what_changed(
             "publish": feedback.publish if publish is None else publish,
         },
         verb=verbs.FEEDBACK_CHANGED,
-        after_save=set_themes(None if themes is None else list(themes)),
-        snapshot_of=_feedback_snapshot,
+        **with_themes(themes),
     )
 
 

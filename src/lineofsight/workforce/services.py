@@ -25,7 +25,7 @@ from django.utils.crypto import salted_hmac
 
 from lineofsight.actions.services import snapshot_with_themes
 from lineofsight.audit.models import AuditLog
-from lineofsight.audit.services import record, snapshot
+from lineofsight.audit.services import record, snapshot_with
 from lineofsight.lib.audited import (
     audited_change,
     audited_create,
@@ -34,6 +34,7 @@ from lineofsight.lib.audited import (
     audited_update,
     stripped,
 )
+from lineofsight.lib.numbering import next_number
 from lineofsight.partnership.actors import SYSTEM, require_actor
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.workforce import evaluation_links, policies, verbs
@@ -60,10 +61,7 @@ def _check(actor: Any, record_: Any = None) -> None:
 
 
 def _settings_snapshot(found: TrainingSettings) -> dict[str, Any] | None:
-    data = snapshot(found)
-    if data is not None and found.pk:
-        data["paying_agencies"] = sorted(found.paying_agencies.values_list("code", flat=True))
-    return data
+    return snapshot_with(found, {"paying_agencies": "code"})
 
 
 def update_settings(
@@ -128,9 +126,11 @@ def update_course(
 
 def add_question(*, actor: Any, course: Course, statement: str, answer: bool) -> KnowledgeQuestion:
     _check(actor, course)
-    number = course.questions.order_by("-number").values_list("number", flat=True).first() or 0
     question = KnowledgeQuestion(
-        course=course, number=number + 1, statement=statement.strip(), answer=answer
+        course=course,
+        number=next_number(course.questions),
+        statement=statement.strip(),
+        answer=answer,
     )
     return audited_create(actor=actor, instance=question, verb=verbs.QUESTION_ADD)
 

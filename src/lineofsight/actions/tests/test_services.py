@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from lineofsight.actions import selectors, services
-from lineofsight.actions.models import Action, ActionUpdate
+from lineofsight.actions.models import Action, ActionUpdate, LearningTheme
 from lineofsight.actions.tests.conftest import TODAY
 from lineofsight.audit.models import AuditLog
 from lineofsight.lib.versioning import EditConflict
@@ -15,7 +15,6 @@ from lineofsight.partnership.roles import Role
 
 @pytest.mark.django_db
 def test_themes_are_seeded_from_the_data_file_by_migration():
-    from lineofsight.actions.models import LearningTheme
 
     names = set(LearningTheme.objects.values_list("name", flat=True))
     assert {"Information sharing", "Neglect", "Voice of the child", "Thresholds"} <= names
@@ -179,3 +178,11 @@ def test_overdue_due_soon_and_filters(make_action, make_user, other_agency):
 def test_reading_needs_learning_view(make_user, outsider):
     with pytest.raises(PermissionDenied):
         selectors.actions_for(outsider)
+
+
+def test_with_themes_leaves_themes_alone_when_none_are_given():
+    assert services.with_themes(None) == {
+        "after_save": None,
+        "snapshot_of": services.snapshot_with_themes,
+    }
+    assert services.with_themes(iter(["neglect"]))["after_save"] is not None
