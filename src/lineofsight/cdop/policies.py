@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lineofsight.partnership.access import has_permission, in_partnership, partnership_id_along
+from lineofsight.lib.policies import partnership_policy
+from lineofsight.partnership.access import has_permission, partnership_id_along
 
 
 def _partnership_id(record: Any) -> int | None:
@@ -18,16 +19,8 @@ def _partnership_id(record: Any) -> int | None:
     return partnership_id_along(record, "partnership_id", "death.partnership_id")
 
 
-def _same_partnership(user: Any, record: Any) -> bool:
-    return in_partnership(user, record, _partnership_id)
-
-
-def can_view_records(user: Any, record: Any = None) -> bool:
-    return has_permission(user, "cdop.view") and _same_partnership(user, record)
-
-
-def can_manage(user: Any, record: Any = None) -> bool:
-    return has_permission(user, "cdop.manage") and _same_partnership(user, record)
+can_view_records = partnership_policy("cdop.view", _partnership_id)
+can_manage = partnership_policy("cdop.manage", _partnership_id)
 
 
 def can_view_statistics(user: Any) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lineofsight.partnership.access import has_permission, in_partnership, partnership_id_along
+from lineofsight.lib.policies import partnership_policy
+from lineofsight.partnership.access import partnership_id_along
 
 
 def partnership_id_of(record: Any) -> int | None:
@@ -28,16 +29,8 @@ def partnership_id_of(record: Any) -> int | None:
     )
 
 
-def _same_partnership(user: Any, record: Any) -> bool:
-    return in_partnership(user, record, partnership_id_of)
-
-
-def can_view(user: Any, record: Any = None) -> bool:
-    return has_permission(user, "governance.view") and _same_partnership(user, record)
-
-
-def can_manage(user: Any, record: Any = None) -> bool:
-    return has_permission(user, "governance.manage") and _same_partnership(user, record)
+can_view = partnership_policy("governance.view", partnership_id_of)
+can_manage = partnership_policy("governance.manage", partnership_id_of)
 
 
 def allowed(user: Any, record: Any = None) -> dict[str, bool]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lineofsight.partnership.access import has_permission, in_partnership, partnership_id_along
+from lineofsight.lib.policies import partnership_policy
+from lineofsight.partnership.access import has_permission, partnership_id_along
 
 
 def _partnership_id(record: Any) -> int | None:
@@ -20,12 +21,7 @@ def _partnership_id(record: Any) -> int | None:
     return partnership_id_along(record, "partnership_id", "referral.partnership_id")
 
 
-def _same_partnership(user: Any, record: Any) -> bool:
-    return in_partnership(user, record, _partnership_id)
-
-
-def can_manage(user: Any, record: Any = None) -> bool:
-    return has_permission(user, "lado.manage") and _same_partnership(user, record)
+can_manage = partnership_policy("lado.manage", _partnership_id)
 
 
 def can_configure(user: Any) -> bool:

@@ -16,40 +16,25 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from lineofsight.partnership.access import has_permission
-from lineofsight.partnership.actors import is_system, require_actor
-
-
-def _may(actor: Any, permission: str) -> bool:
-    require_actor(actor)
-    return is_system(actor) or has_permission(actor, permission)
-
-
-def _same_partnership(actor: Any, record: Any) -> bool:
-    if is_system(actor) or record is None:
-        return True
-    agency = getattr(actor, "agency", None)
-    return agency is not None and agency.partnership_id == record.partnership_id
+from lineofsight.lib.policies import partnership_policy
+from lineofsight.partnership.access import has_permission, partnership_id_along
 
 
 def can_view_reports(actor: Any) -> bool:
-    return _may(actor, "reports.view")
+    return has_permission(actor, "reports.view")
 
 
 def can_generate_report(actor: Any) -> bool:
-    return _may(actor, "reports.manage")
+    return has_permission(actor, "reports.manage")
 
 
-def can_record_publication(actor: Any, report: Any = None) -> bool:
-    return _may(actor, "reports.manage") and _same_partnership(actor, report)
+def _partnership_id(record: Any) -> int | None:
+    return partnership_id_along(record, "partnership_id")
 
 
-def can_write_narrative(actor: Any, narrative: Any = None) -> bool:
-    return _may(actor, "reports.narrate") and _same_partnership(actor, narrative)
-
-
-def can_approve_narrative(actor: Any, narrative: Any = None) -> bool:
-    return _may(actor, "reports.approve") and _same_partnership(actor, narrative)
+can_record_publication = partnership_policy("reports.manage", _partnership_id)
+can_write_narrative = partnership_policy("reports.narrate", _partnership_id)
+can_approve_narrative = partnership_policy("reports.approve", _partnership_id)
 
 
 def require(actor: Any, allowed: bool, permission: str) -> None:

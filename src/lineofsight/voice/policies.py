@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lineofsight.partnership.access import has_permission, in_partnership, partnership_id_along
-from lineofsight.partnership.actors import is_system, require_actor
+from lineofsight.lib.policies import partnership_policy
+from lineofsight.partnership.access import partnership_id_along
 
 
 def _partnership_id(record: Any) -> int | None:
@@ -24,29 +24,10 @@ def _partnership_id(record: Any) -> int | None:
     )
 
 
-def _same_partnership(user: Any, record: Any) -> bool:
-    return in_partnership(user, record, _partnership_id)
-
-
-def _may(user: Any, permission: str) -> bool:
-    require_actor(user)
-    return is_system(user) or has_permission(user, permission)
-
-
-def can_view_scrutiny(user: Any, record: Any = None) -> bool:
-    return _may(user, "scrutiny.view") and _same_partnership(user, record)
-
-
-def can_manage_scrutiny(user: Any, record: Any = None) -> bool:
-    return _may(user, "scrutiny.manage") and _same_partnership(user, record)
-
-
-def can_view_voice(user: Any, record: Any = None) -> bool:
-    return _may(user, "voice.view") and _same_partnership(user, record)
-
-
-def can_manage_voice(user: Any, record: Any = None) -> bool:
-    return _may(user, "voice.manage") and _same_partnership(user, record)
+can_view_scrutiny = partnership_policy("scrutiny.view", _partnership_id)
+can_manage_scrutiny = partnership_policy("scrutiny.manage", _partnership_id)
+can_view_voice = partnership_policy("voice.view", _partnership_id)
+can_manage_voice = partnership_policy("voice.manage", _partnership_id)
 
 
 def allowed(user: Any, record: Any = None) -> dict[str, bool]:

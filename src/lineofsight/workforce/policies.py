@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lineofsight.partnership.access import has_permission, in_partnership, partnership_id_along
+from lineofsight.lib.policies import partnership_policy
+from lineofsight.partnership.access import partnership_id_along
 
 
 def partnership_id_of(record: Any) -> int | None:
@@ -21,12 +22,7 @@ def partnership_id_of(record: Any) -> int | None:
     )
 
 
-def _same_partnership(user: Any, record: Any) -> bool:
-    return in_partnership(user, record, partnership_id_of)
-
-
-def can_manage(user: Any, record: Any = None) -> bool:
-    return has_permission(user, "workforce.manage") and _same_partnership(user, record)
+can_manage = partnership_policy("workforce.manage", partnership_id_of)
 
 
 def allowed(user: Any, record: Any = None) -> dict[str, bool]:
