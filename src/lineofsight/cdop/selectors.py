@@ -37,18 +37,13 @@ from lineofsight.cdop.statistics import (
     years_covered,
 )
 from lineofsight.lib.filters import filtered, reporting_year_span
-from lineofsight.partnership.access import scoped_partnership_id
 from lineofsight.partnership.selectors import settings_row
 
 
-def _partnership_id(user: Any) -> int:
-    return scoped_partnership_id(user, policies.can_view_records(user), "cdop.view")
-
-
 def _deaths(user: Any) -> QuerySet[ChildDeath]:
-    return ChildDeath.objects.filter(partnership_id=_partnership_id(user)).select_related(
-        "category", "panel_meeting"
-    )
+    return ChildDeath.objects.filter(
+        partnership_id=policies.can_view_records.scope(user)
+    ).select_related("category", "panel_meeting")
 
 
 def alert_settings(partnership: Any) -> AlertSettings:
@@ -109,9 +104,9 @@ def death_alerts(death: ChildDeath, today: dt.date | None = None) -> list[Alert]
 
 
 def meetings_for(user: Any) -> QuerySet[PanelMeeting]:
-    return PanelMeeting.objects.filter(partnership_id=_partnership_id(user)).annotate(
-        reviewed=Count("cases")
-    )
+    return PanelMeeting.objects.filter(
+        partnership_id=policies.can_view_records.scope(user)
+    ).annotate(reviewed=Count("cases"))
 
 
 @audited_read("cdop.meeting")
@@ -122,7 +117,7 @@ def meeting_for(user: Any, pk: int) -> PanelMeeting:
 def learning_point_for(user: Any, pk: int) -> LearningPoint:
     return get_object_or_404(
         LearningPoint.objects.filter(
-            death__partnership_id=_partnership_id(user), pk=pk
+            death__partnership_id=policies.can_view_records.scope(user), pk=pk
         ).select_related("death__partnership")
     )
 

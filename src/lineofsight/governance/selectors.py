@@ -35,17 +35,8 @@ from lineofsight.governance.models import (
     Procedure,
     is_statutory,
 )
-from lineofsight.partnership.access import scoped_partnership_id
 from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.partnership.selectors import settings_row
-
-
-def _partnership_id(user: Any) -> int:
-    return scoped_partnership_id(user, policies.can_view(user), "governance.view")
-
-
-def _manage_partnership_id(user: Any) -> int:
-    return scoped_partnership_id(user, policies.can_manage(user), "governance.manage")
 
 
 def _one(rows: QuerySet[Any], pk: int, what: str) -> Any:
@@ -58,7 +49,7 @@ def _one(rows: QuerySet[Any], pk: int, what: str) -> Any:
 def _managed_part(model: type[Any], holder: str, user: Any, pk: int) -> Any:
     """A part (a decision, a finding) of a record (``holder``, the path to it) of the partnership
     ``user`` manages, with the record and its partnership selected (else a 404)."""
-    rows = model.objects.filter(**{f"{holder}__partnership_id": _manage_partnership_id(user)})
+    rows = model.objects.filter(**{f"{holder}__partnership_id": policies.can_manage.scope(user)})
     return get_object_or_404(rows.select_related(f"{holder}__partnership"), pk=pk)
 
 
@@ -86,7 +77,7 @@ def year_name(partnership: Partnership, year: int) -> str:
 
 
 def groups_for(user: Any) -> QuerySet[Group]:
-    return Group.objects.filter(partnership_id=_partnership_id(user)).annotate(
+    return Group.objects.filter(partnership_id=policies.can_view.scope(user)).annotate(
         meeting_count=Count("meetings", distinct=True),
         member_count=Count("memberships", distinct=True),
     )
@@ -97,7 +88,7 @@ def group_for(user: Any, pk: int) -> Group:
 
 
 def managed_group(user: Any, pk: int) -> Group:
-    return _one(Group.objects.filter(partnership_id=_manage_partnership_id(user)), pk, "group")
+    return _one(Group.objects.filter(partnership_id=policies.can_manage.scope(user)), pk, "group")
 
 
 def member_for(user: Any, group: Group, pk: int) -> Membership:
@@ -110,9 +101,9 @@ def member_for(user: Any, group: Group, pk: int) -> Membership:
 def meetings_for(
     user: Any, *, group: int | None = None, year: int | None = None
 ) -> QuerySet[Meeting]:
-    rows = Meeting.objects.filter(group__partnership_id=_partnership_id(user)).select_related(
-        "group"
-    )
+    rows = Meeting.objects.filter(
+        group__partnership_id=policies.can_view.scope(user)
+    ).select_related("group")
     if group:
         rows = rows.filter(group_id=group)
     if year:
@@ -220,7 +211,7 @@ def attendance_rows(
 def attendance_for(
     user: Any, *, year: int | None = None, group: int | None = None
 ) -> list[AttendanceRow]:
-    _partnership_id(user)
+    policies.can_view.scope(user)
     return attendance_rows(user.agency.partnership, year=year, group=group)
 
 
@@ -237,9 +228,9 @@ def reports_for(
     """``status``: "overdue" (due, not received), "awaited" (not received), "received",
     "ungraded" (received, not graded) or "" (all)."""
     today = today or timezone.localdate()
-    rows = AssuranceReport.objects.filter(partnership_id=_partnership_id(user)).select_related(
-        "agency", "group"
-    )
+    rows = AssuranceReport.objects.filter(
+        partnership_id=policies.can_view.scope(user)
+    ).select_related("agency", "group")
     if status == "overdue":
         rows = rows.filter(received_on__isnull=True, due_on__lt=today)
     elif status == "awaited":
@@ -258,7 +249,7 @@ def report_for(user: Any, pk: int) -> AssuranceReport:
 
 
 def managed_report(user: Any, pk: int) -> AssuranceReport:
-    rows = AssuranceReport.objects.filter(partnership_id=_manage_partnership_id(user))
+    rows = AssuranceReport.objects.filter(partnership_id=policies.can_manage.scope(user))
     return _one(rows.select_related("partnership", "agency", "group"), pk, "assurance report")
 
 
@@ -288,7 +279,7 @@ def reports_in(partnership: Partnership, start: dt.date, end: dt.date) -> QueryS
 
 
 def inspections_for(user: Any) -> QuerySet[Inspection]:
-    return Inspection.objects.filter(partnership_id=_partnership_id(user)).annotate(
+    return Inspection.objects.filter(partnership_id=policies.can_view.scope(user)).annotate(
         finding_count=Count("findings")
     )
 
@@ -341,7 +332,7 @@ def findings_with_progress(inspection: Inspection) -> list[tuple[InspectionFindi
 
 def finding_rows(user: Any) -> list[tuple[InspectionFinding, Progress]]:
     findings = (
-        InspectionFinding.objects.filter(inspection__partnership_id=_partnership_id(user))
+        InspectionFinding.objects.filter(inspection__partnership_id=policies.can_view.scope(user))
         .select_related("inspection")
         .prefetch_related("themes")
     )
@@ -386,7 +377,7 @@ class FundingSummary:
 
 
 def funding_years_for(user: Any) -> QuerySet[FundingYear]:
-    return FundingYear.objects.filter(partnership_id=_partnership_id(user))
+    return FundingYear.objects.filter(partnership_id=policies.can_view.scope(user))
 
 
 def summary_of(year: FundingYear) -> FundingSummary:
@@ -411,7 +402,7 @@ def funding_of(partnership: Partnership, year: int) -> FundingSummary | None:
 
 def managed_funding_year(user: Any, year: int) -> FundingYear:
     found = FundingYear.objects.filter(
-        partnership_id=_manage_partnership_id(user), year=year
+        partnership_id=policies.can_manage.scope(user), year=year
     ).first()
     if found is None:
         raise Http404("No budget recorded for that year")
@@ -426,7 +417,7 @@ def procedures_for(
 ) -> QuerySet[Procedure]:
     """``status``: "overdue" (review date passed) or "" (all)."""
     rows = (
-        Procedure.objects.filter(partnership_id=_partnership_id(user))
+        Procedure.objects.filter(partnership_id=policies.can_view.scope(user))
         .select_related("owner_agency")
         .prefetch_related("themes", "prompted_by")
     )

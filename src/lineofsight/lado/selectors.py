@@ -33,12 +33,7 @@ from lineofsight.lado.statistics import (
     ReferralFact,
 )
 from lineofsight.lib.filters import filtered, reporting_year_span
-from lineofsight.partnership.access import scoped_partnership_id
 from lineofsight.partnership.selectors import settings_row
-
-
-def _partnership_id(user: Any) -> int:
-    return scoped_partnership_id(user, policies.can_manage(user), "lado.manage")
 
 
 def standards_of(partnership: Any) -> Standards:
@@ -47,7 +42,7 @@ def standards_of(partnership: Any) -> Standards:
 
 
 def _referrals(user: Any) -> QuerySet[Referral]:
-    return Referral.objects.filter(partnership_id=_partnership_id(user)).select_related(
+    return Referral.objects.filter(partnership_id=policies.can_manage.scope(user)).select_related(
         "sector", "outcome"
     )
 
@@ -124,9 +119,9 @@ def referral_deadlines(referral: Referral) -> dict[str, dt.date | None]:
 
 @audited_read("lado.consultation")
 def consultations_for(user: Any, *, year: int | None = None) -> list[Consultation]:
-    rows = Consultation.objects.filter(partnership_id=_partnership_id(user)).select_related(
-        "sector", "referral"
-    )
+    rows = Consultation.objects.filter(
+        partnership_id=policies.can_manage.scope(user)
+    ).select_related("sector", "referral")
     rows = filtered(rows, consulted_on__range=reporting_year_span(year))
     return list(rows)
 
@@ -134,9 +129,9 @@ def consultations_for(user: Any, *, year: int | None = None) -> list[Consultatio
 @audited_read("lado.consultation")
 def consultation_for(user: Any, pk: int) -> Consultation:
     return get_object_or_404(
-        Consultation.objects.filter(partnership_id=_partnership_id(user), pk=pk).select_related(
-            "sector", "referral"
-        )
+        Consultation.objects.filter(
+            partnership_id=policies.can_manage.scope(user), pk=pk
+        ).select_related("sector", "referral")
     )
 
 

@@ -17,7 +17,6 @@ from django.shortcuts import get_object_or_404
 from lineofsight import disclosure
 from lineofsight.actions.selectors import actions_for_source, theme_finder
 from lineofsight.lib.filters import filtered, reporting_year_span
-from lineofsight.partnership.access import scoped_partnership_id
 from lineofsight.voice import policies, results
 from lineofsight.voice.models import (
     Feedback,
@@ -34,7 +33,7 @@ def activities_for(
 ) -> QuerySet[ScrutinyActivity]:
     """The partnership's scrutiny activities, newest first; ``year`` the reporting year (April
     to March) starting in it."""
-    pid = scoped_partnership_id(user, policies.can_view_scrutiny(user), "scrutiny.view")
+    pid = policies.can_view_scrutiny.scope(user)
     rows = (
         ScrutinyActivity.objects.filter(partnership_id=pid)
         .annotate(recommendation_count=Count("recommendations"))
@@ -48,7 +47,7 @@ def activity_for(user: Any, pk: int) -> ScrutinyActivity:
 
 
 def recommendation_for(user: Any, pk: int) -> Recommendation:
-    pid = scoped_partnership_id(user, policies.can_view_scrutiny(user), "scrutiny.view")
+    pid = policies.can_view_scrutiny.scope(user)
     return get_object_or_404(
         Recommendation.objects.filter(activity__partnership_id=pid, pk=pk).select_related(
             "activity__partnership", "agency"
@@ -73,7 +72,7 @@ def feedback_for(
     year: int | None = None,
 ) -> QuerySet[Feedback]:
     """``status``: "changed" (what changed is recorded) or "waiting" (not yet)."""
-    pid = scoped_partnership_id(user, policies.can_view_voice(user), "voice.view")
+    pid = policies.can_view_voice.scope(user)
     rows = Feedback.objects.filter(partnership_id=pid).select_related("agency")
     if status == "changed":
         rows = rows.exclude(changed="")
@@ -129,7 +128,7 @@ def recommendation_actions(recommendations: Iterable[Recommendation]) -> list[An
 
 
 def surveys_for(user: Any) -> QuerySet[Survey]:
-    pid = scoped_partnership_id(user, policies.can_view_voice(user), "voice.view")
+    pid = policies.can_view_voice.scope(user)
     return (
         Survey.objects.filter(partnership_id=pid)
         .annotate(
@@ -161,7 +160,7 @@ def survey_tables(survey: Survey) -> list[disclosure.Protected]:
 
 
 def forum_notes_for(user: Any, year: int | None = None) -> QuerySet[ForumNote]:
-    pid = scoped_partnership_id(user, policies.can_view_voice(user), "voice.view")
+    pid = policies.can_view_voice.scope(user)
     rows = ForumNote.objects.filter(partnership_id=pid).prefetch_related("agencies", "themes")
     return filtered(rows, held_on__range=reporting_year_span(year))
 

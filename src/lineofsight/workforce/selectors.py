@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from lineofsight.actions.theme_sources import Occurrence
 from lineofsight.audit.reads import audited_read
-from lineofsight.partnership.access import scoped_partnership_id
 from lineofsight.partnership.selectors import settings_row
 from lineofsight.workforce import policies, statistics
 from lineofsight.workforce.models import (
@@ -30,17 +29,13 @@ from lineofsight.workforce.models import (
 )
 
 
-def _partnership_id(user: Any) -> int:
-    return scoped_partnership_id(user, policies.can_manage(user), "workforce.manage")
-
-
 def settings_of(partnership: Any) -> TrainingSettings:
     """The partnership's training settings (the defaults, unsaved, until someone saves them)."""
     return settings_row(TrainingSettings, partnership)
 
 
 def courses_for(user: Any) -> QuerySet[Course]:
-    return Course.objects.filter(partnership_id=_partnership_id(user)).annotate(
+    return Course.objects.filter(partnership_id=policies.can_manage.scope(user)).annotate(
         session_count=Count("sessions", distinct=True)
     )
 
@@ -51,7 +46,7 @@ def course_for(user: Any, pk: int) -> Course:
 
 def sessions_for(user: Any) -> QuerySet[Session]:
     return (
-        Session.objects.filter(course__partnership_id=_partnership_id(user))
+        Session.objects.filter(course__partnership_id=policies.can_manage.scope(user))
         .select_related("course")
         .annotate(
             booked=Count("bookings", filter=Q(bookings__status=Booking.Status.BOOKED)),
@@ -69,7 +64,7 @@ def session_for(user: Any, pk: int) -> Session:
 def booking_for(user: Any, session: Session, pk: int) -> Booking:
     return get_object_or_404(
         Booking.objects.filter(
-            session=session, session__course__partnership_id=_partnership_id(user)
+            session=session, session__course__partnership_id=policies.can_manage.scope(user)
         ),
         pk=pk,
     )
@@ -97,7 +92,7 @@ def upcoming_for(user: Any, today: dt.date | None = None) -> QuerySet[Session]:
 
 def reflective_logs_for(user: Any, *, unrated_only: bool = False) -> QuerySet[EvaluationResponse]:
     logs = EvaluationResponse.objects.filter(
-        session__course__partnership_id=_partnership_id(user), stage=Stage.FOLLOW_UP
+        session__course__partnership_id=policies.can_manage.scope(user), stage=Stage.FOLLOW_UP
     ).select_related("session__course", "agency")
     if unrated_only:
         logs = logs.filter(impact_rating="")
@@ -109,9 +104,9 @@ def reflective_log_for(user: Any, pk: int) -> EvaluationResponse:
 
 
 def requirements_for(user: Any) -> QuerySet[StaffRequirement]:
-    return StaffRequirement.objects.filter(partnership_id=_partnership_id(user)).select_related(
-        "agency", "course"
-    )
+    return StaffRequirement.objects.filter(
+        partnership_id=policies.can_manage.scope(user)
+    ).select_related("agency", "course")
 
 
 # ---- facts for the statistics -------------------------------------------------------------
@@ -233,11 +228,11 @@ def statistics_of(
 def statistics_for(
     user: Any, start: dt.date, end: dt.date, course: Course | None = None
 ) -> dict[str, Any]:
-    return statistics_of(_partnership_id(user), start, end, course)
+    return statistics_of(policies.can_manage.scope(user), start, end, course)
 
 
 def charges_for(user: Any, start: dt.date, end: dt.date) -> list[statistics.Charge]:
-    partnership_id = _partnership_id(user)
+    partnership_id = policies.can_manage.scope(user)
     found = settings_of(user.agency.partnership)
     paying = {a.name for a in found.paying_agencies.all()} if found.pk else set()
     return statistics.charges(
@@ -266,7 +261,7 @@ def trained_learners(
 
 
 def gaps_for(user: Any, today: dt.date | None = None) -> list[statistics.Gap]:
-    partnership_id = _partnership_id(user)
+    partnership_id = policies.can_manage.scope(user)
     today = today or timezone.localdate()
     years = settings_of(user.agency.partnership).refresher_years
     since = (

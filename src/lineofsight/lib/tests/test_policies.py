@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from lineofsight.lib.policies import partnership_policy
 from lineofsight.partnership import services
@@ -19,3 +20,10 @@ def test_the_permission_and_then_the_records_partnership(make_user, partnership)
     assert can_manage(SYSTEM, elsewhere)
     with pytest.raises(MissingActor):
         can_manage(None)
+
+
+@pytest.mark.django_db
+def test_a_selectors_scope_is_the_persons_partnership_or_refused(make_user, partnership):
+    assert can_manage.scope(make_user(Role.LADO)) == partnership.pk
+    with pytest.raises(PermissionDenied, match="lado.manage"):
+        can_manage.scope(make_user())
