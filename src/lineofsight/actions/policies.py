@@ -16,6 +16,12 @@ from lineofsight.partnership.access import has_permission
 from lineofsight.partnership.roles import Role
 
 
+def can_manage_learning(user: Any) -> bool:
+    """Case reviews, audits, delivery plans and their actions are set up and changed by
+    ``learning.manage`` (the apps' ``may_manage``)."""
+    return has_permission(user, "learning.manage")
+
+
 def can_update_action(user: Any, action: Action) -> bool:
     if not has_permission(user, "actions.update"):
         return False
@@ -32,6 +38,6 @@ def allowed(user: Any, action: Action | None = None) -> dict[str, bool]:
     """What the action pages may offer ``user`` (templates read this, never the permissions).
     Keys never shadow a ``dict`` method (Jinja reads ``allowed.update`` as ``dict.update``)."""
     return {
-        "manage": has_permission(user, "learning.manage"),
+        "manage": can_manage_learning(user),
         "update_action": action is not None and can_update_action(user, action),
     }

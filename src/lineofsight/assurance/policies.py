@@ -11,17 +11,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
+from lineofsight.actions.policies import can_manage_learning as may_manage
 from lineofsight.partnership.access import check_permission, has_permission
 from lineofsight.partnership.actors import is_system
 from lineofsight.partnership.models import Agency
 
-MANAGE = "learning.manage"
 RESPOND = "section11.respond"
 LOG_CHALLENGE = "challenge.log"
-
-
-def may_manage(user: Any) -> bool:
-    return has_permission(user, MANAGE)
 
 
 def may_respond_for(user: Any, agency: Agency) -> bool:

@@ -9,14 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from lineofsight.actions.policies import can_manage_learning as may_manage
 from lineofsight.delivery.models import PlanItem
 from lineofsight.partnership.access import has_permission
-
-MANAGE = "learning.manage"
-
-
-def may_manage(user: Any) -> bool:
-    return has_permission(user, MANAGE)
 
 
 def can_report_progress(user: Any, item: PlanItem) -> bool:

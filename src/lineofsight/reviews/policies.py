@@ -10,13 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lineofsight.partnership.access import has_permission
-
-MANAGE = "learning.manage"
-
-
-def may_manage(user: Any) -> bool:
-    return has_permission(user, MANAGE)
+from lineofsight.actions.policies import can_manage_learning as may_manage
 
 
 def allowed(user: Any) -> dict[str, bool]:

@@ -13,7 +13,7 @@ from lineofsight.assurance.models import Audit, AuditCase, Finding, Grading
 from lineofsight.assurance.services.base import require
 from lineofsight.audit.services import snapshot
 from lineofsight.indicators.catalogue import CATALOGUE
-from lineofsight.lib.audited import audited_create, audited_update
+from lineofsight.lib.audited import audited_create, audited_edit, audited_update
 from lineofsight.partnership.models import Agency, Partnership
 
 AUDIT_FIELDS = (
@@ -82,11 +82,11 @@ def update_audit(
         audit.indicators = fields["indicators"]
         _check_indicators(audit)
         fields["indicators"] = audit.indicators
-    return audited_update(
-        actor=actor,
-        instance=audit,
-        expected_version=expected_version,
-        changes=fields,
+    return audited_edit(
+        actor,
+        audit,
+        expected_version,
+        fields,
         verb=verbs.AUDIT_UPDATE,
         after_save=_set_themes(themes),
     )

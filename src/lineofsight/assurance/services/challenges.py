@@ -7,7 +7,7 @@ from typing import Any
 from lineofsight.assurance import verbs
 from lineofsight.assurance.models import Challenge
 from lineofsight.assurance.services.base import require
-from lineofsight.lib.audited import audited_create, audited_update
+from lineofsight.lib.audited import audited_create, audited_edit
 from lineofsight.partnership.models import Partnership
 
 FIELDS = (
@@ -45,10 +45,4 @@ def update_challenge(
 ) -> Challenge:
     require(actor, "learning.manage")
     _check_fields(fields)
-    return audited_update(
-        actor=actor,
-        instance=challenge,
-        expected_version=expected_version,
-        changes=fields,
-        verb=verbs.CHALLENGE_UPDATE,
-    )
+    return audited_edit(actor, challenge, expected_version, fields, verb=verbs.CHALLENGE_UPDATE)

@@ -18,7 +18,7 @@ from lineofsight.assurance import policies, standards, verbs
 from lineofsight.assurance.models import Rating, Section11Answer, Section11Return, Section11Round
 from lineofsight.assurance.services.base import require
 from lineofsight.audit.services import record_update, snapshot
-from lineofsight.lib.audited import audited_create, audited_update
+from lineofsight.lib.audited import audited_create, audited_edit, audited_update
 from lineofsight.lib.versioning import save_if_unchanged
 from lineofsight.partnership.actors import user_of
 from lineofsight.partnership.models import Agency, Partnership
@@ -48,13 +48,7 @@ def update_round(
     allowed = {"due_date", "status", "strengths", "development_themes"}
     if set(fields) - allowed:
         raise TypeError(f"Unknown round fields: {sorted(set(fields) - allowed)}")
-    return audited_update(
-        actor=actor,
-        instance=round_,
-        expected_version=expected_version,
-        changes=fields,
-        verb=verbs.SECTION11_ROUND_UPDATE,
-    )
+    return audited_edit(actor, round_, expected_version, fields, verb=verbs.SECTION11_ROUND_UPDATE)
 
 
 def _check_own_agency(actor: Any, agency: Agency) -> None:
