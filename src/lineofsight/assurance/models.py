@@ -11,11 +11,18 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.urls import reverse
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.audit.disclosure import AuditPolicy
-from lineofsight.lib.models import HasPage, partnership_key, person_key, unique
+from lineofsight.lib.models import (
+    HasPage,
+    OnParentPage,
+    agency_key,
+    one_per_agency,
+    partnership_key,
+    person_key,
+    unique,
+)
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.access import has_permission
 from lineofsight.partnership.models import Agency
@@ -134,21 +141,23 @@ class Grading(models.Model):
     """One agency's grading of its own practice in one audited case."""
 
     case = models.ForeignKey(AuditCase, on_delete=models.CASCADE, related_name="gradings")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = agency_key()
     grade = models.CharField(max_length=30, choices=Grade.choices)
 
-    class Meta:
-        ordering = ["agency__name"]
-        constraints = [unique("case", "agency", name="one_grading_per_agency")]
+    Meta = one_per_agency("case", name="one_grading_per_agency")
 
     def __str__(self) -> str:
         return f"{self.case}: {self.agency} {self.get_grade_display()}"
 
 
-class Finding(Versioned):
+class Finding(OnParentPage, Versioned):
     class Kind(models.TextChoices):
         STRENGTH = "strength", "Strength"
         IMPROVEMENT = "improvement", "Area for improvement"
+
+    parent_page = ("assurance:audit", "audit")
+    anchor = "finding"
+    anchor_by = "pk"
 
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="findings")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.IMPROVEMENT)
@@ -160,9 +169,6 @@ class Finding(Versioned):
 
     def __str__(self) -> str:
         return self.text[:80]
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:audit", args=[self.audit_id]) + f"#finding-{self.pk}"
 
 
 class Section11Round(HasPage, Versioned):
@@ -221,9 +227,7 @@ class Section11Return(HasPage, Versioned):
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = person_key()
 
-    class Meta:
-        ordering = ["agency__name"]
-        constraints = [unique("round", "agency", name="one_s11_return_per_agency")]
+    Meta = one_per_agency("round", name="one_s11_return_per_agency")
 
     def __str__(self) -> str:
         return f"{self.agency}: Section 11 {self.round.year}"

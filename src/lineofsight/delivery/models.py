@@ -6,10 +6,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from lineofsight.lib.models import HasPage, partnership_key, unique
+from lineofsight.lib.models import HasPage, OnParentPage, partnership_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, User
 
@@ -37,7 +36,11 @@ class Plan(HasPage, Versioned):
             raise ValidationError({"ends": "The plan must end after it starts"})
 
 
-class Priority(Versioned):
+class Priority(OnParentPage, Versioned):
+    parent_page = ("delivery:plan_detail", "plan")
+    anchor = "priority"
+    anchor_by = "pk"
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
     number = models.PositiveSmallIntegerField()
     title = models.TextField("priority")
@@ -50,9 +53,6 @@ class Priority(Versioned):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title[:80]}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("delivery:plan_detail", args=[self.plan_id]) + f"#priority-{self.pk}"
 
 
 class Rag(models.TextChoices):

@@ -22,7 +22,15 @@ from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.formats.practitioner_survey import SCALE
-from lineofsight.lib.models import HasPage, numbered_within, partnership_key, person_key, unique
+from lineofsight.lib.models import (
+    HasPage,
+    OnParentPage,
+    agency_key,
+    numbered_within,
+    partnership_key,
+    person_key,
+    unique,
+)
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency
 from lineofsight.reviews.pseudonyms import check_free_text
@@ -59,8 +67,11 @@ class ScrutinyActivity(HasPage, Versioned):
         return f"{self.title} ({self.held_on:%-d %B %Y})"
 
 
-class Recommendation(models.Model):
+class Recommendation(OnParentPage):
     """A recommendation of a scrutiny activity: becomes actions (source ``scrutiny``)."""
+
+    parent_page = ("voice:activity", "activity")
+    anchor = "recommendation"
 
     activity = models.ForeignKey(
         ScrutinyActivity, on_delete=models.CASCADE, related_name="recommendations"
@@ -78,9 +89,6 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return f"Scrutiny recommendation {self.activity_id}.{self.number}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("voice:activity", args=[self.activity_id]) + f"#recommendation-{self.number}"
 
 
 class Feedback(HasPage, Versioned):
@@ -171,7 +179,7 @@ class SurveyResponse(models.Model):
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
     response_ref = models.CharField(max_length=40)
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = agency_key()
 
     class Meta:
         ordering = ["survey", "pk"]
