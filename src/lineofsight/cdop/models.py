@@ -30,7 +30,7 @@ from lineofsight.lib.models import (
     unique,
 )
 from lineofsight.lib.versioning import Versioned
-from lineofsight.partnership.models import Agency, Partnership
+from lineofsight.partnership.models import Partnership
 from lineofsight.reviews.pseudonyms import check_free_text, check_reference
 
 
@@ -292,9 +292,7 @@ class LearningPoint(OnParentPage):
     death = models.ForeignKey(ChildDeath, on_delete=models.CASCADE, related_name="learning_points")
     number = models.PositiveIntegerField()
     text = models.TextField("learning point", validators=[check_free_text])
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    agency = agency_key(optional=True)
     themes = models.ManyToManyField(LearningTheme, blank=True, related_name="cdop_learning")
 
     audit_policy = _confidential("CDOP learning point", "death", "text")

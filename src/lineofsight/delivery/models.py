@@ -8,9 +8,9 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 
-from lineofsight.lib.models import HasPage, OnParentPage, partnership_key, unique
+from lineofsight.lib.models import HasPage, OnParentPage, agency_key, partnership_key, unique
 from lineofsight.lib.versioning import Versioned
-from lineofsight.partnership.models import Agency, User
+from lineofsight.partnership.models import User
 
 INDICATOR_ID = RegexValidator(
     r"^[a-z][a-z0-9_]{1,59}$", "Enter an indicator id such as rereferral_pct (lower case)"
@@ -70,9 +70,7 @@ class PlanItem(HasPage, Versioned):
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="items")
     reference = models.CharField(max_length=5, help_text="For example a, b or c")
     text = models.TextField("what we will do")
-    lead_agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    lead_agency = agency_key(optional=True)
     lead_person = models.CharField(max_length=200, blank=True)
     due_date = models.DateField(null=True, blank=True)
     rag = models.CharField("latest RAG rating", max_length=10, choices=Rag.choices, blank=True)

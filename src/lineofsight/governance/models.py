@@ -219,9 +219,7 @@ class AssuranceReport(HasPage, Versioned):
     partnership = partnership_key("assurance_reports")
     title = models.CharField(max_length=200, validators=[no_identifiers])
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="+", help_text="The agency reporting"
-    )
+    agency = agency_key(help_text="The agency reporting")
     group = models.ForeignKey(
         Group,
         on_delete=models.PROTECT,

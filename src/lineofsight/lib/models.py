@@ -9,7 +9,8 @@
 - ``Meta = numbered_within("meeting", name=...)``: the ``Meta`` of a record numbered within its
   parent (an agenda item, a recommendation): in the parent's order, then by number, each number
   once.
-- ``agency_key()``: an agency the record names (kept: an agency is retired, never deleted).
+- ``agency_key()``: an agency the record names (kept: an agency is retired, never deleted);
+  ``agency_key(optional=True)`` where it may be empty.
 - ``Meta = one_per_agency("meeting", name=...)``: the ``Meta`` of a row per agency within its
   parent (attendance, a grading, a contribution): by agency name, each agency once.
 - ``HasPage``: a record with a page of its own, named by ``url_name`` (its ``get_absolute_url``).
@@ -24,7 +25,7 @@ have declared itself (``makemigrations --check`` stays clean).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
 
 from django.conf import settings
 from django.db import models
@@ -60,9 +61,24 @@ def person_key(
     )
 
 
-def agency_key() -> models.ForeignKey[Agency, Agency]:
-    """An agency the record is about or from; protected (agencies are retired, not deleted)."""
-    return models.ForeignKey("partnership.Agency", on_delete=models.PROTECT, related_name="+")
+@overload
+def agency_key(
+    *, optional: Literal[False] = False, related_name: str = "+", **options: Any
+) -> models.ForeignKey[Agency, Agency]: ...
+@overload
+def agency_key(
+    *, optional: Literal[True], related_name: str = "+", **options: Any
+) -> models.ForeignKey[Agency | None, Agency | None]: ...
+def agency_key(*, optional: bool = False, related_name: str = "+", **options: Any) -> Any:
+    """An agency the record is about or from; protected (agencies are retired, not deleted).
+
+    ``optional`` lets it be empty (the whole partnership, or not known); ``options`` are the
+    field's words (``verbose_name``, ``help_text``)."""
+    if optional:
+        options.update(null=True, blank=True)
+    return models.ForeignKey(
+        "partnership.Agency", on_delete=models.PROTECT, related_name=related_name, **options
+    )
 
 
 def unique(*fields: str, name: str) -> models.UniqueConstraint:

@@ -15,13 +15,13 @@ from lineofsight.actions.models import LearningTheme
 from lineofsight.lib.models import (
     HasPage,
     OnParentPage,
+    agency_key,
     numbered_within,
     partnership_key,
     person_key,
     unique,
 )
 from lineofsight.lib.versioning import Versioned
-from lineofsight.partnership.models import Agency
 from lineofsight.reviews.pseudonyms import check_free_text, check_reference
 
 
@@ -146,11 +146,8 @@ class Recommendation(OnParentPage):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")
     number = models.PositiveIntegerField()
     text = models.TextField("recommendation", validators=[check_free_text])
-    agency = models.ForeignKey(
-        Agency,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+    agency = agency_key(
+        optional=True,
         related_name="review_recommendations",
         help_text="The agency it is for (leave empty for the whole partnership)",
     )

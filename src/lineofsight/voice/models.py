@@ -78,9 +78,7 @@ class Recommendation(OnParentPage):
     )
     number = models.PositiveIntegerField()
     text = models.TextField("recommendation", validators=[check_free_text])
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    agency = agency_key(optional=True)
     themes = models.ManyToManyField(
         LearningTheme, blank=True, related_name="scrutiny_recommendations"
     )
@@ -114,14 +112,7 @@ class Feedback(HasPage, Versioned):
     given_by = models.CharField("from", max_length=10, choices=From.choices)
     received_on = models.DateField("date received")
     said = models.TextField("what was said", validators=[check_free_text])
-    agency = models.ForeignKey(
-        Agency,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="service it is about",
-    )
+    agency = agency_key(optional=True, verbose_name="service it is about")
     changed = models.TextField("what changed as a result", blank=True, validators=[check_free_text])
     changed_on = models.DateField("date of the change", null=True, blank=True)
     publish = models.BooleanField(

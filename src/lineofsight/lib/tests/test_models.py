@@ -26,6 +26,20 @@ def test_agency_key_is_the_protected_foreign_key_a_model_would_declare() -> None
 
     declared = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     assert agency_key().deconstruct()[1:] == declared.deconstruct()[1:]
+    optional = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        help_text="For the whole partnership, leave empty",
+    )
+    made = agency_key(
+        optional=True,
+        related_name="recommendations",
+        help_text="For the whole partnership, leave empty",
+    )
+    assert made.deconstruct()[1:] == optional.deconstruct()[1:]
 
 
 def test_one_per_agency_orders_by_agency_and_allows_each_agency_once() -> None:
