@@ -13,9 +13,8 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
-from lineofsight.lib.models import person_key
+from lineofsight.lib.models import agency_key, person_key
 from lineofsight.lib.versioning import Versioned
-from lineofsight.partnership.models import Agency
 
 
 class LearningTheme(models.Model):
@@ -53,7 +52,7 @@ class Action(Versioned):
     source_app_label = models.CharField(max_length=100, blank=True)
     source_model = models.CharField(max_length=100, blank=True)
     source_id = models.CharField(max_length=64, blank=True)
-    owner_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="actions")
+    owner_agency = agency_key(related_name="actions")
     owner_person = models.CharField("owner", max_length=200, blank=True)
     due_date = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)

@@ -11,14 +11,20 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.urls import reverse
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.audit.disclosure import AuditPolicy
-from lineofsight.lib.models import HasPage, partnership_key, person_key, unique
+from lineofsight.lib.models import (
+    HasPage,
+    OnParentPage,
+    agency_key,
+    one_per_agency,
+    partnership_key,
+    person_key,
+    unique,
+)
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.access import has_permission
-from lineofsight.partnership.models import Agency
 
 CASE_REFERENCE = RegexValidator(
     r"^(?=.*\d)[A-Z0-9][A-Z0-9-]{2,23}$",
@@ -55,9 +61,7 @@ class Audit(HasPage, Versioned):
         help_text="Quarter of the financial year (Q1 is April to June)",
     )
     lead = models.CharField("audit lead", max_length=120)
-    lead_agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    lead_agency = agency_key(optional=True)
     expert = models.CharField(
         "theme expert", max_length=120, blank=True, help_text="Who informs the scope and tool"
     )
@@ -134,21 +138,23 @@ class Grading(models.Model):
     """One agency's grading of its own practice in one audited case."""
 
     case = models.ForeignKey(AuditCase, on_delete=models.CASCADE, related_name="gradings")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = agency_key()
     grade = models.CharField(max_length=30, choices=Grade.choices)
 
-    class Meta:
-        ordering = ["agency__name"]
-        constraints = [unique("case", "agency", name="one_grading_per_agency")]
+    Meta = one_per_agency("case", name="one_grading_per_agency")
 
     def __str__(self) -> str:
         return f"{self.case}: {self.agency} {self.get_grade_display()}"
 
 
-class Finding(Versioned):
+class Finding(OnParentPage, Versioned):
     class Kind(models.TextChoices):
         STRENGTH = "strength", "Strength"
         IMPROVEMENT = "improvement", "Area for improvement"
+
+    parent_page = ("assurance:audit", "audit")
+    anchor = "finding"
+    anchor_by = "pk"
 
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="findings")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.IMPROVEMENT)
@@ -160,9 +166,6 @@ class Finding(Versioned):
 
     def __str__(self) -> str:
         return self.text[:80]
-
-    def get_absolute_url(self) -> str:
-        return reverse("assurance:audit", args=[self.audit_id]) + f"#finding-{self.pk}"
 
 
 class Section11Round(HasPage, Versioned):
@@ -211,7 +214,7 @@ class Section11Return(HasPage, Versioned):
     url_name = "assurance:section11_return"
 
     round = models.ForeignKey(Section11Round, on_delete=models.CASCADE, related_name="returns")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="section11_returns")
+    agency = agency_key(related_name="section11_returns")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
 
     # The audit log shows that a draft was saved, not what it says (audit.disclosure).
@@ -221,9 +224,7 @@ class Section11Return(HasPage, Versioned):
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = person_key()
 
-    class Meta:
-        ordering = ["agency__name"]
-        constraints = [unique("round", "agency", name="one_s11_return_per_agency")]
+    Meta = one_per_agency("round", name="one_s11_return_per_agency")
 
     def __str__(self) -> str:
         return f"{self.agency}: Section 11 {self.round.year}"
@@ -235,8 +236,12 @@ class Rating(models.TextChoices):
     NOT_MET = "not_met", "Not met"
 
 
-class Section11Answer(models.Model):
+class Section11Answer(OnParentPage):
     """The agency's rating of one standard, its evidence and any development point."""
+
+    parent_page = ("assurance:section11_return", "section11_return")
+    anchor = "standard"
+    anchor_by = "standard"
 
     section11_return = models.ForeignKey(
         Section11Return, on_delete=models.CASCADE, related_name="answers"
@@ -252,16 +257,6 @@ class Section11Answer(models.Model):
     def __str__(self) -> str:
         return f"{self.section11_return}: {self.standard} {self.rating}"
 
-    def get_absolute_url(self) -> str:
-        return self.section11_return.get_absolute_url() + f"#standard-{self.standard}"
-
-
-def _side_of_challenge(verbose_name: str, related_name: str) -> models.ForeignKey[Agency, Agency]:
-    """The agency on one side of a challenge (``Challenge.clean``: one of the partnership's)."""
-    return models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name=related_name, verbose_name=verbose_name
-    )
-
 
 class Challenge(HasPage, Versioned):
     """An entry in the challenge log: who challenged whom, about what, and what came of it."""
@@ -276,9 +271,14 @@ class Challenge(HasPage, Versioned):
 
     partnership = partnership_key("challenges")
     raised_on = models.DateField("date raised")
-    raised_by_agency = _side_of_challenge("challenging agency", "challenges_raised")
+    # the two sides: agencies of the partnership (``clean``)
+    raised_by_agency = agency_key(
+        verbose_name="challenging agency", related_name="challenges_raised"
+    )
     raised_by_person = models.CharField("challenged by (person or forum)", max_length=120)
-    challenged_agency = _side_of_challenge("agency challenged", "challenges_received")
+    challenged_agency = agency_key(
+        verbose_name="agency challenged", related_name="challenges_received"
+    )
     subject = models.CharField("about", max_length=200)
     detail = models.TextField("the challenge", blank=True)
     response = models.TextField(blank=True)

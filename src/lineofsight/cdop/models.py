@@ -10,39 +10,34 @@ and its alerts are derived from its dates (``alerts.py``), never stored.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.audit.disclosure import AuditPolicy
 from lineofsight.calendar.timescales import CDOP_REVIEW
 from lineofsight.cdop import reference as codes
-from lineofsight.lib.models import HasPage, numbered_within, partnership_key, unique
+from lineofsight.lib.models import (
+    HasPage,
+    OnParentPage,
+    agency_key,
+    confidential_to,
+    numbered_within,
+    one_per_agency,
+    partnership_key,
+    unique,
+)
 from lineofsight.lib.versioning import Versioned
-from lineofsight.partnership.models import Agency, Partnership
+from lineofsight.partnership.models import Partnership
 from lineofsight.reviews.pseudonyms import check_free_text, check_reference
-
-
-def _cdop_reader(user: Any, values: Mapping[str, Any]) -> bool:
-    """Only the CDOP roles may read what a child death record said, in the audit log too."""
-    from lineofsight.partnership.access import has_permission
-
-    return has_permission(user, "cdop.view")
 
 
 def _confidential(label: str, *names: str) -> AuditPolicy:
     """``names`` withheld from the audit log except for the CDOP roles; labelled without the
     child's reference."""
-    return AuditPolicy(
-        confidential=frozenset(names),
-        may_read=_cdop_reader,
-        describe=lambda record: f"{label} {record.pk}",
-    )
+    return confidential_to("cdop.view", *names, label=label)
 
 
 class DeathCategory(models.Model):
@@ -80,12 +75,10 @@ class Attendance(models.Model):
     """Members present at a panel meeting, by agency."""
 
     meeting = models.ForeignKey(PanelMeeting, on_delete=models.CASCADE, related_name="attendance")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = agency_key()
     members = models.PositiveSmallIntegerField(default=1)
 
-    class Meta:
-        ordering = ["agency__name"]
-        constraints = [unique("meeting", "agency", name="cdop_attendance_once")]
+    Meta = one_per_agency("meeting", name="cdop_attendance_once")
 
     def __str__(self) -> str:
         return f"{self.agency} at {self.meeting}"
@@ -177,21 +170,16 @@ class ChildDeath(HasPage, Versioned):
     created_at = models.DateTimeField(default=timezone.now)
 
     # the audit log (read by administrators) shows that a record changed, not what it says
-    audit_policy = AuditPolicy(
-        confidential=frozenset(
-            {
-                *NOTIFICATION_FIELDS,
-                "cdr_meeting_on",
-                "reviewed_on",
-                "category",
-                "outcome",
-                "closed_on",
-                "factors",
-                "panel_meeting",
-            }
-        ),
-        may_read=_cdop_reader,
-        describe=lambda death: f"Child death record {death.pk}",
+    audit_policy = _confidential(
+        "Child death record",
+        *NOTIFICATION_FIELDS,
+        "cdr_meeting_on",
+        "reviewed_on",
+        "category",
+        "outcome",
+        "closed_on",
+        "factors",
+        "panel_meeting",
     )
 
     class Meta:
@@ -258,15 +246,13 @@ class AgencyReport(models.Model):
     """An agency asked for its report (NCMD reporting form) and when it returned it."""
 
     death = models.ForeignKey(ChildDeath, on_delete=models.CASCADE, related_name="agency_reports")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = agency_key()
     requested_on = models.DateField("date requested")
     returned_on = models.DateField("date returned", null=True, blank=True)
 
     audit_policy = _confidential("CDOP agency report", "death", "requested_on", "returned_on")
 
-    class Meta:
-        ordering = ["agency__name"]
-        constraints = [unique("death", "agency", name="cdop_agency_report_once")]
+    Meta = one_per_agency("death", name="cdop_agency_report_once")
 
     def __str__(self) -> str:
         return f"{self.agency} report on {self.death}"
@@ -297,15 +283,16 @@ class ContributoryFactor(models.Model):
         return f"{self.get_domain_display()}: {self.description} ({self.grade})"
 
 
-class LearningPoint(models.Model):
+class LearningPoint(OnParentPage):
     """What the panel learned from a death: becomes actions (source ``cdop``) and themes."""
+
+    parent_page = ("cdop:detail", "death")
+    anchor = "learning"
 
     death = models.ForeignKey(ChildDeath, on_delete=models.CASCADE, related_name="learning_points")
     number = models.PositiveIntegerField()
     text = models.TextField("learning point", validators=[check_free_text])
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    agency = agency_key(optional=True)
     themes = models.ManyToManyField(LearningTheme, blank=True, related_name="cdop_learning")
 
     audit_policy = _confidential("CDOP learning point", "death", "text")
@@ -314,9 +301,6 @@ class LearningPoint(models.Model):
 
     def __str__(self) -> str:
         return f"CDOP {self.death.reference} learning point {self.number}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("cdop:detail", args=[self.death_id]) + f"#learning-{self.number}"
 
 
 class NationalComparator(models.Model):

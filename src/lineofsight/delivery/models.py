@@ -6,12 +6,11 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
-from lineofsight.lib.models import HasPage, partnership_key, unique
+from lineofsight.lib.models import HasPage, OnParentPage, agency_key, partnership_key, unique
 from lineofsight.lib.versioning import Versioned
-from lineofsight.partnership.models import Agency, User
+from lineofsight.partnership.models import User
 
 INDICATOR_ID = RegexValidator(
     r"^[a-z][a-z0-9_]{1,59}$", "Enter an indicator id such as rereferral_pct (lower case)"
@@ -37,7 +36,11 @@ class Plan(HasPage, Versioned):
             raise ValidationError({"ends": "The plan must end after it starts"})
 
 
-class Priority(Versioned):
+class Priority(OnParentPage, Versioned):
+    parent_page = ("delivery:plan_detail", "plan")
+    anchor = "priority"
+    anchor_by = "pk"
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
     number = models.PositiveSmallIntegerField()
     title = models.TextField("priority")
@@ -50,9 +53,6 @@ class Priority(Versioned):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title[:80]}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("delivery:plan_detail", args=[self.plan_id]) + f"#priority-{self.pk}"
 
 
 class Rag(models.TextChoices):
@@ -70,9 +70,7 @@ class PlanItem(HasPage, Versioned):
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="items")
     reference = models.CharField(max_length=5, help_text="For example a, b or c")
     text = models.TextField("what we will do")
-    lead_agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    lead_agency = agency_key(optional=True)
     lead_person = models.CharField(max_length=200, blank=True)
     due_date = models.DateField(null=True, blank=True)
     rag = models.CharField("latest RAG rating", max_length=10, choices=Rag.choices, blank=True)

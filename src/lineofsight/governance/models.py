@@ -24,7 +24,15 @@ from django.utils import timezone
 from lineofsight.actions.models import LearningTheme
 from lineofsight.calendar.years import year_label
 from lineofsight.lib.free_text import no_identifiers
-from lineofsight.lib.models import HasPage, numbered_within, partnership_key, unique
+from lineofsight.lib.models import (
+    HasPage,
+    OnParentPage,
+    agency_key,
+    numbered_within,
+    one_per_agency,
+    partnership_key,
+    unique,
+)
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, Partnership
 
@@ -107,7 +115,7 @@ class Membership(models.Model):
     """An agency's seat on a group, by role ("Chief Superintendent", "Designated nurse")."""
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = agency_key()
     role = models.CharField("role on the group", max_length=120)
     attendance_required = models.BooleanField(
         "attendance watched",
@@ -151,12 +159,10 @@ class Attendance(models.Model):
     ATTENDED = frozenset({Status.PRESENT, Status.DEPUTY})
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = agency_key()
     status = models.CharField(max_length=10, choices=Status.choices)
 
-    class Meta:
-        ordering = ["agency__name"]
-        constraints = [unique("meeting", "agency", name="governance_attendance_once")]
+    Meta = one_per_agency("meeting", name="governance_attendance_once")
 
     def __str__(self) -> str:
         return f"{self.agency} at {self.meeting}: {self.get_status_display()}"
@@ -177,8 +183,11 @@ class AgendaItem(models.Model):
         return f"{self.number}. {self.title}"
 
 
-class Decision(models.Model):
+class Decision(OnParentPage):
     """What a meeting decided; raises actions (source ``governance_decision``)."""
+
+    parent_page = ("governance:meeting", "meeting")
+    anchor = "decision"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
     number = models.PositiveSmallIntegerField()
@@ -188,9 +197,6 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"Decision {self.number}: {self.text}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("governance:meeting", args=[self.meeting_id]) + f"#decision-{self.number}"
 
 
 class AssuranceReport(HasPage, Versioned):
@@ -213,9 +219,7 @@ class AssuranceReport(HasPage, Versioned):
     partnership = partnership_key("assurance_reports")
     title = models.CharField(max_length=200, validators=[no_identifiers])
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="+", help_text="The agency reporting"
-    )
+    agency = agency_key(help_text="The agency reporting")
     group = models.ForeignKey(
         Group,
         on_delete=models.PROTECT,
@@ -279,11 +283,14 @@ class Inspection(HasPage, Versioned):
             )
 
 
-class InspectionFinding(models.Model):
+class InspectionFinding(OnParentPage):
     class Kind(models.TextChoices):
         STRENGTH = "strength", "Strength"
         IMPROVE = "improve", "Area for improvement"
         RECOMMENDATION = "recommendation", "Recommendation"
+
+    parent_page = ("governance:inspection", "inspection")
+    anchor = "finding"
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="findings")
     number = models.PositiveSmallIntegerField()
@@ -295,11 +302,6 @@ class InspectionFinding(models.Model):
 
     def __str__(self) -> str:
         return f"Finding {self.number}: {self.text[:80]}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("governance:inspection", args=[self.inspection_id]) + (
-            f"#finding-{self.number}"
-        )
 
 
 class FundingYear(Versioned):
@@ -331,7 +333,7 @@ class FundingYear(Versioned):
 
 class Contribution(models.Model):
     year = models.ForeignKey(FundingYear, on_delete=models.CASCADE, related_name="contributions")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = agency_key()
     money = models.DecimalField(
         "financial contribution (£)",
         max_digits=11,
@@ -350,9 +352,7 @@ class Contribution(models.Model):
         "what was given in kind", max_length=300, blank=True, validators=[no_identifiers]
     )
 
-    class Meta:
-        ordering = ["agency__name"]
-        constraints = [unique("year", "agency", name="governance_contribution_once")]
+    Meta = one_per_agency("year", name="governance_contribution_once")
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year.label}"
@@ -394,7 +394,7 @@ class Procedure(HasPage, Versioned):
 
     partnership = partnership_key("procedures")
     title = models.CharField(max_length=200, validators=[no_identifiers])
-    owner_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    owner_agency = agency_key()
     owner_role = models.CharField(
         "owner's role", max_length=120, blank=True, validators=[no_identifiers]
     )

@@ -12,9 +12,6 @@ derived from the dates (``timeliness.py``), never stored.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -29,25 +26,14 @@ from lineofsight.calendar.timescales import (
 )
 from lineofsight.lado import reference as codes
 from lineofsight.lib.free_text import no_identifiers
-from lineofsight.lib.models import HasPage, partnership_key, unique
+from lineofsight.lib.models import HasPage, confidential_to, partnership_key, unique
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Partnership
 
 
-def _lado_reader(user: Any, values: Mapping[str, Any]) -> bool:
-    """Only the LADO roles may read what a LADO record said, in the audit log too."""
-    from lineofsight.partnership.access import has_permission
-
-    return has_permission(user, "lado.manage")
-
-
 def _confidential(label: str, *names: str, never: frozenset[str] = frozenset()) -> AuditPolicy:
-    return AuditPolicy(
-        confidential=frozenset(names),
-        may_read=_lado_reader,
-        never_logged=never,
-        describe=lambda record: f"{label} {record.pk}",
-    )
+    """``names`` withheld from the audit log except for the LADO roles."""
+    return confidential_to("lado.manage", *names, label=label, never=never)
 
 
 class ListEntry(models.Model):

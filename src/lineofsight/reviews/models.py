@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.lib.models import HasPage, numbered_within, partnership_key, person_key, unique
+from lineofsight.lib.models import (
+    HasPage,
+    OnParentPage,
+    agency_key,
+    numbered_within,
+    partnership_key,
+    person_key,
+    unique,
+)
 from lineofsight.lib.versioning import Versioned
-from lineofsight.partnership.models import Agency
 from lineofsight.reviews.pseudonyms import check_free_text, check_reference
 
 
@@ -133,15 +139,15 @@ class ReviewChild(models.Model):
         return self.reference
 
 
-class Recommendation(models.Model):
+class Recommendation(OnParentPage):
+    parent_page = ("reviews:detail", "review")
+    anchor = "recommendation"
+
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")
     number = models.PositiveIntegerField()
     text = models.TextField("recommendation", validators=[check_free_text])
-    agency = models.ForeignKey(
-        Agency,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+    agency = agency_key(
+        optional=True,
         related_name="review_recommendations",
         help_text="The agency it is for (leave empty for the whole partnership)",
     )
@@ -151,9 +157,6 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.review.name} rec {self.number}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("reviews:detail", args=[self.review_id]) + f"#recommendation-{self.number}"
 
 
 class ReviewNote(models.Model):

@@ -22,7 +22,15 @@ from django.utils import timezone
 
 from lineofsight.actions.models import LearningTheme
 from lineofsight.formats.practitioner_survey import SCALE
-from lineofsight.lib.models import HasPage, numbered_within, partnership_key, person_key, unique
+from lineofsight.lib.models import (
+    HasPage,
+    OnParentPage,
+    agency_key,
+    numbered_within,
+    partnership_key,
+    person_key,
+    unique,
+)
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency
 from lineofsight.reviews.pseudonyms import check_free_text
@@ -59,17 +67,18 @@ class ScrutinyActivity(HasPage, Versioned):
         return f"{self.title} ({self.held_on:%-d %B %Y})"
 
 
-class Recommendation(models.Model):
+class Recommendation(OnParentPage):
     """A recommendation of a scrutiny activity: becomes actions (source ``scrutiny``)."""
+
+    parent_page = ("voice:activity", "activity")
+    anchor = "recommendation"
 
     activity = models.ForeignKey(
         ScrutinyActivity, on_delete=models.CASCADE, related_name="recommendations"
     )
     number = models.PositiveIntegerField()
     text = models.TextField("recommendation", validators=[check_free_text])
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    agency = agency_key(optional=True)
     themes = models.ManyToManyField(
         LearningTheme, blank=True, related_name="scrutiny_recommendations"
     )
@@ -78,9 +87,6 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return f"Scrutiny recommendation {self.activity_id}.{self.number}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("voice:activity", args=[self.activity_id]) + f"#recommendation-{self.number}"
 
 
 class Feedback(HasPage, Versioned):
@@ -106,14 +112,7 @@ class Feedback(HasPage, Versioned):
     given_by = models.CharField("from", max_length=10, choices=From.choices)
     received_on = models.DateField("date received")
     said = models.TextField("what was said", validators=[check_free_text])
-    agency = models.ForeignKey(
-        Agency,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="service it is about",
-    )
+    agency = agency_key(optional=True, verbose_name="service it is about")
     changed = models.TextField("what changed as a result", blank=True, validators=[check_free_text])
     changed_on = models.DateField("date of the change", null=True, blank=True)
     publish = models.BooleanField(
@@ -171,7 +170,7 @@ class SurveyResponse(models.Model):
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
     response_ref = models.CharField(max_length=40)
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = agency_key()
 
     class Meta:
         ordering = ["survey", "pk"]

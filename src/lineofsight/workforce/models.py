@@ -11,9 +11,7 @@ follow-up) without holding who gave them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -22,16 +20,22 @@ from lineofsight.actions.models import LearningTheme
 from lineofsight.audit.disclosure import AuditPolicy
 from lineofsight.calendar.timescales import TRAINING_FOLLOW_UP
 from lineofsight.lib.free_text import no_identifiers
-from lineofsight.lib.models import HasPage, numbered_within, partnership_key, unique
+from lineofsight.lib.models import (
+    HasPage,
+    agency_key,
+    confidential_to,
+    numbered_within,
+    partnership_key,
+    unique,
+)
 from lineofsight.lib.versioning import Versioned
 from lineofsight.partnership.models import Agency, Partnership
 
 
-def _manager_reads(user: Any, values: Mapping[str, Any]) -> bool:
-    """Only the training manager may read learners' names and email addresses in the audit log."""
-    from lineofsight.partnership.access import has_permission
-
-    return has_permission(user, "workforce.manage")
+def _confidential(*names: str, label: str = "", never: tuple[str, ...] = ()) -> AuditPolicy:
+    """``names`` withheld from the audit log except for the training manager (learners' names
+    and email addresses)."""
+    return confidential_to("workforce.manage", *names, label=label, never=never)
 
 
 SCALE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -153,7 +157,7 @@ class Booking(Versioned):
     # id, e.g. P00042): not free text about children, so not refused as an identifier
     learner = models.CharField("learner's name or reference", max_length=120)
     job_role = models.CharField("role", max_length=120, blank=True, validators=[no_identifiers])
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = agency_key()
     learner_email = models.EmailField(blank=True)
     manager_email = models.EmailField("manager's email", blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.BOOKED)
@@ -163,10 +167,8 @@ class Booking(Versioned):
     attended = models.BooleanField(null=True, blank=True)
     external_ref = models.CharField(max_length=40, blank=True)
 
-    audit_policy = AuditPolicy(
-        confidential=frozenset({"learner", "learner_email", "manager_email", "job_role"}),
-        may_read=_manager_reads,
-        describe=lambda booking: f"Training booking {booking.pk}",
+    audit_policy = _confidential(
+        "learner", "learner_email", "manager_email", "job_role", label="Training booking"
     )
 
     class Meta:
@@ -193,11 +195,7 @@ class EvaluationLink(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     used_at = models.DateTimeField(null=True, blank=True)
 
-    audit_policy = AuditPolicy(
-        never_logged=frozenset({"nonce"}),
-        may_read=_manager_reads,
-        confidential=frozenset({"emailed_to"}),
-    )
+    audit_policy = _confidential("emailed_to", never=("nonce",))
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -216,7 +214,7 @@ class EvaluationResponse(models.Model):
     (``practice_example``)."""
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="responses")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = agency_key()
     stage = models.CharField(max_length=10, choices=Stage.choices)
     learner_key = models.CharField(max_length=40)
     submitted_on = models.DateField()
@@ -232,11 +230,7 @@ class EvaluationResponse(models.Model):
     impact_rating = models.CharField(max_length=10, choices=Impact.choices, blank=True)
     rated_on = models.DateField(null=True, blank=True)
 
-    audit_policy = AuditPolicy(
-        confidential=frozenset({"practice_example", "learner_key"}),
-        may_read=_manager_reads,
-        describe=lambda response: f"Training evaluation {response.pk}",
-    )
+    audit_policy = _confidential("practice_example", "learner_key", label="Training evaluation")
 
     class Meta:
         ordering = ["-submitted_on", "-pk"]
@@ -250,7 +244,7 @@ class StaffRequirement(Versioned):
     """How many of an agency's staff are in roles that need a course (the gap analysis)."""
 
     partnership = partnership_key("training_requirements")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = agency_key()
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="requirements")
     staff = models.PositiveIntegerField("staff in roles that need the course")
     recorded_on = models.DateField(default=dt.date.today)
