@@ -37,8 +37,11 @@ from lineofsight.governance.forms import (
     SpendingForm,
     YearFilterForm,
 )
+from lineofsight.governance.models import AssuranceReport as Report
+from lineofsight.governance.models import Procedure
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.lib.pages import (
+    Records,
     allowed_page,
     download_page,
     filtered_list,
@@ -55,9 +58,7 @@ from lineofsight.lib.pages import (
 from lineofsight.partnership.models import Partnership
 from lineofsight.reviews.selectors import reviews_for
 
-_new_form = partial(new_record_form, caption="Governance")
-_record_form = partial(record_form, caption="Governance")
-_return_form = partial(return_form, caption="Governance")
+CAPTION = "Governance"
 
 
 def _partnership(request: HttpRequest) -> Partnership:
@@ -65,6 +66,25 @@ def _partnership(request: HttpRequest) -> Partnership:
     if agency is None:
         raise PermissionDenied("governance.view")
     return agency.partnership
+
+
+def _governance(find: Any, name: str) -> Records:
+    """A kind of governance record: every form page captioned "Governance", a new one in the
+    signed-in person's partnership."""
+    return Records(
+        find, name, policies.allowed, lambda _: CAPTION, CAPTION, partnership=_partnership
+    )
+
+
+GROUPS = _governance(selectors.managed_group, "group")
+REPORTS = _governance(selectors.report_for, "report")
+INSPECTIONS = _governance(selectors.inspection_for, "inspection")
+FUNDING_YEARS = _governance(selectors.managed_funding_year, "year")
+PROCEDURES = _governance(selectors.procedure_for, "procedure")
+
+
+def _actions(record: Any) -> list[Any]:
+    return list(actions_for_source(record))
 
 
 def _current_year(request: HttpRequest) -> int:
@@ -99,12 +119,13 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     current = selectors.settings_of(partnership)
     initial = initial_of(current, ("consecutive_misses", "assurance_scale"))
     form = SettingsForm(request.POST or None, initial=initial)
-    return _return_form(
+    return return_form(
         request,
         form,
         saving(request, services.update_settings, partnership=partnership, versioned=True),
         message="Governance settings saved",
         back="governance:home",
+        caption=CAPTION,
         title="Governance settings",
         intro="When a member agency's attendance needs attention, and the scale the board "
         "grades the assurance it takes from reports on.",
@@ -136,17 +157,15 @@ def groups(request: HttpRequest) -> HttpResponse:
     )
 
 
-@form_view("governance.manage")
-def create_group(request: HttpRequest) -> HttpResponse:
-    return _new_form(
-        request,
-        GroupForm(request.POST or None),
-        saving(request, services.create_group, partnership=_partnership(request)),
-        message=lambda saved: f"{saved} added",
-        title="Add a group",
-        back_url=reverse("governance:groups"),
-        submit="Add the group",
-    )
+create_group = GROUPS.new(
+    "governance.manage",
+    GroupForm,
+    services.create_group,
+    back="governance:groups",
+    message=lambda saved: f"{saved} added",
+    title="Add a group",
+    submit="Add the group",
+)
 
 
 @page_view("governance.view")
@@ -165,18 +184,14 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@form_view("governance.manage")
-def add_member(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.managed_group(request.user, pk)
-    return _record_form(
-        request,
-        found,
-        MemberForm(request.POST or None, partnership=found.partnership),
-        saving(request, services.add_member, group=found),
-        message=lambda saved: f"{saved.agency} added to {found}",
-        title=f"Add a member to the {found}",
-        submit="Add the member",
-    )
+add_member = GROUPS.form(
+    "governance.manage",
+    lambda data, group: MemberForm(data, partnership=group.partnership),
+    services.add_member,
+    message=lambda saved: f"{saved.agency} added to {saved.group}",
+    title=lambda group: f"Add a member to the {group}",
+    submit="Add the member",
+)
 
 
 @form_view("governance.manage")
@@ -198,7 +213,7 @@ def create_meeting(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, "Add the group's member agencies before recording a meeting")
         return redirect(found)
     form = MeetingForm(request.POST or None, members=members)
-    return _new_form(
+    return new_record_form(
         request,
         form,
         lambda data, _v: services.create_meeting(
@@ -208,6 +223,7 @@ def create_meeting(request: HttpRequest, pk: int) -> HttpResponse:
         title=f"Record a meeting of the {found}",
         intro="Attendance for each member agency, then the agenda and what was decided.",
         back_url=found.get_absolute_url(),
+        caption=CAPTION,
         submit="Record the meeting",
     )
 
@@ -351,59 +367,43 @@ def reports(request: HttpRequest) -> HttpResponse:
     )
 
 
-@form_view("governance.manage")
-def create_report(request: HttpRequest) -> HttpResponse:
-    partnership = _partnership(request)
-    form = ReportForm(
-        request.POST or None,
-        partnership=partnership,
-        grades=selectors.settings_of(partnership).grades(),
-    )
-    return _new_form(
-        request,
-        form,
-        saving(request, services.create_report, partnership=partnership),
-        message=lambda saved: f"Added to the register: {saved}",
-        title="Add a report to the assurance register",
-        intro="A report the board or one of its groups has asked for. Record it when it is "
-        "received and grade the assurance it gives once the board has discussed it.",
-        back_url=reverse("governance:reports"),
-        submit="Add the report",
-    )
+def _grades(partnership: Partnership) -> Any:
+    return selectors.settings_of(partnership).grades()
 
 
-@page_view("governance.view")
-def report(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.report_for(request.user, pk)
-    return record_page(
-        request,
-        "governance/report.html",
-        policies.allowed,
-        report=found,
-        overdue=found.is_overdue(),
-        actions=list(actions_for_source(found)),
-    )
+create_report = REPORTS.new(
+    "governance.manage",
+    lambda data, partnership: ReportForm(
+        data, partnership=partnership, grades=_grades(partnership)
+    ),
+    services.create_report,
+    back="governance:reports",
+    message=lambda saved: f"Added to the register: {saved}",
+    title="Add a report to the assurance register",
+    intro="A report the board or one of its groups has asked for. Record it when it is "
+    "received and grade the assurance it gives once the board has discussed it.",
+    submit="Add the report",
+)
+report = REPORTS.page(
+    "governance.view", "governance/report.html", overdue=Report.is_overdue, actions=_actions
+)
 
 
-@form_view("governance.manage")
-def receive_report(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.managed_report(request.user, pk)
-    form = ReceiveForm(
-        request.POST or None,
-        grades=selectors.settings_of(found.partnership).grades(),
-        initial={
-            **initial_of(found, ("grade", "questions")),
-            "received_on": found.received_on or timezone.localdate(),
-        },
-    )
-    return _record_form(
-        request,
-        found,
-        form,
-        saving(request, services.receive_report, report=found, versioned=True),
-        message=lambda saved: f"Saved: {saved}",
-        title=f"Record {found} as received",
-    )
+def _receive_form(data: Any, found: Report) -> ReceiveForm:
+    received_on = found.received_on or timezone.localdate()
+    initial = {**initial_of(found, ("grade", "questions")), "received_on": received_on}
+    return ReceiveForm(data, grades=_grades(found.partnership), initial=initial)
+
+
+receive_report = REPORTS.form(
+    "governance.manage",
+    _receive_form,
+    services.receive_report,
+    find=selectors.managed_report,
+    versioned=True,
+    message=lambda saved: f"Saved: {saved}",
+    title=lambda found: f"Record {found} as received",
+)
 
 
 # ---- inspections ----
@@ -440,43 +440,26 @@ def inspections(request: HttpRequest) -> HttpResponse:
     )
 
 
-@form_view("governance.manage")
-def create_inspection(request: HttpRequest) -> HttpResponse:
-    return _new_form(
-        request,
-        InspectionForm(request.POST or None),
-        saving(request, services.create_inspection, partnership=_partnership(request)),
-        message=lambda saved: f"Recorded: {saved}",
-        title="Record an inspection or review",
-        back_url=reverse("governance:inspections"),
-        submit="Record it",
-    )
-
-
-@page_view("governance.view")
-def inspection(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.inspection_for(request.user, pk)
-    return record_page(
-        request,
-        "governance/inspection.html",
-        policies.allowed,
-        inspection=found,
-        findings=selectors.findings_with_progress(found),
-    )
-
-
-@form_view("governance.manage")
-def add_finding(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.inspection_for(request.user, pk)
-    return _record_form(
-        request,
-        found,
-        FindingForm(request.POST or None),
-        saving(request, services.add_finding, inspection=found),
-        message=lambda saved: f"Finding {saved.number} added",
-        title="Add a finding",
-        submit="Add the finding",
-    )
+create_inspection = INSPECTIONS.new(
+    "governance.manage",
+    InspectionForm,
+    services.create_inspection,
+    back="governance:inspections",
+    message=lambda saved: f"Recorded: {saved}",
+    title="Record an inspection or review",
+    submit="Record it",
+)
+inspection = INSPECTIONS.page(
+    "governance.view", "governance/inspection.html", findings=selectors.findings_with_progress
+)
+add_finding = INSPECTIONS.form(
+    "governance.manage",
+    FindingForm,
+    services.add_finding,
+    message=lambda saved: f"Finding {saved.number} added",
+    title="Add a finding",
+    submit="Add the finding",
+)
 
 
 # ---- funding ----
@@ -508,17 +491,17 @@ def funding(request: HttpRequest) -> HttpResponse:
     )
 
 
-@form_view("governance.manage")
-def set_funding_year(request: HttpRequest) -> HttpResponse:
-    return _new_form(
-        request,
-        FundingYearForm(request.POST or None, initial={"year": _current_year(request)}),
-        saving(request, services.set_funding_year, partnership=_partnership(request)),
-        message=lambda saved: f"{saved} saved",
-        title="Set up a year's budget",
-        intro="Entering a year again changes its balance brought forward.",
-        back_url=reverse("governance:funding"),
-    )
+set_funding_year = FUNDING_YEARS.new(
+    "governance.manage",
+    lambda data, partnership: FundingYearForm(
+        data, initial={"year": selectors.financial_year_of(partnership, timezone.localdate())}
+    ),
+    services.set_funding_year,
+    back="governance:funding",
+    message=lambda saved: f"{saved} saved",
+    title="Set up a year's budget",
+    intro="Entering a year again changes its balance brought forward.",
+)
 
 
 @page_view("governance.view")
@@ -544,8 +527,8 @@ def funding_year(request: HttpRequest, year: int) -> HttpResponse:
 
 @form_view("governance.manage")
 def set_contribution(request: HttpRequest, year: int) -> HttpResponse:
-    found = selectors.managed_funding_year(request.user, year)
-    return _record_form(
+    found = FUNDING_YEARS.found(request, year)
+    return record_form(
         request,
         found,
         ContributionForm(request.POST or None, partnership=found.partnership),
@@ -559,22 +542,19 @@ def set_contribution(request: HttpRequest, year: int) -> HttpResponse:
         ),
         message=lambda saved: f"{saved.agency}'s contribution saved",
         title=f"Record a partner's contribution, {found.label}",
+        caption=CAPTION,
         intro="Entering a partner again replaces its contribution for the year.",
     )
 
 
-@form_view("governance.manage")
-def set_spending(request: HttpRequest, year: int) -> HttpResponse:
-    found = selectors.managed_funding_year(request.user, year)
-    return _record_form(
-        request,
-        found,
-        SpendingForm(request.POST or None),
-        saving(request, services.set_spending, year=found),
-        message=lambda saved: f"Spending on {saved.get_area_display()} saved",
-        title=f"Record spending, {found.label}",
-        intro="Entering an area again replaces its spending for the year.",
-    )
+set_spending = FUNDING_YEARS.form(
+    "governance.manage",
+    SpendingForm,
+    services.set_spending,
+    message=lambda saved: f"Spending on {saved.get_area_display()} saved",
+    title=lambda found: f"Record spending, {found.label}",
+    intro="Entering an area again replaces its spending for the year.",
+)
 
 
 # ---- procedures ----
@@ -625,32 +605,26 @@ def procedures(request: HttpRequest) -> HttpResponse:
 @form_view("governance.manage")
 def create_procedure(request: HttpRequest) -> HttpResponse:
     partnership = _partnership(request)
-    return _new_form(
+    return new_record_form(
         request,
         ProcedureForm(request.POST or None, partnership=partnership, reviews=_reviews(request)),
         saving(request, services.create_procedure, partnership=partnership),
         message=lambda saved: f"Added to the register: {saved}",
         title="Add a multi-agency procedure",
         back_url=reverse("governance:procedures"),
+        caption=CAPTION,
         submit="Add the procedure",
     )
 
 
-@page_view("governance.view")
-def procedure(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.procedure_for(request.user, pk)
-    return record_page(
-        request,
-        "governance/procedure.html",
-        policies.allowed,
-        procedure=found,
-        overdue=found.is_overdue(),
-    )
+procedure = PROCEDURES.page(
+    "governance.view", "governance/procedure.html", overdue=Procedure.is_overdue
+)
 
 
 @form_view("governance.manage")
 def review_procedure(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.procedure_for(request.user, pk)
+    found = PROCEDURES.found(request, pk)
     form = ProcedureForm(
         request.POST or None,
         reviews=_reviews(request),
@@ -659,7 +633,7 @@ def review_procedure(request: HttpRequest, pk: int) -> HttpResponse:
             found, ("last_reviewed_on", "next_review_on", "changes"), many=["themes", "prompted_by"]
         ),
     )
-    return _record_form(
+    return record_form(
         request,
         found,
         form,
@@ -668,4 +642,5 @@ def review_procedure(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         message=lambda saved: f"Review recorded: {saved}",
         title=f"Record a review of {found}",
+        caption=CAPTION,
     )

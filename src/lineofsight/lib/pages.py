@@ -22,11 +22,15 @@
 - ``initial_of``: a change form's starting values, the record's version among them.
 - ``listed``: a form's cleaned data for a service, its many-choice querysets as lists.
 - ``saving``: a form page's ``save`` calling a service with the signed-in person as the actor.
+- ``Records``: one kind of record's pages in a module (how it is found, its name, its policy,
+  its captions), stated once; its ``page``, ``form`` and ``new`` make the commonest views (the
+  record's page, a form page adding to or changing it, one making it) from their own words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -47,6 +51,7 @@ from lineofsight.lib.listing import (
     list_response,
 )
 from lineofsight.partnership.access import View, requires
+from lineofsight.partnership.middleware import partnership_of
 
 Message = str | Callable[[Any], str]
 Save = Callable[[dict[str, Any], Any], Any]
@@ -340,3 +345,133 @@ def saving(
         return service(actor=request.user, **fixed, **known, **listed(data))
 
     return save
+
+
+# A form a ``Records`` view makes: a form class (given the POST data, and ``initial`` for a
+# change), or a function of the data and the record (or, making one, the partnership).
+FormMaker = Callable[..., forms.Form]
+Words = str | Callable[[Any], str]
+
+
+def _worded(words: Words, record: Any) -> str:
+    return words if isinstance(words, str) else words(record)
+
+
+def _made(form: FormMaker, data: Any, about: Any, **initial: Any) -> forms.Form:
+    if isinstance(form, type):
+        return form(data, **initial)
+    return form(data, about)
+
+
+@dataclass(frozen=True)
+class Records:
+    """One kind of record's pages in a module, stated once so that each view says only its own
+    words (its permission first, kept in the views module):
+
+    - ``find(user, key)``: the app selector giving the record a URL names (refused or 404
+      otherwise), ``name``: what its templates and the services call it;
+    - ``allowed(user, record)``: the app policy's booleans for its page;
+    - ``caption(record)``: the caption over a form page about it (by default its own words);
+      ``section``: the caption over the form page making one (the module's name);
+    - ``partnership(request)``: the partnership a new one belongs to (``request.partnership``).
+    """
+
+    find: Callable[..., Any]
+    name: str
+    allowed: Callable[[Any, Any], dict[str, bool]] | None = None
+    caption: Callable[[Any], str] = str
+    section: str = ""
+    partnership: Callable[[HttpRequest], Any] = partnership_of
+
+    def found(
+        self, request: HttpRequest, key: Any, *, find: Callable[..., Any] | None = None
+    ) -> Any:
+        """The record the URL's ``key`` names, found for the signed-in person (by ``find``, else
+        the kind's own ``find``)."""
+        return (find or self.find)(request.user, key)
+
+    def page(
+        self, permission: str, template: str, **more: Callable[[Any], Any]
+    ) -> Callable[..., HttpResponse]:
+        """The record's page (``record_page``): ``template`` with the record as ``name``, each
+        of ``more`` made from it, and ``allowed``."""
+        if self.allowed is None:
+            raise TypeError(f"{self.name}: a record page needs the policy's allowed")
+        allowed = self.allowed
+
+        @page_view(permission)
+        def view(request: HttpRequest, **key: Any) -> HttpResponse:
+            found = self.found(request, *key.values())
+            made = {key: value(found) for key, value in more.items()}
+            return record_page(request, template, allowed, **{self.name: found}, **made)
+
+        return view
+
+    def form(
+        self,
+        permission: str,
+        form: FormMaker,
+        service: Callable[..., Any],
+        *,
+        title: Words,
+        change: Iterable[str] = (),
+        many: Iterable[str] = (),
+        versioned: bool = False,
+        into: str = "",
+        find: Callable[..., Any] | None = None,
+        **page: Any,
+    ) -> Callable[..., HttpResponse]:
+        """A form page adding to the record or changing it (``record_form``), saved by
+        ``service(actor=..., <into or name>=record, **data)``.  ``change``/``many``: the fields
+        (many-to-many ones) a change starts from (``initial_of``), saved with the version it was
+        filled in on (as ``versioned``).  ``title`` a text or made from the record; ``find``
+        another selector than the kind's (one for those who manage it); ``page``: ``message``,
+        ``intro``, ``submit``."""
+        names, many_names = tuple(change), tuple(many)
+        changing = bool(names or many_names)
+
+        @form_view(permission)
+        def view(request: HttpRequest, **key: Any) -> HttpResponse:
+            found = self.found(request, *key.values(), find=find)
+            initial = {"initial": initial_of(found, names, many=many_names)} if changing else {}
+            save = saving(
+                request, service, versioned=changing or versioned, **{into or self.name: found}
+            )
+            return record_form(
+                request,
+                found,
+                _made(form, request.POST or None, found, **initial),
+                save,
+                title=_worded(title, found),
+                caption=self.caption(found),
+                **page,
+            )
+
+        return view
+
+    def new(
+        self,
+        permission: str,
+        form: FormMaker,
+        service: Callable[..., Any],
+        *,
+        back: str,
+        **page: Any,
+    ) -> Callable[..., HttpResponse]:
+        """A form page making one (``new_record_form``), back to the page named ``back`` (its
+        list), saved by ``service(actor=..., partnership=..., **data)``; ``page``: ``title``,
+        ``message``, ``intro``, ``submit``."""
+
+        @form_view(permission)
+        def view(request: HttpRequest) -> HttpResponse:
+            partnership = self.partnership(request)
+            return new_record_form(
+                request,
+                _made(form, request.POST or None, partnership),
+                saving(request, service, partnership=partnership),
+                back_url=reverse(back),
+                caption=self.section,
+                **page,
+            )
+
+        return view
