@@ -68,19 +68,17 @@ def _partnership(request: HttpRequest) -> Partnership:
     return agency.partnership
 
 
-def _governance(find: Any, name: str) -> Records:
+def _governance(find: Any, name: str, listed: str) -> Records:
     """A kind of governance record: every form page captioned "Governance", a new one in the
     signed-in person's partnership."""
-    return Records(
-        find, name, policies.allowed, lambda _: CAPTION, CAPTION, partnership=_partnership
-    )
+    return Records(find, name, policies.allowed, CAPTION, CAPTION, listed, _partnership)
 
 
-GROUPS = _governance(selectors.managed_group, "group")
-REPORTS = _governance(selectors.report_for, "report")
-INSPECTIONS = _governance(selectors.inspection_for, "inspection")
-FUNDING_YEARS = _governance(selectors.managed_funding_year, "year")
-PROCEDURES = _governance(selectors.procedure_for, "procedure")
+GROUPS = _governance(selectors.managed_group, "group", "governance:groups")
+REPORTS = _governance(selectors.report_for, "report", "governance:reports")
+INSPECTIONS = _governance(selectors.inspection_for, "inspection", "governance:inspections")
+FUNDING_YEARS = _governance(selectors.managed_funding_year, "year", "governance:funding")
+PROCEDURES = _governance(selectors.procedure_for, "procedure", "governance:procedures")
 
 
 def _actions(record: Any) -> list[Any]:
@@ -161,7 +159,6 @@ create_group = GROUPS.new(
     "governance.manage",
     GroupForm,
     services.create_group,
-    back="governance:groups",
     message=lambda saved: f"{saved} added",
     title="Add a group",
     submit="Add the group",
@@ -377,7 +374,6 @@ create_report = REPORTS.new(
         data, partnership=partnership, grades=_grades(partnership)
     ),
     services.create_report,
-    back="governance:reports",
     message=lambda saved: f"Added to the register: {saved}",
     title="Add a report to the assurance register",
     intro="A report the board or one of its groups has asked for. Record it when it is "
@@ -444,7 +440,6 @@ create_inspection = INSPECTIONS.new(
     "governance.manage",
     InspectionForm,
     services.create_inspection,
-    back="governance:inspections",
     message=lambda saved: f"Recorded: {saved}",
     title="Record an inspection or review",
     submit="Record it",
@@ -497,7 +492,6 @@ set_funding_year = FUNDING_YEARS.new(
         data, initial={"year": selectors.financial_year_of(partnership, timezone.localdate())}
     ),
     services.set_funding_year,
-    back="governance:funding",
     message=lambda saved: f"{saved} saved",
     title="Set up a year's budget",
     intro="Entering a year again changes its balance brought forward.",

@@ -29,18 +29,17 @@ from lineofsight.lado.forms import (
     ReferralForm,
     StandardsForm,
 )
-from lineofsight.lado.models import Outcome, Sector
+from lineofsight.lado.models import Outcome, Referral, Sector
 from lineofsight.lado.statistics import reporting_year, trend_years, year_label, years_covered
 from lineofsight.lib.formviews import form_page_then, submit
 from lineofsight.lib.listing import PLAIN_EXPORT_LINKS, Export, export_if_asked
 from lineofsight.lib.pages import (
+    Records,
     allowed_page,
     form_view,
     initial_of,
-    new_record_form,
     page_view,
     record_form,
-    record_page,
     return_form,
     saving,
     status_and_year,
@@ -99,6 +98,24 @@ def _referral_export(request: SignedInRequest, rows: list[dict[str, Any]]) -> It
         ]
 
 
+REFERRALS = Records(
+    selectors.referral_for,
+    "referral",
+    policies.allowed,
+    lambda referral: referral.reference,
+    "LADO",
+    "lado:list",
+)
+CONSULTATIONS = Records(
+    selectors.consultation_for,
+    "consultation",
+    policies.allowed,
+    lambda consultation: consultation.reference,
+    "LADO",
+    "lado:consultations",
+)
+
+
 def _years() -> list[int]:
     return list(range(reporting_year(timezone.localdate()), 2011, -1))
 
@@ -125,58 +142,46 @@ def referral_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@form_view("lado.manage")
-def create(request: SignedInRequest) -> HttpResponse:
-    return new_record_form(
-        request,
-        ReferralForm(request.POST or None),
-        saving(request, services.create_referral, partnership=request.partnership),
-        message=lambda saved: f"Referral recorded: {saved.reference}",
-        title="Record a referral",
-        caption="LADO",
-        intro="An allegation that someone who works with children has harmed a child, may have "
-        "committed an offence against a child, may pose a risk of harm or may not be suitable "
-        "to work with children.",
-        back_url=reverse("lado:list"),
-        submit="Record the referral",
-    )
+create = REFERRALS.new(
+    "lado.manage",
+    ReferralForm,
+    services.create_referral,
+    message=lambda saved: f"Referral recorded: {saved.reference}",
+    title="Record a referral",
+    intro="An allegation that someone who works with children has harmed a child, may have "
+    "committed an offence against a child, may pose a risk of harm or may not be suitable "
+    "to work with children.",
+    submit="Record the referral",
+)
+detail = REFERRALS.page(
+    "lado.manage",
+    "lado/detail.html",
+    flags=selectors.referral_flags,
+    due=selectors.referral_deadlines,
+    meetings=lambda referral: referral.meetings.all(),
+    criteria=lambda referral: [dict(reference.CRITERIA)[c] for c in referral.criteria],
+    consultation=lambda referral: getattr(referral, "consultation", None),
+)
 
 
-@page_view("lado.manage")
-def detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    referral = selectors.referral_for(request.user, pk)
-    return record_page(
-        request,
-        "lado/detail.html",
-        policies.allowed,
-        referral=referral,
-        flags=selectors.referral_flags(referral),
-        due=selectors.referral_deadlines(referral),
-        meetings=referral.meetings.all(),
-        criteria=[dict(reference.CRITERIA)[c] for c in referral.criteria],
-        consultation=getattr(referral, "consultation", None),
-    )
-
-
-@form_view("lado.manage")
-def edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    referral = selectors.referral_for(request.user, pk)
+def _edit_form(data: Any, referral: Referral) -> EditReferralForm:
     initial = initial_of(referral, ReferralForm.base_fields)
-    form = EditReferralForm(request.POST or None, initial={**initial, "sector": referral.sector_id})
-    return record_form(
-        request,
-        referral,
-        form,
-        saving(request, services.update_referral, referral=referral, versioned=True),
-        message="Referral updated",
-        title="Change the referral",
-        caption=referral.reference,
-    )
+    return EditReferralForm(data, initial={**initial, "sector": referral.sector_id})
+
+
+edit = REFERRALS.form(
+    "lado.manage",
+    _edit_form,
+    services.update_referral,
+    versioned=True,
+    message="Referral updated",
+    title="Change the referral",
+)
 
 
 @form_view("lado.manage")
 def decision(request: SignedInRequest, pk: int) -> HttpResponse:
-    referral = selectors.referral_for(request.user, pk)
+    referral = REFERRALS.found(request, pk)
     initial = initial_of(referral, ("decided_on",))
     if referral.threshold_met is not None:
         initial.update(
@@ -198,55 +203,42 @@ def decision(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@form_view("lado.manage")
-def add_meeting(request: SignedInRequest, pk: int) -> HttpResponse:
-    referral = selectors.referral_for(request.user, pk)
-    return record_form(
-        request,
-        referral,
-        MeetingForm(request.POST or None),
-        saving(request, services.add_meeting, referral=referral),
-        message=lambda saved: f"{saved} recorded",
-        title="Record a strategy or evaluation meeting",
-        caption=referral.reference,
-        submit="Record the meeting",
-    )
+add_meeting = REFERRALS.form(
+    "lado.manage",
+    MeetingForm,
+    services.add_meeting,
+    message=lambda saved: f"{saved} recorded",
+    title="Record a strategy or evaluation meeting",
+    submit="Record the meeting",
+)
+progress = REFERRALS.form(
+    "lado.manage",
+    ProgressForm,
+    services.record_progress,
+    change=[name for name in ProgressForm.base_fields if name != "version"],
+    message="Progress recorded",
+    title="Police, suspension and social care",
+)
 
 
-@form_view("lado.manage")
-def progress(request: SignedInRequest, pk: int) -> HttpResponse:
-    referral = selectors.referral_for(request.user, pk)
-    names = [name for name in ProgressForm.base_fields if name != "version"]
-    return record_form(
-        request,
-        referral,
-        ProgressForm(request.POST or None, initial=initial_of(referral, names)),
-        saving(request, services.record_progress, referral=referral, versioned=True),
-        message="Progress recorded",
-        title="Police, suspension and social care",
-        caption=referral.reference,
-    )
-
-
-@form_view("lado.manage")
-def outcome(request: SignedInRequest, pk: int) -> HttpResponse:
-    referral = selectors.referral_for(request.user, pk)
+def _outcome_form(data: Any, referral: Referral) -> OutcomeForm:
     initial = {
         **initial_of(referral, ("concluded_on",)),
         "outcome": referral.outcome_id,
         "onward": [name for name, _ in reference.ONWARD if getattr(referral, name)],
     }
-    form = OutcomeForm(request.POST or None, initial=initial, threshold_met=referral.threshold_met)
-    return record_form(
-        request,
-        referral,
-        form,
-        saving(request, services.record_outcome, referral=referral, versioned=True),
-        message="Outcome recorded",
-        title="Outcome",
-        caption=referral.reference,
-        submit="Record the outcome",
-    )
+    return OutcomeForm(data, initial=initial, threshold_met=referral.threshold_met)
+
+
+outcome = REFERRALS.form(
+    "lado.manage",
+    _outcome_form,
+    services.record_outcome,
+    versioned=True,
+    message="Outcome recorded",
+    title="Outcome",
+    submit="Record the outcome",
+)
 
 
 @page_view("lado.manage")
@@ -255,30 +247,21 @@ def consultations(request: SignedInRequest) -> HttpResponse:
     return allowed_page(request, "lado/consultations.html", policies.allowed, rows=rows)
 
 
-@form_view("lado.manage")
-def create_consultation(request: SignedInRequest) -> HttpResponse:
-    return new_record_form(
-        request,
-        ConsultationForm(request.POST or None),
-        saving(request, services.create_consultation, partnership=request.partnership),
-        message=lambda saved: f"Consultation recorded: {saved.reference}",
-        title="Record a consultation",
-        caption="LADO",
-        intro="Advice to an employer or a professional, without naming anyone.",
-        back_url=reverse("lado:consultations"),
-        submit="Record the consultation",
-    )
-
-
-@page_view("lado.manage")
-def consultation(request: SignedInRequest, consultation: int) -> HttpResponse:
-    found = selectors.consultation_for(request.user, consultation)
-    return record_page(request, "lado/consultation.html", policies.allowed, consultation=found)
+create_consultation = CONSULTATIONS.new(
+    "lado.manage",
+    ConsultationForm,
+    services.create_consultation,
+    message=lambda saved: f"Consultation recorded: {saved.reference}",
+    title="Record a consultation",
+    intro="Advice to an employer or a professional, without naming anyone.",
+    submit="Record the consultation",
+)
+consultation = CONSULTATIONS.page("lado.manage", "lado/consultation.html")
 
 
 @form_view("lado.manage")
 def convert(request: SignedInRequest, consultation: int) -> HttpResponse:
-    found = selectors.consultation_for(request.user, consultation)
+    found = CONSULTATIONS.found(request, consultation)
     if found.referral_id:
         messages.info(request, "This consultation has already become a referral")
         return redirect(reverse("lado:referral", args=[found.referral_id]))

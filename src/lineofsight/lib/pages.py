@@ -371,16 +371,19 @@ class Records:
     - ``find(user, key)``: the app selector giving the record a URL names (refused or 404
       otherwise), ``name``: what its templates and the services call it;
     - ``allowed(user, record)``: the app policy's booleans for its page;
-    - ``caption(record)``: the caption over a form page about it (by default its own words);
+    - ``caption``: the caption over a form page about it, a text or made from the record (by
+      default its own words);
       ``section``: the caption over the form page making one (the module's name);
+    - ``listed``: the URL name of their list, where the form page making one goes back to;
     - ``partnership(request)``: the partnership a new one belongs to (``request.partnership``).
     """
 
     find: Callable[..., Any]
     name: str
     allowed: Callable[[Any, Any], dict[str, bool]] | None = None
-    caption: Callable[[Any], str] = str
+    caption: Words = str
     section: str = ""
+    listed: str = ""
     partnership: Callable[[HttpRequest], Any] = partnership_of
 
     def found(
@@ -443,7 +446,7 @@ class Records:
                 _made(form, request.POST or None, found, **initial),
                 save,
                 title=_worded(title, found),
-                caption=self.caption(found),
+                caption=_worded(self.caption, found),
                 **page,
             )
 
@@ -454,13 +457,11 @@ class Records:
         permission: str,
         form: FormMaker,
         service: Callable[..., Any],
-        *,
-        back: str,
         **page: Any,
     ) -> Callable[..., HttpResponse]:
-        """A form page making one (``new_record_form``), back to the page named ``back`` (its
-        list), saved by ``service(actor=..., partnership=..., **data)``; ``page``: ``title``,
-        ``message``, ``intro``, ``submit``."""
+        """A form page making one (``new_record_form``), back to their list (``listed``), saved
+        by ``service(actor=..., partnership=..., **data)``; ``page``: ``title``, ``message``,
+        ``intro``, ``submit``."""
 
         @form_view(permission)
         def view(request: HttpRequest) -> HttpResponse:
@@ -469,7 +470,7 @@ class Records:
                 request,
                 _made(form, request.POST or None, partnership),
                 saving(request, service, partnership=partnership),
-                back_url=reverse(back),
+                back_url=reverse(self.listed),
                 caption=self.section,
                 **page,
             )

@@ -9,20 +9,18 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.lib.listing import PLAIN_EXPORT_LINKS, Export
 from lineofsight.lib.pages import (
+    Records,
     download_page,
     filtered_list,
     form_view,
     initial_of,
-    new_record_form,
     page_view,
     record_form,
-    record_page,
     return_form,
     saving,
 )
@@ -58,6 +56,32 @@ def _partnership(request: HttpRequest) -> Partnership:
 
 def _themes(item: Any) -> str:
     return "; ".join(t.name for t in item.themes.all())
+
+
+def _actions(record: Any) -> list[Any]:
+    return list(actions_for_source(record))
+
+
+def _kind(find: Any, name: str, caption: Any, section: str, listed: str) -> Records:
+    """A kind of voice record: a new one in the signed-in person's partnership."""
+    return Records(find, name, policies.allowed, caption, section, listed, _partnership)
+
+
+ACTIVITIES = _kind(
+    selectors.activity_for,
+    "activity",
+    lambda activity: activity.title,
+    "Independent scrutiny",
+    "voice:activities",
+)
+FEEDBACK = _kind(
+    selectors.one_feedback,
+    "item",
+    lambda item: f"Feedback F{item.pk}",
+    "Voice of children and families",
+    "voice:feedback",
+)
+SURVEYS = _kind(selectors.survey_for, "survey", str, "Practitioner surveys", "voice:surveys")
 
 
 @page_view("voice.view")
@@ -112,37 +136,26 @@ def activities(request: HttpRequest) -> HttpResponse:
     )
 
 
-@form_view("scrutiny.manage")
-def create_activity(request: HttpRequest) -> HttpResponse:
-    return new_record_form(
-        request,
-        ActivityForm(request.POST or None),
-        saving(request, services.create_activity, partnership=_partnership(request)),
-        message="Scrutiny activity recorded",
-        title="Record a scrutiny activity",
-        caption="Independent scrutiny",
-        intro="What you examined, the evidence you saw and what you found. Add your "
-        "recommendations on the next page: each can become an action in the tracker.",
-        back_url=reverse("voice:activities"),
-        submit="Record the activity",
-    )
-
-
-@page_view("scrutiny.view")
-def activity(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.activity_for(request.user, pk)
-    return record_page(
-        request,
-        "voice/activity.html",
-        policies.allowed,
-        activity=found,
-        recommendations=selectors.recommendations_with_actions(found),
-    )
+create_activity = ACTIVITIES.new(
+    "scrutiny.manage",
+    ActivityForm,
+    services.create_activity,
+    message="Scrutiny activity recorded",
+    title="Record a scrutiny activity",
+    intro="What you examined, the evidence you saw and what you found. Add your "
+    "recommendations on the next page: each can become an action in the tracker.",
+    submit="Record the activity",
+)
+activity = ACTIVITIES.page(
+    "scrutiny.view",
+    "voice/activity.html",
+    recommendations=selectors.recommendations_with_actions,
+)
 
 
 @form_view("scrutiny.manage")
 def edit_activity(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.activity_for(request.user, pk)
+    found = ACTIVITIES.found(request, pk)
     return record_form(
         request,
         found,
@@ -156,19 +169,14 @@ def edit_activity(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@form_view("scrutiny.manage")
-def add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.activity_for(request.user, pk)
-    return record_form(
-        request,
-        found,
-        RecommendationForm(request.POST or None, partnership=found.partnership),
-        saving(request, services.add_recommendation, activity=found),
-        message=lambda saved: f"Recommendation {saved.number} added",
-        title="Add a recommendation",
-        caption=found.title,
-        submit="Add the recommendation",
-    )
+add_recommendation = ACTIVITIES.form(
+    "scrutiny.manage",
+    lambda data, activity: RecommendationForm(data, partnership=activity.partnership),
+    services.add_recommendation,
+    message=lambda saved: f"Recommendation {saved.number} added",
+    title="Add a recommendation",
+    submit="Add the recommendation",
+)
 
 
 # ---- feedback ----
@@ -214,51 +222,29 @@ def feedback(request: HttpRequest) -> HttpResponse:
     )
 
 
-@form_view("voice.manage")
-def create_feedback(request: HttpRequest) -> HttpResponse:
-    partnership = _partnership(request)
-    return new_record_form(
-        request,
-        FeedbackForm(request.POST or None, partnership=partnership),
-        saving(request, services.record_feedback, partnership=partnership),
-        message="Feedback recorded",
-        title="Record feedback",
-        caption="Voice of children and families",
-        intro="What children, young people or families said, in their words but anonymised: "
-        "never a name, an age with a school, an address or anything else that could identify "
-        "them.",
-        back_url=reverse("voice:feedback"),
-        submit="Record the feedback",
-    )
-
-
-@page_view("voice.view")
-def feedback_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.one_feedback(request.user, pk)
-    return record_page(
-        request,
-        "voice/feedback_detail.html",
-        policies.allowed,
-        item=found,
-        actions=list(actions_for_source(found)),
-    )
-
-
-@form_view("voice.manage")
-def what_changed(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.one_feedback(request.user, pk)
-    initial = initial_of(found, ("changed", "changed_on", "publish"), many=["themes"])
-    form = ChangedForm(request.POST or None, initial=initial)
-    return record_form(
-        request,
-        found,
-        form,
-        saving(request, services.record_what_changed, feedback=found, versioned=True),
-        message="What changed is recorded",
-        title="What changed as a result",
-        caption=f"Feedback F{found.pk}",
-        intro="We did: what the partnership or a service changed because of this feedback.",
-    )
+create_feedback = FEEDBACK.new(
+    "voice.manage",
+    lambda data, partnership: FeedbackForm(data, partnership=partnership),
+    services.record_feedback,
+    message="Feedback recorded",
+    title="Record feedback",
+    intro="What children, young people or families said, in their words but anonymised: "
+    "never a name, an age with a school, an address or anything else that could identify "
+    "them.",
+    submit="Record the feedback",
+)
+feedback_detail = FEEDBACK.page("voice.view", "voice/feedback_detail.html", actions=_actions)
+what_changed = FEEDBACK.form(
+    "voice.manage",
+    ChangedForm,
+    services.record_what_changed,
+    into="feedback",
+    change=("changed", "changed_on", "publish"),
+    many=["themes"],
+    message="What changed is recorded",
+    title="What changed as a result",
+    intro="We did: what the partnership or a service changed because of this feedback.",
+)
 
 
 YOU_SAID_HEADER = ["You said", "From", "Source", "Received", "We did", "Date of the change"]
@@ -308,22 +294,17 @@ def surveys(request: HttpRequest) -> HttpResponse:
     )
 
 
-@form_view("voice.manage")
-def create_survey(request: HttpRequest) -> HttpResponse:
-    partnership = _partnership(request)
-    return new_record_form(
-        request,
-        SurveyForm(request.POST or None),
-        saving(request, services.create_survey, partnership=partnership),
-        message=lambda saved: f"Survey {saved.reference} set up",
-        title="Set up a practitioner survey",
-        caption="Practitioner surveys",
-        intro="Its statements, answered from strongly agree to strongly disagree. Import the "
-        "responses afterwards on Data > Upload returns, as a CSV with the columns survey_ref, "
-        "response_ref, agency_code, q1, q2...",
-        back_url=reverse("voice:surveys"),
-        submit="Set up the survey",
-    )
+create_survey = SURVEYS.new(
+    "voice.manage",
+    SurveyForm,
+    services.create_survey,
+    message=lambda saved: f"Survey {saved.reference} set up",
+    title="Set up a practitioner survey",
+    intro="Its statements, answered from strongly agree to strongly disagree. Import the "
+    "responses afterwards on Data > Upload returns, as a CSV with the columns survey_ref, "
+    "response_ref, agency_code, q1, q2...",
+    submit="Set up the survey",
+)
 
 
 @page_view("voice.view")
