@@ -33,6 +33,7 @@ from lineofsight.cdop.statistics import reporting_year, year_label
 from lineofsight.lib.formviews import form_page_then
 from lineofsight.lib.listing import PLAIN_EXPORT_LINKS, Export, export_if_asked
 from lineofsight.lib.pages import (
+    Records,
     form_view,
     initial_of,
     new_record_form,
@@ -59,6 +60,15 @@ CASE_HEADER = [
     "Closed",
     "Alerts",
 ]
+
+
+DEATHS = Records(
+    selectors.death_for,
+    "death",
+    caption=lambda death: death.reference,
+    section="Child deaths",
+    listed="cdop:list",
+)
 
 
 def _case_export(rows: list[dict[str, Any]]) -> Any:
@@ -100,25 +110,21 @@ def case_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@form_view("cdop.manage")
-def create(request: SignedInRequest) -> HttpResponse:
-    return new_record_form(
-        request,
-        DeathForm(request.POST or None),
-        saving(request, services.create_death, partnership=request.partnership),
-        message=lambda saved: f"Death recorded: {saved.reference}",
-        title="Record a child's death",
-        caption="Child deaths",
-        intro="From the notification (NCMD notification form). Children are recorded by "
-        "pseudonymous reference only: never a name, date of birth or NHS number.",
-        back_url=reverse("cdop:list"),
-        submit="Record the death",
-    )
+create = DEATHS.new(
+    "cdop.manage",
+    DeathForm,
+    services.create_death,
+    message=lambda saved: f"Death recorded: {saved.reference}",
+    title="Record a child's death",
+    intro="From the notification (NCMD notification form). Children are recorded by "
+    "pseudonymous reference only: never a name, date of birth or NHS number.",
+    submit="Record the death",
+)
 
 
 @form_view("cdop.manage")
 def edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    death = selectors.death_for(request.user, pk)
+    death = DEATHS.found(request, pk)
     if not policies.can_manage(request.user, death):
         raise PermissionDenied("cdop.manage")
     return record_form(
@@ -137,7 +143,7 @@ def edit(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @page_view("cdop.view")
 def detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    death = selectors.death_for(request.user, pk)
+    death = DEATHS.found(request, pk)
     can_manage = policies.can_manage(request.user, death)
     learning = [
         {"point": p, "actions": list(actions_for_source(p))}
@@ -157,24 +163,19 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@form_view("cdop.manage")
-def add_report(request: SignedInRequest, pk: int) -> HttpResponse:
-    death = selectors.death_for(request.user, pk)
-    return record_form(
-        request,
-        death,
-        AgencyReportForm(request.POST or None, partnership=death.partnership),
-        saving(request, services.add_agency_report, death=death),
-        message=lambda saved: f"Agency report added: {saved.agency}",
-        title="Add an agency report",
-        caption=death.reference,
-        submit="Add the report",
-    )
+add_report = DEATHS.form(
+    "cdop.manage",
+    lambda data, death: AgencyReportForm(data, partnership=death.partnership),
+    services.add_agency_report,
+    message=lambda saved: f"Agency report added: {saved.agency}",
+    title="Add an agency report",
+    submit="Add the report",
+)
 
 
 @form_view("cdop.manage")
 def report_returned(request: SignedInRequest, pk: int, report: int) -> HttpResponse:
-    death = selectors.death_for(request.user, pk)
+    death = DEATHS.found(request, pk)
     found = get_object_or_404(death.agency_reports.select_related("agency"), pk=report)
     return record_form(
         request,
@@ -195,7 +196,7 @@ def _factor_text(death: Any, domain: str) -> str:
 
 @form_view("cdop.manage")
 def review(request: SignedInRequest, pk: int) -> HttpResponse:
-    death = selectors.death_for(request.user, pk)
+    death = DEATHS.found(request, pk)
     initial = initial_of(death, ("cdr_meeting_on", "outcome"))
     initial.update(
         panel_meeting=death.panel_meeting_id,
@@ -242,19 +243,14 @@ def review(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@form_view("cdop.manage")
-def add_learning(request: SignedInRequest, pk: int) -> HttpResponse:
-    death = selectors.death_for(request.user, pk)
-    return record_form(
-        request,
-        death,
-        LearningPointForm(request.POST or None, partnership=death.partnership),
-        saving(request, services.add_learning_point, death=death),
-        message=lambda saved: f"Learning point {saved.number} added",
-        title="Add a learning point",
-        caption=death.reference,
-        submit="Add the learning point",
-    )
+add_learning = DEATHS.form(
+    "cdop.manage",
+    lambda data, death: LearningPointForm(data, partnership=death.partnership),
+    services.add_learning_point,
+    message=lambda saved: f"Learning point {saved.number} added",
+    title="Add a learning point",
+    submit="Add the learning point",
+)
 
 
 @page_view("cdop.view")

@@ -11,12 +11,12 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lineofsight.lib.listing import Export
 from lineofsight.lib.pages import (
+    Records,
     allowed_page,
     download_page,
     form_view,
@@ -54,6 +54,17 @@ def _partnership(request: HttpRequest) -> Any:
     return request.user.agency.partnership  # type: ignore[union-attr]
 
 
+COURSES = Records(
+    selectors.course_for,
+    "course",
+    policies.allowed,
+    lambda course: course.title,
+    "Workforce development",
+    "workforce:list",
+    _partnership,
+)
+
+
 def _period(request: HttpRequest) -> tuple[PeriodForm, int, dt.date, dt.date]:
     """The reporting year asked for (default: the current one) and its first and last days."""
     current = year_of(timezone.localdate())
@@ -77,24 +88,19 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@form_view(MANAGE)
-def course_create(request: HttpRequest) -> HttpResponse:
-    partnership = _partnership(request)
-    return new_record_form(
-        request,
-        CourseForm(request.POST or None),
-        saving(request, services.create_course, partnership=partnership),
-        message=lambda saved: f"Course added: {saved.title}",
-        title="Add a course",
-        caption="Workforce development",
-        back_url=reverse("workforce:list"),
-        submit="Add the course",
-    )
+course_create = COURSES.new(
+    MANAGE,
+    CourseForm,
+    services.create_course,
+    message=lambda saved: f"Course added: {saved.title}",
+    title="Add a course",
+    submit="Add the course",
+)
 
 
 @page_view(MANAGE)
 def course(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.course_for(request.user, pk)
+    found = COURSES.found(request, pk)
     stats = selectors.statistics_for(request.user, dt.date(1990, 1, 1), dt.date(2100, 1, 1), found)
     return render(
         request,
@@ -111,42 +117,30 @@ def course(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@form_view(MANAGE)
-def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.course_for(request.user, pk)
-    names = ("code", "title", "level", "audience", "outcomes", "prompted_by")
-    initial = initial_of(found, names, many=["themes"])
-    return record_form(
-        request,
-        found,
-        CourseForm(request.POST or None, initial=initial),
-        saving(request, services.update_course, course=found, versioned=True),
-        message="Course saved",
-        title="Change the course",
-        caption=found.title,
-    )
-
-
-@form_view(MANAGE)
-def question_create(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.course_for(request.user, pk)
-    return record_form(
-        request,
-        found,
-        QuestionForm(request.POST or None),
-        saving(request, services.add_question, course=found),
-        message=lambda saved: f"Knowledge question {saved.number} added",
-        title="Add a knowledge question",
-        caption=found.title,
-        intro="Learners mark each statement true or false at the end of the course: the share "
-        "they get right is shown beside their change in confidence.",
-        submit="Add the question",
-    )
+course_edit = COURSES.form(
+    MANAGE,
+    CourseForm,
+    services.update_course,
+    change=("code", "title", "level", "audience", "outcomes", "prompted_by"),
+    many=["themes"],
+    message="Course saved",
+    title="Change the course",
+)
+question_create = COURSES.form(
+    MANAGE,
+    QuestionForm,
+    services.add_question,
+    message=lambda saved: f"Knowledge question {saved.number} added",
+    title="Add a knowledge question",
+    intro="Learners mark each statement true or false at the end of the course: the share "
+    "they get right is shown beside their change in confidence.",
+    submit="Add the question",
+)
 
 
 @form_view(MANAGE)
 def session_create(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.course_for(request.user, pk)
+    found = COURSES.found(request, pk)
     return new_record_form(
         request,
         SessionForm(request.POST or None),
