@@ -12,16 +12,17 @@ from django.utils import timezone
 
 from lineofsight.actions.selectors import actions_for_source
 from lineofsight.delivery import forms, policies, selectors, services
-from lineofsight.delivery.models import Plan, PlanItem, Priority, SuccessMeasure
+from lineofsight.delivery.models import Plan, Priority, SuccessMeasure
 from lineofsight.lib.formviews import form_page
 from lineofsight.lib.listing import Export, active_filters, list_response
 from lineofsight.lib.pages import (
+    Records,
     allowed_page,
     form_view,
     initial_of,
+    one_of,
     page_view,
     record_form,
-    record_page,
     saving,
 )
 from lineofsight.partnership.access import SignedInRequest
@@ -127,6 +128,10 @@ def _priority(request: HttpRequest, pk: int) -> Priority:
     )
 
 
+def _actions(record: Any) -> list[Any]:
+    return list(actions_for_source(record))
+
+
 @form_view("learning.manage")
 def priority_create(request: SignedInRequest, pk: int) -> HttpResponse:
     plan_ = get_object_or_404(selectors.plans_for(request.user), pk=pk)
@@ -173,26 +178,15 @@ def item_create(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-def _item(request: HttpRequest, pk: int) -> PlanItem:
-    return get_object_or_404(selectors.items_for(request.user), pk=pk)
-
-
-@page_view("learning.view")
-def item_detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    item = _item(request, pk)
-    return record_page(
-        request,
-        "delivery/item.html",
-        policies.allowed,
-        item=item,
-        updates=selectors.updates_for(item),
-        actions=list(actions_for_source(item)),
-    )
+ITEMS = Records(one_of(selectors.items_for), "item", policies.allowed)
+item_detail = ITEMS.page(
+    "learning.view", "delivery/item.html", updates=selectors.updates_for, actions=_actions
+)
 
 
 @form_view("learning.manage")
 def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    item = _item(request, pk)
+    item = ITEMS.found(request, pk)
     form = forms.EditItemForm(
         request.POST or None,
         partnership=item.priority.plan.partnership,
@@ -208,7 +202,7 @@ def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @form_view("learning.view")
 def item_progress(request: SignedInRequest, pk: int) -> HttpResponse:
-    item = _item(request, pk)
+    item = ITEMS.found(request, pk)
     if not policies.can_report_progress(request.user, item):
         raise PermissionDenied("Only the partnership or the item's lead agency report progress")
     form = forms.ProgressForm(

@@ -31,13 +31,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django import forms
 from django.contrib import messages
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -363,8 +363,22 @@ def _made(form: FormMaker, data: Any, about: Any, **initial: Any) -> forms.Form:
     return form(data, about)
 
 
+R = TypeVar("R")
+M = TypeVar("M", bound=Model)
+
+
+def one_of(rows: Callable[[Any], QuerySet[M]]) -> Callable[[Any, Any], M]:
+    """A ``find`` for ``Records`` from a scoped selector: the row of ``rows(user)`` with that
+    primary key, else 404."""
+
+    def find(user: Any, pk: Any) -> M:
+        return get_object_or_404(rows(user), pk=pk)
+
+    return find
+
+
 @dataclass(frozen=True)
-class Records:
+class Records(Generic[R]):
     """One kind of record's pages in a module, stated once so that each view says only its own
     words (its permission first, kept in the views module):
 
@@ -378,7 +392,7 @@ class Records:
     - ``partnership(request)``: the partnership a new one belongs to (``request.partnership``).
     """
 
-    find: Callable[..., Any]
+    find: Callable[..., R]
     name: str
     allowed: Callable[[Any, Any], dict[str, bool]] | None = None
     caption: Words = str
@@ -386,9 +400,7 @@ class Records:
     listed: str = ""
     partnership: Callable[[HttpRequest], Any] = partnership_of
 
-    def found(
-        self, request: HttpRequest, key: Any, *, find: Callable[..., Any] | None = None
-    ) -> Any:
+    def found(self, request: HttpRequest, key: Any, *, find: Callable[..., R] | None = None) -> R:
         """The record the URL's ``key`` names, found for the signed-in person (by ``find``, else
         the kind's own ``find``)."""
         return (find or self.find)(request.user, key)
@@ -421,7 +433,7 @@ class Records:
         many: Iterable[str] = (),
         versioned: bool = False,
         into: str = "",
-        find: Callable[..., Any] | None = None,
+        find: Callable[..., R] | None = None,
         **page: Any,
     ) -> Callable[..., HttpResponse]:
         """A form page adding to the record or changing it (``record_form``), saved by

@@ -13,9 +13,11 @@ from lineofsight.assurance.services import audits
 from lineofsight.indicators.catalogue import CATALOGUE
 from lineofsight.lib.formviews import form_page
 from lineofsight.lib.pages import (
+    Records,
     filtered_list,
     form_view,
     initial_of,
+    one_of,
     page_view,
     record_form,
     saving,
@@ -37,8 +39,7 @@ EXPORT_HEADER = [
 ]
 
 
-def _audit(request: HttpRequest, pk: int) -> Audit:
-    return get_object_or_404(selectors.audits_for(request.user), pk=pk)
+AUDITS = Records(one_of(selectors.audits_for), "audit")
 
 
 def _audit_row(a: Any) -> list[Any]:
@@ -71,7 +72,7 @@ def audit_list(request: SignedInRequest) -> HttpResponse:
 
 @page_view("learning.view")
 def audit_detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    audit = _audit(request, pk)
+    audit = AUDITS.found(request, pk)
     findings = list(audit.findings.prefetch_related("themes"))
     for finding in findings:
         finding.action_list = list(actions_for_source(finding))  # type: ignore[attr-defined]  # a row decorated for the template
@@ -123,7 +124,7 @@ def audit_create(request: SignedInRequest) -> HttpResponse:
 
 @form_view("learning.manage")
 def audit_edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    audit = _audit(request, pk)
+    audit = AUDITS.found(request, pk)
     initial = initial_of(audit, audits.AUDIT_FIELDS, many=["themes"])
     initial.update(lead_agency=audit.lead_agency_id, original=audit.original_id)
     form = forms.EditAuditForm(
@@ -140,7 +141,7 @@ def audit_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @form_view("learning.manage")
 def case_create(request: SignedInRequest, pk: int) -> HttpResponse:
-    audit = _audit(request, pk)
+    audit = AUDITS.found(request, pk)
     form = forms.CaseForm(request.POST or None, partnership=audit.partnership)
     return record_form(
         request,
@@ -188,21 +189,14 @@ def case_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@form_view("learning.manage")
-def finding_create(request: SignedInRequest, pk: int) -> HttpResponse:
-    audit = _audit(request, pk)
-    form = forms.FindingForm(
-        request.POST or None,
-        initial={"kind": Finding.Kind.IMPROVEMENT, "themes": list(audit.themes.all())},
-    )
-    return record_form(
-        request,
-        audit,
-        form,
-        saving(request, audits.add_finding, audit=audit),
-        title="Add a finding",
-        caption=str(audit),
-    )
+def _finding_form(data: Any, audit: Audit) -> forms.FindingForm:
+    initial = {"kind": Finding.Kind.IMPROVEMENT, "themes": list(audit.themes.all())}
+    return forms.FindingForm(data, initial=initial)
+
+
+finding_create = AUDITS.form(
+    "learning.manage", _finding_form, audits.add_finding, title="Add a finding"
+)
 
 
 def _finding(request: HttpRequest, pk: int) -> Finding:

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponse
 from django.urls import reverse
 
 from lineofsight.actions.selectors import actions_for_source
@@ -12,12 +11,13 @@ from lineofsight.assurance.models import Challenge
 from lineofsight.assurance.services import challenges
 from lineofsight.lib.formviews import form_page
 from lineofsight.lib.pages import (
+    Records,
     allowed_page,
     filtered_list,
     form_view,
     initial_of,
+    one_of,
     page_view,
-    record_form,
     saving,
 )
 from lineofsight.partnership.access import SignedInRequest
@@ -36,8 +36,9 @@ EXPORT_HEADER = [
 ]
 
 
-def _challenge(request: HttpRequest, pk: int) -> Challenge:
-    return get_object_or_404(selectors.challenges_for(request.user), pk=pk)
+CHALLENGES = Records(
+    one_of(selectors.challenges_for), "challenge", caption=lambda challenge: challenge.subject
+)
 
 
 def _challenge_row(c: Challenge) -> list[Any]:
@@ -69,7 +70,7 @@ def challenge_list(request: SignedInRequest) -> HttpResponse:
 
 @page_view("learning.view")
 def challenge_detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    challenge = _challenge(request, pk)
+    challenge = CHALLENGES.found(request, pk)
     return allowed_page(
         request,
         "assurance/challenge.html",
@@ -94,22 +95,19 @@ def challenge_create(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@form_view("learning.manage")
-def challenge_edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    challenge = _challenge(request, pk)
+def _edit_form(data: Any, challenge: Challenge) -> forms.EditChallengeForm:
     initial = initial_of(challenge, challenges.FIELDS)
     initial.update(
         raised_by_agency=challenge.raised_by_agency_id,
         challenged_agency=challenge.challenged_agency_id,
     )
-    form = forms.EditChallengeForm(
-        request.POST or None, partnership=challenge.partnership, initial=initial
-    )
-    return record_form(
-        request,
-        challenge,
-        form,
-        saving(request, challenges.update_challenge, challenge=challenge, versioned=True),
-        title="Update the challenge",
-        caption=challenge.subject,
-    )
+    return forms.EditChallengeForm(data, partnership=challenge.partnership, initial=initial)
+
+
+challenge_edit = CHALLENGES.form(
+    "learning.manage",
+    _edit_form,
+    challenges.update_challenge,
+    versioned=True,
+    title="Update the challenge",
+)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -12,19 +12,17 @@ from lineofsight.assurance.services import section11
 from lineofsight.lib.formviews import form_page, run_service, submit
 from lineofsight.lib.listing import Export, export_if_asked, export_links
 from lineofsight.lib.pages import (
+    Records,
     allowed_page,
     form_view,
-    initial_of,
+    one_of,
     page_view,
     post_view,
-    record_form,
     saving,
 )
 from lineofsight.partnership.access import SignedInRequest, has_permission
 
-
-def _round(request: HttpRequest, pk: int) -> Section11Round:
-    return get_object_or_404(selectors.rounds_for(request.user), pk=pk)
+ROUNDS = Records(one_of(selectors.rounds_for), "round_", caption="")
 
 
 @page_view("learning.view")
@@ -63,7 +61,7 @@ EXPORT_HEADER = ["Agency", "Status", "Standard", "Rating", "Evidence", "Developm
 
 @page_view("learning.view")
 def round_detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    round_ = _round(request, pk)
+    round_ = ROUNDS.found(request, pk)
     visible = list(selectors.returns_for(request.user, round_))
     export = Export(
         f"Section 11 {round_.year}",
@@ -100,25 +98,21 @@ def round_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(request, "assurance/section11_round.html", context)
 
 
-@form_view("learning.manage")
-def round_edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    round_ = _round(request, pk)
-    names = ("due_date", "status", "strengths", "development_themes")
-    return record_form(
-        request,
-        round_,
-        forms.RoundSummaryForm(request.POST or None, initial=initial_of(round_, names)),
-        saving(request, section11.update_round, round_=round_, versioned=True),
-        title=f"Summary of {round_}",
-        intro="The partnership's strengths and development themes across the "
-        "agencies' submitted returns.",
-    )
+round_edit = ROUNDS.form(
+    "learning.manage",
+    forms.RoundSummaryForm,
+    section11.update_round,
+    change=("due_date", "status", "strengths", "development_themes"),
+    title=lambda round_: f"Summary of {round_}",
+    intro="The partnership's strengths and development themes across the "
+    "agencies' submitted returns.",
+)
 
 
 @form_view("section11.respond")
 def respond(request: SignedInRequest, pk: int) -> HttpResponse:
     """The signed-in lead's own agency's return: start it, save it as a draft, submit it."""
-    round_ = _round(request, pk)
+    round_ = ROUNDS.found(request, pk)
     agency = request.user.agency
     if agency is None:
         raise Http404("You are not in an agency")
