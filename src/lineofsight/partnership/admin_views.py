@@ -9,11 +9,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
 
-from lineofsight.lib.formviews import render_form_page, submit
+from lineofsight.lib.pages import (
+    form_view,
+    own_form_page,
+    page_view,
+    post_view,
+    return_form,
+    saving,
+)
 from lineofsight.partnership import admin_forms, services
-from lineofsight.partnership.access import SignedInRequest, requires
+from lineofsight.partnership.access import SignedInRequest
 from lineofsight.partnership.middleware import partnership_of
 from lineofsight.partnership.models import Agency, Partnership, User
 from lineofsight.partnership.roles import Role
@@ -26,15 +32,13 @@ def _done(request: HttpRequest, message: str, to: str) -> HttpResponse:
     return redirect(to)
 
 
-@requires(MANAGE)
-@require_http_methods(["GET"])
+@page_view(MANAGE)
 def index(request: SignedInRequest) -> HttpResponse:
     partnership = Partnership.objects.first()
     return render(request, "partnership/admin/index.html", {"p": partnership})
 
 
-@requires(MANAGE)
-@require_http_methods(["GET"])
+@page_view(MANAGE)
 def agencies(request: SignedInRequest) -> HttpResponse:
     from lineofsight.datasets.models import FORMAT_NAMES
     from lineofsight.datasets.submitters import formats_for
@@ -50,42 +54,38 @@ def agencies(request: SignedInRequest) -> HttpResponse:
     return render(request, "partnership/admin/agencies.html", {"rows": rows})
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def agency_add(request: SignedInRequest) -> HttpResponse:
     form = admin_forms.NewAgencyForm(request.POST or None)
-    outcome = submit(
-        request, form, lambda data, _v: services.add_agency(actor=request.user, **data)
+    return return_form(
+        request,
+        form,
+        saving(request, services.add_agency),
+        message=lambda saved: f"{saved.name} added",
+        back="administration:agencies",
+        title="Add an agency",
+        submit="Add agency",
     )
-    if outcome.saved:
-        return _done(request, f"{outcome.result.name} added", reverse("administration:agencies"))
-    return render_form_page(
-        request, form, title="Add an agency", back_url=reverse("administration:agencies"),
-        status=outcome.status, submit="Add agency",
-    )  # fmt: skip
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def agency_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=pk)
     form = admin_forms.AgencyForm(
         request.POST or None, initial={"name": agency.name, "kind": agency.kind}
     )
-    outcome = submit(
-        request, form,
-        lambda data, _v: services.rename_agency(actor=request.user, agency=agency, **data),
-    )  # fmt: skip
-    if outcome.saved:
-        return _done(request, f"{agency.name} saved", reverse("administration:agencies"))
-    return render_form_page(
-        request, form, title=f"Change {agency.name}", back_url=reverse("administration:agencies"),
-        status=outcome.status, caption="Agencies",
-    )  # fmt: skip
+    return return_form(
+        request,
+        form,
+        saving(request, services.rename_agency, agency=agency),
+        message=lambda _saved: f"{agency.name} saved",
+        back="administration:agencies",
+        title=f"Change {agency.name}",
+        caption="Agencies",
+    )
 
 
-@requires(MANAGE)
-@require_POST
+@post_view(MANAGE)
 def agency_retire(request: SignedInRequest, pk: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=pk)
     try:
@@ -100,8 +100,7 @@ def agency_retire(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def agency_returns(request: SignedInRequest, pk: int) -> HttpResponse:
     from lineofsight.datasets.models import FORMAT_NAMES
     from lineofsight.datasets.submitters import default_formats_for
@@ -113,24 +112,20 @@ def agency_returns(request: SignedInRequest, pk: int) -> HttpResponse:
         choices=choices,
         initial={"formats": list(agency.returns.values_list("format", flat=True))},
     )
-    outcome = submit(
-        request, form,
-        lambda data, _v: services.set_agency_returns(
-            actor=request.user, agency=agency, formats=data["formats"]),
-    )  # fmt: skip
-    if outcome.saved:
-        return _done(request, f"Returns of {agency.name} saved", reverse("administration:agencies"))
     default = ", ".join(sorted(FORMAT_NAMES.get(f, f) for f in default_formats_for(agency.kind)))
-    return render_form_page(
-        request, form, title=f"Returns {agency.name} submits",
-        back_url=reverse("administration:agencies"), status=outcome.status,
+    return return_form(
+        request,
+        form,
+        saving(request, services.set_agency_returns, agency=agency),
+        message=f"Returns of {agency.name} saved",
+        back="administration:agencies",
+        title=f"Returns {agency.name} submits",
         intro=f"Default for a {agency.get_kind_display().lower()} agency: {default}.",
         caption="Agencies",
-    )  # fmt: skip
+    )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET"])
+@page_view(MANAGE)
 def users(request: SignedInRequest) -> HttpResponse:
     people = User.objects.select_related("agency").prefetch_related("role_assignments")
     return render(
@@ -140,34 +135,32 @@ def users(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def user_invite(request: SignedInRequest) -> HttpResponse:
     form = admin_forms.InviteForm(request.POST or None)
-    outcome = submit(
-        request, form,
+    return return_form(
+        request,
+        form,
         lambda data, _v: services.invite_user(
-            actor=request.user, base_url=request.build_absolute_uri("/"),
-            roles=[Role(r) for r in data.pop("roles")], **data),
-    )  # fmt: skip
-    if outcome.saved:
-        user = outcome.result
-        return _done(
-            request,
-            f"{user.username} invited: an email with a one-time link to set their password was "
-            f"sent to {user.email}",
-            reverse("administration:users"),
-        )
-    return render_form_page(
-        request, form, title="Invite a user", back_url=reverse("administration:users"),
-        status=outcome.status, submit="Send invitation", caption="Users",
+            actor=request.user,
+            base_url=request.build_absolute_uri("/"),
+            roles=[Role(r) for r in data.pop("roles")],
+            **data,
+        ),
+        message=lambda user: (
+            f"{user.username} invited: an email with a one-time link to set "
+            f"their password was sent to {user.email}"
+        ),
+        back="administration:users",
+        title="Invite a user",
+        submit="Send invitation",
+        caption="Users",
         intro="They are emailed a link that works once to set their password; they then set "
         "up two-factor authentication.",
-    )  # fmt: skip
+    )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def user_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(User, pk=pk)
     initial = {
@@ -176,23 +169,21 @@ def user_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         "is_active": person.is_active,
     }  # fmt: skip
     form = admin_forms.UserForm(request.POST or None, initial=initial)
-    outcome = submit(
-        request, form,
-        lambda data, _v: services.update_user(
-            actor=request.user, user=person, roles=[Role(r) for r in data.pop("roles")], **data),
-    )  # fmt: skip
-    if outcome.saved:
-        return _done(request, f"{person.username} saved", reverse("administration:users"))
-    return render(
+    return own_form_page(
         request,
         "partnership/admin/user.html",
-        {"form": form, "person": person, "title": f"Change {person.username}"},
-        status=outcome.status,
+        form,
+        lambda data, _v: services.update_user(
+            actor=request.user, user=person, roles=[Role(r) for r in data.pop("roles")], **data
+        ),
+        message=lambda _saved: f"{person.username} saved",
+        then=reverse("administration:users"),
+        person=person,
+        title=f"Change {person.username}",
     )
 
 
-@requires(MANAGE)
-@require_POST
+@post_view(MANAGE)
 def user_resend(request: SignedInRequest, pk: int) -> HttpResponse:
     from lineofsight.partnership.links import send_invitation
 
@@ -209,46 +200,36 @@ def user_resend(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def population(request: SignedInRequest) -> HttpResponse:
     partnership = Partnership.objects.get()
     form = admin_forms.PopulationForm(request.POST or None)
-    outcome = submit(
-        request, form,
-        lambda data, _v: services.set_population(
-            actor=request.user, partnership=partnership, **data),
-    )  # fmt: skip
-    if outcome.saved:
-        return _done(
-            request,
-            f"Population for mid-{outcome.result.year} saved",
-            reverse("administration:population"),
-        )
-    return render(
-        request, "partnership/admin/population.html",
-        {"form": form, "rows": partnership.populations.all()}, status=outcome.status,
-    )  # fmt: skip
+    return own_form_page(
+        request,
+        "partnership/admin/population.html",
+        form,
+        saving(request, services.set_population, partnership=partnership),
+        message=lambda saved: f"Population for mid-{saved.year} saved",
+        then=reverse("administration:population"),
+        rows=partnership.populations.all(),
+    )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def financial_year(request: SignedInRequest) -> HttpResponse:
     partnership = Partnership.objects.get()
     form = admin_forms.FinancialYearForm(
         request.POST or None, initial={"month": partnership.financial_year_start_month}
     )
-    outcome = submit(
-        request, form,
-        lambda data, _v: services.set_financial_year_start(
-            actor=request.user, partnership=partnership, month=data["month"]),
-    )  # fmt: skip
-    if outcome.saved:
-        return _done(request, "Financial year start saved", reverse("administration:index"))
-    return render_form_page(
-        request, form, title="Financial year", back_url=reverse("administration:index"),
-        status=outcome.status, caption="Administration",
-    )  # fmt: skip
+    return return_form(
+        request,
+        form,
+        saving(request, services.set_financial_year_start, partnership=partnership),
+        message="Financial year start saved",
+        back="administration:index",
+        title="Financial year",
+        caption="Administration",
+    )
 
 
 def _formats() -> list[tuple[str, str]]:
@@ -257,28 +238,24 @@ def _formats() -> list[tuple[str, str]]:
     return [(k, v) for k, v in FORMAT_NAMES.items() if k != "unknown"]
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def schedule(request: SignedInRequest) -> HttpResponse:
     """The return schedule: which return each agency owes for which period, by which date."""
     from lineofsight.datasets import schedules
 
     form = admin_forms.ReturnDueForm(request.POST or None, formats=_formats())
-    outcome = submit(
-        request, form, lambda data, _v: schedules.add_return_due(actor=request.user, **data)
-    )
-    if outcome.saved:
-        return _done(request, f"{outcome.result} added", reverse("administration:schedule"))
-    return render(
+    return own_form_page(
         request,
         "partnership/admin/schedule.html",
-        {"form": form, "rows": schedules.for_everyone(request.user)},
-        status=outcome.status,
+        form,
+        saving(request, schedules.add_return_due),
+        message=lambda saved: f"{saved} added",
+        then=reverse("administration:schedule"),
+        rows=schedules.for_everyone(request.user),
     )
 
 
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
+@form_view(MANAGE)
 def schedule_year(request: SignedInRequest) -> HttpResponse:
     """Add a year of standard returns for every active agency (``datasets.schedules``)."""
     from lineofsight.calendar import years
@@ -290,18 +267,6 @@ def schedule_year(request: SignedInRequest) -> HttpResponse:
     month = partnership.financial_year_start_month
     this_year = years.start_year_of(timezone.localdate(), month)
     form = admin_forms.StandardYearForm(request.POST or None, initial={"start_year": this_year})
-    outcome = submit(
-        request, form,
-        lambda data, _v: schedules.add_standard_year(
-            actor=request.user, partnership=partnership, start_year=data["start_year"]
-        ),
-    )  # fmt: skip
-    if outcome.saved:
-        return _done(
-            request,
-            f"{len(outcome.result)} returns added to the schedule",
-            reverse("administration:schedule"),
-        )
     month_name = admin_forms.MONTHS[month - 1][1]
     intro = (
         "Every active agency is scheduled for the returns it submits: partner returns each "
@@ -309,8 +274,14 @@ def schedule_year(request: SignedInRequest) -> HttpResponse:
         "due by the end of the following month; the CIN census and SSDA903 for the DfE year "
         "(April to March), due by 31 July after it. Returns already scheduled are kept."
     )
-    return render_form_page(
-        request, form, title="Add a year of returns", back_url=reverse("administration:schedule"),
-        status=outcome.status, intro=intro, submit="Add the year's returns",
+    return return_form(
+        request,
+        form,
+        saving(request, schedules.add_standard_year, partnership=partnership),
+        message=lambda rows: f"{len(rows)} returns added to the schedule",
+        back="administration:schedule",
+        title="Add a year of returns",
+        intro=intro,
+        submit="Add the year's returns",
         caption="Return schedule",
-    )  # fmt: skip
+    )

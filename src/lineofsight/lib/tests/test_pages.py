@@ -9,13 +9,14 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from django.http import Http404
 from django.test import RequestFactory
 from django.urls import reverse
 
 from lineofsight.actions.models import LearningTheme
-from lineofsight.governance import services
+from lineofsight.governance import selectors, services
 from lineofsight.governance.models import Inspection
-from lineofsight.lib.pages import initial_of, listed, saving, year_asked
+from lineofsight.lib.pages import Records, initial_of, listed, one_of, saving, year_asked
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from lineofsight.testing.fixtures import client_for
@@ -143,3 +144,38 @@ def test_a_button_answers_post_only(make_user):
     # workforce's "send the follow-ups" button is a @post_view
     training = client_for(make_user(Role.TRAINING_MANAGER))
     assert training.get(reverse("workforce:send_follow_ups")).status_code == 405
+
+
+def test_a_records_view_keeps_its_permission_for_the_deny_by_default_middleware():
+    from lineofsight.governance import views
+    from lineofsight.partnership.access import access_of
+
+    assert access_of(views.add_finding).permission == "governance.manage"
+    assert access_of(views.create_inspection).permission == "governance.manage"
+    assert access_of(views.inspection).permission == "governance.view"
+
+
+@pytest.mark.django_db
+def test_a_records_page_shows_the_record_with_its_policy_and_what_is_made_from_it(
+    inspection, manager
+):
+    services.add_finding(actor=SYSTEM, inspection=inspection, kind="strength", text="Leaders")
+    response = manager.get(f"/governance/inspections/{inspection.pk}/")
+    assert response.context["inspection"] == inspection
+    assert response.context["allowed"]["manage"] is True
+    assert [f.text for f, _progress in response.context["findings"]] == ["Leaders"]
+
+
+@pytest.mark.django_db
+def test_one_of_finds_a_row_the_selector_gives_else_404(inspection, make_user):
+    find = one_of(selectors.inspections_for)
+    assert find(make_user(Role.PARTNERSHIP_ADMIN), inspection.pk) == inspection
+    with pytest.raises(Http404):
+        find(make_user(Role.PARTNERSHIP_ADMIN), inspection.pk + 1000)
+
+
+def test_records_find_the_record_by_their_own_find_or_the_one_a_view_gives():
+    kind = Records(lambda user, pk: pk, "thing")
+    request = SimpleNamespace(user="the person")
+    assert kind.found(request, 4) == 4
+    assert kind.found(request, 4, find=lambda user, pk: pk * 2) == 8
