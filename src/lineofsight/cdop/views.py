@@ -43,6 +43,7 @@ from lineofsight.lib.pages import (
     saving,
     status_and_year,
     whole_list,
+    with_partnership,
     year_asked,
 )
 from lineofsight.partnership.access import SignedInRequest
@@ -165,7 +166,7 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
 
 add_report = DEATHS.form(
     "cdop.manage",
-    lambda data, death: AgencyReportForm(data, partnership=death.partnership),
+    with_partnership(AgencyReportForm),
     services.add_agency_report,
     message=lambda saved: f"Agency report added: {saved.agency}",
     title="Add an agency report",
@@ -245,7 +246,7 @@ def review(request: SignedInRequest, pk: int) -> HttpResponse:
 
 add_learning = DEATHS.form(
     "cdop.manage",
-    lambda data, death: LearningPointForm(data, partnership=death.partnership),
+    with_partnership(LearningPointForm),
     services.add_learning_point,
     message=lambda saved: f"Learning point {saved.number} added",
     title="Add a learning point",

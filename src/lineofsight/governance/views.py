@@ -54,6 +54,7 @@ from lineofsight.lib.pages import (
     return_form,
     rows_page,
     saving,
+    with_partnership,
 )
 from lineofsight.partnership.models import Partnership
 from lineofsight.reviews.selectors import reviews_for
@@ -183,7 +184,7 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
 
 add_member = GROUPS.form(
     "governance.manage",
-    lambda data, group: MemberForm(data, partnership=group.partnership),
+    with_partnership(MemberForm),
     services.add_member,
     message=lambda saved: f"{saved.agency} added to {saved.group}",
     title=lambda group: f"Add a member to the {group}",

@@ -24,7 +24,9 @@
 - ``saving``: a form page's ``save`` calling a service with the signed-in person as the actor.
 - ``Records``: one kind of record's pages in a module (how it is found, its name, its policy,
   its captions), stated once; its ``page``, ``form`` and ``new`` make the commonest views (the
-  record's page, a form page adding to or changing it, one making it) from their own words.
+  record's page, a form page adding to or changing it, one making it) from their own words;
+  ``one_of(selectors.xs_for)`` its ``find`` from a scoped selector, ``with_partnership(Form)`` a
+  form given the record's partnership.
 """
 
 from __future__ import annotations
@@ -355,6 +357,16 @@ Words = str | Callable[[Any], str]
 
 def _worded(words: Words, record: Any) -> str:
     return words if isinstance(words, str) else words(record)
+
+
+def with_partnership(form: Callable[..., forms.Form]) -> FormMaker:
+    """A ``Records`` form: ``form`` given the partnership of the record it is about (making one:
+    the partnership itself), for its choices of agencies and the like."""
+
+    def made(data: Any, about: Any) -> forms.Form:
+        return form(data, partnership=getattr(about, "partnership", about))
+
+    return made
 
 
 def _made(form: FormMaker, data: Any, about: Any, **initial: Any) -> forms.Form:

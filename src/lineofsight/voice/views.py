@@ -23,6 +23,7 @@ from lineofsight.lib.pages import (
     record_form,
     return_form,
     saving,
+    with_partnership,
 )
 from lineofsight.partnership.models import Partnership
 from lineofsight.voice import policies, selectors, services
@@ -171,7 +172,7 @@ def edit_activity(request: HttpRequest, pk: int) -> HttpResponse:
 
 add_recommendation = ACTIVITIES.form(
     "scrutiny.manage",
-    lambda data, activity: RecommendationForm(data, partnership=activity.partnership),
+    with_partnership(RecommendationForm),
     services.add_recommendation,
     message=lambda saved: f"Recommendation {saved.number} added",
     title="Add a recommendation",
@@ -224,7 +225,7 @@ def feedback(request: HttpRequest) -> HttpResponse:
 
 create_feedback = FEEDBACK.new(
     "voice.manage",
-    lambda data, partnership: FeedbackForm(data, partnership=partnership),
+    with_partnership(FeedbackForm),
     services.record_feedback,
     message="Feedback recorded",
     title="Record feedback",

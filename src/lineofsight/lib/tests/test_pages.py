@@ -16,7 +16,15 @@ from django.urls import reverse
 from lineofsight.actions.models import LearningTheme
 from lineofsight.governance import selectors, services
 from lineofsight.governance.models import Inspection
-from lineofsight.lib.pages import Records, initial_of, listed, one_of, saving, year_asked
+from lineofsight.lib.pages import (
+    Records,
+    initial_of,
+    listed,
+    one_of,
+    saving,
+    with_partnership,
+    year_asked,
+)
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.roles import Role
 from lineofsight.testing.fixtures import client_for
@@ -179,3 +187,14 @@ def test_records_find_the_record_by_their_own_find_or_the_one_a_view_gives():
     request = SimpleNamespace(user="the person")
     assert kind.found(request, 4) == 4
     assert kind.found(request, 4, find=lambda user, pk: pk * 2) == 8
+
+
+def test_with_partnership_gives_the_form_the_records_partnership_or_the_partnership_itself():
+    class Form:
+        def __init__(self, data, partnership):
+            self.data, self.partnership = data, partnership
+
+    made = with_partnership(Form)
+    assert made({"a": 1}, SimpleNamespace(partnership="P")).partnership == "P"
+    partnership = SimpleNamespace(name="P")  # making a record: the partnership itself
+    assert made(None, partnership).partnership is partnership
