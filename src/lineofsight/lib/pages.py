@@ -429,7 +429,7 @@ class Records(Generic[R]):
         @page_view(permission)
         def view(request: HttpRequest, **key: Any) -> HttpResponse:
             found = self.found(request, *key.values())
-            made = {key: value(found) for key, value in more.items()}
+            made = {name: make(found) for name, make in more.items()}
             return record_page(request, template, allowed, **{self.name: found}, **made)
 
         return view
