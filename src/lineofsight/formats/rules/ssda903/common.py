@@ -115,6 +115,16 @@ def report_all(run: Run903, code: str, items: list[Row903], field: str) -> None:
         run.report(code, item, field)
 
 
+def report_listed(
+    run: Run903, code: str, items: list[Row903], field: str, values: Collection[str]
+) -> None:
+    """Report each of ``items`` whose ``field`` is one of ``values``, there, with its value."""
+    for item in items:
+        value = item.text(field)
+        if value in values:
+            run.report(code, item, field, value or "")
+
+
 def rows_of(child: Child903, table: str) -> list[Row903]:
     """The child's rows of ``table`` ("Header", "Episodes", "OC2", ...)."""
     if table == "Header":
