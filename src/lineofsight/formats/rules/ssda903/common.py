@@ -191,6 +191,18 @@ def value_given(code: str, text: str, table: str, field: str) -> None:
     each_row(code, text, table, field)(value_blank)
 
 
+def value_unexpected(
+    code: str, text: str, table: str, field: str, *, only: Callable[[Child903, Run903], bool]
+) -> None:
+    """Rule ``code``: a row of ``table`` with ``field`` given is reported there, for the children
+    ``only`` admits (those who should not have it)."""
+
+    def value_present(item: Row903, run: Run903) -> bool:
+        return item.has(field)
+
+    each_row(code, text, table, field, only=only)(value_present)
+
+
 def given_with(code: str, text: str, table: str, given: str, needed: str) -> None:
     """Rule ``code``: a row of ``table`` with ``given`` filled in and ``needed`` blank is
     reported at ``needed``."""
