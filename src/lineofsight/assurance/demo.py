@@ -11,7 +11,6 @@ import datetime as dt
 import random
 
 from django.db import transaction
-from django.utils import timezone
 
 from lineofsight.actions import services as action_services
 from lineofsight.actions.models import LearningTheme
@@ -26,9 +25,9 @@ from lineofsight.assurance.demo_history import (
 )
 from lineofsight.assurance.models import Audit, Grade, Section11Return
 from lineofsight.assurance.services import audits, challenges, section11
-from lineofsight.lib.demo import partnership_to_load
+from lineofsight.lib.demo import demo_loader
 from lineofsight.partnership.actors import SYSTEM
-from lineofsight.partnership.models import Agency
+from lineofsight.partnership.models import Agency, Partnership
 
 AUDIT_AGENCIES = ["trust", "police", "health", "education", "council", "domestic_abuse"]
 S11_AGENCIES = ["council", "trust", "police", "health", "education", "domestic_abuse", "voluntary"]
@@ -46,17 +45,15 @@ def _quarter_end(year: int, quarter: int) -> dt.date:
     return dt.date(year + (month > 12), (month - 1) % 12 + 1, 28)
 
 
-def load(seed: int) -> None:
+@demo_loader(Audit, "assurance history")
+def load(seed: int, partnership: Partnership, today: dt.date) -> None:
     """multi-agency audits, Section 11 self-assessments and the challenge log"""
-    partnership = partnership_to_load(Audit, "assurance history")
-    if partnership is None:
-        return
     rng = random.Random(f"assurance-{seed}")
     sync_themes(LearningTheme)
     agencies = {a.code: a for a in Agency.objects.filter(partnership=partnership)}
     with transaction.atomic():
         _audits(rng, partnership, agencies)
-        _section11(rng, partnership, agencies, timezone.localdate())
+        _section11(rng, partnership, agencies, today)
         _challenges(rng, partnership, agencies)
     print(
         f"  {Audit.objects.filter(partnership=partnership).count()} audits, "

@@ -19,7 +19,7 @@ from lineofsight.actions.themes import sync_themes
 from lineofsight.cdop import services
 from lineofsight.cdop.models import ChildDeath
 from lineofsight.cdop.services import Factor
-from lineofsight.lib.demo import DemoLoader, ingest_demo_file, partnership_to_load, synth_file
+from lineofsight.lib.demo import DemoLoader, demo_loader, ingest_demo_file, synth_file
 from lineofsight.partnership.actors import SYSTEM
 from lineofsight.partnership.models import Partnership
 
@@ -192,12 +192,9 @@ class _Panel(DemoLoader):
             self.counts["open"] += 1
 
 
-def load(seed: int, today: dt.date | None = None) -> None:
+@demo_loader(ChildDeath, "child deaths")
+def load(seed: int, partnership: Partnership, today: dt.date) -> None:
     """five years of child death reviews (synthetic), their panel meetings and open cases"""
-    partnership = partnership_to_load(ChildDeath, "child deaths")
-    if partnership is None:
-        return
-    today = today or timezone.localdate()
     sync_themes(LearningTheme)
     path = synth_file(
         seed, partnership.la_code, folder=f"cdop-seed-{seed}", name="cdop/child_deaths.csv"

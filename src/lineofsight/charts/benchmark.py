@@ -10,14 +10,11 @@ from lineofsight.charts.canvas import (
     GREEN,
     LABEL,
     ORANGE,
-    Scale,
-    axis_ticks,
+    Plot,
+    line_axes,
     polyline,
-    svg_open,
     text,
     x_labels,
-    x_positions,
-    y_axis,
 )
 
 # The legend sits under the plot, two series to a row, so the lines use the full width and the
@@ -38,13 +35,18 @@ def benchmark_chart(
     chart_id: str = "bench",
 ) -> str:
     """``series``: [(name, a value or None per year)], e.g. [("Demo Borough", [...]), ...]."""
-    ticks = axis_ticks([v for _, vs in series for v in vs if v is not None] or [0.0])
-    scale = Scale(ticks[0], ticks[-1], TOP, PLOT_HEIGHT - BOTTOM)
-    xs = x_positions(len(years), LEFT, WIDTH - RIGHT)
     legend_rows = -(-len(series) // LEGEND_COLUMNS)
     height = PLOT_HEIGHT + legend_rows * LEGEND_ROW
-    parts = [svg_open(chart_id, WIDTH, height, title, description)]
-    parts.append(y_axis(ticks, scale, LEFT, WIDTH - RIGHT, unit_suffix))
+    plot = Plot(WIDTH, height, LEFT, WIDTH - RIGHT, TOP, PLOT_HEIGHT - BOTTOM)
+    parts, scale, xs = line_axes(
+        plot,
+        [v for _, vs in series for v in vs if v is not None],
+        len(years),
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        unit_suffix=unit_suffix,
+    )
     parts.append(x_labels(xs, list(years), PLOT_HEIGHT - BOTTOM + 24))
     column_width = (WIDTH - LEFT) / LEGEND_COLUMNS
     for index, (name, values) in enumerate(series):

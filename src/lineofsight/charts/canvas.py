@@ -183,3 +183,37 @@ def polyline(
 def x_positions(count: int, left: float, right: float) -> list[float]:
     step = (right - left) / max(count - 1, 1)
     return [round(left + i * step, 2) for i in range(count)]
+
+
+@dataclass(frozen=True)
+class Plot:
+    """Where a line chart draws: the SVG's size and the plot's edges inside it (``bottom`` is the
+    x axis)."""
+
+    width: int
+    height: int
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+def line_axes(
+    plot: Plot,
+    values: list[float],
+    count: int,
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    unit_suffix: str,
+) -> tuple[list[str], Scale, list[float]]:
+    """A line chart's start: the SVG opened with its title and description and the y axis drawn
+    for ``values`` (zero where there are none), with the scale and the x of each of ``count``
+    points."""
+    ticks = axis_ticks(values or [0.0])
+    scale = Scale(ticks[0], ticks[-1], plot.top, plot.bottom)
+    xs = x_positions(count, plot.left, plot.right)
+    parts = [svg_open(chart_id, plot.width, plot.height, title, description)]
+    parts.append(y_axis(ticks, scale, plot.left, plot.right, unit_suffix))
+    return parts, scale, xs

@@ -19,20 +19,19 @@ from lineofsight.charts.canvas import (
     ORANGE,
     PURPLE,
     RED,
+    Plot,
     Scale,
-    axis_ticks,
     format_tick,
+    line_axes,
     polyline,
-    svg_open,
     text,
     x_labels,
-    x_positions,
-    y_axis,
 )
 
 WIDTH, HEIGHT = 720, 320
 # The left margin leaves room for the y-axis labels at their phone size (site.css).
 LEFT, RIGHT, TOP, BOTTOM = 80, 16, 24, 56
+PLOT = Plot(WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM)
 SIGNAL_COLOURS = {"concern": ORANGE, "improvement": BLUE, "neutral": PURPLE}
 # The signal in words as well as colour (WCAG 1.4.1), in "Making Data Count" terms.
 SIGNAL_WORDS = {
@@ -91,11 +90,15 @@ def spc_chart(
     """The chart as an SVG string (``role="img"`` with a title and a description)."""
     values = [p.value for p in points if p.value is not None]
     limits = [v for p in points for v in (p.upper, p.lower) if v is not None]
-    ticks = axis_ticks(values + limits + ([target] if target is not None else []) or [0.0])
-    scale = Scale(ticks[0], ticks[-1], TOP, HEIGHT - BOTTOM)
-    xs = x_positions(len(points), LEFT, WIDTH - RIGHT)
-    parts = [svg_open(chart_id, WIDTH, HEIGHT, title, description)]
-    parts.append(y_axis(ticks, scale, LEFT, WIDTH - RIGHT, unit_suffix))
+    parts, scale, xs = line_axes(
+        PLOT,
+        values + limits + ([target] if target is not None else []),
+        len(points),
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        unit_suffix=unit_suffix,
+    )
     for attr, colour, dash in (
         ("mean", BLACK, ""),
         ("upper", DARK_GREY, "6 4"),

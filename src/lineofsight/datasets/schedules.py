@@ -9,7 +9,7 @@ Administration > Return schedule (``add_return_due``, audited).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.db import transaction
@@ -95,6 +95,8 @@ YEARLY_DFE_DUE = (7, 31)  # (month, day) after the year ends on 31 March
 
 @dataclass(frozen=True)
 class Planned:
+    """One return owed: its fields are ``ReturnDue``'s of the same names."""
+
     format: str
     period: str
     period_start: dt.date
@@ -136,14 +138,5 @@ def add_standard_year(*, actor: Any, partnership: Any, start_year: int) -> list[
                     agency=agency, format=plan.format, period=plan.period
                 ).exists():
                     continue
-                added.append(
-                    add_return_due(
-                        actor=actor,
-                        agency=agency,
-                        format=plan.format,
-                        period=plan.period,
-                        period_start=plan.period_start,
-                        due_on=plan.due_on,
-                    )
-                )
+                added.append(add_return_due(actor=actor, agency=agency, **asdict(plan)))
     return added

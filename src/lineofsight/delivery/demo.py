@@ -11,9 +11,9 @@ from django.db import transaction
 
 from lineofsight.delivery import services
 from lineofsight.delivery.models import Plan
-from lineofsight.lib.demo import partnership_to_load
+from lineofsight.lib.demo import demo_loader
 from lineofsight.partnership.actors import SYSTEM
-from lineofsight.partnership.models import Agency
+from lineofsight.partnership.models import Agency, Partnership
 
 # (title, starts, ends, [(priority, lead, [(what we will do, lead agency)], [(success, indicator,
 # target)])])
@@ -189,11 +189,9 @@ NEXT = {
 }
 
 
-def load(seed: int) -> None:
+@demo_loader(Plan, "delivery plans")
+def load(seed: int, partnership: Partnership, today: dt.date) -> None:
     """the delivery plans with quarterly RAG progress"""
-    partnership = partnership_to_load(Plan, "delivery plans")
-    if partnership is None:
-        return
     rng = random.Random(f"delivery-{seed}")
     agencies = {a.code: a for a in Agency.objects.filter(partnership=partnership)}
     with transaction.atomic():

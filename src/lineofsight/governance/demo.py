@@ -38,10 +38,10 @@ from lineofsight.actions.services import raise_action
 from lineofsight.actions.themes import sync_themes
 from lineofsight.governance import services
 from lineofsight.governance.models import Group
-from lineofsight.lib.demo import DemoLoader, partnership_to_load
+from lineofsight.lib.demo import DemoLoader, demo_loader
 from lineofsight.partnership import services as partnership_services
 from lineofsight.partnership.actors import SYSTEM
-from lineofsight.partnership.models import Agency
+from lineofsight.partnership.models import Agency, Partnership
 
 ACUTE = ("acute", "Demo Acute Hospitals NHS Foundation Trust", Agency.Kind.HEALTH_PROVIDER)
 
@@ -560,14 +560,12 @@ class _Loader(DemoLoader):
             )
 
 
-def load(seed: int = 2021, today: dt.date | None = None) -> None:
+@demo_loader(Group, "governance")
+def load(seed: int, partnership: Partnership, today: dt.date) -> None:
     """a year of board, executive and sub-group meetings, assurance reports, inspections,
     funding and procedures (synthetic)"""
-    partnership = partnership_to_load(Group, "governance")
-    if partnership is None:
-        return
     sync_themes(LearningTheme)
-    loader = _Loader(seed, today or timezone.localdate(), partnership)
+    loader = _Loader(seed, today, partnership)
     with transaction.atomic():
         loader.acute_trust()
         loader.meetings()

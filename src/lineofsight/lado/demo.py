@@ -14,12 +14,12 @@ import random
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from lineofsight.lado import reference, services
 from lineofsight.lado.models import Consultation, Meeting, Referral, Sector
-from lineofsight.lib.demo import YEARS, ingest_demo_file, partnership_to_load, synth_file
+from lineofsight.lib.demo import YEARS, demo_loader, ingest_demo_file, synth_file
 from lineofsight.partnership.actors import SYSTEM
+from lineofsight.partnership.models import Partnership
 from lineofsight.synth.randomness import poisson
 
 # Consultations (advice that did not start as a referral) follow the year's referrals, about one
@@ -172,12 +172,9 @@ class _Officer:
             self.counts["current"] += 1
 
 
-def load(seed: int, today: dt.date | None = None) -> None:
+@demo_loader(Referral, "LADO referrals")
+def load(seed: int, partnership: Partnership, today: dt.date) -> None:
     """five years of LADO referrals and consultations (synthetic), with current cases"""
-    partnership = partnership_to_load(Referral, "LADO referrals")
-    if partnership is None:
-        return
-    today = today or timezone.localdate()
     services.sync_lists()
     path = synth_file(
         seed, partnership.la_code, folder=f"lado-seed-{seed}", name="lado/lado_referrals.csv"

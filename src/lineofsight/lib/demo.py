@@ -5,12 +5,15 @@ imports a synthetic file (written once by the synth, then ingested like an uploa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from lineofsight.datasets.services import ingest_paths
 from lineofsight.partnership.actors import SYSTEM
@@ -47,6 +50,26 @@ def partnership_to_load(model: type[models.Model], what: str) -> Partnership | N
         print(f"  {what} already loaded")
         return None
     return partnership
+
+
+def demo_loader(
+    model: type[models.Model], what: str
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """A module's demo ``load(seed, today=None, **more)`` (what ``DEMO_LOADERS`` names) from the
+    decorated ``load(seed, partnership, today, **more)``: it runs only while the demo partnership
+    has no ``model`` rows (:func:`partnership_to_load`), on ``today`` or else the current date.
+    The demo command prints the decorated function's docstring."""
+
+    def wrap(body: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(body)
+        def load(seed: int, today: dt.date | None = None, **more: Any) -> None:
+            partnership = partnership_to_load(model, what)
+            if partnership is not None:
+                body(seed, partnership, today or timezone.localdate(), **more)
+
+        return load
+
+    return wrap
 
 
 def synth_file(

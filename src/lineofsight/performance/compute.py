@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 from typing import Any
 
 from django.db import transaction
@@ -130,27 +131,18 @@ def recompute(
     return run
 
 
+def _columns(result: engine.IndicatorResult) -> dict[str, Any]:
+    """The engine's result as the stored row's columns of the same names (all but ``la_code``;
+    the total's breakdown stored as "")."""
+    columns = {f.name: getattr(result, f.name) for f in fields(result) if f.name != "la_code"}
+    columns["breakdown"] = result.breakdown or ""
+    return columns
+
+
 def _replace(
     partnership: Partnership, run: ComputeRun, indicator_id: str, results: list[Any]
 ) -> None:
-    rows = [
-        IndicatorResult(
-            partnership=partnership,
-            run=run,
-            indicator_id=r.indicator_id,
-            period_type=r.period_type,
-            period_label=r.period_label,
-            period_start=r.period_start,
-            period_end=r.period_end,
-            breakdown=r.breakdown or "",
-            numerator=r.numerator,
-            denominator=r.denominator,
-            value=r.value,
-            ci_low=r.ci_low,
-            ci_high=r.ci_high,
-        )
-        for r in results
-    ]
+    rows = [IndicatorResult(partnership=partnership, run=run, **_columns(r)) for r in results]
     with transaction.atomic():
         IndicatorResult.objects.filter(partnership=partnership, indicator_id=indicator_id).delete()
         IndicatorResult.objects.bulk_create(rows, batch_size=1000)

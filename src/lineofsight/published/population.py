@@ -55,13 +55,9 @@ def read_population_estimates(path: Path | str) -> list[PopulationEstimate]:
             estimates.append(
                 PopulationEstimate(
                     mid_year=int(row["time_period"]),
-                    level=area.level,
-                    area_code=area.code,
-                    area_name=area.name,
                     population=cell.number,
                     suppressed=cell.symbol,
-                    region_code=area.region_code,
-                    region_name=area.region_name,
+                    **area.columns(),
                 )
             )
     return estimates

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, TypedDict
 
 Level = Literal["national", "regional", "local_authority"]
 
@@ -98,6 +98,14 @@ def parse_cell(text: str | None) -> Cell:
         return Cell(number=None, symbol=raw)
 
 
+class AreaColumns(TypedDict):
+    level: Level
+    area_code: str
+    area_name: str
+    region_code: str | None
+    region_name: str | None
+
+
 class Area:
     """Where a DfE row sits: level, code, name and (for an LA) its region."""
 
@@ -122,6 +130,17 @@ class Area:
         if not self.code:
             raise ValueError(f"{dfe_level} row without an area code")
 
+    def columns(self) -> AreaColumns:
+        """The area's fields of a :class:`PublishedValue` (England has no region)."""
+        national = self.level == "national"
+        return AreaColumns(
+            level=self.level,
+            area_code=self.code,
+            area_name=self.name,
+            region_code=None if national else self.region_code,
+            region_name=None if national else self.region_name,
+        )
+
 
 def published_value(
     indicator_id: str,
@@ -135,13 +154,9 @@ def published_value(
     return PublishedValue(
         indicator_id=indicator_id,
         year=year,
-        level=area.level,
-        area_code=area.code,
-        area_name=area.name,
         value=value.number,
         numerator=numerator.number if numerator else None,
         denominator=denominator.number if denominator else None,
         suppressed=value.symbol,
-        region_code=area.region_code if area.level != "national" else None,
-        region_name=area.region_name if area.level != "national" else None,
+        **area.columns(),
     )

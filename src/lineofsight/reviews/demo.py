@@ -18,9 +18,9 @@ from lineofsight.actions import services as actions
 from lineofsight.actions.models import Action, LearningTheme
 from lineofsight.actions.themes import sync_themes
 from lineofsight.calendar.workdays import add_working_days, subtract_working_days
-from lineofsight.lib.demo import partnership_to_load
+from lineofsight.lib.demo import demo_loader
 from lineofsight.partnership.actors import SYSTEM
-from lineofsight.partnership.models import Agency
+from lineofsight.partnership.models import Agency, Partnership
 from lineofsight.reviews import services
 from lineofsight.reviews.deadlines import add_months
 from lineofsight.reviews.demo_history import OTHER_ACTIONS, REVIEWS, DemoReview, Rec
@@ -265,14 +265,12 @@ def _owner(agency: str) -> str:
     }.get(agency, "")
 
 
-def load(seed: int, today: dt.date | None = None) -> None:
+@demo_loader(Review, "case reviews")
+def load(seed: int, partnership: Partnership, today: dt.date) -> None:
     """case reviews, recommendations and actions, 2016-2021"""
-    partnership = partnership_to_load(Review, "case reviews")
-    if partnership is None:
-        return
     sync_themes(LearningTheme)
     agencies = {a.code: a for a in partnership.agencies.all()}
-    history = _History(seed, today or timezone.localdate(), agencies)
+    history = _History(seed, today, agencies)
     with transaction.atomic():
         for spec in REVIEWS:
             history.review(spec)

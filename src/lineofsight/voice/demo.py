@@ -22,8 +22,9 @@ from django.utils import timezone
 from lineofsight.actions import services as actions
 from lineofsight.actions.models import LearningTheme
 from lineofsight.actions.themes import sync_themes
-from lineofsight.lib.demo import ingest_demo_file, partnership_to_load
+from lineofsight.lib.demo import demo_loader, ingest_demo_file
 from lineofsight.partnership.actors import SYSTEM
+from lineofsight.partnership.models import Partnership
 from lineofsight.voice import services
 from lineofsight.voice.models import ScrutinyActivity
 
@@ -437,12 +438,10 @@ def _at(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(11)))
 
 
-def load(seed: int) -> None:
+@demo_loader(ScrutinyActivity, "scrutiny and voice")
+def load(seed: int, partnership: Partnership, today: dt.date) -> None:
     """a year of independent scrutiny, feedback from children and families, a practitioner
     survey and forum notes (synthetic)"""
-    partnership = partnership_to_load(ScrutinyActivity, "scrutiny and voice")
-    if partnership is None:
-        return
     sync_themes(LearningTheme)
     rng = random.Random(f"{seed}:voice-demo")
     agencies = {a.code: a for a in partnership.agencies.all()}

@@ -28,11 +28,12 @@ from lineofsight.lib.audited import audited_update
 from lineofsight.lib.demo import (
     YEARS,
     DemoLoader,
+    demo_loader,
     ingest_demo_file,
-    partnership_to_load,
     synth_file,
 )
 from lineofsight.partnership.actors import SYSTEM
+from lineofsight.partnership.models import Partnership
 from lineofsight.synth.write_partnership import COURSES as SYNTH_COURSES
 from lineofsight.synth.write_partnership import SESSION_SIZES, TRAINING_AGENCIES, TRAINING_LEARNERS
 from lineofsight.workforce import services, verbs
@@ -339,14 +340,13 @@ class _Manager(DemoLoader):
         )
 
 
-def load(seed: int, today: dt.date | None = None, years: range = YEARS, scale: float = 1.0) -> None:
+@demo_loader(Course, "training")
+def load(
+    seed: int, partnership: Partnership, today: dt.date, years: range = YEARS, scale: float = 1.0
+) -> None:
     """five years of training (synthetic): bookings, evaluations, reflective logs, gap analysis
 
     ``scale`` shrinks the imported history (tests and the accessibility sweep)."""
-    partnership = partnership_to_load(Course, "training")
-    if partnership is None:
-        return
-    today = today or timezone.localdate()
     sync_themes(LearningTheme)
     path = synth_file(
         seed,

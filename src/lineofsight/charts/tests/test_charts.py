@@ -1,7 +1,7 @@
 import xml.etree.ElementTree as ET
 
 from lineofsight.charts import SpcPoint, benchmark_chart, spc_chart
-from lineofsight.charts.canvas import Scale, nice_ticks, spread
+from lineofsight.charts.canvas import Plot, Scale, line_axes, nice_ticks, spread
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
@@ -169,3 +169,19 @@ def test_x_labels_next_to_the_first_and_last_do_not_run_into_them():
     assert len(spans) >= 8
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
     assert "M00 18" in svg and "M35 18" in svg
+
+
+def test_line_axes_open_the_svg_and_scale_the_values_into_the_plot():
+    plot = Plot(200, 100, left=20, right=180, top=10, bottom=90)
+    parts, scale, xs = line_axes(
+        plot, [0.0, 100.0], 3, chart_id="c", title="T", description="D", unit_suffix="%"
+    )
+    assert parts[0].startswith("<svg") and 'viewBox="0 0 200 100"' in parts[0]
+    assert '<title id="c-title">T</title>' in parts[0]
+    assert ">100%</text>" in parts[1]
+    assert (scale.y(0), scale.y(100)) == (90, 10)
+    assert xs == [20, 100, 180]
+    _, empty_scale, _ = line_axes(
+        plot, [], 1, chart_id="e", title="T", description="D", unit_suffix=""
+    )
+    assert empty_scale.low == 0

@@ -28,7 +28,35 @@ def care_leavers_19_21(column: str) -> str:
     )
 
 
-CARE_LEAVERS_19_21 = care_leavers_19_21("activity")
+def care_leavers_19_21_pct(
+    what: str,
+    title: str,
+    meaning: str,
+    column: str,
+    counted: str,
+    definition: str,
+    *,
+    benchmarked: bool = False,
+) -> IndicatorSpec:
+    """Care leavers aged 19 to 21 whose OC3 ``column`` meets ``counted`` (a SQL condition), as a
+    percentage of all care leavers of those ages in the year; ``benchmarked``: DfE publishes the
+    figure under the indicator's own id."""
+    indicator_id = f"care_leavers_19_21_{what}_pct"
+    return IndicatorSpec(
+        id=indicator_id,
+        title=f"Care leavers aged 19 to 21 {title}",
+        meaning_for_children=meaning,
+        numerator_sql=f"SELECT * FROM ({care_leavers_19_21(column)}) WHERE {counted}",
+        denominator_sql=care_leavers_19_21(column),
+        unit="percent",
+        period_types=("financial_year",),
+        polarity="higher_is_better",
+        source="ssda903",
+        dfe_definition=definition,
+        benchmark_key=indicator_id if benchmarked else None,
+        tables=("care_leavers",),
+    )
+
 
 LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
@@ -93,24 +121,18 @@ LOOKED_AFTER: tuple[IndicatorSpec, ...] = (
         counting="children",
         breakdowns=(*CHILD, "need"),
     ),
-    IndicatorSpec(
-        id="care_leavers_19_21_eet_pct",
-        title="Care leavers aged 19 to 21 in education, employment or training",
-        meaning_for_children="Young adults who were in care and are learning or working.",
-        numerator_sql=f"SELECT * FROM ({CARE_LEAVERS_19_21}) WHERE activity IN "
-        "(SELECT code FROM oc3_activity_codes WHERE eet)",
-        denominator_sql=CARE_LEAVERS_19_21,
-        unit="percent",
-        period_types=("financial_year",),
-        polarity="higher_is_better",
-        source="ssda903",
-        dfe_definition="Care leavers whose 19th, 20th or 21st birthday fell in the year, with "
+    care_leavers_19_21_pct(
+        "eet",
+        "in education, employment or training",
+        "Young adults who were in care and are learning or working.",
+        "activity",
+        "activity IN (SELECT code FROM oc3_activity_codes WHERE eet)",
+        "Care leavers whose 19th, 20th or 21st birthday fell in the year, with "
         "activity (OC3 ACTIV) F1/P1 higher education, F2/P2 other education, F4/P4 training "
         "or employment or F5/P5 apprenticeship, as a percentage of all care leavers of those "
         "ages in the year, including those whose activity is not known (DfE care leavers' "
         "activity table).",
-        benchmark_key="care_leavers_19_21_eet_pct",
-        tables=("care_leavers",),
+        benchmarked=True,
     ),
     IndicatorSpec(
         id="early_help_rate_per_10k",

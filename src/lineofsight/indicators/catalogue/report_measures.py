@@ -23,7 +23,7 @@ from lineofsight.indicators.catalogue.children_in_need import (
     REFERRALS_SQL,
     STOCK,
 )
-from lineofsight.indicators.catalogue.looked_after import NOT_RESPITE, care_leavers_19_21
+from lineofsight.indicators.catalogue.looked_after import NOT_RESPITE, care_leavers_19_21_pct
 from lineofsight.indicators.catalogue.spec import IndicatorSpec
 from lineofsight.indicators.periods import PeriodType
 
@@ -314,41 +314,28 @@ REPORT_MEASURES: tuple[IndicatorSpec, ...] = (
         tables=("cla_missing",),
         breakdowns=CHILD,
     ),
-    IndicatorSpec(
-        id="care_leavers_19_21_in_touch_pct",
-        title="Care leavers aged 19 to 21 the council is in touch with",
-        meaning_for_children="Young adults who were in care and still have the council's support.",
-        numerator_sql=f"SELECT * FROM ({care_leavers_19_21('in_touch')}) "
-        "WHERE upper(in_touch) = 'YES'",
-        denominator_sql=care_leavers_19_21("in_touch"),
-        unit="percent",
-        period_types=YEARLY,
-        polarity="higher_is_better",
-        source="ssda903",
-        dfe_definition="Care leavers whose 19th, 20th or 21st birthday fell in the year and "
+    care_leavers_19_21_pct(
+        "in_touch",
+        "the council is in touch with",
+        "Young adults who were in care and still have the council's support.",
+        "in_touch",
+        "upper(in_touch) = 'YES'",
+        "Care leavers whose 19th, 20th or 21st birthday fell in the year and "
         "with whom the local authority was in touch (OC3 IN_TOUCH YES), as a percentage of "
         "all care leavers of those ages in the year.",
-        benchmark_key=None,
-        tables=("care_leavers",),
     ),
-    IndicatorSpec(
-        id="care_leavers_19_21_suitable_accommodation_pct",
-        title="Care leavers aged 19 to 21 in suitable accommodation",
-        meaning_for_children="Young adults who were in care and have a safe, suitable home.",
-        numerator_sql=f"SELECT * FROM ({care_leavers_19_21('accommodation')}) "
-        "WHERE accommodation LIKE '_1'",
-        denominator_sql=care_leavers_19_21("accommodation"),
-        unit="percent",
-        period_types=YEARLY,
-        polarity="higher_is_better",
-        source="ssda903",
-        dfe_definition="Care leavers whose 19th, 20th or 21st birthday fell in the year whose "
+    care_leavers_19_21_pct(
+        "suitable_accommodation",
+        "in suitable accommodation",
+        "Young adults who were in care and have a safe, suitable home.",
+        "accommodation",
+        "accommodation LIKE '_1'",
+        "Care leavers whose 19th, 20th or 21st birthday fell in the year whose "
         "accommodation (OC3 ACCOM) is considered suitable (a code ending in 1, e.g. K1), as "
         "a percentage of all care leavers of those ages in the year, including those whose "
         "accommodation is not known (DfE care leavers' accommodation table, 'suitability "
         "total').",
-        benchmark_key="care_leavers_19_21_suitable_accommodation_pct",
-        tables=("care_leavers",),
+        benchmarked=True,
     ),
     IndicatorSpec(
         id="cp_reviews_on_time_pct",

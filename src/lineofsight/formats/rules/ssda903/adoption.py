@@ -15,6 +15,7 @@ from lineofsight.formats.rules.ssda903.common import (
     RESPITE,
     all_given,
     any_given,
+    report_listed,
 )
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
@@ -476,9 +477,7 @@ def placed_without_decision(child: Child903, run: Run903) -> None:
     rows = _placed(child)
     if rows and all(r.has("DATE_PLACED") for r in rows):
         return
-    for episode in child.episodes:
-        if episode.text("PLACE") in PLACED_FOR_ADOPTION:
-            run.report("551", episode, "PLACE", episode.text("PLACE") or "")
+    report_listed(run, "551", child.episodes, "PLACE", PLACED_FOR_ADOPTION)
 
 
 @rule(
@@ -581,9 +580,7 @@ def adopted_after_reversal(child: Child903, run: Run903) -> None:
     525's)."""
     rows = _placed(child)
     if len(rows) > 1 and all(r.has("DATE_PLACED_CEASED") for r in rows):
-        for episode in child.episodes:
-            if episode.text("REC") in ADOPTED:
-                run.report("558", episode, "REC", episode.text("REC") or "")
+        report_listed(run, "558", child.episodes, "REC", ADOPTED)
 
 
 # ---- freeing orders (legal status D1): rules to 2023-24 ----

@@ -115,6 +115,16 @@ def report_all(run: Run903, code: str, items: list[Row903], field: str) -> None:
         run.report(code, item, field)
 
 
+def report_listed(
+    run: Run903, code: str, items: list[Row903], field: str, values: Collection[str]
+) -> None:
+    """Report each of ``items`` whose ``field`` is one of ``values``, there, with its value."""
+    for item in items:
+        value = item.text(field)
+        if value in values:
+            run.report(code, item, field, value or "")
+
+
 def rows_of(child: Child903, table: str) -> list[Row903]:
     """The child's rows of ``table`` ("Header", "Episodes", "OC2", ...)."""
     if table == "Header":
@@ -179,6 +189,18 @@ def value_given(code: str, text: str, table: str, field: str) -> None:
         return not item.has(field)
 
     each_row(code, text, table, field)(value_blank)
+
+
+def value_unexpected(
+    code: str, text: str, table: str, field: str, *, only: Callable[[Child903, Run903], bool]
+) -> None:
+    """Rule ``code``: a row of ``table`` with ``field`` given is reported there, for the children
+    ``only`` admits (those who should not have it)."""
+
+    def value_present(item: Row903, run: Run903) -> bool:
+        return item.has(field)
+
+    each_row(code, text, table, field, only=only)(value_present)
 
 
 def given_with(code: str, text: str, table: str, given: str, needed: str) -> None:

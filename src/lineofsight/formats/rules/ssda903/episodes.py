@@ -18,6 +18,7 @@ from lineofsight.formats.rules.ssda903.common import (
     birthday,
     days,
     previous_pairs,
+    report_listed,
 )
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
@@ -888,9 +889,7 @@ def placement_change_reason_not_required(child: Child903, run: Run903) -> None:
 def both_v3_and_v4(child: Child903, run: Run903) -> None:
     statuses = {e.text("LS") for e in child.episodes}
     if {"V3", "V4"} <= statuses:
-        for item in child.episodes:
-            if item.text("LS") in RESPITE:
-                run.report("426", item, "LS", item.text("LS") or "")
+        report_listed(run, "426", child.episodes, "LS", RESPITE)
 
 
 @rule(

@@ -20,6 +20,7 @@ from lineofsight.formats.rules.ssda903.common import (
     flag_needs,
     in_year,
     value_given,
+    value_unexpected,
 )
 from lineofsight.formats.rules.ssda903.run import Child903, Row903, Run903
 
@@ -80,7 +81,7 @@ def twelve_month_items_missing(child: Child903, run: Run903) -> None:
             run.report("191", dated[0], "CHILD")
 
 
-@each_row(
+value_unexpected(
     "185",
     "Child has not been looked after continuously for at least 12 months at 31 March but a "
     "Strengths and Difficulties (SDQ) score has been completed.",
@@ -88,11 +89,7 @@ def twelve_month_items_missing(child: Child903, run: Run903) -> None:
     "SDQ_SCORE",
     only=_not_cla,
 )
-def sdq_score_not_cla(item: Row903, run: Run903) -> bool:
-    return item.has("SDQ_SCORE")
-
-
-@each_row(
+value_unexpected(
     "198",
     "Child has not been looked after continuously for at least 12 months at 31 March but a "
     "reason for no Strengths and Difficulties (SDQ) score has been completed. ",
@@ -100,8 +97,6 @@ def sdq_score_not_cla(item: Row903, run: Run903) -> bool:
     "SDQ_REASON",
     only=_not_cla,
 )
-def sdq_reason_not_cla(item: Row903, run: Run903) -> bool:
-    return item.has("SDQ_REASON")
 
 
 def _aged(item: Row903, years: int) -> date | None:
