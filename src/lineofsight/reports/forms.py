@@ -4,13 +4,25 @@ from typing import Any
 
 from django import forms
 
+from lineofsight.calendar import years
 from lineofsight.govuk.fields import GovukDateField
 from lineofsight.lib.free_text import FreeTextGuard
 from lineofsight.lib.versioning import VersionField
 from lineofsight.reports.models import Report
 
 
+def first_quarter_words(start_month: int) -> str:
+    """The months of the first quarter of the year starting in 2021 in ``start_month``:
+    "April to June 2021"; "December 2021 to February 2022"."""
+    first = years.quarters(2021, start_month)[0]
+    start = f"{first.start:%B}" if first.start.year == first.end.year else f"{first.start:%B %Y}"
+    return f"{start} to {first.end:%B %Y}"
+
+
 class GenerateForm(FreeTextGuard, forms.Form):
+    """``start_month``: the month the partnership's year starts in, whose quarters the
+    quarterly report follows (the hint's example says which months its first quarter is)."""
+
     kind = forms.ChoiceField(
         label="Report",
         choices=Report.Kind.choices,
@@ -20,8 +32,6 @@ class GenerateForm(FreeTextGuard, forms.Form):
     period = forms.CharField(
         label="Period",
         max_length=20,
-        help_text="A financial year for the annual report (for example 2020-21) or a quarter "
-        "for the quarterly report (for example 2021Q1, April to June 2021)",
         error_messages={"required": "Enter the period, for example 2020-21"},
     )
     edition = forms.ChoiceField(
@@ -34,6 +44,15 @@ class GenerateForm(FreeTextGuard, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the format"},
     )
+
+    def __init__(self, *args: Any, start_month: int = years.APRIL, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        label = years.year_label(2020, start_month)
+        self.fields["period"].help_text = (
+            f"A year for the annual report (for example {label}) or a quarter of the "
+            f"partnership's year for the quarterly report (for example 2021Q1, "
+            f"{first_quarter_words(start_month)})"
+        )
 
 
 class PublicationForm(forms.Form):

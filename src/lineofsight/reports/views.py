@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from lineofsight.calendar.years import APRIL
 from lineofsight.indicators.periods import parse_period
 from lineofsight.lib.formviews import add_validation_error, submit
 from lineofsight.lib.pages import form_view, page_view, post_view, saving
@@ -52,12 +53,13 @@ def _detail_context(report: Report, form: forms.PublicationForm, user: Any) -> d
         "can_record_publication": policies.can_record_publication(user, report),
         "can_generate": policies.can_generate_report(user),
         "again": forms.GenerateForm(
+            start_month=report.partnership.financial_year_start_month,
             initial={
                 "kind": report.kind,
                 "period": report.period_label,
                 "edition": report.edition,
                 "format": report.format,
-            }
+            },
         ),
     }
 
@@ -67,19 +69,20 @@ def report_list(request: HttpRequest) -> HttpResponse:
     partnership = current_partnership()
     years = financial_years(partnership) if partnership else []
     form = forms.GenerateForm(
+        start_month=partnership.financial_year_start_month if partnership else APRIL,
         initial={
             "kind": "annual",
             "period": years[-1] if years else "",
             "edition": "published",
             "format": "pdf",
-        }
+        },
     )
     return render(request, "reports/list.html", _list_context(request, form))
 
 
 @post_view("reports.manage")
 def generate(request: HttpRequest) -> HttpResponse:
-    form = forms.GenerateForm(request.POST)
+    form = forms.GenerateForm(request.POST, start_month=_partnership().financial_year_start_month)
     if form.is_valid():
         data = form.cleaned_data
         try:

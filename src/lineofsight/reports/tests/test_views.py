@@ -203,3 +203,25 @@ def test_narratives_page_without_figures_asks_for_a_period(make_user):
     assert "enter the period to write for" in page
     chosen = client.get(reverse("reports:narratives"), {"period": "2020-21"}).content.decode()
     assert reverse("reports:narrative", args=["early_help", "2020-21"]) in chosen
+
+
+@pytest.mark.parametrize(
+    ("start_month", "example"),
+    [
+        (4, "2020-21) or a quarter of the partnership's year for the quarterly report "
+         "(for example 2021Q1, April to June 2021)"),
+        (7, "2020-21) or a quarter of the partnership's year for the quarterly report "
+         "(for example 2021Q1, July to September 2021)"),
+        (1, "2020) or a quarter of the partnership's year for the quarterly report "
+         "(for example 2021Q1, January to March 2021)"),
+        (12, "2020-21) or a quarter of the partnership's year for the quarterly report "
+         "(for example 2021Q1, December 2021 to February 2022)"),
+    ],
+)  # fmt: skip
+def test_the_period_hint_gives_the_partnerships_own_quarters(
+    analyst, partnership, start_month, example
+):
+    partnership.financial_year_start_month = start_month
+    partnership.save()
+    page = client_for(analyst).get(reverse("reports:list")).content.decode()
+    assert f"A year for the annual report (for example {example}" in page.replace("&#39;", "'")
