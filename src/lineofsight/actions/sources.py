@@ -167,6 +167,8 @@ def register_action_source(
     if not page_title:
         what = model._meta.verbose_name if model is not None else ""
         page_title = f"Raise an action from this {what}" if what else "Raise an action"
+    if view_permission is None:
+        view_permission = view_permission_for(permission)
     source = ActionSource(
         key,
         label,
@@ -179,9 +181,7 @@ def register_action_source(
         page_title=page_title,
         permission=permission,
         order=order,
-        view_permission=view_permission_for(permission)
-        if view_permission is None
-        else view_permission,
+        view_permission=view_permission,
     )
     _SOURCES[key] = source
     return source

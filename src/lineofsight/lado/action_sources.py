@@ -17,8 +17,10 @@ def register() -> None:
         model=Referral,
         describe=lambda referral: f"LADO referral {referral.pk}",
         find=found_by(selectors.referral_for),
-        intro="Learning for an employer, a sector or the partnership. Do not "
-        "name the adult or a child: the action tracker is read beyond the LADO.",
+        intro=(
+            "Learning for an employer, a sector or the partnership. Do not "
+            "name the adult or a child: the action tracker is read beyond the LADO."
+        ),
         permission="lado.manage",
         order=85,
     )
