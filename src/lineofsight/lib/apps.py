@@ -45,7 +45,8 @@ class ModuleConfig(AppConfig):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls.name = cls.__module__.rpartition(".")[0]
+        if "name" not in cls.__dict__:  # a config may still name its app itself
+            cls.name = cls.__module__.rpartition(".")[0]
 
     def ready(self) -> None:
         for module in self.registers:

@@ -11,7 +11,11 @@ def test_a_config_takes_its_name_and_label_from_its_package():
     class ExampleConfig(shared.ModuleConfig):
         verbose_name = "Example"
 
+    class NamedConfig(shared.ModuleConfig):
+        name = "lineofsight.named"
+
     assert ExampleConfig.name == "lineofsight.lib.tests"
+    assert NamedConfig.name == "lineofsight.named"
     cdop = apps.get_app_config("cdop")
     assert (type(cdop).__name__, cdop.name, cdop.label) == (
         "CdopConfig",
