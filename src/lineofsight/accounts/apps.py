@@ -1,9 +1,7 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class AccountsConfig(AppConfig):
-    name = "lineofsight.accounts"
-    label = "accounts"
+class AccountsConfig(shared.ModuleConfig):
     verbose_name = "Sign in and two-factor authentication"
 
     def ready(self) -> None:

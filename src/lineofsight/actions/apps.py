@@ -2,8 +2,6 @@ from lineofsight.lib import apps as shared
 
 
 class ActionsConfig(shared.ModuleConfig):
-    name = "lineofsight.actions"
-    label = "actions"
     verbose_name = "Learning and improvement: actions and learning themes"
     registers = ("home",)
 

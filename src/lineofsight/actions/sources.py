@@ -2,18 +2,25 @@
 
 ``Action.source`` holds a registered key (validated here, not by a database choice list), so a
 new module adds a source without a migration of ``actions``.  An app registers in its
-``AppConfig.ready()``::
+``AppConfig.ready()`` (its ``action_sources.register()``)::
 
-    from lineofsight.actions.sources import register_action_source
+    from lineofsight.actions.sources import found_by, register_action_source, suggested
 
     register_action_source(
         "lado", "LADO allegation",
         model=Allegation,                                  # records actions are raised from
         describe=lambda a: f"LADO {a.reference}",          # the action's source label
-        find=lambda request, pk: get_object_or_404(selectors.allegations_for(request.user), pk=pk),
-        initial=lambda a: {"owner_agency": a.employer_agency_id},   # the form's starting values
-        partnership=lambda a: a.partnership,
+        find=found_by(selectors.allegation_for),           # the record, as the person may see it
+        initial=suggested(owner_agency="employer_agency_id"),   # the form's starting values
+        permission="lado.manage",
+        order=85,
     )
+
+What every source would repeat follows from conventions: the record's partnership is its
+``partnership`` (else a dotted path, ``partnership="audit.partnership"``), the page's title
+"Raise an action from this <the model's verbose name>", and who may follow a link to the
+record the ``<app>.view`` of the permission's app (``governance.manage``: ``governance.view``;
+none: the permission itself); each may be given where a source differs.
 
 Then ``actions.services.raise_action(actor=..., record=allegation, ...)`` raises an action
 linked back to it (``link`` defaults to the record's ``get_absolute_url``), and the page
@@ -25,12 +32,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+
+# a value of the record: a dotted path to it ("audit.lead_agency_id") or a function of the record
+Of = str | Callable[[Any], Any]
+
+LEARNING_MANAGE = "learning.manage"  # the default permission: the learning apps' records
+TITLE_LENGTH = 300  # an action's title
+
+
+def _nothing_suggested(record: Any) -> dict[str, Any]:
+    return {}
 
 
 def _absolute_url(record: models.Model) -> str:
@@ -46,11 +64,11 @@ class ActionSource:
     describe: Callable[[Any], str] = str
     link: Callable[[Any], str] = _absolute_url
     find: Callable[..., Any] | None = None
-    initial: Callable[[Any], dict[str, Any]] = field(default=lambda record: {})
+    initial: Callable[[Any], dict[str, Any]] = _nothing_suggested
     partnership: Callable[[Any], Any] = field(default=lambda record: None)
     intro: Callable[[Any], str] = field(default=lambda record: "")
     page_title: str = "Raise an action"
-    permission: str = "learning.manage"
+    permission: str = LEARNING_MANAGE
     order: int = 50
     # who may open the source record's page: others see its label without a link ("" = anyone)
     view_permission: str = ""
@@ -75,11 +93,96 @@ def found_in(records_for: Callable[[Any], Any]) -> Callable[..., Any]:
     return lambda request, pk: get_object_or_404(records_for(request.user), pk=pk)
 
 
-def register_action_source(key: str, label: str, **options: Any) -> ActionSource:
-    """Add (or replace) the source ``key`` (at most 40 characters, stored on each action)."""
+def _value(of: Of) -> Callable[[Any], Any]:
+    return of if callable(of) else attrgetter(of)
+
+
+def suggested(
+    *,
+    title: Of | None = None,
+    owner_agency: Of | None = None,
+    owner_person: Of | None = None,
+    themes: str | tuple[str, ...] = (),
+) -> Callable[[Any], dict[str, Any]]:
+    """An ``initial`` taken from the record: each value a dotted path or a function of it.
+    ``title`` is cut to an action title's length; ``themes`` is the first of its paths whose
+    themes are not empty (``("themes", "review.themes")``); a value ``None`` is left out."""
+    values = {
+        name: _value(of)
+        for name, of in (
+            ("title", title),
+            ("owner_agency", owner_agency),
+            ("owner_person", owner_person),
+        )
+        if of is not None
+    }
+    theme_paths = (themes,) if isinstance(themes, str) else themes
+
+    def initial(record: Any) -> dict[str, Any]:
+        found = {name: value(record) for name, value in values.items()}
+        if "title" in found:
+            found["title"] = str(found["title"])[:TITLE_LENGTH]
+        for path in theme_paths:
+            found["themes"] = list(attrgetter(path)(record).all())
+            if found["themes"]:
+                break
+        return {name: value for name, value in found.items() if value is not None}
+
+    return initial
+
+
+def view_permission_for(permission: str) -> str:
+    """Who may open a source's records, by the roles table's naming: the ``view`` permission of
+    ``permission``'s app (``governance.manage``: ``governance.view``), else ``permission``
+    itself (``lado.manage``); for the default ``learning.manage``, anyone ("")."""
+    from lineofsight.partnership.roles import PERMISSIONS
+
+    if permission == LEARNING_MANAGE:
+        return ""
+    view = f"{permission.partition('.')[0]}.view"
+    return view if view in PERMISSIONS else permission
+
+
+def register_action_source(
+    key: str,
+    label: str,
+    *,
+    model: type[models.Model] | None = None,
+    describe: Callable[[Any], str] = str,
+    find: Callable[..., Any] | None = None,
+    initial: Callable[[Any], dict[str, Any]] = _nothing_suggested,
+    partnership: Of = "partnership",
+    intro: str | Callable[[Any], str] = "",
+    page_title: str = "",
+    permission: str = LEARNING_MANAGE,
+    view_permission: str | None = None,
+    order: int = 50,
+) -> ActionSource:
+    """Add (or replace) the source ``key`` (at most 40 characters, stored on each action).
+    ``partnership`` (a dotted path or a function of the record), ``page_title`` and
+    ``view_permission`` follow the conventions above unless given; ``intro`` is the words over
+    the form (or a function of the record giving them)."""
     if not key or len(key) > 40:
         raise ValueError(f"an action source key has 1 to 40 characters: {key!r}")
-    source = ActionSource(key, label, **options)
+    if not page_title:
+        what = model._meta.verbose_name if model is not None else ""
+        page_title = f"Raise an action from this {what}" if what else "Raise an action"
+    if view_permission is None:
+        view_permission = view_permission_for(permission)
+    source = ActionSource(
+        key,
+        label,
+        model=model,
+        describe=describe,
+        find=find,
+        initial=initial,
+        partnership=_value(partnership),
+        intro=intro if callable(intro) else (lambda record: intro),
+        page_title=page_title,
+        permission=permission,
+        order=order,
+        view_permission=view_permission,
+    )
     _SOURCES[key] = source
     return source
 

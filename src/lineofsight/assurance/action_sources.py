@@ -3,12 +3,10 @@ and challenges (registered in ``actions.sources`` by ``AssuranceConfig.ready``).
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from lineofsight.actions.sources import found_in, register_action_source
+from lineofsight.actions.sources import found_in, register_action_source, suggested
 from lineofsight.assurance import selectors
 from lineofsight.assurance.models import Challenge, Finding, Section11Answer
 from lineofsight.assurance.standards import standard
@@ -33,10 +31,6 @@ def _point_label(point: Section11Answer) -> str:
     return f"Section 11 {ret.round.year}, {ret.agency}: standard {item.number} ({item.title})"
 
 
-def _finding_initial(finding: Finding) -> dict[str, Any]:
-    return {"owner_agency": finding.audit.lead_agency_id, "themes": list(finding.themes.all())}
-
-
 def register() -> None:
     register_action_source(
         "audit",
@@ -44,10 +38,9 @@ def register() -> None:
         model=Finding,
         describe=lambda finding: f"{finding.audit}: finding",
         find=_finding,
-        initial=_finding_initial,
-        partnership=lambda finding: finding.audit.partnership,
+        initial=suggested(owner_agency="audit.lead_agency_id", themes="themes"),
+        partnership="audit.partnership",
         intro=lambda finding: finding.text,
-        page_title="Raise an action from this finding",
         order=20,
     )
     register_action_source(
@@ -56,11 +49,8 @@ def register() -> None:
         model=Section11Answer,
         describe=_point_label,
         find=_point,
-        initial=lambda point: {
-            "owner_agency": point.section11_return.agency_id,
-            "title": point.development_point[:300],
-        },
-        partnership=lambda point: point.section11_return.round.partnership,
+        initial=suggested(owner_agency="section11_return.agency_id", title="development_point"),
+        partnership="section11_return.round.partnership",
         intro=lambda point: point.development_point,
         page_title="Raise an action from a development point",
         order=30,
@@ -71,8 +61,6 @@ def register() -> None:
         model=Challenge,
         describe=lambda c: f"Challenge of {c.raised_on:%d/%m/%Y}: {c.subject}",
         find=found_in(selectors.challenges_for),
-        initial=lambda challenge: {"owner_agency": challenge.challenged_agency_id},
-        partnership=lambda challenge: challenge.partnership,
-        page_title="Raise an action from this challenge",
+        initial=suggested(owner_agency="challenged_agency_id"),
         order=40,
     )

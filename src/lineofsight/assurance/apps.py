@@ -2,7 +2,5 @@ from lineofsight.lib import apps as shared
 
 
 class AssuranceConfig(shared.ModuleConfig):
-    name = "lineofsight.assurance"
-    label = "assurance"
     verbose_name = "Assurance: audits, Section 11 and challenge"
     registers = ("home", "themes", "action_sources")

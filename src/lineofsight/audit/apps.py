@@ -1,7 +1,5 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class AuditConfig(AppConfig):
-    name = "lineofsight.audit"
-    label = "audit"
+class AuditConfig(shared.ModuleConfig):
     verbose_name = "Audit log"

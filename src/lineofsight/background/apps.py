@@ -1,7 +1,5 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class BackgroundConfig(AppConfig):
-    name = "lineofsight.background"
-    label = "background"
+class BackgroundConfig(shared.ModuleConfig):
     verbose_name = "Background work (tasks and workers)"

@@ -3,19 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from lineofsight.actions.sources import found_by, register_action_source
+from lineofsight.actions.sources import found_by, register_action_source, suggested
 from lineofsight.cdop import selectors
 from lineofsight.cdop.models import LearningPoint
-
-
-def _initial(point: LearningPoint) -> dict[str, Any]:
-    return {
-        "title": point.text[:300],
-        "owner_agency": point.agency,
-        "themes": list(point.themes.all()),
-    }
 
 
 def register() -> None:
@@ -26,9 +16,9 @@ def register() -> None:
         # no reference in the label: the action tracker is read by roles outside CDOP
         describe=lambda point: f"CDOP learning point {point.death_id}.{point.number}",
         find=found_by(selectors.learning_point_for),
-        initial=_initial,
-        partnership=lambda point: point.death.partnership,
-        page_title="Raise an action from this learning point",
+        initial=suggested(title="text", owner_agency="agency", themes="themes"),
+        partnership="death.partnership",
         permission="cdop.manage",
+        view_permission="",  # as before: the link to the learning point is shown to every reader
         order=80,
     )

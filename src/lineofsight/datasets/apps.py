@@ -2,8 +2,6 @@ from lineofsight.lib import apps as shared
 
 
 class DatasetsConfig(shared.ModuleConfig):
-    name = "lineofsight.datasets"
-    label = "datasets"
     verbose_name = "Data in: returns and snapshots"
     registers = ("home",)
 

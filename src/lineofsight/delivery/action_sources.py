@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lineofsight.actions.sources import found_in, register_action_source
+from lineofsight.actions.sources import found_in, register_action_source, suggested
 from lineofsight.delivery import selectors
 from lineofsight.delivery.models import PlanItem
 
@@ -14,7 +14,8 @@ def register() -> None:
         model=PlanItem,
         describe=lambda i: f"{i.priority.plan}: priority {i.priority.number}{i.reference}",
         find=found_in(selectors.items_for),
-        initial=lambda i: {"owner_agency": i.lead_agency_id, "owner_person": i.lead_person},
-        partnership=lambda item: item.priority.plan.partnership,
+        initial=suggested(owner_agency="lead_agency_id", owner_person="lead_person"),
+        partnership="priority.plan.partnership",
+        page_title="Raise an action",
         order=70,
     )

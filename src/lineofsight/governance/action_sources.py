@@ -1,18 +1,14 @@
 """Decisions, assurance reports and inspection findings raise actions (registered in
 ``actions.sources``, permission ``governance.manage``: the shared page ``actions:raise`` serves
-the business manager)."""
+the business manager; a link to the record needs ``governance.view``)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from lineofsight.actions.sources import found_by, register_action_source
+from lineofsight.actions.sources import found_by, register_action_source, suggested
 from lineofsight.governance import selectors
 from lineofsight.governance.models import AssuranceReport, Decision, InspectionFinding
 
-
-def _finding_initial(finding: InspectionFinding) -> dict[str, Any]:
-    return {"title": finding.text[:300], "themes": list(finding.themes.all())}
+PERMISSION = "governance.manage"
 
 
 def register() -> None:
@@ -22,11 +18,9 @@ def register() -> None:
         model=Decision,
         describe=lambda d: f"{d.meeting}: decision {d.number}",
         find=found_by(selectors.decision_for),
-        initial=lambda d: {"title": d.text[:300]},
-        partnership=lambda d: d.meeting.group.partnership,
-        page_title="Raise an action from this decision",
-        permission="governance.manage",
-        view_permission="governance.view",
+        initial=suggested(title="text"),
+        partnership="meeting.group.partnership",
+        permission=PERMISSION,
         order=82,
     )
     register_action_source(
@@ -35,11 +29,8 @@ def register() -> None:
         model=AssuranceReport,
         describe=lambda r: f"Assurance report: {r.title}",
         find=found_by(selectors.managed_report),
-        initial=lambda r: {"owner_agency": r.agency},
-        partnership=lambda r: r.partnership,
-        page_title="Raise an action from this assurance report",
-        permission="governance.manage",
-        view_permission="governance.view",
+        initial=suggested(owner_agency="agency"),
+        permission=PERMISSION,
         order=84,
     )
     register_action_source(
@@ -48,10 +39,9 @@ def register() -> None:
         model=InspectionFinding,
         describe=lambda f: f"{f.inspection}: finding {f.number}",
         find=found_by(selectors.finding_for),
-        initial=_finding_initial,
-        partnership=lambda f: f.inspection.partnership,
+        initial=suggested(title="text", themes="themes"),
+        partnership="inspection.partnership",
         page_title="Raise an action from this finding",
-        permission="governance.manage",
-        view_permission="governance.view",
+        permission=PERMISSION,
         order=86,
     )

@@ -1,7 +1,5 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class GovukConfig(AppConfig):
-    name = "lineofsight.govuk"
-    label = "govuk"
+class GovukConfig(shared.ModuleConfig):
     verbose_name = "GOV.UK Design System integration"

@@ -1,7 +1,5 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class PartnershipConfig(AppConfig):
-    name = "lineofsight.partnership"
-    label = "partnership"
+class PartnershipConfig(shared.ModuleConfig):
     verbose_name = "Partnership, agencies, users and roles"

@@ -3,11 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.http import HttpRequest
-
-from lineofsight.actions.sources import register_action_source
+from lineofsight.actions.sources import found_by, register_action_source, suggested
 from lineofsight.indicators import catalogue
 from lineofsight.performance import selectors
 from lineofsight.performance.action_services import RAISE_PERMISSION
@@ -21,23 +17,14 @@ def _title(tracked: TrackedIndicator) -> str:
         return tracked.indicator_id
 
 
-def _find(request: HttpRequest, pk: int) -> TrackedIndicator:
-    return selectors.tracked_indicator_for(request.user, pk)
-
-
-def _initial(tracked: TrackedIndicator) -> dict[str, Any]:
-    return {"title": f"Improve: {_title(tracked)}"[:300]}
-
-
 def register() -> None:
     register_action_source(
         "indicator",
         "Indicator",
         model=TrackedIndicator,
         describe=lambda tracked: f"Indicator: {_title(tracked)}",
-        find=_find,
-        initial=_initial,
-        partnership=lambda tracked: tracked.partnership,
+        find=found_by(selectors.tracked_indicator_for),
+        initial=suggested(title=lambda tracked: f"Improve: {_title(tracked)}"),
         intro=lambda tracked: f"The action will be listed on the page of {_title(tracked)}.",
         page_title="Raise an action from this indicator",
         permission=RAISE_PERMISSION,

@@ -1,7 +1,5 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class RemindersConfig(AppConfig):
-    name = "lineofsight.reminders"
-    label = "reminders"
+class RemindersConfig(shared.ModuleConfig):
     verbose_name = "Reminder emails: returns and actions due or late"

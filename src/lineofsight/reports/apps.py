@@ -1,17 +1,12 @@
-from django.apps import AppConfig
+from lineofsight.lib import apps as shared
 
 
-class ReportsConfig(AppConfig):
-    name = "lineofsight.reports"
-    label = "reports"
+class ReportsConfig(shared.ModuleConfig):
     default_auto_field = "django.db.models.BigAutoField"
+    registers = ("reminders",)
 
     def ready(self) -> None:
+        super().ready()
         from lineofsight.reports.sections import register_builtin
 
         register_builtin()
-
-        from lineofsight.reminders.sources import register_reminder_source
-        from lineofsight.reports.reminders import unsent_yearly_reports
-
-        register_reminder_source("reports.yearly_report_sent", unsent_yearly_reports)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from lineofsight.govuk.formatting import date_uk
 from lineofsight.partnership.models import User
 from lineofsight.partnership.roles import roles_with
-from lineofsight.reminders.sources import Due
+from lineofsight.reminders.sources import Due, register_reminder_source
 from lineofsight.reports.deadlines import send_by
 from lineofsight.reports.models import Report
 
@@ -63,3 +63,7 @@ def unsent_yearly_reports(today: dt.date) -> Iterator[Due]:
             f"{date_uk(first.published_on)}) to {missing}, then record the dates on its page",
             users=_managers(partnership_id),
         )
+
+
+def register() -> None:
+    register_reminder_source("reports.yearly_report_sent", unsent_yearly_reports)

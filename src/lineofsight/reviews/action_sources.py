@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from lineofsight.actions.sources import register_action_source
+from lineofsight.actions.sources import register_action_source, suggested
 from lineofsight.reviews import selectors
 from lineofsight.reviews.models import Recommendation
 
@@ -17,12 +15,6 @@ def _recommendation(request: HttpRequest, pk: int, number: int) -> Recommendatio
     return get_object_or_404(Recommendation, review=review, number=number)
 
 
-def _initial(rec: Recommendation) -> dict[str, Any]:
-    """The action answers the recommendation: its text, agency and themes (else the review's)."""
-    themes = list(rec.themes.all()) or list(rec.review.themes.all())
-    return {"title": rec.text[:300], "owner_agency": rec.agency, "themes": themes}
-
-
 def register() -> None:
     register_action_source(
         "review",
@@ -30,8 +22,9 @@ def register() -> None:
         model=Recommendation,
         describe=lambda rec: f"{rec.review.name} rec {rec.number}",
         find=_recommendation,
-        initial=_initial,
-        partnership=lambda rec: rec.review.partnership,
+        # the action answers the recommendation: its text, agency and themes (else the review's)
+        initial=suggested(title="text", owner_agency="agency", themes=("themes", "review.themes")),
+        partnership="review.partnership",
         page_title="Turn a recommendation into an action",
         order=10,
     )

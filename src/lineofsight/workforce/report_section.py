@@ -1,5 +1,5 @@
 """The "Training and its impact" section of the quarterly and annual reports (registered with
-``reports.registry`` in ``apps.py``): sessions and places by course, places and attendance by
+``reports.registry`` by ``register``): sessions and places by course, places and attendance by
 agency, evaluation on Guskey's five levels, the change in confidence with its effect size,
 follow-up response and the impact ratings of reflective logs.
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from lineofsight import disclosure
 from lineofsight.reports.content import Block, Paragraph, Subheading, TableBlock
-from lineofsight.reports.registry import SectionRequest
+from lineofsight.reports.registry import SectionRequest, register_section
 from lineofsight.workforce import presentation, selectors
 from lineofsight.workforce.statistics import PairedEffect
 
@@ -207,3 +207,9 @@ def build(request: SectionRequest) -> list[Block]:
         )
     )
     return blocks
+
+
+def register() -> None:
+    register_section(
+        "training", "Training and its impact", build, order=170, owner="Training manager"
+    )

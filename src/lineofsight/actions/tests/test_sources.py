@@ -186,3 +186,96 @@ def test_a_reader_who_may_not_open_a_source_sees_no_link_to_it(make_user):
     finally:
         _SOURCES.clear()
         _SOURCES.update(saved)
+
+
+def test_every_source_keeps_its_page_title_and_permissions():
+    """The conventions (title from the model's name, view permission from the permission's app)
+    give each source's page the words and links it had when each was written out."""
+    registered = {
+        s.key: (s.page_title, s.permission, s.view_permission)
+        for s in sources.action_sources()
+        if not s.manual
+    }
+    assert registered == {
+        "review": ("Turn a recommendation into an action", "learning.manage", ""),
+        "audit": ("Raise an action from this finding", "learning.manage", ""),
+        "section11": ("Raise an action from a development point", "learning.manage", ""),
+        "challenge": ("Raise an action from this challenge", "learning.manage", ""),
+        "delivery_plan": ("Raise an action", "learning.manage", ""),
+        "indicator": ("Raise an action from this indicator", "learning.manage", "performance.view"),
+        "cdop": ("Raise an action from this learning point", "cdop.manage", ""),
+        "governance_decision": (
+            "Raise an action from this decision",
+            "governance.manage",
+            "governance.view",
+        ),
+        "governance_assurance": (
+            "Raise an action from this assurance report",
+            "governance.manage",
+            "governance.view",
+        ),
+        "governance_finding": (
+            "Raise an action from this finding",
+            "governance.manage",
+            "governance.view",
+        ),
+        "lado": ("Raise an action from this referral", "lado.manage", "lado.manage"),
+        "scrutiny": (
+            "Raise an action from this recommendation",
+            "scrutiny.manage",
+            "scrutiny.view",
+        ),
+        "voice": ("Raise an action from this feedback", "voice.manage", "voice.view"),
+    }
+
+
+def test_view_permission_follows_the_roles_naming():
+    assert sources.view_permission_for("governance.manage") == "governance.view"
+    assert sources.view_permission_for("lado.manage") == "lado.manage"  # no lado.view
+    assert sources.view_permission_for("learning.manage") == ""
+
+
+class _Themes:
+    def __init__(self, *names):
+        self.names = list(names)
+
+    def all(self):
+        return self.names
+
+
+def test_suggested_reads_the_record_along_dotted_paths():
+    from types import SimpleNamespace as Record
+
+    review = Record(themes=_Themes("neglect"))
+    rec = Record(text="x" * 400, agency=None, review=review, themes=_Themes())
+    initial = sources.suggested(
+        title="text",
+        owner_agency="agency",
+        owner_person=lambda r: "Ann",
+        themes=("themes", "review.themes"),
+    )
+    # the title cut to an action's, no agency (None), the review's themes as the record has none
+    assert initial(rec) == {"title": "x" * 300, "owner_person": "Ann", "themes": ["neglect"]}
+    assert sources.suggested(themes="themes")(rec) == {"themes": []}
+    assert sources.suggested()(rec) == {}
+
+
+def test_a_source_takes_its_title_and_partnership_by_convention():
+    from types import SimpleNamespace as Record
+
+    record = Record(partnership="P", owner=Record(partnership="Q"))
+    try:
+        source = sources.register_action_source(
+            "convention_test", "Convention", model=LearningTheme, find=lambda request, pk: None
+        )
+        assert source.page_title == "Raise an action from this learning theme"
+        assert source.partnership(record) == "P"
+        assert source.intro(record) == "" and source.initial(record) == {}
+        given = sources.register_action_source(
+            "convention_test", "Convention", model=LearningTheme, partnership="owner.partnership",
+            intro="Words", page_title="Own title", permission="cdop.manage",
+        )  # fmt: skip
+        assert given.partnership(record) == "Q" and given.intro(record) == "Words"
+        assert (given.page_title, given.view_permission) == ("Own title", "cdop.view")
+    finally:
+        sources._SOURCES.pop("convention_test", None)
