@@ -19,6 +19,5 @@ def register() -> None:
         initial=suggested(title="text", owner_agency="agency", themes="themes"),
         partnership="death.partnership",
         permission="cdop.manage",
-        view_permission="",  # as before: the link to the learning point is shown to every reader
         order=80,
     )

@@ -91,13 +91,15 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     quarterly = kinds.add_parser(
         "quarterly",
         help="the quarterly performance report",
-        description="The quarterly performance report for one financial-year quarter.",
+        description="The quarterly performance report for one quarter of the partnership's "
+        "year (Administration > Financial year says the month it starts in).",
     )
     quarterly.add_argument(
         "--quarter",
         required=True,
         metavar="YYYYQn",
-        help="e.g. 2021Q1 = April to June 2021 (financial-year quarters)",
+        help="a quarter of the partnership's year, e.g. 2021Q1 = its first quarter of the year "
+        "starting in 2021 (April to June 2021 for a year starting in April)",
     )
     _common(quarterly)
     quarterly.set_defaults(run=run)

@@ -40,7 +40,9 @@ def attendance_blocks(request: SectionRequest) -> list[Block]:
         for group in groups:
             row = found.get((group.pk, agency.pk))
             rate = row.record.rate if row else None
-            cells.append(disclosure.number(rate) if rate is not None else disclosure.missing())
+            cells.append(
+                disclosure.number(rate, places=1) if rate is not None else disclosure.missing()
+            )
         table_rows.append((agency.name, cells))
     held = {g.pk: max(r.record.expected for r in rows if r.group.pk == g.pk) for g in groups}
     blocks: list[Block] = [Paragraph(attendance_words(rows))]

@@ -203,7 +203,7 @@ def test_every_source_keeps_its_page_title_and_permissions():
         "challenge": ("Raise an action from this challenge", "learning.manage", ""),
         "delivery_plan": ("Raise an action", "learning.manage", ""),
         "indicator": ("Raise an action from this indicator", "learning.manage", "performance.view"),
-        "cdop": ("Raise an action from this learning point", "cdop.manage", ""),
+        "cdop": ("Raise an action from this learning point", "cdop.manage", "cdop.view"),
         "governance_decision": (
             "Raise an action from this decision",
             "governance.manage",

@@ -139,3 +139,17 @@ def test_the_audit_log_withholds_child_death_content_from_the_administrator(
     assert "cdop.death.create" in exported and f"Child death record {death.pk}" in exported
     for secret in ("Child D 555", "unresponsive", "Safer sleep"):
         assert secret not in exported
+
+
+def test_an_actions_link_back_to_its_learning_point_is_only_for_cdop_readers(
+    death, coordinator, panel_member, board
+):
+    """The action tracker is read by roles outside CDOP: a board member following the link
+    back to a learning point would meet a 403, so it is shown only to cdop.view holders."""
+    from lineofsight.actions.sources import link_to
+
+    point = services.add_learning_point(actor=coordinator, death=death, text="Safer sleep")
+    page = link_to(point)
+    assert page.startswith(f"/cdop/{death.pk}/")
+    assert (link_to(point, coordinator), link_to(point, panel_member)) == (page, page)
+    assert link_to(point, board) == ""

@@ -79,10 +79,11 @@ def test_the_governance_section_of_the_annual_report(
     ]
     assert attendance.table.columns == ["Partnership Board (3 meetings)"]
     shown = dict(zip(attendance.table.row_labels, attendance.shown, strict=True))
-    # council 3 of 3 (a deputy counts); police 2 of 3; the acute trust 1 of 3
+    # council 3 of 3 (a deputy counts); police 2 of 3; the acute trust 1 of 3; a column of
+    # percentages is all to one decimal place ("100.0" beside "33.3")
     assert shown == {
         "Test Acute Trust": ["33.3"],
-        "Test Council": ["100"],
+        "Test Council": ["100.0"],
         "Test Police": ["66.7"],
     }
     # 3 + 2 + 1 = 6 of 9 places (66.7%); police at 66.7% and the acute trust at 33.3% fall
