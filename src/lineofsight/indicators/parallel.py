@@ -26,16 +26,23 @@ import duckdb
 MOST_WORKERS = 4
 
 
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it, as in a
+    container pinned to some of the machine's cores), else the machine's."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def workers() -> int:
     """How many statements run at once: one per core, at most ``MOST_WORKERS``."""
-    return max(1, min(MOST_WORKERS, os.cpu_count() or 1))
+    return max(1, min(MOST_WORKERS, cores()))
 
 
 def configure(connection: duckdb.DuckDBPyConnection) -> None:
     """Share the cores between the statements that run at once: each gets an equal share of
     DuckDB's threads (at least one)."""
-    cores = os.cpu_count() or 1
-    connection.execute(f"SET threads = {max(1, cores // workers())}")
+    connection.execute(f"SET threads = {max(1, cores() // workers())}")
 
 
 def run_all(

@@ -55,10 +55,20 @@ def test_an_error_in_one_statement_is_raised(
 
 
 def test_workers_share_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(parallel, "cores", lambda: 8)
     assert parallel.workers() == parallel.MOST_WORKERS
     connection = duckdb.connect(":memory:")
     parallel.configure(connection)
     assert connection.execute("SELECT current_setting('threads')").fetchone() == (2,)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: None)
+    monkeypatch.setattr(parallel, "cores", lambda: 1)
     assert parallel.workers() == 1
+
+
+def test_the_cores_are_those_the_process_may_run_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 3}, raising=False)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 64)
+    assert parallel.cores() == 2
+    monkeypatch.delattr(parallel.os, "sched_getaffinity")
+    assert parallel.cores() == 64
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: None)
+    assert parallel.cores() == 1
