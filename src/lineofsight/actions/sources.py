@@ -38,7 +38,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+
+from lineofsight.lib.pages import one_of
 
 # a value of the record: a dotted path to it ("audit.lead_agency_id") or a function of the record
 Of = str | Callable[[Any], Any]
@@ -89,8 +90,9 @@ def found_by(selector: Callable[[Any, int], Any]) -> Callable[..., Any]:
 
 
 def found_in(records_for: Callable[[Any], Any]) -> Callable[..., Any]:
-    """A ``find`` from a selector ``user -> queryset``: a record outside it is a 404."""
-    return lambda request, pk: get_object_or_404(records_for(request.user), pk=pk)
+    """A ``find`` from a selector ``user -> queryset``: a record outside it is a 404 (the
+    pages' ``lib.pages.one_of``)."""
+    return found_by(one_of(records_for))
 
 
 def _value(of: Of) -> Callable[[Any], Any]:
